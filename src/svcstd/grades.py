@@ -1,0 +1,41 @@
+"""Grade scales (GRADES.md): the Ombudsman's compliance zones by default, the SKM bands on request."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from svcstd.model import Grade, Text
+
+
+class Band(NamedTuple):
+    key: str
+    min: float
+    label: Text
+
+
+GradeScale = tuple[Band, ...]
+
+OMBUDSMAN: GradeScale = (
+    Band("green", 81.00, Text("high compliance", "Zona Hijau — kepatuhan tinggi")),
+    Band("yellow", 51.00, Text("medium compliance", "Zona Kuning — kepatuhan sedang")),
+    Band("red", 0.00, Text("low compliance", "Zona Merah — kepatuhan rendah")),
+)
+
+SKM: GradeScale = (
+    Band("A", 88.31, Text("very good", "Sangat Baik")),
+    Band("B", 76.61, Text("good", "Baik")),
+    Band("C", 65.00, Text("fair", "Kurang Baik")),
+    Band("D", 0.00, Text("poor", "Tidak Baik")),
+)
+
+NAMED_SCALES: dict[str, GradeScale] = {"ombudsman": OMBUDSMAN, "skm": SKM}
+
+
+def grade_for(score: float, scale: GradeScale) -> Grade:
+    """The band whose lower bound the score reaches, compared after rounding to two decimals."""
+    rounded = round(score, 2)
+    for band in sorted(scale, key=lambda b: b.min, reverse=True):
+        if rounded >= band.min:
+            return Grade(band.key, band.label)
+    lowest = min(scale, key=lambda b: b.min)
+    return Grade(lowest.key, lowest.label)

@@ -1,0 +1,53 @@
+"""Message catalogues in English and Indonesian, and the one lookup every module uses."""
+
+from __future__ import annotations
+
+import locale
+import os
+import string
+from collections.abc import Mapping
+
+from svcstd.model import Text
+
+LANGUAGES = ("en", "id")
+
+_ALL_CATALOGS: list[Catalog] = []
+
+
+class Catalog:
+    """A named set of messages, each a (English, Indonesian) pair of format strings.
+
+    Modules own the catalogue of their concept (the CLI's texts live in cli.py, schema messages in
+    validation.py); every catalogue registers itself here so that one test can check them all.
+    """
+
+    def __init__(self, name: str, messages: Mapping[str, tuple[str, str]]) -> None:
+        self.name = name
+        self.messages = dict(messages)
+        _ALL_CATALOGS.append(self)
+
+    def text(self, message_key: str, /, **params: object) -> Text:
+        en, id_ = self.messages[message_key]
+        return Text(en.format(**params), id_.format(**params))
+
+    def __call__(self, message_key: str, lang: str, /, **params: object) -> str:
+        return self.text(message_key, **params)(lang)
+
+
+def all_catalogs() -> tuple[Catalog, ...]:
+    return tuple(_ALL_CATALOGS)
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{name}` fields of a format string."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def default_language() -> str:
+    """`id` when the environment's locale is Indonesian, else `en` (CLI.md)."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "id" if value.lower().startswith(("id", "in_")) else "en"
+    current = locale.getlocale()[0] or ""
+    return "id" if current.lower().startswith("id") else "en"

@@ -1,0 +1,185 @@
+"""Immutable values that cross module boundaries: findings, document results, the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from svcstd.sourcemap import SourceMap
+
+
+class Text(NamedTuple):
+    """A user-facing text in both languages; call it with a language code to pick one."""
+
+    en: str
+    id: str
+
+    def __call__(self, lang: str) -> str:
+        return self.id if lang == "id" else self.en
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe: error 3, warning 2, info 1."""
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Principle(str, Enum):
+    SIMPLICITY = "simplicity"
+    PARTICIPATION = "participation"
+    ACCOUNTABILITY = "accountability"
+    SUSTAINABILITY = "sustainability"
+    TRANSPARENCY = "transparency"
+    FAIRNESS = "fairness"
+
+
+PRINCIPLE_NAMES: dict[Principle, Text] = {
+    Principle.SIMPLICITY: Text("Simplicity", "Kesederhanaan"),
+    Principle.PARTICIPATION: Text("Participation", "Partisipatif"),
+    Principle.ACCOUNTABILITY: Text("Accountability", "Akuntabel"),
+    Principle.SUSTAINABILITY: Text("Sustainability", "Berkelanjutan"),
+    Principle.TRANSPARENCY: Text("Transparency", "Transparansi"),
+    Principle.FAIRNESS: Text("Fairness", "Keadilan"),
+}
+
+
+class Location(NamedTuple):
+    """1-based line and column in the source file."""
+
+    line: int
+    column: int
+
+
+class Waiver(NamedTuple):
+    """A document's own, approved exception to one rule (FORMAT.md, Waivers)."""
+
+    rule: str
+    reason: str
+    approved_by: str
+    until: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place. `rule` is a rule id or a reading/schema/waiver id (YML, SCH, WVR)."""
+
+    rule: str
+    severity: Severity
+    message: Text
+    pointer: str
+    line: int
+    column: int
+    principle: Principle | None = None
+    waiver: Waiver | None = None
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver is not None
+
+    @property
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.line, self.column, self.rule, self.pointer)
+
+
+class Grade(NamedTuple):
+    key: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class PrincipleResult:
+    """Outcome of every rule of one principle; `score` is None when no rule applied."""
+
+    principle: Principle
+    score: float | None
+    passed: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    not_applicable: tuple[str, ...] = ()
+    waived: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Facts about a valid standard that reports show beside its score."""
+
+    provider: str | None = None
+    unit: str | None = None
+    status: str | None = None
+    version: str | None = None
+    last_reviewed: str | None = None
+    review_due: str | None = None
+    waivers: tuple[Waiver, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything svcstd concluded about one YAML document."""
+
+    path: str
+    index: int
+    id: str | None
+    title: str | None
+    valid: bool
+    findings: tuple[Finding, ...]
+    score: float | None = None
+    grade: Grade | None = None
+    principles: tuple[PrincipleResult, ...] = ()
+    passed: bool = False
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+
+    def active_findings(self) -> tuple[Finding, ...]:
+        """Findings that count: not waived."""
+        return tuple(f for f in self.findings if f.waiver is None)
+
+
+class FindingCounts(NamedTuple):
+    error: int
+    warning: int
+    info: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """The one result of `api.check`; every output and the exit code derive from it."""
+
+    tool_version: str
+    as_of: str
+    documents: tuple[DocumentResult, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(doc.passed for doc in self.documents)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every document passes the gate, 1 otherwise (CLI.md, Exit codes)."""
+        return 0 if self.passed else 1
+
+    def counts(self) -> FindingCounts:
+        tally = {s: 0 for s in Severity}
+        for doc in self.documents:
+            for finding in doc.active_findings():
+                tally[finding.severity] += 1
+        return FindingCounts(tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.INFO])
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """One YAML document as read: its data (None when it could not be read) and where each node is.
+
+    `findings` holds the reading problems (YML ids); a document with an error among them is not
+    validated further.
+    """
+
+    path: str
+    index: int
+    data: object
+    source: SourceMap
+    findings: tuple[Finding, ...] = ()

@@ -1,0 +1,19 @@
+"""The registry of built-in rules: one explicit tuple, in principle order."""
+
+from __future__ import annotations
+
+from svcstd.rules import accountability, fairness, participation, simplicity, sustainability, transparency
+from svcstd.rules.base import Rule
+
+BUILTIN_RULES: tuple[Rule, ...] = (
+    *simplicity.RULES,
+    *participation.RULES,
+    *accountability.RULES,
+    *sustainability.RULES,
+    *transparency.RULES,
+    *fairness.RULES,
+)
+
+
+def rules_by_id(rules: tuple[Rule, ...] = BUILTIN_RULES) -> dict[str, Rule]:
+    return {r.id: r for r in rules}

@@ -1,0 +1,96 @@
+"""What a rule is: a small generator of hits with its metadata beside it (STYLE.md, habit 3 and 4)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, NamedTuple
+
+from svcstd.model import Principle, Severity, Text
+
+
+class Hit(NamedTuple):
+    """Where a rule failed (a JSON Pointer) and the parameters of its message.
+
+    `at_key` places the finding at the key rather than at the value (for "this block lacks X").
+    """
+
+    pointer: str
+    params: Mapping[str, object] = {}
+    at_key: bool = False
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may consult besides the document: its options and the date it judges against."""
+
+    options: Mapping[str, Any]
+    as_of: date
+
+
+Document = Mapping[str, Any]
+CheckFunction = Callable[[Document, RuleContext], Iterator[Hit]]
+AppliesFunction = Callable[[Document, RuleContext], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of one principle. The docstring of `check` holds the passing and failing examples."""
+
+    id: str
+    principle: Principle
+    severity: Severity
+    weight: int
+    title: Text
+    message: Text
+    fix: Text
+    rationale: Text
+    reference: Text
+    check: CheckFunction
+    applies: AppliesFunction | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def examples(self) -> str:
+        """The check function's docstring: its passing and failing YAML examples."""
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def format_message(self, params: Mapping[str, object]) -> Text:
+        return Text(self.message.en.format(**params), self.message.id.format(**params))
+
+
+def rule(
+    *,
+    id: str,
+    principle: Principle,
+    severity: Severity,
+    weight: int,
+    title: tuple[str, str],
+    message: tuple[str, str],
+    fix: tuple[str, str],
+    rationale: tuple[str, str],
+    reference: tuple[str, str],
+    options: Mapping[str, Any] | None = None,
+    applies: AppliesFunction | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    """Turn a check generator into a Rule; each pair is (English, Indonesian)."""
+
+    def wrap(check: CheckFunction) -> Rule:
+        return Rule(
+            id=id,
+            principle=principle,
+            severity=severity,
+            weight=weight,
+            title=Text(*title),
+            message=Text(*message),
+            fix=Text(*fix),
+            rationale=Text(*rationale),
+            reference=Text(*reference),
+            check=check,
+            applies=applies,
+            options=dict(options or {}),
+        )
+
+    return wrap
