@@ -1,7 +1,490 @@
-"""Rules of the simplicity principle (PermenPANRB 15/2014, Bab II)."""
+"""Rules of the simplicity principle (PermenPANRB 15/2014, Bab II): few requirements, few steps, clear times."""
 
 from __future__ import annotations
 
-from svcstd.rules.base import Rule
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
-RULES: tuple[Rule, ...] = ()
+from svcstd.durations import MINUTES_PER_UNIT, completion_durations, describe, upper_minutes
+from svcstd.model import Principle, Severity
+from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+
+_NON_WORD = re.compile(r"[\W_]+")
+_COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+PRINCIPLE_REF = (
+    "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan)",
+    "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan)",
+)
+ALL_CASES = ("all cases", "semua kasus")
+MAIN_ROUTE = ("the main route", "alur utama")
+
+Path = tuple[str | None, str | None]
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation and runs of spaces folded to one space: how a reader compares names."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def _requirements(doc: Document) -> list[Mapping[str, Any]]:
+    return list(doc["delivery"]["requirements"])
+
+
+def _steps(doc: Document) -> list[Mapping[str, Any]]:
+    return list(doc["delivery"]["procedure"]["steps"])
+
+
+def _has_requirements(doc: Document, ctx: RuleContext) -> bool:
+    return bool(doc["delivery"]["requirements"])
+
+
+def _case_label(case: str | None) -> tuple[str, str]:
+    return ALL_CASES if case is None else (case, case)
+
+
+@rule(
+    id="SIM001",
+    principle=Principle.SIMPLICITY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("Too many requirements for one case", "Persyaratan terlalu banyak untuk satu kasus"),
+    message=(
+        "The requirements (delivery.requirements, persyaratan) for case '{case_en}' number {count}, more than "
+        "the {max} a citizen should need to gather. Drop requirements the provider can check itself.",
+        "Jumlah persyaratan (delivery.requirements, persyaratan) untuk kasus '{case_id}' mencapai {count}, "
+        "melebihi batas {max}. Hapus persyaratan yang datanya dapat diperiksa sendiri oleh penyelenggara.",
+    ),
+    fix=(
+        "Remove requirements the provider can obtain itself (data already in its systems, documents of other "
+        "agencies) or merge them; split very different cases with `when`.",
+        "Hapus persyaratan yang dapat diperoleh sendiri oleh penyelenggara (data yang sudah ada dalam sistem, "
+        "dokumen instansi lain) atau gabungkan; pisahkan kasus yang berbeda dengan `when`.",
+    ),
+    rationale=(
+        "A simple standard is easy to follow: every extra document costs the citizen a trip or a fee. "
+        "Requirements without `when` count for every case.",
+        "Standar yang sederhana mudah diikuti: setiap dokumen tambahan membebani masyarakat dengan waktu dan "
+        "biaya. Persyaratan tanpa `when` dihitung pada setiap kasus.",
+    ),
+    reference=PRINCIPLE_REF,
+    options={"max_requirements": 8},
+    applies=_has_requirements,
+)
+def SIM001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: at most 8 requirements apply to each case.
+
+    ```yaml
+    requirements:
+      - {name: Kartu Keluarga, form: original}          # counts for every case
+      - {name: Surat keterangan hilang, when: KTP-el hilang}
+    ```
+
+    Failing: nine requirements without `when` (all apply to every case).
+    """
+    limit = int(ctx.options["max_requirements"])
+    requirements = _requirements(doc)
+    cases: list[str | None] = [None, *dict.fromkeys(r["when"] for r in requirements if "when" in r)]
+    flagged: set[int] = set()
+    for case in cases:
+        indexes = [i for i, r in enumerate(requirements) if r.get("when") in (None, case)]
+        if len(indexes) > limit and indexes[limit] not in flagged:
+            flagged.add(indexes[limit])
+            en, id_ = _case_label(case)
+            params = {"case_en": en, "case_id": id_, "count": len(indexes), "max": limit}
+            yield Hit(f"/delivery/requirements/{indexes[limit]}", params)
+
+
+@rule(
+    id="SIM002",
+    principle=Principle.SIMPLICITY,
+    severity=Severity.WARNING,
+    weight=2,
+    title=("The same requirement twice", "Persyaratan yang sama disebut dua kali"),
+    message=(
+        "The requirement '{name}' (delivery.requirements, persyaratan) repeats requirement no. {first} for "
+        "the same case. Remove the duplicate.",
+        "Persyaratan '{name}' (delivery.requirements, persyaratan) mengulang persyaratan nomor {first} untuk "
+        "kasus yang sama. Hapus persyaratan yang berulang.",
+    ),
+    fix=(
+        "Keep one entry per document; use `copies` if several copies are really needed.",
+        "Cantumkan setiap dokumen satu kali saja; gunakan `copies` apabila memang diperlukan lebih dari satu.",
+    ),
+    rationale=(
+        "A requirement listed twice makes the list look longer than it is and confuses applicants.",
+        "Persyaratan yang tercantum dua kali membuat daftar tampak lebih panjang dan membingungkan pemohon.",
+    ),
+    reference=PRINCIPLE_REF,
+    applies=_has_requirements,
+)
+def SIM002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: each requirement once per case.
+
+    ```yaml
+    requirements:
+      - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}
+    ```
+
+    Failing: the second entry differs only in case and punctuation.
+
+    ```yaml
+    requirements:
+      - {name: Fotokopi KTP Pemohon, form: copy}
+      - {name: "fotokopi KTP pemohon.", form: copy}   # flagged at /delivery/requirements/1/name
+    ```
+    """
+    seen: dict[tuple[str, str | None], int] = {}
+    for index, requirement in enumerate(_requirements(doc)):
+        key = (normalise(requirement["name"]), requirement.get("when"))
+        if key in seen:
+            yield Hit(f"/delivery/requirements/{index}/name", {"name": requirement["name"], "first": seen[key] + 1})
+        else:
+            seen[key] = index
+
+
+def _asks_copy(requirement: Mapping[str, Any]) -> bool:
+    form = requirement.get("form")
+    return form == "copy" or (form is None and _COPY_NAME.match(requirement["name"]) is not None)
+
+
+@rule(
+    id="SIM003",
+    principle=Principle.SIMPLICITY,
+    severity=Severity.WARNING,
+    weight=2,
+    title=(
+        "Photocopy asked where the original can be shown",
+        "Meminta fotokopi padahal dokumen asli cukup ditunjukkan",
+    ),
+    message=(
+        "The requirement '{name}' (delivery.requirements, persyaratan) asks for a photocopy. Let applicants "
+        "show the original or send a digital copy (form: original or digital) instead.",
+        "Persyaratan '{name}' (delivery.requirements, persyaratan) meminta fotokopi. Ubah menjadi dokumen asli "
+        "yang cukup ditunjukkan atau salinan digital (form: original atau digital).",
+    ),
+    fix=(
+        "Set `form: original` with a note that the original is only shown, or `form: digital`; keep a copy "
+        "only where the copy itself is the object of the service (for example a copy to be legalised).",
+        "Tetapkan `form: original` dengan catatan bahwa dokumen asli cukup ditunjukkan, atau `form: digital`; "
+        "pertahankan fotokopi hanya jika fotokopi itu sendiri yang dilayani (misalnya untuk dilegalisir).",
+    ),
+    rationale=(
+        "Photocopies cost applicants money and a trip, and add nothing the officer cannot see on the original.",
+        "Fotokopi menambah biaya dan waktu bagi pemohon, padahal petugas dapat memeriksa dokumen aslinya.",
+    ),
+    reference=PRINCIPLE_REF,
+    applies=_has_requirements,
+)
+def SIM003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: the original is shown.
+
+    ```yaml
+    requirements:
+      - {name: Kartu Keluarga, form: original, note: Ditunjukkan, tidak perlu fotokopi}
+    ```
+
+    Failing: a photocopy is asked (`form: copy`, or no form and a name starting "Fotokopi").
+
+    ```yaml
+    requirements:
+      - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}   # flagged at .../form
+    ```
+    """
+    for index, requirement in enumerate(_requirements(doc)):
+        if _asks_copy(requirement):
+            field = "form" if "form" in requirement else "name"
+            yield Hit(f"/delivery/requirements/{index}/{field}", {"name": requirement["name"]})
+
+
+def _paths(steps: list[Mapping[str, Any]]) -> list[Path]:
+    """The routes through the procedure: the plain one, plus each channel/case some step names."""
+    routes: dict[Path, None] = {(None, None): None}
+    for step in steps:
+        channel, case = step.get("channel"), step.get("when")
+        routes.update({(channel, None): None, (None, case): None, (channel, case): None})
+    return list(routes)
+
+
+def _on_path(step: Mapping[str, Any], path: Path) -> bool:
+    """Steps without `channel` or `when` belong to every route."""
+    channel, case = path
+    return step.get("channel") in (None, channel) and step.get("when") in (None, case)
+
+
+def _path_label(path: Path) -> dict[str, str]:
+    """Message parameters naming a route: its channel and case, or the main route."""
+    named = " / ".join(part for part in path if part is not None)
+    if not named:
+        return {"path_en": MAIN_ROUTE[0], "path_id": MAIN_ROUTE[1]}
+    return {"path_en": f"route '{named}'", "path_id": f"alur '{named}'"}
+
+
+def _has_steps_on_path(doc: Document, ctx: RuleContext) -> bool:
+    return bool(_steps(doc))
+
+
+@rule(
+    id="SIM004",
+    principle=Principle.SIMPLICITY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("Too many steps", "Langkah prosedur terlalu banyak"),
+    message=(
+        "The procedure (delivery.procedure.steps, prosedur) has {count} steps on {path_en}, more than "
+        "{max}. Merge or remove steps the applicant does not need to see.",
+        "Prosedur (delivery.procedure.steps, sistem, mekanisme, dan prosedur) memiliki {count} langkah pada "
+        "{path_id}, melebihi batas {max}. Gabungkan atau hapus langkah yang tidak perlu dilalui pemohon.",
+    ),
+    fix=(
+        "Merge internal hand-overs into one step and keep the steps the applicant meets.",
+        "Gabungkan serah terima internal menjadi satu langkah dan pertahankan langkah yang dialami pemohon.",
+    ),
+    rationale=(
+        "Each step is a chance for delay or an informal fee; a short procedure is easier to follow and supervise. "
+        "Steps are counted per route (channel and case); steps without them belong to every route.",
+        "Setiap langkah membuka peluang penundaan atau pungutan tidak resmi; prosedur yang singkat lebih mudah "
+        "diikuti dan diawasi. Langkah dihitung per alur (kanal dan kasus); langkah tanpa keduanya termasuk "
+        "dalam setiap alur.",
+    ),
+    reference=PRINCIPLE_REF,
+    options={"max_steps": 10},
+    applies=_has_steps_on_path,
+)
+def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: at most 10 steps on every route.
+
+    ```yaml
+    steps:
+      - {actor: Pemohon, action: Mengambil nomor antrean}
+      - {actor: Petugas loket, action: Memeriksa dokumen, channel: in_person}
+    ```
+
+    Failing: eleven steps without channel or case; flagged at the eleventh step.
+    """
+    limit = int(ctx.options["max_steps"])
+    steps = _steps(doc)
+    flagged: set[int] = set()
+    for path in _paths(steps):
+        indexes = [i for i, step in enumerate(steps) if _on_path(step, path)]
+        if len(indexes) > limit and indexes[limit] not in flagged:
+            flagged.add(indexes[limit])
+            params = {"count": len(indexes), "max": limit, **_path_label(path)}
+            yield Hit(f"/delivery/procedure/steps/{indexes[limit]}", params)
+
+
+@rule(
+    id="SIM005",
+    principle=Principle.SIMPLICITY,
+    severity=Severity.WARNING,
+    weight=2,
+    title=("A step without a duration", "Langkah prosedur tanpa durasi"),
+    message=(
+        "Step {number} ({actor}: {action}) of the procedure (delivery.procedure.steps, prosedur) has no "
+        "`duration`. State how long it takes.",
+        "Langkah {number} ({actor}: {action}) pada prosedur (delivery.procedure.steps, sistem, mekanisme, dan "
+        "prosedur) belum mencantumkan `duration`. Tambahkan lama waktu langkah tersebut.",
+    ),
+    fix=(
+        "Add `duration: {value: ..., unit: minutes|hours|days|working_days}` (or `min`/`max` for a range).",
+        "Tambahkan `duration: {value: ..., unit: minutes|hours|days|working_days}` (atau `min`/`max` untuk "
+        "rentang waktu).",
+    ),
+    rationale=(
+        "Clear times make a standard measurable: a step without a duration cannot be checked against the "
+        "completion time or supervised.",
+        "Waktu yang jelas membuat standar dapat diukur: langkah tanpa durasi tidak dapat dibandingkan dengan "
+        "jangka waktu penyelesaian dan tidak dapat diawasi.",
+    ),
+    reference=(
+        "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan: mudah diukur); UU 25/2009 Pasal 21 huruf c-d",
+        "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan: mudah diukur); UU 25/2009 Pasal 21 huruf c-d",
+    ),
+)
+def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: every step says how long it takes.
+
+    ```yaml
+    steps:
+      - {actor: Pemohon, action: Mengambil nomor antrean, duration: {value: 2, unit: minutes}}
+    ```
+
+    Failing: the step lacks `duration` (flagged at the step, on its key).
+
+    ```yaml
+    steps:
+      - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}
+    ```
+    """
+    for index, step in enumerate(_steps(doc)):
+        if "duration" not in step:
+            params = {"number": index + 1, "actor": step["actor"], "action": step["action"]}
+            yield Hit(f"/delivery/procedure/steps/{index}", params, at_key=True)
+
+
+def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapping[str, Any]:
+    """The longest completion time for the case, or the longest overall when none names it."""
+    times = list(completion)
+    matching = [t for t in times if case is not None and normalise(t.get("when", "")) == normalise(case)]
+    return max(matching or times, key=upper_minutes)
+
+
+def _first_overrun(steps: list[Mapping[str, Any]], path: Path, limit: float) -> int | None:
+    """The index of the step at which the route's running total of durations passes the limit."""
+    total = 0.0
+    for index, step in enumerate(steps):
+        if "duration" in step and _on_path(step, path):
+            total += upper_minutes(step["duration"])
+            if total > limit:
+                return index
+    return None
+
+
+def _step_total(steps: list[Mapping[str, Any]], path: Path) -> float:
+    return sum(upper_minutes(s["duration"]) for s in steps if "duration" in s and _on_path(s, path))
+
+
+def _has_timed_steps(doc: Document, ctx: RuleContext) -> bool:
+    return any("duration" in step for step in _steps(doc))
+
+
+@rule(
+    id="SIM006",
+    principle=Principle.SIMPLICITY,
+    severity=Severity.WARNING,
+    weight=4,
+    title=(
+        "Step durations add up to more than the completion time",
+        "Jumlah durasi langkah melebihi jangka waktu penyelesaian",
+    ),
+    message=(
+        "On {path_en} the step durations (delivery.procedure.steps, prosedur) add up to about {total_en}, "
+        "more than the completion time promised (delivery.completion_time, jangka waktu penyelesaian) of "
+        "{promised_en}. Shorten the steps or correct the completion time.",
+        "Pada {path_id} jumlah durasi langkah (delivery.procedure.steps, prosedur) sekitar {total_id}, "
+        "melebihi jangka waktu penyelesaian (delivery.completion_time) yang dijanjikan, yaitu {promised_id}. "
+        "Persingkat langkah atau sesuaikan jangka waktu penyelesaian.",
+    ),
+    fix=(
+        "Make the durations and the completion time agree: either speed up the steps or promise the time the "
+        "procedure really takes.",
+        "Selaraskan durasi langkah dengan jangka waktu penyelesaian: percepat langkahnya atau cantumkan jangka "
+        "waktu yang sesungguhnya diperlukan.",
+    ),
+    rationale=(
+        "A completion time the procedure itself cannot meet is a promise broken by design. Steps without "
+        "`when`/`channel` belong to every route; each route is compared with the longest completion time for "
+        "its case, or the longest overall when no completion time names the case. A working day counts as "
+        "7/5 of a calendar day.",
+        "Jangka waktu penyelesaian yang tidak mungkin dipenuhi oleh prosedurnya sendiri adalah janji yang pasti "
+        "diingkari. Langkah tanpa `when`/`channel` termasuk dalam setiap alur; setiap alur dibandingkan dengan "
+        "jangka waktu terpanjang untuk kasusnya, atau yang terpanjang secara keseluruhan bila kasusnya tidak "
+        "disebut. Satu hari kerja dihitung 7/5 hari kalender.",
+    ),
+    reference=(
+        "UU 25/2009 Pasal 21 huruf d; PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan)",
+        "UU 25/2009 Pasal 21 huruf d; PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan)",
+    ),
+    applies=_has_timed_steps,
+)
+def SIM006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: 2 + 10 + 60 minutes fit in one working day.
+
+    ```yaml
+    completion_time: {value: 1, unit: working_days}
+    steps:
+      - {actor: Pemohon, action: Mendaftar, duration: {value: 2, unit: minutes}}
+      - {actor: Petugas loket, action: Memverifikasi, duration: {value: 10, unit: minutes}}
+      - {actor: Operator, action: Mencetak, duration: {value: 60, unit: minutes}}
+    ```
+
+    Failing: 1 + 2 working days of steps against a promise of 2 working days (flagged at the step where
+    the running total passes the promise).
+    """
+    steps = _steps(doc)
+    completion = completion_durations(doc["delivery"]["completion_time"])
+    flagged: set[int] = set()
+    for path in _paths(steps):
+        promised = _promised(completion, path[1])
+        index = _first_overrun(steps, path, upper_minutes(promised))
+        if index is not None and index not in flagged:
+            flagged.add(index)
+            yield Hit(f"/delivery/procedure/steps/{index}/duration", _overrun_params(steps, path, promised))
+
+
+def _overrun_params(steps: list[Mapping[str, Any]], path: Path, promised: Mapping[str, Any]) -> dict[str, object]:
+    unit = promised["unit"]
+    total = {"value": round(_step_total(steps, path) / MINUTES_PER_UNIT[unit], 1), "unit": unit}
+    return {
+        **_path_label(path),
+        "total_en": describe(total, "en"),
+        "total_id": describe(total, "id"),
+        "promised_en": describe(promised, "en"),
+        "promised_id": describe(promised, "id"),
+    }
+
+
+def _sentences(text: str) -> Iterator[str]:
+    yield from _SENTENCE_END.split(text)
+
+
+def _longest_sentence(text: str) -> int:
+    return max(len(sentence.split()) for sentence in _sentences(text))
+
+
+def _wordy_texts(doc: Document) -> Iterator[tuple[str, str]]:
+    for index, requirement in enumerate(_requirements(doc)):
+        yield f"/delivery/requirements/{index}/name", requirement["name"]
+    for index, step in enumerate(_steps(doc)):
+        yield f"/delivery/procedure/steps/{index}/action", step["action"]
+
+
+@rule(
+    id="SIM007",
+    principle=Principle.SIMPLICITY,
+    severity=Severity.INFO,
+    weight=1,
+    title=("Overlong sentence", "Kalimat terlalu panjang"),
+    message=(
+        "This text (a requirement name or step action, persyaratan/prosedur) has a sentence of {words} words, "
+        "more than {max}. Split it into short sentences.",
+        "Teks ini (nama persyaratan atau uraian langkah prosedur) memuat kalimat sepanjang {words} kata, "
+        "melebihi {max} kata. Pecah menjadi beberapa kalimat pendek.",
+    ),
+    fix=(
+        "Write one idea per sentence; move explanations to `note`.",
+        "Tuliskan satu gagasan dalam satu kalimat; pindahkan penjelasan ke `note`.",
+    ),
+    rationale=(
+        "A standard must be easy to understand for every citizen; long sentences in requirements and steps are "
+        "the first thing readers misread.",
+        "Standar pelayanan harus mudah dimengerti oleh seluruh masyarakat; kalimat panjang pada persyaratan "
+        "dan langkah prosedur paling mudah disalahpahami.",
+    ),
+    reference=(
+        "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan: mudah dimengerti)",
+        "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan: mudah dimengerti)",
+    ),
+    options={"max_words": 30},
+)
+def SIM007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: short names and actions.
+
+    ```yaml
+    steps:
+      - {actor: Petugas loket, action: Memeriksa dokumen asli dan memverifikasi data pada SIAK}
+    ```
+
+    Failing: a requirement name or step action with a sentence of more than 30 words (flagged at the
+    `name` or `action`).
+    """
+    limit = int(ctx.options["max_words"])
+    for pointer, text in _wordy_texts(doc):
+        words = _longest_sentence(text)
+        if words > limit:
+            yield Hit(pointer, {"words": words, "max": limit})
+
+
+RULES: tuple[Rule, ...] = (SIM001, SIM002, SIM003, SIM004, SIM005, SIM006, SIM007)
