@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from svcstd.grades import OMBUDSMAN, GradeScale
@@ -55,3 +55,28 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+def load_settings(explicit: str | None = None, start: str = ".") -> Settings:
+    """The configuration file's settings (explicit path, else discovered upwards from `start`).
+
+    Placeholder until discovery and validation land: defaults only.
+    """
+    return DEFAULT_SETTINGS
+
+
+def with_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Settings:
+    """Command-line options win over the file; None means "not given". Records "command line" as source."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    if not given:
+        return settings
+    sources = {**settings.sources, **{key: "command line" for key in given}}
+    return replace(settings, **given, sources=sources)
+
+
+def describe(settings: Settings, lang: str) -> str:
+    """The effective configuration as TOML-like text, each value with where it came from.
+
+    Placeholder until the configuration module lands.
+    """
+    return repr(settings) + "\n"

@@ -1,0 +1,149 @@
+"""The command line: options -> api -> render -> write -> exit code. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from svcstd import __version__
+from svcstd.errors import SvcstdError, UsageError
+from svcstd.i18n import Catalog, default_language
+from svcstd.reporters import FORMATS, RenderOptions
+
+MESSAGES = Catalog(
+    "cli",
+    {
+        "error": ("svcstd: error: {message}", "svcstd: galat: {message}"),
+        "interrupted": ("svcstd: interrupted.", "svcstd: dihentikan."),
+        "bad_date": (
+            "--as-of expects a date as YYYY-MM-DD, got `{value}`.",
+            "--as-of memerlukan tanggal berformat YYYY-MM-DD, bukan `{value}`.",
+        ),
+        "bad_format": (
+            "unknown output format `{value}`; choose from: {choices}.",
+            "format keluaran `{value}` tidak dikenal; pilih salah satu: {choices}.",
+        ),
+        "one_stdout": (
+            "only one format can go to standard output; give the others a file: --format sarif=results.sarif.",
+            "hanya satu format yang dapat ditulis ke keluaran standar; beri berkas untuk yang lain: "
+            "--format sarif=hasil.sarif.",
+        ),
+        "cannot_write": ("cannot write {path}: {reason}", "tidak dapat menulis {path}: {reason}"),
+        "bad_lang": ("--lang must be `en` or `id`, got `{value}`.", "--lang harus `en` atau `id`, bukan `{value}`."),
+    },
+)
+
+app = typer.Typer(
+    name="svcstd",
+    help="Check Indonesian public-service standards (standar pelayanan) against UU 25/2009 and PermenPANRB 15/2014.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"svcstd {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """svcstd: standar pelayanan checker."""
+
+
+def resolve_lang(option: str | None, configured: str | None = None) -> str:
+    lang = option or configured or default_language()
+    if lang not in ("en", "id"):
+        raise UsageError(MESSAGES.text("bad_lang", value=lang))
+    return lang
+
+
+def parse_as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(MESSAGES.text("bad_date", value=value)) from None
+
+
+def parse_outputs(formats: list[str], output: Path | None) -> list[tuple[str, Path | None]]:
+    """`--format NAME` or `--format NAME=FILE`, repeatable; `-o` is the file of the one without a file."""
+    outputs: list[tuple[str, Path | None]] = []
+    for spec in formats or ["text"]:
+        name, _, file = spec.partition("=")
+        if name not in FORMATS:
+            raise UsageError(MESSAGES.text("bad_format", value=name, choices=", ".join(FORMATS)))
+        outputs.append((name, Path(file) if file else None))
+    unnamed = [i for i, (_, file) in enumerate(outputs) if file is None]
+    if output is not None and unnamed:
+        outputs[unnamed[0]] = (outputs[unnamed[0]][0], output)
+        unnamed = unnamed[1:]
+    if len(unnamed) > 1:
+        raise UsageError(MESSAGES.text("one_stdout"))
+    return outputs
+
+
+def write_output(text: str, path: Path | None) -> None:
+    """Standard output, or a file written atomically (a temporary file renamed into place)."""
+    if path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise UsageError(MESSAGES.text("cannot_write", path=str(path), reason=error.strerror or str(error))) from None
+
+
+def use_color(path: Path | None) -> bool:
+    """Colour only on a terminal, never with NO_COLOR set (https://no-color.org)."""
+    return path is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app; "cannot run" errors exit 2 with one line, Ctrl-C exits 130."""
+    from svcstd import commands  # noqa: F401  (registers the commands on `app`)
+
+    lang = _lang_from_argv(argv, default_language())
+    try:
+        result = app(args=argv, prog_name="svcstd", standalone_mode=False)
+    except SvcstdError as error:
+        typer.echo(MESSAGES("error", lang, message=error.message(lang)), err=True)
+        return 2
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo(MESSAGES("interrupted", lang), err=True)
+        return 130
+    except typer.Exit as stop:
+        return stop.exit_code
+    except typer.TyperException as error:  # click's usage errors: bad option, missing argument
+        error.show()  # type: ignore[attr-defined]
+        return int(getattr(error, "exit_code", 2))
+    return result if isinstance(result, int) else 0
+
+
+def _lang_from_argv(argv: list[str] | None, fallback: str) -> str:
+    args = sys.argv[1:] if argv is None else argv
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in ("en", "id"):
+            return args[index + 1]
+        if arg in ("--lang=en", "--lang=id"):
+            return arg[-2:]
+    return fallback

@@ -1,0 +1,3 @@
+"""The subcommands, one module each, registered on `cli.app` when imported."""
+
+from svcstd.commands import check, schema  # noqa: F401

@@ -1,0 +1,72 @@
+"""`svcstd check`: validate and score standards, write each requested format, exit by the gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from svcstd.cli import app, parse_as_of, parse_outputs, resolve_lang, use_color, write_output
+from svcstd.config import FAIL_ON_CHOICES
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    return tuple(part.strip() for part in value.split(",") if part.strip()) if value else None
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: .)")] = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", help="text|json|sarif|junit|github|gitlab|markdown|html; NAME=FILE to write a file; repeatable."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the output to FILE.")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info|never (default error).")] = None,
+    fail_under: Annotated[float | None, typer.Option("--fail-under", help="Fail a document scoring below SCORE.")] = None,
+    select: Annotated[str | None, typer.Option("--select", help="Comma-separated rule ids or prefixes to run.")] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="Comma-separated rule ids or prefixes to skip.")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="Configuration file (default: discovered).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Judge dates as of YYYY-MM-DD (default today).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: en or id.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not in FILE.")] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record today's findings in FILE.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")] = False,
+    show_config: Annotated[
+        bool, typer.Option("--show-config", help="Print the effective configuration and exit.")
+    ] = False,
+) -> int:
+    """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
+    from svcstd import api
+    from svcstd.config import load_settings, with_overrides
+    from svcstd.reporters import RenderOptions, renderer
+
+    if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
+        raise typer.BadParameter(f"choose from {', '.join(FAIL_ON_CHOICES)}", param_hint="--fail-on")
+    overrides = {"fail_on": fail_on, "fail_under": fail_under, "select": _split(select), "ignore": _split(ignore)}
+    settings = with_overrides(load_settings(config), overrides)
+    language = resolve_lang(lang, settings.lang)
+    if show_config:
+        from svcstd.config import describe
+
+        write_output(describe(settings, language), output)
+        return 0
+    outputs = parse_outputs(formats or [], output)
+    report = api.check(paths or ["."], settings, parse_as_of(as_of), api.load_rules(settings), jobs, not no_cache)
+    if write_baseline is not None:
+        from svcstd.baseline import write_baseline as record
+
+        write_output(record(report), write_baseline)
+    if baseline is not None:
+        from svcstd.baseline import apply_baseline
+
+        report = apply_baseline(report, baseline, settings)
+    for name, file in outputs:
+        options = RenderOptions(language, use_color(file) and name == "text", quiet)
+        write_output(renderer(name)(report, options), file)
+    return report.exit_code

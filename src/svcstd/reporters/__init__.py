@@ -1,0 +1,30 @@
+"""The output formats: one module each, all `render(report, options) -> str`; one mapping names them."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import NamedTuple
+
+from svcstd.model import Report
+
+
+class RenderOptions(NamedTuple):
+    lang: str = "en"
+    color: bool = False
+    quiet: bool = False
+
+
+Renderer = Callable[[Report, RenderOptions], str]
+
+# Module paths, imported only when their format is asked for (keeps `svcstd --version` fast).
+FORMATS: dict[str, str] = {
+    "text": "svcstd.reporters.text",
+    "json": "svcstd.reporters.json_report",
+}
+
+
+def renderer(name: str) -> Renderer:
+    module = importlib.import_module(FORMATS[name])
+    render: Renderer = module.render
+    return render

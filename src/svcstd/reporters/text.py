@@ -1,0 +1,102 @@
+"""Terminal output: `file:line:column: severity ID message` lines, a score card per document, a summary."""
+
+from __future__ import annotations
+
+from svcstd.i18n import Catalog
+from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Severity
+from svcstd.reporters import RenderOptions
+
+MESSAGES = Catalog(
+    "text",
+    {
+        "document": ("{path}{index}: {title}", "{path}{index}: {title}"),
+        "score": ("score {score} — {grade}", "skor {score} — {grade}"),
+        "invalid": ("not scored: fix the errors above first", "tidak dinilai: perbaiki dulu kesalahan di atas"),
+        "passed": ("passes the gate", "lolos gerbang"),
+        "failed": ("fails the gate", "tidak lolos gerbang"),
+        "no_score": ("no applicable rule", "tidak ada aturan yang berlaku"),
+        "waived": ("(waived until {until})", "(dikecualikan hingga {until})"),
+        "summary": (
+            "{documents} document(s) checked: {passed} passed, {failed} failed, {invalid} invalid; "
+            "{error} error(s), {warning} warning(s), {info} info.",
+            "{documents} dokumen diperiksa: {passed} lolos, {failed} tidak lolos, {invalid} tidak valid; "
+            "{error} galat, {warning} peringatan, {info} info.",
+        ),
+        "nothing": ("No service standard found.", "Tidak ditemukan standar pelayanan."),
+        "error": ("error", "galat"),
+        "warning": ("warning", "peringatan"),
+        "info": ("info", "info"),
+    },
+)
+
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+BAR_WIDTH = 20
+
+
+def _paint(text: str, code: str, options: RenderOptions) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if options.color else text
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lines: list[str] = []
+    for doc in report.documents:
+        if options.quiet and doc.passed:
+            continue
+        lines.extend(_document_lines(doc, options))
+    if not report.documents:
+        lines.append(MESSAGES("nothing", options.lang))
+    lines.append(_summary(report, options))
+    return "\n".join(lines) + "\n"
+
+
+def _document_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
+    shown = [f for f in doc.findings if not (options.quiet and f.waived)]
+    lines = [_finding_line(doc, f, options) for f in shown]
+    index = f"#{doc.index + 1}" if doc.index else ""
+    title = doc.title or doc.id or ""
+    lines.append(_paint(MESSAGES("document", options.lang, path=doc.path, index=index, title=title), "1", options))
+    lines.extend(_score_lines(doc, options))
+    lines.append("")
+    return lines
+
+
+def _finding_line(doc: DocumentResult, finding: Finding, options: RenderOptions) -> str:
+    severity = _paint(MESSAGES(finding.severity.value, options.lang), _COLORS[finding.severity], options)
+    waived = ""
+    if finding.waiver is not None:
+        waived = " " + MESSAGES("waived", options.lang, until=finding.waiver.until)
+    message = " ".join(finding.message(options.lang).split())
+    return f"{doc.path}:{finding.line}:{finding.column}: {severity} {finding.rule} {message}{waived}"
+
+
+def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
+    lang = options.lang
+    verdict = MESSAGES("passed" if doc.passed else "failed", lang)
+    verdict = _paint(verdict, "32" if doc.passed else "31", options)
+    if not doc.valid or doc.score is None or doc.grade is None:
+        return [f"  {MESSAGES('invalid', lang)} · {verdict}"]
+    lines = [f"  {MESSAGES('score', lang, score=f'{doc.score:.1f}', grade=doc.grade.label(lang))} · {verdict}"]
+    for result in doc.principles:
+        name = PRINCIPLE_NAMES[result.principle](lang)
+        if result.score is None:
+            lines.append(f"  {name:<15} {'·' * BAR_WIDTH}  {MESSAGES('no_score', lang)}")
+            continue
+        filled = round(result.score / 100 * BAR_WIDTH)
+        bar = "█" * filled + "░" * (BAR_WIDTH - filled)
+        lines.append(f"  {name:<15} {bar} {result.score:5.1f}")
+    return lines
+
+
+def _summary(report: Report, options: RenderOptions) -> str:
+    counts = report.counts()
+    return MESSAGES(
+        "summary",
+        options.lang,
+        documents=len(report.documents),
+        passed=sum(d.passed for d in report.documents),
+        failed=sum(not d.passed for d in report.documents),
+        invalid=sum(not d.valid for d in report.documents),
+        error=counts.error,
+        warning=counts.warning,
+        info=counts.info,
+    )
