@@ -1,7 +1,423 @@
-"""Rules of the transparency principle (PermenPANRB 15/2014, Bab II)."""
+"""Rules of the transparency principle (transparansi): the public can find the standard, its prices and contacts."""
 
 from __future__ import annotations
 
-from svcstd.rules.base import Rule
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
-RULES: tuple[Rule, ...] = ()
+from svcstd.model import Principle, Severity
+from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+
+KETERBUKAAN = (
+    "UU 25/2009 Article 4(h) (openness: every user can easily reach information about the service); "
+    "PermenPANRB 15/2014, Lampiran Bab II, principle of transparency",
+    "UU 25/2009 Pasal 4 huruf h (keterbukaan: setiap penerima pelayanan dapat dengan mudah mengakses dan "
+    "memperoleh informasi mengenai pelayanan); PermenPANRB 15/2014, Lampiran Bab II, prinsip transparansi",
+)
+
+ONLINE_CHANNELS = frozenset({"website", "mobile_app", "social_media"})
+ON_SITE_CHANNELS = frozenset({"notice_board", "information_desk", "brochure"})
+
+# Indonesian numbers: +62 / 62 / 0, then 7 to 12 digits; spaces, dots, dashes and an area code in
+# parentheses are allowed between digits: +62 812-2750-4411, 0274-512345, (0265) 771204, 021 555 0123.
+PHONE_SHAPE = re.compile(r"^\+?\(?\d[\d\s().-]*\d$")
+PHONE_SEPARATORS = re.compile(r"[\s().-]")
+PHONE_DIGITS = re.compile(r"^(?:\+62|62|0)[1-9]\d{6,11}$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+URL = re.compile(r"^https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+def is_phone(contact: str) -> bool:
+    """An Indonesian phone number in one of its usual written forms."""
+    text = contact.strip()
+    return bool(PHONE_SHAPE.match(text)) and bool(PHONE_DIGITS.match(PHONE_SEPARATORS.sub("", text)))
+
+
+def is_email(contact: str) -> bool:
+    return bool(EMAIL.match(contact.strip()))
+
+
+def is_url(contact: str) -> bool:
+    return bool(URL.match(contact.strip()))
+
+
+# What each complaint channel type's contact must be: (check, English and Indonesian description).
+CONTACT_KINDS: dict[str, tuple[Callable[[str], bool], str, str]] = {
+    "phone": (is_phone, "a phone number such as 0274-512345 or +62 812-2750-4411", "nomor telepon"),
+    "sms": (is_phone, "a mobile number such as 0812-2750-4411", "nomor ponsel"),
+    "whatsapp": (is_phone, "a mobile number such as +62 812-2750-4411", "nomor WhatsApp"),
+    "fax": (is_phone, "a fax number such as (0274) 512347", "nomor faksimile"),
+    "email": (is_email, "an e-mail address such as pengaduan@contoh.go.id", "alamat surel"),
+    "website": (is_url, "a web address starting with https://", "alamat situs web yang diawali https://"),
+    "lapor": (
+        is_url,
+        "the SP4N-LAPOR! address, https://www.lapor.go.id",
+        "alamat SP4N-LAPOR!, https://www.lapor.go.id",
+    ),
+}
+
+
+def publication_hit(doc: Document) -> Hit | None:
+    """Where the document shows it is not published at all, if it is not."""
+    if "publication" not in doc:
+        return Hit("", at_key=True)
+    if "channels" not in doc["publication"]:
+        return Hit("/publication", at_key=True)
+    if not doc["publication"]["channels"]:
+        return Hit("/publication/channels")
+    return None
+
+
+def is_published(doc: Document, ctx: RuleContext) -> bool:
+    return publication_hit(doc) is None
+
+
+def offers_online(doc: Document, ctx: RuleContext) -> bool:
+    return "online" in doc["delivery"]["procedure"].get("channels", [])
+
+
+@rule(
+    id="TRA001",
+    principle=Principle.TRANSPARENCY,
+    severity=Severity.ERROR,
+    weight=5,
+    title=("The standard is not published", "Standar pelayanan tidak dipublikasikan"),
+    message=(
+        "`publication` (publication) names no channel: the public cannot find this standard. Add "
+        "`publication.channels` with each place it is published, online and at the service point.",
+        "`publication` (publikasi) tidak menyebut media apa pun, sehingga masyarakat tidak dapat menemukan standar "
+        "pelayanan ini. Tambahkan `publication.channels` berisi setiap media publikasinya, baik daring maupun di "
+        "tempat pelayanan.",
+    ),
+    fix=(
+        "Add `publication.channels`, e.g. `- {type: website, location: https://...}`.",
+        "Tambahkan `publication.channels`, misalnya `- {type: website, location: https://...}`.",
+    ),
+    rationale=(
+        "The six service-delivery components exist to be read by the people who use the service; a standard "
+        "kept in a drawer serves nobody.",
+        "Enam komponen penyampaian pelayanan dibuat untuk dibaca pengguna layanan; standar yang tersimpan di "
+        "laci tidak bermanfaat bagi siapa pun.",
+    ),
+    reference=(
+        "PermenPANRB 15/2014: the service-delivery components are published to users; " + KETERBUKAAN[0],
+        "PermenPANRB 15/2014: komponen penyampaian pelayanan wajib dipublikasikan; " + KETERBUKAAN[1],
+    ),
+)
+def TRA001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        publication: {channels: [{type: notice_board, location: Papan informasi ruang tunggu}]}
+
+    Failing: a document without `publication`, or with `publication: {channels: []}`.
+    """
+    hit = publication_hit(doc)
+    if hit is not None:
+        yield hit
+
+
+@rule(
+    id="TRA002",
+    principle=Principle.TRANSPARENCY,
+    severity=Severity.WARNING,
+    weight=4,
+    title=(
+        "Not published both online and at the service point",
+        "Tidak dipublikasikan secara daring dan di tempat pelayanan sekaligus",
+    ),
+    message=(
+        "`publication.channels` (publication media) has no channel {where}. Add one of: {types}.",
+        "`publication.channels` (media publikasi) belum memuat media {where_id}. Tambahkan salah satu dari: {types}.",
+    ),
+    fix=(
+        "Publish on a website, app or social media AND on a notice board, information desk or brochure.",
+        "Publikasikan di situs web, aplikasi, atau media sosial DAN di papan informasi, meja informasi, atau brosur.",
+    ),
+    rationale=(
+        "Citizens look for a standard before they come (online) and while they wait (at the service point); "
+        "either alone leaves part of the public out.",
+        "Masyarakat mencari standar pelayanan sebelum datang (daring) dan saat menunggu (di tempat pelayanan); "
+        "salah satunya saja membuat sebagian masyarakat tidak terjangkau.",
+    ),
+    reference=KETERBUKAAN,
+    applies=is_published,
+)
+def TRA002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        publication:
+          channels:
+            - {type: website, location: https://disdukcapil.contoh.go.id/sp}
+            - {type: notice_board, location: Papan informasi ruang tunggu}
+
+    Failing:
+
+        publication: {channels: [{type: website, location: https://www.unsuka.ac.id/layanan/legalisir}]}
+    """
+    types = {channel["type"] for channel in doc["publication"]["channels"]}
+    if not types & ONLINE_CHANNELS:
+        params = {"where": "online", "where_id": "daring", "types": "website, mobile_app, social_media"}
+        yield Hit("/publication/channels", params)
+    if not types & ON_SITE_CHANNELS:
+        params = {"where": "at the service point", "where_id": "di tempat pelayanan"}
+        yield Hit("/publication/channels", {**params, "types": "notice_board, information_desk, brochure"})
+
+
+@rule(
+    id="TRA003",
+    principle=Principle.TRANSPARENCY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("Fee without an amount", "Biaya tanpa besaran"),
+    message=(
+        "The fee `{name}` in `delivery.fees` (fees) gives only a `formula`: the applicant cannot know the price "
+        "before applying. Replace it with fee entries that state the `amount` per case (with `when`), or "
+        "publish a tariff table or calculator and waive this rule with that reason.",
+        "Biaya `{name}` pada `delivery.fees` (biaya/tarif) hanya berupa `formula`, sehingga pemohon tidak dapat "
+        "mengetahui besarnya sebelum mengajukan permohonan. Ganti dengan butir biaya yang mencantumkan `amount` "
+        "untuk setiap kasus (dengan `when`), atau publikasikan tabel tarif atau simulasi perhitungan dan "
+        "ajukan pengecualian aturan ini dengan alasan tersebut.",
+    ),
+    fix=(
+        "State the amount per case: `- {name: ..., amount: 150000, when: Bangunan rumah tinggal sampai 100 m2}`.",
+        "Cantumkan besaran per kasus: `- {name: ..., amount: 150000, when: Bangunan rumah tinggal sampai 100 m2}`.",
+    ),
+    rationale=(
+        "A formula of indices and unit prices tells an official how to compute a fee, not a citizen what to pay; "
+        "an unknown price invites illegal charges.",
+        "Rumus berisi indeks dan harga satuan memberi tahu petugas cara menghitung, bukan memberi tahu warga "
+        "berapa yang harus dibayar; biaya yang tidak diketahui membuka peluang pungutan liar.",
+    ),
+    reference=(
+        "UU 25/2009 Article 21(e) (fees); Article 32 on a clear breakdown of the amount (general knowledge); "
+        + KETERBUKAAN[0],
+        "UU 25/2009 Pasal 21 huruf e (biaya/tarif); Pasal 32 tentang rincian besaran yang jelas (pengetahuan "
+        "umum, belum diverifikasi); " + KETERBUKAAN[1],
+    ),
+)
+def TRA003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        fees: [{name: Penerbitan KTP-el, amount: 0}]
+
+    Failing:
+
+        fees: [{name: Retribusi PBG, formula: Luas lantai x indeks x SHST}]
+    """
+    for i, fee in enumerate(doc["delivery"]["fees"]):
+        if "formula" in fee:
+            yield Hit(f"/delivery/fees/{i}/formula", {"name": fee["name"]})
+
+
+def _contact_hit(index: int, channel: Mapping[str, Any]) -> Hit | None:
+    kind = CONTACT_KINDS.get(channel["type"])
+    if kind is None or kind[0](channel["contact"]):
+        return None
+    params = {"type": channel["type"], "contact": channel["contact"], "expected": kind[1], "expected_id": kind[2]}
+    return Hit(f"/delivery/complaints/channels/{index}/contact", params)
+
+
+@rule(
+    id="TRA004",
+    principle=Principle.TRANSPARENCY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("Complaint contact is not usable", "Kontak pengaduan tidak dapat digunakan"),
+    message=(
+        "The `{type}` channel in `delivery.complaints.channels` (complaint channels) gives `{contact}`, which is "
+        "not {expected}. Write the contact so that a citizen can use it as it stands.",
+        "Sarana pengaduan `{type}` pada `delivery.complaints.channels` (penanganan pengaduan, saran, dan masukan) "
+        "berisi `{contact}`, yang bukan {expected_id} yang sah. Tuliskan kontak yang dapat langsung digunakan "
+        "masyarakat.",
+    ),
+    fix=(
+        "Phones: +62…, 62…, 08…, (0xxx) … or 0xxx-…; e-mail: name@domain; website and LAPOR!: https://…",
+        "Telepon: +62…, 62…, 08…, (0xxx) … atau 0xxx-…; surel: nama@domain; situs web dan LAPOR!: https://…",
+    ),
+    rationale=(
+        "A complaint channel that cannot be dialled, mailed or opened is no channel; the law asks for complaint "
+        "means that are easy to reach.",
+        "Sarana pengaduan yang tidak dapat dihubungi, dikirimi surel, atau dibuka sama dengan tidak ada; "
+        "undang-undang meminta sarana pengaduan yang mudah diakses.",
+    ),
+    reference=(
+        "UU 25/2009 Article 37(2): complaint means that are easy to reach (general-knowledge wording); "
+        + KETERBUKAAN[0],
+        "UU 25/2009 Pasal 37 ayat (2): sarana pengaduan yang mudah diakses (kutipan dari pengetahuan umum); "
+        + KETERBUKAAN[1],
+    ),
+)
+def TRA004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        channels: [{type: whatsapp, contact: "+62 812-2750-4411"}, {type: email, contact: aduan@contoh.go.id}]
+
+    Failing:
+
+        channels: [{type: email, contact: "0274-512346"}, {type: lapor, contact: lapor.go.id}]
+    """
+    for i, channel in enumerate(doc["delivery"]["complaints"]["channels"]):
+        hit = _contact_hit(i, channel)
+        if hit is not None:
+            yield hit
+
+
+@rule(
+    id="TRA005",
+    principle=Principle.TRANSPARENCY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("No service hours", "Jam pelayanan tidak dicantumkan"),
+    message=(
+        "The standard states no `service_hours` (service hours): citizens cannot tell when to come. Add one "
+        "entry per group of days with `days`, `open` and `close`.",
+        "Standar pelayanan tidak mencantumkan `service_hours` (waktu/jam pelayanan), sehingga masyarakat tidak "
+        "tahu kapan dapat datang. Tambahkan satu butir untuk setiap kelompok hari berisi `days`, `open`, dan "
+        "`close`.",
+    ),
+    fix=(
+        'Add `service_hours: [{days: [mon, tue, wed, thu, fri], open: "08:00", close: "15:00"}]`.',
+        'Tambahkan `service_hours: [{days: [mon, tue, wed, thu, fri], open: "08:00", close: "15:00"}]`.',
+    ),
+    rationale=(
+        "Opening hours are the first thing a citizen needs; an unannounced closing costs a wasted trip.",
+        "Jam buka adalah informasi pertama yang dibutuhkan warga; jam tutup yang tidak diumumkan membuat "
+        "perjalanan sia-sia.",
+    ),
+    reference=KETERBUKAAN,
+)
+def TRA005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        service_hours: [{days: [mon, tue, wed, thu, fri], open: "08:00", close: "15:00"}]
+
+    Failing: a document without `service_hours`, or with `service_hours: []`.
+    """
+    if "service_hours" not in doc:
+        yield Hit("", at_key=True)
+    elif not doc["service_hours"]:
+        yield Hit("/service_hours")
+
+
+@rule(
+    id="TRA006",
+    principle=Principle.TRANSPARENCY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("No provider contact", "Kontak penyelenggara tidak dicantumkan"),
+    message=(
+        "`provider` (service provider) has no `address`, `phone`, `email` or `website`: citizens cannot reach "
+        "the office. Add at least the address and one phone number or e-mail address.",
+        "`provider` (penyelenggara) tidak memuat `address`, `phone`, `email`, maupun `website`, sehingga "
+        "masyarakat tidak dapat menghubungi kantor pelayanan. Tambahkan sekurang-kurangnya alamat dan satu "
+        "nomor telepon atau alamat surel.",
+    ),
+    fix=(
+        "Add `provider.address` and `provider.phone` or `provider.email`.",
+        "Tambahkan `provider.address` serta `provider.phone` atau `provider.email`.",
+    ),
+    rationale=(
+        "The provider's profile is the first item of the public-service information system, and the complaint "
+        "mechanism must name who is responsible and where.",
+        "Profil penyelenggara adalah butir pertama sistem informasi pelayanan publik, dan mekanisme pengaduan "
+        "harus mencantumkan nama dan alamat penanggung jawab.",
+    ),
+    reference=(
+        "UU 25/2009 Article 23(3)(a) and Article 37(2) (general-knowledge wording); " + KETERBUKAAN[0],
+        "UU 25/2009 Pasal 23 ayat (3) huruf a dan Pasal 37 ayat (2) (kutipan dari pengetahuan umum); " + KETERBUKAAN[1],
+    ),
+)
+def TRA006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        provider: {name: Disdukcapil Kota Contoh, address: Jl. Merdeka Nomor 17, phone: 0274-512345}
+
+    Failing:
+
+        provider: {name: Disdukcapil Kota Contoh, unit: Bidang Pelayanan}
+    """
+    if not {"address", "phone", "email", "website"} & doc["provider"].keys():
+        yield Hit("/provider", at_key=True)
+
+
+@rule(
+    id="TRA007",
+    principle=Principle.TRANSPARENCY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("No channel into SP4N-LAPOR!", "Tidak ada kanal SP4N-LAPOR!"),
+    message=(
+        "`delivery.complaints.channels` (complaint channels) has no channel of type `lapor`: complaints cannot "
+        "reach the national complaint system SP4N-LAPOR!. Add `{{type: lapor, contact: https://www.lapor.go.id}}`.",
+        "`delivery.complaints.channels` (sarana pengaduan) tidak memuat kanal bertipe `lapor`, sehingga pengaduan "
+        "tidak tersambung ke Sistem Pengelolaan Pengaduan Pelayanan Publik Nasional (SP4N-LAPOR!). Tambahkan "
+        "`{{type: lapor, contact: https://www.lapor.go.id}}`.",
+    ),
+    fix=(
+        "Add `- {type: lapor, contact: https://www.lapor.go.id}` to `delivery.complaints.channels`.",
+        "Tambahkan `- {type: lapor, contact: https://www.lapor.go.id}` pada `delivery.complaints.channels`.",
+    ),
+    rationale=(
+        "SP4N-LAPOR! lets a citizen follow a complaint when the unit does not answer, and lets supervisors see it.",
+        "SP4N-LAPOR! memungkinkan warga memantau pengaduannya ketika unit tidak menanggapi, dan memungkinkan "
+        "atasan serta pengawas melihatnya.",
+    ),
+    reference=(
+        "Perpres 76/2013 on public-service complaint handling (SP4N-LAPOR!; article not verified); UU 25/2009 "
+        "Article 36 (general-knowledge wording)",
+        "Perpres 76/2013 tentang Pengelolaan Pengaduan Pelayanan Publik (SP4N-LAPOR!; pasal belum diverifikasi); "
+        "UU 25/2009 Pasal 36 (kutipan dari pengetahuan umum)",
+    ),
+)
+def TRA007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        channels: [{type: lapor, contact: https://www.lapor.go.id}]
+
+    Failing:
+
+        channels: [{type: phone, contact: 0812-6021-4437}]
+    """
+    if all(channel["type"] != "lapor" for channel in doc["delivery"]["complaints"]["channels"]):
+        yield Hit("/delivery/complaints/channels", at_key=True)
+
+
+@rule(
+    id="TRA008",
+    principle=Principle.TRANSPARENCY,
+    severity=Severity.WARNING,
+    weight=2,
+    title=("Online service without its address", "Layanan daring tanpa alamat"),
+    message=(
+        "`delivery.procedure` (system, mechanism and procedure) offers an `online` channel but gives no "
+        "`online_url`: applicants cannot find the online service. Add `online_url` with its full https:// address.",
+        "`delivery.procedure` (sistem, mekanisme, dan prosedur) menyebut kanal `online` tetapi tidak mencantumkan "
+        "`online_url`, sehingga pemohon tidak dapat menemukan layanan daringnya. Tambahkan `online_url` berisi "
+        "alamat lengkap yang diawali https://.",
+    ),
+    fix=(
+        "Add `delivery.procedure.online_url: https://...`.",
+        "Tambahkan `delivery.procedure.online_url: https://...`.",
+    ),
+    rationale=(
+        "An online channel nobody can find is an online channel only on paper.",
+        "Kanal daring yang alamatnya tidak diketahui hanya ada di atas kertas.",
+    ),
+    reference=KETERBUKAAN,
+    applies=offers_online,
+)
+def TRA008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        procedure: {channels: [in_person, online], online_url: https://disdukcapil.contoh.go.id/antrean, steps: ...}
+
+    Failing:
+
+        procedure: {channels: [in_person, online], steps: ...}
+    """
+    if "online_url" not in doc["delivery"]["procedure"]:
+        yield Hit("/delivery/procedure", at_key=True)
+
+
+RULES: tuple[Rule, ...] = (TRA001, TRA002, TRA003, TRA004, TRA005, TRA006, TRA007, TRA008)
