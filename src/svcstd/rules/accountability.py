@@ -1,7 +1,543 @@
-"""Rules of the accountability principle (PermenPANRB 15/2014, Bab II)."""
+"""Rules of the accountability principle (PermenPANRB 15/2014, Bab II): adopted, grounded in law, answerable."""
 
 from __future__ import annotations
 
-from svcstd.rules.base import Rule
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-RULES: tuple[Rule, ...] = ()
+from svcstd.durations import describe, upper_minutes
+from svcstd.model import Principle, Severity
+from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+
+_NON_WORD = re.compile(r"[\W_]+")
+_UU_25_2009 = re.compile(r"\b(?:undang undang|uu)\b.*\b25 (?:tahun )?2009\b")
+_REGULATION_NUMBER = re.compile(r"\b(\d+[a-z]?) (?:tahun )?((?:19|20)\d\d)\b")
+_PROMISE = re.compile(r"sanggup|janji|komitmen|commit|promise|pledge", re.IGNORECASE)
+_IMPROVEMENT = re.compile(r"perbaik|terus[- ]menerus|berkelanjutan|peningkatan|improv", re.IGNORECASE)
+_SANCTION = re.compile(r"sanksi|kompensasi|ganti rugi|sanction|compensat", re.IGNORECASE)
+
+APPLICANT_ROLES = ("Pemohon", "Pengguna layanan", "Masyarakat", "Pasien", "Wajib retribusi")
+PRINCIPLE_REF = "PermenPANRB 15/2014, Lampiran Bab II (prinsip akuntabel)"
+MINUTES_PER_DAY = 1440.0
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation (including `/` and `-`) folded to single spaces."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def _is_adopted(doc: Document, ctx: RuleContext) -> bool:
+    return bool(doc["status"] == "adopted")
+
+
+def _fees(doc: Document) -> list[Mapping[str, Any]]:
+    return list(doc["delivery"]["fees"])
+
+
+def _charges(fee: Mapping[str, Any]) -> bool:
+    """A fee the citizen pays: a positive amount or a formula."""
+    return "formula" in fee or fee.get("amount", 0) > 0
+
+
+@rule(
+    id="ACC001",
+    principle=Principle.ACCOUNTABILITY,
+    severity=Severity.ERROR,
+    weight=5,
+    title=("Adopted standard without a complete adoption record", "Standar berstatus ditetapkan tanpa data penetapan"),
+    message=(
+        "The standard is adopted (status: adopted) but {missing_en} (adoption, penetapan) is missing. Record "
+        "the decree, its date and who signed it.",
+        "Standar pelayanan berstatus ditetapkan (status: adopted) tetapi {missing_id} (adoption, penetapan) "
+        "belum dicantumkan. Tambahkan nomor keputusan penetapan, tanggal, dan pejabat penanda tangannya.",
+    ),
+    fix=(
+        "Add `adoption: {decree: ..., date: YYYY-MM-DD, signed_by: ...}` from the adopting decree.",
+        "Tambahkan `adoption: {decree: ..., date: YYYY-MM-DD, signed_by: ...}` sesuai keputusan penetapan.",
+    ),
+    rationale=(
+        "The provider must draw up and adopt its standard; the decree, its date and its signer are what make "
+        "the standard binding and show who answers for it.",
+        "Penyelenggara wajib menyusun dan menetapkan standar pelayanan; keputusan, tanggal, dan penanda tangan "
+        "penetapan menjadikan standar mengikat dan menunjukkan siapa yang bertanggung jawab.",
+    ),
+    reference=(
+        f"UU 25/2009 Pasal 15 huruf a and Pasal 20 ayat (1) (GK wording); {PRINCIPLE_REF}",
+        f"UU 25/2009 Pasal 15 huruf a dan Pasal 20 ayat (1) (rumusan GK); {PRINCIPLE_REF}",
+    ),
+    applies=_is_adopted,
+)
+def ACC001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: decree, date and signer recorded.
+
+    ```yaml
+    status: adopted
+    adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12, signed_by: Kepala Dinas}
+    ```
+
+    Failing: no `adoption` (flagged at `/status`), or no `signed_by` (flagged at `adoption`, on its key).
+
+    ```yaml
+    status: adopted
+    adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12}
+    ```
+    """
+    if "adoption" not in doc:
+        yield Hit("/status", {"missing_en": "the adoption record", "missing_id": "data penetapan"})
+    elif "signed_by" not in doc["adoption"]:
+        params = {"missing_en": "the signer (signed_by)", "missing_id": "pejabat penanda tangan (signed_by)"}
+        yield Hit("/adoption", params, at_key=True)
+
+
+def _cites_uu_25_2009(entry: Mapping[str, Any]) -> bool:
+    """The law itself, not a regulation about it: look only before "tentang"."""
+    texts = (entry["title"], entry.get("ref", ""))
+    return any(_UU_25_2009.search(normalise(text).split(" tentang ")[0]) for text in texts)
+
+
+@rule(
+    id="ACC002",
+    principle=Principle.ACCOUNTABILITY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("Public-service law missing from the legal basis", "UU Pelayanan Publik tidak tercantum dalam dasar hukum"),
+    message=(
+        "The legal basis (manufacturing.legal_basis, dasar hukum) does not list UU 25/2009 on public services. "
+        "Add it.",
+        "Dasar hukum (manufacturing.legal_basis) belum mencantumkan Undang-Undang Nomor 25 Tahun 2009 tentang "
+        "Pelayanan Publik. Tambahkan undang-undang tersebut.",
+    ),
+    fix=(
+        "Add `- title: Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik`.",
+        "Tambahkan `- title: Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik`.",
+    ),
+    rationale=(
+        "Every service standard exists because UU 25/2009 requires it; citing the law shows the standard is "
+        "answerable under it.",
+        "Setiap standar pelayanan disusun karena diwajibkan UU 25/2009; mencantumkannya menunjukkan bahwa "
+        "standar dapat dipertanggungjawabkan berdasarkan undang-undang tersebut.",
+    ),
+    reference=(
+        f"UU 25/2009 Pasal 21 huruf a; {PRINCIPLE_REF}",
+        f"UU 25/2009 Pasal 21 huruf a; {PRINCIPLE_REF}",
+    ),
+)
+def ACC002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: the law is listed by title or ref ("25 Tahun 2009", "25/2009").
+
+    ```yaml
+    legal_basis:
+      - title: Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+    ```
+
+    Failing: only its implementing regulation is listed (flagged at `legal_basis`, on its key).
+
+    ```yaml
+    legal_basis:
+      - title: Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009
+    ```
+    """
+    if not any(_cites_uu_25_2009(entry) for entry in doc["manufacturing"]["legal_basis"]):
+        yield Hit("/manufacturing/legal_basis", at_key=True)
+
+
+def _charges_anything(doc: Document, ctx: RuleContext) -> bool:
+    return any(_charges(fee) for fee in _fees(doc))
+
+
+@rule(
+    id="ACC003",
+    principle=Principle.ACCOUNTABILITY,
+    severity=Severity.ERROR,
+    weight=4,
+    title=("Fee without a legal basis", "Biaya/tarif tanpa dasar hukum"),
+    message=(
+        "The fee '{name}' (delivery.fees, biaya/tarif) is charged but has no `basis`. Name the regulation "
+        "that sets it.",
+        "Biaya/tarif '{name}' (delivery.fees) dipungut tetapi belum mencantumkan dasar hukumnya (`basis`). "
+        "Tambahkan peraturan yang menetapkan besaran biaya tersebut.",
+    ),
+    fix=(
+        "Add `basis:` with the regulation and article (a Perda on levies, a PP on PNBP, a BLU tariff decree).",
+        "Tambahkan `basis:` berisi peraturan dan pasal yang menetapkan tarif (Perda retribusi, PP tentang PNBP, "
+        "atau keputusan tarif BLU).",
+    ),
+    rationale=(
+        "A charge without a regulation behind it cannot be told apart from an illegal levy (pungutan liar); "
+        "the amount of a public-service fee must be set under the law.",
+        "Pungutan tanpa dasar peraturan tidak dapat dibedakan dari pungutan liar; besaran biaya pelayanan "
+        "publik harus ditetapkan berdasarkan peraturan perundang-undangan.",
+    ),
+    reference=(
+        f"UU 25/2009 Pasal 21 huruf e and Pasal 31 (GK wording); {PRINCIPLE_REF}",
+        f"UU 25/2009 Pasal 21 huruf e dan Pasal 31 (rumusan GK); {PRINCIPLE_REF}",
+    ),
+    applies=_charges_anything,
+)
+def ACC003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: free fees need no basis; charged ones name theirs.
+
+    ```yaml
+    fees:
+      - {name: Legalisir per lembar, amount: 10000, basis: Peraturan Rektor Nomor 3 Tahun 2024 tentang Tarif Layanan}
+    ```
+
+    Failing: a positive amount or a formula without `basis` (flagged at the fee, on its key).
+
+    ```yaml
+    fees:
+      - {name: Retribusi PBG, formula: Luas lantai x indeks x SHST}
+    ```
+    """
+    for index, fee in enumerate(_fees(doc)):
+        if _charges(fee) and "basis" not in fee:
+            yield Hit(f"/delivery/fees/{index}", {"name": fee["name"]}, at_key=True)
+
+
+def _regulation_key(text: str) -> str:
+    """The first "number/year" pair of a citation (the regulation itself, not those it amends)."""
+    normal = normalise(text)
+    found = _REGULATION_NUMBER.search(normal)
+    return f"{found.group(1)}/{found.group(2)}" if found else normal
+
+
+def _legal_keys(doc: Document) -> set[str]:
+    keys: set[str] = set()
+    for entry in doc["manufacturing"]["legal_basis"]:
+        keys.add(_regulation_key(entry["title"]))
+        if "ref" in entry:
+            keys.add(_regulation_key(entry["ref"]))
+    return keys
+
+
+def _has_fee_basis(doc: Document, ctx: RuleContext) -> bool:
+    return any("basis" in fee for fee in _fees(doc))
+
+
+@rule(
+    id="ACC004",
+    principle=Principle.ACCOUNTABILITY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("Fee basis not in the legal basis", "Dasar hukum biaya/tarif tidak tercantum dalam dasar hukum"),
+    message=(
+        "The basis of the fee '{name}' (delivery.fees.basis, biaya/tarif) is not among the regulations listed "
+        "in the legal basis (manufacturing.legal_basis, dasar hukum). Add that regulation to the legal basis.",
+        "Dasar pengenaan biaya/tarif '{name}' (delivery.fees.basis) tidak termasuk dalam daftar dasar hukum "
+        "(manufacturing.legal_basis). Tambahkan peraturan tersebut ke dalam dasar hukum.",
+    ),
+    fix=(
+        "List the regulation named in `basis` under `manufacturing.legal_basis`, or correct `basis`.",
+        "Cantumkan peraturan yang disebut pada `basis` dalam `manufacturing.legal_basis`, atau perbaiki `basis`.",
+    ),
+    rationale=(
+        "The legal basis is the list of regulations the standard answers to; a fee resting on a regulation "
+        "outside it cannot be checked. Regulations are matched by number and year where given, else by text.",
+        "Dasar hukum adalah daftar peraturan yang menjadi pijakan standar; biaya yang bersandar pada peraturan "
+        "di luar daftar itu tidak dapat diperiksa. Peraturan dicocokkan berdasarkan nomor dan tahun bila ada, "
+        "selain itu berdasarkan teksnya.",
+    ),
+    reference=(
+        f"UU 25/2009 Pasal 21 huruf a and e; {PRINCIPLE_REF}",
+        f"UU 25/2009 Pasal 21 huruf a dan e; {PRINCIPLE_REF}",
+    ),
+    applies=_has_fee_basis,
+)
+def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: the fee's basis (UU 24/2013) is in the legal basis.
+
+    ```yaml
+    fees: [{name: Penerbitan KTP-el, amount: 0, basis: UU 24/2013 Pasal 79A}]
+    legal_basis: [{title: Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas UU 23/2006}]
+    ```
+
+    Failing: (flagged at the fee's `basis`)
+
+    ```yaml
+    fees: [{name: Retribusi PBG, formula: ..., basis: Perda Kabupaten Sukamaju Nomor 4 Tahun 2023}]
+    legal_basis: [{title: Undang-Undang Nomor 28 Tahun 2002 tentang Bangunan Gedung}]
+    ```
+    """
+    known = _legal_keys(doc)
+    for index, fee in enumerate(_fees(doc)):
+        if "basis" in fee and _regulation_key(fee["basis"]) not in known:
+            yield Hit(f"/delivery/fees/{index}/basis", {"name": fee["name"]})
+
+
+@rule(
+    id="ACC005",
+    principle=Principle.ACCOUNTABILITY,
+    severity=Severity.WARNING,
+    weight=4,
+    title=("No complaint handler or response time", "Pengelola pengaduan atau waktu tanggapan tidak ditetapkan"),
+    message=(
+        "Complaint handling (delivery.complaints, penanganan pengaduan, saran, dan masukan) names no {what_en} "
+        "(`{field}`). Add it.",
+        "Penanganan pengaduan, saran, dan masukan (delivery.complaints) belum mencantumkan {what_id} "
+        "(`{field}`). Tambahkan isian tersebut.",
+    ),
+    fix=(
+        "Add `handler:` (the unit or officer who answers complaints) and `response_time:` (a duration).",
+        "Tambahkan `handler:` (unit atau pelaksana pengelola pengaduan) dan `response_time:` (jangka waktu "
+        "tanggapan).",
+    ),
+    rationale=(
+        "The provider must assign competent staff to handle complaints and settle them quickly; a complaint "
+        "with no one responsible and no deadline goes unanswered.",
+        "Penyelenggara wajib menugaskan pelaksana yang kompeten untuk mengelola pengaduan dan menyelesaikannya "
+        "dengan cepat; pengaduan tanpa penanggung jawab dan tenggat waktu tidak akan terjawab.",
+    ),
+    reference=(
+        f"UU 25/2009 Pasal 36 and Pasal 37 ayat (1) (GK wording); {PRINCIPLE_REF}",
+        f"UU 25/2009 Pasal 36 dan Pasal 37 ayat (1) (rumusan GK); {PRINCIPLE_REF}",
+    ),
+)
+def ACC005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: both handler and response time.
+
+    ```yaml
+    complaints:
+      handler: Seksi Pengaduan dan Informasi
+      response_time: {value: 3, unit: working_days}
+      channels: [{type: lapor, contact: https://www.lapor.go.id}]
+    ```
+
+    Failing: either is missing (one finding per missing field, at `complaints`, on its key).
+    """
+    complaints = doc["delivery"]["complaints"]
+    if "handler" not in complaints:
+        params = {"field": "handler", "what_en": "complaint handler", "what_id": "pengelola pengaduan"}
+        yield Hit("/delivery/complaints", params, at_key=True)
+    if "response_time" not in complaints:
+        params = {"field": "response_time", "what_en": "response time", "what_id": "jangka waktu tanggapan"}
+        yield Hit("/delivery/complaints", params, at_key=True)
+
+
+def _has_response_time(doc: Document, ctx: RuleContext) -> bool:
+    return "response_time" in doc["delivery"]["complaints"]
+
+
+@rule(
+    id="ACC006",
+    principle=Principle.ACCOUNTABILITY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("Complaint response time over the legal limit", "Waktu tanggapan pengaduan melebihi batas"),
+    message=(
+        "The complaint response time (delivery.complaints.response_time, penanganan pengaduan) is {time_en}, "
+        "longer than {max} calendar days. Shorten it.",
+        "Waktu tanggapan pengaduan (delivery.complaints.response_time) adalah {time_id}, melebihi {max} hari "
+        "kalender. Persingkat waktu tanggapan tersebut.",
+    ),
+    fix=(
+        "Promise an answer within 14 calendar days (10 working days) or sooner.",
+        "Tetapkan tanggapan paling lama 14 hari kalender (10 hari kerja) atau lebih cepat.",
+    ),
+    rationale=(
+        "Complaints must be settled quickly and completely; the law is commonly read as requiring an answer "
+        "to a written complaint within 14 days (general knowledge, not verified against the official text). "
+        "A working day counts as 7/5 of a calendar day.",
+        "Pengaduan harus diselesaikan dengan cepat dan tuntas; undang-undang lazim dipahami mewajibkan "
+        "tanggapan atas pengaduan tertulis paling lama 14 hari (pengetahuan umum, belum dicocokkan dengan "
+        "naskah resmi). Satu hari kerja dihitung 7/5 hari kalender.",
+    ),
+    reference=(
+        "UU 25/2009 Pasal 37 ayat (1) and Pasal 40 ff. (GK: 14-day limit unverified)",
+        "UU 25/2009 Pasal 37 ayat (1) dan Pasal 40 dst. (GK: batas 14 hari belum diverifikasi)",
+    ),
+    options={"max_response_days": 14},
+    applies=_has_response_time,
+)
+def ACC006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: within 14 calendar days (10 working days is exactly 14 days).
+
+    ```yaml
+    complaints: {response_time: {value: 3, unit: working_days}, ...}
+    ```
+
+    Failing: (flagged at `response_time`)
+
+    ```yaml
+    complaints: {response_time: {value: 30, unit: days}, ...}
+    ```
+    """
+    limit = int(ctx.options["max_response_days"])
+    response = doc["delivery"]["complaints"]["response_time"]
+    if upper_minutes(response) > limit * MINUTES_PER_DAY + 1e-6:
+        params = {"time_en": describe(response, "en"), "time_id": describe(response, "id"), "max": limit}
+        yield Hit("/delivery/complaints/response_time", params)
+
+
+@rule(
+    id="ACC007",
+    principle=Principle.ACCOUNTABILITY,
+    severity=Severity.ERROR,
+    weight=4,
+    title=("No signed service pledge", "Maklumat pelayanan belum ditandatangani"),
+    message=(
+        "The service pledge (pledge, maklumat pelayanan) {problem_en}. Adopt a pledge signed and dated by the "
+        "head of the provider.",
+        "Maklumat pelayanan (pledge) {problem_id}. Tetapkan maklumat pelayanan yang ditandatangani dan diberi "
+        "tanggal oleh pimpinan penyelenggara.",
+    ),
+    fix=(
+        "Add `pledge: {text: ..., signed_by: ..., date: YYYY-MM-DD}`.",
+        "Tambahkan `pledge: {text: ..., signed_by: ..., date: YYYY-MM-DD}`.",
+    ),
+    rationale=(
+        "The provider must draw up, adopt and publish a service pledge; unsigned and undated it binds nobody.",
+        "Penyelenggara wajib menyusun, menetapkan, dan memublikasikan maklumat pelayanan; tanpa tanda tangan dan "
+        "tanggal, maklumat tidak mengikat siapa pun.",
+    ),
+    reference=(
+        f"UU 25/2009 Pasal 15 huruf b and Pasal 22 (GK wording); {PRINCIPLE_REF}",
+        f"UU 25/2009 Pasal 15 huruf b dan Pasal 22 (rumusan GK); {PRINCIPLE_REF}",
+    ),
+    applies=_is_adopted,
+)
+def ACC007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: text, signer and date.
+
+    ```yaml
+    pledge: {text: Dengan ini kami menyatakan sanggup ..., signed_by: Kepala Dinas, date: 2026-01-12}
+    ```
+
+    Failing: no `pledge` (flagged at `/status`), or no `signed_by`/`date` (flagged at `pledge`, on its key).
+    """
+    if "pledge" not in doc:
+        yield Hit("/status", {"problem_en": "is missing", "problem_id": "belum ada"})
+        return
+    missing = [key for key in ("signed_by", "date") if key not in doc["pledge"]]
+    if missing:
+        listed = ", ".join(missing)
+        params = {"problem_en": f"lacks {listed}", "problem_id": f"belum mencantumkan {listed}"}
+        yield Hit("/pledge", params, at_key=True)
+
+
+def _is_applicant(actor: str, applicants: tuple[str, ...]) -> bool:
+    """The applicant: "Pemohon", also "Pemohon atau kuasanya" or "Pasien atau keluarga pasien"."""
+    return any(actor == role or actor.startswith(role + " ") for role in applicants)
+
+
+def _staffed_roles(doc: Document) -> set[str]:
+    return {normalise(entry["role"]) for entry in doc["manufacturing"]["staff_count"] if entry["count"] > 0}
+
+
+@rule(
+    id="ACC008",
+    principle=Principle.ACCOUNTABILITY,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("Procedure actor with no staffed role", "Pelaksana langkah prosedur tidak tercantum dalam jumlah pelaksana"),
+    message=(
+        "The actor '{actor}' of step {number} (delivery.procedure.steps, prosedur) matches no role with staff "
+        "in the staff count (manufacturing.staff_count, jumlah pelaksana). Add the role or correct the actor.",
+        "Pelaksana '{actor}' pada langkah {number} (delivery.procedure.steps, prosedur) tidak sesuai dengan "
+        "jabatan mana pun yang memiliki pelaksana pada jumlah pelaksana (manufacturing.staff_count). "
+        "Tambahkan jabatan tersebut atau samakan penulisan nama pelaksananya.",
+    ),
+    fix=(
+        "Write the actor exactly as the role in `staff_count` (with a count above 0), or add that role.",
+        "Tuliskan pelaksana sama persis dengan jabatan pada `staff_count` (dengan jumlah lebih dari 0), atau "
+        "tambahkan jabatan tersebut.",
+    ),
+    rationale=(
+        "A step is answerable only if someone is assigned to it; an actor with no staffed role is a step "
+        "nobody can be held to. The applicant's own steps (option applicant_roles) are exempt.",
+        "Langkah prosedur hanya dapat dipertanggungjawabkan bila ada pelaksana yang ditugaskan; pelaksana yang "
+        "tidak memiliki jabatan dan jumlah pelaksana tidak dapat dimintai pertanggungjawaban. Langkah pemohon "
+        "sendiri (opsi applicant_roles) dikecualikan.",
+    ),
+    reference=(
+        f"UU 25/2009 Pasal 21 huruf c and k; {PRINCIPLE_REF}",
+        f"UU 25/2009 Pasal 21 huruf c dan k; {PRINCIPLE_REF}",
+    ),
+    options={"applicant_roles": APPLICANT_ROLES},
+)
+def ACC008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: every actor but the applicant is a staffed role (compared case-insensitively; an actor
+    starting with an applicant role, such as "Pemohon atau kuasanya", is the applicant).
+
+    ```yaml
+    steps: [{actor: Pemohon, action: Mendaftar}, {actor: petugas loket, action: Memeriksa dokumen}]
+    staff_count: [{role: Petugas loket, count: 4}]
+    ```
+
+    Failing: (flagged at the step's `actor`)
+
+    ```yaml
+    steps: [{actor: Kepala Seksi, action: Menandatangani}]
+    staff_count: [{role: Petugas loket, count: 4}]
+    ```
+    """
+    applicants = tuple(normalise(role) for role in ctx.options["applicant_roles"])
+    staffed = _staffed_roles(doc)
+    for index, step in enumerate(doc["delivery"]["procedure"]["steps"]):
+        actor = normalise(step["actor"])
+        if actor not in staffed and not _is_applicant(actor, applicants):
+            yield Hit(f"/delivery/procedure/steps/{index}/actor", {"actor": step["actor"], "number": index + 1})
+
+
+PLEDGE_ELEMENTS = (
+    (_PROMISE, "a promise to serve by the standard", "janji melaksanakan pelayanan sesuai standar"),
+    (_IMPROVEMENT, "continuous improvement", "perbaikan terus-menerus"),
+    (_SANCTION, "readiness to accept sanctions or pay compensation", "kesediaan menerima sanksi/memberi kompensasi"),
+)
+
+
+def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
+    return "pledge" in doc
+
+
+@rule(
+    id="ACC009",
+    principle=Principle.ACCOUNTABILITY,
+    severity=Severity.INFO,
+    weight=1,
+    title=("Service pledge lacks an element", "Maklumat pelayanan belum memuat semua unsur"),
+    message=(
+        "The service pledge text (pledge.text, maklumat pelayanan) does not state {missing_en}. Add it.",
+        "Teks maklumat pelayanan (pledge.text) belum memuat {missing_id}. Tambahkan unsur tersebut.",
+    ),
+    fix=(
+        "State the promise to serve by the standard, continuous improvement, and readiness to accept sanctions "
+        "or give compensation when the service falls short.",
+        "Nyatakan kesanggupan melaksanakan pelayanan sesuai standar, perbaikan secara terus-menerus, dan "
+        "kesediaan menerima sanksi dan/atau memberikan kompensasi apabila pelayanan tidak sesuai standar.",
+    ),
+    rationale=(
+        "A pledge is a promise the public can hold the provider to; the common form has three elements, and "
+        "the Ombudsman scores the pledge's substance, not only its presence.",
+        "Maklumat adalah janji yang dapat ditagih masyarakat; bentuk yang lazim memuat tiga unsur, dan "
+        "Ombudsman menilai substansi maklumat, bukan hanya keberadaannya.",
+    ),
+    reference=(
+        "UU 25/2009 Pasal 22 ayat (1) (GK wording); maklumat practice (e.g. BPPRD Kota Banjarbaru, 2022)",
+        "UU 25/2009 Pasal 22 ayat (1) (rumusan GK); praktik maklumat (mis. BPPRD Kota Banjarbaru, 2022)",
+    ),
+    applies=_has_pledge,
+)
+def ACC009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing: all three elements.
+
+    ```yaml
+    pledge:
+      text: Kami sanggup melayani sesuai standar pelayanan, melakukan perbaikan terus-menerus, dan siap
+        menerima sanksi apabila tidak menepati janji ini.
+    ```
+
+    Failing: no improvement and no sanction (flagged at `text`).
+
+    ```yaml
+    pledge: {text: Kami sanggup melayani sesuai standar pelayanan.}
+    ```
+    """
+    text = doc["pledge"]["text"]
+    missing = [(en, id_) for pattern, en, id_ in PLEDGE_ELEMENTS if not pattern.search(text)]
+    if missing:
+        params = {"missing_en": "; ".join(en for en, _ in missing), "missing_id": "; ".join(i for _, i in missing)}
+        yield Hit("/pledge/text", params)
+
+
+RULES: tuple[Rule, ...] = (ACC001, ACC002, ACC003, ACC004, ACC005, ACC006, ACC007, ACC008, ACC009)
