@@ -21,6 +21,7 @@ Renderer = Callable[[Report, RenderOptions], str]
 FORMATS: dict[str, str] = {
     "text": "svcstd.reporters.text",
     "json": "svcstd.reporters.json_report",
+    "sarif": "svcstd.reporters.sarif",
 }
 
 
