@@ -69,4 +69,8 @@ def check(
     for name, file in outputs:
         options = RenderOptions(language, use_color(file) and name == "text", quiet)
         write_output(renderer(name)(report, options), file)
+    if any(name == "github" for name, _ in outputs):
+        from svcstd.reporters.github import write_step_summary
+
+        write_step_summary(report, language)
     return report.exit_code

@@ -22,6 +22,9 @@ FORMATS: dict[str, str] = {
     "text": "svcstd.reporters.text",
     "json": "svcstd.reporters.json_report",
     "sarif": "svcstd.reporters.sarif",
+    "junit": "svcstd.reporters.junit",
+    "github": "svcstd.reporters.github",
+    "gitlab": "svcstd.reporters.gitlab",
 }
 
 

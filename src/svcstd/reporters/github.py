@@ -1,0 +1,108 @@
+"""GitHub Actions workflow commands (annotations on the pull request) and the job summary."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from svcstd.i18n import Catalog
+from svcstd.model import DocumentResult, Finding, Report, Severity
+from svcstd.reporters import RenderOptions
+from svcstd.rules import rules_by_id
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#~])")
+
+MESSAGES = Catalog(
+    "github",
+    {
+        "heading": ("svcstd: service standards", "svcstd: standar pelayanan"),
+        "columns": (
+            "| Standard | Score | Grade | Gate | Errors | Warnings | Info |",
+            "| Standar | Skor | Predikat | Gerbang | Galat | Peringatan | Info |",
+        ),
+        "passed": ("passed", "lolos"),
+        "failed": ("failed", "tidak lolos"),
+        "summary": (
+            "svcstd: {documents} document(s), {failed} failing; {error} error(s), {warning} warning(s), {info} info.",
+            "svcstd: {documents} dokumen, {failed} tidak lolos; {error} galat, {warning} peringatan, {info} info.",
+        ),
+    },
+)
+
+
+def escape_data(text: str) -> str:
+    """GitHub's escaping of a command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """GitHub's escaping of a command's property value: the message's, plus `:` and `,`."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lines = [
+        command(doc, finding, options.lang)
+        for doc in report.documents
+        for finding in doc.active_findings()
+        if not (options.quiet and doc.passed)
+    ]
+    lines.append(_summary(report, options.lang))
+    return "\n".join(lines) + "\n"
+
+
+def command(doc: DocumentResult, finding: Finding, lang: str) -> str:
+    """`::error file=…,line=…,col=…,title=…::message` for one finding."""
+    known = rules_by_id().get(finding.rule)
+    title = f"{finding.rule} {known.title(lang)}" if known else finding.rule
+    properties = {
+        "file": doc.path,
+        "line": str(max(finding.line, 1)),
+        "col": str(max(finding.column, 1)),
+        "title": title,
+    }
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message(lang))}"
+
+
+def _summary(report: Report, lang: str) -> str:
+    counts = report.counts()
+    failed = sum(not doc.passed for doc in report.documents)
+    return MESSAGES("summary", lang, documents=len(report.documents), failed=failed, **counts._asdict())
+
+
+def escape_markdown(text: str) -> str:
+    """One table cell: no line breaks, no characters Markdown or HTML would interpret."""
+    flat = " ".join(text.split()).replace("&", "&amp;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def step_summary(report: Report, lang: str) -> str:
+    """The job summary: a Markdown table of every document."""
+    lines = ["", f"### {MESSAGES('heading', lang)}", "", MESSAGES("columns", lang), "|---|---:|---|---|---:|---:|---:|"]
+    lines.extend(_row(doc, lang) for doc in report.documents)
+    lines.extend(["", escape_markdown(_summary(report, lang)), ""])
+    return "\n".join(lines)
+
+
+def _row(doc: DocumentResult, lang: str) -> str:
+    counts = {s: 0 for s in Severity}
+    for finding in doc.active_findings():
+        counts[finding.severity] += 1
+    name = doc.title or doc.id or f"{doc.path}#{doc.index}"
+    score = f"{doc.score:.1f}" if doc.score is not None else "—"
+    grade = doc.grade.label(lang) if doc.grade else "—"
+    gate = MESSAGES("passed" if doc.passed else "failed", lang)
+    cells = [f"{escape_markdown(name)}<br>{escape_markdown(doc.path)}", score, escape_markdown(grade), gate]
+    cells.extend(str(counts[s]) for s in Severity)
+    return "| " + " | ".join(cells) + " |"
+
+
+def write_step_summary(report: Report, lang: str) -> None:
+    """Append the job summary to $GITHUB_STEP_SUMMARY, when GitHub Actions provides one."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    with open(path, "a", encoding="utf-8") as stream:
+        stream.write(step_summary(report, lang))

@@ -1,0 +1,43 @@
+"""GitLab Code Quality JSON: merge-request widgets keyed by fingerprints that survive line moves."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from svcstd.fingerprints import document_fingerprints, posix_path
+from svcstd.model import DocumentResult, Finding, Report, Severity
+from svcstd.reporters import RenderOptions
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+# A file that cannot be read or parsed hides every other problem in it.
+CRITICAL_PREFIXES = ("YML",)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    issues = [issue for doc in report.documents for issue in _issues(doc, options.lang)]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def _issues(doc: DocumentResult, lang: str) -> list[dict[str, Any]]:
+    prints = document_fingerprints(doc)
+    return [
+        _issue(doc, finding, prints[n], lang) for n, finding in enumerate(doc.findings) if finding.waiver is None
+    ]
+
+
+def severity(finding: Finding) -> str:
+    if finding.severity is Severity.ERROR and finding.rule.startswith(CRITICAL_PREFIXES):
+        return "critical"
+    return SEVERITIES[finding.severity]
+
+
+def _issue(doc: DocumentResult, finding: Finding, fingerprint: str, lang: str) -> dict[str, Any]:
+    return {
+        "type": "issue",
+        "description": f"{finding.rule}: {' '.join(finding.message(lang).split())}",
+        "check_name": finding.rule,
+        "fingerprint": fingerprint,
+        "severity": severity(finding),
+        "location": {"path": posix_path(doc.path), "lines": {"begin": max(finding.line, 1)}},
+    }

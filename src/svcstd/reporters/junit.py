@@ -1,0 +1,70 @@
+"""JUnit XML for CI test views: one testsuite, one testcase per document, its failing findings."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from svcstd.i18n import Catalog
+from svcstd.model import DocumentResult, Finding, Report
+from svcstd.reporters import RenderOptions
+
+# Characters XML 1.0 cannot carry at all, not even escaped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+MESSAGES = Catalog(
+    "junit",
+    {
+        "suite": ("svcstd service standards", "standar pelayanan svcstd"),
+        "failed": ("fails the gate: {count} finding(s)", "tidak lolos gerbang: {count} temuan"),
+        "score": ("fails the gate: score {score}", "tidak lolos gerbang: skor {score}"),
+    },
+)
+
+
+def clean(text: str) -> str:
+    """`text` without the control characters XML 1.0 forbids; ElementTree escapes the rest."""
+    return _NOT_XML.sub("", text)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    failed = sum(not doc.passed for doc in report.documents)
+    suite = ET.Element(
+        "testsuite",
+        name=MESSAGES("suite", options.lang),
+        tests=str(len(report.documents)),
+        failures=str(failed),
+        errors="0",
+        skipped="0",
+    )
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", name="svcstd.version", value=clean(report.tool_version))
+    ET.SubElement(properties, "property", name="svcstd.as_of", value=clean(report.as_of))
+    for doc in report.documents:
+        suite.append(_testcase(doc, options))
+    ET.indent(suite)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+
+
+def _testcase(doc: DocumentResult, options: RenderOptions) -> ET.Element:
+    name = doc.id or f"{doc.path}#{doc.index}"
+    case = ET.Element("testcase", classname=clean(doc.path), name=clean(name))
+    lines = "\n".join(finding_line(doc, f, options.lang) for f in doc.active_findings())
+    if not doc.passed:
+        failure = ET.SubElement(case, "failure", type="svcstd", message=clean(_summary(doc, options.lang)))
+        failure.text = clean(lines)
+    elif lines and not options.quiet:
+        ET.SubElement(case, "system-out").text = clean(lines)
+    return case
+
+
+def _summary(doc: DocumentResult, lang: str) -> str:
+    count = len(doc.active_findings())
+    if count == 0 and doc.score is not None:
+        return MESSAGES("score", lang, score=f"{doc.score:.1f}")
+    return MESSAGES("failed", lang, count=count)
+
+
+def finding_line(doc: DocumentResult, finding: Finding, lang: str) -> str:
+    message = " ".join(finding.message(lang).split())
+    return f"{doc.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} {message}"
