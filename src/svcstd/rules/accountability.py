@@ -103,8 +103,7 @@ def _cites_uu_25_2009(entry: Mapping[str, Any]) -> bool:
     weight=3,
     title=("Public-service law missing from the legal basis", "UU Pelayanan Publik tidak tercantum dalam dasar hukum"),
     message=(
-        "The legal basis (manufacturing.legal_basis, dasar hukum) does not list UU 25/2009 on public services. "
-        "Add it.",
+        "The legal basis (manufacturing.legal_basis, dasar hukum) does not list UU 25/2009 on public services. Add it.",
         "Dasar hukum (manufacturing.legal_basis) belum mencantumkan Undang-Undang Nomor 25 Tahun 2009 tentang "
         "Pelayanan Publik. Tambahkan undang-undang tersebut.",
     ),
@@ -279,8 +278,7 @@ def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     ),
     fix=(
         "Add `handler:` (the unit or officer who answers complaints) and `response_time:` (a duration).",
-        "Tambahkan `handler:` (unit atau pelaksana pengelola pengaduan) dan `response_time:` (jangka waktu "
-        "tanggapan).",
+        "Tambahkan `handler:` (unit atau pelaksana pengelola pengaduan) dan `response_time:` (jangka waktu tanggapan).",
     ),
     rationale=(
         "The provider must assign competent staff to handle complaints and settle them quickly; a complaint "

@@ -222,10 +222,6 @@ def _path_label(path: Path) -> dict[str, str]:
     return {"path_en": f"route '{named}'", "path_id": f"alur '{named}'"}
 
 
-def _has_steps_on_path(doc: Document, ctx: RuleContext) -> bool:
-    return bool(_steps(doc))
-
-
 @rule(
     id="SIM004",
     principle=Principle.SIMPLICITY,
@@ -251,7 +247,6 @@ def _has_steps_on_path(doc: Document, ctx: RuleContext) -> bool:
     ),
     reference=PRINCIPLE_REF,
     options={"max_steps": 10},
-    applies=_has_steps_on_path,
 )
 def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing: at most 10 steps on every route.
