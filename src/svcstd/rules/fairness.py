@@ -1,7 +1,396 @@
-"""Rules of the fairness principle (PermenPANRB 15/2014, Bab II)."""
+"""Rules of the fairness principle (keadilan): the service reaches all, whatever their means, place or abilities."""
 
 from __future__ import annotations
 
-from svcstd.rules.base import Rule
+import re
+from collections.abc import Iterator
+from typing import Any
 
-RULES: tuple[Rule, ...] = ()
+from svcstd.model import Principle, Severity, Text
+from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+
+KEADILAN = (
+    "PermenPANRB 15/2014, Lampiran Bab II, principle of fairness (keadilan: reach everyone whatever their "
+    "economic status, distance and physical and mental abilities; general-knowledge wording)",
+    "PermenPANRB 15/2014, Lampiran Bab II, prinsip keadilan (menjangkau semua masyarakat yang berbeda status "
+    "ekonomi, jarak lokasi geografis, dan kapabilitas fisik dan mental; kutipan dari pengetahuan umum)",
+)
+
+GROUP_NAMES: dict[str, Text] = {
+    "disability": Text("people with disabilities", "penyandang disabilitas"),
+    "elderly": Text("the elderly", "lanjut usia"),
+    "pregnant": Text("pregnant women", "ibu hamil"),
+    "children": Text("children", "anak-anak"),
+    "disaster_victims": Text("victims of natural disasters", "korban bencana alam"),
+    "social_disaster_victims": Text("victims of social disasters", "korban bencana sosial"),
+}
+
+REACHING_CHANNELS = frozenset({"online", "mobile", "outreach"})
+FACE_TO_FACE_CHANNELS = frozenset({"in_person", "outreach", "mail"})
+DIGITAL_CHANNELS = frozenset({"online", "mobile"})
+
+# Words that show a fee is waived or reduced for those who cannot pay. Deliberately short: a standard that
+# words its relief otherwise can waive FAI006 with that reason.
+RELIEF = re.compile(
+    r"tidak mampu|miskin|gratis|bebas biaya|tanpa biaya|dibebaskan|pembebasan|keringanan|dispensasi|subsidi"
+    r"|\bSKTM\b|\bKIP\b|\bKIS\b|\bPBI\b",
+    re.IGNORECASE,
+)
+
+
+def procedure_channels(doc: Document) -> set[str]:
+    """Every channel the procedure names, on the procedure or on one of its steps."""
+    procedure = doc["delivery"]["procedure"]
+    steps = {step["channel"] for step in procedure["steps"] if "channel" in step}
+    return set(procedure.get("channels", [])) | steps
+
+
+def declares_channels(doc: Document, ctx: RuleContext) -> bool:
+    return bool(doc["delivery"]["procedure"].get("channels"))
+
+
+def has_service_hours(doc: Document, ctx: RuleContext) -> bool:
+    return bool(doc.get("service_hours"))
+
+
+def charges_fee(doc: Document, ctx: RuleContext) -> bool:
+    return any(fee.get("amount", 1) > 0 for fee in doc["delivery"]["fees"])
+
+
+@rule(
+    id="FAI001",
+    principle=Principle.FAIRNESS,
+    severity=Severity.ERROR,
+    weight=5,
+    title=("Special services missing for a vulnerable group", "Pelayanan khusus bagi kelompok rentan belum ada"),
+    message=(
+        "`special_services` (special services) has no entry for {group_en} (`group: {group}`). Add an entry "
+        "with `group: {group}` and the `provision` the unit makes for them, e.g. a priority counter.",
+        "`special_services` (pelayanan khusus) belum memuat butir bagi {group_id} (`group: {group}`). Tambahkan "
+        "butir dengan `group: {group}` dan `provision` berisi bentuk perlakuan khusus yang diberikan, misalnya "
+        "loket prioritas.",
+    ),
+    fix=(
+        "Add `- {group: elderly, provision: Loket prioritas tanpa antre}` for each missing group.",
+        "Tambahkan `- {group: elderly, provision: Loket prioritas tanpa antre}` untuk setiap kelompok yang belum ada.",
+    ),
+    rationale=(
+        "The law obliges providers to give special treatment to certain members of the public; its elucidation "
+        "names people with disabilities, the elderly, pregnant women and children among them.",
+        "Undang-undang mewajibkan penyelenggara memberikan pelayanan dengan perlakuan khusus kepada anggota "
+        "masyarakat tertentu; penjelasannya menyebut penyandang disabilitas, lanjut usia, wanita hamil, dan "
+        "anak-anak.",
+    ),
+    reference=(
+        "UU 25/2009 Article 29(1); the groups per its elucidation (children: general knowledge); Article 4(j)",
+        "UU 25/2009 Pasal 29 ayat (1); kelompoknya menurut penjelasan pasal tersebut (anak-anak: pengetahuan "
+        "umum); Pasal 4 huruf j",
+    ),
+    options={"groups": ["disability", "elderly", "pregnant", "children"]},
+)
+def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        special_services:
+          - {group: disability, provision: Loket prioritas dan kursi roda}
+          - {group: elderly, provision: Antrean prioritas}
+          - {group: pregnant, provision: Kursi tunggu khusus}
+          - {group: children, provision: Ruang bermain anak}
+
+    Failing: the same without the `children` entry, or no `special_services` at all.
+    """
+    present = {entry["group"] for entry in doc.get("special_services", [])}
+    pointer, at_key = ("/special_services", True) if "special_services" in doc else ("", True)
+    for group in ctx.options["groups"]:
+        if group not in present:
+            name = GROUP_NAMES.get(group, Text(group, group))
+            yield Hit(pointer, {"group": group, "group_en": name.en, "group_id": name.id}, at_key=at_key)
+
+
+@rule(
+    id="FAI002",
+    principle=Principle.FAIRNESS,
+    severity=Severity.WARNING,
+    weight=4,
+    title=("No accessible facility", "Tidak ada fasilitas aksesibel"),
+    message=(
+        "`manufacturing.facilities` (facilities and infrastructure) lists no facility marked `accessible: true`. "
+        "Provide and list facilities for vulnerable groups, e.g. a ramp, a wheelchair or an accessible toilet.",
+        "`manufacturing.facilities` (sarana, prasarana, dan/atau fasilitas) tidak memuat fasilitas bertanda "
+        "`accessible: true`. Sediakan dan cantumkan fasilitas bagi kelompok rentan, misalnya jalur landai (ramp), "
+        "kursi roda, atau toilet khusus penyandang disabilitas.",
+    ),
+    fix=(
+        "Add `- {name: Jalur landai (ramp) di pintu masuk, quantity: 1, accessible: true}`.",
+        "Tambahkan `- {name: Jalur landai (ramp) di pintu masuk, quantity: 1, accessible: true}`.",
+    ),
+    rationale=(
+        "The component 'facilities' is defined to include facilities for vulnerable groups; without a ramp or "
+        "an accessible toilet some citizens cannot reach the counter at all.",
+        "Komponen sarana, prasarana, dan/atau fasilitas menurut penjelasan undang-undang termasuk peralatan dan "
+        "fasilitas bagi kelompok rentan; tanpa ramp atau toilet aksesibel sebagian warga tidak dapat mencapai loket.",
+    ),
+    reference=(
+        "UU 25/2009 Article 21(g) and its elucidation; Article 4(j); " + KEADILAN[0],
+        "UU 25/2009 Pasal 21 huruf g beserta penjelasannya; Pasal 4 huruf j; " + KEADILAN[1],
+    ),
+)
+def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        facilities: [{name: Ruang tunggu}, {name: Toilet khusus penyandang disabilitas, accessible: true}]
+
+    Failing:
+
+        facilities: [{name: Ruang tunggu}, {name: Loket pelayanan}]
+    """
+    if not any(facility.get("accessible") is True for facility in doc["manufacturing"]["facilities"]):
+        yield Hit("/manufacturing/facilities", at_key=True)
+
+
+@rule(
+    id="FAI003",
+    principle=Principle.FAIRNESS,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("Only in-person service", "Hanya layanan tatap muka"),
+    message=(
+        "`delivery.procedure` (system, mechanism and procedure) offers no `online`, `mobile` or `outreach` "
+        "channel: citizens who live far away or cannot travel must come to the office. Add at least one of them "
+        "to `channels`.",
+        "`delivery.procedure` (sistem, mekanisme, dan prosedur) tidak menyediakan kanal `online`, `mobile`, atau "
+        "`outreach` (jemput bola), sehingga warga yang tinggal jauh atau tidak dapat bepergian harus datang ke "
+        "kantor. Tambahkan sekurang-kurangnya salah satunya pada `channels`.",
+    ),
+    fix=(
+        "Offer an online, mobile or outreach channel and add it to `delivery.procedure.channels`.",
+        "Sediakan kanal daring, aplikasi seluler, atau jemput bola dan cantumkan pada `delivery.procedure.channels`.",
+    ),
+    rationale=(
+        "Fairness asks that the service reach citizens whatever the distance and their physical abilities.",
+        "Prinsip keadilan meminta pelayanan menjangkau warga berapa pun jarak tempat tinggalnya dan apa pun "
+        "kemampuan fisiknya.",
+    ),
+    reference=KEADILAN,
+)
+def FAI003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        procedure: {channels: [in_person, outreach], steps: ...}
+
+    Failing:
+
+        procedure: {channels: [in_person], steps: ...}
+    """
+    if procedure_channels(doc) & REACHING_CHANNELS:
+        return
+    if "channels" in doc["delivery"]["procedure"]:
+        yield Hit("/delivery/procedure/channels")
+    else:
+        yield Hit("/delivery/procedure", at_key=True)
+
+
+def _formats_hit(doc: Document) -> Hit | None:
+    if "publication" not in doc:
+        return Hit("", at_key=True)
+    if "formats" not in doc["publication"]:
+        return Hit("/publication", at_key=True)
+    if not doc["publication"]["formats"]:
+        return Hit("/publication/formats")
+    return None
+
+
+@rule(
+    id="FAI004",
+    principle=Principle.FAIRNESS,
+    severity=Severity.WARNING,
+    weight=3,
+    title=("No accessible publication format", "Tidak ada format publikasi aksesibel"),
+    message=(
+        "`publication.formats` (accessible formats) is missing or empty: blind, deaf or low-literacy citizens "
+        "cannot read the standard. Publish it in at least one accessible format (`braille`, `audio`, "
+        "`sign_language`, `large_print`, `easy_read`) and list it in `publication.formats`.",
+        "`publication.formats` (format aksesibel) tidak ada atau kosong, sehingga warga tunanetra, tunarungu, "
+        "atau yang kesulitan membaca tidak dapat memahami standar pelayanan. Publikasikan dalam sekurang-kurangnya "
+        "satu format aksesibel (`braille`, `audio`, `sign_language`, `large_print`, `easy_read`) dan cantumkan "
+        "pada `publication.formats`.",
+    ),
+    fix=(
+        "Add `publication.formats: [large_print, audio]` once those versions exist.",
+        "Tambahkan `publication.formats: [large_print, audio]` setelah versi tersebut tersedia.",
+    ),
+    rationale=(
+        "A standard published only in small print is not open to everyone; the law grants vulnerable groups "
+        "special facilities.",
+        "Standar yang hanya dipublikasikan dalam huruf kecil tidak terbuka bagi semua orang; undang-undang "
+        "memberikan fasilitas khusus bagi kelompok rentan.",
+    ),
+    reference=(
+        "UU 25/2009 Article 4(h) and (j); " + KEADILAN[0],
+        "UU 25/2009 Pasal 4 huruf h dan j; " + KEADILAN[1],
+    ),
+)
+def FAI004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        publication: {channels: [...], formats: [braille, large_print]}
+
+    Failing:
+
+        publication: {channels: [...]}
+    """
+    hit = _formats_hit(doc)
+    if hit is not None:
+        yield hit
+
+
+def serves_after_work(entry: dict[str, Any], closes_after: str, extra_days: set[str]) -> bool:
+    """Open late, overnight or on a day off: reachable for someone who works office hours."""
+    overnight = entry["close"] <= entry["open"]
+    return entry["close"] > closes_after or overnight or bool(extra_days & set(entry["days"]))
+
+
+@rule(
+    id="FAI005",
+    principle=Principle.FAIRNESS,
+    severity=Severity.INFO,
+    weight=1,
+    title=("Service hours exclude working people", "Jam pelayanan tidak menjangkau warga yang bekerja"),
+    message=(
+        "`service_hours` (service hours) never open after {closes_after} or on {days}: people who work office "
+        "hours must take leave to come. Consider a late counter or a weekend session.",
+        "`service_hours` (waktu/jam pelayanan) tidak pernah buka setelah pukul {closes_after} maupun pada hari "
+        "{days}, sehingga warga yang bekerja harus meninggalkan pekerjaannya untuk datang. Pertimbangkan loket "
+        "sore atau layanan akhir pekan.",
+    ),
+    fix=(
+        'Add e.g. `- {days: [sat], open: "08:00", close: "12:00"}` to `service_hours`.',
+        'Tambahkan misalnya `- {days: [sat], open: "08:00", close: "12:00"}` pada `service_hours`.',
+    ),
+    rationale=(
+        "A service open only during office hours reaches those who do not work them; advice, not a legal duty.",
+        "Pelayanan yang hanya buka pada jam kerja hanya menjangkau warga yang tidak bekerja pada jam tersebut; "
+        "ini saran, bukan kewajiban hukum.",
+    ),
+    reference=KEADILAN,
+    options={"closes_after": "15:00", "extra_days": ["sat", "sun"]},
+    applies=has_service_hours,
+)
+def FAI005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        service_hours: [{days: [mon, tue, wed, thu, fri], open: "08:00", close: "15:00"},
+                        {days: [sat], open: "08:00", close: "12:00"}]
+
+    Failing:
+
+        service_hours: [{days: [mon, tue, wed, thu, fri], open: "08:00", close: "14:00"}]
+    """
+    closes_after, days = ctx.options["closes_after"], set(ctx.options["extra_days"])
+    if not any(serves_after_work(entry, closes_after, days) for entry in doc["service_hours"]):
+        yield Hit("/service_hours", {"closes_after": closes_after, "days": ", ".join(sorted(days))})
+
+
+def relief_texts(doc: Document) -> Iterator[str]:
+    """The free texts where a standard says who pays less: fee names and cases, requirements, special services."""
+    for fee in doc["delivery"]["fees"]:
+        yield from (fee.get("name", ""), fee.get("when", ""))
+    for requirement in doc["delivery"]["requirements"]:
+        yield from (requirement["name"], requirement.get("when", ""), requirement.get("note", ""))
+    for service in doc.get("special_services", []):
+        yield service["provision"]
+
+
+@rule(
+    id="FAI006",
+    principle=Principle.FAIRNESS,
+    severity=Severity.INFO,
+    weight=1,
+    title=("No fee relief for those who cannot pay", "Tidak ada keringanan biaya bagi warga tidak mampu"),
+    message=(
+        "`delivery.fees` (fees) charges a fee but the standard mentions no waiver or reduction for citizens who "
+        "cannot pay. If one exists, state it as a fee case, e.g. `amount: 0` with `when: Pemohon tidak mampu "
+        "(SKTM)`.",
+        "`delivery.fees` (biaya/tarif) memungut biaya, tetapi standar pelayanan tidak menyebut pembebasan atau "
+        "keringanan bagi warga tidak mampu. Jika ketentuan itu ada, cantumkan sebagai butir biaya, misalnya "
+        "`amount: 0` dengan `when: Pemohon tidak mampu (SKTM)`.",
+    ),
+    fix=(
+        "Add a fee case `- {name: ..., amount: 0, when: Pemohon tidak mampu (SKTM)}` if the regulation allows it.",
+        "Tambahkan butir biaya `- {name: ..., amount: 0, when: Pemohon tidak mampu (SKTM)}` bila peraturan "
+        "mengizinkannya.",
+    ),
+    rationale=(
+        "Service must not differ by economic status and must be affordable. The check looks for words such as "
+        "'tidak mampu', 'gratis', 'SKTM', 'keringanan', 'pembebasan', 'KIS', 'KIP' in fee names and cases, "
+        "requirements and special services.",
+        "Pelayanan tidak boleh membedakan status ekonomi dan harus terjangkau. Pemeriksaan mencari kata seperti "
+        "'tidak mampu', 'gratis', 'SKTM', 'keringanan', 'pembebasan', 'KIS', 'KIP' pada nama dan kasus biaya, "
+        "persyaratan, dan pelayanan khusus.",
+    ),
+    reference=(
+        "UU 25/2009 Article 4(c) (equal rights regardless of economic status) and 4(l) (affordability); " + KEADILAN[0],
+        "UU 25/2009 Pasal 4 huruf c (kesamaan hak tanpa membedakan status ekonomi) dan huruf l (keterjangkauan); "
+        + KEADILAN[1],
+    ),
+    applies=charges_fee,
+)
+def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        fees:
+          - {name: Legalisir ijazah per lembar, amount: 10000}
+          - {name: Legalisir ijazah per lembar, amount: 0, when: Alumni tidak mampu dengan SKTM}
+
+    Failing:
+
+        fees: [{name: Legalisir ijazah per lembar, amount: 10000}]
+    """
+    if not any(RELIEF.search(text) for text in relief_texts(doc)):
+        yield Hit("/delivery/fees", at_key=True)
+
+
+@rule(
+    id="FAI007",
+    principle=Principle.FAIRNESS,
+    severity=Severity.WARNING,
+    weight=2,
+    title=("Only digital service", "Hanya layanan digital"),
+    message=(
+        "`delivery.procedure.channels` (service channels) are only online or mobile: citizens without internet "
+        "access or digital skills are left out. Keep an `in_person`, `outreach` or `mail` channel as well.",
+        "`delivery.procedure.channels` (kanal pelayanan) hanya daring atau aplikasi seluler, sehingga warga "
+        "tanpa akses internet atau kecakapan digital tidak terlayani. Tetap sediakan kanal `in_person` (tatap "
+        "muka), `outreach` (jemput bola), atau `mail` (pos).",
+    ),
+    fix=(
+        "Add `in_person`, `outreach` or `mail` to `delivery.procedure.channels`, e.g. an assisted desk.",
+        "Tambahkan `in_person`, `outreach`, atau `mail` pada `delivery.procedure.channels`, misalnya loket "
+        "pendampingan.",
+    ),
+    rationale=(
+        "Equal treatment means nobody is refused because they lack a phone, internet or the skill to use them.",
+        "Persamaan perlakuan berarti tidak ada warga yang tertolak karena tidak memiliki ponsel, internet, atau "
+        "kecakapan menggunakannya.",
+    ),
+    reference=(
+        "UU 25/2009 Article 4(g) (equal treatment, non-discrimination); " + KEADILAN[0],
+        "UU 25/2009 Pasal 4 huruf g (persamaan perlakuan/tidak diskriminatif); " + KEADILAN[1],
+    ),
+    applies=declares_channels,
+)
+def FAI007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Passing:
+
+        procedure: {channels: [online, in_person], online_url: https://..., steps: ...}
+
+    Failing:
+
+        procedure: {channels: [online], online_url: https://..., steps: ...}
+    """
+    channels = procedure_channels(doc)
+    if channels & DIGITAL_CHANNELS and not channels & FACE_TO_FACE_CHANNELS:
+        yield Hit("/delivery/procedure/channels")
+
+
+RULES: tuple[Rule, ...] = (FAI001, FAI002, FAI003, FAI004, FAI005, FAI006, FAI007)

@@ -1,0 +1,120 @@
+"""Cases for the fairness rules: a patch of the exemplary standard (or a whole YAML text) in, failing pointers out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from tests.rules.harness import DELETE, EXEMPLARY, NOT_APPLICABLE, run_rule
+
+
+def case(
+    rule_id: str,
+    name: str,
+    patch: Mapping[str, Any],
+    expected: list[str] | str,
+    *,
+    options: Mapping[str, Any] | None = None,
+) -> Any:
+    return pytest.param(rule_id, patch, expected, options, id=f"{rule_id}-{name}")
+
+
+PROCEDURE = "delivery/procedure"
+ELDERLY_ONLY = [{"group": "elderly", "provision": "Antrean prioritas bagi lansia"}]
+PLAIN_FACILITIES = [{"name": "Ruang tunggu", "quantity": 1}, {"name": "Kursi roda", "quantity": 1}]
+WEEKDAYS = {"days": ["mon", "tue", "wed", "thu", "fri"], "open": "08:00", "close": "14:00"}
+PAID_FEE = {"name": "Legalisir ijazah per lembar", "amount": 10000}
+SKTM_FEE = {"name": "Legalisir ijazah per lembar", "amount": 0, "when": "Alumni tidak mampu dengan SKTM"}
+
+CASES = [
+    case("FAI001", "pass", {}, []),
+    case(
+        "FAI001",
+        "elderly-only",
+        {"special_services": ELDERLY_ONLY},
+        ["/special_services", "/special_services", "/special_services"],
+    ),
+    case("FAI001", "no-children", {"special_services/3": DELETE}, ["/special_services"]),
+    case("FAI001", "absent", {"special_services": DELETE}, ["", "", "", ""]),
+    case("FAI001", "option-groups", {"special_services": ELDERLY_ONLY}, [], options={"groups": ["elderly"]}),
+    case("FAI002", "pass", {}, []),
+    case("FAI002", "none-accessible", {"manufacturing/facilities": PLAIN_FACILITIES}, ["/manufacturing/facilities"]),
+    case(
+        "FAI002",
+        "accessible-false",
+        {"manufacturing/facilities": [{"name": "Kursi roda", "accessible": False}]},
+        ["/manufacturing/facilities"],
+    ),
+    case("FAI003", "pass", {}, []),
+    case(
+        "FAI003",
+        "in-person-only",
+        {f"{PROCEDURE}/channels": ["in_person"], f"{PROCEDURE}/steps/3/channel": "in_person"},
+        [f"/{PROCEDURE}/channels"],
+    ),
+    case("FAI003", "outreach-on-a-step", {f"{PROCEDURE}/channels": ["in_person"]}, []),
+    case(
+        "FAI003",
+        "no-channels",
+        {f"{PROCEDURE}/channels": DELETE, f"{PROCEDURE}/steps/3/channel": DELETE},
+        [f"/{PROCEDURE}"],
+    ),
+    case("FAI003", "mobile", {f"{PROCEDURE}/channels": ["in_person", "mobile"]}, []),
+    case("FAI004", "pass", {}, []),
+    case("FAI004", "no-publication", {"publication": DELETE}, [""]),
+    case("FAI004", "no-formats", {"publication/formats": DELETE}, ["/publication"]),
+    case("FAI004", "empty-formats", {"publication/formats": []}, ["/publication/formats"]),
+    case("FAI005", "pass-saturday", {}, []),
+    case("FAI005", "weekdays-till-14", {"service_hours": [WEEKDAYS]}, ["/service_hours"]),
+    case("FAI005", "late-close", {"service_hours": [{**WEEKDAYS, "close": "15:30"}]}, []),
+    case("FAI005", "close-at-threshold", {"service_hours": [{**WEEKDAYS, "close": "15:00"}]}, ["/service_hours"]),
+    case("FAI005", "overnight", {"service_hours": [{**WEEKDAYS, "open": "20:00", "close": "02:00"}]}, []),
+    case(
+        "FAI005",
+        "option-16",
+        {"service_hours": [{**WEEKDAYS, "close": "15:30"}]},
+        ["/service_hours"],
+        options={"closes_after": "16:00"},
+    ),
+    case("FAI005", "n/a-no-hours", {"service_hours": DELETE}, NOT_APPLICABLE),
+    case("FAI006", "n/a-free", {}, NOT_APPLICABLE),
+    case("FAI006", "no-relief", {"delivery/fees": [PAID_FEE]}, ["/delivery/fees"]),
+    case("FAI006", "sktm-case", {"delivery/fees": [PAID_FEE, SKTM_FEE]}, []),
+    case(
+        "FAI006",
+        "relief-in-special-services",
+        {
+            "delivery/fees": [PAID_FEE],
+            "special_services/4/provision": "Korban bencana dibebaskan dari biaya legalisir.",
+        },
+        [],
+    ),
+    case(
+        "FAI006", "formula", {"delivery/fees": [{"name": "Retribusi", "formula": "Luas x tarif"}]}, ["/delivery/fees"]
+    ),
+    case("FAI007", "pass", {}, []),
+    case(
+        "FAI007",
+        "online-only",
+        {f"{PROCEDURE}/channels": ["online", "mobile"], f"{PROCEDURE}/steps/3/channel": "online"},
+        [f"/{PROCEDURE}/channels"],
+    ),
+    case("FAI007", "outreach-on-a-step", {f"{PROCEDURE}/channels": ["online"]}, []),
+    case("FAI007", "n/a-no-channels", {f"{PROCEDURE}/channels": DELETE}, NOT_APPLICABLE),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "patch", "expected", "options"), CASES)
+def test_rule(
+    rule_id: str, patch: Mapping[str, Any], expected: list[str] | str, options: Mapping[str, Any] | None
+) -> None:
+    assert run_rule(rule_id, patch, options=options) == expected
+
+
+@pytest.mark.parametrize(("close", "expected"), [("16:30", []), ("14:30", ["/service_hours"])])
+def test_unquoted_times_read_as_yaml_1_2(close: str, expected: list[str]) -> None:
+    """An unquoted `close: 16:30` stays the string "16:30" (YAML 1.2, not sexagesimal 990)."""
+    text = EXEMPLARY.read_text(encoding="utf-8").replace('close: "15:00"', f"close: {close}")
+    assert run_rule("FAI005", text=text.replace("- days: [sat]", "- days: [fri]")) == expected
