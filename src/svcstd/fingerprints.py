@@ -15,7 +15,7 @@ class FindingKey(NamedTuple):
     """What a finding is about, independent of where it sits in the file."""
 
     path: str
-    index: int
+    document_index: int
     document_id: str | None
     rule: str
     pointer: str
@@ -35,7 +35,7 @@ def finding_key(doc: DocumentResult, finding: Finding) -> FindingKey:
 
 def fingerprint(key: FindingKey, occurrence: int) -> str:
     """A hex digest of the key and the finding's occurrence among findings with the same key."""
-    parts = (SCHEME, key.path, str(key.index), key.document_id or "", key.rule, key.pointer, str(occurrence))
+    parts = (SCHEME, key.path, str(key.document_index), key.document_id or "", key.rule, key.pointer, str(occurrence))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

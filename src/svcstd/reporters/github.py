@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, Finding, Report, Severity
@@ -87,7 +88,7 @@ def step_summary(report: Report, lang: str) -> str:
 
 
 def _row(doc: DocumentResult, lang: str) -> str:
-    counts = {s: 0 for s in Severity}
+    counts = dict.fromkeys(Severity, 0)
     for finding in doc.active_findings():
         counts[finding.severity] += 1
     name = doc.title or doc.id or f"{doc.path}#{doc.index}"
@@ -104,5 +105,5 @@ def write_step_summary(report: Report, lang: str) -> None:
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not path:
         return
-    with open(path, "a", encoding="utf-8") as stream:
+    with Path(path).open("a", encoding="utf-8") as stream:
         stream.write(step_summary(report, lang))

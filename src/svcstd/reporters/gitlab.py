@@ -21,9 +21,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def _issues(doc: DocumentResult, lang: str) -> list[dict[str, Any]]:
     prints = document_fingerprints(doc)
-    return [
-        _issue(doc, finding, prints[n], lang) for n, finding in enumerate(doc.findings) if finding.waiver is None
-    ]
+    return [_issue(doc, finding, prints[n], lang) for n, finding in enumerate(doc.findings) if finding.waiver is None]
 
 
 def severity(finding: Finding) -> str:

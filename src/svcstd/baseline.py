@@ -1,0 +1,127 @@
+"""Baselines: record today's findings, then report only new ones (matched by place in the data, never by line)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from svcstd.config import Settings
+from svcstd.errors import ConfigError
+from svcstd.fingerprints import FindingKey, finding_key
+from svcstd.i18n import Catalog
+from svcstd.model import DocumentResult, Report
+
+VERSION = 1
+# A document is matched by its id when it has one (robust to reordering), else by its position.
+DocumentRef = tuple[str, str | int]
+EntryKey = tuple[str, DocumentRef, str, str]
+
+MESSAGES = Catalog(
+    "baseline",
+    {
+        "unreadable": ("cannot read the baseline {path}: {reason}", "tidak dapat membaca baseline {path}: {reason}"),
+        "invalid": (
+            "the baseline {path} is not a svcstd baseline (version {version}): {reason}",
+            "baseline {path} bukan baseline svcstd (versi {version}): {reason}",
+        ),
+    },
+)
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["version", "entries"],
+    "properties": {
+        "version": {"const": VERSION},
+        "entries": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["path", "document", "rule", "pointer", "count"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "document": {
+                        "type": "object",
+                        "required": ["index", "id"],
+                        "properties": {"index": {"type": "integer", "minimum": 0}, "id": {"type": ["string", "null"]}},
+                    },
+                    "rule": {"type": "string"},
+                    "pointer": {"type": "string"},
+                    "count": {"type": "integer", "minimum": 1},
+                },
+            },
+        },
+    },
+}
+
+
+def write_baseline(report: Report) -> str:
+    """Every unwaived finding (schema and reading problems included), counted per key, sorted."""
+    counts: Counter[FindingKey] = Counter(
+        finding_key(doc, finding) for doc in report.documents for finding in doc.active_findings()
+    )
+    ordered = sorted(
+        counts.items(), key=lambda item: (item[0].path, item[0].document_index, item[0].document_id or "", *item[0][3:])
+    )
+    entries = [_entry(key, count) for key, count in ordered]
+    return json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _entry(key: FindingKey, count: int) -> dict[str, Any]:
+    return {
+        "path": key.path,
+        "document": {"index": key.document_index, "id": key.document_id},
+        "rule": key.rule,
+        "pointer": key.pointer,
+        "count": count,
+    }
+
+
+def apply_baseline(report: Report, path: Path, settings: Settings) -> Report:
+    """The report without the findings the baseline records (up to each count); gates recomputed."""
+    budget = load_baseline(path)
+    documents = tuple(_without_known(doc, budget, settings) for doc in report.documents)
+    return replace(report, documents=documents)
+
+
+def load_baseline(path: Path) -> Counter[EntryKey]:
+    """The baseline's entries as a budget per key; an unreadable or malformed file cannot run (exit 2)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(MESSAGES.text("unreadable", path=str(path), reason=error.strerror or str(error))) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ConfigError(MESSAGES.text("unreadable", path=str(path), reason=str(error))) from None
+    problem = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))
+    if problem is not None:
+        where = "/".join(str(part) for part in problem.absolute_path) or "/"
+        reason = f"{where}: {problem.message}"
+        raise ConfigError(MESSAGES.text("invalid", path=str(path), version=VERSION, reason=reason))
+    budget: Counter[EntryKey] = Counter()
+    for entry in data["entries"]:
+        ref = _ref(entry["document"]["id"], entry["document"]["index"])
+        budget[(entry["path"], ref, entry["rule"], entry["pointer"])] += entry["count"]
+    return budget
+
+
+def _ref(document_id: str | None, index: int) -> DocumentRef:
+    return ("id", document_id) if document_id else ("index", index)
+
+
+def _without_known(doc: DocumentResult, budget: Counter[EntryKey], settings: Settings) -> DocumentResult:
+    from svcstd.api import passes_gate
+
+    kept = []
+    for finding in doc.findings:
+        key = finding_key(doc, finding)
+        entry = (key.path, _ref(key.document_id, key.document_index), key.rule, key.pointer)
+        if finding.waiver is None and budget[entry] > 0:
+            budget[entry] -= 1
+            continue
+        kept.append(finding)
+    passed = passes_gate(kept, doc.score, doc.principles, settings)
+    return replace(doc, findings=tuple(kept), passed=passed)
