@@ -41,7 +41,7 @@ def test_plain_scalars_follow_yaml_1_2_core(plain: str, expected: object) -> Non
 
 
 def test_quoted_scalars_stay_strings() -> None:
-    [doc] = load_text('a: "42"\nb: \'true\'\nc: |\n  12\n')
+    [doc] = load_text("a: \"42\"\nb: 'true'\nc: |\n  12\n")
     assert doc.data == {"a": "42", "b": "true", "c": "12\n"}
 
 
@@ -108,7 +108,9 @@ def test_alias_bomb_stops_at_the_node_limit() -> None:
     assert [f.rule for f in doc.findings] == ["YML006"]
 
 
-@pytest.mark.parametrize("text", ["a: " + "[" * 5000 + "]" * 5000, "a:\n" + "".join("  " * i + "b:\n" for i in range(1, 200))])
+@pytest.mark.parametrize(
+    "text", ["a: " + "[" * 5000 + "]" * 5000, "a:\n" + "".join("  " * i + "b:\n" for i in range(1, 200))]
+)
 def test_deep_nesting_stops_at_the_depth_limit(text: str) -> None:
     assert [f[0] for f in findings_of(text)] == ["YML006"]
 

@@ -14,7 +14,7 @@ import typer
 from svcstd import __version__
 from svcstd.errors import SvcstdError, UsageError
 from svcstd.i18n import Catalog, default_language
-from svcstd.reporters import FORMATS, RenderOptions
+from svcstd.reporters import FORMATS
 
 MESSAGES = Catalog(
     "cli",
@@ -103,7 +103,7 @@ def write_output(text: str, path: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent if str(path.parent) else Path()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:

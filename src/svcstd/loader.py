@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml._yaml import CParser
 from yaml import events
+from yaml._yaml import CParser
 
 from svcstd.i18n import Catalog
 from svcstd.limits import DEFAULT_LIMITS, Limits
@@ -37,7 +37,8 @@ MESSAGES = Catalog(
         ),
         "utf16": (
             "The file is UTF-16 or UTF-32 text; svcstd reads UTF-8 only. Save the file as UTF-8.",
-            "Berkas berupa teks UTF-16 atau UTF-32; svcstd hanya membaca UTF-8. Simpan ulang berkas dengan pengodean UTF-8.",
+            "Berkas berupa teks UTF-16 atau UTF-32; svcstd hanya membaca UTF-8. "
+            "Simpan ulang berkas dengan pengodean UTF-8.",
         ),
         "binary": (
             "The file contains a NUL byte: it is a binary file, not YAML text.",
@@ -95,7 +96,8 @@ MESSAGES = Catalog(
         ),
         "not_mapping": (
             "A service standard must be a mapping of keys (svcstd, id, title, ...), but this document is {found}.",
-            "Standar pelayanan harus berupa pemetaan kunci (svcstd, id, title, ...), tetapi dokumen ini berupa {found_id}.",
+            "Standar pelayanan harus berupa pemetaan kunci (svcstd, id, title, ...), "
+            "tetapi dokumen ini berupa {found_id}.",
         ),
         "empty_file": (
             "The file holds no YAML document: there is no service standard to check.",
@@ -144,7 +146,8 @@ def _resolve_tagged(value: str, tag: str) -> Any:
     if tag == _CORE + "str":
         return value
     resolved = resolve_plain(value)
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag[len(_CORE) :]]
+    kinds: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+    expected = kinds[tag[len(_CORE) :]]
     if not isinstance(resolved, expected) or (tag.endswith("int") and isinstance(resolved, bool)):
         raise ValueError(value)
     return float(resolved) if tag.endswith("float") else resolved
@@ -268,7 +271,9 @@ class _DocumentBuilder:
         try:
             return _resolve_tagged(event.value, tag)
         except ValueError:
-            self.findings.append(reading_finding("bad_tagged_value", at, pointer, tag=short_tag(tag), value=event.value))
+            self.findings.append(
+                reading_finding("bad_tagged_value", at, pointer, tag=short_tag(tag), value=event.value)
+            )
             return event.value
 
     def _take_key(self, event: events.ScalarEvent, at: Location) -> None:
@@ -388,6 +393,8 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
     try:
         while parser.check_event():
             event = parser.get_event()
+            if event is None:
+                break
             if isinstance(event, events.DocumentStartEvent):
                 if index >= limits.max_documents:
                     at = _location(event.start_mark)
@@ -405,7 +412,9 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
                 try:
                     builder.feed(event)
                 except _Abort as abort:
-                    documents.append(LoadedDocument(path, index, None, builder.source, (*builder.findings, abort.finding)))
+                    documents.append(
+                        LoadedDocument(path, index, None, builder.source, (*builder.findings, abort.finding))
+                    )
                     _skip_document(parser)
                     index += 1
                     builder = None
@@ -463,7 +472,9 @@ def load_bytes(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> list[
 
 def unreadable(path: str, reason: str) -> LoadedDocument:
     """A file that could not be opened or read, as a document with one finding."""
-    return LoadedDocument(path, 0, None, SourceMap(), (reading_finding("unreadable", Location(1, 1), "", reason=reason),))
+    return LoadedDocument(
+        path, 0, None, SourceMap(), (reading_finding("unreadable", Location(1, 1), "", reason=reason),)
+    )
 
 
 def empty_file(path: str) -> LoadedDocument:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ class Text(NamedTuple):
         return self.id if lang == "id" else self.en
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -31,7 +31,7 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-class Principle(str, Enum):
+class Principle(StrEnum):
     SIMPLICITY = "simplicity"
     PARTICIPATION = "participation"
     ACCOUNTABILITY = "accountability"
@@ -163,7 +163,7 @@ class Report:
         return 0 if self.passed else 1
 
     def counts(self) -> FindingCounts:
-        tally = {s: 0 for s in Severity}
+        tally = dict.fromkeys(Severity, 0)
         for doc in self.documents:
             for finding in doc.active_findings():
                 tally[finding.severity] += 1

@@ -20,13 +20,21 @@ def check(
     paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: .)")] = None,
     formats: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help="text|json|sarif|junit|github|gitlab|markdown|html; NAME=FILE to write a file; repeatable."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text|json|sarif|junit|github|gitlab|markdown|html; NAME=FILE to write a file; repeatable.",
+        ),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the output to FILE.")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info|never (default error).")] = None,
-    fail_under: Annotated[float | None, typer.Option("--fail-under", help="Fail a document scoring below SCORE.")] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Fail a document scoring below SCORE.")
+    ] = None,
     select: Annotated[str | None, typer.Option("--select", help="Comma-separated rule ids or prefixes to run.")] = None,
-    ignore: Annotated[str | None, typer.Option("--ignore", help="Comma-separated rule ids or prefixes to skip.")] = None,
+    ignore: Annotated[
+        str | None, typer.Option("--ignore", help="Comma-separated rule ids or prefixes to skip.")
+    ] = None,
     config: Annotated[str | None, typer.Option("--config", help="Configuration file (default: discovered).")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Judge dates as of YYYY-MM-DD (default today).")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: en or id.")] = None,
