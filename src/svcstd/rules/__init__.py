@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from svcstd.rules import accountability, fairness, participation, simplicity, sustainability, transparency
+from svcstd.rules import accountability, authoring, fairness, participation, simplicity, sustainability, transparency
 from svcstd.rules.base import Rule
 
 BUILTIN_RULES: tuple[Rule, ...] = (
@@ -11,6 +11,7 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     *accountability.RULES,
     *sustainability.RULES,
     *transparency.RULES,
+    *authoring.RULES,
     *fairness.RULES,
 )
 

@@ -1,0 +1,1 @@
+"""`svcstd diff`: what changed between two versions of a standard (in progress)."""

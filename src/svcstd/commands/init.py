@@ -1,0 +1,61 @@
+"""`svcstd init`: write a new, commented standard from the template, in the chosen language."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from svcstd.cli import app, resolve_lang, write_output
+from svcstd.errors import UsageError
+from svcstd.i18n import Catalog
+
+MESSAGES = Catalog(
+    "init",
+    {
+        "exists": (
+            "{path} already exists; it was left unchanged. Choose another file name, or add --force to overwrite it.",
+            "{path} sudah ada dan tidak diubah. Pilih nama berkas lain, atau tambahkan --force untuk menimpanya.",
+        ),
+        "ask_service": ("Name of the service", "Nama layanan"),
+        "ask_provider": ("Name of the provider (office)", "Nama instansi penyelenggara"),
+        "written": (
+            "Wrote {path}. Replace every <<FILL IN: ...>> text, then run: svcstd check {path}",
+            "{path} telah dibuat. Ganti setiap teks <<ISI: ...>>, lalu jalankan: svcstd check {path}",
+        ),
+    },
+)
+
+
+def _ask(value: str | None, message_key: str, lang: str) -> str | None:
+    """The option's value; on a terminal, asked for when missing; otherwise None (a placeholder)."""
+    if value is not None or not sys.stdin.isatty():
+        return value
+    answer: str = typer.prompt(MESSAGES(message_key, lang), default="", show_default=False)
+    return answer or None
+
+
+@app.command()
+def init(
+    file: Annotated[str, typer.Argument(help="The file to write (default standar-pelayanan.yaml; - for stdout).")] = (
+        "standar-pelayanan.yaml"
+    ),
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the comments and content: id or en.")] = None,
+    service: Annotated[str | None, typer.Option("--service", help="Name of the service.")] = None,
+    provider: Annotated[str | None, typer.Option("--provider", help="Name of the provider (office).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> int:
+    """Write a new service standard from a commented template, with every component to fill in."""
+    from svcstd.template import new_standard
+
+    language = resolve_lang(lang)
+    target = None if file == "-" else Path(file)
+    if target is not None and (target.exists() or target.is_symlink()) and not force:
+        raise UsageError(MESSAGES.text("exists", path=file))
+    text = new_standard(language, _ask(service, "ask_service", language), _ask(provider, "ask_provider", language))
+    write_output(text, target)
+    if target is not None:
+        typer.echo(MESSAGES("written", language, path=file), err=True)
+    return 0

@@ -1,0 +1,1 @@
+"""`svcstd render`: the citizen-facing publication (in progress)."""

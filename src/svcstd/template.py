@@ -1,0 +1,77 @@
+"""The commented starter standard of `svcstd init`: a packaged template with its placeholders filled safely."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from importlib import resources
+
+from svcstd.model import Text
+
+# The marker every unfilled value carries; rule TRA090 looks for these.
+PLACEHOLDER_MARKERS = ("<<ISI:", "<<FILL IN:")
+
+MARKER = Text("<<FILL IN: {what}>>", "<<ISI: {what}>>")
+SERVICE_HINT = Text("the name of the service", "nama layanan")
+PROVIDER_HINT = Text("the name of the provider (office)", "nama instansi penyelenggara")
+DEFAULT_ID = Text("provider-code/service-code", "kode-instansi/kode-layanan")
+
+_FIELDS = re.compile(r"\{(service|provider|id)\}")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Characters that YAML does not allow raw inside a double-quoted scalar, or reads as line breaks.
+_LINE_BREAKS = frozenset("\u0085\u2028\u2029\ufeff")
+
+
+def placeholder(what: Text, lang: str) -> str:
+    """`<<ISI: nama layanan>>`: a value the author still has to write."""
+    return MARKER(lang).format(what=what(lang))
+
+
+def has_placeholder(text: str) -> bool:
+    return any(marker in text for marker in PLACEHOLDER_MARKERS)
+
+
+def yaml_quote(value: str) -> str:
+    """`value` as a YAML double-quoted scalar that reads back as exactly `value`."""
+    out = ['"']
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif 0xD800 <= ord(char) <= 0xDFFF:
+            out.append("\ufffd")
+        elif char.isprintable() and char not in _LINE_BREAKS:
+            out.append(char)
+        else:
+            out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
+    out.append('"')
+    return "".join(out)
+
+
+def slug(text: str) -> str:
+    """`Dinas Kependudukan & Pencatatan Sipil` -> `dinas-kependudukan-pencatatan-sipil`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def standard_id(service: str, provider: str, lang: str) -> str:
+    """A schema-valid `id` from the names; the neutral default while either is a placeholder."""
+    if has_placeholder(service) or has_placeholder(provider):
+        return DEFAULT_ID(lang)
+    provider_part, service_part = slug(provider), slug(service)
+    if not provider_part or not service_part:
+        return DEFAULT_ID(lang)
+    return f"{provider_part}/{service_part}"
+
+
+def template_text(lang: str) -> str:
+    name = f"standard.{'id' if lang == 'id' else 'en'}.yaml"
+    return resources.files("svcstd").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
+
+
+def new_standard(lang: str, service: str | None = None, provider: str | None = None) -> str:
+    """The template in `lang`, with the service, provider and id filled in (placeholders for what is missing)."""
+    service = service if service and service.strip() else placeholder(SERVICE_HINT, lang)
+    provider = provider if provider and provider.strip() else placeholder(PROVIDER_HINT, lang)
+    values = {"service": service.strip(), "provider": provider.strip()}
+    values["id"] = standard_id(values["service"], values["provider"], lang)
+    return _FIELDS.sub(lambda match: yaml_quote(values[match.group(1)]), template_text(lang))

@@ -1,0 +1,109 @@
+"""`svcstd init`: a valid, commented template in both languages that never overwrites a file by accident."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from svcstd import api
+from svcstd.cli import main
+from svcstd.loader import load_text
+from svcstd.model import DocumentResult
+from svcstd.template import new_standard, yaml_quote
+
+MODELINE = "# yaml-language-server: $schema=https://svcstd.github.io/schemas/service-standard-1.0.json"
+COMMENTS = {"id": "# Persyaratan: dokumen atau syarat", "en": "# Requirements: documents or conditions"}
+MARKERS = {"id": "<<ISI:", "en": "<<FILL IN:"}
+
+
+@pytest.fixture(autouse=True)
+def not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def check(path: Path) -> DocumentResult:
+    [result] = api.check([str(path)], as_of=date(2026, 11, 27)).documents
+    return result
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_template_is_valid_commented_and_marked(lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "standar-pelayanan.yaml"
+    code, _, err = run(
+        capsys, "init", str(target), "--lang", lang, "--service", "Penerbitan KTP-el", "--provider", "Disdukcapil"
+    )
+    assert code == 0 and str(target) in err
+    text = target.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == MODELINE
+    assert COMMENTS[lang] in text and MARKERS[lang] in text
+    result = check(target)
+    assert result.valid, [f.message.en for f in result.findings]
+    assert (result.id, result.title) == ("disdukcapil/penerbitan-ktp-el", "Penerbitan KTP-el")
+    assert any(f.rule == "TRA090" and f.severity.value == "warning" for f in result.findings)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_without_names_off_a_terminal_uses_placeholders(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "init", "-", "--lang", lang)
+    assert code == 0
+    [doc] = load_text(out)
+    assert isinstance(doc.data, dict) and doc.data["title"].startswith(MARKERS[lang])
+    assert doc.data["id"] == {"id": "kode-instansi/kode-layanan", "en": "provider-code/service-code"}[lang]
+    (tmp_path / "s.yaml").write_text(out, encoding="utf-8")
+    assert check(tmp_path / "s.yaml").valid
+
+
+def test_asks_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = iter(["Legalisir Ijazah", "Dinas Pendidikan"])
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("typer.prompt", lambda *args, **kwargs: next(answers))
+    assert run(capsys, "init", str(tmp_path / "a.yaml"), "--lang", "id")[0] == 0
+    assert check(tmp_path / "a.yaml").id == "dinas-pendidikan/legalisir-ijazah"
+
+
+def test_default_file_name(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "init", "--lang", "id")[0] == 0
+    assert (tmp_path / "standar-pelayanan.yaml").is_file()
+
+
+def test_never_overwrites_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "standar-pelayanan.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    code, out, err = run(capsys, "init", str(target), "--lang", "en")
+    assert (code, out) == (2, "")
+    assert "already exists" in err and "--force" in err
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    assert run(capsys, "init", str(target), "--lang", "en", "--force")[0] == 0
+    assert target.read_text(encoding="utf-8").startswith(MODELINE)
+
+
+def test_hostile_names_stay_data(tmp_path: Path) -> None:
+    service = 'KTP" \n: {x}\ntitle: injected # <script>'
+    [doc] = load_text(new_standard("id", service, "Dinas {service} \\ '"))
+    assert not doc.findings
+    assert isinstance(doc.data, dict)
+    assert doc.data["title"] == service.strip()
+    assert doc.data["provider"]["name"] == "Dinas {service} \\ '"
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_yaml_quote_round_trips(value: str) -> None:
+    [doc] = load_text(f"v: {yaml_quote(value)}\n")
+    assert not doc.findings
+    assert doc.data == {"v": value}
