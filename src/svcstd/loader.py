@@ -145,7 +145,7 @@ def _resolve_tagged(value: str, tag: str) -> Any:
     """A scalar with an explicit core tag; raises ValueError when the value does not fit."""
     if tag == _CORE + "str":
         return value
-    resolved = resolve_plain(value)
+    resolved: Any = resolve_plain(value)
     kinds: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
     expected = kinds[tag[len(_CORE) :]]
     if not isinstance(resolved, expected) or (tag.endswith("int") and isinstance(resolved, bool)):
