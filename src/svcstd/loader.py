@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml import events
@@ -150,7 +150,7 @@ def _resolve_tagged(value: str, tag: str) -> Any:
     expected = kinds[tag[len(_CORE) :]]
     if not isinstance(resolved, expected) or (tag.endswith("int") and isinstance(resolved, bool)):
         raise ValueError(value)
-    return float(resolved) if tag.endswith("float") else resolved
+    return float(cast("float", resolved)) if tag.endswith("float") else resolved
 
 
 def short_tag(tag: str) -> str:
