@@ -118,3 +118,21 @@ def test_unquoted_times_read_as_yaml_1_2(close: str, expected: list[str]) -> Non
     """An unquoted `close: 16:30` stays the string "16:30" (YAML 1.2, not sexagesimal 990)."""
     text = EXEMPLARY.read_text(encoding="utf-8").replace('close: "15:00"', f"close: {close}")
     assert run_rule("FAI005", text=text.replace("- days: [sat]", "- days: [fri]")) == expected
+
+
+WEAK_EXAMPLES = [
+    ("dpmptsp-pbg.yaml", "FAI001", ["", "", "", ""]),
+    ("dpmptsp-pbg.yaml", "FAI003", ["/delivery/procedure/channels"]),
+    ("dpmptsp-pbg.yaml", "FAI004", [""]),
+    ("dpmptsp-pbg.yaml", "FAI005", ["/service_hours"]),
+    ("legalisir-ijazah.yaml", "FAI001", ["/special_services", "/special_services"]),
+    ("legalisir-ijazah.yaml", "FAI002", ["/manufacturing/facilities"]),
+    ("legalisir-ijazah.yaml", "FAI006", ["/delivery/fees"]),
+]
+
+
+@pytest.mark.parametrize(("example", "rule_id", "expected"), WEAK_EXAMPLES)
+def test_weak_examples(example: str, rule_id: str, expected: list[str]) -> None:
+    """The deliberately weak examples fail where their header comments say they are weak."""
+    text = (EXEMPLARY.parent / example).read_text(encoding="utf-8")
+    assert run_rule(rule_id, text=text) == expected

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from svcstd.rules.sustainability import add_months
-from tests.rules.harness import AS_OF, DELETE, NOT_APPLICABLE, run_rule
+from tests.rules.harness import AS_OF, DELETE, EXEMPLARY, NOT_APPLICABLE, run_rule
 
 
 def case(
@@ -127,3 +127,19 @@ def test_rule(
 )
 def test_add_months(start: date, months: int, expected: date) -> None:
     assert add_months(start, months) == expected
+
+
+WEAK_EXAMPLES = [
+    ("dpmptsp-pbg.yaml", "SUS002", ["/review/interval_months"]),
+    ("dpmptsp-pbg.yaml", "SUS003", ["/review/last_reviewed"]),
+    ("dpmptsp-pbg.yaml", "SUS004", ["/review"]),
+    ("legalisir-ijazah.yaml", "SUS004", ["/review"]),
+    ("legalisir-ijazah.yaml", "SUS005", ["/manufacturing/performance_evaluation/frequency"]),
+]
+
+
+@pytest.mark.parametrize(("example", "rule_id", "expected"), WEAK_EXAMPLES)
+def test_weak_examples(example: str, rule_id: str, expected: list[str]) -> None:
+    """The deliberately weak examples fail where their header comments say they are weak."""
+    text = (EXEMPLARY.parent / example).read_text(encoding="utf-8")
+    assert run_rule(rule_id, text=text) == expected

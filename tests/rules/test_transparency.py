@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from svcstd.rules.transparency import is_email, is_phone, is_url
-from tests.rules.harness import DELETE, NOT_APPLICABLE, run_rule
+from tests.rules.harness import DELETE, EXEMPLARY, NOT_APPLICABLE, run_rule
 
 
 def case(rule_id: str, name: str, patch: Mapping[str, Any], expected: list[str] | str) -> Any:
@@ -137,3 +137,19 @@ def test_is_email(contact: str, expected: bool) -> None:
 )
 def test_is_url(contact: str, expected: bool) -> None:
     assert is_url(contact) is expected
+
+
+WEAK_EXAMPLES = [
+    ("dpmptsp-pbg.yaml", "TRA001", [""]),
+    ("dpmptsp-pbg.yaml", "TRA003", ["/delivery/fees/0/formula"]),
+    ("dpmptsp-pbg.yaml", "TRA007", ["/delivery/complaints/channels"]),
+    ("legalisir-ijazah.yaml", "TRA002", ["/publication/channels"]),
+    ("legalisir-ijazah.yaml", "TRA007", ["/delivery/complaints/channels"]),
+]
+
+
+@pytest.mark.parametrize(("example", "rule_id", "expected"), WEAK_EXAMPLES)
+def test_weak_examples(example: str, rule_id: str, expected: list[str]) -> None:
+    """The deliberately weak examples fail where their header comments say they are weak."""
+    text = (EXEMPLARY.parent / example).read_text(encoding="utf-8")
+    assert run_rule(rule_id, text=text) == expected

@@ -127,7 +127,7 @@ def TRA001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Tidak dipublikasikan secara daring dan di tempat pelayanan sekaligus",
     ),
     message=(
-        "`publication.channels` (publication media) has no channel {where}. Add one of: {types}.",
+        "`publication.channels` (publication media) publishes nothing {where}. Add one of: {types}.",
         "`publication.channels` (media publikasi) belum memuat media {where_id}. Tambahkan salah satu dari: {types}.",
     ),
     fix=(
