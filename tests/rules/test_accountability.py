@@ -23,6 +23,7 @@ PERDA = "Peraturan Daerah Kota Contoh Nomor 4 Tahun 2023 tentang Retribusi Jasa 
 FORMULA_FEE = {"name": "Retribusi PBG", "formula": "Luas lantai x indeks lokalitas x SHST"}
 PAID_FEE = {"name": "Legalisir per lembar", "amount": 10000}
 SHORT_PLEDGE = "Kami sanggup melayani sesuai standar pelayanan."
+NO_STANDARD_PLEDGE = "Kami berjanji melayani dengan baik, terus melakukan perbaikan, dan siap menerima sanksi."
 
 CASES = [
     case("ACC001", "pass", {}, []),
@@ -70,6 +71,7 @@ CASES = [
     case("ACC008", "option-applicants", {}, [f"/{STEPS}/0/actor"], applicant_roles=["Warga"]),
     case("ACC009", "pass", {}, []),
     case("ACC009", "promise-only", {"pledge/text": SHORT_PLEDGE}, ["/pledge/text"]),
+    case("ACC009", "promise-without-standard", {"pledge/text": NO_STANDARD_PLEDGE}, ["/pledge/text"]),
     case("ACC009", "n/a-no-pledge", {"pledge": DELETE}, NOT_APPLICABLE),
 ]
 

@@ -13,7 +13,10 @@ from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 _NON_WORD = re.compile(r"[\W_]+")
 _UU_25_2009 = re.compile(r"\b(?:undang undang|uu)\b.*\b25 (?:tahun )?2009\b")
 _REGULATION_NUMBER = re.compile(r"\b(\d+[a-z]?) (?:tahun )?((?:19|20)\d\d)\b")
-_PROMISE = re.compile(r"sanggup|janji|komitmen|commit|promise|pledge", re.IGNORECASE)
+# A promise word and the standard it promises, in either order.
+_PROMISE = re.compile(
+    r"^(?=.*(?:sanggup|janji|komitmen|commit|promise|pledge))(?=.*standar)", re.IGNORECASE | re.DOTALL
+)
 _IMPROVEMENT = re.compile(r"perbaik|terus[- ]menerus|berkelanjutan|peningkatan|improv", re.IGNORECASE)
 _SANCTION = re.compile(r"sanksi|kompensasi|ganti rugi|sanction|compensat", re.IGNORECASE)
 
