@@ -33,6 +33,12 @@ _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 BAR_WIDTH = 20
 
 
+def decimal(value: float, lang: str) -> str:
+    """One decimal, with the decimal comma Indonesian readers expect (`69,2`)."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
 def _paint(text: str, code: str, options: RenderOptions) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if options.color else text
 
@@ -75,7 +81,7 @@ def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
     verdict = _paint(verdict, "32" if doc.passed else "31", options)
     if not doc.valid or doc.score is None or doc.grade is None:
         return [f"  {MESSAGES('invalid', lang)} · {verdict}"]
-    lines = [f"  {MESSAGES('score', lang, score=f'{doc.score:.1f}', grade=doc.grade.label(lang))} · {verdict}"]
+    lines = [f"  {MESSAGES('score', lang, score=decimal(doc.score, lang), grade=doc.grade.label(lang))} · {verdict}"]
     for result in doc.principles:
         name = PRINCIPLE_NAMES[result.principle](lang)
         if result.score is None:
@@ -83,7 +89,7 @@ def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
             continue
         filled = round(result.score / 100 * BAR_WIDTH)
         bar = "█" * filled + "░" * (BAR_WIDTH - filled)
-        lines.append(f"  {name:<15} {bar} {result.score:5.1f}")
+        lines.append(f"  {name:<15} {bar} {decimal(result.score, lang):>5}")
     return lines
 
 
