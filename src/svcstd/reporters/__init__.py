@@ -25,6 +25,8 @@ FORMATS: dict[str, str] = {
     "junit": "svcstd.reporters.junit",
     "github": "svcstd.reporters.github",
     "gitlab": "svcstd.reporters.gitlab",
+    "markdown": "svcstd.reporters.markdown",
+    "html": "svcstd.reporters.html",
 }
 
 
