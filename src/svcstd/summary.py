@@ -93,6 +93,7 @@ class Summary:
     top_rules: tuple[RuleTally, ...]
     overdue: tuple[OverdueReview, ...]
     expiring: tuple[ExpiringWaiver, ...]
+    rules: Mapping[str, Rule]
     comparison: Comparison | None = None
 
     def tone(self, score: float | None) -> str:
@@ -108,6 +109,7 @@ def summarize(
 ) -> Summary:
     """The repository view; `scale` defaults to the one the documents' grades come from."""
     scale = scale or infer_scale(report.documents)
+    rules = rules if rules is not None else rules_by_id()
     as_of = date.fromisoformat(report.as_of)
     return Summary(
         report=report,
@@ -116,9 +118,10 @@ def summarize(
         grades=grade_counts(report.documents, scale),
         principles=tuple((p, principle_average(report.documents, p)) for p in Principle),
         providers=by_provider(report.documents),
-        top_rules=top_rules(report.documents, rules if rules is not None else rules_by_id()),
+        top_rules=top_rules(report.documents, rules),
         overdue=overdue_reviews(report.documents, as_of),
         expiring=expiring_waivers(report.documents, as_of),
+        rules=rules,
         comparison=compare(report, previous) if previous is not None else None,
     )
 
@@ -344,7 +347,7 @@ def _require(condition: bool, reason: str) -> None:
 
 # The words both human reports (markdown and HTML) use.
 LABELS = Catalog(
-    "report",
+    "report_labels",
     {
         "title": ("Service standards compliance report", "Laporan Kepatuhan Standar Pelayanan"),
         "checked": ("{documents} service standard(s) checked", "{documents} standar pelayanan diperiksa"),

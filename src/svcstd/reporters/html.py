@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from svcstd.i18n import Catalog
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Principle, Report, Severity
 from svcstd.reporters import RenderOptions
-from svcstd.rules import rules_by_id
 from svcstd.rules.base import Rule
 from svcstd.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
 
@@ -197,7 +196,6 @@ def render(report: Report, options: RenderOptions) -> str:
 def render_summary(summary: Summary, options: RenderOptions, title: str | None = None) -> str:
     lang = options.lang
     title = title or LABELS("title", lang)
-    rules = rules_by_id()
     sections = [
         _header(summary, title, lang),
         "<main>",
@@ -208,7 +206,7 @@ def render_summary(summary: Summary, options: RenderOptions, title: str | None =
         _overdue(summary, lang),
         _expiring(summary, lang),
         _comparison(summary, lang),
-        _details(summary, rules, lang),
+        _details(summary, lang),
         "</main>",
         _footer(summary, lang),
     ]
@@ -437,20 +435,20 @@ def _comparison(summary: Summary, lang: str) -> str:
     return _section("changes", heading, "\n".join(parts))
 
 
-def _details(summary: Summary, rules: dict[str, Rule], lang: str) -> str:
-    blocks = [
-        _document_details(summary, number, doc, rules, lang) for number, doc in enumerate(summary.report.documents, 1)
-    ]
+def _details(summary: Summary, lang: str) -> str:
+    blocks = [_document_details(summary, number, doc, lang) for number, doc in enumerate(summary.report.documents, 1)]
     return _section("details", MESSAGES("details", lang), "\n".join(blocks))
 
 
-def _document_details(summary: Summary, number: int, doc: DocumentResult, rules: dict[str, Rule], lang: str) -> str:
+def _document_details(summary: Summary, number: int, doc: DocumentResult, lang: str) -> str:
     head = f"<summary><strong>{e(_name(doc))}</strong> — {_number(doc.score)} {_grade(summary, doc, lang)}</summary>"
     parts = [f'<details id="doc-{number}" data-filter="{e(_filter_text(doc))}">', head, _meta(doc, lang)]
     if doc.principles:
         rows = [(PRINCIPLE_NAMES[r.principle](lang), r.score) for r in doc.principles]
         parts.append(bar_chart(summary, rows, MESSAGES("doc_chart", lang)))
-    parts.append(_findings_table(doc.findings, rules, lang) if doc.findings else f"<p>{e(LABELS('none', lang))}</p>")
+    parts.append(
+        _findings_table(doc.findings, summary.rules, lang) if doc.findings else f"<p>{e(LABELS('none', lang))}</p>"
+    )
     return "\n".join([*parts, "</details>"])
 
 
@@ -468,7 +466,7 @@ def _meta(doc: DocumentResult, lang: str) -> str:
     return f"<dl>{items}</dl>" if items else ""
 
 
-def _findings_table(findings: Sequence[Finding], rules: dict[str, Rule], lang: str) -> str:
+def _findings_table(findings: Sequence[Finding], rules: Mapping[str, Rule], lang: str) -> str:
     keys = ("line", "rule", "severity", "message", "reference", "fix")
     headers = [(LABELS(key, lang), key == "line") for key in keys]
     return _table(headers, (_finding_row(f, rules.get(f.rule), lang) for f in findings))

@@ -207,7 +207,7 @@ def _document_findings(doc: DocumentResult, lang: str) -> list[str]:
 
 
 def quiet_label(quiet: Sequence[Finding], lang: str) -> str:
-    """"3 info, 1 waived": what a collapsed block of findings holds."""
+    """ "3 info, 1 waived": what a collapsed block of findings holds."""
     info = sum(1 for f in quiet if not f.waived)
     parts = [LABELS("more_info", lang, count=info), LABELS("more_waived", lang, count=len(quiet) - info)]
     return ", ".join(part for part, count in zip(parts, (info, len(quiet) - info), strict=True) if count)

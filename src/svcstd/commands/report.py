@@ -1,0 +1,77 @@
+"""`svcstd report`: one HTML or Markdown compliance report over a repository; exit 0 once written, 2 if it cannot run.
+
+The report is for reading, not gating: findings do not change the exit code (`svcstd check` is the gate).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from svcstd.cli import app, parse_as_of, resolve_lang, write_output
+from svcstd.errors import UsageError
+from svcstd.i18n import Catalog
+
+MESSAGES = Catalog(
+    "report_command",
+    {
+        "bad_suffix": (
+            "cannot tell the report's format from `{path}`: name it .html, .htm or .md.",
+            "format laporan tidak dapat ditentukan dari `{path}`: beri nama berakhiran .html, .htm, atau .md.",
+        ),
+        "unreadable": ("cannot read {path}: {reason}", "tidak dapat membaca {path}: {reason}"),
+    },
+)
+
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The report: FILE.html, FILE.htm or FILE.md.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: .)")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the report: en or id.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Judge dates as of YYYY-MM-DD (default today).")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="Configuration file (default: discovered).")] = None,
+    compare: Annotated[
+        Path | None, typer.Option("--compare", help="An earlier `check --format json` report to compare with.")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The report's title.")] = None,
+) -> int:
+    """Write an HTML or Markdown compliance report; exit 0 once written (whatever the findings), 2 if it cannot."""
+    from svcstd import api
+    from svcstd.config import load_settings
+    from svcstd.reporters import RenderOptions, html, markdown
+    from svcstd.rules import rules_by_id
+    from svcstd.summary import parse_previous, summarize
+
+    kind = report_kind(output)
+    settings = load_settings(config)
+    language = resolve_lang(lang, settings.lang)
+    previous = parse_previous(read_json(compare), str(compare)) if compare is not None else None
+    rules = api.load_rules(settings)
+    result = api.check(paths or ["."], settings, parse_as_of(as_of), rules)
+    summary = summarize(result, settings.grades, previous, rules_by_id(rules))
+    render = html.render_summary if kind == "html" else markdown.render_summary
+    write_output(render(summary, RenderOptions(language), title), output)
+    return 0
+
+
+def report_kind(output: Path) -> str:
+    """`html` or `markdown`, by the output file's suffix."""
+    kind = SUFFIXES.get(output.suffix.lower())
+    if kind is None:
+        raise UsageError(MESSAGES.text("bad_suffix", path=str(output)))
+    return kind
+
+
+def read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(MESSAGES.text("unreadable", path=str(path), reason=error.strerror or str(error))) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UsageError(MESSAGES.text("unreadable", path=str(path), reason=str(error))) from None
