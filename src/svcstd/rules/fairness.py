@@ -25,6 +25,16 @@ GROUP_NAMES: dict[str, Text] = {
     "social_disaster_victims": Text("victims of social disasters", "korban bencana sosial"),
 }
 
+DAY_NAMES: dict[str, Text] = {
+    "mon": Text("Monday", "Senin"),
+    "tue": Text("Tuesday", "Selasa"),
+    "wed": Text("Wednesday", "Rabu"),
+    "thu": Text("Thursday", "Kamis"),
+    "fri": Text("Friday", "Jumat"),
+    "sat": Text("Saturday", "Sabtu"),
+    "sun": Text("Sunday", "Minggu"),
+}
+
 REACHING_CHANNELS = frozenset({"online", "mobile", "outreach"})
 FACE_TO_FACE_CHANNELS = frozenset({"in_person", "outreach", "mail"})
 DIGITAL_CHANNELS = frozenset({"online", "mobile"})
@@ -257,10 +267,10 @@ def serves_after_work(entry: dict[str, Any], closes_after: str, extra_days: set[
     weight=1,
     title=("Service hours exclude working people", "Jam pelayanan tidak menjangkau warga yang bekerja"),
     message=(
-        "`service_hours` (service hours) never open after {closes_after} or on {days}: people who work office "
+        "`service_hours` (service hours) never open after {closes_after} or on {days_en}: people who work office "
         "hours must take leave to come. Consider a late counter or a weekend session.",
         "`service_hours` (waktu/jam pelayanan) tidak pernah buka setelah pukul {closes_after} maupun pada hari "
-        "{days}, sehingga warga yang bekerja harus meninggalkan pekerjaannya untuk datang. Pertimbangkan loket "
+        "{days_id}, sehingga warga yang bekerja harus meninggalkan pekerjaannya untuk datang. Pertimbangkan loket "
         "sore atau layanan akhir pekan.",
     ),
     fix=(
@@ -288,7 +298,9 @@ def FAI005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     closes_after, days = ctx.options["closes_after"], set(ctx.options["extra_days"])
     if not any(serves_after_work(entry, closes_after, days) for entry in doc["service_hours"]):
-        yield Hit("/service_hours", {"closes_after": closes_after, "days": ", ".join(sorted(days))})
+        names = [DAY_NAMES[day] for day in DAY_NAMES if day in days]
+        params = {"days_en": " or ".join(n.en for n in names), "days_id": " atau ".join(n.id for n in names)}
+        yield Hit("/service_hours", {"closes_after": closes_after, **params})
 
 
 def relief_texts(doc: Document) -> Iterator[str]:
