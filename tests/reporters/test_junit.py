@@ -21,7 +21,7 @@ def schema() -> xmlschema.XMLSchema:
 
 
 def nasty_report() -> Report:
-    message = Text('bell\x07 <tag> & "quote" \'apos\' ]]> null\x00 esc\x1b', "pesan <id> & \x01")
+    message = Text("bell\x07 <tag> & \"quote\" 'apos' ]]> null\x00 esc\x1b", "pesan <id> & \x01")
     finding = Finding("SCH001", Severity.ERROR, message, "/a~1b", 3, 4)
     doc = DocumentResult('dir/"odd" <&>\x0b.yaml', 1, None, None, valid=False, findings=(finding,))
     return Report("0.0.0", "2026-11-27", (doc,))
@@ -57,7 +57,7 @@ def test_every_string_is_escaped_and_control_characters_stripped(schema: xmlsche
     assert case.get("classname") == 'dir/"odd" <&>.yaml'
     failure = case.find("failure")
     assert failure is not None and failure.text is not None
-    assert 'bell <tag> & "quote" \'apos\' ]]> null esc' in failure.text
+    assert "bell <tag> & \"quote\" 'apos' ]]> null esc" in failure.text
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -1,0 +1,102 @@
+"""Baselines: accept today's problems, fail on new ones; matched by document and pointer, never by line."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from svcstd.baseline import apply_baseline, write_baseline
+from svcstd.cli import main
+from svcstd.config import DEFAULT_SETTINGS
+from svcstd.errors import ConfigError
+from svcstd.model import Report
+from tests.reporters.cases import ROOT, examples_report
+
+AS_OF = ["--as-of", "2026-11-27"]
+NEW_PROBLEM = ("    - name: Kartu Keluarga\n      form: original", "    - name: Kartu Keluarga\n      form: copy")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "examples", tmp_path / "standards")
+    return tmp_path
+
+
+def run(repo: Path, *args: str) -> int:
+    with contextlib.chdir(repo):
+        return main(["check", "standards", *AS_OF, *args])
+
+
+def test_baseline_accepts_existing_problems(repo: Path, capsys: Any) -> None:
+    assert run(repo, "--format", "json", "--write-baseline", "baseline.json") == 1
+    capsys.readouterr()
+    assert run(repo, "--baseline", "baseline.json", "--fail-on", "info") == 0
+    assert " error " not in capsys.readouterr().out
+
+
+def test_one_new_problem_fails_and_is_the_only_one_shown(repo: Path, capsys: Any) -> None:
+    run(repo, "--format", "json", "--write-baseline", "baseline.json")
+    standard = repo / "standards" / "dukcapil-ktp-el.yaml"
+    text = standard.read_text(encoding="utf-8")
+    assert NEW_PROBLEM[0] in text
+    standard.write_text("# dipindah\n\n" + text.replace(*NEW_PROBLEM, 1), encoding="utf-8")
+    capsys.readouterr()
+    assert run(repo, "--baseline", "baseline.json", "--format", "json", "--fail-on", "warning") == 1
+    report = json.loads(capsys.readouterr().out)
+    findings = [(d["path"], f["rule"]) for d in report["documents"] for f in d["findings"]]
+    assert findings == [("standards/dukcapil-ktp-el.yaml", "SIM003")]
+
+
+def test_moved_lines_still_match(repo: Path, capsys: Any) -> None:
+    run(repo, "--format", "json", "--write-baseline", "baseline.json")
+    for standard in (repo / "standards").rglob("*.yaml"):
+        standard.write_text("# komentar\n\n\n" + standard.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(repo, "--baseline", "baseline.json") == 0
+
+
+def test_counts_limit_how_many_findings_are_accepted() -> None:
+    report = examples_report()
+    data = json.loads(write_baseline(report))
+    entry = next(e for e in data["entries"] if e["count"] > 1)
+    entry["count"] -= 1
+    remaining = _apply(report, data)
+    left = [(f.rule, f.pointer) for d in remaining.documents for f in d.findings if f.waiver is None]
+    assert left == [(entry["rule"], entry["pointer"])]
+
+
+def _apply(report: Report, data: dict[str, Any]) -> Report:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "baseline.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return apply_baseline(report, path, DEFAULT_SETTINGS)
+
+
+def test_written_baseline_is_sorted_and_complete() -> None:
+    report = examples_report()
+    text = write_baseline(report)
+    assert text == write_baseline(report)
+    data = json.loads(text)
+    assert data["version"] == 1
+    keys = [(e["path"], e["document"]["index"], e["rule"], e["pointer"]) for e in data["entries"]]
+    assert keys == sorted(keys)
+    assert sum(e["count"] for e in data["entries"]) == sum(report.counts())
+    assert any(e["rule"].startswith("SCH") for e in data["entries"])
+    assert all("line" not in e for e in data["entries"])
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '{"version": 2, "entries": []}', '{"version": 1}'])
+def test_missing_or_invalid_baseline_cannot_run(tmp_path: Path, content: str | None, capsys: Any) -> None:
+    path = tmp_path / "baseline.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError):
+        apply_baseline(examples_report(), path, DEFAULT_SETTINGS)
+    with contextlib.chdir(ROOT):
+        assert main(["check", "examples", *AS_OF, "--baseline", str(path)]) == 2
+    assert "baseline" in capsys.readouterr().err
