@@ -322,7 +322,8 @@ def parse_previous(data: Any, source: str) -> PreviousReport:
 def _previous_document(entry: Any) -> PreviousDocument:
     _require(isinstance(entry, dict), "not_object")
     _require(isinstance(entry.get("path"), str) and isinstance(entry.get("index"), int), "no_path")
-    principles = entry.get("principles") or {}
+    principles = entry.get("principles")
+    principles = {} if principles is None else principles
     _require(isinstance(principles, dict), "bad_principles")
     scores = {
         p: _score(principles[p.value].get("score")) for p in Principle if isinstance(principles.get(p.value), dict)
@@ -360,6 +361,9 @@ LABELS = Catalog(
             "{passing} of {documents} pass the gate · {valid} valid · average score {average}",
             "{passing} dari {documents} lolos gerbang · {valid} sesuai skema · skor rata-rata {average}",
         ),
+        "count_error": ("{count} error(s)", "{count} galat"),
+        "count_warning": ("{count} warning(s)", "{count} peringatan"),
+        "count_info": ("{count} info", "{count} info"),
         "error": ("error", "galat"),
         "warning": ("warning", "peringatan"),
         "info": ("info", "info"),

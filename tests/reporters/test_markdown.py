@@ -8,6 +8,7 @@ import pytest
 
 from svcstd.reporters import RenderOptions, markdown
 from svcstd.reporters.json_report import as_dict
+from svcstd.rules import rules_by_id
 from svcstd.summary import Summary, parse_previous, summarize
 from tests.test_summary import sample_report
 
@@ -21,10 +22,11 @@ Golden = Callable[[str, str], None]
 
 
 def _report_with_comparison() -> Summary:
+    """The sample with an earlier report to compare with; rules outside the registry so rule texts can change."""
     previous = as_dict(sample_report(), "en")
     previous["as_of"] = "2026-06-01"
     previous["documents"][1]["score"] = 50.0
-    return summarize(sample_report(), previous=parse_previous(previous, "old.json"))
+    return summarize(sample_report(), previous=parse_previous(previous, "old.json"), rules={})
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -76,6 +78,12 @@ def test_only_errors_and_warnings_are_open_info_and_waived_are_collapsed() -> No
     assert "No errors or warnings." in good
     details = good.split("<details><summary>1 info, 1 waived</summary>")[1]
     assert "FAI005" in details and "TRA007" in details and "waived until 2026-12-10" in details
+
+
+def test_top_rules_show_the_fix_and_legal_basis_from_the_registry() -> None:
+    text = markdown.render_summary(summarize(sample_report()), RenderOptions("id"))
+    rule = rules_by_id()["SIM003"]
+    assert markdown.escape(rule.fix("id")) in text and markdown.escape(rule.reference("id")) in text
 
 
 def test_an_empty_report_says_so() -> None:

@@ -67,7 +67,10 @@ def _headline(summary: Summary, lang: str) -> str:
         "headline", lang, passing=counts.passing, documents=counts.documents, valid=counts.valid, average=average
     )
     tally = counts.findings
-    marks = (f"{_SEVERITY_MARKS[s]} {n} {LABELS(s.value, lang)}" for s, n in zip(Severity, tally, strict=True))
+    marks = (
+        f"{_SEVERITY_MARKS[s]} {LABELS(f'count_{s.value}', lang, count=n)}"
+        for s, n in zip(Severity, tally, strict=True)
+    )
     return f"**{head}** · " + " · ".join(marks)
 
 
@@ -191,7 +194,7 @@ def _findings(documents: Iterable[DocumentResult], lang: str, level: str) -> lis
     for doc in documents:
         if doc.findings:
             lines += ["", f"{level} {document_name(doc, ' — ')}", "", *_document_findings(doc, lang)]
-    return lines
+    return lines[1:]
 
 
 def _document_findings(doc: DocumentResult, lang: str) -> list[str]:
