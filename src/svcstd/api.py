@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+import signal
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from svcstd import __version__
+from svcstd.cache import ResultCache, cache_root, context_digest, file_digest, rule_identity
 from svcstd.config import DEFAULT_SETTINGS, Settings
 from svcstd.discovery import Target, discover, is_regular_file
 from svcstd.engine import evaluate
@@ -20,7 +22,26 @@ from svcstd.rules.base import Rule
 from svcstd.scoring import overall_score, principle_results
 from svcstd.validation import validate
 
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
 _LOOKS_LIKE_STANDARD = re.compile(rb"^svcstd\s*:", re.MULTILINE)
+
+MIN_PARALLEL = 50
+"""Below this many files to judge, starting worker processes costs more than it saves."""
+
+Progress = Callable[[int, int], None]
+"""Called with (files done, files in all) as the run goes on."""
+
+Results = tuple[DocumentResult, ...]
+
+
+class Job(NamedTuple):
+    """What judging a file needs besides the file: the same in the parent and in every worker."""
+
+    settings: Settings
+    rules: tuple[Rule, ...]
+    as_of: date
 
 
 def check(
@@ -30,17 +51,111 @@ def check(
     rules: tuple[Rule, ...] = BUILTIN_RULES,
     jobs: int | None = None,
     use_cache: bool = False,
+    progress: Progress | None = None,
 ) -> Report:
     """Discover, read, validate, judge and score every standard under `paths`.
 
-    `jobs` (worker processes) and `use_cache` (the result cache) change speed, never the result.
+    `jobs` (worker processes, default: the CPUs), `use_cache` (the result cache) and `progress`
+    change speed and feedback, never the result.
     """
-    as_of = as_of or date.today()
+    job = Job(settings, rules, as_of or date.today())
     targets = discover(paths, settings.include, settings.exclude)
-    documents: list[DocumentResult] = []
-    for target in targets:
-        documents.extend(check_target(target, settings, rules, as_of))
-    return Report(__version__, as_of.isoformat(), tuple(documents))
+    store = ResultCache(cache_root(), context_digest(settings, rules, job.as_of)) if use_cache else None
+    found = _results(targets, job, jobs, store, progress or _quiet)
+    if store is not None:
+        store.save()
+    documents = tuple(result for results in found for result in results)
+    return Report(__version__, job.as_of.isoformat(), documents)
+
+
+def _quiet(done: int, total: int) -> None:
+    """No progress to show."""
+
+
+def _results(
+    targets: list[Target], job: Job, jobs: int | None, store: ResultCache | None, progress: Progress
+) -> list[Results]:
+    """Each target's results in the targets' order: cached ones first, then the rest judged."""
+    slots: list[Results | None] = [_cached(target, job, store) for target in targets]
+    missing = [index for index, slot in enumerate(slots) if slot is None]
+    done = len(targets) - len(missing)
+    progress(done, len(targets))
+    judged = _judge_all([targets[index] for index in missing], job, jobs)
+    for index, (digest, results) in zip(missing, judged, strict=True):
+        slots[index] = results
+        if store is not None and digest is not None:
+            store.put(targets[index], digest, results)
+        done += 1
+        progress(done, len(targets))
+    return [slot or () for slot in slots]
+
+
+def _cached(target: Target, job: Job, store: ResultCache | None) -> Results | None:
+    if store is None:
+        return None
+    raw = _read_raw(target, job.settings)
+    return store.get(target, file_digest(raw)) if isinstance(raw, bytes) else None
+
+
+def _judge_all(targets: list[Target], job: Job, jobs: int | None) -> Iterator[tuple[str | None, Results]]:
+    """(digest of the bytes read, results) per target, in order; in worker processes when it pays."""
+    workers = min(jobs or _cpu_count(), len(targets) // 8 + 1)
+    if workers <= 1 or len(targets) < MIN_PARALLEL or not _portable(job):
+        return (check_file(target, job) for target in targets)
+    return _pooled(targets, job, workers)
+
+
+def _cpu_count() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _portable(job: Job) -> bool:
+    """Workers rebuild the rules from the settings; rules that cannot be rebuilt so stay in this process."""
+    rebuilt = {rule_identity(rule) for rule in load_rules(job.settings)}
+    return all(rule_identity(rule) in rebuilt for rule in job.rules)
+
+
+def _pooled(targets: list[Target], job: Job, workers: int) -> Iterator[tuple[str | None, Results]]:
+    """A process pool over chunks of targets; `imap` keeps their order.
+
+    'forkserver' (POSIX): the server imports svcstd once, and each worker is a fork of that clean,
+    single-threaded process, so workers start fast without inheriting the parent's threads (the
+    progress bar's) or locks, which plain 'fork' would. Elsewhere 'spawn', the only method there.
+    """
+    size = max(4, min(64, len(targets) // (workers * 8)))
+    chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
+    initargs = (job.settings, [rule.id for rule in job.rules], job.as_of)
+    with _pool_context().Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
+        for batch in pool.imap(_check_chunk, chunks):
+            yield from batch
+
+
+def _pool_context() -> BaseContext:
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["svcstd.api"])
+    return context
+
+
+_WORKER_JOB: Job | None = None
+
+
+def _start_worker(settings: Settings, rule_ids: list[str], as_of: date) -> None:
+    """Rebuild the job in a worker; Ctrl-C is the parent's to handle (it stops the pool)."""
+    global _WORKER_JOB  # noqa: PLW0603  (the one per-process state a pool initializer can set)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    by_id = {rule.id: rule for rule in load_rules(settings)}
+    _WORKER_JOB = Job(settings, tuple(by_id[rule_id] for rule_id in rule_ids), as_of)
+
+
+def _check_chunk(targets: list[Target]) -> list[tuple[str | None, Results]]:
+    assert _WORKER_JOB is not None, "the worker initializer sets the job"
+    return [check_file(target, _WORKER_JOB) for target in targets]
 
 
 def load_rules(settings: Settings) -> tuple[Rule, ...]:
@@ -54,24 +169,39 @@ def load_rules(settings: Settings) -> tuple[Rule, ...]:
 
 def check_target(target: Target, settings: Settings, rules: tuple[Rule, ...], as_of: date) -> list[DocumentResult]:
     """Results for every document of one file; a discovered file that is no standard gives none."""
-    raw, loaded = read_target(target, settings)
+    return list(check_file(target, Job(settings, rules, as_of))[1])
+
+
+def check_file(target: Target, job: Job) -> tuple[str | None, Results]:
+    """The digest of the bytes read (None when unreadable) and the results of one file."""
+    raw = _read_raw(target, job.settings)
+    if not isinstance(raw, bytes):
+        return None, (judge(raw, job.settings, job.rules, job.as_of),)
+    loaded = load_bytes(raw, target.display, job.settings.limits)
     if not target.explicit and not _is_standard(raw, loaded):
-        return []
+        return file_digest(raw), ()
     if not loaded and target.explicit:
         loaded = [empty_file(target.display)]
-    return [judge(doc, settings, rules, as_of) for doc in loaded]
+    return file_digest(raw), tuple(judge(doc, job.settings, job.rules, job.as_of) for doc in loaded)
 
 
 def read_target(target: Target, settings: Settings) -> tuple[bytes, list[LoadedDocument]]:
     """The file's bytes and documents; a file that cannot be read is one document with a finding."""
+    raw = _read_raw(target, settings)
+    if not isinstance(raw, bytes):
+        return b"", [raw]
+    return raw, load_bytes(raw, target.display, settings.limits)
+
+
+def _read_raw(target: Target, settings: Settings) -> bytes | LoadedDocument:
+    """The file's bytes (up to one over the size limit), or a document saying why it cannot be read."""
     if not is_regular_file(target.path):
-        return b"", [unreadable(target.display, _not_regular_reason(target.path))]
+        return unreadable(target.display, _not_regular_reason(target.path))
     try:
         with open(target.path, "rb") as handle:
-            raw = handle.read(settings.limits.max_file_bytes + 1)
+            return handle.read(settings.limits.max_file_bytes + 1)
     except OSError as error:
-        return b"", [unreadable(target.display, error.strerror or type(error).__name__)]
-    return raw, load_bytes(raw, target.display, settings.limits)
+        return unreadable(target.display, error.strerror or type(error).__name__)
 
 
 def _not_regular_reason(path: str) -> str:
