@@ -1,0 +1,132 @@
+"""`svcstd render`: citizen-facing money, durations and content; nothing internal; everything escaped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from svcstd.cli import main
+from svcstd.loader import load_text
+from svcstd.publication import duration_words, fee_words, money, page_name, safe_url, standard_page
+from tests.conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+GOOD = EXAMPLES / "dukcapil-ktp-el.yaml"
+
+
+def data(path: Path = GOOD, text: str | None = None) -> dict[str, object]:
+    [doc] = load_text(text if text is not None else path.read_text(encoding="utf-8"))
+    assert isinstance(doc.data, dict)
+    return doc.data
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"), [(0, "Rp0"), (500, "Rp500"), (10000, "Rp10.000"), (1250000, "Rp1.250.000")]
+)
+def test_money(amount: int, expected: str) -> None:
+    assert money(amount) == expected
+
+
+def test_fees_in_words() -> None:
+    assert fee_words({"name": "x", "amount": 0}, "id") == "Gratis / tidak dipungut biaya"
+    assert fee_words({"name": "x", "amount": 0}, "en") == "Free of charge"
+    assert fee_words({"name": "x", "amount": 350000}, "id") == "Rp350.000"
+    assert fee_words({"name": "x", "formula": "Luas x tarif"}, "id") == "Dihitung dengan rumus: Luas x tarif"
+
+
+@pytest.mark.parametrize(
+    ("duration", "lang", "expected"),
+    [
+        ({"value": 1, "unit": "working_days"}, "id", "1 hari kerja"),
+        ({"min": 1, "max": 14, "unit": "working_days"}, "id", "1–14 hari kerja"),
+        ({"value": 1, "unit": "working_days"}, "en", "1 working day"),
+        ({"value": 30, "unit": "minutes"}, "en", "30 minutes"),
+        ({"value": 1.5, "unit": "hours"}, "id", "1,5 jam"),
+    ],
+)
+def test_durations_in_words(duration: dict[str, object], lang: str, expected: str) -> None:
+    assert duration_words(duration, lang) == expected
+
+
+def test_page_shows_delivery_and_never_manufacturing() -> None:
+    page = standard_page([data()], "id")
+    for text in ("Persyaratan", "Gratis / tidak dipungut biaya", "1 hari kerja", "Maklumat pelayanan", "Senin", "<ol>"):
+        assert text in page
+    for internal in (
+        "Petugas loket, count",
+        "Pelatihan operator",
+        "Inspektorat Kota Contoh",
+        "APAR",
+        "Lulus pelatihan",
+    ):
+        assert internal not in page
+    assert "@page{size:A4" in page and "width=device-width" in page
+    assert "<h3>Jika: KTP-el hilang</h3>" in page
+
+
+def test_formula_fee_and_per_case_times() -> None:
+    page = standard_page([data(EXAMPLES / "dpmptsp-pbg.yaml")], "id")
+    assert "Dihitung dengan rumus: Luas total lantai" in page
+    assert "3–25 hari kerja" in page and "Rp" not in page.split("Biaya/tarif")[1].split("</section>")[0]
+
+
+def test_hostile_content_is_escaped() -> None:
+    text = GOOD.read_text(encoding="utf-8")
+    text = text.replace("title: Penerbitan", "title: <script>alert(1)</script> Penerbitan", 1)
+    text = text.replace("website: https://disdukcapil.contoh.go.id", 'website: "javascript:alert(1)"', 1)
+    text = text.replace(
+        "contact: https://www.lapor.go.id", 'contact: "https://x.id/\\"><img src=x onerror=alert(1)>"', 1
+    )
+    text = text.replace(
+        "online_url: https://disdukcapil.contoh.go.id/antrean", "online_url: JavaScript://x.id/%0aalert(1)", 1
+    )
+    page = standard_page([data(text=text)], "en")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not re.search(r'href="(?!https?://)', page, re.IGNORECASE)
+    assert "<img" not in page and "onerror=alert(1)&gt;" in page
+    assert "script-src 'none'" in page
+
+
+@pytest.mark.parametrize(
+    "value", ["javascript:alert(1)", "JAVASCRIPT:x", "data:text/html,x", "//x.id", "http://", "https://a b"]
+)
+def test_unsafe_urls_are_not_links(value: str) -> None:
+    assert safe_url(value) is None
+
+
+def test_page_names_are_safe_and_unique() -> None:
+    taken: set[str] = set()
+    assert page_name("dukcapil/ktp-el", taken) == "dukcapil--ktp-el.html"
+    assert page_name("dukcapil/ktp-el", taken) == "dukcapil--ktp-el-2.html"
+    assert page_name("index", taken) == "index-2.html"
+    assert "/" not in page_name("a/../../etc", taken)
+
+
+def test_file_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ktp.html"
+    assert run(capsys, "render", str(GOOD), "-o", str(out), "--lang", "en")[0] == 0
+    assert "Free of charge" in out.read_text(encoding="utf-8")
+
+
+def test_folder_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "render", str(EXAMPLES), "-o", str(tmp_path / "site"), "--lang", "id")
+    assert code == 1 and "perpustakaan-draf.yaml" in err and "SCH" in err
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    pages = sorted(p.name for p in (tmp_path / "site").iterdir())
+    assert "dukcapil-kota-contoh--penerbitan-ktp-el.html" in pages and len(pages) == 7
+    assert '<a href="dukcapil-kota-contoh--penerbitan-ktp-el.html">' in index
+    assert "<h2>Dinas Kependudukan dan Pencatatan Sipil Kota Contoh</h2>" in index
+    assert '<p id="search" hidden>' in index and "<script>" in index
+    assert "Perpustakaan" not in index
+
+
+def test_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "render", str(tmp_path / "nope"), "-o", str(tmp_path / "x.html"))[0] == 2
