@@ -1,0 +1,152 @@
+"""Measure `svcstd check` against the floor on generated corpora, and check the speed targets.
+
+The floor is the least any checker must do: parse every document of every file with libyaml
+(`yaml.CSafeLoader`) and validate it with jsonschema against svcstd's own schema, in one plain loop
+in one process. Every measurement runs in a fresh wrapper process that reports its wall time and
+its children's CPU time and peak resident memory (`getrusage(RUSAGE_CHILDREN)`, which covers
+svcstd's worker processes too), so the figures do not leak into each other.
+
+    python benchmarks/run.py [--sizes 1000 10000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "benchmarks" / "corpus"
+SCHEMA = ROOT / "src" / "svcstd" / "schemas" / "service-standard.schema.json"
+SMALL_FILE = ROOT / "examples" / "dukcapil-ktp-el.yaml"
+MEMORY_SIZE = 10_000
+
+FLOOR = """
+import json, pathlib, sys, yaml
+from jsonschema import Draft202012Validator
+validator = Draft202012Validator(json.loads(pathlib.Path(sys.argv[2]).read_text(encoding="utf-8")))
+files = sorted(p for p in pathlib.Path(sys.argv[1]).rglob("*") if p.suffix in (".yaml", ".yml"))
+for path in files:
+    for document in yaml.load_all(path.read_bytes(), Loader=yaml.CSafeLoader):
+        for error in validator.iter_errors(document):
+            pass
+"""
+
+WRAPPER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss]))
+"""
+
+
+class Sample(NamedTuple):
+    """One measurement: wall seconds, CPU seconds (all processes), peak resident MB of one process."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(command: list[str], cwd: Path, repeat: int = 1, before: list[str] | None = None) -> Sample:
+    """The best of `repeat` runs of `command` (each after `before`, when given), each in a fresh wrapper."""
+    samples = []
+    for _ in range(repeat):
+        if before is not None:
+            subprocess.run(before, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        wrapped = [sys.executable, "-c", WRAPPER, *command]
+        output = subprocess.run(wrapped, cwd=cwd, capture_output=True, text=True, check=True).stdout
+        wall, cpu, peak_kb = json.loads(output)
+        samples.append(Sample(wall, cpu, peak_kb / 1024))
+    return min(samples)
+
+
+def svcstd_command() -> list[str]:
+    found = shutil.which("svcstd")
+    return [found] if found else [sys.executable, "-m", "svcstd"]
+
+
+def corpus(size: int) -> Path:
+    folder = CORPUS / str(size)
+    if not folder.is_dir():
+        generator = [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--sizes", str(size)]
+        subprocess.run(generator, check=True)
+    return folder
+
+
+def measure_size(size: int, repeat: int, cwd: Path) -> dict[str, Sample]:
+    """Floor, jobs 1, all cores, cold and warm cache on one corpus (the cache lives in `cwd`)."""
+    folder = str(corpus(size))
+    check = [*svcstd_command(), "check", folder, "--format", "json", "-o", os.devnull]
+    clean = [*svcstd_command(), "cache", "clean"]
+    cores = str(os.cpu_count() or 1)
+    return {
+        "floor": measure([sys.executable, "-c", FLOOR, folder, str(SCHEMA)], cwd, repeat),
+        "jobs 1": measure([*check, "--jobs", "1", "--no-cache"], cwd, repeat),
+        f"jobs {cores}": measure([*check, "--jobs", cores, "--no-cache"], cwd, repeat),
+        "cold cache": measure([*check, "--jobs", cores], cwd, repeat, before=clean),
+        "warm cache": measure([*check, "--jobs", cores], cwd, repeat),
+    }
+
+
+def print_size(size: int, samples: dict[str, Sample]) -> None:
+    floor = samples["floor"]
+    print(f"\n{size} files")
+    print(f"  {'measurement':<12} {'wall s':>8} {'x floor':>8} {'cpu s':>8} {'peak MB':>8}")
+    for name, sample in samples.items():
+        ratio = sample.wall / floor.wall
+        print(f"  {name:<12} {sample.wall:8.2f} {ratio:8.2f} {sample.cpu:8.2f} {sample.peak_mb:8.0f}")
+
+
+def targets(size: int, samples: dict[str, Sample]) -> list[tuple[str, float, float]]:
+    """(target, measured, limit) for one corpus; ratios are to the floor's wall time."""
+    floor = samples["floor"].wall
+    parallel = next(name for name in samples if name.startswith("jobs ") and name != "jobs 1")
+    checks = [
+        (f"{size}: jobs 1 / floor", samples["jobs 1"].wall / floor, 2.0),
+        (f"{size}: {parallel} / floor", samples[parallel].wall / floor, 1.3),
+        (f"{size}: warm cache / floor", samples["warm cache"].wall / floor, 0.35),
+    ]
+    if size == MEMORY_SIZE:
+        peak = max(sample.peak_mb for name, sample in samples.items() if name != "floor")
+        checks.append((f"{size}: peak memory MB", peak, 300.0))
+    return checks
+
+
+def start_up(repeat: int, cwd: Path) -> list[tuple[str, float, float]]:
+    version = measure([*svcstd_command(), "--version"], cwd, max(repeat, 3))
+    small = measure([*svcstd_command(), "check", str(SMALL_FILE), "--no-cache"], cwd, max(repeat, 3))
+    print(f"\nsvcstd --version: {version.wall:.3f} s; one small file: {small.wall:.3f} s")
+    return [("--version seconds", version.wall, 0.25), ("single small file seconds", small.wall, 0.5)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best counts")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}; the best of {args.repeat} run(s) each")
+    results: list[tuple[str, float, float]] = []
+    with tempfile.TemporaryDirectory(prefix="svcstd-bench-") as folder:
+        cwd = Path(folder)
+        results += start_up(args.repeat, cwd)
+        for size in args.sizes:
+            samples = measure_size(size, args.repeat, cwd)
+            print_size(size, samples)
+            results += targets(size, samples)
+    print("\ntargets")
+    for name, measured, limit in results:
+        print(f"  {'ok  ' if measured <= limit else 'MISS'} {name:<32} {measured:8.2f} <= {limit}")
+    return 0 if all(measured <= limit for _, measured, limit in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

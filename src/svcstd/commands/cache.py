@@ -1,0 +1,44 @@
+"""`svcstd cache clean`: remove the result cache of the current repository."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from svcstd.cli import app, resolve_lang
+from svcstd.errors import SvcstdError
+from svcstd.i18n import Catalog
+
+MESSAGES = Catalog(
+    "cache_command",
+    {
+        "removed": (
+            "Removed the result cache {folder} ({count} files).",
+            "Cache hasil {folder} dihapus ({count} berkas).",
+        ),
+        "none": ("There is no result cache at {folder}.", "Tidak ada cache hasil di {folder}."),
+        "cannot": ("cannot remove {folder}: {reason}", "tidak dapat menghapus {folder}: {reason}"),
+    },
+)
+
+cache_app = typer.Typer(help="Manage the result cache (.svcstd_cache at the repository root).", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command()
+def clean(
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: en or id.")] = None,
+) -> None:
+    """Remove the result cache; the next check judges every file afresh."""
+    from svcstd.cache import cache_root
+    from svcstd.cache import clean as remove
+
+    language = resolve_lang(lang)
+    folder = cache_root()
+    existed = folder.is_dir()
+    try:
+        count = remove(folder)
+    except OSError as error:
+        raise SvcstdError(MESSAGES.text("cannot", folder=str(folder), reason=error.strerror or str(error))) from None
+    typer.echo(MESSAGES("removed" if existed else "none", language, folder=str(folder), count=count))
