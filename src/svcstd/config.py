@@ -21,6 +21,7 @@ from svcstd.model import Principle, Severity, Text
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 CONFIG_FILES = ("svcstd.toml", ".svcstd.toml", "pyproject.toml")
 COMMAND_LINE = "command line"
+MISSING = object()
 DEFAULT = "default"
 
 MESSAGES = Catalog(
@@ -49,6 +50,10 @@ MESSAGES = Catalog(
         "bad_value": (
             "{where}: `{key}` expects {expected}, not {value}.",
             "{where}: `{key}` harus berisi {expected}, bukan {value}.",
+        ),
+        "missing": (
+            "{where}: `{key}` is missing; it expects {expected}.",
+            "{where}: `{key}` belum ada; isinya harus {expected}.",
         ),
         "unknown_rule": (
             "{where}: `{key}`: there is no rule {rule}{hint}. List the rules with `svcstd rules`.",
@@ -128,7 +133,9 @@ class ConfigFile:
         return f"{self.display}:{line}" if line else self.display
 
     def fail(self, key: str, expected: Text, value: object) -> NoReturn:
-        shown = "a table" if isinstance(value, dict) else toml_value(value)
+        if value is MISSING:
+            raise ConfigError(_text("missing", where=self.where(key), key=self.prefix + key, expected=expected))
+        shown = Text("a table", "tabel") if isinstance(value, dict) else toml_value(value)
         raise ConfigError(
             _text("bad_value", where=self.where(key), key=self.prefix + key, expected=expected, value=shown)
         )
@@ -211,14 +218,17 @@ def display_path(path: Path) -> str:
 
 
 def line_of(text: str, dotted: str) -> int | None:
-    """The line that sets a dotted key: each part searched after the previous one (a cheap guess)."""
+    """The line that sets a dotted key: each part searched after the previous one (a cheap guess).
+
+    A part that is not in the text (a missing key) gives the line of the parts found before it.
+    """
     position, found = 0, None
     for part in re.split(r"\.|\[\d+\]\.?", dotted):
         if not part:
             continue
         match = re.compile(rf"(?<![\w-])[\"']?{re.escape(part)}[\"']?\s*[=.\]]", re.MULTILINE).search(text, position)
         if match is None:
-            return None
+            break
         position, found = match.end(), match.start()
     return None if found is None else text.count("\n", 0, found) + 1
 
@@ -357,9 +367,9 @@ def _band(value: object, source: ConfigFile, key: str) -> Band:
     texts = {}
     for name in ("key", "label_en", "label_id"):
         if not isinstance(table.get(name), str) or not table[name].strip():
-            source.fail(f"{key}.{name}", NON_EMPTY_TEXT, table.get(name, "nothing"))
+            source.fail(f"{key}.{name}", NON_EMPTY_TEXT, table.get(name, MISSING))
         texts[name] = table[name]
-    minimum = _score(table.get("min", "nothing"), source, f"{key}.min")
+    minimum = _score(table.get("min", MISSING), source, f"{key}.min")
     return Band(texts["key"], minimum, Text(texts["label_en"], texts["label_id"]))
 
 
