@@ -2,13 +2,60 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from svcstd.cli import app, parse_as_of, parse_outputs, resolve_lang, use_color, write_output
 from svcstd.config import FAIL_ON_CHOICES
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+
+PROGRESS_MIN_FILES = 200
+"""Fewer files than this finish before a progress bar would tell anyone anything."""
+
+
+@contextmanager
+def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A transient bar on standard error for long runs on a terminal; nothing in CI or when redirected."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    bar = _Bar()
+    try:
+        yield bar.update
+    finally:
+        bar.stop()
+
+
+class _Bar:
+    """A rich progress bar, started (and rich imported) only once a run turns out to be long."""
+
+    def __init__(self) -> None:
+        self.progress: Progress | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.progress is None:
+            if total < PROGRESS_MIN_FILES:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.progress = Progress(console=Console(stderr=True), transient=True)
+            self.progress.add_task("svcstd check", total=total)
+            self.progress.start()
+        self.progress.update(self.progress.task_ids[0], completed=done)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
@@ -65,7 +112,9 @@ def check(
         write_output(describe(settings, language), output)
         return 0
     outputs = parse_outputs(formats or [], output)
-    report = api.check(paths or ["."], settings, parse_as_of(as_of), api.load_rules(settings), jobs, not no_cache)
+    with progress_bar() as progress:
+        rules = api.load_rules(settings)
+        report = api.check(paths or ["."], settings, parse_as_of(as_of), rules, jobs, not no_cache, progress)
     if write_baseline is not None:
         from svcstd.baseline import write_baseline as record
 
