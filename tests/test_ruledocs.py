@@ -1,0 +1,141 @@
+"""`svcstd rules`, `svcstd explain` and docs/rules.md, all rendered from the one registry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from svcstd.cli import main
+from svcstd.ruledocs import REGENERATE, explain, find_rule, rules_markdown
+from svcstd.rules import BUILTIN_RULES
+from tests.test_config import CUSTOM_RULE, write
+
+ROOT = Path(__file__).resolve().parents[1]
+RULE_FIELDS = {
+    "id",
+    "principle",
+    "severity",
+    "weight",
+    "title",
+    "message",
+    "fix",
+    "rationale",
+    "reference",
+    "options",
+    "examples",
+}
+
+
+@pytest.fixture
+def custom_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder whose svcstd.toml adds the custom rule DINAS-001."""
+    write(tmp_path / "rules" / "dinas.yaml", CUSTOM_RULE)
+    write(tmp_path / "svcstd.toml", 'rule_paths = ["rules"]\n')
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_rules_lists_every_rule_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "--lang", "en")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].split() == ["ID", "Principle", "Severity", "Weight", "Title"]
+    assert lines[-1] == f"{len(BUILTIN_RULES)} rules."
+    for rule, line in zip(BUILTIN_RULES, lines[1:], strict=False):
+        assert line.startswith(rule.id) and line.endswith(rule.title.en)
+        assert line.split()[1:4] == [rule.principle.value.capitalize(), rule.severity.value, str(rule.weight)]
+
+
+def test_rules_speaks_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "rules", "--lang", "id")
+    lines = out.splitlines()
+    assert lines[0].split() == ["Kode", "Prinsip", "Tingkat", "Bobot", "Judul"]
+    sim001 = next(line for line in lines if line.startswith("SIM001"))
+    assert "Kesederhanaan" in sim001 and "peringatan" in sim001
+    assert sim001.endswith(find_rule("SIM001").title.id)
+    assert lines[-1] == f"{len(BUILTIN_RULES)} aturan."
+
+
+def test_rules_json_has_every_field_of_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    records = json.loads(out)
+    assert code == 0 and [r["id"] for r in records] == [r.id for r in BUILTIN_RULES]
+    assert all(set(record) == RULE_FIELDS for record in records)
+    sim001 = records[0]
+    assert sim001["options"] == {"max_requirements": 8}
+    assert set(sim001["title"]) == {"en", "id"} and sim001["examples"].startswith("Passing:")
+
+
+def test_rules_include_the_custom_rules_of_the_configuration(
+    custom_rules: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run(capsys, "rules", "--lang", "en", "--config", str(custom_rules / "svcstd.toml"))
+    assert out.splitlines()[-3].split()[:4] == ["DINAS-001", "Simplicity", "warning", "1"]
+    _, out, _ = run(capsys, "rules", "--format", "json", "--config", str(custom_rules / "svcstd.toml"))
+    assert json.loads(out)[-1]["examples"] == "`/title` must have at most 3 words."
+
+
+def test_rules_rejects_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "rules", "--format", "yaml", "--lang", "en")
+    assert code == 2 and "unknown format `yaml`" in err
+
+
+def test_explain_shows_the_full_documentation_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "SIM001", "--lang", "en")
+    rule = find_rule("SIM001")
+    assert code == 0
+    assert out.startswith(
+        f"SIM001: {rule.title.en}\n\nPrinciple: Simplicity (simplicity)\nSeverity: warning\nWeight: 3\n"
+    )
+    for heading, text in (("Why", rule.rationale.en), ("Legal basis", rule.reference.en), ("How to fix", rule.fix.en)):
+        assert f"\n{heading}:\n    {text}\n" in out
+    assert "\nOptions (defaults; set them in [rules.SIM001]):\n    max_requirements = 8\n" in out
+    assert "\nExamples:\n    Passing:" in out and "    ```yaml\n" in out
+
+
+def test_explain_shows_the_full_documentation_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "sim001", "--lang", "id")
+    rule = find_rule("SIM001")
+    assert code == 0
+    assert out.startswith(f"SIM001: {rule.title.id}\n\nPrinsip: Kesederhanaan (simplicity)\nTingkat: peringatan\n")
+    for heading, text in (("Alasan", rule.rationale.id), ("Dasar hukum", rule.reference.id)):
+        assert f"\n{heading}:\n    {text}\n" in out
+    assert f"\nCara memperbaiki:\n    {rule.fix.id}\n" in out
+    assert "\nOpsi (nilai bawaan; ubah di [rules.SIM001]):\n" in out and "\nContoh:\n" in out
+    assert out == explain(rule, "id")
+
+
+def test_explain_an_unknown_rule_exits_2_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "explain", "SIM01", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err.startswith("svcstd: error: there is no rule SIM01 (did you mean SIM001")
+    code, _, err = run(capsys, "explain", "QQQ999", "--lang", "id")
+    assert code == 2 and err == ("svcstd: galat: tidak ada aturan QQQ999. Lihat daftar aturan dengan `svcstd rules`.\n")
+
+
+def test_explain_a_custom_rule(custom_rules: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "dinas-001", "--lang", "id", "--config", str(custom_rules / "svcstd.toml"))
+    assert code == 0 and out.startswith("DINAS-001: Judul singkat\n")
+    assert "\nAlasan:\n    Aturan khusus: `/title` paling banyak 3 kata.\n" in out
+    assert "\nDasar hukum:\n    Peraturan Kepala Dinas 1/2026\n" in out
+
+
+def test_the_markdown_page_documents_every_rule_in_both_languages() -> None:
+    page = rules_markdown("en")
+    for rule in BUILTIN_RULES:
+        assert f"\n## {rule.id}\n\n**{rule.title.en}** — *{rule.title.id}*\n" in page
+    assert rules_markdown("id").startswith("# Aturan svcstd\n")
+
+
+def test_docs_rules_md_is_up_to_date() -> None:
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == rules_markdown("en"), f"docs/rules.md is out of date; regenerate it with: {REGENERATE}"
