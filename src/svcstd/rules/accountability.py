@@ -20,7 +20,17 @@ _PROMISE = re.compile(
 _IMPROVEMENT = re.compile(r"perbaik|terus[- ]menerus|berkelanjutan|peningkatan|improv", re.IGNORECASE)
 _SANCTION = re.compile(r"sanksi|kompensasi|ganti rugi|sanction|compensat", re.IGNORECASE)
 
-APPLICANT_ROLES = ("Pemohon", "Pengguna layanan", "Masyarakat", "Pasien", "Wajib retribusi")
+APPLICANT_ROLES = (
+    "Pemohon",
+    "Pengguna layanan",
+    "Masyarakat",
+    "Pasien",
+    "Wajib retribusi",
+    "Applicant",
+    "Service user",
+    "Citizen",
+    "Patient",
+)
 PRINCIPLE_REF = "PermenPANRB 15/2014, Lampiran Bab II (prinsip akuntabel)"
 MINUTES_PER_DAY = 1440.0
 
