@@ -43,7 +43,15 @@ def sample_report(**texts: str) -> Report:
     """
     title, provider = texts.get("title", "Penerbitan KTP-el"), texts.get("provider", "Dinas A")
     message, path = texts.get("message", "Fotokopi KTP diminta"), texts.get("path", "standar/b.yaml")
-    good = DocumentResult(
+    broken = DocumentResult(
+        "standar/rusak.yaml", 0, None, "Layanan Rusak", False,
+        (finding("SCH002", Severity.ERROR, 3, "`delivery` is missing", "`delivery` tidak ada"),),
+    )  # fmt: skip
+    return Report("9.9.9", "2026-11-27", (_good(title, provider), *_same_file(path, message, provider), broken))
+
+
+def _good(title: str, provider: str) -> DocumentResult:
+    return DocumentResult(
         "standar/a.yaml", 0, "dinas-a/ktp-el", title, True,
         (
             finding("FAI005", Severity.INFO, 12, "Service hours exclude working people", "Jam layanan tidak ramah"),
@@ -52,6 +60,9 @@ def sample_report(**texts: str) -> Report:
         92.3, GREEN, principles(100.0, 90.0, 95.0, 80.0, 100.0, 88.5), True,
         DocumentMeta(provider, "Bidang Pelayanan", "adopted", "1.0", "2026-06-15", "2027-06-15", (SOON, LATER)),
     )  # fmt: skip
+
+
+def _same_file(path: str, message: str, provider: str) -> tuple[DocumentResult, DocumentResult]:
     weak = DocumentResult(
         path, 0, "dinas-b/pbg", "Persetujuan Bangunan Gedung", True,
         (
@@ -68,15 +79,7 @@ def sample_report(**texts: str) -> Report:
         70.0, YELLOW, principles(70.0, 70.0, 70.0, 70.0, 70.0, 70.0), False,
         DocumentMeta(provider, None, "draft", "0.1"),
     )  # fmt: skip
-    broken = DocumentResult(
-        "standar/rusak.yaml",
-        0,
-        None,
-        "Layanan Rusak",
-        False,
-        (finding("SCH002", Severity.ERROR, 3, "`delivery` is missing", "`delivery` tidak ada"),),
-    )
-    return Report("9.9.9", "2026-11-27", (good, weak, second, broken))
+    return weak, second
 
 
 def test_counts_and_grades() -> None:
