@@ -108,9 +108,17 @@ def write_output(text: str, path: Path | None) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        os.chmod(temporary, _default_file_mode())
         os.replace(temporary, path)
     except OSError as error:
         raise UsageError(MESSAGES.text("cannot_write", path=str(path), reason=error.strerror or str(error))) from None
+
+
+def _default_file_mode() -> int:
+    """The mode a plain `open(path, "w")` would give (mkstemp's own is private, 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def use_color(path: Path | None) -> bool:
