@@ -8,7 +8,9 @@ limit (depth, nodes, documents) is checked while reading, before anything can bl
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -26,8 +28,8 @@ MESSAGES = Catalog(
     "loader",
     {
         "unreadable": (
-            "The file cannot be read: {reason}.",
-            "Berkas tidak dapat dibaca: {reason}.",
+            "The file cannot be read: {reason_en}.",
+            "Berkas tidak dapat dibaca: {reason_id}.",
         ),
         "encoding": (
             "The file is not UTF-8 text: byte {byte} cannot be read (perhaps it was saved as Latin-1 or "
@@ -81,8 +83,10 @@ MESSAGES = Catalog(
             "Alias `*{anchor}` merujuk ke node yang memuat alias itu sendiri; struktur rekursif tidak diizinkan.",
         ),
         "too_deep": (
-            "The document is nested more than {limit} levels deep; a service standard never needs that.",
-            "Dokumen bersarang lebih dari {limit} tingkat; standar pelayanan tidak pernah memerlukannya.",
+            "The document is nested more than {limit} levels deep; a service standard never needs that. "
+            "The rest of the file was not read.",
+            "Dokumen bersarang lebih dari {limit} tingkat; standar pelayanan tidak pernah memerlukannya. "
+            "Sisa berkas tidak dibaca.",
         ),
         "too_many_nodes": (
             "The document has more than {limit} values once aliases are expanded (an alias bomb?). "
@@ -178,9 +182,10 @@ class _Frame:
 class _Abort(Exception):
     """Reading this document cannot go on; the finding says why."""
 
-    def __init__(self, finding: Finding) -> None:
+    def __init__(self, finding: Finding, ends_file: bool = False) -> None:
         super().__init__(finding.rule)
         self.finding = finding
+        self.ends_file = ends_file
 
 
 _RULE_OF = {
@@ -323,7 +328,8 @@ class _DocumentBuilder:
         if self._expects_key():
             raise _Abort(reading_finding("complex_key", at, self.stack[-1].pointer))
         if len(self.stack) >= self.limits.max_depth:
-            raise _Abort(reading_finding("too_deep", at, "", limit=self.limits.max_depth))
+            # Ends the file: libyaml's scanner is quadratic in flow depth, so skipping `[[[[...` would hang.
+            raise _Abort(reading_finding("too_deep", at, "", limit=self.limits.max_depth), ends_file=True)
         if event.tag not in (None, "!") and event.tag not in _COLLECTION_TAGS:
             self.findings.append(reading_finding("tag", at, self._child_pointer(), tag=short_tag(event.tag)))
         pointer = self._child_pointer()
@@ -412,10 +418,13 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
                 try:
                     builder.feed(event)
                 except _Abort as abort:
-                    documents.append(
-                        LoadedDocument(path, index, None, builder.source, (*builder.findings, abort.finding))
-                    )
-                    _skip_document(parser)
+                    found = (*builder.findings, abort.finding)
+                    too_deep = None if abort.ends_file else _skip_document(parser, limits.max_depth)
+                    if too_deep is not None:
+                        found += (reading_finding("too_deep", too_deep, "", limit=limits.max_depth),)
+                    documents.append(LoadedDocument(path, index, None, builder.source, found))
+                    if abort.ends_file or too_deep is not None:
+                        break
                     index += 1
                     builder = None
     except yaml.YAMLError as error:
@@ -425,11 +434,24 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
     return documents
 
 
-def _skip_document(parser: Any) -> None:
-    """Consume events up to and including the end of the current document."""
+def _skip_document(parser: Any, max_depth: int) -> Location | None:
+    """Consume events up to and including the end of the current document.
+
+    Gives up, returning where, at a nesting deeper than `max_depth`: libyaml's scanner slows
+    quadratically with flow depth, so skipping `[[[[...` to its end would hang.
+    """
+    depth = 0
     while parser.check_event():
-        if isinstance(parser.get_event(), events.DocumentEndEvent):
-            return
+        event = parser.get_event()
+        if isinstance(event, events.CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                return _location(event.start_mark)
+        elif isinstance(event, events.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, events.DocumentEndEvent):
+            return None
+    return None
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -472,9 +494,25 @@ def load_bytes(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> list[
 
 def unreadable(path: str, reason: str) -> LoadedDocument:
     """A file that could not be opened or read, as a document with one finding."""
-    return LoadedDocument(
-        path, 0, None, SourceMap(), (reading_finding("unreadable", Location(1, 1), "", reason=reason),)
-    )
+    en, id_ = _REASONS.get(reason, (reason, reason))
+    finding = reading_finding("unreadable", Location(1, 1), "", reason_en=en, reason_id=id_)
+    return LoadedDocument(path, 0, None, SourceMap(), (finding,))
+
+
+# The operating system's reasons (and the reader's own) in both languages; others are shown as given.
+_REASONS = {
+    os.strerror(errno.EACCES): ("permission denied", "izin akses ditolak"),
+    os.strerror(errno.EPERM): ("operation not permitted", "operasi tidak diizinkan"),
+    os.strerror(errno.ENOENT): ("it does not exist (a broken link?)", "berkas tidak ada (tautan rusak?)"),
+    os.strerror(errno.ELOOP): ("its symbolic links form a loop", "tautan simboliknya membentuk putaran"),
+    os.strerror(errno.EIO): ("input/output error", "galat masukan/keluaran"),
+    os.strerror(errno.EISDIR): ("it is a folder", "ini sebuah folder"),
+    os.strerror(errno.ENAMETOOLONG): ("the file name is too long", "nama berkas terlalu panjang"),
+    "not a regular file (a folder, pipe, device or socket) / bukan berkas biasa": (
+        "not a regular file (a folder, pipe, device or socket)",
+        "bukan berkas biasa (folder, pipa, perangkat, atau soket)",
+    ),
+}
 
 
 def empty_file(path: str) -> LoadedDocument:
