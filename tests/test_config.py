@@ -144,7 +144,7 @@ def test_every_key_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert settings.min_principle == {Principle.FAIRNESS: 60.0, Principle.TRANSPARENCY: 70.5}
     assert settings.principle_weights == {Principle.FAIRNESS: 2.0, Principle.SIMPLICITY: 0.5}
     assert settings.grades == SKM
-    assert settings.rule_paths == ("rules",)
+    assert settings.rule_paths == (str(tmp_path / "rules"),)  # absolute: worker processes may start elsewhere
     assert settings.limits == Limits(max_file_bytes=100000, max_depth=20)
     assert settings.rules["SIM001"].severity is Severity.ERROR
     assert (settings.rules["SIM001"].weight, dict(settings.rules["SIM001"].options)) == (5, {"max_requirements": 6})

@@ -374,12 +374,13 @@ def _band(value: object, source: ConfigFile, key: str) -> Band:
 
 
 def _rule_paths(value: object, source: ConfigFile, key: str) -> tuple[str, ...]:
+    """Absolute folders: relative to the configuration file, and valid in worker processes started elsewhere."""
     folders = []
     for index, entry in enumerate(_strings(value, source, key)):
         folder = source.path.parent / entry
         if not folder.is_dir():
             source.fail(f"{key}[{index}]", FOLDERS, entry)
-        folders.append(display_path(folder))
+        folders.append(str(folder.resolve()))
     return tuple(folders)
 
 
@@ -564,6 +565,8 @@ def _rule_sections(settings: Settings, lang: str) -> list[str]:
 def _shown(key: str, value: object) -> str | None:
     if value is None:
         return None
+    if key == "rule_paths":
+        return toml_value([display_path(Path(folder)) for folder in value])  # type: ignore[attr-defined]
     if key == "grades":
         named = [name for name, scale in NAMED_SCALES.items() if scale == value]
         return toml_value(named[0]) if named else toml_value(value)
