@@ -77,7 +77,7 @@ def _html(text: str) -> None:
 def _lines(text: str) -> None:
     """Line formats (GitHub annotations): every line is a complete record, none split by a file name."""
     for line in text.splitlines():
-        assert line.startswith("::") or not line.startswith(":"), line
+        assert line.startswith(("::", "svcstd")), line
 
 
 def _text(text: str) -> None:
