@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +35,7 @@ def test_two_workers_give_the_same_report_as_one(corpus: Path, monkeypatch: pyte
     pooled: list[int] = []
     real = api._pooled
 
-    def spy(targets: list[api.Target], job: api.Job, workers: int) -> Iterator[tuple[str | None, api.Results]]:
+    def spy(targets: list[api.Target], job: api.Job, workers: int) -> AbstractContextManager[api.Judged]:
         pooled.append(workers)
         return real(targets, job, workers)
 

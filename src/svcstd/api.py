@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import re
 import signal
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -34,6 +36,7 @@ Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the run goes on."""
 
 Results = tuple[DocumentResult, ...]
+Judged = Iterator[tuple[str | None, Results]]
 
 
 class Job(NamedTuple):
@@ -79,14 +82,14 @@ def _results(
     slots: list[Results | None] = [_cached(target, job, store) for target in targets]
     missing = [index for index, slot in enumerate(slots) if slot is None]
     done = len(targets) - len(missing)
-    progress(done, len(targets))
-    judged = _judge_all([targets[index] for index in missing], job, jobs)
-    for index, (digest, results) in zip(missing, judged, strict=True):
-        slots[index] = results
-        if store is not None and digest is not None:
-            store.put(targets[index], digest, results)
-        done += 1
-        progress(done, len(targets))
+    with _judging([targets[index] for index in missing], job, jobs) as judged:
+        progress(done, len(targets))  # after the pool forked: a progress bar may start a thread
+        for index, (digest, results) in zip(missing, judged, strict=True):
+            slots[index] = results
+            if store is not None and digest is not None:
+                store.put(targets[index], digest, results)
+            done += 1
+            progress(done, len(targets))
     return [slot or () for slot in slots]
 
 
@@ -97,11 +100,11 @@ def _cached(target: Target, job: Job, store: ResultCache | None) -> Results | No
     return store.get(target, file_digest(raw)) if isinstance(raw, bytes) else None
 
 
-def _judge_all(targets: list[Target], job: Job, jobs: int | None) -> Iterator[tuple[str | None, Results]]:
+def _judging(targets: list[Target], job: Job, jobs: int | None) -> AbstractContextManager[Judged]:
     """(digest of the bytes read, results) per target, in order; in worker processes when it pays."""
     workers = min(jobs or _cpu_count(), len(targets) // 8 + 1)
     if workers <= 1 or len(targets) < MIN_PARALLEL or not _portable(job):
-        return (check_file(target, job) for target in targets)
+        return nullcontext(check_file(target, job) for target in targets)
     return _pooled(targets, job, workers)
 
 
@@ -117,29 +120,31 @@ def _portable(job: Job) -> bool:
     return all(rule_identity(rule) in rebuilt for rule in job.rules)
 
 
-def _pooled(targets: list[Target], job: Job, workers: int) -> Iterator[tuple[str | None, Results]]:
-    """A process pool over chunks of targets; `imap` keeps their order.
-
-    'forkserver' (POSIX): the server imports svcstd once, and each worker is a fork of that clean,
-    single-threaded process, so workers start fast without inheriting the parent's threads (the
-    progress bar's) or locks, which plain 'fork' would. Elsewhere 'spawn', the only method there.
-    """
+@contextmanager
+def _pooled(targets: list[Target], job: Job, workers: int) -> Iterator[Judged]:
+    """A process pool over chunks of targets, started at once; `imap` keeps their order."""
     size = max(4, min(64, len(targets) // (workers * 8)))
     chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
     initargs = (job.settings, [rule.id for rule in job.rules], job.as_of)
     with _pool_context().Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
-        for batch in pool.imap(_check_chunk, chunks):
-            yield from batch
+        yield (result for batch in pool.imap(_check_chunk, chunks) for result in batch)
 
 
 def _pool_context() -> BaseContext:
+    """'fork' where it is safe, else 'spawn'.
+
+    fork: workers start in milliseconds with svcstd, jsonschema and the rules already imported, and
+    as children of this process their time and memory count as its own (getrusage, the benchmark).
+    The pool forks before svcstd starts any thread (the progress bar starts after), so no lock can
+    be inherited held. forkserver would re-import svcstd in a server the parent never waits for.
+    macOS (fork unsafe with its system libraries) and Windows (no fork) use spawn: the workers
+    import svcstd and rebuild the rules from the settings, which is why only such rules go to workers.
+    """
     import multiprocessing
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["svcstd.api"])
-    return context
+    if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 _WORKER_JOB: Job | None = None
