@@ -103,6 +103,9 @@ def write_output(text: str, path: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: write through, never replace it
+        _write_through(text, path)
+        return
     folder = path.parent if str(path.parent) else Path()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
@@ -110,6 +113,14 @@ def write_output(text: str, path: Path | None) -> None:
             stream.write(text)
         os.chmod(temporary, _default_file_mode())
         os.replace(temporary, path)
+    except OSError as error:
+        raise UsageError(MESSAGES.text("cannot_write", path=str(path), reason=error.strerror or str(error))) from None
+
+
+def _write_through(text: str, path: Path) -> None:
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
     except OSError as error:
         raise UsageError(MESSAGES.text("cannot_write", path=str(path), reason=error.strerror or str(error))) from None
 
