@@ -171,3 +171,11 @@ def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "schema")
     assert code == 0 and json.loads(out)["$schema"].endswith("2020-12/schema")
+
+
+def test_output_to_a_device_writes_through_and_never_replaces_it(capsys: pytest.CaptureFixture[str]) -> None:
+    import stat
+
+    code, _, _ = run(capsys, "check", GOOD, *AS_OF, "--format", "json", "-o", "/dev/null")
+    assert code == 0
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
