@@ -60,9 +60,10 @@ def file_digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def rule_identity(rule: Rule) -> tuple[str, str, str, int, str]:
-    """What of a rule can change a result besides its code: id, principle, severity, weight, options."""
-    return (rule.id, rule.principle.value, rule.severity.value, rule.weight, _stable(rule.options))
+def rule_identity(rule: Rule) -> tuple[str, str, str, int, str, str]:
+    """What of a rule can change a result: id, principle, severity, weight, options, and which check it runs."""
+    check = f"{getattr(rule.check, '__module__', '')}.{getattr(rule.check, '__qualname__', '')}"
+    return (rule.id, rule.principle.value, rule.severity.value, rule.weight, _stable(rule.options), check)
 
 
 def context_digest(settings: Settings, rules: Iterable[Rule], as_of: date) -> str:
