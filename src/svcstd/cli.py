@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -97,32 +98,45 @@ def parse_outputs(formats: list[str], output: Path | None) -> list[tuple[str, Pa
     return outputs
 
 
-def write_output(text: str, path: Path | None) -> None:
-    """Standard output, or a file written atomically (a temporary file renamed into place)."""
+def write_output(text: str | Iterable[str], path: Path | None) -> None:
+    """Standard output, or a file written atomically (a temporary file renamed into place).
+
+    `text` may be a whole string or chunks, so that large reports are written as they are rendered.
+    """
+    chunks = [text] if isinstance(text, str) else text
     if path is None:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     if path.exists() and not path.is_file():  # /dev/null, a pipe: write through, never replace it
-        _write_through(text, path)
+        _write_chunks(chunks, path)
         return
     folder = path.parent if str(path.parent) else Path()
+    temporary = ""
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            stream.writelines(chunks)
         os.chmod(temporary, _default_file_mode())
         os.replace(temporary, path)
     except OSError as error:
-        raise UsageError(MESSAGES.text("cannot_write", path=str(path), reason=error.strerror or str(error))) from None
+        raise _cannot_write(path, error) from None
+    finally:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)  # interrupted or failed: leave no half-written file behind
 
 
-def _write_through(text: str, path: Path) -> None:
+def _write_chunks(chunks: Iterable[str], path: Path) -> None:
     try:
         with path.open("w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            stream.writelines(chunks)
     except OSError as error:
-        raise UsageError(MESSAGES.text("cannot_write", path=str(path), reason=error.strerror or str(error))) from None
+        raise _cannot_write(path, error) from None
+
+
+def _cannot_write(path: Path, error: OSError) -> UsageError:
+    return UsageError(MESSAGES.text("cannot_write", path=str(path), reason=error.strerror or str(error)))
 
 
 def _default_file_mode() -> int:

@@ -99,7 +99,7 @@ def check(
     """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
     from svcstd import api
     from svcstd.config import load_settings, with_overrides
-    from svcstd.reporters import RenderOptions, renderer
+    from svcstd.reporters import RenderOptions, chunk_renderer
 
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise typer.BadParameter(f"choose from {', '.join(FAIL_ON_CHOICES)}", param_hint="--fail-on")
@@ -125,7 +125,7 @@ def check(
         report = apply_baseline(report, baseline, settings)
     for name, file in outputs:
         options = RenderOptions(language, use_color(file) and name == "text", quiet)
-        write_output(renderer(name)(report, options), file)
+        write_output(chunk_renderer(name)(report, options), file)
     if any(name == "github" for name, _ in outputs):
         from svcstd.reporters.github import write_step_summary
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from svcstd.model import Report
@@ -16,6 +16,7 @@ class RenderOptions(NamedTuple):
 
 
 Renderer = Callable[[Report, RenderOptions], str]
+ChunkRenderer = Callable[[Report, RenderOptions], Iterable[str]]
 
 # Module paths, imported only when their format is asked for (keeps `svcstd --version` fast).
 FORMATS: dict[str, str] = {
@@ -34,3 +35,13 @@ def renderer(name: str) -> Renderer:
     module = importlib.import_module(FORMATS[name])
     render: Renderer = module.render
     return render
+
+
+def chunk_renderer(name: str) -> ChunkRenderer:
+    """The format's `render_chunks` where it streams (large outputs), else its whole `render` as one chunk."""
+    module = importlib.import_module(FORMATS[name])
+    if hasattr(module, "render_chunks"):
+        chunks: ChunkRenderer = module.render_chunks
+        return chunks
+    render: Renderer = module.render
+    return lambda report, options: (render(report, options),)

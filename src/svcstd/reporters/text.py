@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from svcstd.i18n import Catalog
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Severity
 from svcstd.reporters import RenderOptions
@@ -44,15 +46,17 @@ def _paint(text: str, code: str, options: RenderOptions) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    lines: list[str] = []
+    return "".join(render_chunks(report, options))
+
+
+def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
+    """One chunk per document, then the summary: a large run is written as it is rendered."""
     for doc in report.documents:
-        if options.quiet and doc.passed:
-            continue
-        lines.extend(_document_lines(doc, options))
+        if not (options.quiet and doc.passed):
+            yield "\n".join(_document_lines(doc, options)) + "\n"
     if not report.documents:
-        lines.append(MESSAGES("nothing", options.lang))
-    lines.append(_summary(report, options))
-    return "\n".join(lines) + "\n"
+        yield MESSAGES("nothing", options.lang) + "\n"
+    yield _summary(report, options) + "\n"
 
 
 def _document_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
