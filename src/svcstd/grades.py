@@ -16,9 +16,9 @@ class Band(NamedTuple):
 GradeScale = tuple[Band, ...]
 
 OMBUDSMAN: GradeScale = (
-    Band("green", 81.00, Text("high compliance", "Zona Hijau — kepatuhan tinggi")),
-    Band("yellow", 51.00, Text("medium compliance", "Zona Kuning — kepatuhan sedang")),
-    Band("red", 0.00, Text("low compliance", "Zona Merah — kepatuhan rendah")),
+    Band("green", 81.00, Text("Green zone — high compliance", "Zona Hijau — kepatuhan tinggi")),
+    Band("yellow", 51.00, Text("Yellow zone — medium compliance", "Zona Kuning — kepatuhan sedang")),
+    Band("red", 0.00, Text("Red zone — low compliance", "Zona Merah — kepatuhan rendah")),
 )
 
 SKM: GradeScale = (

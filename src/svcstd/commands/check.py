@@ -64,33 +64,48 @@ def _split(value: str | None) -> tuple[str, ...] | None:
 
 @app.command()
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: .)")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: .)", metavar="PATH")] = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
             "--format",
             "-f",
-            help="text|json|sarif|junit|github|gitlab|markdown|html; NAME=FILE to write a file; repeatable.",
+            metavar="FORMAT[=FILE]",
+            help="text, json, sarif, junit, github, gitlab, markdown or html; FORMAT=FILE writes a file; repeatable.",
         ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the output to FILE.")] = None,
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info|never (default error).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the output to FILE.")
+    ] = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", metavar="LEVEL", help="error|warning|info|never (default error).")
+    ] = None,
     fail_under: Annotated[
-        float | None, typer.Option("--fail-under", help="Fail a document scoring below SCORE.")
+        float | None, typer.Option("--fail-under", metavar="SCORE", help="Fail a document scoring below SCORE.")
     ] = None,
-    select: Annotated[str | None, typer.Option("--select", help="Comma-separated rule ids or prefixes to run.")] = None,
+    select: Annotated[
+        str | None, typer.Option("--select", metavar="RULES", help="Comma-separated rule ids or prefixes to run.")
+    ] = None,
     ignore: Annotated[
-        str | None, typer.Option("--ignore", help="Comma-separated rule ids or prefixes to skip.")
+        str | None, typer.Option("--ignore", metavar="RULES", help="Comma-separated rule ids or prefixes to skip.")
     ] = None,
-    config: Annotated[str | None, typer.Option("--config", help="Configuration file (default: discovered).")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Judge dates as of YYYY-MM-DD (default today).")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: en or id.")] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", metavar="FILE", help="Configuration file (default: discovered).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="Judge dates as of YYYY-MM-DD (default today).")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help="Language of messages: en or id.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not in FILE.")] = None,
-    write_baseline: Annotated[
-        Path | None, typer.Option("--write-baseline", help="Record today's findings in FILE.")
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", metavar="FILE", help="Report only findings not in FILE.")
     ] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", metavar="FILE", help="Record today's findings in FILE.")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: CPUs).")
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")] = False,
     show_config: Annotated[
         bool, typer.Option("--show-config", help="Print the effective configuration and exit.")
