@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from svcstd.durations import completion_durations
 from svcstd.i18n import Catalog
 from svcstd.model import Text
+from svcstd.vocabulary import DAYS, SPECIAL_GROUPS, capitalised
 
 LABELS = Catalog(
     "publication",
@@ -74,25 +75,10 @@ VOCABULARY: dict[str, Text] = {
     "lapor": Text("SP4N-LAPOR!", "SP4N-LAPOR!"),
     "suggestion_box": Text("Suggestion box", "Kotak saran"),
     "social_media": Text("Social media", "Media sosial"),
-    "disability": Text("People with disabilities", "Penyandang disabilitas"),
-    "elderly": Text("Older people", "Lanjut usia"),
-    "pregnant": Text("Pregnant women", "Ibu hamil"),
-    "children": Text("Children", "Anak-anak"),
-    "disaster_victims": Text("Victims of natural disasters", "Korban bencana alam"),
-    "social_disaster_victims": Text("Victims of social disasters", "Korban bencana sosial"),
     "other": Text("Other", "Lainnya"),
 }
 VOCABULARY_IN_PERSON = Text("In person", "Datang langsung")
 
-DAYS = {
-    "mon": Text("Monday", "Senin"),
-    "tue": Text("Tuesday", "Selasa"),
-    "wed": Text("Wednesday", "Rabu"),
-    "thu": Text("Thursday", "Kamis"),
-    "fri": Text("Friday", "Jumat"),
-    "sat": Text("Saturday", "Sabtu"),
-    "sun": Text("Sunday", "Minggu"),
-}
 MONTHS = {
     "en": "January February March April May June July August September October November December".split(),  # noqa: SIM905
     "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split(),  # noqa: SIM905
@@ -166,6 +152,8 @@ def page_name(identifier: str, taken: set[str]) -> str:
 
 
 def vocab(value: str, lang: str) -> str:
+    if value in SPECIAL_GROUPS:
+        return capitalised(SPECIAL_GROUPS[value])(lang)
     return VOCABULARY[value](lang) if value in VOCABULARY else value
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from svcstd.model import Principle, Severity, Text
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.vocabulary import DAYS, SPECIAL_GROUPS
 
 KEADILAN = (
     "PermenPANRB 15/2014, Lampiran Bab II, principle of fairness (keadilan: reach everyone whatever their "
@@ -15,25 +16,6 @@ KEADILAN = (
     "PermenPANRB 15/2014, Lampiran Bab II, prinsip keadilan (menjangkau semua masyarakat yang berbeda status "
     "ekonomi, jarak lokasi geografis, dan kapabilitas fisik dan mental; kutipan dari pengetahuan umum)",
 )
-
-GROUP_NAMES: dict[str, Text] = {
-    "disability": Text("people with disabilities", "penyandang disabilitas"),
-    "elderly": Text("the elderly", "lanjut usia"),
-    "pregnant": Text("pregnant women", "ibu hamil"),
-    "children": Text("children", "anak-anak"),
-    "disaster_victims": Text("victims of natural disasters", "korban bencana alam"),
-    "social_disaster_victims": Text("victims of social disasters", "korban bencana sosial"),
-}
-
-DAY_NAMES: dict[str, Text] = {
-    "mon": Text("Monday", "Senin"),
-    "tue": Text("Tuesday", "Selasa"),
-    "wed": Text("Wednesday", "Rabu"),
-    "thu": Text("Thursday", "Kamis"),
-    "fri": Text("Friday", "Jumat"),
-    "sat": Text("Saturday", "Sabtu"),
-    "sun": Text("Sunday", "Minggu"),
-}
 
 REACHING_CHANNELS = frozenset({"online", "mobile", "outreach"})
 FACE_TO_FACE_CHANNELS = frozenset({"in_person", "outreach", "mail"})
@@ -113,7 +95,7 @@ def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     pointer, at_key = ("/special_services", True) if "special_services" in doc else ("", True)
     for group in ctx.options["groups"]:
         if group not in present:
-            name = GROUP_NAMES.get(group, Text(group, group))
+            name = SPECIAL_GROUPS.get(group, Text(group, group))
             yield Hit(pointer, {"group": group, "group_en": name.en, "group_id": name.id}, at_key=at_key)
 
 
@@ -298,7 +280,7 @@ def FAI005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     closes_after, days = ctx.options["closes_after"], set(ctx.options["extra_days"])
     if not any(serves_after_work(entry, closes_after, days) for entry in doc["service_hours"]):
-        names = [DAY_NAMES[day] for day in DAY_NAMES if day in days]
+        names = [DAYS[day] for day in DAYS if day in days]
         params = {"days_en": " or ".join(n.en for n in names), "days_id": " atau ".join(n.id for n in names)}
         yield Hit("/service_hours", {"closes_after": closes_after, **params})
 
