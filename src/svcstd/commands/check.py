@@ -17,6 +17,10 @@ from svcstd.config import FAIL_ON_CHOICES
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from svcstd.config import Settings
+    from svcstd.model import Report
+    from svcstd.reporters import RenderOptions
+
 
 PROGRESS_MIN_FILES = 200
 """Fewer files than this finish before a progress bar would tell anyone anything."""
@@ -114,7 +118,7 @@ def check(
     """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
     from svcstd import api
     from svcstd.config import load_settings, with_overrides
-    from svcstd.reporters import RenderOptions, chunk_renderer
+    from svcstd.reporters import RenderOptions
 
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise typer.BadParameter(f"choose from {', '.join(FAIL_ON_CHOICES)}", param_hint="--fail-on")
@@ -130,19 +134,32 @@ def check(
     with progress_bar() as progress:
         rules = api.load_rules(settings)
         report = api.check(paths or ["."], settings, parse_as_of(as_of), rules, jobs, not no_cache, progress)
+    report = _baselines(report, settings, baseline, write_baseline)
+    _write_outputs(report, outputs, RenderOptions(language, quiet=quiet))
+    return report.exit_code
+
+
+def _baselines(report: Report, settings: Settings, baseline: Path | None, write_baseline: Path | None) -> Report:
+    """Record today's findings first (when asked), then keep only those not in the given baseline."""
     if write_baseline is not None:
         from svcstd.baseline import write_baseline as record
 
         write_output(record(report), write_baseline)
-    if baseline is not None:
-        from svcstd.baseline import apply_baseline
+    if baseline is None:
+        return report
+    from svcstd.baseline import apply_baseline
 
-        report = apply_baseline(report, baseline, settings)
+    return apply_baseline(report, baseline, settings)
+
+
+def _write_outputs(report: Report, outputs: list[tuple[str, Path | None]], options: RenderOptions) -> None:
+    """Each requested format to its file or standard output; colour only for text on a terminal."""
+    from svcstd.reporters import chunk_renderer
+
     for name, file in outputs:
-        options = RenderOptions(language, use_color(file) and name == "text", quiet)
-        write_output(chunk_renderer(name)(report, options), file)
+        chosen = options._replace(color=use_color(file) and name == "text")
+        write_output(chunk_renderer(name)(report, chosen), file)
     if any(name == "github" for name, _ in outputs):
         from svcstd.reporters.github import write_step_summary
 
-        write_step_summary(report, language)
-    return report.exit_code
+        write_step_summary(report, options.lang)
