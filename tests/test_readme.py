@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -42,7 +45,15 @@ def test_sample_output_is_what_svcstd_prints(
     assert capsys.readouterr().out == fenced_after("## What a check looks like")
 
 
-def test_help_block_is_what_svcstd_prints(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "80")
-    main(["check", "--help"])
-    assert capsys.readouterr().out == fenced_after("All options of `svcstd check`")
+def test_help_block_is_what_svcstd_prints() -> None:
+    environment = {**os.environ, "COLUMNS": "80", "SVCSTD_LANG": "en", "LANG": "C.UTF-8"}
+    environment.pop("LC_ALL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "svcstd", "check", "--help"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        check=True,
+    )
+    assert result.stdout == fenced_after("All options of `svcstd check`")
