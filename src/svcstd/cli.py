@@ -40,9 +40,39 @@ MESSAGES = Catalog(
     },
 )
 
+HELP = Catalog(
+    "help_cli",
+    {
+        "app": (
+            "Check Indonesian public-service standards (standar pelayanan) against UU 25/2009 and PermenPANRB 15/2014.",
+            "Memeriksa standar pelayanan publik berdasarkan UU 25/2009 dan PermenPANRB 15/2014.",
+        ),
+        "version": ("Show the version and exit.", "Menampilkan versi, lalu keluar."),
+    },
+)
+
+
+def help_language() -> str:
+    """The language of `--help`: SVCSTD_LANG (en|id) if set, else the locale's.
+
+    Help is rendered before options are parsed, so `--lang` cannot choose it; the environment does.
+    """
+    chosen = os.environ.get("SVCSTD_LANG", "").strip().lower()
+    return chosen if chosen in ("en", "id") else default_language()
+
+
+HELP_LANG = help_language()
+"""Chosen once, when the commands are registered."""
+
+
+def help_text(catalog: Catalog, key: str) -> str:
+    """A help text of `catalog` in HELP_LANG, for `help=` of commands, options and arguments."""
+    return catalog(key, HELP_LANG)
+
+
 app = typer.Typer(
     name="svcstd",
-    help="Check Indonesian public-service standards (standar pelayanan) against UU 25/2009 and PermenPANRB 15/2014.",
+    help=help_text(HELP, "app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -59,7 +89,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=help_text(HELP, "version"))
     ] = False,
 ) -> None:
     """svcstd: standar pelayanan checker."""

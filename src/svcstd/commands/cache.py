@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from svcstd.cli import app, resolve_lang
+from svcstd.cli import app, help_text, resolve_lang
 from svcstd.errors import SvcstdError
 from svcstd.i18n import Catalog
 
@@ -21,14 +21,28 @@ MESSAGES = Catalog(
         "cannot": ("cannot remove {folder}: {reason}", "tidak dapat menghapus {folder}: {reason}"),
     },
 )
+HELP = Catalog(
+    "help_cache",
+    {
+        "group": (
+            "Manage the result cache (.svcstd_cache at the repository root).",
+            "Mengelola cache hasil (.svcstd_cache di direktori akar repositori).",
+        ),
+        "clean": (
+            "Remove the result cache; the next check judges every file afresh.",
+            "Menghapus cache hasil; pemeriksaan berikutnya menilai ulang setiap berkas dari awal.",
+        ),
+        "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
+    },
+)
 
-cache_app = typer.Typer(help="Manage the result cache (.svcstd_cache at the repository root).", no_args_is_help=True)
+cache_app = typer.Typer(help=help_text(HELP, "group"), no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command()
+@cache_app.command(help=help_text(HELP, "clean"))
 def clean(
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: en or id.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
 ) -> None:
     """Remove the result cache; the next check judges every file afresh."""
     from svcstd.cache import cache_root

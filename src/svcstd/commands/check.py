@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from svcstd.cli import app, parse_as_of, parse_outputs, resolve_lang, use_color, write_output
+from svcstd.cli import app, help_text, parse_as_of, parse_outputs, resolve_lang, use_color, write_output
 from svcstd.config import FAIL_ON_CHOICES
+from svcstd.i18n import Catalog
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -24,6 +25,59 @@ if TYPE_CHECKING:
 
 PROGRESS_MIN_FILES = 200
 """Fewer files than this finish before a progress bar would tell anyone anything."""
+
+
+HELP = Catalog(
+    "help_check",
+    {
+        "command": (
+            "Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse.",
+            "Memvalidasi dan menilai standar pelayanan; kode keluar 0 jika semua lolos gerbang, 1 jika ada yang "
+            "tidak lolos, 2 jika perintah digunakan secara keliru.",
+        ),
+        "paths": ("Files or folders (default: .)", "Berkas atau folder (bawaan: .)"),
+        "format": (
+            "text, json, sarif, junit, github, gitlab, markdown or html; FORMAT=FILE writes a file; repeatable.",
+            "text, json, sarif, junit, github, gitlab, markdown, atau html; FORMAT=FILE menulis ke berkas; "
+            "dapat diulang.",
+        ),
+        "output": ("Write the output to FILE.", "Menulis keluaran ke FILE."),
+        "fail_on": ("error|warning|info|never (default error).", "error|warning|info|never (bawaan: error)."),
+        "fail_under": (
+            "Fail a document scoring below SCORE.",
+            "Menyatakan tidak lolos setiap dokumen dengan skor di bawah SCORE.",
+        ),
+        "select": (
+            "Comma-separated rule ids or prefixes to run.",
+            "Kode aturan atau awalannya yang dijalankan, dipisahkan koma.",
+        ),
+        "ignore": (
+            "Comma-separated rule ids or prefixes to skip.",
+            "Kode aturan atau awalannya yang dilewati, dipisahkan koma.",
+        ),
+        "config": (
+            "Configuration file (default: discovered).",
+            "Berkas konfigurasi (bawaan: dicari secara otomatis).",
+        ),
+        "as_of": (
+            "Judge dates as of YYYY-MM-DD (default today).",
+            "Menilai tanggal per YYYY-MM-DD (bawaan: hari ini).",
+        ),
+        "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
+        "quiet": ("Print only failures.", "Hanya menampilkan dokumen yang tidak lolos."),
+        "baseline": (
+            "Report only findings not in FILE.",
+            "Hanya melaporkan temuan yang tidak tercantum dalam FILE.",
+        ),
+        "write_baseline": ("Record today's findings in FILE.", "Mencatat temuan hari ini dalam FILE."),
+        "jobs": ("Worker processes (default: CPUs).", "Jumlah proses paralel (bawaan: jumlah CPU)."),
+        "no_cache": ("Do not read or write the result cache.", "Tidak membaca atau menulis cache hasil."),
+        "show_config": (
+            "Print the effective configuration and exit.",
+            "Menampilkan konfigurasi yang berlaku, lalu keluar.",
+        ),
+    },
+)
 
 
 @contextmanager
@@ -66,54 +120,40 @@ def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip()) if value else None
 
 
-@app.command()
+@app.command(help=help_text(HELP, "command"))
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: .)", metavar="PATH")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"), metavar="PATH")] = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT[=FILE]",
-            help="text, json, sarif, junit, github, gitlab, markdown or html; FORMAT=FILE writes a file; repeatable.",
+            help=help_text(HELP, "format"),
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the output to FILE.")
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help=help_text(HELP, "output"))
     ] = None,
-    fail_on: Annotated[
-        str | None, typer.Option("--fail-on", metavar="LEVEL", help="error|warning|info|never (default error).")
-    ] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", metavar="LEVEL", help=help_text(HELP, "fail_on"))] = None,
     fail_under: Annotated[
-        float | None, typer.Option("--fail-under", metavar="SCORE", help="Fail a document scoring below SCORE.")
+        float | None, typer.Option("--fail-under", metavar="SCORE", help=help_text(HELP, "fail_under"))
     ] = None,
-    select: Annotated[
-        str | None, typer.Option("--select", metavar="RULES", help="Comma-separated rule ids or prefixes to run.")
-    ] = None,
-    ignore: Annotated[
-        str | None, typer.Option("--ignore", metavar="RULES", help="Comma-separated rule ids or prefixes to skip.")
-    ] = None,
-    config: Annotated[
-        str | None, typer.Option("--config", metavar="FILE", help="Configuration file (default: discovered).")
-    ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", metavar="DATE", help="Judge dates as of YYYY-MM-DD (default today).")
-    ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help="Language of messages: en or id.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
+    select: Annotated[str | None, typer.Option("--select", metavar="RULES", help=help_text(HELP, "select"))] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", metavar="RULES", help=help_text(HELP, "ignore"))] = None,
+    config: Annotated[str | None, typer.Option("--config", metavar="FILE", help=help_text(HELP, "config"))] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=help_text(HELP, "as_of"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=help_text(HELP, "quiet"))] = False,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", metavar="FILE", help="Report only findings not in FILE.")
+        Path | None, typer.Option("--baseline", metavar="FILE", help=help_text(HELP, "baseline"))
     ] = None,
     write_baseline: Annotated[
-        Path | None, typer.Option("--write-baseline", metavar="FILE", help="Record today's findings in FILE.")
+        Path | None, typer.Option("--write-baseline", metavar="FILE", help=help_text(HELP, "write_baseline"))
     ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: CPUs).")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")] = False,
-    show_config: Annotated[
-        bool, typer.Option("--show-config", help="Print the effective configuration and exit.")
-    ] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help=help_text(HELP, "jobs"))] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=help_text(HELP, "no_cache"))] = False,
+    show_config: Annotated[bool, typer.Option("--show-config", help=help_text(HELP, "show_config"))] = False,
 ) -> int:
     """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
     from svcstd import api

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from svcstd.cli import app, resolve_lang, write_output
+from svcstd.cli import app, help_text, resolve_lang, write_output
 from svcstd.errors import MissingPathError, UsageError
 from svcstd.i18n import Catalog
 
@@ -34,6 +34,26 @@ MESSAGES = Catalog(
             "unknown format `{value}`; choose from: {choices}.",
             "format `{value}` tidak dikenal; pilih: {choices}.",
         ),
+    },
+)
+
+HELP = Catalog(
+    "help_diff",
+    {
+        "command": (
+            "Compare standards component by component; exit 1 on a regression for citizens or an invalid version.",
+            "Membandingkan standar pelayanan per komponen; kode keluar 1 jika ada kemunduran bagi masyarakat "
+            "atau versi yang tidak valid.",
+        ),
+        "old": (
+            "The old version (or, with --since, the PATH to look in).",
+            "Versi lama (atau, dengan --since, PATH yang ditelusuri).",
+        ),
+        "new": ("The new version.", "Versi baru."),
+        "since": ("Compare every standard changed since REV.", "Membandingkan setiap standar yang berubah sejak REV."),
+        "format": ("text|json|markdown (default text).", "text|json|markdown (bawaan: text)."),
+        "output": ("Write the output to FILE.", "Menulis keluaran ke FILE."),
+        "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
     },
 )
 
@@ -80,14 +100,14 @@ def since_sources(revision: str, path: str) -> list[tuple[Source, Source]]:
     return pairs
 
 
-@app.command()
+@app.command(help=help_text(HELP, "command"))
 def diff(
-    old: Annotated[str | None, typer.Argument(help="The old version (or, with --since, the PATH to look in).")] = None,
-    new: Annotated[str | None, typer.Argument(help="The new version.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Compare every standard changed since REV.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text|json|markdown (default text).")] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the output to FILE.")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: en or id.")] = None,
+    old: Annotated[str | None, typer.Argument(help=help_text(HELP, "old"))] = None,
+    new: Annotated[str | None, typer.Argument(help=help_text(HELP, "new"))] = None,
+    since: Annotated[str | None, typer.Option("--since", help=help_text(HELP, "since"))] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=help_text(HELP, "format"))] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=help_text(HELP, "output"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
 ) -> int:
     """Compare standards component by component; exit 1 on a regression for citizens or an invalid version."""
     from svcstd.semantic_diff import RENDERERS, DiffReport, Source, compare_sources

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from svcstd.cli import app, resolve_lang, write_output
+from svcstd.cli import app, help_text, resolve_lang, write_output
 from svcstd.errors import UsageError
 from svcstd.i18n import Catalog
 
@@ -29,6 +29,25 @@ MESSAGES = Catalog(
 )
 
 
+HELP = Catalog(
+    "help_init",
+    {
+        "command": (
+            "Write a new service standard from a commented template, with every component to fill in.",
+            "Membuat standar pelayanan baru dari templat berkomentar, lengkap dengan setiap komponen yang perlu diisi.",
+        ),
+        "file": (
+            "The file to write (default standar-pelayanan.yaml; - for stdout).",
+            "Berkas yang akan ditulis (bawaan: standar-pelayanan.yaml; - untuk keluaran standar).",
+        ),
+        "lang": ("Language of the comments and content: id or en.", "Bahasa komentar dan isi: id atau en."),
+        "service": ("Name of the service.", "Nama layanan."),
+        "provider": ("Name of the provider (office).", "Nama instansi penyelenggara."),
+        "force": ("Overwrite FILE if it exists.", "Menimpa FILE jika sudah ada."),
+    },
+)
+
+
 def _ask(value: str | None, message_key: str, lang: str) -> str | None:
     """The option's value; on a terminal, asked for when missing; otherwise None (a placeholder)."""
     if value is not None or not sys.stdin.isatty():
@@ -37,15 +56,13 @@ def _ask(value: str | None, message_key: str, lang: str) -> str | None:
     return answer or None
 
 
-@app.command()
+@app.command(help=help_text(HELP, "command"))
 def init(
-    file: Annotated[str, typer.Argument(help="The file to write (default standar-pelayanan.yaml; - for stdout).")] = (
-        "standar-pelayanan.yaml"
-    ),
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of the comments and content: id or en.")] = None,
-    service: Annotated[str | None, typer.Option("--service", help="Name of the service.")] = None,
-    provider: Annotated[str | None, typer.Option("--provider", help="Name of the provider (office).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    file: Annotated[str, typer.Argument(help=help_text(HELP, "file"))] = "standar-pelayanan.yaml",
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    service: Annotated[str | None, typer.Option("--service", help=help_text(HELP, "service"))] = None,
+    provider: Annotated[str | None, typer.Option("--provider", help=help_text(HELP, "provider"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=help_text(HELP, "force"))] = False,
 ) -> int:
     """Write a new service standard from a commented template, with every component to fill in."""
     from svcstd.template import new_standard

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from svcstd.cli import app, resolve_lang, write_output
+from svcstd.cli import app, help_text, resolve_lang, write_output
 from svcstd.errors import MissingPathError, UsageError
 from svcstd.i18n import Catalog
 from svcstd.model import Finding, LoadedDocument, Severity
@@ -23,6 +23,24 @@ MESSAGES = Catalog(
         ),
         "problem": ("{path}:{line}:{column}: {rule} {message}", "{path}:{line}:{column}: {rule} {message}"),
         "nothing": ("{path}: no valid standard to render.", "{path}: tidak ada standar valid yang dapat ditampilkan."),
+    },
+)
+
+
+HELP = Catalog(
+    "help_render",
+    {
+        "command": (
+            "Write the citizen-facing publication: exit 1 when a standard was invalid and left out, 2 on misuse.",
+            "Menyusun publikasi standar pelayanan bagi masyarakat; kode keluar 1 jika ada standar yang tidak valid "
+            "sehingga tidak dimuat, 2 jika perintah digunakan secara keliru.",
+        ),
+        "path": (
+            "A standard (one page) or a folder of standards (a static site).",
+            "Satu standar (satu halaman) atau folder berisi standar (situs statis).",
+        ),
+        "output": ("The page to write, or the site's folder.", "Halaman yang akan ditulis, atau folder situs."),
+        "lang": ("Language of the page's headings: id or en.", "Bahasa judul bagian halaman: id atau en."),
     },
 )
 
@@ -80,11 +98,11 @@ def _render_folder(folder: Path, out: Path, lang: str) -> list[tuple[str, Findin
     return problems
 
 
-@app.command()
+@app.command(help=help_text(HELP, "command"))
 def render(
-    path: Annotated[str, typer.Argument(help="A standard (one page) or a folder of standards (a static site).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The page to write, or the site's folder.")],
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of the page's headings: id or en.")] = None,
+    path: Annotated[str, typer.Argument(help=help_text(HELP, "path"))],
+    output: Annotated[Path, typer.Option("--output", "-o", help=help_text(HELP, "output"))],
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
 ) -> int:
     """Write the citizen-facing publication: exit 1 when a standard was invalid and left out, 2 on misuse."""
     from svcstd.publication import standard_page

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from svcstd.cli import app, parse_as_of, resolve_lang, write_output
+from svcstd.cli import app, help_text, parse_as_of, resolve_lang, write_output
 from svcstd.errors import UsageError
 from svcstd.i18n import Catalog
 
@@ -26,20 +26,45 @@ MESSAGES = Catalog(
     },
 )
 
+HELP = Catalog(
+    "help_report",
+    {
+        "command": (
+            "Write an HTML or Markdown compliance report; exit 0 once written (whatever the findings), 2 if it cannot.",
+            "Menyusun laporan kepatuhan dalam format HTML atau Markdown; kode keluar 0 setelah laporan ditulis "
+            "(apa pun temuannya), 2 jika laporan tidak dapat ditulis.",
+        ),
+        "output": ("The report: FILE.html, FILE.htm or FILE.md.", "Berkas laporan: FILE.html, FILE.htm, atau FILE.md."),
+        "paths": ("Files or folders (default: .)", "Berkas atau folder (bawaan: .)"),
+        "lang": ("Language of the report: en or id.", "Bahasa laporan: en atau id."),
+        "as_of": (
+            "Judge dates as of YYYY-MM-DD (default today).",
+            "Menilai tanggal per YYYY-MM-DD (bawaan: hari ini).",
+        ),
+        "config": (
+            "Configuration file (default: discovered).",
+            "Berkas konfigurasi (bawaan: dicari secara otomatis).",
+        ),
+        "compare": (
+            "An earlier `check --format json` report to compare with.",
+            "Laporan `check --format json` terdahulu sebagai pembanding.",
+        ),
+        "title": ("The report's title.", "Judul laporan."),
+    },
+)
+
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
-@app.command()
+@app.command(help=help_text(HELP, "command"))
 def report(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The report: FILE.html, FILE.htm or FILE.md.")],
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: .)")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of the report: en or id.")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Judge dates as of YYYY-MM-DD (default today).")] = None,
-    config: Annotated[str | None, typer.Option("--config", help="Configuration file (default: discovered).")] = None,
-    compare: Annotated[
-        Path | None, typer.Option("--compare", help="An earlier `check --format json` report to compare with.")
-    ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The report's title.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help=help_text(HELP, "output"))],
+    paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=help_text(HELP, "as_of"))] = None,
+    config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "config"))] = None,
+    compare: Annotated[Path | None, typer.Option("--compare", help=help_text(HELP, "compare"))] = None,
+    title: Annotated[str | None, typer.Option("--title", help=help_text(HELP, "title"))] = None,
 ) -> int:
     """Write an HTML or Markdown compliance report; exit 0 once written (whatever the findings), 2 if it cannot."""
     from svcstd import api

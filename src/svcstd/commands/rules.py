@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from svcstd.cli import app, resolve_lang, write_output
+from svcstd.cli import app, help_text, resolve_lang, write_output
 from svcstd.errors import UsageError
 from svcstd.i18n import Catalog
 
@@ -21,12 +21,35 @@ MESSAGES = Catalog(
 )
 RULE_FORMATS = ("text", "json")
 
+HELP = Catalog(
+    "help_rules",
+    {
+        "rules": (
+            "List every rule: id, principle, severity, weight and title (custom rules of rule_paths included).",
+            "Menampilkan daftar semua aturan: kode, prinsip, tingkat, bobot, dan judul (termasuk aturan kustom "
+            "dari rule_paths).",
+        ),
+        "format": ("text or json (json: every field).", "text atau json (json: seluruh isian)."),
+        "lang": ("Language: en or id.", "Bahasa: en atau id."),
+        "config": (
+            "Configuration file (adds its custom rules).",
+            "Berkas konfigurasi (aturan kustom di dalamnya ikut dimuat).",
+        ),
+        "explain": (
+            "A rule's full documentation: why, legal basis, how to fix, options, examples.",
+            "Dokumentasi lengkap suatu aturan: alasan, dasar hukum, cara memperbaiki, opsi, dan contoh.",
+        ),
+        "rule": ("A rule id, such as SIM001.", "Kode aturan, misalnya SIM001."),
+        "explain_config": ("Configuration file (for custom rules).", "Berkas konfigurasi (untuk aturan kustom)."),
+    },
+)
 
-@app.command("rules")
+
+@app.command("rules", help=help_text(HELP, "rules"))
 def rules_command(
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json (json: every field).")] = "text",
-    lang: Annotated[str | None, typer.Option("--lang", help="Language: en or id.")] = None,
-    config: Annotated[str | None, typer.Option("--config", help="Configuration file (adds its custom rules).")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help=help_text(HELP, "format"))] = "text",
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "config"))] = None,
 ) -> int:
     """List every rule: id, principle, severity, weight and title (custom rules of rule_paths included)."""
     from svcstd import api, ruledocs
@@ -45,11 +68,11 @@ def rules_command(
     return 0
 
 
-@app.command("explain")
+@app.command("explain", help=help_text(HELP, "explain"))
 def explain_command(
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, such as SIM001.")],
-    lang: Annotated[str | None, typer.Option("--lang", help="Language: en or id.")] = None,
-    config: Annotated[str | None, typer.Option("--config", help="Configuration file (for custom rules).")] = None,
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help=help_text(HELP, "rule"))],
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "explain_config"))] = None,
 ) -> int:
     """A rule's full documentation: why, legal basis, how to fix, options, examples."""
     from svcstd import api, ruledocs

@@ -8,12 +8,24 @@ from typing import Annotated
 
 import typer
 
-from svcstd.cli import app, write_output
+from svcstd.cli import app, help_text, write_output
+from svcstd.i18n import Catalog
+
+HELP = Catalog(
+    "help_schema",
+    {
+        "command": (
+            "Print the JSON Schema of the standard format (for VS Code, JetBrains and other tools).",
+            "Menampilkan JSON Schema format standar pelayanan (untuk VS Code, JetBrains, dan perangkat lain).",
+        ),
+        "output": ("Write to FILE instead of printing.", "Menulis ke FILE alih-alih menampilkannya."),
+    },
+)
 
 
-@app.command()
+@app.command(help=help_text(HELP, "command"))
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of printing.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=help_text(HELP, "output"))] = None,
 ) -> None:
     """Print the JSON Schema of the standard format (for VS Code, JetBrains and other tools)."""
     from svcstd.validation import load_schema
