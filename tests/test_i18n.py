@@ -53,7 +53,7 @@ def test_every_rule_speaks_both_languages(rule: object) -> None:
 def test_default_language_follows_the_locale(
     monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], expected: str
 ) -> None:
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "SVCSTD_LANG"):
         monkeypatch.delenv(variable, raising=False)
     for variable, value in environment.items():
         monkeypatch.setenv(variable, value)

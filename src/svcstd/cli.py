@@ -14,7 +14,7 @@ import typer
 
 from svcstd import __version__
 from svcstd.errors import SvcstdError, UsageError
-from svcstd.i18n import Catalog, default_language
+from svcstd.i18n import Catalog, default_language, environment_language
 from svcstd.reporters import FORMATS
 
 MESSAGES = Catalog(
@@ -36,6 +36,10 @@ MESSAGES = Catalog(
             "--format sarif=hasil.sarif.",
         ),
         "cannot_write": ("cannot write {path}: {reason}", "tidak dapat menulis {path}: {reason}"),
+        "bad_fail_on": (
+            "--fail-on must be one of {choices}, got `{value}`.",
+            "--fail-on harus salah satu dari {choices}, bukan `{value}`.",
+        ),
         "bad_lang": ("--lang must be `en` or `id`, got `{value}`.", "--lang harus `en` atau `id`, bukan `{value}`."),
     },
 )
@@ -57,8 +61,7 @@ def help_language() -> str:
 
     Help is rendered before options are parsed, so `--lang` cannot choose it; the environment does.
     """
-    chosen = os.environ.get("SVCSTD_LANG", "").strip().lower()
-    return chosen if chosen in ("en", "id") else default_language()
+    return default_language()
 
 
 HELP_LANG = help_language()
@@ -96,7 +99,7 @@ def _root(
 
 
 def resolve_lang(option: str | None, configured: str | None = None) -> str:
-    lang = option or configured or default_language()
+    lang = option or environment_language() or configured or default_language()
     if lang not in ("en", "id"):
         raise UsageError(MESSAGES.text("bad_lang", value=lang))
     return lang

@@ -43,8 +43,17 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def environment_language() -> str | None:
+    """SVCSTD_LANG (`en` or `id`) when set to one of them."""
+    chosen = os.environ.get("SVCSTD_LANG", "").strip().lower()
+    return chosen if chosen in LANGUAGES else None
+
+
 def default_language() -> str:
-    """`id` when the environment's locale is Indonesian, else `en` (CLI.md)."""
+    """SVCSTD_LANG if set, else `id` when the environment's locale is Indonesian, else `en` (CLI.md)."""
+    chosen = environment_language()
+    if chosen:
+        return chosen
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(variable, "")
         if value:

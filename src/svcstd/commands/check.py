@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from svcstd.cli import MESSAGES as CLI_MESSAGES
 from svcstd.cli import app, help_text, parse_as_of, parse_outputs, resolve_lang, use_color, write_output
 from svcstd.config import FAIL_ON_CHOICES
+from svcstd.errors import UsageError
 from svcstd.i18n import Catalog
 
 if TYPE_CHECKING:
@@ -161,7 +163,7 @@ def check(
     from svcstd.reporters import RenderOptions
 
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
-        raise typer.BadParameter(f"choose from {', '.join(FAIL_ON_CHOICES)}", param_hint="--fail-on")
+        raise UsageError(CLI_MESSAGES.text("bad_fail_on", value=fail_on, choices=", ".join(FAIL_ON_CHOICES)))
     overrides = {"fail_on": fail_on, "fail_under": fail_under, "select": _split(select), "ignore": _split(ignore)}
     settings = with_overrides(load_settings(config), overrides)
     language = resolve_lang(lang, settings.lang)
