@@ -197,11 +197,15 @@ def main(argv: list[str] | None = None) -> int:
     except (KeyboardInterrupt, typer.Abort):
         typer.echo(MESSAGES("interrupted", lang), err=True)
         return 130
-    except typer.Exit as stop:
+    except typer.Exit as stop:  # typer turns Ctrl-C inside a command into Exit(130)
+        if stop.exit_code == 130:
+            typer.echo(MESSAGES("interrupted", lang), err=True)
         return stop.exit_code
     except typer.TyperException as error:  # click's usage errors: bad option, missing argument
         error.show()  # type: ignore[attr-defined]
         return int(getattr(error, "exit_code", 2))
+    if result == 130:  # typer returns Ctrl-C inside a command as the exit code 130
+        typer.echo(MESSAGES("interrupted", lang), err=True)
     return result if isinstance(result, int) else 0
 
 

@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -163,7 +164,8 @@ def test_an_interrupted_run_leaves_no_half_written_output(tmp_path: Path) -> Non
     )
     try:
         while not ready.exists() and child.poll() is None:
-            pass
+            time.sleep(0.01)
+        time.sleep(1.5)  # let the check get under way: the interrupt must land mid-run, inside the command
         os.killpg(child.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
         stdout, stderr = child.communicate(timeout=TIME_BOUND)
     finally:
