@@ -179,3 +179,21 @@ def test_output_to_a_device_writes_through_and_never_replaces_it(capsys: pytest.
     code, _, _ = run(capsys, "check", GOOD, *AS_OF, "--format", "json", "-o", "/dev/null")
     assert code == 0
     assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["-o", "{file}"], ["--format", "json={file}"], ["--write-baseline", "{file}"]],
+    ids=["output", "format-file", "baseline"],
+)
+def test_no_output_may_replace_a_standard_being_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, options: list[str]
+) -> None:
+    standard = tmp_path / "ktp.yaml"
+    shutil.copy(GOOD, standard)
+    before = standard.read_bytes()
+    argv = [option.format(file=standard) for option in options]
+    for target in (str(standard), str(tmp_path)):
+        code, _, err = run(capsys, "check", target, *AS_OF, *argv)
+        assert code == 2 and "one of the standards being read" in err
+    assert standard.read_bytes() == before

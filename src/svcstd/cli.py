@@ -35,6 +35,10 @@ MESSAGES = Catalog(
             "hanya satu format yang dapat ditulis ke keluaran standar; beri berkas untuk yang lain: "
             "--format sarif=hasil.sarif.",
         ),
+        "overwrite_input": (
+            "will not write {path}: it is one of the standards being read. Choose another output file.",
+            "tidak akan menulis {path}: berkas itu salah satu standar yang sedang dibaca. Pilih berkas keluaran lain.",
+        ),
         "cannot_write": ("cannot write {path}: {reason}", "tidak dapat menulis {path}: {reason}"),
         "bad_fail_on": (
             "--fail-on must be one of {choices}, got `{value}`.",
@@ -131,11 +135,14 @@ def parse_outputs(formats: list[str], output: Path | None) -> list[tuple[str, Pa
     return outputs
 
 
-def write_output(text: str | Iterable[str], path: Path | None) -> None:
+def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[str] = ()) -> None:
     """Standard output, or a file written atomically (a temporary file renamed into place).
 
     `text` may be a whole string or chunks, so that large reports are written as they are rendered.
+    `inputs` are the files this run read: an output that would replace one of them is refused.
     """
+    if path is not None:
+        refuse_overwriting(path, inputs)
     chunks = [text] if isinstance(text, str) else text
     if path is None:
         for chunk in chunks:
@@ -158,6 +165,21 @@ def write_output(text: str | Iterable[str], path: Path | None) -> None:
     finally:
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)  # interrupted or failed: leave no half-written file behind
+
+
+def refuse_overwriting(path: Path, inputs: Iterable[str]) -> None:
+    """No command ever changes an input file (CLI.md): `-o` naming a checked standard is an error."""
+    try:
+        written = path.stat()
+    except OSError:
+        return
+    for name in inputs:
+        try:
+            read = os.stat(name)
+        except OSError:
+            continue
+        if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
+            raise UsageError(MESSAGES.text("overwrite_input", path=str(path)))
 
 
 def _write_chunks(chunks: Iterable[str], path: Path) -> None:

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from svcstd.cli import MESSAGES as CLI_MESSAGES
-from svcstd.cli import app, help_text, parse_as_of, parse_outputs, resolve_lang, use_color, write_output
+from svcstd.cli import (
+    app,
+    help_text,
+    parse_as_of,
+    parse_outputs,
+    refuse_overwriting,
+    resolve_lang,
+    use_color,
+    write_output,
+)
 from svcstd.config import FAIL_ON_CHOICES
 from svcstd.errors import UsageError
 from svcstd.i18n import Catalog
@@ -176,6 +185,10 @@ def check(
     with progress_bar() as progress:
         rules = api.load_rules(settings)
         report = api.check(paths or ["."], settings, parse_as_of(as_of), rules, jobs, not no_cache, progress)
+    inputs = (*(path for path in paths or () if os.path.isfile(path)), *(doc.path for doc in report.documents))
+    for _, file in [*outputs, ("baseline", write_baseline)]:
+        if file is not None:
+            refuse_overwriting(file, inputs)
     report = _baselines(report, settings, baseline, write_baseline)
     _write_outputs(report, outputs, RenderOptions(language, quiet=quiet))
     return report.exit_code

@@ -116,7 +116,7 @@ def render(
     else:
         documents, problems = _read(path, path, explicit=True)
         if documents:
-            write_output(standard_page(documents, language), output)
+            write_output(standard_page(documents, language), output, inputs=[path])
         elif not problems:
             typer.echo(MESSAGES("nothing", language, path=path), err=True)
             return 1
