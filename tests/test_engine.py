@@ -76,3 +76,26 @@ def test_waived_findings_do_not_fail_the_gate() -> None:
     failing = {f.rule for f in judged().findings if f.severity.value == "error"}
     result = judged([waiver(rule) for rule in sorted(failing)])
     assert not [f for f in result.active_findings() if f.severity.value == "error"], data["id"]
+
+
+def test_missed_minimums_are_findings_that_say_why_the_gate_failed() -> None:
+    settings = Settings(fail_on="never", fail_under=99.0, min_principle={Principle.SIMPLICITY: 90.0})
+    result = judged(settings=settings)
+    gate = [f for f in result.findings if f.rule.startswith("GAT")]
+    assert [(f.rule, f.pointer, f.principle) for f in gate] == [
+        ("GAT001", "", None),
+        ("GAT002", "", Principle.SIMPLICITY),
+    ]
+    assert "fail_under" in gate[0].message.en and "(fail_under)" in gate[0].message.id
+    assert "Simplicity" in gate[1].message.en and "Kesederhanaan" in gate[1].message.id
+    assert not result.passed
+
+
+def test_no_missed_minimum_no_gate_finding() -> None:
+    result = judged(settings=Settings(fail_on="never", fail_under=1.0))
+    assert result.passed and not [f for f in result.findings if f.rule.startswith("GAT")]
+
+
+def test_gate_findings_cannot_be_waived() -> None:
+    result = judged([waiver("GAT001")], settings=Settings(fail_under=99.0))
+    assert "WVR003" in {f.rule for f in result.findings}

@@ -11,11 +11,12 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from svcstd import __version__
+from svcstd import __version__, gate
 from svcstd.cache import ResultCache, cache_root, context_digest, file_digest, rule_identity
 from svcstd.config import DEFAULT_SETTINGS, Settings
 from svcstd.discovery import Target, discover, is_regular_file
 from svcstd.engine import evaluate
+from svcstd.gate import threshold_findings
 from svcstd.grades import grade_for
 from svcstd.loader import empty_file, load_bytes, unreadable
 from svcstd.model import DocumentMeta, DocumentResult, Finding, LoadedDocument, PrincipleResult, Report, Severity
@@ -237,6 +238,7 @@ def judge(doc: LoadedDocument, settings: Settings, rules: tuple[Rule, ...], as_o
     findings.extend(evaluation.findings)
     principles = principle_results(evaluation.outcomes)
     score = overall_score(principles, settings.principle_weights)
+    findings.extend(threshold_findings(score, principles, settings, doc.source.value("")))
     return DocumentResult(
         doc.path,
         doc.index,
@@ -246,7 +248,7 @@ def judge(doc: LoadedDocument, settings: Settings, rules: tuple[Rule, ...], as_o
         score=score,
         grade=grade_for(score, settings.grades) if score is not None else None,
         principles=principles,
-        passed=passes_gate(findings, score, principles, settings),
+        passed=gate.passes_gate(findings, settings),
         meta=document_meta(data, evaluation.waivers),
     )
 
@@ -254,16 +256,9 @@ def judge(doc: LoadedDocument, settings: Settings, rules: tuple[Rule, ...], as_o
 def passes_gate(
     findings: Sequence[Finding], score: float | None, principles: Sequence[PrincipleResult], settings: Settings
 ) -> bool:
-    """PRINCIPLES.md: no unwaived finding at or above fail-on, and every configured minimum met."""
-    if any(f.waiver is None and settings.fails_gate(f.severity) for f in findings):
-        return False
-    if settings.fail_under is not None and (score is None or score < settings.fail_under):
-        return False
-    for result in principles:
-        minimum = settings.min_principle.get(result.principle)
-        if minimum is not None and result.score is not None and result.score < minimum:
-            return False
-    return True
+    """The gate on findings alone; score minimums are findings already (GAT001, GAT002: see gate.py)."""
+    del score, principles  # kept for callers that recompute the gate after a baseline
+    return gate.passes_gate(findings, settings)
 
 
 def document_meta(data: Mapping[str, Any], waivers: tuple[Any, ...]) -> DocumentMeta:

@@ -27,13 +27,14 @@ MESSAGES = Catalog(
             "Pengecualian menyebut {rule}, yang bukan kode aturan. Periksa kode aturan dengan `svcstd rules`.",
         ),
         "unwaivable": (
-            "{rule} is a reading or schema check and cannot be waived: the document must be corrected.",
-            "{rule} adalah pemeriksaan pembacaan atau skema dan tidak dapat dikecualikan: dokumennya harus diperbaiki.",
+            "{rule} is a reading, schema or gate check and cannot be waived: the document must be corrected.",
+            "{rule} adalah pemeriksaan pembacaan, skema, atau gerbang dan tidak dapat dikecualikan: "
+            "dokumennya harus diperbaiki.",
         ),
     },
 )
 
-UNWAIVABLE_PREFIXES = ("SCH", "YML", "WVR")
+UNWAIVABLE_PREFIXES = ("SCH", "YML", "WVR", "GAT")
 
 
 class Evaluation(NamedTuple):
