@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import shutil
 import tempfile
@@ -15,7 +16,8 @@ from svcstd.baseline import apply_baseline, write_baseline
 from svcstd.cli import main
 from svcstd.config import DEFAULT_SETTINGS
 from svcstd.errors import ConfigError
-from svcstd.model import Report
+from svcstd.fingerprints import document_fingerprints
+from svcstd.model import DocumentResult, Finding, Report, Severity, Text
 from tests.reporters.cases import ROOT, examples_report
 
 AS_OF = ["--as-of", "2026-11-27"]
@@ -100,3 +102,25 @@ def test_missing_or_invalid_baseline_cannot_run(tmp_path: Path, content: str | N
     with contextlib.chdir(ROOT):
         assert main(["check", "examples", *AS_OF, "--baseline", str(path)]) == 2
     assert "baseline" in capsys.readouterr().err
+
+
+HAS_ANCHOR = "anchor" in {field.name for field in dataclasses.fields(Finding)}
+
+
+@pytest.mark.skipif(not HAS_ANCHOR, reason="needs Finding.anchor, which the lead is adding in model.py/engine.py")
+def test_a_finding_keeps_its_identity_when_an_item_is_inserted_before_it() -> None:
+    fee = Finding("ACC003", Severity.WARNING, Text("x", "x"), "/delivery/fees/0/basis", 10, 5)
+    anchored = dataclasses.replace(fee, anchor="/delivery/fees/[name=Retribusi PBG]/basis")
+    shifted = dataclasses.replace(anchored, pointer="/delivery/fees/1/basis", line=14)
+    before, after = (_one_finding_report(f) for f in (anchored, shifted))
+    data = json.loads(write_baseline(before))
+    assert [e["pointer"] for e in data["entries"]] == ["/delivery/fees/[name=Retribusi PBG]/basis"]
+    assert _apply(after, data).documents[0].findings == ()
+    assert document_fingerprints(before.documents[0]) == document_fingerprints(after.documents[0])
+    data["entries"][0]["pointer"] = "/delivery/fees/0/basis"  # a baseline written before stable pointers
+    assert _apply(before, data).documents[0].findings == ()
+
+
+def _one_finding_report(finding: Finding) -> Report:
+    doc = DocumentResult("a.yaml", 0, "dinas/layanan", "Layanan", True, (finding,), 80.0, passed=False)
+    return Report("1.0", "2026-11-27", (doc,))

@@ -14,7 +14,7 @@ from svcstd.config import Settings
 from svcstd.errors import ConfigError
 from svcstd.fingerprints import FindingKey, finding_key
 from svcstd.i18n import Catalog
-from svcstd.model import DocumentResult, Report
+from svcstd.model import DocumentResult, Finding, Report
 
 VERSION = 1
 # A document is matched by its id when it has one (robust to reordering), else by its position.
@@ -112,16 +112,26 @@ def _ref(document_id: str | None, index: int) -> DocumentRef:
     return ("id", document_id) if document_id else ("index", index)
 
 
+def _known_entry(doc: DocumentResult, finding: Finding, budget: Counter[EntryKey]) -> EntryKey | None:
+    """The entry with budget left for the finding: by its stable anchor, else (an older baseline) its pointer."""
+    key = finding_key(doc, finding)
+    ref = _ref(key.document_id, key.document_index)
+    for pointer in dict.fromkeys((key.pointer, finding.pointer)):
+        entry = (key.path, ref, key.rule, pointer)
+        if budget[entry] > 0:
+            return entry
+    return None
+
+
 def _without_known(doc: DocumentResult, budget: Counter[EntryKey], settings: Settings) -> DocumentResult:
     from svcstd.api import passes_gate
 
     kept = []
     for finding in doc.findings:
-        key = finding_key(doc, finding)
-        entry = (key.path, _ref(key.document_id, key.document_index), key.rule, key.pointer)
-        if finding.waiver is None and budget[entry] > 0:
+        entry = _known_entry(doc, finding, budget) if finding.waiver is None else None
+        if entry is None:
+            kept.append(finding)
+        else:
             budget[entry] -= 1
-            continue
-        kept.append(finding)
     passed = passes_gate(kept, doc.score, doc.principles, settings)
     return replace(doc, findings=tuple(kept), passed=passed)

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from svcstd.model import DocumentResult, Finding
 
 SCHEME = "svcstd/v1"
+
+# What names a list item, best first: a fee or requirement by its `name`, a waiver by its `rule`...
+# A tuple of several fields (a complaint channel) needs all of them.
+ITEM_KEYS: tuple[tuple[str, ...], ...] = (
+    ("name",),
+    ("id",),
+    ("role",),
+    ("title",),
+    ("type", "contact"),
+    ("group",),
+    ("rule",),
+    ("date",),
+)
 
 
 class FindingKey(NamedTuple):
@@ -29,8 +43,48 @@ def posix_path(path: str) -> str:
     return posix
 
 
+def stable_pointer(pointer: str, data: object) -> str:
+    """The pointer with each list index replaced by the item's key (`/fees/[name=Retribusi]/amount`).
+
+    An index shifts when an item is inserted before it; the item's key does not. An item without a
+    key (a procedure step, a plain string) keeps its index, and so does a pointer that leaves `data`.
+    """
+    if not pointer.startswith("/"):
+        return pointer
+    node, tokens = data, []
+    for token in pointer[1:].split("/"):
+        name = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, Mapping):
+            node = node.get(name)
+            tokens.append(token)
+        elif isinstance(node, Sequence) and not isinstance(node, str) and name.isdigit() and int(name) < len(node):
+            node = node[int(name)]
+            tokens.append(_item_key(node) or token)
+        else:
+            node = None
+            tokens.append(token)
+    return "/" + "/".join(tokens)
+
+
+def _item_key(item: object) -> str | None:
+    """`[name=Retribusi PBG]`, `[type=phone,contact=112]`: the first key in ITEM_KEYS the item has, escaped."""
+    if not isinstance(item, Mapping):
+        return None
+    for fields in ITEM_KEYS:
+        values = [item.get(field) for field in fields]
+        if all(isinstance(value, str | int) and not isinstance(value, bool) for value in values):
+            text = ",".join(f"{field}={value}" for field, value in zip(fields, values, strict=True))
+            return "[" + text.replace("~", "~0").replace("/", "~1") + "]"
+    return None
+
+
+def anchor(finding: Finding) -> str:
+    """Where a finding is, stable under insertions: its `anchor` when the engine stored one, else its pointer."""
+    return getattr(finding, "anchor", None) or finding.pointer
+
+
 def finding_key(doc: DocumentResult, finding: Finding) -> FindingKey:
-    return FindingKey(posix_path(doc.path), doc.index, doc.id, finding.rule, finding.pointer)
+    return FindingKey(posix_path(doc.path), doc.index, doc.id, finding.rule, anchor(finding))
 
 
 def fingerprint(key: FindingKey, occurrence: int) -> str:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from svcstd import api
 from svcstd.config import DEFAULT_SETTINGS
-from svcstd.fingerprints import document_fingerprints, finding_key
+from svcstd.fingerprints import document_fingerprints, finding_key, stable_pointer
+from svcstd.loader import load_text
 from svcstd.model import Report
 from tests.reporters.cases import AS_OF, ROOT, examples_report
 
@@ -42,3 +46,62 @@ def test_no_two_findings_share_a_fingerprint() -> None:
     assert len(prints) == len(set(prints))
     keys = [finding_key(doc, f) for doc in report.documents for f in doc.findings]
     assert len(set(keys)) < len(keys), "the examples should include findings with the same key"
+
+
+DATA: dict[str, Any] = {
+    "delivery": {
+        "fees": [{"name": "Retribusi a/b ~c", "amount": 0}, {"formula": "luas x tarif"}],
+        "complaints": {"channels": [{"type": "phone", "contact": "112", "person": "Petugas"}]},
+        "procedure": {"steps": [{"actor": "Pemohon", "action": "Mendaftar"}]},
+    },
+    "manufacturing": {"staff_count": [{"role": "Operator", "count": 2}], "legal_basis": [{"title": "UU 25/2009"}]},
+    "consultation": [{"date": "2025-03-01", "participants": [{"group": "ngo", "name": "LSM"}, {"group": "media"}]}],
+    "review": {"history": [{"date": "2025-12-01", "summary": "ok"}]},
+    "waivers": [{"rule": "SIM002", "until": "2027-01-01"}],
+    "items": [{"id": 7, "name": 3, "enabled": True}, {"date": True}, "plain"],
+}
+
+
+@pytest.mark.parametrize(
+    ("pointer", "expected"),
+    [
+        ("/delivery/fees/0/amount", "/delivery/fees/[name=Retribusi a~1b ~0c]/amount"),
+        ("/delivery/fees/1/formula", "/delivery/fees/1/formula"),
+        ("/delivery/complaints/channels/0/person", "/delivery/complaints/channels/[type=phone,contact=112]/person"),
+        ("/delivery/procedure/steps/0/actor", "/delivery/procedure/steps/0/actor"),
+        ("/manufacturing/staff_count/0/count", "/manufacturing/staff_count/[role=Operator]/count"),
+        ("/manufacturing/legal_basis/0", "/manufacturing/legal_basis/[title=UU 25~12009]"),
+        ("/consultation/0/participants/0/group", "/consultation/[date=2025-03-01]/participants/[name=LSM]/group"),
+        ("/consultation/0/participants/1", "/consultation/[date=2025-03-01]/participants/[group=media]"),
+        ("/review/history/0/summary", "/review/history/[date=2025-12-01]/summary"),
+        ("/waivers/0/until", "/waivers/[rule=SIM002]/until"),
+        ("/items/0", "/items/[name=3]"),
+        ("/items/1", "/items/1"),
+        ("/items/2", "/items/2"),
+        ("/delivery/fees/5/name", "/delivery/fees/5/name"),
+        ("/delivery/fees/-", "/delivery/fees/-"),
+        ("/nowhere/0/name", "/nowhere/0/name"),
+        ("", ""),
+        ("/", "/"),
+    ],
+)
+def test_stable_pointer_names_list_items_by_their_key(pointer: str, expected: str) -> None:
+    assert stable_pointer(pointer, DATA) == expected
+
+
+def test_stable_pointers_survive_an_inserted_fee() -> None:
+    source = WEAK.read_text(encoding="utf-8")
+    inserted = "  fees:\n    - name: Biaya cetak dokumen\n      amount: 15000\n"
+    assert source.count("  fees:\n") == 1
+    before, after = (_stable_findings(text) for text in (source, source.replace("  fees:\n", inserted)))
+    assert [(rule, anchor) for rule, anchor, _ in before] == [(rule, anchor) for rule, anchor, _ in after]
+    moved = [pointer for (_, _, pointer), (_, _, now) in zip(before, after, strict=True) if pointer != now]
+    assert any(pointer.startswith("/delivery/fees/0") for pointer in moved)
+
+
+def _stable_findings(text: str) -> list[tuple[str, str, str]]:
+    """(rule, stable pointer, pointer) of every rule finding but those about the new fee itself."""
+    loaded = load_text(text, "pbg.yaml")[0]
+    result = api.judge(loaded, DEFAULT_SETTINGS, api.load_rules(DEFAULT_SETTINGS), AS_OF)
+    found = [(f.rule, stable_pointer(f.pointer, loaded.data), f.pointer) for f in result.findings]
+    return sorted(item for item in found if "Biaya cetak" not in item[1])
