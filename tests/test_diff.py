@@ -174,3 +174,55 @@ def test_since_path_and_bad_revision(repo: Path, capsys: pytest.CaptureFixture[s
     assert code == 2 and "git rev-parse failed" in err
     code, _, _ = run(capsys, "diff", "--since", "--upload-pack=x", "--lang", "en")
     assert code == 2
+
+
+def test_withdrawn_standard_counts_as_a_regression_in_every_format(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    subprocess.run(["git", "rm", "-q", "standar/ktp.yaml"], check=True, capture_output=True)
+    code, out, _ = run(capsys, "diff", "--since", "HEAD", "--lang", "en")
+    assert code == 1
+    assert out.endswith("1 standard(s) compared: 1 regression(s), 0 improvement(s), 0 other change(s).\n")
+    assert "standard withdrawn (a regression" in out
+    code, out, _ = run(capsys, "diff", "--since", "HEAD", "--lang", "id", "-f", "markdown")
+    assert code == 1 and out.endswith("1 standar dibandingkan\\: 1 regresi, 0 perbaikan, 0 perubahan lain\\.\n")
+    code, out, _ = run(capsys, "diff", "--since", "HEAD", "-f", "json")
+    report = json.loads(out)
+    assert code == report["exit_code"] == 1
+    assert report["summary"] == {"regression": 1, "improvement": 0, "neutral": 0, "invalid": 0}
+    assert report["documents"][0]["status"] == "removed" and report["documents"][0]["regression"]
+
+
+def test_invalid_version_is_counted_in_the_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = write(tmp_path, "b.yaml", TEXT.replace("  fees:\n", "  feez:\n"))
+    code, out, _ = run(capsys, "diff", str(GOOD), broken, "--lang", "id")
+    assert code == 1
+    assert out.endswith(
+        "1 standar dibandingkan: 0 regresi, 0 perbaikan, 0 perubahan lain. "
+        "1 standar tidak dapat dibandingkan sebelum kesalahan di atas diperbaiki.\n"
+    )
+    code, out, _ = run(capsys, "diff", str(GOOD), broken, "-f", "json")
+    assert json.loads(out)["summary"]["invalid"] == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "fmt", "expected"),
+    [
+        ("id", "text", "skor turun: keseluruhan: 100,0 → 99,1"),
+        ("en", "text", "score lower: overall: 100.0 → 99.1"),
+        ("id", "markdown", r"skor turun\: keseluruhan\: 100,0 → 99,1"),
+        ("id", "json", "100.0"),
+    ],
+)
+def test_scores_use_the_decimal_comma_in_indonesian(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, fmt: str, expected: str
+) -> None:
+    code, out, _ = run(capsys, "diff", str(GOOD), write(tmp_path, "b.yaml", worse()), "--lang", lang, "-f", fmt)
+    assert code == 1 and expected in out
+    if fmt == "json":
+        overall = next(c for c in json.loads(out)["documents"][0]["changes"] if c["subject"] == "overall")
+        assert (overall["old"], overall["new"], overall["message"]) == (
+            100.0,
+            99.1,
+            "skor turun: keseluruhan: 100,0 → 99,1",
+        )

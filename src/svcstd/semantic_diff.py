@@ -21,6 +21,7 @@ from svcstd.i18n import Catalog
 from svcstd.loader import load_bytes
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, LoadedDocument, Principle, Severity, Text
 from svcstd.publication import duration_words, money
+from svcstd.reporters.text import decimal
 from svcstd.rules import BUILTIN_RULES
 
 MESSAGES = Catalog(
@@ -129,12 +130,20 @@ class DiffReport:
 
     @property
     def exit_code(self) -> int:
-        """1 on a regression, a withdrawn standard or a version that cannot be compared; 0 otherwise."""
-        bad = any(d.regressions or d.status in (Status.INVALID, Status.REMOVED) for d in self.documents)
-        return 1 if bad else 0
+        """1 on a regression (a withdrawn standard is one) or a version that cannot be compared; 0 otherwise."""
+        return 1 if self.count(Effect.REGRESSION) or self.invalid else 0
 
     def count(self, effect: Effect) -> int:
-        return sum(1 for d in self.documents for c in d.changes if c.effect is effect)
+        """Changes with this effect; a withdrawn standard counts as one regression, as its heading says."""
+        changes = sum(1 for d in self.documents for c in d.changes if c.effect is effect)
+        if effect is Effect.REGRESSION:
+            changes += sum(1 for d in self.documents if d.status is Status.REMOVED)
+        return changes
+
+    @property
+    def invalid(self) -> int:
+        """How many standards cannot be compared because a version is invalid."""
+        return sum(1 for d in self.documents if d.status is Status.INVALID)
 
 
 class Source(NamedTuple):
@@ -396,7 +405,8 @@ def _score_change(name: Text, key: str, was: float | None, now: float | None) ->
     if was is None or now is None or round(was, 1) == round(now, 1):
         return
     lower = now < was
-    text = message("score.lower" if lower else "score.higher", subject=name, old=f"{was:.1f}", new=f"{now:.1f}")
+    old, new = (Text(decimal(score, "en"), decimal(score, "id")) for score in (was, now))
+    text = message("score.lower" if lower else "score.higher", subject=name, old=old, new=new)
     effect = Effect.REGRESSION if lower else Effect.IMPROVEMENT
     yield Change("score", "lower" if lower else "higher", effect, text, key, None, round(was, 1), round(now, 1))
 
@@ -476,6 +486,10 @@ OUTPUT = Catalog(
             "{documents} standar dibandingkan: {regressions} regresi, {improvements} perbaikan, "
             "{other} perubahan lain.",
         ),
+        "summary_invalid": (
+            "{invalid} standard(s) cannot be compared until the errors above are fixed.",
+            "{invalid} standar tidak dapat dibandingkan sebelum kesalahan di atas diperbaiki.",
+        ),
         "title": ("Service standard changes", "Perubahan standar pelayanan"),
     },
 )
@@ -496,7 +510,7 @@ def _problem_line(problem: Problem, lang: str) -> str:
 
 def _summary(report: DiffReport, lang: str) -> str:
     counts = {e: report.count(e) for e in Effect}
-    return OUTPUT(
+    summary = OUTPUT(
         "summary",
         lang,
         documents=len(report.documents),
@@ -504,6 +518,7 @@ def _summary(report: DiffReport, lang: str) -> str:
         improvements=counts[Effect.IMPROVEMENT],
         other=counts[Effect.NEUTRAL],
     )
+    return f"{summary} {OUTPUT('summary_invalid', lang, invalid=report.invalid)}" if report.invalid else summary
 
 
 def render_text(report: DiffReport, lang: str) -> str:
@@ -534,7 +549,7 @@ def render_json(report: DiffReport, lang: str) -> str:
         }
         for doc in report.documents
     ]
-    summary = {e.value: report.count(e) for e in Effect}
+    summary = {**{e.value: report.count(e) for e in Effect}, "invalid": report.invalid}
     payload = {"format_version": 1, "exit_code": report.exit_code, "summary": summary, "documents": documents}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
