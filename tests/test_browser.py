@@ -1,48 +1,26 @@
 """The HTML report in a real browser: headless Chromium renders it, runs its script, logs no error.
 
-CI installs Chromium; locally: `apt-get update && apt-get install -y chromium`. Without it these tests
-fail (never skip), so a missing browser is noticed.
+CI installs Chromium and fails without it; elsewhere the tests skip when it is missing (tests/browser.py).
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import struct
 import subprocess
-import zlib
 from pathlib import Path
 
 import pytest
 
 from svcstd.cli import main
+from tests.browser import FLAGS, chromium, png_rows
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 EXAMPLES = ROOT / "examples"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=1280,2000",
-    "--enable-logging=stderr",
-    "--v=0",
-]
+PAGE_FLAGS = ("--window-size=1280,2000", "--enable-logging=stderr", "--v=0")
 TIMEOUT = 60
-
-
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        pytest.fail(
-            "chromium is not on PATH: CI installs it; locally run `apt-get update && apt-get install -y chromium`"
-        )
-    return found
 
 
 def build_pages(folder: Path) -> dict[str, Path]:
@@ -77,7 +55,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, s
         for kind in ("dom", "png"):
             output = ["--dump-dom"] if kind == "dom" else [f"--screenshot={folder / (name + '.png')}"]
             profile = f"--user-data-dir={folder / ('profile-' + name + kind)}"
-            command = [browser, *FLAGS, profile, *output, page.as_uri()]
+            command = [browser, *FLAGS, *PAGE_FLAGS, profile, *output, page.as_uri()]
             jobs[name, kind] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     results = {}
     for (name, kind), job in jobs.items():
@@ -86,48 +64,6 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, s
         results[name, kind] = (out, err)
     return {name: (results[name, "dom"][0], results[name, "dom"][1] + results[name, "png"][1], folder / f"{name}.png")
             for name in ("en", "id", "compare")}  # fmt: skip
-
-
-def _unfilter(kind: int, line: bytes, previous: bytes, bpp: int) -> bytes:
-    """Undo one PNG scanline filter (PNG spec, section 9)."""
-    if kind == 0:
-        return line
-    if kind == 2:
-        return bytes((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
-    row = bytearray(line)
-    for i in range(len(row)):
-        left = row[i - bpp] if i >= bpp else 0
-        up, corner = previous[i], previous[i - bpp] if i >= bpp else 0
-        if kind == 1:
-            row[i] = (row[i] + left) & 0xFF
-        elif kind == 3:
-            row[i] = (row[i] + (left + up) // 2) & 0xFF
-        else:
-            p = left + up - corner
-            pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-            row[i] = (row[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
-    return bytes(row)
-
-
-def png_rows(path: Path, limit: int) -> tuple[int, int, int, list[bytes]]:
-    """Width, height, bytes per pixel and the first `limit` decoded rows of an 8-bit RGB(A) PNG."""
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    position, header, compressed = 8, b"", b""
-    while position < len(data):
-        (size,) = struct.unpack(">I", data[position : position + 4])
-        kind, body = data[position + 4 : position + 8], data[position + 8 : position + 8 + size]
-        header, compressed = (body, compressed) if kind == b"IHDR" else (header, compressed + body * (kind == b"IDAT"))
-        position += 12 + size
-    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
-    assert depth == 8 and colour in (2, 6) and interlace == 0
-    bpp, raw = (3 if colour == 2 else 4), zlib.decompress(compressed)
-    stride, rows, previous = width * (3 if colour == 2 else 4), [], bytes(width * (3 if colour == 2 else 4))
-    for number in range(min(height, limit)):
-        start = number * (stride + 1)
-        previous = _unfilter(raw[start], raw[start + 1 : start + 1 + stride], previous, bpp)
-        rows.append(previous)
-    return width, height, bpp, rows
 
 
 @pytest.mark.parametrize("name", ["en", "id", "compare"])
