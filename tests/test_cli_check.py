@@ -197,3 +197,16 @@ def test_no_output_may_replace_a_standard_being_checked(
         code, _, err = run(capsys, "check", target, *AS_OF, *argv)
         assert code == 2 and "one of the standards being read" in err
     assert standard.read_bytes() == before
+
+
+def test_folder_search_finds_standards_saved_in_another_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = Path(GOOD).read_text(encoding="utf-8")
+    (tmp_path / "bom.yaml").write_bytes(text.encode("utf-16"))
+    (tmp_path / "no-bom.yaml").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "other.yaml").write_bytes("jobs: {}\n".encode("utf-16"))
+    code, out, _ = run(capsys, "check", str(tmp_path), *AS_OF, "--format", "json", "--no-cache")
+    found = {Path(d["path"]).name: [f["rule"] for f in d["findings"]] for d in json.loads(out)["documents"]}
+    assert code == 1
+    assert found == {"bom.yaml": ["YML002"], "no-bom.yaml": ["YML002"]}

@@ -222,7 +222,22 @@ def _is_standard(raw: bytes, loaded: list[LoadedDocument]) -> bool:
     """A discovered file counts when a document has the `svcstd` key, or its text starts one with it."""
     if any(isinstance(doc.data, dict) and "svcstd" in doc.data for doc in loaded):
         return True
-    return bool(_LOOKS_LIKE_STANDARD.search(raw)) and any(doc.findings for doc in loaded)
+    if not any(doc.findings for doc in loaded):
+        return False
+    return bool(_LOOKS_LIKE_STANDARD.search(raw)) or _LOOKS_LIKE_STANDARD.search(_any_text(raw)) is not None
+
+
+def _any_text(raw: bytes) -> bytes:
+    """The file as UTF-8 whatever it was saved in (UTF-16/32 with a BOM, else Latin-1), to spot a standard."""
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="replace").encode("utf-8")
+    return raw.replace(b"\x00", b"")  # UTF-16 without a BOM reads as ASCII once its NUL bytes are gone
 
 
 def judge(doc: LoadedDocument, settings: Settings, rules: tuple[Rule, ...], as_of: date) -> DocumentResult:
