@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from svcstd.grades import SKM
 from svcstd.reporters import RenderOptions, html
 from svcstd.reporters.json_report import as_dict
 from svcstd.summary import Summary, parse_previous, summarize
@@ -124,3 +125,16 @@ def test_hostile_content_is_shown_as_text(lang: str) -> None:
     assert all(not (a.get("href") or "#").lower().startswith("javascript") for _, a in page.tags)
     assert all(not name.startswith("on") for _, attributes in page.tags for name in attributes)
     assert "<!--" not in page_text
+
+
+
+@pytest.mark.parametrize(("lang", "point"), [("en", "."), ("id", ",")])
+def test_numbers_use_the_decimal_comma_in_indonesian(lang: str, point: str) -> None:
+    text = html.render_summary(_summary(), RenderOptions(lang))
+    cards = re.search(r'<ul class="cards">.*?</ul>', text, re.S)
+    assert cards is not None and f"<b>69{point}1</b>" in cards.group()
+    assert f'<td class="num" data-v="92.3">92{point}3</td>' in text
+    assert f">79{point}2</text>" in text and f'data-v="-5.0">-5{point}0</td>' in text
+    assert f">92{',' if point == '.' else '.'}3<" not in text
+    skm = html.render_summary(summarize(sample_report(), SKM, rules={}), RenderOptions(lang))
+    assert f'text-anchor="middle">88{point}31</text>' in skm

@@ -15,6 +15,7 @@ from html import escape
 from svcstd.i18n import Catalog
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Principle, Report, Severity
 from svcstd.reporters import RenderOptions
+from svcstd.reporters.text import decimal
 from svcstd.rules.base import Rule
 from svcstd.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
 
@@ -239,7 +240,7 @@ def _card(label: str, value: str, tone: str = "") -> str:
 
 def _cards(summary: Summary, lang: str) -> str:
     counts = summary.counts
-    average = f"{counts.average:.1f}" if counts.average is not None else "—"
+    average = _number(counts.average, lang)
     cards = [
         _card(LABELS("documents", lang), str(counts.documents)),
         _card(LABELS("valid", lang), str(counts.valid)),
@@ -259,7 +260,7 @@ def _grade(summary: Summary, doc: DocumentResult, lang: str) -> str:
     return f'<span class="grade {summary.tone(doc.score)}">{e(doc.grade.label(lang))}</span>'
 
 
-def bar_chart(summary: Summary, rows: Sequence[tuple[str, float | None]], label: str) -> str:
+def bar_chart(summary: Summary, rows: Sequence[tuple[str, float | None]], label: str, lang: str) -> str:
     """Horizontal bars, one per row, with the grade bands' lower bounds as dashed lines."""
     height = BAR_HEIGHT * len(rows) + 24
     span = CHART_WIDTH - LABEL_WIDTH - 50
@@ -270,7 +271,7 @@ def bar_chart(summary: Summary, rows: Sequence[tuple[str, float | None]], label:
     for number, (name, score) in enumerate(rows):
         y = number * BAR_HEIGHT + 4
         width = round((score or 0) * span / 100, 1)
-        shown = f"{score:.1f}" if score is not None else "—"
+        shown = _number(score, lang)
         parts.append(f'<text x="0" y="{y + 17}">{e(name)}</text>')
         parts.append(f'<rect class="{summary.tone(score)}" x="{LABEL_WIDTH}" y="{y}" width="{width}" height="22"/>')
         parts.append(f'<text x="{LABEL_WIDTH + width + 6}" y="{y + 17}">{shown}</text>')
@@ -278,13 +279,14 @@ def bar_chart(summary: Summary, rows: Sequence[tuple[str, float | None]], label:
         if 0 < band.min < 100:
             x = round(LABEL_WIDTH + band.min * span / 100, 1)
             parts.append(f'<line class="rule" x1="{x}" x2="{x}" y1="0" y2="{height - 20}"/>')
-            parts.append(f'<text x="{x}" y="{height - 4}" text-anchor="middle">{band.min:g}</text>')
+            tick = f"{band.min:g}".replace(".", "," if lang == "id" else ".")  # 88.31 is a bound, not a score
+            parts.append(f'<text x="{x}" y="{height - 4}" text-anchor="middle">{tick}</text>')
     return "".join(parts) + "</svg>"
 
 
 def _principles(summary: Summary, lang: str) -> str:
     rows = [(PRINCIPLE_NAMES[p](lang), score) for p, score in summary.principles]
-    chart = bar_chart(summary, rows, MESSAGES("chart", lang))
+    chart = bar_chart(summary, rows, MESSAGES("chart", lang), lang)
     return _section("principles", LABELS("principles", lang), f"<figure>{chart}</figure>")
 
 
@@ -292,12 +294,12 @@ def mini_chart(summary: Summary, doc: DocumentResult, lang: str) -> str:
     """Six small columns, one per principle, each with its name and score as a tooltip."""
     scores = {r.principle: r.score for r in doc.principles}
     parts = ['<svg viewBox="0 0 84 30" width="84" height="30" role="img" xmlns="http://www.w3.org/2000/svg"']
-    text = "; ".join(f"{PRINCIPLE_NAMES[p](lang)} {_number(scores.get(p))}" for p in Principle)
+    text = "; ".join(f"{PRINCIPLE_NAMES[p](lang)} {_number(scores.get(p), lang)}" for p in Principle)
     parts.append(f' aria-label="{e(text)}">')
     for number, principle in enumerate(Principle):
         score = scores.get(principle)
         height = max(round((score or 0) * 0.28, 1), 1)
-        tip = f"{PRINCIPLE_NAMES[principle](lang)}: {_number(score)}"
+        tip = f"{PRINCIPLE_NAMES[principle](lang)}: {_number(score, lang)}"
         parts.append(
             f'<rect class="{summary.tone(score)}" x="{number * 14}" y="{30 - height}" width="11" height="{height}">'
             f"<title>{e(tip)}</title></rect>"
@@ -305,8 +307,9 @@ def mini_chart(summary: Summary, doc: DocumentResult, lang: str) -> str:
     return "".join(parts) + "</svg>"
 
 
-def _number(score: float | None) -> str:
-    return f"{score:.1f}" if score is not None else "—"
+def _number(score: float | None, lang: str) -> str:
+    """One decimal, with the decimal comma in Indonesian; a dash without a score."""
+    return decimal(score, lang) if score is not None else "—"
 
 
 def _table(headers: Sequence[tuple[str, bool]], rows: Iterable[str], css: str = "") -> str:
@@ -332,7 +335,7 @@ def _document_row(summary: Summary, number: int, doc: DocumentResult, lang: str)
     name = doc.title or doc.id or doc.path
     place = doc.path + (f" #{doc.index + 1}" if doc.index else "")
     head = f'<th scope="row"><a href="#doc-{number}">{e(name)}</a><br><small class="muted">{e(place)}</small></th>'
-    score = _num(_number(doc.score), doc.score if doc.score is not None else -1)
+    score = _num(_number(doc.score, lang), doc.score if doc.score is not None else -1)
     gate = LABELS("passed" if doc.passed else "failed", lang)
     cells = [score, f"<td>{_grade(summary, doc, lang)}</td>", *(_num(tally[s], tally[s]) for s in Severity)]
     cells += [f"<td>{mini_chart(summary, doc, lang)}</td>", f"<td>{e(gate)}</td>"]
@@ -410,12 +413,13 @@ def _name(doc: DocumentResult) -> str:
     return f"{doc.title or doc.id} ({place})" if doc.title or doc.id else place
 
 
-def _change_row(label: str, change: ScoreChange) -> str:
+def _change_row(label: str, change: ScoreChange, lang: str) -> str:
     delta = change.delta
-    shown = "—" if delta is None else f"{delta:+.1f}"
+    shown = "—" if delta is None else ("+" if delta > 0 else "") + _number(delta or 0.0, lang)
     tone = "" if not delta else " sev-info" if delta > 0 else " sev-error"
     delta_cell = f'<td class="num{tone}" data-v="{delta if delta is not None else 0}">{shown}</td>'
-    return f'<tr><th scope="row">{e(label)}</th>{_num(_number(change.old))}{_num(_number(change.new))}{delta_cell}</tr>'
+    scores = _num(_number(change.old, lang)) + _num(_number(change.new, lang))
+    return f'<tr><th scope="row">{e(label)}</th>{scores}{delta_cell}</tr>'
 
 
 def _comparison(summary: Summary, lang: str) -> str:
@@ -423,9 +427,9 @@ def _comparison(summary: Summary, lang: str) -> str:
     if comparison is None:
         return ""
     headers = [(LABELS(k, lang), k != "standard") for k in ("standard", "before", "now", "change")]
-    rows = [_change_row(LABELS("overall", lang), comparison.overall)]
-    rows += [_change_row(PRINCIPLE_NAMES[p](lang), change) for p, change in comparison.principles]
-    rows += [_change_row(_name(item.document), item.change) for item in comparison.documents]
+    rows = [_change_row(LABELS("overall", lang), comparison.overall, lang)]
+    rows += [_change_row(PRINCIPLE_NAMES[p](lang), change, lang) for p, change in comparison.principles]
+    rows += [_change_row(_name(item.document), item.change, lang) for item in comparison.documents]
     parts = [_table(headers, rows)]
     if comparison.added:
         parts.append(f"<p>{e(LABELS('added', lang, items=', '.join(_name(d) for d in comparison.added)))}</p>")
@@ -441,11 +445,12 @@ def _details(summary: Summary, lang: str) -> str:
 
 
 def _document_details(summary: Summary, number: int, doc: DocumentResult, lang: str) -> str:
-    head = f"<summary><strong>{e(_name(doc))}</strong> — {_number(doc.score)} {_grade(summary, doc, lang)}</summary>"
+    score = _number(doc.score, lang)
+    head = f"<summary><strong>{e(_name(doc))}</strong> — {score} {_grade(summary, doc, lang)}</summary>"
     parts = [f'<details id="doc-{number}" data-filter="{e(_filter_text(doc))}">', head, _meta(doc, lang)]
     if doc.principles:
         rows = [(PRINCIPLE_NAMES[r.principle](lang), r.score) for r in doc.principles]
-        parts.append(bar_chart(summary, rows, MESSAGES("doc_chart", lang)))
+        parts.append(bar_chart(summary, rows, MESSAGES("doc_chart", lang), lang))
     parts.append(
         _findings_table(doc.findings, summary.rules, lang) if doc.findings else f"<p>{e(LABELS('none', lang))}</p>"
     )

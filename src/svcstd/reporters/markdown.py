@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Principle, Report, Severity
 from svcstd.reporters import RenderOptions
+from svcstd.reporters.text import decimal
 from svcstd.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
 
 # Characters that start Markdown or HTML syntax anywhere in a line; they become numeric entities.
@@ -62,7 +63,7 @@ def _join(parts: Iterable[Sequence[str]]) -> str:
 
 def _headline(summary: Summary, lang: str) -> str:
     counts = summary.counts
-    average = f"{counts.average:.1f}" if counts.average is not None else "—"
+    average = decimal(counts.average, lang) if counts.average is not None else "—"
     head = LABELS(
         "headline", lang, passing=counts.passing, documents=counts.documents, valid=counts.valid, average=average
     )
@@ -99,12 +100,12 @@ def _standard_cells(summary: Summary, doc: DocumentResult, lang: str) -> list[st
         return [document_name(doc), "—", f"⛔ {LABELS('not_scored', lang)}", *empty, gate]
     grade = f"{_GRADE_MARKS[summary.tone(doc.score)]} {escape(doc.grade.label(lang))}"
     scores = {r.principle: r.score for r in doc.principles}
-    marks = [_score_mark(summary, scores.get(p)) for p in Principle]
-    return [document_name(doc), f"**{doc.score:.1f}**", grade, *marks, gate]
+    marks = [_score_mark(summary, scores.get(p), lang) for p in Principle]
+    return [document_name(doc), f"**{decimal(doc.score, lang)}**", grade, *marks, gate]
 
 
-def _score_mark(summary: Summary, score: float | None) -> str:
-    return f"{_SCORE_MARKS[summary.tone(score)]} {score:.1f}" if score is not None else _SCORE_MARKS["none"]
+def _score_mark(summary: Summary, score: float | None, lang: str) -> str:
+    return f"{_SCORE_MARKS[summary.tone(score)]} {decimal(score, lang)}" if score is not None else _SCORE_MARKS["none"]
 
 
 def document_name(doc: DocumentResult, separator: str = "<br>") -> str:
@@ -118,7 +119,7 @@ def _principles(summary: Summary, lang: str) -> list[str]:
     lines = [f"## {LABELS('principles', lang)}", "", _row([LABELS("principle", lang), LABELS("score", lang)])]
     lines.append(_row(["---", "--:"]))
     for principle, score in summary.principles:
-        lines.append(_row([PRINCIPLE_NAMES[principle](lang), _score_mark(summary, score)]))
+        lines.append(_row([PRINCIPLE_NAMES[principle](lang), _score_mark(summary, score, lang)]))
     return lines
 
 
@@ -169,10 +170,10 @@ def _comparison(summary: Summary, lang: str) -> list[str]:
     lines = [f"## {LABELS('changes', lang, date=escape(comparison.previous_as_of))}", ""]
     keys = ("standard", "before", "now", "change")
     lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "--:", "--:", "--:"])]
-    lines.append(_row([f"**{LABELS('overall', lang)}**", *_change_cells(comparison.overall)]))
+    lines.append(_row([f"**{LABELS('overall', lang)}**", *_change_cells(comparison.overall, lang)]))
     for principle, change in comparison.principles:
-        lines.append(_row([PRINCIPLE_NAMES[principle](lang), *_change_cells(change)]))
-    lines += [_row([document_name(item.document), *_change_cells(item.change)]) for item in comparison.documents]
+        lines.append(_row([PRINCIPLE_NAMES[principle](lang), *_change_cells(change, lang)]))
+    lines += [_row([document_name(item.document), *_change_cells(item.change, lang)]) for item in comparison.documents]
     if comparison.added:
         lines += ["", LABELS("added", lang, items=", ".join(document_name(d) for d in comparison.added))]
     if comparison.removed:
@@ -180,12 +181,15 @@ def _comparison(summary: Summary, lang: str) -> list[str]:
     return lines
 
 
-def _change_cells(change: ScoreChange) -> list[str]:
+def _change_cells(change: ScoreChange, lang: str) -> list[str]:
     def shown(score: float | None) -> str:
-        return f"{score:.1f}" if score is not None else "—"
+        return decimal(score, lang) if score is not None else "—"
 
     delta = change.delta
-    arrow = "—" if delta is None else f"🔺 {delta:+.1f}" if delta > 0 else f"🔻 {delta:+.1f}" if delta < 0 else "0.0"
+    if delta is None or not delta:
+        arrow = "—" if delta is None else shown(0.0)
+    else:
+        arrow = f"🔺 +{shown(delta)}" if delta > 0 else f"🔻 {shown(delta)}"
     return [shown(change.old), shown(change.new), arrow]
 
 
