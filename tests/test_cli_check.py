@@ -39,7 +39,7 @@ def test_schema_errors_exit_1_with_file_line_column(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "check", INVALID, *AS_OF, "--lang", "en")
     assert code == 1
     assert f"{INVALID}:39:3: error SCH001 " in out
-    assert "Did you mean `requirements`" in out
+    assert "Did you mean the required key `requirements`" in out
 
 
 def test_indonesian_messages(capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,8 +70,8 @@ def test_misuse_exits_2_with_one_message_and_no_traceback(capsys: pytest.Capture
 def test_missing_path_message_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err_en = run(capsys, "check", "nope.yaml", "--lang", "en")
     _, _, err_id = run(capsys, "check", "nope.yaml", "--lang", "id")
-    assert "Path not found: nope.yaml" in err_en
-    assert "Path tidak ditemukan: nope.yaml" in err_id
+    assert "File or folder not found: nope.yaml" in err_en
+    assert "Berkas atau folder tidak ditemukan: nope.yaml" in err_id
 
 
 def test_json_output_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
@@ -210,3 +210,14 @@ def test_folder_search_finds_standards_saved_in_another_encoding(
     found = {Path(d["path"]).name: [f["rule"] for f in d["findings"]] for d in json.loads(out)["documents"]}
     assert code == 1
     assert found == {"bom.yaml": ["YML002"], "no-bom.yaml": ["YML002"]}
+
+
+def test_text_output_shows_control_characters_in_names_instead_of_obeying_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    odd = tmp_path / "a\nb\x1b[31m.yaml"
+    odd.write_text("svcstd: '1.0'\ntitle: \"Judul\\e[2J\"\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path), *AS_OF, "--lang", "en")
+    assert code == 1
+    assert "a\\nb\\x1b[31m.yaml:" in out and "\x1b" not in out
+    assert all(line.startswith((str(tmp_path), "  ", "1 document")) or not line for line in out.splitlines())

@@ -51,8 +51,9 @@ MESSAGES = Catalog(
             "Ukuran berkas {size} bita, melebihi batas {limit}; berkas tidak dibaca.",
         ),
         "syntax": (
-            "The YAML cannot be read: {problem}. Check the indentation, colons and quotes near this spot.",
-            "YAML tidak dapat dibaca: {problem}. Periksa indentasi, titik dua, dan tanda kutip di sekitar posisi ini.",
+            "The YAML cannot be read: {problem_en}. Check the indentation, colons and quotes near this spot.",
+            "YAML tidak dapat dibaca: {problem_id}. Periksa indentasi, titik dua, dan tanda kutip "
+            "di sekitar posisi ini.",
         ),
         "duplicate_key": (
             "The key `{key}` appears twice in the same mapping (first at line {first}); only one may stay.",
@@ -383,11 +384,68 @@ def _finish(builder: _DocumentBuilder, path: str, index: int) -> LoadedDocument 
 _KIND_NAMES = {True: ("a list", "daftar"), False: ("a single value", "satu nilai tunggal")}
 
 
+# libyaml's problems, as an author would understand them; anything else is shown as libyaml says it.
+SYNTAX_PROBLEMS: dict[str, tuple[str, str]] = {
+    "mapping values are not allowed in this context": (
+        "a colon followed by a space starts a new key here; put a value that contains ': ' in quotes",
+        "titik dua yang diikuti spasi memulai kunci baru di sini; beri tanda kutip pada nilai yang memuat ': '",
+    ),
+    "mapping values are not allowed here": (
+        "a colon followed by a space starts a new key here; put a value that contains ': ' in quotes",
+        "titik dua yang diikuti spasi memulai kunci baru di sini; beri tanda kutip pada nilai yang memuat ': '",
+    ),
+    "did not find expected key": (
+        "a line is not indented like the keys around it",
+        "ada baris yang indentasinya tidak sejajar dengan kunci di sekitarnya",
+    ),
+    "did not find expected '-' indicator": (
+        "a line inside a list is not indented like the list's items (`- ...`)",
+        "ada baris di dalam daftar yang indentasinya tidak sejajar dengan butir daftar (`- ...`)",
+    ),
+    "did not find expected node content": (
+        "a value is missing or a bracket is not closed",
+        "ada nilai yang hilang atau tanda kurung yang belum ditutup",
+    ),
+    "did not find expected ',' or ']'": (
+        "a list in square brackets `[...]` is not closed, or two items lack a comma between them",
+        "daftar dalam kurung siku `[...]` belum ditutup, atau dua butir tidak dipisahkan koma",
+    ),
+    "did not find expected ',' or '}'": (
+        "a mapping in braces `{...}` is not closed, or two entries lack a comma between them",
+        "pemetaan dalam kurung kurawal `{...}` belum ditutup, atau dua entri tidak dipisahkan koma",
+    ),
+    "found character that cannot start any token": (
+        "a value starts with a character YAML reserves (such as @, ` or a tab); put the value in quotes "
+        "and indent with spaces",
+        "nilai diawali karakter khusus YAML (misalnya @, ` atau tab); beri tanda kutip pada nilai dan "
+        "gunakan spasi untuk indentasi",
+    ),
+    "found unexpected end of stream": (
+        "a quotation mark is opened but never closed",
+        "tanda kutip dibuka tetapi tidak pernah ditutup",
+    ),
+    "found unknown escape character": (
+        'a backslash inside "double quotes" starts an unknown escape; use single quotes or write \\\\',
+        'garis miring terbalik di dalam "tanda kutip ganda" membentuk escape yang tidak dikenal; gunakan '
+        "tanda kutip tunggal atau tulis \\\\",
+    ),
+    "found undefined tag handle": (
+        "a value starts with `!`, which YAML reads as a tag; put the value in quotes",
+        "nilai diawali `!`, yang dibaca YAML sebagai tag; beri tanda kutip pada nilai tersebut",
+    ),
+    "could not find expected ':'": (
+        "a key is not followed by a colon",
+        "ada kunci yang tidak diikuti titik dua",
+    ),
+}
+
+
 def _syntax_finding(error: yaml.YAMLError) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     at = _location(mark) if mark is not None else Location(1, 1)
-    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error)
-    return reading_finding("syntax", at, "", problem=problem)
+    problem = str(getattr(error, "problem", None) or getattr(error, "reason", None) or error)
+    problem_en, problem_id = SYNTAX_PROBLEMS.get(problem, (problem, problem))
+    return reading_finding("syntax", at, "", problem_en=problem_en, problem_id=problem_id)
 
 
 def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> list[LoadedDocument]:

@@ -24,6 +24,7 @@ MESSAGES = Catalog(
             "{documents} dokumen diperiksa: {passed} lolos, {failed} tidak lolos, {invalid} tidak valid; "
             "{error} galat, {warning} peringatan, {info} info.",
         ),
+        "untitled": ("(no title)", "(tanpa judul)"),
         "nothing": ("No service standard found.", "Tidak ditemukan standar pelayanan."),
         "error": ("error", "galat"),
         "warning": ("warning", "peringatan"),
@@ -39,6 +40,14 @@ def decimal(value: float, lang: str) -> str:
     """One decimal, with the decimal comma Indonesian readers expect (`69,2`)."""
     text = f"{value:.1f}"
     return text.replace(".", ",") if lang == "id" else text
+
+
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
+def printable(text: str) -> str:
+    """Control characters (a newline in a file name, an escape sequence in a title) shown, not obeyed."""
+    return text.translate(_CONTROL)
 
 
 def _paint(text: str, code: str, options: RenderOptions) -> str:
@@ -63,8 +72,9 @@ def _document_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
     shown = [f for f in doc.findings if not (options.quiet and f.waived)]
     lines = [_finding_line(doc, f, options) for f in shown]
     index = f"#{doc.index + 1}" if doc.index else ""
-    title = doc.title or doc.id or ""
-    lines.append(_paint(MESSAGES("document", options.lang, path=doc.path, index=index, title=title), "1", options))
+    title = printable(doc.title or doc.id or MESSAGES("untitled", options.lang))
+    header = MESSAGES("document", options.lang, path=printable(doc.path), index=index, title=title)
+    lines.append(_paint(header, "1", options))
     lines.extend(_score_lines(doc, options))
     lines.append("")
     return lines
@@ -75,8 +85,8 @@ def _finding_line(doc: DocumentResult, finding: Finding, options: RenderOptions)
     waived = ""
     if finding.waiver is not None:
         waived = " " + MESSAGES("waived", options.lang, until=finding.waiver.until)
-    message = " ".join(finding.message(options.lang).split())
-    return f"{doc.path}:{finding.line}:{finding.column}: {severity} {finding.rule} {message}{waived}"
+    message = printable(" ".join(finding.message(options.lang).split()))
+    return f"{printable(doc.path)}:{finding.line}:{finding.column}: {severity} {finding.rule} {message}{waived}"
 
 
 def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
