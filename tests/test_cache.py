@@ -217,3 +217,30 @@ def test_cache_clean_removes_the_cache(repo: Path, capsys: pytest.CaptureFixture
     assert "Removed the result cache" in capsys.readouterr().out
     assert main(["cache", "clean", "--lang", "en"]) == 0
     assert "There is no result cache" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("files", "lang", "expected"),
+    [
+        (1, "en", "(1 file)."),
+        (2, "en", "(2 files)."),
+        (1, "id", "dihapus (1 berkas)."),
+        (2, "id", "dihapus (2 berkas)."),
+    ],
+)
+def test_cache_clean_counts_files_in_both_languages(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    files: int,
+    lang: str,
+    expected: str,
+) -> None:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    folder = cache.cache_root()
+    folder.mkdir()
+    for number in range(files):
+        (folder / f"{number}.pickle").write_bytes(b"x")
+    assert main(["cache", "clean", "--lang", lang]) == 0
+    assert capsys.readouterr().out.strip().endswith(expected)

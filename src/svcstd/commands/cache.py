@@ -17,6 +17,10 @@ MESSAGES = Catalog(
             "Removed the result cache {folder} ({count} files).",
             "Cache hasil {folder} dihapus ({count} berkas).",
         ),
+        "removed_one": (
+            "Removed the result cache {folder} (1 file).",
+            "Cache hasil {folder} dihapus (1 berkas).",
+        ),
         "none": ("There is no result cache at {folder}.", "Tidak ada cache hasil di {folder}."),
         "cannot": ("cannot remove {folder}: {reason}", "tidak dapat menghapus {folder}: {reason}"),
     },
@@ -55,4 +59,5 @@ def clean(
         count = remove(folder)
     except OSError as error:
         raise SvcstdError(MESSAGES.text("cannot", folder=str(folder), reason=error.strerror or str(error))) from None
-    typer.echo(MESSAGES("removed" if existed else "none", language, folder=str(folder), count=count))
+    key = "none" if not existed else "removed_one" if count == 1 else "removed"
+    typer.echo(MESSAGES(key, language, folder=str(folder), count=count))
