@@ -139,3 +139,19 @@ def test_byte_level_problems(data: bytes, rule: str, at: tuple[int, int]) -> Non
 def test_utf8_byte_order_mark_is_fine() -> None:
     [doc] = load_bytes(b"\xef\xbb\xbfa: 1\n", "f.yaml")
     assert doc.data == {"a": 1} and not doc.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "indonesian"),
+    [
+        ("a: b: c\n", "put a value that contains ': ' in quotes", "beri tanda kutip pada nilai yang memuat ': '"),
+        ("a: [1, 2\n", "is not closed", "belum ditutup"),
+        ('a: "x\\q"\n', "backslash", "garis miring terbalik"),
+        ("a: @x\n", "character YAML reserves", "karakter khusus YAML"),
+    ],
+)
+def test_syntax_problems_are_explained_in_both_languages(text: str, english: str, indonesian: str) -> None:
+    [doc] = load_text(text)
+    [finding] = doc.findings
+    assert finding.rule == "YML003"
+    assert english in finding.message.en and indonesian in finding.message.id
