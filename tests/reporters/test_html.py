@@ -127,7 +127,6 @@ def test_hostile_content_is_shown_as_text(lang: str) -> None:
     assert "<!--" not in page_text
 
 
-
 @pytest.mark.parametrize(("lang", "point"), [("en", "."), ("id", ",")])
 def test_numbers_use_the_decimal_comma_in_indonesian(lang: str, point: str) -> None:
     text = html.render_summary(_summary(), RenderOptions(lang))
