@@ -221,3 +221,14 @@ def test_text_output_shows_control_characters_in_names_instead_of_obeying_them(
     assert code == 1
     assert "a\\nb\\x1b[31m.yaml:" in out and "\x1b" not in out
     assert all(line.startswith((str(tmp_path), "  ", "1 document")) or not line for line in out.splitlines())
+
+
+def test_skip_non_standards_passes_over_named_yaml_that_is_no_standard(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    workflow = tmp_path / "ci.yml"
+    workflow.write_text("jobs: {}\n", encoding="utf-8")
+    assert run(capsys, "check", str(workflow), GOOD, *AS_OF)[0] == 1
+    code, out, _ = run(capsys, "check", str(workflow), GOOD, *AS_OF, "--skip-non-standards", "--format", "json")
+    assert code == 0
+    assert [d["path"] for d in json.loads(out)["documents"]] == [GOOD]

@@ -56,14 +56,18 @@ def check(
     jobs: int | None = None,
     use_cache: bool = False,
     progress: Progress | None = None,
+    skip_non_standards: bool = False,
 ) -> Report:
     """Discover, read, validate, judge and score every standard under `paths`.
 
     `jobs` (worker processes, default: the CPUs), `use_cache` (the result cache) and `progress`
-    change speed and feedback, never the result.
+    change speed and feedback, never the result. `skip_non_standards` passes over named files without
+    a top-level `svcstd` key as folder searches do (for pre-commit, which names every YAML file).
     """
     job = Job(settings, rules, as_of or date.today())
     targets = discover(paths, settings.include, settings.exclude)
+    if skip_non_standards:
+        targets = [target._replace(explicit=False) for target in targets]
     store = ResultCache(cache_root(), context_digest(settings, rules, job.as_of)) if use_cache else None
     found = _results(targets, job, jobs, store, progress or _quiet)
     if store is not None:

@@ -83,6 +83,12 @@ HELP = Catalog(
         "write_baseline": ("Record today's findings in FILE.", "Mencatat temuan hari ini dalam FILE."),
         "jobs": ("Worker processes (default: CPUs).", "Jumlah proses paralel (bawaan: jumlah CPU)."),
         "no_cache": ("Do not read or write the result cache.", "Tidak membaca atau menulis cache hasil."),
+        "skip_non_standards": (
+            "Skip named files that are not service standards (no top-level svcstd key), as folder "
+            "searches do; for pre-commit.",
+            "Lewati berkas yang disebut namanya tetapi bukan standar pelayanan (tanpa kunci svcstd di "
+            "tingkat teratas), seperti pada pencarian folder; untuk pre-commit.",
+        ),
         "show_config": (
             "Print the effective configuration and exit.",
             "Menampilkan konfigurasi yang berlaku, lalu keluar.",
@@ -164,6 +170,9 @@ def check(
     ] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help=help_text(HELP, "jobs"))] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=help_text(HELP, "no_cache"))] = False,
+    skip_non_standards: Annotated[
+        bool, typer.Option("--skip-non-standards", help=help_text(HELP, "skip_non_standards"))
+    ] = False,
     show_config: Annotated[bool, typer.Option("--show-config", help=help_text(HELP, "show_config"))] = False,
 ) -> int:
     """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
@@ -184,7 +193,10 @@ def check(
     outputs = parse_outputs(formats or [], output)
     with progress_bar() as progress:
         rules = api.load_rules(settings)
-        report = api.check(paths or ["."], settings, parse_as_of(as_of), rules, jobs, not no_cache, progress)
+        judged_as_of = parse_as_of(as_of)
+        report = api.check(
+            paths or ["."], settings, judged_as_of, rules, jobs, not no_cache, progress, skip_non_standards
+        )
     inputs = (*(path for path in paths or () if os.path.isfile(path)), *(doc.path for doc in report.documents))
     for _, file in [*outputs, ("baseline", write_baseline)]:
         if file is not None:
