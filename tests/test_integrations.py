@@ -15,6 +15,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-27"
 BAD = "svcstd: '1.0'\nid: contoh/rusak\ntitle: Rusak\n"
+WORKFLOW = "name: ci\non: [push]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps: [{run: svcstd check}]\n"
 
 
 def load(name: str) -> Any:
@@ -24,7 +25,8 @@ def load(name: str) -> Any:
 def test_pre_commit_hook_definition() -> None:
     (hook,) = load(".pre-commit-hooks.yaml")
     assert hook["id"] == "svcstd"
-    assert hook["entry"] == "svcstd check"
+    assert hook["entry"] == "svcstd check --skip-non-standards"
+    assert "args" not in hook, "the option is in `entry`, so that a user's `args:` cannot drop it"
     assert hook["language"] == "python"
     assert hook["files"] == r"\.ya?ml$"
 
@@ -52,14 +54,18 @@ def git_repo(tmp_path: Path) -> Path:
     (repo / ".pre-commit-config.yaml").write_text(local_config(), encoding="utf-8")
     shutil.copy(ROOT / "examples" / "dukcapil-ktp-el.yaml", repo / "baik.yaml")
     (repo / "rusak.yaml").write_text(BAD, encoding="utf-8")
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    (repo / ".github" / "workflows" / "ci.yml").write_text(WORKFLOW, encoding="utf-8")
     subprocess.run(["git", "add", "."], cwd=repo, check=True)
     return repo
 
 
 def test_pre_commit_passes_a_good_standard_and_fails_a_bad_one(git_repo: Path) -> None:
-    good = pre_commit(git_repo, "baik.yaml")
+    ordinary = (".pre-commit-config.yaml", ".github/workflows/ci.yml")
+    good = pre_commit(git_repo, "baik.yaml", *ordinary)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
+    assert pre_commit(git_repo, *ordinary).returncode == 0
     bad = pre_commit(git_repo, "rusak.yaml")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "Failed" in bad.stdout and "rusak.yaml" in bad.stdout and "SCH002" in bad.stdout
