@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli import main
-from svcstd.config import DEFAULT_SETTINGS, load_settings
-from svcstd.errors import ConfigError
+from svcstd.config import DEFAULT_SETTINGS, Settings, load_settings, validate_selection, with_overrides
+from svcstd.errors import ConfigError, UsageError
 from svcstd.grades import SKM, Band
 from svcstd.limits import Limits
 from svcstd.model import Principle, Severity, Text
+from svcstd.rules import BUILTIN_RULES
 from tests.rules.harness import EXEMPLARY
 
 CUSTOM_RULE = """\
@@ -180,6 +181,28 @@ BAD = [
     ('grades = "abc"', 1, "grades", '"ombudsman", "skm" or a list of bands'),
     ('grades = [{key = "A", min = 90, label_en = "top"}]', 1, "grades[0].label_id", "is missing; it expects"),
     ('grades = [{key = "A", min = 190, label_en = "a", label_id = "b"}]', 1, "grades[0].min", "0 to 100"),
+    ('grades = [{key = "A", min = 90, label_en = "a", label_id = "b"}]', 1, "grades[0].min", "the lowest band"),
+    (
+        'grades = [{key = "A", min = 0, label_en = "a", label_id = "b"}, {key = "A", min = 5, label_en = "a", '
+        'label_id = "b"}]',
+        1,
+        "grades[1].key",
+        "a key not used by another band",
+    ),
+    (
+        'grades = [{key = "A", min = 50, label_en = "a", label_id = "b"}, {key = "B", min = 50, label_en = "a", '
+        'label_id = "b"}, {key = "C", min = 0, label_en = "c", label_id = "c"}]',
+        1,
+        "grades[1].min",
+        "a minimum not used by another band",
+    ),
+    (
+        "principle_weights = {simplicity = 0, participation = 0, accountability = 0, sustainability = 0, "
+        "transparency = 0, fairness = 0}",
+        1,
+        "principle_weights",
+        "weights that are not all 0",
+    ),
     ('[[grades]]\nkey = "A"\nmin = 5\nlabel_en = "a"\nlabel_id = "b"\nhue = 1', 6, "grades[0].hue", "unknown"),
     ('lang = "fr"', 1, "lang", "one of en, id"),
     ('rule_paths = ["nope"]', 1, "rule_paths[0]", "existing folders"),
@@ -296,3 +319,94 @@ def test_command_line_options_win_over_the_file(tmp_path: Path, monkeypatch: pyt
     assert main([*base, "--ignore", "DINAS"]) == 0
     write(tmp_path / "relaxed.toml", 'fail_on = "never"\nrule_paths = ["rules"]\n')
     assert main([*base, "--config", "relaxed.toml"]) == 0
+
+
+def test_custom_bands_grade_every_score(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lowest band starts at 0, so 69.2 can no longer land in a band that starts at 90."""
+    from svcstd.grades import grade_for
+
+    monkeypatch.chdir(tmp_path)
+    bands = '{key = "A", min = 90, label_en = "top", label_id = "puncak"}, {key = "Z", min = 0, label_en = "rest", '
+    write(tmp_path / "svcstd.toml", f'grades = [{bands}label_id = "sisanya"}}]\n')
+    scale = load_settings(None).grades
+    assert (grade_for(69.2, scale).key, grade_for(90, scale).key) == ("Z", "A")
+
+
+def test_weights_may_be_zero_for_some_principles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "svcstd.toml", "principle_weights = {fairness = 0}\n")
+    assert load_settings(None).principle_weights == {Principle.FAIRNESS: 0.0}
+
+
+# --- fail_under from the command line ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [120.0, -1.0, float("nan")])
+def test_fail_under_on_the_command_line_is_checked_like_the_file(value: float) -> None:
+    with pytest.raises(UsageError) as raised:
+        with_overrides(DEFAULT_SETTINGS, {"fail_under": value})
+    assert raised.value.message.en.startswith("`--fail-under` expects a number from 0 to 100, not ")
+    assert raised.value.message.id.startswith("`--fail-under` harus berisi angka dari 0 sampai 100, bukan ")
+    assert with_overrides(DEFAULT_SETTINGS, {"fail_under": 100.0}).fail_under == 100.0
+
+
+def test_fail_under_out_of_range_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--fail-under", "101", "--lang", "id", "--show-config"]) == 2
+    assert capsys.readouterr().err == (
+        "svcstd: galat: `--fail-under` harus berisi angka dari 0 sampai 100, bukan 101.0.\n"
+    )
+
+
+# --- select and ignore name real rules -----------------------------------------------------------------------------
+
+RULE_IDS = [rule.id for rule in BUILTIN_RULES]
+
+
+def test_select_and_ignore_of_real_rules_pass() -> None:
+    settings = with_overrides(DEFAULT_SETTINGS, {"select": ("SIM", "FAI003", "T"), "ignore": ("SIM007",)})
+    validate_selection(settings, RULE_IDS)
+    validate_selection(Settings(select=("DINAS",)), [*RULE_IDS, "DINAS-001"])
+
+
+def test_a_mistyped_selection_from_the_command_line_names_the_option_and_suggests() -> None:
+    with pytest.raises(ConfigError) as raised:
+        validate_selection(with_overrides(DEFAULT_SETTINGS, {"select": ("SMI",)}), RULE_IDS)
+    assert raised.value.message.en == (
+        "`--select`: SMI matches no rule (did you mean SIM?), so it would run no rule at all. "
+        "List the rules with `svcstd rules`."
+    )
+    assert raised.value.message.id == (
+        "`--select`: SMI tidak cocok dengan aturan mana pun (maksud Anda SIM?), sehingga tidak ada satu aturan pun "
+        "yang dijalankan. Lihat daftar aturan dengan `svcstd rules`."
+    )
+    with pytest.raises(ConfigError, match=r"^`--ignore`: SIM0077 matches no rule \(did you mean SIM007\?\)"):
+        validate_selection(with_overrides(DEFAULT_SETTINGS, {"ignore": ("SIM0077",)}), RULE_IDS)
+
+
+def test_a_mistyped_selection_in_the_file_names_file_line_and_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "pyproject.toml", '[tool.svcstd]\nfail_on = "info"\nignore = ["sim007", "XYZ"]\n')
+    with pytest.raises(ConfigError) as raised:
+        validate_selection(load_settings(None), RULE_IDS)
+    assert raised.value.message.en.startswith(
+        "pyproject.toml:3: `tool.svcstd.ignore`: sim007 matches no rule (did you mean SIM007?), so it would "
+        "ignore nothing."
+    )
+    assert raised.value.message.id.startswith("pyproject.toml:3: `tool.svcstd.ignore`: sim007 tidak cocok")
+
+
+@pytest.mark.parametrize("entry", ["SCH", "YML003", "WVR", "GAT001", "sch001"])
+def test_builtin_checks_cannot_be_selected_or_ignored(entry: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        validate_selection(with_overrides(DEFAULT_SETTINGS, {"ignore": (entry,)}), RULE_IDS)
+    assert raised.value.message.en.startswith(f"`--ignore`: {entry} is a reading, schema, waiver or gate check")
+    assert "selalu dijalankan" in raised.value.message.id
+
+
+def test_a_mistyped_select_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """Through the command (the check command calls validate_selection once the rules are loaded)."""
+    example = str(Path(__file__).resolve().parents[1] / "examples" / "dpmptsp-pbg.yaml")
+    assert main(["check", example, "--select", "SMI", "--lang", "en", "--no-cache"]) == 2
+    assert capsys.readouterr().err.startswith("svcstd: error: `--select`: SMI matches no rule (did you mean SIM?)")

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli import main
-from svcstd.ruledocs import REGENERATE, explain, find_rule, rules_markdown
+from svcstd.loader import _RULE_OF
+from svcstd.ruledocs import (
+    BUILTIN_CHECKS,
+    REGENERATE,
+    explain,
+    find_entry,
+    find_rule,
+    localised_examples,
+    rules_markdown,
+)
 from svcstd.rules import BUILTIN_RULES
 from tests.test_config import CUSTOM_RULE, write
 
@@ -99,7 +108,7 @@ def test_explain_shows_the_full_documentation_in_english(capsys: pytest.CaptureF
     for heading, text in (("Why", rule.rationale.en), ("Legal basis", rule.reference.en), ("How to fix", rule.fix.en)):
         assert f"\n{heading}:\n    {text}\n" in out
     assert "\nOptions (defaults; set them in [rules.SIM001]):\n    max_requirements = 8\n" in out
-    assert "\nExamples:\n    Passing:" in out and "    ```yaml\n" in out
+    assert "\nExamples:\n    Passing:" in out
 
 
 def test_explain_shows_the_full_documentation_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
@@ -139,3 +148,101 @@ def test_the_markdown_page_documents_every_rule_in_both_languages() -> None:
 def test_docs_rules_md_is_up_to_date() -> None:
     current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert current == rules_markdown("en"), f"docs/rules.md is out of date; regenerate it with: {REGENERATE}"
+
+
+# --- the built-in checks: reading, schema, waiver and gate ids --------------------------------------------------------
+
+CHECK_IDS = [check.id for check in BUILTIN_CHECKS]
+
+
+def test_every_id_a_report_can_show_is_documented() -> None:
+    expected = {*_RULE_OF.values(), *(f"SCH{n:03}" for n in range(1, 11)), "WVR001", "WVR002", "WVR003"}
+    assert expected | {"GAT001", "GAT002"} == set(CHECK_IDS)
+    assert len(CHECK_IDS) == len(set(CHECK_IDS)) and not set(CHECK_IDS) & {rule.id for rule in BUILTIN_RULES}
+    for check in BUILTIN_CHECKS:
+        assert all(text.en.strip() and text.id.strip() for text in (check.title, check.trigger, check.fix)), check.id
+
+
+@pytest.mark.parametrize("check_id", ["SCH001", "yml003", "WVR001", "GAT002"])
+def test_explain_a_builtin_check(capsys: pytest.CaptureFixture[str], check_id: str) -> None:
+    check = find_entry(check_id)
+    code, out, _ = run(capsys, "explain", check_id, "--lang", "en")
+    assert code == 0 and out.startswith(f"{check_id.upper()}: {check.title.en}\n\nKind: ")
+    assert f"\nWhat triggers it:\n    {check.trigger.en}\n" in out  # type: ignore[union-attr]
+    assert f"\nHow to fix:\n    {check.fix.en}\n" in out
+    code, out, _ = run(capsys, "explain", check_id, "--lang", "id")
+    assert code == 0 and out.startswith(f"{check_id.upper()}: {check.title.id}\n\nJenis: ")
+    assert f"\nPemicu:\n    {check.trigger.id}\n" in out  # type: ignore[union-attr]
+    assert f"\nCara memperbaiki:\n    {check.fix.id}\n" in out
+
+
+def test_explain_sch001_in_full(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "explain", "SCH001", "--lang", "en")
+    assert out.splitlines()[:4] == [
+        "SCH001: Unknown key",
+        "",
+        "Kind: schema check (always runs, has no score, cannot be waived)",
+        "Severity: error",
+    ]
+    _, out, _ = run(capsys, "explain", "WVR001", "--lang", "id")
+    assert out.splitlines()[2:4] == [
+        "Jenis: pemeriksaan pengecualian (selalu dijalankan, tidak dinilai, tidak dapat dikecualikan)",
+        "Tingkat: peringatan",
+    ]
+
+
+def test_rules_all_lists_the_builtin_checks_too(capsys: pytest.CaptureFixture[str]) -> None:
+    _, plain, _ = run(capsys, "rules", "--lang", "id")
+    _, out, _ = run(capsys, "rules", "--all", "--lang", "id")
+    assert out.startswith(plain + "\nPemeriksaan bawaan (selalu dijalankan;")
+    lines = out.splitlines()
+    assert lines[-1] == f"{len(BUILTIN_CHECKS)} pemeriksaan bawaan."
+    assert next(line for line in lines if line.startswith("SCH001")).split() == [
+        "SCH001",
+        "pemeriksaan",
+        "skema",
+        "galat",
+        "Kunci",
+        "tidak",
+        "dikenal",
+    ]
+    _, out, _ = run(capsys, "rules", "--all", "--format", "json")
+    records = json.loads(out)
+    assert [r["id"] for r in records] == [r.id for r in BUILTIN_RULES] + CHECK_IDS
+    assert records[-1] == {
+        "id": "GAT002",
+        "kind": "gate",
+        "severity": "error",
+        "title": BUILTIN_CHECKS[-1].title._asdict(),
+        "trigger": BUILTIN_CHECKS[-1].trigger._asdict(),
+        "fix": BUILTIN_CHECKS[-1].fix._asdict(),
+    }
+
+
+def test_the_markdown_page_documents_the_builtin_checks() -> None:
+    page = rules_markdown("en")
+    assert "\n## Built-in checks\n" in page and "| [SCH001](#sch001) | schema check | error | Unknown key |" in page
+    for check in BUILTIN_CHECKS:
+        assert f"\n### {check.id}\n\n**{check.title.en}** — *{check.title.id}*\n" in page
+    assert "\n## Pemeriksaan bawaan\n" in rules_markdown("id")
+
+
+# --- every label follows the language -----------------------------------------------------------------------------
+
+
+def test_example_labels_follow_the_language() -> None:
+    text = "Passing: fine.\n\nyaml\n\nFails (as of 2026-11-27): late.\nPasses:\nFailing:\n  Passing: indented"
+    assert localised_examples(text, "en") == text
+    assert localised_examples(text, "id") == (
+        "Contoh lolos: fine.\n\nyaml\n\nContoh tidak lolos (per 2026-11-27): late.\nContoh lolos:\n"
+        "Contoh tidak lolos:\n  Passing: indented"
+    )
+
+
+def test_explain_in_indonesian_prints_no_english_label(capsys: pytest.CaptureFixture[str]) -> None:
+    labels = ("Passing", "Passes", "Failing", "Fails", "Examples", "Why", "Principle", "Severity", "Weight")
+    for rule in BUILTIN_RULES:
+        _, out, _ = run(capsys, "explain", rule.id, "--lang", "id")
+        for line in out.splitlines():
+            assert not line.strip().startswith(labels), (rule.id, line)
+        assert ("\n    Contoh lolos" in out) == ("Passing" in rule.examples or "Passes" in rule.examples), rule.id

@@ -7,12 +7,12 @@ import json
 import math
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from svcstd.errors import ConfigError
+from svcstd.errors import ConfigError, UsageError
 from svcstd.grades import NAMED_SCALES, OMBUDSMAN, Band, GradeScale
 from svcstd.i18n import Catalog
 from svcstd.limits import DEFAULT_LIMITS, Limits
@@ -60,6 +60,24 @@ MESSAGES = Catalog(
             "{where}: `{key}`: tidak ada aturan {rule}{hint}. Lihat daftar aturan dengan `svcstd rules`.",
         ),
         "did_you_mean": (" (did you mean {suggestion}?)", " (maksud Anda {suggestion}?)"),
+        "no_such_rule": (
+            "{where}: {entry} matches no rule{hint}, so it would {effect}. List the rules with `svcstd rules`.",
+            "{where}: {entry} tidak cocok dengan aturan mana pun{hint}, sehingga {effect}. "
+            "Lihat daftar aturan dengan `svcstd rules`.",
+        ),
+        "select_effect": ("run no rule at all", "tidak ada satu aturan pun yang dijalankan"),
+        "ignore_effect": ("ignore nothing", "tidak ada yang dilewati"),
+        "always_runs": (
+            "{where}: {entry} is a reading, schema, waiver or gate check; these always run and cannot be "
+            "selected or ignored. `--select` and `--ignore` choose rules only (see `svcstd rules --all`).",
+            "{where}: {entry} adalah pemeriksaan pembacaan, skema, pengecualian, atau gerbang; pemeriksaan ini "
+            "selalu dijalankan dan tidak dapat dipilih atau dilewati. `--select` dan `--ignore` hanya memilih "
+            "aturan (lihat `svcstd rules --all`).",
+        ),
+        "bad_option": (
+            "`{option}` expects {expected}, not {value}.",
+            "`{option}` harus berisi {expected}, bukan {value}.",
+        ),
         "header": ("# svcstd: the effective configuration", "# svcstd: konfigurasi yang berlaku"),
         "default": ("default", "bawaan"),
         "command line": ("command line", "baris perintah"),
@@ -95,6 +113,8 @@ class Settings:
     rule_paths: tuple[str, ...] = ()
     limits: Limits = DEFAULT_LIMITS
     sources: Mapping[str, str] = field(default_factory=dict)
+    config_root: str | None = None
+    """The configuration file's folder (absolute): include/exclude globs are relative to it. None: no file."""
 
     def is_selected(self, rule_id: str) -> bool:
         """select/ignore by id or prefix; ignore wins over select."""
@@ -272,6 +292,16 @@ GRADES = Text(
 POSITIVE = Text("a whole number of 1 or more", "bilangan bulat 1 atau lebih")
 WEIGHT = Text("a whole number from 1 to 5", "bilangan bulat dari 1 sampai 5")
 NON_EMPTY_TEXT = Text("a non-empty string", "teks yang tidak kosong")
+UNUSED_KEY = Text("a key not used by another band", "kunci yang belum dipakai pita nilai lain")
+UNUSED_MIN = Text("a minimum not used by another band", "batas bawah yang belum dipakai pita nilai lain")
+LOWEST_MIN = Text(
+    "0 as the minimum of the lowest band, so that every score gets a grade",
+    "0 sebagai batas bawah pita nilai terendah, agar setiap skor mendapat predikat",
+)
+SOME_WEIGHT = Text(
+    "weights that are not all 0 (a principle left out weighs 1)",
+    "bobot yang tidak semuanya 0 (prinsip yang tidak disebut berbobot 1)",
+)
 
 
 def _one_of(choices: tuple[str, ...] | list[str]) -> Text:
@@ -338,7 +368,11 @@ def _min_principle(value: object, source: ConfigFile, key: str) -> dict[Principl
 
 
 def _principle_weights(value: object, source: ConfigFile, key: str) -> dict[Principle, float]:
-    return _per_principle(value, source, key, _non_negative)
+    """A principle left out weighs 1; all six at 0 would leave no overall score to compute."""
+    weights = _per_principle(value, source, key, _non_negative)
+    if sum(weights.get(principle, 1.0) for principle in Principle) <= 0:
+        source.fail(key, SOME_WEIGHT, value)
+    return weights
 
 
 def _grades(value: object, source: ConfigFile, key: str) -> GradeScale:
@@ -347,12 +381,14 @@ def _grades(value: object, source: ConfigFile, key: str) -> GradeScale:
     if not isinstance(value, list) or not value:
         source.fail(key, GRADES, value)
     bands = tuple(_band(item, source, f"{key}[{index}]") for index, item in enumerate(value))
-    keys = [band.key for band in bands]
-    for index, band in enumerate(bands):
-        if keys.index(band.key) != index:
-            source.fail(
-                f"{key}[{index}].key", Text("a key not used by another band", "kunci yang belum dipakai"), band.key
-            )
+    for field_name, expected in (("key", UNUSED_KEY), ("min", UNUSED_MIN)):
+        values = [getattr(band, field_name) for band in bands]
+        for index, taken in enumerate(values):
+            if values.index(taken) != index:
+                source.fail(f"{key}[{index}].{field_name}", expected, taken)
+    lowest = min(range(len(bands)), key=lambda index: bands[index].min)
+    if bands[lowest].min != 0:
+        source.fail(f"{key}[{lowest}].min", LOWEST_MIN, bands[lowest].min)
     return bands
 
 
@@ -424,7 +460,7 @@ def parse_settings(source: ConfigFile) -> Settings:
     if "rules" in source.table:
         values["rules"] = _rules(source.table["rules"], source, values.get("rule_paths", ()))
         sources.update({f"rules.{rule_id}": source.display for rule_id in values["rules"]})
-    return replace(DEFAULT_SETTINGS, **values, sources=sources)
+    return replace(DEFAULT_SETTINGS, **values, sources=sources, config_root=str(source.path.parent.resolve()))
 
 
 # --- [rules.<ID>] ---------------------------------------------------------------------------------------------------
@@ -503,13 +539,65 @@ def _like(kind: Text, default: object) -> Text:
     return Text(f"{kind.en}, like its default {shown}", f"{kind.id}, seperti nilai bawaannya {shown}")
 
 
+OPTION_NAMES = {"fail_on": "--fail-on", "fail_under": "--fail-under", "select": "--select", "ignore": "--ignore"}
+
+
 def with_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Settings:
     """Command-line options win over the file; None means "not given". Records "command line" as source."""
     given = {key: value for key, value in overrides.items() if value is not None}
     if not given:
         return settings
+    fail_under = given.get("fail_under")
+    if fail_under is not None and not (is_number(fail_under) and 0 <= fail_under <= 100):
+        shown = toml_value(fail_under) if is_number(fail_under) else str(fail_under)
+        raise UsageError(_text("bad_option", option=OPTION_NAMES["fail_under"], expected=SCORE, value=shown))
     sources = {**settings.sources, **dict.fromkeys(given, COMMAND_LINE)}
     return replace(settings, **given, sources=sources)
+
+
+# --- select and ignore ----------------------------------------------------------------------------------------------
+
+
+def validate_selection(settings: Settings, rule_ids: Iterable[str]) -> None:
+    """Every select/ignore entry must be the id or prefix of a loaded rule: a typo would silently run no rule.
+
+    Reading, schema, waiver and gate ids (YML, SCH, WVR, GAT) are refused as well: those checks always run,
+    so naming them in select or ignore would change nothing.
+    """
+    from svcstd.ruledocs import BUILTIN_CHECKS
+
+    ids = sorted(set(rule_ids))
+    builtin = [check.id for check in BUILTIN_CHECKS]
+    for key in ("select", "ignore"):
+        for entry in getattr(settings, key):
+            if any(rule_id.startswith(entry) for rule_id in ids):
+                continue
+            where = _origin(settings, key)
+            if any(check_id.startswith(entry.upper()) for check_id in builtin):
+                raise ConfigError(_text("always_runs", where=where, entry=entry))
+            hint = _suggestion(entry.upper(), _selectable(ids))
+            effect = MESSAGES.text("select_effect" if key == "select" else "ignore_effect")
+            raise ConfigError(_text("no_such_rule", where=where, entry=entry, hint=hint, effect=effect))
+
+
+def _selectable(rule_ids: list[str]) -> list[str]:
+    """What select and ignore may name: rule ids and their letter prefixes (SIM, DINAS)."""
+    prefixes = {match.group() for rule_id in rule_ids if (match := re.match(r"[A-Za-z]+", rule_id))}
+    return sorted(prefixes) + rule_ids
+
+
+def _origin(settings: Settings, key: str) -> str:
+    """`--select` when given on the command line, else `file:line: `select`` (the line when it can be found)."""
+    source = settings.sources.get(key, COMMAND_LINE)
+    if source == COMMAND_LINE:
+        return f"`{OPTION_NAMES[key]}`"
+    path = Path(source)
+    dotted = f"tool.svcstd.{key}" if path.name == "pyproject.toml" else key
+    try:
+        line = line_of(path.read_text(encoding="utf-8"), dotted)
+    except (OSError, UnicodeDecodeError):
+        line = None
+    return f"{source}:{line}: `{dotted}`" if line else f"{source}: `{dotted}`"
 
 
 # --- describe ------------------------------------------------------------------------------------------------------

@@ -30,16 +30,25 @@ HELP = Catalog(
             "dari rule_paths).",
         ),
         "format": ("text or json (json: every field).", "text atau json (json: seluruh isian)."),
+        "all": (
+            "Also list the built-in reading, schema, waiver and gate checks (YML, SCH, WVR, GAT).",
+            "Tampilkan juga pemeriksaan bawaan untuk pembacaan, skema, pengecualian, dan gerbang (YML, SCH, WVR, GAT).",
+        ),
         "lang": ("Language: en or id.", "Bahasa: en atau id."),
         "config": (
             "Configuration file (adds its custom rules).",
             "Berkas konfigurasi (aturan kustom di dalamnya ikut dimuat).",
         ),
         "explain": (
-            "A rule's full documentation: why, legal basis, how to fix, options, examples.",
-            "Dokumentasi lengkap suatu aturan: alasan, dasar hukum, cara memperbaiki, opsi, dan contoh.",
+            "A rule's full documentation: why, legal basis, how to fix, options, examples (also for the built-in "
+            "checks such as SCH001).",
+            "Dokumentasi lengkap suatu aturan: alasan, dasar hukum, cara memperbaiki, opsi, dan contoh (juga untuk "
+            "pemeriksaan bawaan seperti SCH001).",
         ),
-        "rule": ("A rule id, such as SIM001.", "Kode aturan, misalnya SIM001."),
+        "rule": (
+            "A rule id, such as SIM001, or a built-in check id, such as SCH001.",
+            "Kode aturan, misalnya SIM001, atau kode pemeriksaan bawaan, misalnya SCH001.",
+        ),
         "explain_config": ("Configuration file (for custom rules).", "Berkas konfigurasi (untuk aturan kustom)."),
     },
 )
@@ -50,6 +59,7 @@ def rules_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help=help_text(HELP, "format"))] = "text",
     lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
     config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "config"))] = None,
+    show_all: Annotated[bool, typer.Option("--all", help=help_text(HELP, "all"))] = False,
 ) -> int:
     """List every rule: id, principle, severity, weight and title (custom rules of rule_paths included)."""
     from svcstd import api, ruledocs
@@ -59,11 +69,12 @@ def rules_command(
         raise UsageError(MESSAGES.text("bad_format", value=output_format))
     settings = load_settings(config)
     rules = api.load_rules(settings)
-    text = (
-        ruledocs.rules_json(rules)
-        if output_format == "json"
-        else ruledocs.rules_table(rules, resolve_lang(lang, settings.lang))
-    )
+    checks = ruledocs.BUILTIN_CHECKS if show_all else ()
+    if output_format == "json":
+        text = ruledocs.rules_json(rules, checks)
+    else:
+        language = resolve_lang(lang, settings.lang)
+        text = ruledocs.rules_table(rules, language) + ("\n" + ruledocs.checks_table(language) if checks else "")
     write_output(text, None)
     return 0
 
@@ -74,11 +85,11 @@ def explain_command(
     lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
     config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "explain_config"))] = None,
 ) -> int:
-    """A rule's full documentation: why, legal basis, how to fix, options, examples."""
+    """A rule's full documentation: why, legal basis, how to fix, options, examples (built-in checks too)."""
     from svcstd import api, ruledocs
     from svcstd.config import load_settings
 
     settings = load_settings(config)
-    rule = ruledocs.find_rule(rule_id, api.load_rules(settings))
-    write_output(ruledocs.explain(rule, resolve_lang(lang, settings.lang)), None)
+    entry = ruledocs.find_entry(rule_id, api.load_rules(settings))
+    write_output(ruledocs.explain(entry, resolve_lang(lang, settings.lang)), None)
     return 0
