@@ -65,7 +65,7 @@ def check(
     a top-level `svcstd` key as folder searches do (for pre-commit, which names every YAML file).
     """
     job = Job(settings, rules, as_of or date.today())
-    targets = discover(paths, settings.include, settings.exclude)
+    targets = discover(paths, settings.include, settings.exclude, settings.config_root)
     if skip_non_standards:
         targets = [target._replace(explicit=False) for target in targets]
     store = ResultCache(cache_root(), context_digest(settings, rules, job.as_of)) if use_cache else None

@@ -22,7 +22,8 @@ MESSAGES = Catalog(
             "Perbaiki temuan di atas untuk menaikkannya.",
         ),
         "no_score": (
-            "The document has no overall score (no rule applied), but a minimum of {minimum_en} is required (fail_under).",
+            "The document has no overall score (no rule applied), but a minimum of {minimum_en} is "
+            "required (fail_under).",
             "Dokumen tidak memiliki skor keseluruhan (tidak ada aturan yang berlaku), padahal diwajibkan "
             "minimum {minimum_id} (fail_under).",
         ),

@@ -177,7 +177,7 @@ def check(
 ) -> int:
     """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
     from svcstd import api
-    from svcstd.config import load_settings, with_overrides
+    from svcstd.config import load_settings, validate_selection, with_overrides
     from svcstd.reporters import RenderOptions
 
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
@@ -193,6 +193,7 @@ def check(
     outputs = parse_outputs(formats or [], output)
     with progress_bar() as progress:
         rules = api.load_rules(settings)
+        validate_selection(settings, [rule.id for rule in rules])
         judged_as_of = parse_as_of(as_of)
         report = api.check(
             paths or ["."], settings, judged_as_of, rules, jobs, not no_cache, progress, skip_non_standards
