@@ -87,13 +87,8 @@ def test_valid_variants_have_no_findings(old: str, new: str) -> None:
 
 # (case, old passage, new passage, expected [(rule, line, column, pointer)])
 CASES = [
-    # SCH001 unknown key: at the key itself; a misspelt required key is also missing from its parent.
-    (
-        "SCH001-typo",
-        "  requirements:",
-        "  requirments:",
-        [("SCH002", 8, 1, "/delivery"), ("SCH001", 9, 3, "/delivery/requirments")],
-    ),
+    # SCH001 unknown key: at the key itself; a misspelt required key is not also missing from its parent.
+    ("SCH001-typo", "  requirements:", "  requirments:", [("SCH001", 9, 3, "/delivery/requirments")]),
     ("SCH001-top", "title: Penerbitan", "judul: Penerbitan", [("SCH002", 1, 1, ""), ("SCH001", 3, 1, "/judul")]),
     (
         "SCH001-item",
@@ -241,6 +236,146 @@ def test_finding_kind_and_place(old: str, new: str, expected: list[tuple[str, in
     assert all(f.severity is Severity.ERROR and f.principle is None for f in findings)
 
 
+# One real problem gives one finding, not a cascade: (case, old passage, new passage, expected places).
+CASCADES = [
+    # A misspelt required key is one SCH001 (saying the key is required), not also an SCH002 at its parent.
+    ("typo-required", "    steps:", "    stepz:", [("SCH001", 13, 5, "/delivery/procedure/stepz")]),
+    ("typo-required-top", "status: adopted", "statsu: adopted", [("SCH001", 4, 1, "/statsu")]),
+    ("typo-version-key", 'svcstd: "1.0"', "svcsdt: '1.0'", [("SCH001", 1, 1, "/svcsdt")]),
+    (
+        "typo-required-item",
+        "      - actor: Pemohon",
+        "      - actr: Pemohon",
+        [("SCH001", 14, 9, "/delivery/procedure/steps/0/actr")],
+    ),
+    (
+        "typo-required-duration",
+        "    unit: working_days",
+        "    unti: working_days",
+        [("SCH001", 18, 5, "/delivery/completion_time/unti")],
+    ),
+    (
+        "typo-and-really-missing",
+        TWO_MISSING,
+        "  fess:\n    - name: Surat keterangan domisili\n      amount: 0\n",
+        [("SCH002", 8, 1, "/delivery"), ("SCH001", 19, 3, "/delivery/fess")],
+    ),
+    (
+        "two-typos-of-one-key",
+        "    steps:",
+        "    stepz: []\n    stpes:",
+        [("SCH001", 13, 5, "/delivery/procedure/stepz"), ("SCH001", 14, 5, "/delivery/procedure/stpes")],
+    ),
+    # A misspelt key that completes an exactly-one-of is one SCH001, not also an SCH008 "neither".
+    ("typo-amount", "      amount: 0", "      amout: 0", [("SCH001", 21, 7, "/delivery/fees/0/amout")]),
+    ("typo-min", "    value: 1\n", "    mni: 1\n    max: 3\n", [("SCH001", 17, 5, "/delivery/completion_time/mni")]),
+    (
+        "typo-value-and-unit",
+        "    value: 1\n    unit: working_days",
+        "    valeu: 1\n    unti: working_days",
+        [("SCH001", 17, 5, "/delivery/completion_time/valeu"), ("SCH001", 18, 5, "/delivery/completion_time/unti")],
+    ),
+    # A value that breaks several checks is one finding: the allowed values, or that it is empty.
+    ("enum-not-type", "status: adopted", "status: 1", [("SCH004", 4, 9, "/status")]),
+    (
+        "enum-not-type-bool",
+        "      form: original",
+        "      form: true",
+        [("SCH004", 11, 13, "/delivery/requirements/0/form")],
+    ),
+    (
+        "enum-not-type-unit",
+        "    unit: working_days",
+        "    unit: 5",
+        [("SCH004", 18, 11, "/delivery/completion_time/unit")],
+    ),
+    ("empty-not-enum", "status: adopted", "status:", [("SCH003", 4, 8, "/status")]),
+    (
+        "empty-text-not-pattern",
+        "status: adopted",
+        'status: adopted\nwaivers: [{rule: "", reason: Diatur Permen, approved_by: Camat, until: 2026-12-31}]',
+        [("SCH007", 5, 18, "/waivers/0/rule")],
+    ),
+    (
+        "type-not-minimum",
+        "      count: 2",
+        "      count: -1.5",
+        [("SCH003", 39, 14, "/manufacturing/staff_count/0/count")],
+    ),
+    ("version-decimal", 'svcstd: "1.0"', "svcstd: 1.5", [("SCH003", 1, 9, "/svcstd")]),
+    ("version-integer", 'svcstd: "1.0"', "svcstd: 1", [("SCH003", 1, 9, "/svcstd")]),
+    ("version-empty", 'svcstd: "1.0"', "svcstd:", [("SCH003", 1, 8, "/svcstd")]),
+    # A wrong type hides the exactly-one-of its keys would have been checked against.
+    (
+        "type-not-one-of-duration",
+        "  completion_time:\n    value: 1\n    unit: working_days",
+        "  completion_time: [satu hari kerja]",
+        [("SCH003", 16, 21, "/delivery/completion_time/0")],
+    ),
+    (
+        "type-not-one-of-fee",
+        "  fees:\n    - name: Surat keterangan domisili\n      amount: 0",
+        "  fees: [gratis]",
+        [("SCH003", 19, 10, "/delivery/fees/0")],
+    ),
+    # Two `required` at one mapping (a duration, and `when` in a list of them) are one SCH002 naming every key.
+    (
+        "required-twice-one-place",
+        "  completion_time:\n    value: 1\n    unit: working_days",
+        "  completion_time: [{value: 1}]",
+        [("SCH002", 16, 21, "/delivery/completion_time/0")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [c[1:] for c in CASCADES], ids=[c[0] for c in CASCADES])
+def test_one_problem_gives_one_finding(old: str, new: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert where(check(mutate(old, new))) == expected
+
+
+# A merge key `<<` is reported by the loader (YML005); validation adds nothing about it, nor about the keys it brings.
+MERGES = [
+    (
+        "merge-key",
+        "  name: Kecamatan Contoh",
+        "  name: Kecamatan Contoh\n  <<: {unit: Seksi Pelayanan}",
+        [("YML005", 8, 3, "/provider/<<")],
+    ),
+    (
+        "merge-brings-required",
+        "  completion_time:\n    value: 1\n    unit: working_days",
+        "  x-waktu: &hari {unit: working_days}\n  completion_time:\n    <<: *hari\n    value: 1",
+        [("YML005", 18, 5, "/delivery/completion_time/<<")],
+    ),
+    ("merge-brings-one-of", "      amount: 0", "      <<: [{amount: 0}]", [("YML005", 21, 7, "/delivery/fees/0/<<")]),
+    (
+        "merge-brings-neither",
+        "      amount: 0",
+        "      <<: {currency: IDR}",
+        [("YML005", 21, 7, "/delivery/fees/0/<<"), ("SCH008", 20, 7, "/delivery/fees/0")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [c[1:] for c in MERGES], ids=[c[0] for c in MERGES])
+def test_merge_key_is_reported_once(old: str, new: str, expected: list[tuple[str, int, int, str]]) -> None:
+    (document,) = load_text(mutate(old, new), "standar.yaml")
+    assert where((*document.findings, *validation.validate(document))) == expected
+
+
+def test_misspelt_key_leaves_the_really_missing_one_in_the_sch002() -> None:
+    findings = check(mutate(TWO_MISSING, "  fess:\n    - name: Surat keterangan domisili\n      amount: 0\n"))
+    (missing,) = [f for f in findings if f.rule == "SCH002"]
+    assert "is missing `products` (produk pelayanan), which is required" in missing.message.en
+    assert "fees" not in missing.message.en + missing.message.id
+
+
+def test_misspelt_key_whose_key_is_there_is_not_called_required() -> None:
+    en, id_ = message("    steps:", "    stepz: 1\n    steps:", "SCH001")
+    assert "Did you mean `steps` (tahapan prosedur)?" in en and "required" not in en
+    assert "Mungkin maksud Anda `steps` (tahapan prosedur)?" in id_ and "wajib" not in id_
+
+
 def test_every_finding_kind_is_covered() -> None:
     covered = {rule for case in CASES for rule, *_ in case[3]}
     assert covered == {f"SCH{n:03}" for n in range(1, 11)}
@@ -252,10 +387,16 @@ def message(old: str, new: str, rule: str) -> tuple[str, str]:
 
 
 def test_misspelt_key_suggests_the_right_one_in_both_languages() -> None:
+    en, id_ = message("      form: original", "      form: original\n      mandtory: true", "SCH001")
+    assert "Did you mean `mandatory` (wajib)?" in en
+    assert "Mungkin maksud Anda `mandatory` (wajib)?" in id_
+    assert "`mandtory`" in en and "`mandtory`" in id_
+
+
+def test_misspelt_required_key_says_it_is_required_in_both_languages() -> None:
     en, id_ = message("  requirements:", "  requirments:", "SCH001")
-    assert "Did you mean `requirements` (persyaratan)?" in en
-    assert "Mungkin maksud Anda `requirements` (persyaratan)?" in id_
-    assert "`requirments`" in en and "`requirments`" in id_
+    assert "`requirments`, which is not a known key. Did you mean the required key `requirements` (persyaratan)?" in en
+    assert "`requirments`, yang bukan kunci yang dikenal. Mungkin maksud Anda kunci wajib `requirements`" in id_
 
 
 def test_unknown_key_without_a_close_match_mentions_x_prefix() -> None:

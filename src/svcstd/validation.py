@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -22,6 +22,7 @@ from svcstd.sourcemap import SourceMap, join_pointer
 
 SCHEMA_FILE = "service-standard.schema.json"
 DURATION_REF = "#/$defs/duration"
+MERGE_KEY = "<<"  # YAML 1.1 merge key: the loader reports it (YML005) and keeps it as an ordinary key
 
 # fmt: off
 MESSAGES = Catalog("validation", {
@@ -31,10 +32,15 @@ MESSAGES = Catalog("validation", {
         "{field} memuat kunci `{key}` yang tidak dikenal. Perbaiki ejaannya atau hapus kunci itu; kunci tambahan "
         "milik instansi sendiri harus diawali `x-`."),
     "unknown_key_suggest": (
-        "{field} contains an unknown key `{key}`. Did you mean `{suggestion}` ({term})? Correct the spelling, or "
-        "remove the key.",
-        "{field} memuat kunci `{key}` yang tidak dikenal. Mungkin maksud Anda `{suggestion}` ({term})? Perbaiki "
-        "ejaannya atau hapus kunci itu."),
+        "{field} contains an unknown key `{key}`. Did you mean {suggestion}? Correct the spelling, or remove the "
+        "key.",
+        "{field} memuat kunci `{key}` yang tidak dikenal. Mungkin maksud Anda {suggestion}? Perbaiki ejaannya atau "
+        "hapus kunci itu."),
+    "unknown_key_required": (
+        "{field} contains `{key}`, which is not a known key. Did you mean the required key {suggestion}? Correct "
+        "the spelling: the key must be present.",
+        "{field} memuat `{key}`, yang bukan kunci yang dikenal. Mungkin maksud Anda kunci wajib {suggestion}? "
+        "Perbaiki ejaannya: kunci itu wajib ada."),
     "missing_one": (
         "{field} is missing {missing}, which is required. Add it with its content.",
         "{field} belum memuat {missing}, padahal wajib ada. Tambahkan kunci itu beserta isinya."),
@@ -184,6 +190,12 @@ _PATTERN_MESSAGES = {
 
 Path = Sequence[str | int]
 
+# A value gets one finding: the first of these that it fails (`status: 1` is not allowed, not also of the wrong
+# type; `""` is empty, not also misshapen; a non-integer below the minimum needs a whole number first).
+_VALUE_CHECKS = (
+    "enum", "const", "type", "minLength", "minItems", "maxItems", "format", "pattern", "minimum", "maximum"
+)  # fmt: skip
+
 # --- the schema and the validator, loaded once per process -------------------------------------------------------
 
 FORMATS = FormatChecker(formats=())
@@ -253,9 +265,9 @@ def validate(doc: LoadedDocument) -> tuple[Finding, ...]:
     version = _unsupported_version(doc)
     if version is not None:
         return (version,)
-    findings: list[Finding] = []
-    for error in _validator().iter_errors(doc.data):
-        findings.extend(_map_error(error, doc.source))
+    errors = _one_per_value([leaf for e in _validator().iter_errors(doc.data) if (leaf := _leaf(e)) is not None])
+    context = _Context.of(errors, doc.source)
+    findings = [finding for error in errors for finding in _map_error(error, context)]
     findings.extend(_reversed_ranges(doc, {f.pointer for f in findings}))
     unique = {(f.rule, f.pointer): f for f in reversed(findings)}
     return tuple(sorted(unique.values(), key=lambda f: f.sort_key))
@@ -273,55 +285,110 @@ def _unsupported_version(doc: LoadedDocument) -> Finding | None:
     return _finding("SCH009", "/svcstd", doc.source.value("/svcstd"), message)
 
 
-def _map_error(error: ValidationError, source: SourceMap) -> list[Finding]:
-    """One jsonschema error -> its finding(s); a combinator error collapses to its most useful part."""
+def _leaf(error: ValidationError) -> ValidationError | None:
+    """A combinator error collapses to its most useful part, unless it is an exactly-one-of (SCH008) of its own."""
+    if error.validator not in ("oneOf", "anyOf") or _alternatives(error.schema):
+        return error
+    best = best_match(error.context or ())
+    return _leaf(best) if best is not None else None
+
+
+def _one_per_value(errors: list[ValidationError]) -> list[ValidationError]:
+    """Of the errors about one value, keep the most telling (see _VALUE_CHECKS); a wrong type also hides SCH008."""
+    kept: dict[tuple[str | int, ...], ValidationError] = {}
+    others = []
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if error.validator in ("additionalProperties", "required"):
+            others.append(error)
+        elif path not in kept or _value_rank(error) < _value_rank(kept[path]):
+            kept[path] = error
+    return others + list(kept.values())
+
+
+def _value_rank(error: ValidationError) -> int:
+    if error.validator == "type" and error.instance is None:
+        return -1  # an empty value is the problem, whatever it should have held
     if error.validator in ("oneOf", "anyOf"):
-        alternatives = _alternatives(error.schema)
-        if alternatives:
-            return [_exactly_one(error, alternatives, source)]
-        best = best_match(error.context or ())
-        return _map_error(best, source) if best is not None else []
+        return len(_VALUE_CHECKS) + 1
+    check = str(error.validator)
+    return _VALUE_CHECKS.index(check) if check in _VALUE_CHECKS else len(_VALUE_CHECKS)
+
+
+class _Context(NamedTuple):
+    """What one error's finding depends on in the others, so that one real problem gives one finding."""
+
+    source: SourceMap
+    renames: dict[str, dict[str, str]]  # mapping pointer -> {unknown key: the allowed key it likely misspells}
+    missing: dict[str, list[str]]  # mapping pointer -> the required keys it lacks, from every `required` there
+
+    @classmethod
+    def of(cls, errors: Iterable[ValidationError], source: SourceMap) -> _Context:
+        renames: dict[str, dict[str, str]] = {}
+        missing: dict[str, list[str]] = {}
+        for error in errors:
+            pointer = _pointer(error.absolute_path)
+            if error.validator == "additionalProperties":
+                allowed = list(_as_dict(error.schema).get("properties", {}))
+                for key in _unknown(error):
+                    suggestion = _suggestion(key, allowed)
+                    if suggestion is not None:
+                        renames.setdefault(pointer, {})[key] = suggestion
+            elif error.validator == "required":
+                present = _supplied(error.instance)
+                lacking = [key for key in _as_list(error.validator_value) if key not in present]
+                missing[pointer] = list(dict.fromkeys([*missing.get(pointer, []), *lacking]))
+        return cls(source, renames, missing)
+
+    def missing_after_renames(self, pointer: str) -> list[str]:
+        """The missing keys that no misspelt key at the same mapping stands for (SCH001 reports those)."""
+        renamed = set(self.renames.get(pointer, {}).values())
+        return [key for key in self.missing.get(pointer, []) if key not in renamed]
+
+
+def _map_error(error: ValidationError, context: _Context) -> list[Finding]:
+    """One jsonschema error -> its finding(s), none when another finding already covers the problem."""
+    if error.validator in ("oneOf", "anyOf"):
+        return _exactly_one(error, _alternatives(error.schema), context)
     handler = _HANDLERS.get(str(error.validator), _other)
-    return handler(error, source)
+    return handler(error, context)
 
 
 # --- one handler per kind of error -----------------------------------------------------------------------------
 
 
-def _unknown_keys(error: ValidationError, source: SourceMap) -> list[Finding]:
-    """SCH001, at each unknown key, with the closest allowed key as a suggestion."""
-    schema = _as_dict(error.schema)
-    allowed = list(schema.get("properties", {}))
-    patterns = list(schema.get("patternProperties", {}))
+def _unknown_keys(error: ValidationError, context: _Context) -> list[Finding]:
+    """SCH001, at each unknown key, with the closest allowed key as a suggestion (saying so if it is missing)."""
+    parent = _pointer(error.absolute_path)
+    renames = context.renames.get(parent, {})
     findings = []
-    for key in _as_dict(error.instance):
-        if key in allowed or any(re.search(p, str(key)) for p in patterns):
-            continue
-        pointer = join_pointer(_pointer(error.absolute_path), key)
+    for key in _unknown(error):
+        pointer = join_pointer(parent, key)
         params: dict[str, object] = {"field": _field(error.absolute_path), "key": key}
-        close = difflib.get_close_matches(str(key).lower(), allowed, n=1, cutoff=0.6)
-        if close:
-            path = [*error.absolute_path, close[0]]
-            message = _message("unknown_key_suggest", suggestion=close[0], term=_term(path), **params)
-        else:
+        suggestion = renames.get(key)
+        if suggestion is None:
             message = _message("unknown_key", **params)
-        findings.append(_finding("SCH001", pointer, source.key(pointer), message))
+        else:
+            required = suggestion in context.missing.get(parent, [])
+            label = _key_label([*error.absolute_path, suggestion])
+            message = _message(f"unknown_key_{'required' if required else 'suggest'}", suggestion=label, **params)
+        findings.append(_finding("SCH001", pointer, context.source.key(pointer), message))
     return findings
 
 
-def _missing(error: ValidationError, source: SourceMap) -> list[Finding]:
-    """SCH002, at the mapping that lacks the keys; one finding names all of them."""
-    instance = _as_dict(error.instance)
-    missing = [key for key in _as_list(error.validator_value) if key not in instance]
+def _missing(error: ValidationError, context: _Context) -> list[Finding]:
+    """SCH002, at the mapping that lacks the keys; one finding names all of them, but not a misspelt one."""
     path = list(error.absolute_path)
-    names = [_key_label([*path, key]) for key in missing]
+    pointer = _pointer(path)
+    names = [_key_label([*path, key]) for key in context.missing_after_renames(pointer)]
+    if not names:
+        return []
     key = "missing_one" if len(names) == 1 else "missing_many"
     message = _message(key, field=_field(path), missing=_join(names, "and"))
-    pointer = _pointer(path)
-    return [_finding("SCH002", pointer, source.key(pointer), message)]
+    return [_finding("SCH002", pointer, context.source.key(pointer), message)]
 
 
-def _wrong_type(error: ValidationError, source: SourceMap) -> list[Finding]:
+def _wrong_type(error: ValidationError, context: _Context) -> list[Finding]:
     """SCH003, at the value: what was expected, what is there, and how to write it."""
     value = error.validator_value
     expected = [value] if isinstance(value, str) else [str(v) for v in _as_list(value)]
@@ -331,10 +398,10 @@ def _wrong_type(error: ValidationError, source: SourceMap) -> list[Finding]:
     message = _message(
         "wrong_type", field=_field(error.absolute_path), expected=_join(words, "or"), found=found, hint=hint
     )
-    return [_value_finding("SCH003", error, source, message)]
+    return [_value_finding("SCH003", error, context.source, message)]
 
 
-def _not_allowed(error: ValidationError, source: SourceMap) -> list[Finding]:
+def _not_allowed(error: ValidationError, context: _Context) -> list[Finding]:
     """SCH004, at the value: the allowed values, and the closest one if the value looks like a typo."""
     allowed = _as_list(error.validator_value) if error.validator == "enum" else [error.validator_value]
     params: dict[str, object] = {
@@ -345,26 +412,26 @@ def _not_allowed(error: ValidationError, source: SourceMap) -> list[Finding]:
     choices = [str(item) for item in allowed]
     close = difflib.get_close_matches(str(error.instance).lower(), choices, n=1, cutoff=0.6)
     message = _message("enum_suggest", suggestion=close[0], **params) if close else _message("enum", **params)
-    return [_value_finding("SCH004", error, source, message)]
+    return [_value_finding("SCH004", error, context.source, message)]
 
 
-def _bad_format(error: ValidationError, source: SourceMap) -> list[Finding]:
+def _bad_format(error: ValidationError, context: _Context) -> list[Finding]:
     """SCH005, at the value: the expected shape of a date, web address or email address."""
     message = _message(
         f"format.{error.validator_value}", field=_field(error.absolute_path), value=_show(error.instance)
     )
-    return [_value_finding("SCH005", error, source, message)]
+    return [_value_finding("SCH005", error, context.source, message)]
 
 
-def _bad_pattern(error: ValidationError, source: SourceMap) -> list[Finding]:
+def _bad_pattern(error: ValidationError, context: _Context) -> list[Finding]:
     """SCH006, at the value: the expected shape in words, never the regular expression."""
     name = error.absolute_path[-1] if error.absolute_path else ""
     key = _PATTERN_MESSAGES.get(str(name), "pattern.other")
     message = _message(key, field=_field(error.absolute_path), value=_show(error.instance))
-    return [_value_finding("SCH006", error, source, message)]
+    return [_value_finding("SCH006", error, context.source, message)]
 
 
-def _out_of_bounds(error: ValidationError, source: SourceMap) -> list[Finding]:
+def _out_of_bounds(error: ValidationError, context: _Context) -> list[Finding]:
     """SCH007, at the value: an empty list or text, a number out of range."""
     params: dict[str, object] = {"field": _field(error.absolute_path), "limit": _show(error.validator_value)}
     if error.validator == "minLength":
@@ -376,32 +443,38 @@ def _out_of_bounds(error: ValidationError, source: SourceMap) -> list[Finding]:
     else:
         kind = "size.minimum" if error.validator == "minimum" else "size.maximum"
         message = _message(kind, value=_show(error.instance), **params)
-    return [_value_finding("SCH007", error, source, message)]
+    return [_value_finding("SCH007", error, context.source, message)]
 
 
-def _other(error: ValidationError, source: SourceMap) -> list[Finding]:
+def _other(error: ValidationError, context: _Context) -> list[Finding]:
     """Any constraint the schema may gain later: reported as SCH007 with jsonschema's own words."""
     message = _message("size.other", field=_field(error.absolute_path), detail=error.message)
-    return [_value_finding("SCH007", error, source, message)]
+    return [_value_finding("SCH007", error, context.source, message)]
 
 
-def _exactly_one(error: ValidationError, alternatives: list[list[str]], source: SourceMap) -> Finding:
-    """SCH008, at the mapping: neither alternative (e.g. `amount`, `formula`) is complete, or several are given."""
+def _exactly_one(error: ValidationError, alternatives: list[list[str]], context: _Context) -> list[Finding]:
+    """SCH008, at the mapping: neither alternative (e.g. `amount`, `formula`) is complete, or several are given.
+
+    Not when a misspelt key (SCH001) or a merge key (YML005) would complete an alternative once corrected.
+    """
     instance = _as_dict(error.instance)
     path = list(error.absolute_path)
+    pointer = _pointer(path)
     present = [[key for key in alt if key in instance] for alt in alternatives]
     present = [keys for keys in present if keys]
     if len(present) >= 2:
         labels = [_key_label([*path, key]) for keys in present for key in keys]
         message = _message("one_of.both", field=_field(path), options=_join(labels, "and"))
     else:
+        meant = _supplied(instance) | set(context.renames.get(pointer, {}).values())
+        if any(set(alt) <= meant for alt in alternatives):
+            return []
         options = [_alternative_label(path, alt) for alt in alternatives]
         message = _message("one_of.none", field=_field(path), options=_join(options, "or"))
-    pointer = _pointer(path)
-    return _finding("SCH008", pointer, source.key(pointer), message)
+    return [_finding("SCH008", pointer, context.source.key(pointer), message)]
 
 
-_HANDLERS: dict[str, Callable[[ValidationError, SourceMap], list[Finding]]] = {
+_HANDLERS: dict[str, Callable[[ValidationError, _Context], list[Finding]]] = {
     "additionalProperties": _unknown_keys,
     "required": _missing,
     "type": _wrong_type,
@@ -563,6 +636,32 @@ def _join(items: Sequence[str | Text], word: str) -> Text:
         last = f" {MESSAGES(word, lang)} ".join(texts[-2:])
         parts.append(", ".join([*texts[:-2], last]))
     return Text(parts[0], parts[1])
+
+
+def _unknown(error: ValidationError) -> list[str]:
+    """The keys an additionalProperties error is about; never `<<`, which the loader reports already (YML005)."""
+    schema = _as_dict(error.schema)
+    allowed = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    return [
+        key
+        for key in _as_dict(error.instance)
+        if key not in allowed and key != MERGE_KEY and not any(re.search(p, str(key)) for p in patterns)
+    ]
+
+
+def _suggestion(key: str, allowed: list[str]) -> str | None:
+    """The allowed key that an unknown key most likely misspells, if any is close enough."""
+    close = difflib.get_close_matches(str(key).lower(), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _supplied(instance: object) -> set[str]:
+    """A mapping's keys, with those a merge key (`<<: *defaults`) meant to bring in: missing them is no news."""
+    mapping = _as_dict(instance)
+    merged = mapping.get(MERGE_KEY)
+    sources = merged if isinstance(merged, list) else [merged]
+    return set(mapping).union(*(_as_dict(source) for source in sources))
 
 
 def _alternatives(schema: object) -> list[list[str]]:
