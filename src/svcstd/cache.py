@@ -13,7 +13,6 @@ of `svcstd.model`: a cache file planted in a repository cannot run code.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import pickle
 import shutil
@@ -158,7 +157,7 @@ class ResultCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             _write_ignore_file(self.folder)
-            _write_atomically(self.path, _MAGIC + pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
+            _write_atomically(self.path, self.entries)
             prune(self.folder, keep=self.path)
         except OSError:
             return
@@ -171,10 +170,10 @@ def _key(target: Target) -> str:
 def _read(path: Path) -> dict[str, Entry]:
     """The entries of a cache file; a missing, foreign or corrupt file is an empty cache."""
     try:
-        data = path.read_bytes()
-        if not data.startswith(_MAGIC):
-            return {}
-        entries = _ModelUnpickler(io.BytesIO(data[len(_MAGIC) :])).load()
+        with path.open("rb") as stream:  # unpickled from the file: no second copy of it in memory
+            if stream.read(len(_MAGIC)) != _MAGIC:
+                return {}
+            entries = _ModelUnpickler(stream).load()
     except (*_BROKEN, RecursionError, MemoryError):
         return {}
     return entries if _well_formed(entries) else {}
@@ -194,11 +193,13 @@ def _well_formed(entries: object) -> bool:
     return True
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _write_atomically(path: Path, entries: dict[str, Entry]) -> None:
+    """Pickled straight into a temporary file, then renamed: readers see the old file or the new one."""
     handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            stream.write(_MAGIC)
+            pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
