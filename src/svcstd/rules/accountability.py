@@ -9,6 +9,7 @@ from typing import Any
 from svcstd.durations import describe, upper_minutes
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERPRES_76_2013, UU_25_2009, at, cite, on, principle
 
 _NON_WORD = re.compile(r"[\W_]+")
 _UU_25_2009 = re.compile(r"\b(?:undang undang|uu)\b.*\b25 (?:tahun )?2009\b")
@@ -31,7 +32,7 @@ APPLICANT_ROLES = (
     "Citizen",
     "Patient",
 )
-PRINCIPLE_REF = "PermenPANRB 15/2014, Lampiran Bab II (prinsip akuntabel)"
+PRINCIPLE_REF = principle("principle of accountability", "prinsip akuntabel")
 MINUTES_PER_DAY = 1440.0
 
 
@@ -60,10 +61,10 @@ def _charges(fee: Mapping[str, Any]) -> bool:
     weight=5,
     title=("Adopted standard without a complete adoption record", "Standar berstatus ditetapkan tanpa data penetapan"),
     message=(
-        "The standard is adopted (status: adopted) but {missing_en} (adoption, penetapan) is missing. Record "
-        "the decree, its date and who signed it.",
-        "Standar pelayanan berstatus ditetapkan (status: adopted) tetapi {missing_id} (adoption, penetapan) "
-        "belum dicantumkan. Tambahkan nomor keputusan penetapan, tanggal, dan pejabat penanda tangannya.",
+        "The standard is adopted (status: adopted), but {missing_en} is missing. Record the adopting decree, "
+        "its date and who signed it.",
+        "Standar pelayanan berstatus ditetapkan (status: adopted), tetapi {missing_id} belum dicantumkan. "
+        "Cantumkan nomor keputusan penetapan, tanggalnya, dan pejabat yang menandatanganinya.",
     ),
     fix=(
         "Add `adoption: {decree: ..., date: YYYY-MM-DD, signed_by: ...}` from the adopting decree.",
@@ -75,31 +76,35 @@ def _charges(fee: Mapping[str, Any]) -> bool:
         "Penyelenggara wajib menyusun dan menetapkan standar pelayanan; keputusan, tanggal, dan penanda tangan "
         "penetapan menjadikan standar mengikat dan menunjukkan siapa yang bertanggung jawab.",
     ),
-    reference=(
-        f"UU 25/2009 Pasal 15 huruf a and Pasal 20 ayat (1) (GK wording); {PRINCIPLE_REF}",
-        f"UU 25/2009 Pasal 15 huruf a dan Pasal 20 ayat (1) (rumusan GK); {PRINCIPLE_REF}",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 15(a) (drawing up and adopting the service standard)",
+            "Pasal 15 huruf a (menyusun dan menetapkan standar pelayanan)",
+        ),
+        PRINCIPLE_REF,
     ),
     applies=_is_adopted,
 )
 def ACC001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: decree, date and signer recorded.
+    """Passing:
 
-    ```yaml
-    status: adopted
-    adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12, signed_by: Kepala Dinas}
-    ```
+        status: adopted
+        adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12, signed_by: Kepala Dinas}
 
-    Failing: no `adoption` (flagged at `/status`), or no `signed_by` (flagged at `adoption`, on its key).
+    Failing:
 
-    ```yaml
-    status: adopted
-    adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12}
-    ```
+        status: adopted                         # flagged here when `adoption` is missing altogether
+        adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12}   # no signer: flagged here
     """
     if "adoption" not in doc:
-        yield Hit("/status", {"missing_en": "the adoption record", "missing_id": "data penetapan"})
+        params = {"missing_en": "the adoption record (`adoption`)", "missing_id": "data penetapan (`adoption`)"}
+        yield Hit("/status", params)
     elif "signed_by" not in doc["adoption"]:
-        params = {"missing_en": "the signer (signed_by)", "missing_id": "pejabat penanda tangan (signed_by)"}
+        params = {
+            "missing_en": "the official who signed the decree (`adoption.signed_by`)",
+            "missing_id": "pejabat penanda tangan keputusan (`adoption.signed_by`)",
+        }
         yield Hit("/adoption", params, at_key=True)
 
 
@@ -116,7 +121,8 @@ def _cites_uu_25_2009(entry: Mapping[str, Any]) -> bool:
     weight=3,
     title=("Public-service law missing from the legal basis", "UU Pelayanan Publik tidak tercantum dalam dasar hukum"),
     message=(
-        "The legal basis (manufacturing.legal_basis, dasar hukum) does not list UU 25/2009 on public services. Add it.",
+        "The legal basis (manufacturing.legal_basis, dasar hukum) does not list Law No. 25 of 2009 on Public "
+        "Services (UU 25/2009). Add it.",
         "Dasar hukum (manufacturing.legal_basis) belum mencantumkan Undang-Undang Nomor 25 Tahun 2009 tentang "
         "Pelayanan Publik. Tambahkan undang-undang tersebut.",
     ),
@@ -130,25 +136,18 @@ def _cites_uu_25_2009(entry: Mapping[str, Any]) -> bool:
         "Setiap standar pelayanan disusun karena diwajibkan UU 25/2009; mencantumkannya menunjukkan bahwa "
         "standar dapat dipertanggungjawabkan berdasarkan undang-undang tersebut.",
     ),
-    reference=(
-        f"UU 25/2009 Pasal 21 huruf a; {PRINCIPLE_REF}",
-        f"UU 25/2009 Pasal 21 huruf a; {PRINCIPLE_REF}",
-    ),
+    reference=cite(at(UU_25_2009, "Article 21(a) (legal basis)", "Pasal 21 huruf a (dasar hukum)"), PRINCIPLE_REF),
 )
 def ACC002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: the law is listed by title or ref ("25 Tahun 2009", "25/2009").
+    """Passing:
 
-    ```yaml
-    legal_basis:
-      - title: Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
-    ```
+        legal_basis:                            # listed by title or ref ("25 Tahun 2009", "25/2009")
+          - title: Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
 
-    Failing: only its implementing regulation is listed (flagged at `legal_basis`, on its key).
+    Failing:
 
-    ```yaml
-    legal_basis:
-      - title: Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009
-    ```
+        legal_basis:                            # only the implementing regulation: flagged here, on the key
+          - title: Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009
     """
     if not any(_cites_uu_25_2009(entry) for entry in doc["manufacturing"]["legal_basis"]):
         yield Hit("/manufacturing/legal_basis", at_key=True)
@@ -181,26 +180,27 @@ def _charges_anything(doc: Document, ctx: RuleContext) -> bool:
         "Pungutan tanpa dasar peraturan tidak dapat dibedakan dari pungutan liar; besaran biaya pelayanan "
         "publik harus ditetapkan berdasarkan peraturan perundang-undangan.",
     ),
-    reference=(
-        f"UU 25/2009 Pasal 21 huruf e and Pasal 31 (GK wording); {PRINCIPLE_REF}",
-        f"UU 25/2009 Pasal 21 huruf e dan Pasal 31 (rumusan GK); {PRINCIPLE_REF}",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 21(e) (fees) and the provisions on setting fees",
+            "Pasal 21 huruf e (biaya/tarif) dan ketentuan tentang penetapan biaya/tarif",
+        ),
+        PRINCIPLE_REF,
     ),
     applies=_charges_anything,
 )
 def ACC003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: free fees need no basis; charged ones name theirs.
+    """Passing:
 
-    ```yaml
-    fees:
-      - {name: Legalisir per lembar, amount: 10000, basis: Peraturan Rektor Nomor 3 Tahun 2024 tentang Tarif Layanan}
-    ```
+        fees:
+          - {name: Penerbitan KTP-el, amount: 0}   # free: needs no basis
+          - {name: Legalisir per lembar, amount: 10000, basis: Peraturan Rektor Nomor 3 Tahun 2024}
 
-    Failing: a positive amount or a formula without `basis` (flagged at the fee, on its key).
+    Failing:
 
-    ```yaml
-    fees:
-      - {name: Retribusi PBG, formula: Luas lantai x indeks x SHST}
-    ```
+        fees:
+          - {name: Retribusi PBG, formula: Luas lantai x indeks x SHST}   # flagged at the fee, on its key
     """
     for index, fee in enumerate(_fees(doc)):
         if _charges(fee) and "basis" not in fee:
@@ -250,26 +250,26 @@ def _has_fee_basis(doc: Document, ctx: RuleContext) -> bool:
         "di luar daftar itu tidak dapat diperiksa. Peraturan dicocokkan berdasarkan nomor dan tahun bila ada, "
         "selain itu berdasarkan teksnya.",
     ),
-    reference=(
-        f"UU 25/2009 Pasal 21 huruf a and e; {PRINCIPLE_REF}",
-        f"UU 25/2009 Pasal 21 huruf a dan e; {PRINCIPLE_REF}",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 21(a) (legal basis) and (e) (fees)",
+            "Pasal 21 huruf a (dasar hukum) dan huruf e (biaya/tarif)",
+        ),
+        PRINCIPLE_REF,
     ),
     applies=_has_fee_basis,
 )
 def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: the fee's basis (UU 24/2013) is in the legal basis.
+    """Passing:
 
-    ```yaml
-    fees: [{name: Penerbitan KTP-el, amount: 0, basis: UU 24/2013 Pasal 79A}]
-    legal_basis: [{title: Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas UU 23/2006}]
-    ```
+        fees: [{name: Penerbitan KTP-el, amount: 0, basis: UU 24/2013 Pasal 79A}]
+        legal_basis: [{title: Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas UU 23/2006}]
 
-    Failing: (flagged at the fee's `basis`)
+    Failing:
 
-    ```yaml
-    fees: [{name: Retribusi PBG, formula: ..., basis: Perda Kabupaten Sukamaju Nomor 4 Tahun 2023}]
-    legal_basis: [{title: Undang-Undang Nomor 28 Tahun 2002 tentang Bangunan Gedung}]
-    ```
+        fees: [{name: Retribusi PBG, formula: ..., basis: Perda Kabupaten Sukamaju Nomor 4 Tahun 2023}]   # flagged
+        legal_basis: [{title: Undang-Undang Nomor 28 Tahun 2002 tentang Bangunan Gedung}]
     """
     known = _legal_keys(doc)
     for index, fee in enumerate(_fees(doc)):
@@ -299,22 +299,29 @@ def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Penyelenggara wajib menugaskan pelaksana yang kompeten untuk mengelola pengaduan dan menyelesaikannya "
         "dengan cepat; pengaduan tanpa penanggung jawab dan tenggat waktu tidak akan terjawab.",
     ),
-    reference=(
-        f"UU 25/2009 Pasal 36 and Pasal 37 ayat (1) (GK wording); {PRINCIPLE_REF}",
-        f"UU 25/2009 Pasal 36 dan Pasal 37 ayat (1) (rumusan GK); {PRINCIPLE_REF}",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 21(j) (handling of complaints, suggestions and feedback) and the provisions on complaint "
+            "management",
+            "Pasal 21 huruf j (penanganan pengaduan, saran, dan masukan) dan ketentuan tentang pengelolaan pengaduan",
+        ),
+        PERPRES_76_2013,
+        PRINCIPLE_REF,
     ),
 )
 def ACC005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: both handler and response time.
+    """Passing:
 
-    ```yaml
-    complaints:
-      handler: Seksi Pengaduan dan Informasi
-      response_time: {value: 3, unit: working_days}
-      channels: [{type: lapor, contact: https://www.lapor.go.id}]
-    ```
+        complaints:
+          handler: Seksi Pengaduan dan Informasi
+          response_time: {value: 3, unit: working_days}
+          channels: [{type: lapor, contact: https://www.lapor.go.id}]
 
-    Failing: either is missing (one finding per missing field, at `complaints`, on its key).
+    Failing:
+
+        complaints:                             # flagged here, on the key, once per missing field
+          channels: [{type: lapor, contact: https://www.lapor.go.id}]
     """
     complaints = doc["delivery"]["complaints"]
     if "handler" not in complaints:
@@ -334,7 +341,7 @@ def _has_response_time(doc: Document, ctx: RuleContext) -> bool:
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.WARNING,
     weight=3,
-    title=("Complaint response time over the legal limit", "Waktu tanggapan pengaduan melebihi batas"),
+    title=("Complaint response time too long", "Waktu tanggapan pengaduan terlalu lama"),
     message=(
         "The complaint response time (delivery.complaints.response_time, penanganan pengaduan) is {time_en}, "
         "longer than {max} calendar days. Shorten it.",
@@ -342,36 +349,34 @@ def _has_response_time(doc: Document, ctx: RuleContext) -> bool:
         "kalender. Persingkat waktu tanggapan tersebut.",
     ),
     fix=(
-        "Promise an answer within 14 calendar days (10 working days) or sooner.",
-        "Tetapkan tanggapan paling lama 14 hari kalender (10 hari kerja) atau lebih cepat.",
+        "Promise an answer within 14 calendar days (10 working days) or sooner, or within the limit of the "
+        "provider's own regulation.",
+        "Tetapkan jangka waktu tanggapan paling lama 14 hari kalender (10 hari kerja), atau sesuai batas dalam "
+        "peraturan penyelenggara.",
     ),
     rationale=(
-        "Complaints must be settled quickly and completely; the law is commonly read as requiring an answer "
-        "to a written complaint within 14 days (general knowledge, not verified against the official text). "
-        "A working day counts as 7/5 of a calendar day.",
-        "Pengaduan harus diselesaikan dengan cepat dan tuntas; undang-undang lazim dipahami mewajibkan "
-        "tanggapan atas pengaduan tertulis paling lama 14 hari (pengetahuan umum, belum dicocokkan dengan "
-        "naskah resmi). Satu hari kerja dihitung 7/5 hari kalender.",
+        "Complaints must be settled quickly and completely. Answering a written complaint within 14 days is the "
+        "common practice and the default here; where the provider's own regulation sets another limit, set "
+        "`max_response_days` to it. A working day counts as 7/5 of a calendar day.",
+        "Pengaduan harus diselesaikan dengan cepat dan tuntas. Menanggapi pengaduan tertulis paling lama 14 hari "
+        "adalah praktik yang lazim dan menjadi nilai bawaan aturan ini; apabila peraturan penyelenggara sendiri "
+        "menetapkan batas lain, sesuaikan opsi `max_response_days` dengan batas tersebut. Satu hari kerja "
+        "dihitung 7/5 hari kalender.",
     ),
-    reference=(
-        "UU 25/2009 Pasal 37 ayat (1) and Pasal 40 ff. (GK: 14-day limit unverified)",
-        "UU 25/2009 Pasal 37 ayat (1) dan Pasal 40 dst. (GK: batas 14 hari belum diverifikasi)",
-    ),
+    reference=cite(on(UU_25_2009, "complaint management", "pengelolaan pengaduan"), PERPRES_76_2013),
     options={"max_response_days": 14},
     applies=_has_response_time,
 )
 def ACC006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: within 14 calendar days (10 working days is exactly 14 days).
+    """Passing:
 
-    ```yaml
-    complaints: {response_time: {value: 3, unit: working_days}, ...}
-    ```
+        complaints:
+          response_time: {value: 10, unit: working_days}   # 10 working days is exactly 14 days
 
-    Failing: (flagged at `response_time`)
+    Failing:
 
-    ```yaml
-    complaints: {response_time: {value: 30, unit: days}, ...}
-    ```
+        complaints:
+          response_time: {value: 30, unit: days}           # flagged here
     """
     limit = int(ctx.options["max_response_days"])
     response = doc["delivery"]["complaints"]["response_time"]
@@ -401,28 +406,35 @@ def ACC006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Penyelenggara wajib menyusun, menetapkan, dan memublikasikan maklumat pelayanan; tanpa tanda tangan dan "
         "tanggal, maklumat tidak mengikat siapa pun.",
     ),
-    reference=(
-        f"UU 25/2009 Pasal 15 huruf b and Pasal 22 (GK wording); {PRINCIPLE_REF}",
-        f"UU 25/2009 Pasal 15 huruf b dan Pasal 22 (rumusan GK); {PRINCIPLE_REF}",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 15(b) (drawing up, adopting and publishing the service pledge)",
+            "Pasal 15 huruf b (menyusun, menetapkan, dan memublikasikan maklumat pelayanan)",
+        ),
+        PRINCIPLE_REF,
     ),
     applies=_is_adopted,
 )
 def ACC007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: text, signer and date.
+    """Passing:
 
-    ```yaml
-    pledge: {text: Dengan ini kami menyatakan sanggup ..., signed_by: Kepala Dinas, date: 2026-01-12}
-    ```
+        pledge: {text: Dengan ini kami menyatakan sanggup ..., signed_by: Kepala Dinas, date: 2026-01-12}
 
-    Failing: no `pledge` (flagged at `/status`), or no `signed_by`/`date` (flagged at `pledge`, on its key).
+    Failing:
+
+        status: adopted                         # flagged here when `pledge` is missing altogether
+        pledge: {text: Dengan ini kami menyatakan sanggup ...}   # no signer and no date: flagged here, on the key
     """
     if "pledge" not in doc:
-        yield Hit("/status", {"problem_en": "is missing", "problem_id": "belum ada"})
+        yield Hit("/status", {"problem_en": "is missing", "problem_id": "belum disusun"})
         return
-    missing = [key for key in ("signed_by", "date") if key not in doc["pledge"]]
+    missing = [f"`{key}`" for key in ("signed_by", "date") if key not in doc["pledge"]]
     if missing:
-        listed = ", ".join(missing)
-        params = {"problem_en": f"lacks {listed}", "problem_id": f"belum mencantumkan {listed}"}
+        params = {
+            "problem_en": "lacks " + " and ".join(missing),
+            "problem_id": "belum mencantumkan " + " dan ".join(missing),
+        }
         yield Hit("/pledge", params, at_key=True)
 
 
@@ -460,27 +472,27 @@ def _staffed_roles(doc: Document) -> set[str]:
         "tidak memiliki jabatan dan jumlah pelaksana tidak dapat dimintai pertanggungjawaban. Langkah pemohon "
         "sendiri (opsi applicant_roles) dikecualikan.",
     ),
-    reference=(
-        f"UU 25/2009 Pasal 21 huruf c and k; {PRINCIPLE_REF}",
-        f"UU 25/2009 Pasal 21 huruf c dan k; {PRINCIPLE_REF}",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 21(c) (system, mechanism and procedure) and (k) (number of staff)",
+            "Pasal 21 huruf c (sistem, mekanisme, dan prosedur) dan huruf k (jumlah pelaksana)",
+        ),
+        PRINCIPLE_REF,
     ),
     options={"applicant_roles": APPLICANT_ROLES},
 )
 def ACC008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: every actor but the applicant is a staffed role (compared case-insensitively; an actor
-    starting with an applicant role, such as "Pemohon atau kuasanya", is the applicant).
+    """Passing:
 
-    ```yaml
-    steps: [{actor: Pemohon, action: Mendaftar}, {actor: petugas loket, action: Memeriksa dokumen}]
-    staff_count: [{role: Petugas loket, count: 4}]
-    ```
+        # compared ignoring case; an actor starting with an applicant role ("Pemohon atau kuasanya") is exempt
+        steps: [{actor: Pemohon, action: Mendaftar}, {actor: petugas loket, action: Memeriksa dokumen}]
+        staff_count: [{role: Petugas loket, count: 4}]
 
-    Failing: (flagged at the step's `actor`)
+    Failing:
 
-    ```yaml
-    steps: [{actor: Kepala Seksi, action: Menandatangani}]
-    staff_count: [{role: Petugas loket, count: 4}]
-    ```
+        steps: [{actor: Kepala Seksi, action: Menandatangani}]   # flagged at `actor`
+        staff_count: [{role: Petugas loket, count: 4}]
     """
     applicants = tuple(normalise(role) for role in ctx.options["applicant_roles"])
     staffed = _staffed_roles(doc)
@@ -491,9 +503,13 @@ def ACC008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 
 PLEDGE_ELEMENTS = (
-    (_PROMISE, "a promise to serve by the standard", "janji melaksanakan pelayanan sesuai standar"),
-    (_IMPROVEMENT, "continuous improvement", "perbaikan terus-menerus"),
-    (_SANCTION, "readiness to accept sanctions or pay compensation", "kesediaan menerima sanksi/memberi kompensasi"),
+    (_PROMISE, "a promise to serve according to the standard", "janji memberikan pelayanan sesuai standar pelayanan"),
+    (_IMPROVEMENT, "a promise to keep improving the service", "janji melakukan perbaikan secara berkelanjutan"),
+    (
+        _SANCTION,
+        "readiness to accept sanctions or give compensation when the service falls short",
+        "kesediaan menerima sanksi atau memberikan kompensasi apabila pelayanan tidak sesuai standar",
+    ),
 )
 
 
@@ -508,12 +524,14 @@ def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
     weight=1,
     title=("Service pledge lacks an element", "Maklumat pelayanan belum memuat semua unsur"),
     message=(
-        "The service pledge text (pledge.text, maklumat pelayanan) does not state {missing_en}. Add it.",
-        "Teks maklumat pelayanan (pledge.text) belum memuat {missing_id}. Tambahkan unsur tersebut.",
+        "The service pledge (pledge.text, maklumat pelayanan) does not yet include: {missing_en}. Add what is "
+        "missing to the pledge.",
+        "Maklumat pelayanan (pledge.text) belum memuat: {missing_id}. Lengkapi teks maklumat dengan unsur yang "
+        "belum ada.",
     ),
     fix=(
-        "State the promise to serve by the standard, continuous improvement, and readiness to accept sanctions "
-        "or give compensation when the service falls short.",
+        "State the promise to serve according to the standard, the promise to keep improving the service, and "
+        "readiness to accept sanctions or give compensation when the service falls short.",
         "Nyatakan kesanggupan melaksanakan pelayanan sesuai standar, perbaikan secara terus-menerus, dan "
         "kesediaan menerima sanksi dan/atau memberikan kompensasi apabila pelayanan tidak sesuai standar.",
     ),
@@ -523,26 +541,22 @@ def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
         "Maklumat adalah janji yang dapat ditagih masyarakat; bentuk yang lazim memuat tiga unsur, dan "
         "Ombudsman menilai substansi maklumat, bukan hanya keberadaannya.",
     ),
-    reference=(
-        "UU 25/2009 Pasal 22 ayat (1) (GK wording); maklumat practice (e.g. BPPRD Kota Banjarbaru, 2022)",
-        "UU 25/2009 Pasal 22 ayat (1) (rumusan GK); praktik maklumat (mis. BPPRD Kota Banjarbaru, 2022)",
+    reference=cite(
+        at(UU_25_2009, "Article 15(b) (service pledge)", "Pasal 15 huruf b (maklumat pelayanan)"),
+        at(OMBUDSMAN_ASSESSMENT, "substance of the service pledge", "substansi maklumat pelayanan"),
     ),
     applies=_has_pledge,
 )
 def ACC009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: all three elements.
+    """Passing:
 
-    ```yaml
-    pledge:
-      text: Kami sanggup melayani sesuai standar pelayanan, melakukan perbaikan terus-menerus, dan siap
-        menerima sanksi apabila tidak menepati janji ini.
-    ```
+        pledge:
+          text: Kami sanggup melayani sesuai standar pelayanan, melakukan perbaikan terus-menerus, dan siap
+            menerima sanksi apabila tidak menepati janji ini.
 
-    Failing: no improvement and no sanction (flagged at `text`).
+    Failing:
 
-    ```yaml
-    pledge: {text: Kami sanggup melayani sesuai standar pelayanan.}
-    ```
+        pledge: {text: Kami sanggup melayani sesuai standar pelayanan.}   # flagged: no improvement, no sanction
     """
     text = doc["pledge"]["text"]
     missing = [(en, id_) for pattern, en, id_ in PLEDGE_ELEMENTS if not pattern.search(text)]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.citations import UU_25_2009, at, cite, principle
 from svcstd.sourcemap import join_pointer
 from svcstd.template import has_placeholder
 
@@ -30,31 +31,38 @@ def placeholder_pointers(node: object, pointer: str = "") -> Iterator[str]:
 @rule(
     id="TRA090",
     principle=Principle.TRANSPARENCY,
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     weight=5,
     title=("Unfilled placeholder from the template", "Isian templat belum diisi"),
     message=(
-        "This value is still a placeholder from the template (`<<FILL IN: ...>>` or `<<ISI: ...>>`): the public "
-        "would read an instruction instead of the standard. Write the real content.",
-        "Nilai ini masih berupa isian templat (`<<ISI: ...>>` atau `<<FILL IN: ...>>`): masyarakat akan membaca "
-        "petunjuk pengisian, bukan standar pelayanan. Tuliskan isi yang sebenarnya.",
+        "This value is still a placeholder from the template (`<<FILL IN: ...>>` or `<<ISI: ...>>`): the "
+        "standard is not finished, and the public would read an instruction instead of the standard. Write the "
+        "real content.",
+        "Nilai ini masih berupa isian templat (`<<ISI: ...>>` atau `<<FILL IN: ...>>`): standar pelayanan belum "
+        "selesai disusun, dan masyarakat akan membaca petunjuk pengisian, bukan standar pelayanan. Tuliskan isi "
+        "yang sebenarnya.",
     ),
     fix=(
         "Replace every `<<FILL IN: ...>>`/`<<ISI: ...>>` text with the real content, or remove the optional item.",
         "Ganti setiap teks `<<ISI: ...>>`/`<<FILL IN: ...>>` dengan isi yang sebenarnya, atau hapus butir opsional.",
     ),
     rationale=(
-        "`svcstd init` marks what the author must still write; a standard published with those markers tells "
-        "citizens nothing. It is a warning for every status, so that a draft in progress can still be checked; "
-        "use `--fail-on warning` to block publication.",
-        "`svcstd init` menandai bagian yang masih harus ditulis penyusun; standar yang dipublikasikan dengan tanda "
-        "itu tidak memberi informasi apa pun kepada masyarakat. Aturan ini berupa peringatan untuk semua status "
-        "agar rancangan yang sedang disusun tetap dapat diperiksa; gunakan `--fail-on warning` untuk mencegah "
-        "publikasi.",
+        "`svcstd init` marks what the author must still write; a standard with those markers left is not "
+        "finished, whatever its status, and published it would tell citizens nothing. It is therefore an error: "
+        "an untouched template does not pass the gate. A draft in progress can still be checked; its other "
+        "findings are reported as usual.",
+        "`svcstd init` menandai bagian yang masih harus ditulis penyusun; standar yang masih memuat tanda itu "
+        "belum selesai, apa pun statusnya, dan bila dipublikasikan tidak memberi informasi apa pun kepada "
+        "masyarakat. Karena itu aturan ini berupa galat: templat yang belum diisi tidak akan lolos gerbang. "
+        "Rancangan yang sedang disusun tetap dapat diperiksa; temuan lainnya dilaporkan seperti biasa.",
     ),
-    reference=(
-        "UU 25/2009 Article 4(h) (openness) and Article 21; PermenPANRB 15/2014, Lampiran Bab II, transparency",
-        "UU 25/2009 Pasal 4 huruf h (keterbukaan) dan Pasal 21; PermenPANRB 15/2014, Lampiran Bab II, transparansi",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 4(h) (openness) and Article 21 (components of the service standard)",
+            "Pasal 4 huruf h (asas keterbukaan) dan Pasal 21 (komponen standar pelayanan)",
+        ),
+        principle("principle of transparency", "prinsip transparansi"),
     ),
 )
 def TRA090(doc: Document, ctx: RuleContext) -> Iterator[Hit]:

@@ -8,14 +8,10 @@ from typing import Any
 
 from svcstd.model import Principle, Severity, Text
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.citations import UU_25_2009, at, cite, principle
 from svcstd.vocabulary import DAYS, SPECIAL_GROUPS
 
-KEADILAN = (
-    "PermenPANRB 15/2014, Lampiran Bab II, principle of fairness (keadilan: reach everyone whatever their "
-    "economic status, distance and physical and mental abilities; general-knowledge wording)",
-    "PermenPANRB 15/2014, Lampiran Bab II, prinsip keadilan (menjangkau semua masyarakat yang berbeda status "
-    "ekonomi, jarak lokasi geografis, dan kapabilitas fisik dan mental; kutipan dari pengetahuan umum)",
-)
+KEADILAN = principle("principle of fairness", "prinsip keadilan")
 
 REACHING_CHANNELS = frozenset({"online", "mobile", "outreach"})
 FACE_TO_FACE_CHANNELS = frozenset({"in_person", "outreach", "mail"})
@@ -56,9 +52,9 @@ def charges_fee(doc: Document, ctx: RuleContext) -> bool:
     weight=5,
     title=("Special services missing for a vulnerable group", "Pelayanan khusus bagi kelompok rentan belum ada"),
     message=(
-        "`special_services` (special services) has no entry for {group_en} (`group: {group}`). Add an entry "
+        "The special services (`special_services`) include none for {group_en} (`group: {group}`). Add an entry "
         "with `group: {group}` and the `provision` the unit makes for them, e.g. a priority counter.",
-        "`special_services` (pelayanan khusus) belum memuat butir bagi {group_id} (`group: {group}`). Tambahkan "
+        "Pelayanan khusus (`special_services`) belum memuat butir bagi {group_id} (`group: {group}`). Tambahkan "
         "butir dengan `group: {group}` dan `provision` berisi bentuk perlakuan khusus yang diberikan, misalnya "
         "loket prioritas.",
     ),
@@ -67,16 +63,22 @@ def charges_fee(doc: Document, ctx: RuleContext) -> bool:
         "Tambahkan `- {group: elderly, provision: Loket prioritas tanpa antre}` untuk setiap kelompok yang belum ada.",
     ),
     rationale=(
-        "The law obliges providers to give special treatment to certain members of the public; its elucidation "
-        "names people with disabilities, the elderly, pregnant women and children among them.",
+        "The law obliges providers to give special treatment to certain members of the public, commonly "
+        "understood to include people with disabilities, the elderly, pregnant women and children. The groups "
+        "checked can be set with the `groups` option.",
         "Undang-undang mewajibkan penyelenggara memberikan pelayanan dengan perlakuan khusus kepada anggota "
-        "masyarakat tertentu; penjelasannya menyebut penyandang disabilitas, lanjut usia, wanita hamil, dan "
-        "anak-anak.",
+        "masyarakat tertentu, yang lazim dipahami mencakup penyandang disabilitas, lanjut usia, ibu hamil, dan "
+        "anak-anak. Kelompok yang diperiksa dapat diatur dengan opsi `groups`.",
     ),
-    reference=(
-        "UU 25/2009 Article 29(1); the groups per its elucidation (children: general knowledge); Article 4(j)",
-        "UU 25/2009 Pasal 29 ayat (1); kelompoknya menurut penjelasan pasal tersebut (anak-anak: pengetahuan "
-        "umum); Pasal 4 huruf j",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 29(1) (service with special treatment) and Article 4(j) (facilities and special treatment for "
+            "vulnerable groups)",
+            "Pasal 29 ayat (1) (pelayanan dengan perlakuan khusus) dan Pasal 4 huruf j (fasilitas dan perlakuan "
+            "khusus bagi kelompok rentan)",
+        ),
+        KEADILAN,
     ),
     options={"groups": ["disability", "elderly", "pregnant", "children"]},
 )
@@ -89,7 +91,12 @@ def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           - {group: pregnant, provision: Kursi tunggu khusus}
           - {group: children, provision: Ruang bermain anak}
 
-    Failing: the same without the `children` entry, or no `special_services` at all.
+    Failing:
+
+        special_services:                       # no `children` entry: flagged here, on the key
+          - {group: disability, provision: Loket prioritas dan kursi roda}
+          - {group: elderly, provision: Antrean prioritas}
+          - {group: pregnant, provision: Kursi tunggu khusus}
     """
     present = {entry["group"] for entry in doc.get("special_services", [])}
     pointer, at_key = ("/special_services", True) if "special_services" in doc else ("", True)
@@ -106,9 +113,9 @@ def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=4,
     title=("No accessible facility", "Tidak ada fasilitas aksesibel"),
     message=(
-        "`manufacturing.facilities` (facilities and infrastructure) lists no facility marked `accessible: true`. "
+        "The facilities (`manufacturing.facilities`) include none marked `accessible: true`. "
         "Provide and list facilities for vulnerable groups, e.g. a ramp, a wheelchair or an accessible toilet.",
-        "`manufacturing.facilities` (sarana, prasarana, dan/atau fasilitas) tidak memuat fasilitas bertanda "
+        "Sarana, prasarana, dan/atau fasilitas (`manufacturing.facilities`) tidak memuat fasilitas bertanda "
         "`accessible: true`. Sediakan dan cantumkan fasilitas bagi kelompok rentan, misalnya jalur landai (ramp), "
         "kursi roda, atau toilet khusus penyandang disabilitas.",
     ),
@@ -117,14 +124,20 @@ def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Tambahkan `- {name: Jalur landai (ramp) di pintu masuk, quantity: 1, accessible: true}`.",
     ),
     rationale=(
-        "The component 'facilities' is defined to include facilities for vulnerable groups; without a ramp or "
-        "an accessible toilet some citizens cannot reach the counter at all.",
-        "Komponen sarana, prasarana, dan/atau fasilitas menurut penjelasan undang-undang termasuk peralatan dan "
-        "fasilitas bagi kelompok rentan; tanpa ramp atau toilet aksesibel sebagian warga tidak dapat mencapai loket.",
+        "The law defines the facilities component to include facilities for vulnerable groups; without a ramp "
+        "or an accessible toilet some citizens cannot reach the counter at all.",
+        "Menurut penjelasan undang-undang, komponen sarana, prasarana, dan/atau fasilitas mencakup peralatan dan "
+        "fasilitas bagi kelompok rentan; tanpa jalur landai atau toilet aksesibel sebagian warga tidak dapat "
+        "mencapai loket.",
     ),
-    reference=(
-        "UU 25/2009 Article 21(g) and its elucidation; Article 4(j); " + KEADILAN[0],
-        "UU 25/2009 Pasal 21 huruf g beserta penjelasannya; Pasal 4 huruf j; " + KEADILAN[1],
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 21(g) and its elucidation (facilities, including those for vulnerable groups) and Article 4(j)",
+            "Pasal 21 huruf g beserta penjelasannya (sarana, prasarana, dan/atau fasilitas, termasuk bagi kelompok "
+            "rentan) dan Pasal 4 huruf j",
+        ),
+        KEADILAN,
     ),
 )
 def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -147,10 +160,10 @@ def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=3,
     title=("Only in-person service", "Hanya layanan tatap muka"),
     message=(
-        "`delivery.procedure` (system, mechanism and procedure) offers no `online`, `mobile` or `outreach` "
+        "The procedure (`delivery.procedure`) offers no `online`, `mobile` or `outreach` "
         "channel: citizens who live far away or cannot travel must come to the office. Add at least one of them "
         "to `channels`.",
-        "`delivery.procedure` (sistem, mekanisme, dan prosedur) tidak menyediakan kanal `online`, `mobile`, atau "
+        "Prosedur pelayanan (`delivery.procedure`) tidak menyediakan kanal `online`, `mobile`, atau "
         "`outreach` (jemput bola), sehingga warga yang tinggal jauh atau tidak dapat bepergian harus datang ke "
         "kantor. Tambahkan sekurang-kurangnya salah satunya pada `channels`.",
     ),
@@ -199,10 +212,11 @@ def _formats_hit(doc: Document) -> Hit | None:
     weight=3,
     title=("No accessible publication format", "Tidak ada format publikasi aksesibel"),
     message=(
-        "`publication.formats` (accessible formats) is missing or empty: blind, deaf or low-literacy citizens "
-        "cannot read the standard. Publish it in at least one accessible format (`braille`, `audio`, "
+        "The standard is published in no accessible format (`publication.formats`): blind, deaf or "
+        "low-literacy citizens cannot read it. Publish it in at least one accessible format (`braille`, `audio`, "
         "`sign_language`, `large_print`, `easy_read`) and list it in `publication.formats`.",
-        "`publication.formats` (format aksesibel) tidak ada atau kosong, sehingga warga tunanetra, tunarungu, "
+        "Standar pelayanan tidak dipublikasikan dalam format aksesibel apa pun (`publication.formats`), sehingga "
+        "warga tunanetra, tunarungu, "
         "atau yang kesulitan membaca tidak dapat memahami standar pelayanan. Publikasikan dalam sekurang-kurangnya "
         "satu format aksesibel (`braille`, `audio`, `sign_language`, `large_print`, `easy_read`) dan cantumkan "
         "pada `publication.formats`.",
@@ -217,9 +231,13 @@ def _formats_hit(doc: Document) -> Hit | None:
         "Standar yang hanya dipublikasikan dalam huruf kecil tidak terbuka bagi semua orang; undang-undang "
         "memberikan fasilitas khusus bagi kelompok rentan.",
     ),
-    reference=(
-        "UU 25/2009 Article 4(h) and (j); " + KEADILAN[0],
-        "UU 25/2009 Pasal 4 huruf h dan j; " + KEADILAN[1],
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 4(h) (openness) and (j) (facilities and special treatment for vulnerable groups)",
+            "Pasal 4 huruf h (asas keterbukaan) dan huruf j (fasilitas dan perlakuan khusus bagi kelompok rentan)",
+        ),
+        KEADILAN,
     ),
 )
 def FAI004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -249,9 +267,9 @@ def serves_after_work(entry: dict[str, Any], closes_after: str, extra_days: set[
     weight=1,
     title=("Service hours exclude working people", "Jam pelayanan tidak menjangkau warga yang bekerja"),
     message=(
-        "`service_hours` (service hours) never open after {closes_after} or on {days_en}: people who work office "
-        "hours must take leave to come. Consider a late counter or a weekend session.",
-        "`service_hours` (waktu/jam pelayanan) tidak pernah buka setelah pukul {closes_after} maupun pada hari "
+        "The service (`service_hours`) is never open after {closes_after} or on {days_en}: people who work "
+        "office hours must take leave to come. Consider a late counter or a weekend session.",
+        "Pelayanan (`service_hours`) tidak pernah buka setelah pukul {closes_after} maupun pada hari "
         "{days_id}, sehingga warga yang bekerja harus meninggalkan pekerjaannya untuk datang. Pertimbangkan loket "
         "sore atau layanan akhir pekan.",
     ),
@@ -260,9 +278,11 @@ def serves_after_work(entry: dict[str, Any], closes_after: str, extra_days: set[
         'Tambahkan misalnya `- {days: [sat], open: "08:00", close: "12:00"}` pada `service_hours`.',
     ),
     rationale=(
-        "A service open only during office hours reaches those who do not work them; advice, not a legal duty.",
-        "Pelayanan yang hanya buka pada jam kerja hanya menjangkau warga yang tidak bekerja pada jam tersebut; "
-        "ini saran, bukan kewajiban hukum.",
+        "A service open only during office hours reaches only those who do not work them. This is advice, not a "
+        "legal duty; `closes_after` and `extra_days` can be set to the provider's own policy.",
+        "Pelayanan yang hanya buka pada jam kerja hanya menjangkau warga yang tidak bekerja pada jam tersebut. "
+        "Ini saran, bukan kewajiban hukum; opsi `closes_after` dan `extra_days` dapat disesuaikan dengan "
+        "kebijakan penyelenggara.",
     ),
     reference=KEADILAN,
     options={"closes_after": "15:00", "extra_days": ["sat", "sun"]},
@@ -302,10 +322,10 @@ def relief_texts(doc: Document) -> Iterator[str]:
     weight=1,
     title=("No fee relief for those who cannot pay", "Tidak ada keringanan biaya bagi warga tidak mampu"),
     message=(
-        "`delivery.fees` (fees) charges a fee but the standard mentions no waiver or reduction for citizens who "
-        "cannot pay. If one exists, state it as a fee case, e.g. `amount: 0` with `when: Pemohon tidak mampu "
-        "(SKTM)`.",
-        "`delivery.fees` (biaya/tarif) memungut biaya, tetapi standar pelayanan tidak menyebut pembebasan atau "
+        "The service charges a fee (`delivery.fees`), but the standard mentions no waiver or reduction for "
+        "citizens who cannot pay. If one exists, state it as a fee case, e.g. `amount: 0` with "
+        "`when: Pemohon tidak mampu (SKTM)`.",
+        "Layanan ini memungut biaya (`delivery.fees`), tetapi standar pelayanan tidak menyebut pembebasan atau "
         "keringanan bagi warga tidak mampu. Jika ketentuan itu ada, cantumkan sebagai butir biaya, misalnya "
         "`amount: 0` dengan `when: Pemohon tidak mampu (SKTM)`.",
     ),
@@ -322,10 +342,13 @@ def relief_texts(doc: Document) -> Iterator[str]:
         "'tidak mampu', 'gratis', 'SKTM', 'keringanan', 'pembebasan', 'KIS', 'KIP' pada nama dan kasus biaya, "
         "persyaratan, dan pelayanan khusus.",
     ),
-    reference=(
-        "UU 25/2009 Article 4(c) (equal rights regardless of economic status) and 4(l) (affordability); " + KEADILAN[0],
-        "UU 25/2009 Pasal 4 huruf c (kesamaan hak tanpa membedakan status ekonomi) dan huruf l (keterjangkauan); "
-        + KEADILAN[1],
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 4(c) (equal rights regardless of economic status) and (l) (affordability)",
+            "Pasal 4 huruf c (kesamaan hak tanpa membedakan status ekonomi) dan huruf l (keterjangkauan)",
+        ),
+        KEADILAN,
     ),
     applies=charges_fee,
 )
@@ -351,9 +374,9 @@ def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=2,
     title=("Only digital service", "Hanya layanan digital"),
     message=(
-        "`delivery.procedure.channels` (service channels) are only online or mobile: citizens without internet "
-        "access or digital skills are left out. Keep an `in_person`, `outreach` or `mail` channel as well.",
-        "`delivery.procedure.channels` (kanal pelayanan) hanya daring atau aplikasi seluler, sehingga warga "
+        "The service channels (`delivery.procedure.channels`) are only online or mobile: citizens without "
+        "internet access or digital skills are left out. Keep an `in_person`, `outreach` or `mail` channel as well.",
+        "Kanal pelayanan (`delivery.procedure.channels`) hanya daring atau aplikasi seluler, sehingga warga "
         "tanpa akses internet atau kecakapan digital tidak terlayani. Tetap sediakan kanal `in_person` (tatap "
         "muka), `outreach` (jemput bola), atau `mail` (pos).",
     ),
@@ -367,9 +390,13 @@ def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Persamaan perlakuan berarti tidak ada warga yang tertolak karena tidak memiliki ponsel, internet, atau "
         "kecakapan menggunakannya.",
     ),
-    reference=(
-        "UU 25/2009 Article 4(g) (equal treatment, non-discrimination); " + KEADILAN[0],
-        "UU 25/2009 Pasal 4 huruf g (persamaan perlakuan/tidak diskriminatif); " + KEADILAN[1],
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 4(g) (equal treatment, non-discrimination)",
+            "Pasal 4 huruf g (persamaan perlakuan/tidak diskriminatif)",
+        ),
+        KEADILAN,
     ),
     applies=declares_channels,
 )

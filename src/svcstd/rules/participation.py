@@ -9,13 +9,26 @@ from typing import Any
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.citations import PERMENPANRB_14_2017, UU_25_2009, at, cite, principle
 
 _SURVEY = re.compile(r"survei|survey|kepuasan|satisfaction|\bskm\b|\bikm\b", re.IGNORECASE)
 INTERNAL_GROUPS = frozenset({"government", "provider"})
 
-PRINCIPLE_REF = (
-    "UU 25/2009 Pasal 20 ayat (2) (GK wording); PermenPANRB 15/2014, Lampiran Bab II (prinsip partisipatif)",
-    "UU 25/2009 Pasal 20 ayat (2) (rumusan GK); PermenPANRB 15/2014, Lampiran Bab II (prinsip partisipatif)",
+PARTICIPATORY = principle("participatory principle", "prinsip partisipatif")
+PUBLIC_ROLE = at(
+    UU_25_2009,
+    "Article 4(f) (participatory principle) and the provisions on public participation",
+    "Pasal 4 huruf f (asas partisipatif) dan ketentuan tentang peran serta masyarakat",
+)
+PRINCIPLE_REF = cite(
+    at(
+        UU_25_2009,
+        "Article 4(f) (participatory principle) and the involvement of the public and stakeholders in drawing up "
+        "the service standard",
+        "Pasal 4 huruf f (asas partisipatif) dan pengikutsertaan masyarakat serta pihak terkait dalam penyusunan "
+        "standar pelayanan",
+    ),
+    PARTICIPATORY,
 )
 
 
@@ -62,16 +75,16 @@ def _groups(consultation: Mapping[str, Any]) -> set[str]:
     applies=_is_adopted,
 )
 def PAR001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: an adopted standard with a consultation.
+    """Passing:
 
-    ```yaml
-    status: adopted
-    consultation:
-      - date: 2025-11-20
-        participants: [{group: community, count: 12}]
-    ```
+        status: adopted
+        consultation:
+          - date: 2025-11-20
+            participants: [{group: community, count: 12}]
 
-    Failing: `status: adopted` and no `consultation` (flagged at `/status`).
+    Failing:
+
+        status: adopted                         # flagged: no `consultation`
     """
     if not _consultations(doc):
         yield Hit("/status")
@@ -101,21 +114,17 @@ def PAR001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     applies=_has_consultation,
 )
 def PAR002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: someone from outside government took part.
+    """Passing:
 
-    ```yaml
-    consultation:
-      - date: 2025-11-20
-        participants: [{group: provider, count: 6}, {group: community, count: 12}]
-    ```
+        consultation:
+          - date: 2025-11-20
+            participants: [{group: provider, count: 6}, {group: community, count: 12}]
 
-    Failing: only `government` and `provider` (or nobody) took part; flagged at `participants`.
+    Failing:
 
-    ```yaml
-    consultation:
-      - date: 2025-11-20
-        participants: [{group: provider}, {group: government}]
-    ```
+        consultation:
+          - date: 2025-11-20
+            participants: [{group: provider}, {group: government}]   # flagged: officials only
     """
     for index, consultation in enumerate(_consultations(doc)):
         if _groups(consultation) <= INTERNAL_GROUPS:
@@ -144,23 +153,25 @@ def PAR002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Partisipasi berarti mencapai kesepakatan; tanpa hasil yang tercatat tidak dapat diketahui apa yang "
         "diubah atas masukan masyarakat dan penyelenggara tidak dapat dimintai pertanggungjawaban.",
     ),
-    reference=(
-        "PermenPANRB 15/2014, Lampiran Bab II (prinsip partisipatif: hasil kesepakatan) (GK wording)",
-        "PermenPANRB 15/2014, Lampiran Bab II (prinsip partisipatif: hasil kesepakatan) (rumusan GK)",
-    ),
+    reference=PARTICIPATORY,
     applies=_has_consultation,
 )
 def PAR003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: outcomes listed.
+    """Passing:
 
-    ```yaml
-    consultation:
-      - date: 2025-11-20
-        participants: [{group: community}]
-        outcomes: [Fotokopi dokumen tidak lagi diminta.]
-    ```
+        consultation:
+          - date: 2025-11-20
+            participants: [{group: community}]
+            outcomes: [Fotokopi dokumen tidak lagi diminta.]
 
-    Failing: `outcomes` missing (flagged at the consultation, on its key) or empty (flagged at `outcomes`).
+    Failing:
+
+        consultation:
+          - date: 2025-11-20                    # flagged at the consultation, on its key: no `outcomes`
+            participants: [{group: community}]
+          - date: 2026-03-02
+            participants: [{group: community}]
+            outcomes: []                        # flagged: empty
     """
     for index, consultation in enumerate(_consultations(doc)):
         params = {"date": consultation["date"]}
@@ -203,19 +214,15 @@ def _consulted_and_adopted(doc: Document, ctx: RuleContext) -> bool:
     applies=_consulted_and_adopted,
 )
 def PAR004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: consulted on 2025-11-20, adopted on 2026-01-12.
+    """Passing:
 
-    ```yaml
-    adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12}
-    consultation: [{date: 2025-11-20, participants: [{group: community}]}]
-    ```
+        adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12}
+        consultation: [{date: 2025-11-20, participants: [{group: community}]}]
 
-    Failing: the only consultation is dated after `adoption.date` (flagged at its `date`).
+    Failing:
 
-    ```yaml
-    adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12}
-    consultation: [{date: 2026-03-02, participants: [{group: community}]}]
-    ```
+        adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12}
+        consultation: [{date: 2026-03-02, participants: [{group: community}]}]   # flagged at `date`: after adoption
     """
     adopted = str(doc["adoption"]["date"])
     consultations = _consultations(doc)
@@ -245,23 +252,23 @@ def PAR004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Survei kepuasan adalah sarana pengguna layanan tetap bersuara setelah penetapan; penyelenggara wajib "
         "melaksanakannya paling sedikit sekali setahun.",
     ),
-    reference=(
-        "PermenPANRB 14/2017 Pasal 1 ayat (1); UU 25/2009 Pasal 39 ayat (1) (GK wording)",
-        "PermenPANRB 14/2017 Pasal 1 ayat (1); UU 25/2009 Pasal 39 ayat (1) (rumusan GK)",
+    reference=cite(
+        at(
+            PERMENPANRB_14_2017,
+            "Article 1(1) (a survey at least once a year)",
+            "Pasal 1 ayat (1) (survei paling sedikit satu kali setahun)",
+        ),
+        PUBLIC_ROLE,
     ),
 )
 def PAR005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: the method mentions a survey (survei, kepuasan, SKM, IKM, survey; any case).
+    """Passing:
 
-    ```yaml
-    performance_evaluation: {method: Survei Kepuasan Masyarakat (SKM), frequency: semiannual}
-    ```
+        performance_evaluation: {method: Survei Kepuasan Masyarakat (SKM), frequency: semiannual}
 
-    Failing: (flagged at `method`)
+    Failing:
 
-    ```yaml
-    performance_evaluation: {method: Rapat evaluasi kinerja pegawai, frequency: annual}
-    ```
+        performance_evaluation: {method: Rapat evaluasi kinerja pegawai, frequency: annual}   # flagged at `method`
     """
     method = doc["manufacturing"]["performance_evaluation"]["method"]
     if not _SURVEY.search(method):
@@ -295,21 +302,17 @@ def PAR005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     applies=_has_consultation,
 )
 def PAR006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: service users took part.
+    """Passing:
 
-    ```yaml
-    consultation:
-      - date: 2025-11-20
-        participants: [{group: community, count: 12}, {group: academia, count: 2}]
-    ```
+        consultation:
+          - date: 2025-11-20
+            participants: [{group: community, count: 12}, {group: academia, count: 2}]
 
-    Failing: outsiders but no `community` (flagged at `participants`).
+    Failing:
 
-    ```yaml
-    consultation:
-      - date: 2025-11-20
-        participants: [{group: academia, count: 2}, {group: provider, count: 6}]
-    ```
+        consultation:
+          - date: 2025-11-20
+            participants: [{group: academia, count: 2}, {group: provider, count: 6}]   # flagged: no community
     """
     for index, consultation in enumerate(_consultations(doc)):
         groups = _groups(consultation)
@@ -341,17 +344,13 @@ def PAR006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     applies=_has_consultation,
 )
 def PAR007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: at least one participant group has a `count`.
+    """Passing:
 
-    ```yaml
-    participants: [{group: community, name: Warga pengguna layanan, count: 12}]
-    ```
+        participants: [{group: community, name: Warga pengguna layanan, count: 12}]
 
-    Failing: participants listed without any `count` (flagged at `participants`).
+    Failing:
 
-    ```yaml
-    participants: [{group: community, name: Warga pengguna layanan}]
-    ```
+        participants: [{group: community, name: Warga pengguna layanan}]   # flagged: no `count` at all
     """
     for index, consultation in enumerate(_consultations(doc)):
         participants = consultation["participants"]
@@ -382,29 +381,27 @@ def _months_between(earlier: date, later: date) -> int:
     ),
     rationale=(
         "Public participation runs from drafting to evaluation; users' needs change, so a consultation held "
-        "years ago no longer speaks for them.",
+        "years ago no longer speaks for them. No regulation sets how old a consultation may be: 60 months "
+        "(five years) is a rule of thumb, and `max_age_months` can be set to the provider's own regulation.",
         "Peran serta masyarakat berlangsung sejak penyusunan sampai evaluasi; kebutuhan pengguna berubah, "
-        "sehingga konsultasi bertahun-tahun lalu tidak lagi mewakili mereka.",
+        "sehingga konsultasi bertahun-tahun lalu tidak lagi mewakili mereka. Tidak ada peraturan yang "
+        "menetapkan batas usia konsultasi: 60 bulan (lima tahun) adalah patokan praktis, dan opsi "
+        "`max_age_months` dapat disesuaikan dengan peraturan penyelenggara.",
     ),
-    reference=(
-        "UU 25/2009 Pasal 39 ayat (1) (GK wording)",
-        "UU 25/2009 Pasal 39 ayat (1) (rumusan GK)",
-    ),
+    reference=PUBLIC_ROLE,
     options={"max_age_months": 60},
     applies=_has_consultation,
 )
 def PAR008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: the latest consultation is at most 60 months before `--as-of`.
+    """Passing:
 
-    ```yaml
-    consultation: [{date: 2025-11-20, participants: [{group: community}]}]
-    ```
+        # checked --as-of 2026-11-27
+        consultation: [{date: 2025-11-20, participants: [{group: community}]}]
 
-    Failing: the latest consultation is older (flagged at its `date`).
+    Failing:
 
-    ```yaml
-    consultation: [{date: 2019-03-04, participants: [{group: community}]}]
-    ```
+        # checked --as-of 2026-11-27: 92 months after the latest consultation, flagged at its `date`
+        consultation: [{date: 2019-03-04, participants: [{group: community}]}]
     """
     limit = int(ctx.options["max_age_months"])
     consultations = _consultations(doc)

@@ -9,16 +9,14 @@ from typing import Any
 from svcstd.durations import MINUTES_PER_UNIT, completion_durations, describe, upper_minutes
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.citations import UU_25_2009, at, cite, principle
 
 _NON_WORD = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
-PRINCIPLE_REF = (
-    "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan)",
-    "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan)",
-)
-ALL_CASES = ("all cases", "semua kasus")
+PRINCIPLE_REF = principle("principle of simplicity", "prinsip kesederhanaan")
+EVERY_CASE = ("to every case", "untuk semua kasus")
 MAIN_ROUTE = ("the main route", "alur utama")
 
 Path = tuple[str | None, str | None]
@@ -42,7 +40,7 @@ def _has_requirements(doc: Document, ctx: RuleContext) -> bool:
 
 
 def _case_label(case: str | None) -> tuple[str, str]:
-    return ALL_CASES if case is None else (case, case)
+    return EVERY_CASE if case is None else (f"in case '{case}'", f"untuk kasus '{case}'")
 
 
 @rule(
@@ -52,10 +50,10 @@ def _case_label(case: str | None) -> tuple[str, str]:
     weight=3,
     title=("Too many requirements for one case", "Persyaratan terlalu banyak untuk satu kasus"),
     message=(
-        "The requirements (delivery.requirements, persyaratan) for case '{case_en}' number {count}, more than "
-        "the {max} a citizen should need to gather. Drop requirements the provider can check itself.",
-        "Jumlah persyaratan (delivery.requirements, persyaratan) untuk kasus '{case_id}' mencapai {count}, "
-        "melebihi batas {max}. Hapus persyaratan yang datanya dapat diperiksa sendiri oleh penyelenggara.",
+        "A total of {count} requirements (delivery.requirements, persyaratan) apply {case_en}, more than the "
+        "{max} a citizen should have to gather. Drop the requirements the provider can check itself.",
+        "Jumlah persyaratan (delivery.requirements) {case_id} mencapai {count}, melebihi batas {max}. Hapus "
+        "persyaratan yang datanya dapat diperiksa sendiri oleh penyelenggara.",
     ),
     fix=(
         "Remove requirements the provider can obtain itself (data already in its systems, documents of other "
@@ -65,24 +63,36 @@ def _case_label(case: str | None) -> tuple[str, str]:
     ),
     rationale=(
         "A simple standard is easy to follow: every extra document costs the citizen a trip or a fee. "
-        "Requirements without `when` count for every case.",
+        "Requirements without `when` count for every case. No regulation sets a maximum: 8 is a rule of thumb, "
+        "and `max_requirements` can be set to the provider's own policy.",
         "Standar yang sederhana mudah diikuti: setiap dokumen tambahan membebani masyarakat dengan waktu dan "
-        "biaya. Persyaratan tanpa `when` dihitung pada setiap kasus.",
+        "biaya. Persyaratan tanpa `when` dihitung pada setiap kasus. Tidak ada peraturan yang menetapkan batas "
+        "jumlahnya: angka 8 adalah patokan praktis, dan opsi `max_requirements` dapat disesuaikan dengan "
+        "kebijakan penyelenggara.",
     ),
     reference=PRINCIPLE_REF,
     options={"max_requirements": 8},
     applies=_has_requirements,
 )
 def SIM001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: at most 8 requirements apply to each case.
+    """Passing:
 
-    ```yaml
-    requirements:
-      - {name: Kartu Keluarga, form: original}          # counts for every case
-      - {name: Surat keterangan hilang, when: KTP-el hilang}
-    ```
+        requirements:
+          - {name: Kartu Keluarga, form: original}          # counts for every case
+          - {name: Surat keterangan hilang, when: KTP-el hilang}
 
-    Failing: nine requirements without `when` (all apply to every case).
+    Failing:
+
+        requirements:                                       # nine requirements, none with `when`
+          - {name: Kartu Keluarga, form: original}
+          - {name: Akta kelahiran, form: original}
+          - {name: Surat pengantar RT/RW, form: original}
+          - {name: Surat pengantar kelurahan, form: original}
+          - {name: Surat keterangan domisili, form: original}
+          - {name: Pas foto 3x4, form: original}
+          - {name: Surat pernyataan bermeterai, form: original}
+          - {name: Surat keterangan catatan kepolisian, form: original}
+          - {name: Ijazah terakhir, form: original}        # flagged: the ninth
     """
     limit = int(ctx.options["max_requirements"])
     requirements = _requirements(doc)
@@ -121,20 +131,16 @@ def SIM001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     applies=_has_requirements,
 )
 def SIM002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: each requirement once per case.
+    """Passing:
 
-    ```yaml
-    requirements:
-      - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}
-    ```
+        requirements:
+          - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}
 
-    Failing: the second entry differs only in case and punctuation.
+    Failing:
 
-    ```yaml
-    requirements:
-      - {name: Fotokopi KTP Pemohon, form: copy}
-      - {name: "fotokopi KTP pemohon.", form: copy}   # flagged at /delivery/requirements/1/name
-    ```
+        requirements:
+          - {name: Fotokopi KTP Pemohon, form: copy}
+          - {name: "fotokopi KTP pemohon.", form: copy}   # flagged at .../1/name: only case and punctuation differ
     """
     seen: dict[tuple[str, str | None], int] = {}
     for index, requirement in enumerate(_requirements(doc)):
@@ -179,19 +185,16 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
     applies=_has_requirements,
 )
 def SIM003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: the original is shown.
+    """Passing:
 
-    ```yaml
-    requirements:
-      - {name: Kartu Keluarga, form: original, note: Ditunjukkan, tidak perlu fotokopi}
-    ```
+        requirements:
+          - {name: Kartu Keluarga, form: original, note: "Ditunjukkan, tidak perlu fotokopi"}
 
-    Failing: a photocopy is asked (`form: copy`, or no form and a name starting "Fotokopi").
+    Failing:
 
-    ```yaml
-    requirements:
-      - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}   # flagged at .../form
-    ```
+        requirements:
+          - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}   # flagged at .../form
+          - {name: Fotokopi Kartu Keluarga}                       # no form, name starts "Fotokopi": at .../name
     """
     for index, requirement in enumerate(_requirements(doc)):
         if _asks_copy(requirement):
@@ -240,24 +243,37 @@ def _path_label(path: Path) -> dict[str, str]:
     ),
     rationale=(
         "Each step is a chance for delay or an informal fee; a short procedure is easier to follow and supervise. "
-        "Steps are counted per route (channel and case); steps without them belong to every route.",
+        "Steps are counted per route (channel and case); steps without them belong to every route. No "
+        "regulation sets a maximum: 10 is a rule of thumb, and `max_steps` can be set to the provider's own policy.",
         "Setiap langkah membuka peluang penundaan atau pungutan tidak resmi; prosedur yang singkat lebih mudah "
         "diikuti dan diawasi. Langkah dihitung per alur (kanal dan kasus); langkah tanpa keduanya termasuk "
-        "dalam setiap alur.",
+        "dalam setiap alur. Tidak ada peraturan yang menetapkan batas jumlahnya: angka 10 adalah patokan praktis, "
+        "dan opsi `max_steps` dapat disesuaikan dengan kebijakan penyelenggara.",
     ),
     reference=PRINCIPLE_REF,
     options={"max_steps": 10},
 )
 def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: at most 10 steps on every route.
+    """Passing:
 
-    ```yaml
-    steps:
-      - {actor: Pemohon, action: Mengambil nomor antrean}
-      - {actor: Petugas loket, action: Memeriksa dokumen, channel: in_person}
-    ```
+        steps:                                  # at most 10 steps on every route
+          - {actor: Pemohon, action: Mengambil nomor antrean}
+          - {actor: Petugas loket, action: Memeriksa dokumen, channel: in_person}
 
-    Failing: eleven steps without channel or case; flagged at the eleventh step.
+    Failing:
+
+        steps:                                  # eleven steps without channel or case
+          - {actor: Pemohon, action: Mengambil nomor antrean}
+          - {actor: Petugas loket, action: Memeriksa dokumen}
+          - {actor: Petugas loket, action: Mencatat permohonan}
+          - {actor: Petugas loket, action: Menyerahkan berkas}
+          - {actor: Verifikator, action: Memverifikasi data}
+          - {actor: Verifikator, action: Meneruskan berkas}
+          - {actor: Kepala Seksi, action: Memeriksa berkas}
+          - {actor: Kepala Seksi, action: Memaraf konsep}
+          - {actor: Kepala Bidang, action: Menandatangani}
+          - {actor: Operator, action: Mencetak dokumen}
+          - {actor: Petugas loket, action: Menyerahkan dokumen}   # flagged: the eleventh step
     """
     limit = int(ctx.options["max_steps"])
     steps = _steps(doc)
@@ -293,25 +309,25 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Waktu yang jelas membuat standar dapat diukur: langkah tanpa durasi tidak dapat dibandingkan dengan "
         "jangka waktu penyelesaian dan tidak dapat diawasi.",
     ),
-    reference=(
-        "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan: mudah diukur); UU 25/2009 Pasal 21 huruf c-d",
-        "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan: mudah diukur); UU 25/2009 Pasal 21 huruf c-d",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 21(c) (system, mechanism and procedure) and (d) (completion time)",
+            "Pasal 21 huruf c (sistem, mekanisme, dan prosedur) dan huruf d (jangka waktu penyelesaian)",
+        ),
+        PRINCIPLE_REF,
     ),
 )
 def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: every step says how long it takes.
+    """Passing:
 
-    ```yaml
-    steps:
-      - {actor: Pemohon, action: Mengambil nomor antrean, duration: {value: 2, unit: minutes}}
-    ```
+        steps:
+          - {actor: Pemohon, action: Mengambil nomor antrean, duration: {value: 2, unit: minutes}}
 
-    Failing: the step lacks `duration` (flagged at the step, on its key).
+    Failing:
 
-    ```yaml
-    steps:
-      - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}
-    ```
+        steps:
+          - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}   # flagged at the step, on its key
     """
     for index, step in enumerate(_steps(doc)):
         if "duration" not in step:
@@ -378,25 +394,27 @@ def _has_timed_steps(doc: Document, ctx: RuleContext) -> bool:
         "jangka waktu terpanjang untuk kasusnya, atau yang terpanjang secara keseluruhan bila kasusnya tidak "
         "disebut. Satu hari kerja dihitung 7/5 hari kalender.",
     ),
-    reference=(
-        "UU 25/2009 Pasal 21 huruf d; PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan)",
-        "UU 25/2009 Pasal 21 huruf d; PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan)",
+    reference=cite(
+        at(UU_25_2009, "Article 21(d) (completion time)", "Pasal 21 huruf d (jangka waktu penyelesaian)"),
+        PRINCIPLE_REF,
     ),
     applies=_has_timed_steps,
 )
 def SIM006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: 2 + 10 + 60 minutes fit in one working day.
+    """Passing:
 
-    ```yaml
-    completion_time: {value: 1, unit: working_days}
-    steps:
-      - {actor: Pemohon, action: Mendaftar, duration: {value: 2, unit: minutes}}
-      - {actor: Petugas loket, action: Memverifikasi, duration: {value: 10, unit: minutes}}
-      - {actor: Operator, action: Mencetak, duration: {value: 60, unit: minutes}}
-    ```
+        completion_time: {value: 1, unit: working_days}     # 2 + 10 + 60 minutes fit in one working day
+        steps:
+          - {actor: Pemohon, action: Mendaftar, duration: {value: 2, unit: minutes}}
+          - {actor: Petugas loket, action: Memverifikasi, duration: {value: 10, unit: minutes}}
+          - {actor: Operator, action: Mencetak, duration: {value: 60, unit: minutes}}
 
-    Failing: 1 + 2 working days of steps against a promise of 2 working days (flagged at the step where
-    the running total passes the promise).
+    Failing:
+
+        completion_time: {value: 2, unit: working_days}
+        steps:
+          - {actor: Petugas loket, action: Memverifikasi, duration: {value: 1, unit: working_days}}
+          - {actor: Kepala Seksi, action: Menandatangani, duration: {value: 2, unit: working_days}}  # flagged
     """
     steps = _steps(doc)
     completion = completion_durations(doc["delivery"]["completion_time"])
@@ -454,26 +472,28 @@ def _wordy_texts(doc: Document) -> Iterator[tuple[str, str]]:
     ),
     rationale=(
         "A standard must be easy to understand for every citizen; long sentences in requirements and steps are "
-        "the first thing readers misread.",
+        "the first thing readers misread. The limit of 30 words is a plain-language rule of thumb; "
+        "`max_words` can be set to the provider's own style guide.",
         "Standar pelayanan harus mudah dimengerti oleh seluruh masyarakat; kalimat panjang pada persyaratan "
-        "dan langkah prosedur paling mudah disalahpahami.",
+        "dan langkah prosedur paling mudah disalahpahami. Batas 30 kata adalah patokan praktis bahasa yang "
+        "lugas; opsi `max_words` dapat disesuaikan dengan pedoman penulisan penyelenggara.",
     ),
-    reference=(
-        "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan: mudah dimengerti)",
-        "PermenPANRB 15/2014, Lampiran Bab II (prinsip kesederhanaan: mudah dimengerti)",
-    ),
+    reference=PRINCIPLE_REF,
     options={"max_words": 30},
 )
 def SIM007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing: short names and actions.
+    """Passing:
 
-    ```yaml
-    steps:
-      - {actor: Petugas loket, action: Memeriksa dokumen asli dan memverifikasi data pada SIAK}
-    ```
+        steps:
+          - {actor: Petugas loket, action: Memeriksa dokumen asli dan memverifikasi data pada SIAK}
 
-    Failing: a requirement name or step action with a sentence of more than 30 words (flagged at the
-    `name` or `action`).
+    Failing:
+
+        steps:                                  # a sentence of more than 30 words, flagged at `action`
+          - actor: Petugas loket
+            action: Petugas loket menerima berkas permohonan dari pemohon kemudian memeriksa kelengkapan dan
+              keabsahan seluruh dokumen persyaratan dan mencocokkan data dengan basis data kependudukan lalu
+              meneruskan berkas yang lengkap kepada verifikator untuk diproses lebih lanjut
     """
     limit = int(ctx.options["max_words"])
     for pointer, text in _wordy_texts(doc):

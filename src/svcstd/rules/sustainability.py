@@ -9,13 +9,9 @@ from typing import Any
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERMENPANRB_14_2017, UU_25_2009, at, cite, principle
 
-# The principle as PermenPANRB 15/2014, Bab II words it (GK wording, see DOMAIN.md §2.1).
-BERKELANJUTAN = (
-    "PermenPANRB 15/2014, Lampiran Bab II, principle of sustainability (berkelanjutan): the standard "
-    "is improved continuously",
-    "PermenPANRB 15/2014, Lampiran Bab II, prinsip berkelanjutan: standar pelayanan harus terus-menerus diperbaiki",
-)
+BERKELANJUTAN = principle("principle of sustainability", "prinsip berkelanjutan")
 UNSCHEDULED = frozenset({"ad_hoc"})
 
 
@@ -85,7 +81,10 @@ def SUS001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
         review: {interval_months: 12, last_reviewed: 2026-06-15}
 
-    Failing: a document without a `review` block.
+    Failing:
+
+        status: adopted                         # and no `review` block anywhere: flagged at the document
+        adoption: {decree: Keputusan Kepala Dinas Nomor 470/015/2026, date: 2026-01-12}
     """
     if "review" not in doc:
         yield Hit("", at_key=True)
@@ -98,20 +97,21 @@ def SUS001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=3,
     title=("Review interval is too long", "Jangka waktu evaluasi terlalu panjang"),
     message=(
-        "`review.interval_months` (review interval) is {interval} months, longer than {limit}. Review the "
+        "The review interval (`review.interval_months`) is {interval} months, longer than {limit}. Review the "
         "standard at least every {limit} months and set `interval_months` to {limit} or less.",
-        "`review.interval_months` (jangka waktu evaluasi) adalah {interval} bulan, lebih dari {limit} bulan. "
-        "Evaluasi standar pelayanan paling lambat setiap {limit} bulan dan ubah `interval_months` menjadi "
+        "Jangka waktu evaluasi (`review.interval_months`) adalah {interval} bulan, melebihi {limit} bulan. "
+        "Evaluasi standar pelayanan paling lama setiap {limit} bulan sekali dan ubah `interval_months` menjadi "
         "{limit} atau kurang.",
     ),
     fix=("Set `review.interval_months` to 12 or less.", "Ubah `review.interval_months` menjadi 12 atau kurang."),
     rationale=(
         "Rules, fees and systems change every year; a standard reviewed every two or three years promises "
-        "what the unit no longer does. No regulation fixes the interval (DOMAIN.md §2.1): yearly is the "
-        "common guidance, hence the configurable default of 12 months.",
+        "what the unit no longer does. Reviewing at least once a year is the common guidance and the default "
+        "here; where the provider's own regulation sets another interval, set `max_interval_months` to it.",
         "Peraturan, tarif, dan sistem berubah setiap tahun; standar yang baru dievaluasi dua atau tiga tahun "
-        "sekali menjanjikan hal yang tidak lagi dilakukan unit. Tidak ada peraturan yang menetapkan angkanya: "
-        "sekali setahun adalah anjuran yang lazim, sehingga batas bawaan 12 bulan dapat diatur.",
+        "sekali menjanjikan hal yang tidak lagi dilakukan unit. Evaluasi paling sedikit sekali setahun adalah "
+        "anjuran yang lazim dan menjadi nilai bawaan aturan ini; apabila peraturan penyelenggara sendiri "
+        "menetapkan jangka waktu lain, sesuaikan opsi `max_interval_months` dengan jangka waktu tersebut.",
     ),
     reference=BERKELANJUTAN,
     options={"max_interval_months": 12},
@@ -142,8 +142,9 @@ def SUS002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "next review was due by {due}, {days} days before {as_of}. Review the standard and record the date "
         "in `review.last_reviewed` and what changed in `review.history`.",
         "Evaluasi berkala (`review`) sudah lewat waktu: dihitung {interval} bulan sejak {start} ({since_id}), "
-        "evaluasi berikutnya jatuh tempo paling lambat {due}, {days} hari sebelum {as_of}. Lakukan evaluasi "
-        "standar pelayanan, lalu catat tanggalnya pada `review.last_reviewed` dan hasilnya pada `review.history`.",
+        "evaluasi berikutnya seharusnya dilakukan paling lambat {due}, yaitu {days} hari sebelum {as_of}. "
+        "Lakukan evaluasi standar pelayanan, lalu catat tanggalnya pada `review.last_reviewed` dan hasilnya pada "
+        "`review.history`.",
     ),
     fix=(
         "Review the standard, then update `review.last_reviewed` and add an entry to `review.history`.",
@@ -159,13 +160,13 @@ def SUS002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     applies=review_is_due,
 )
 def SUS003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing (as of 2026-11-27):
+    """Passing:
 
-        review: {interval_months: 12, last_reviewed: 2026-06-15}
+        review: {interval_months: 12, last_reviewed: 2026-06-15}   # checked --as-of 2026-11-27
 
-    Failing (as of 2026-11-27):
+    Failing:
 
-        review: {interval_months: 12, last_reviewed: 2025-06-16}
+        review: {interval_months: 12, last_reviewed: 2025-06-16}   # checked --as-of 2026-11-27: due 2026-06-16
     """
     start = review_start(doc)
     assert start is not None  # guaranteed by `applies`
@@ -193,9 +194,9 @@ def SUS003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=2,
     title=("No review history", "Riwayat evaluasi tidak dicatat"),
     message=(
-        "`review.history` (review history) is missing or empty: nobody can see what past reviews found or "
+        "The review history (`review.history`) is missing or empty: nobody can see what past reviews found or "
         "changed. Add one entry per review with its `date` and a `summary` of what changed.",
-        "`review.history` (riwayat evaluasi) tidak ada atau kosong, sehingga hasil dan perubahan dari evaluasi "
+        "Riwayat evaluasi (`review.history`) tidak ada atau kosong, sehingga hasil dan perubahan dari evaluasi "
         "sebelumnya tidak terlihat. Tambahkan satu butir untuk setiap evaluasi, berisi `date` dan `summary` "
         "perubahannya.",
     ),
@@ -230,10 +231,11 @@ def SUS004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 def _evaluation_hit(block: Mapping[str, Any], pointer: str) -> Hit | None:
     """A hit when the block has no frequency or only an unscheduled one."""
     if "frequency" not in block:
-        return Hit(pointer, {"state": "has no `frequency`", "state_id": "tidak memiliki `frequency`"}, at_key=True)
+        return Hit(pointer, {"state": "has no `frequency`", "state_id": "tidak mencantumkan `frequency`"}, at_key=True)
     if block["frequency"] in UNSCHEDULED:
         value = block["frequency"]
-        return Hit(f"{pointer}/frequency", {"state": f"has frequency `{value}`", "state_id": f"berfrekuensi `{value}`"})
+        params = {"state": f"has frequency `{value}`", "state_id": f"hanya berfrekuensi `{value}` (sewaktu-waktu)"}
+        return Hit(f"{pointer}/frequency", params)
     return None
 
 
@@ -244,11 +246,11 @@ def _evaluation_hit(block: Mapping[str, Any], pointer: str) -> Hit | None:
     weight=3,
     title=("Performance evaluation is not scheduled yearly", "Evaluasi kinerja pelaksana tidak terjadwal"),
     message=(
-        "`manufacturing.performance_evaluation` (staff performance evaluation) {state}: it is not scheduled at least "
-        "once a year. Set `frequency` to `annual` or more often.",
-        "`manufacturing.performance_evaluation` (evaluasi kinerja pelaksana) {state_id}, artinya tidak terjadwal "
-        "paling sedikit sekali setahun. Isi `frequency` dengan `annual` atau yang "
-        "lebih sering (`semiannual`, `quarterly`, `monthly`).",
+        "The staff performance evaluation (`manufacturing.performance_evaluation`) {state}, so it is not "
+        "scheduled at least once a year. Set `frequency` to `annual` or more often.",
+        "Evaluasi kinerja pelaksana (`manufacturing.performance_evaluation`) {state_id}, sehingga tidak "
+        "terjadwal paling sedikit sekali setahun. Isi `frequency` dengan `annual` atau yang lebih sering "
+        "(`semiannual`, `quarterly`, `monthly`).",
     ),
     fix=(
         "Set `performance_evaluation.frequency` to `annual`, `semiannual`, `quarterly` or `monthly`.",
@@ -260,11 +262,13 @@ def _evaluation_hit(block: Mapping[str, Any], pointer: str) -> Hit | None:
         "Evaluasi yang hanya dilakukan sewaktu-waktu tidak mendorong perbaikan. Survei Kepuasan Masyarakat, "
         "metode yang paling lazim, wajib dilakukan paling sedikit sekali setahun.",
     ),
-    reference=(
-        "UU 25/2009 Article 21(n) (evaluasi kinerja pelaksana); PermenPANRB 14/2017 Article 1(1) (SKM at "
-        "least once a year)",
-        "UU 25/2009 Pasal 21 huruf n (evaluasi kinerja pelaksana); PermenPANRB 14/2017 Pasal 1 ayat (1) "
-        "(SKM secara berkala minimal 1 kali setahun)",
+    reference=cite(
+        at(UU_25_2009, "Article 21(n) (staff performance evaluation)", "Pasal 21 huruf n (evaluasi kinerja pelaksana)"),
+        at(
+            PERMENPANRB_14_2017,
+            "Article 1(1) (a survey at least once a year)",
+            "Pasal 1 ayat (1) (survei paling sedikit satu kali setahun)",
+        ),
     ),
 )
 def SUS005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -288,12 +292,11 @@ def SUS005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=2,
     title=("Internal supervision is not scheduled", "Pengawasan internal tidak terjadwal"),
     message=(
-        "This `manufacturing.internal_supervision` (internal supervision) entry {state}, and no entry is scheduled "
-        "at least yearly. Give each supervision a regular `frequency` (e.g. "
-        "`monthly`).",
-        "Butir `manufacturing.internal_supervision` (pengawasan internal) ini {state_id}, dan tidak ada pengawasan "
-        "yang terjadwal paling sedikit sekali setahun. Isi `frequency` setiap pengawasan "
-        "dengan jadwal tetap (misalnya `monthly`).",
+        "This internal supervision entry (`manufacturing.internal_supervision`) {state}, and no entry is "
+        "scheduled at least once a year. Give each supervision a regular `frequency` (for example `monthly`).",
+        "Butir pengawasan internal (`manufacturing.internal_supervision`) ini {state_id}, dan tidak ada "
+        "pengawasan yang terjadwal paling sedikit sekali setahun. Isi `frequency` setiap pengawasan dengan "
+        "jadwal tetap (misalnya `monthly`).",
     ),
     fix=(
         "Set a regular `frequency` on at least one supervision entry.",
@@ -305,11 +308,17 @@ def SUS005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Pengawasan internal adalah pengendalian oleh pimpinan satuan kerja atau atasan langsung; penilaian "
         "kepatuhan Ombudsman menilai frekuensinya.",
     ),
-    reference=(
-        "UU 25/2009 Article 21(i) and its elucidation; Ombudsman compliance assessment 2023, input indicator "
-        "'Frekuensi Pengawasan Internal'",
-        "UU 25/2009 Pasal 21 huruf i beserta penjelasannya; instrumen penilaian kepatuhan Ombudsman 2023, "
-        "indikator input 'Frekuensi Pengawasan Internal'",
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 21(i) and its elucidation (internal supervision)",
+            "Pasal 21 huruf i beserta penjelasannya (pengawasan internal)",
+        ),
+        at(
+            OMBUDSMAN_ASSESSMENT,
+            "input indicator 'Frekuensi Pengawasan Internal' (frequency of internal supervision)",
+            "indikator input 'Frekuensi Pengawasan Internal'",
+        ),
     ),
 )
 def SUS006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -353,13 +362,13 @@ def SUS006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     applies=has_review,
 )
 def SUS007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """Passing (as of 2026-11-27):
+    """Passing:
 
-        review: {interval_months: 12, last_reviewed: 2026-06-15}
+        review: {interval_months: 12, last_reviewed: 2026-06-15}   # checked --as-of 2026-11-27
 
-    Failing (as of 2026-11-27):
+    Failing:
 
-        review: {interval_months: 12, last_reviewed: 2027-01-10}
+        review: {interval_months: 12, last_reviewed: 2027-01-10}   # checked --as-of 2026-11-27: in the future
     """
     dates = [(f"/review/history/{i}/date", value) for i, value in dated_history(doc)]
     if "last_reviewed" in doc["review"]:
@@ -376,11 +385,11 @@ def SUS007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=1,
     title=("Last review not recorded in the history", "Evaluasi terakhir tidak tercatat dalam riwayat"),
     message=(
-        "`review.last_reviewed` (last review) is {last}, but the latest entry of `review.history` (review "
-        "history) is dated {latest}. Make the two agree: add the last review to the history with a summary, "
+        "The last review (`review.last_reviewed`) is dated {last}, but the latest entry of the review history "
+        "(`review.history`) is dated {latest}. Make the two agree: add the last review to the history with a summary, "
         "or correct `last_reviewed`.",
-        "`review.last_reviewed` (evaluasi terakhir) bertanggal {last}, tetapi butir terakhir `review.history` "
-        "(riwayat evaluasi) bertanggal {latest}. Samakan keduanya: tambahkan evaluasi terakhir ke riwayat "
+        "Evaluasi terakhir (`review.last_reviewed`) bertanggal {last}, tetapi butir terakhir riwayat evaluasi "
+        "(`review.history`) bertanggal {latest}. Samakan keduanya: tambahkan evaluasi terakhir ke riwayat "
         "beserta ringkasannya, atau perbaiki `last_reviewed`.",
     ),
     fix=(

@@ -8,13 +8,26 @@ from typing import Any
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
-
-KETERBUKAAN = (
-    "UU 25/2009 Article 4(h) (openness: every user can easily reach information about the service); "
-    "PermenPANRB 15/2014, Lampiran Bab II, principle of transparency",
-    "UU 25/2009 Pasal 4 huruf h (keterbukaan: setiap penerima pelayanan dapat dengan mudah mengakses dan "
-    "memperoleh informasi mengenai pelayanan); PermenPANRB 15/2014, Lampiran Bab II, prinsip transparansi",
+from svcstd.rules.citations import (
+    PERMENPANRB_15_2014,
+    PERPRES_76_2013,
+    UU_25_2009,
+    Citation,
+    at,
+    cite,
+    on,
+    principle,
 )
+
+TRANSPARENCY = principle("principle of transparency", "prinsip transparansi")
+OPENNESS = ("Article 4(h) (openness)", "Pasal 4 huruf h (asas keterbukaan)")
+KETERBUKAAN = cite(at(UU_25_2009, *OPENNESS), TRANSPARENCY)
+
+
+def openness_and(en: str, id_: str) -> Citation:
+    """The law's openness principle followed by `en`/`id_` (which bring their own "and"), then the guideline's."""
+    return cite(at(UU_25_2009, f"{OPENNESS[0]} {en}", f"{OPENNESS[1]} {id_}"), TRANSPARENCY)
+
 
 ONLINE_CHANNELS = frozenset({"website", "mobile_app", "social_media"})
 ON_SITE_CHANNELS = frozenset({"notice_board", "information_desk", "brochure"})
@@ -84,10 +97,10 @@ def offers_online(doc: Document, ctx: RuleContext) -> bool:
     weight=5,
     title=("The standard is not published", "Standar pelayanan tidak dipublikasikan"),
     message=(
-        "`publication` (publication) names no channel: the public cannot find this standard. Add "
+        "The standard names no place where it is published (`publication`), so the public cannot find it. Add "
         "`publication.channels` with each place it is published, online and at the service point.",
-        "`publication` (publikasi) tidak menyebut media apa pun, sehingga masyarakat tidak dapat menemukan standar "
-        "pelayanan ini. Tambahkan `publication.channels` berisi setiap media publikasinya, baik daring maupun di "
+        "Standar pelayanan tidak menyebut media publikasinya (`publication`), sehingga masyarakat tidak dapat "
+        "menemukannya. Tambahkan `publication.channels` berisi setiap media publikasinya, baik daring maupun di "
         "tempat pelayanan.",
     ),
     fix=(
@@ -100,9 +113,13 @@ def offers_online(doc: Document, ctx: RuleContext) -> bool:
         "Enam komponen penyampaian pelayanan dibuat untuk dibaca pengguna layanan; standar yang tersimpan di "
         "laci tidak bermanfaat bagi siapa pun.",
     ),
-    reference=(
-        "PermenPANRB 15/2014: the service-delivery components are published to users; " + KETERBUKAAN[0],
-        "PermenPANRB 15/2014: komponen penyampaian pelayanan wajib dipublikasikan; " + KETERBUKAAN[1],
+    reference=cite(
+        at(UU_25_2009, *OPENNESS),
+        on(
+            PERMENPANRB_15_2014,
+            "principle of transparency; publication of the service-delivery components",
+            "prinsip transparansi; publikasi komponen penyampaian pelayanan",
+        ),
     ),
 )
 def TRA001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -110,7 +127,9 @@ def TRA001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
         publication: {channels: [{type: notice_board, location: Papan informasi ruang tunggu}]}
 
-    Failing: a document without `publication`, or with `publication: {channels: []}`.
+    Failing:
+
+        publication: {channels: []}             # flagged here; a document without `publication` fails too
     """
     hit = publication_hit(doc)
     if hit is not None:
@@ -127,8 +146,9 @@ def TRA001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Tidak dipublikasikan secara daring dan di tempat pelayanan sekaligus",
     ),
     message=(
-        "`publication.channels` (publication media) publishes nothing {where}. Add one of: {types}.",
-        "`publication.channels` (media publikasi) belum memuat media {where_id}. Tambahkan salah satu dari: {types}.",
+        "The standard is not published {where} (`publication.channels`). Add one of: {types}.",
+        "Standar pelayanan belum dipublikasikan {where_id} (`publication.channels`). Tambahkan salah satu dari: "
+        "{types}.",
     ),
     fix=(
         "Publish on a website, app or social media AND on a notice board, information desk or brochure.",
@@ -157,7 +177,7 @@ def TRA002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     types = {channel["type"] for channel in doc["publication"]["channels"]}
     if not types & ONLINE_CHANNELS:
-        params = {"where": "online", "where_id": "daring", "types": "website, mobile_app, social_media"}
+        params = {"where": "online", "where_id": "secara daring", "types": "website, mobile_app, social_media"}
         yield Hit("/publication/channels", params)
     if not types & ON_SITE_CHANNELS:
         params = {"where": "at the service point", "where_id": "di tempat pelayanan"}
@@ -189,12 +209,7 @@ def TRA002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Rumus berisi indeks dan harga satuan memberi tahu petugas cara menghitung, bukan memberi tahu warga "
         "berapa yang harus dibayar; biaya yang tidak diketahui membuka peluang pungutan liar.",
     ),
-    reference=(
-        "UU 25/2009 Article 21(e) (fees); Article 32 on a clear breakdown of the amount (general knowledge); "
-        + KETERBUKAAN[0],
-        "UU 25/2009 Pasal 21 huruf e (biaya/tarif); Pasal 32 tentang rincian besaran yang jelas (pengetahuan "
-        "umum, belum diverifikasi); " + KETERBUKAAN[1],
-    ),
+    reference=openness_and("and Article 21(e) (fees)", "dan Pasal 21 huruf e (biaya/tarif)"),
 )
 def TRA003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -228,8 +243,8 @@ def _contact_hit(index: int, channel: Mapping[str, Any]) -> Hit | None:
         "The `{type}` channel in `delivery.complaints.channels` (complaint channels) gives `{contact}`, which is "
         "not {expected}. Write the contact so that a citizen can use it as it stands.",
         "Sarana pengaduan `{type}` pada `delivery.complaints.channels` (penanganan pengaduan, saran, dan masukan) "
-        "berisi `{contact}`, yang bukan {expected_id} yang sah. Tuliskan kontak yang dapat langsung digunakan "
-        "masyarakat.",
+        "berisi `{contact}`, yang tidak dapat dikenali sebagai {expected_id}. Tuliskan kontak yang dapat "
+        "langsung digunakan masyarakat.",
     ),
     fix=(
         "Phones: +62…, 62…, 08…, (0xxx) … or 0xxx-…; e-mail: name@domain; website and LAPOR!: https://…",
@@ -241,11 +256,10 @@ def _contact_hit(index: int, channel: Mapping[str, Any]) -> Hit | None:
         "Sarana pengaduan yang tidak dapat dihubungi, dikirimi surel, atau dibuka sama dengan tidak ada; "
         "undang-undang meminta sarana pengaduan yang mudah diakses.",
     ),
-    reference=(
-        "UU 25/2009 Article 37(2): complaint means that are easy to reach (general-knowledge wording); "
-        + KETERBUKAAN[0],
-        "UU 25/2009 Pasal 37 ayat (2): sarana pengaduan yang mudah diakses (kutipan dari pengetahuan umum); "
-        + KETERBUKAAN[1],
+    reference=openness_and(
+        "and Article 21(j) (handling of complaints, suggestions and feedback), as well as the provisions on "
+        "complaint facilities",
+        "dan Pasal 21 huruf j (penanganan pengaduan, saran, dan masukan), serta ketentuan tentang sarana pengaduan",
     ),
 )
 def TRA004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -292,7 +306,9 @@ def TRA005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
         service_hours: [{days: [mon, tue, wed, thu, fri], open: "08:00", close: "15:00"}]
 
-    Failing: a document without `service_hours`, or with `service_hours: []`.
+    Failing:
+
+        service_hours: []                       # flagged here; a document without `service_hours` fails too
     """
     if "service_hours" not in doc:
         yield Hit("", at_key=True)
@@ -307,9 +323,9 @@ def TRA005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=3,
     title=("No provider contact", "Kontak penyelenggara tidak dicantumkan"),
     message=(
-        "`provider` (service provider) has no `address`, `phone`, `email` or `website`: citizens cannot reach "
-        "the office. Add at least the address and one phone number or e-mail address.",
-        "`provider` (penyelenggara) tidak memuat `address`, `phone`, `email`, maupun `website`, sehingga "
+        "The provider's details (`provider`) give no `address`, `phone`, `email` or `website`: citizens cannot "
+        "reach the office. Add at least the address and one phone number or e-mail address.",
+        "Data penyelenggara (`provider`) tidak memuat `address`, `phone`, `email`, maupun `website`, sehingga "
         "masyarakat tidak dapat menghubungi kantor pelayanan. Tambahkan sekurang-kurangnya alamat dan satu "
         "nomor telepon atau alamat surel.",
     ),
@@ -318,14 +334,14 @@ def TRA005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Tambahkan `provider.address` serta `provider.phone` atau `provider.email`.",
     ),
     rationale=(
-        "The provider's profile is the first item of the public-service information system, and the complaint "
-        "mechanism must name who is responsible and where.",
-        "Profil penyelenggara adalah butir pertama sistem informasi pelayanan publik, dan mekanisme pengaduan "
-        "harus mencantumkan nama dan alamat penanggung jawab.",
+        "The public-service information system includes the provider's profile, and complaint handling must "
+        "tell citizens who is responsible and where to find them.",
+        "Sistem informasi pelayanan publik memuat profil penyelenggara, dan pengelolaan pengaduan harus "
+        "memberi tahu masyarakat siapa penanggung jawabnya dan di mana ia dapat ditemui.",
     ),
-    reference=(
-        "UU 25/2009 Article 23(3)(a) and Article 37(2) (general-knowledge wording); " + KETERBUKAAN[0],
-        "UU 25/2009 Pasal 23 ayat (3) huruf a dan Pasal 37 ayat (2) (kutipan dari pengetahuan umum); " + KETERBUKAAN[1],
+    reference=openness_and(
+        "and the provisions on the public-service information system and on complaint management",
+        "serta ketentuan tentang sistem informasi pelayanan publik dan pengelolaan pengaduan",
     ),
 )
 def TRA006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -348,9 +364,9 @@ def TRA006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=3,
     title=("No channel into SP4N-LAPOR!", "Tidak ada kanal SP4N-LAPOR!"),
     message=(
-        "`delivery.complaints.channels` (complaint channels) has no channel of type `lapor`: complaints cannot "
+        "The complaint channels (`delivery.complaints.channels`) include none of type `lapor`: complaints cannot "
         "reach the national complaint system SP4N-LAPOR!. Add `{{type: lapor, contact: https://www.lapor.go.id}}`.",
-        "`delivery.complaints.channels` (sarana pengaduan) tidak memuat kanal bertipe `lapor`, sehingga pengaduan "
+        "Sarana pengaduan (`delivery.complaints.channels`) tidak memuat kanal bertipe `lapor`, sehingga pengaduan "
         "tidak tersambung ke Sistem Pengelolaan Pengaduan Pelayanan Publik Nasional (SP4N-LAPOR!). Tambahkan "
         "`{{type: lapor, contact: https://www.lapor.go.id}}`.",
     ),
@@ -363,11 +379,13 @@ def TRA006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "SP4N-LAPOR! memungkinkan warga memantau pengaduannya ketika unit tidak menanggapi, dan memungkinkan "
         "atasan serta pengawas melihatnya.",
     ),
-    reference=(
-        "Perpres 76/2013 on public-service complaint handling (SP4N-LAPOR!; article not verified); UU 25/2009 "
-        "Article 36 (general-knowledge wording)",
-        "Perpres 76/2013 tentang Pengelolaan Pengaduan Pelayanan Publik (SP4N-LAPOR!; pasal belum diverifikasi); "
-        "UU 25/2009 Pasal 36 (kutipan dari pengetahuan umum)",
+    reference=cite(
+        on(
+            PERPRES_76_2013,
+            "national public-service complaint management system, SP4N-LAPOR!",
+            "Sistem Pengelolaan Pengaduan Pelayanan Publik Nasional, SP4N-LAPOR!",
+        ),
+        on(UU_25_2009, "complaint management", "pengelolaan pengaduan"),
     ),
 )
 def TRA007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -390,9 +408,9 @@ def TRA007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=2,
     title=("Online service without its address", "Layanan daring tanpa alamat"),
     message=(
-        "`delivery.procedure` (system, mechanism and procedure) offers an `online` channel but gives no "
+        "The procedure (`delivery.procedure`) offers an `online` channel but gives no "
         "`online_url`: applicants cannot find the online service. Add `online_url` with its full https:// address.",
-        "`delivery.procedure` (sistem, mekanisme, dan prosedur) menyebut kanal `online` tetapi tidak mencantumkan "
+        "Prosedur pelayanan (`delivery.procedure`) menyebut kanal `online` tetapi tidak mencantumkan "
         "`online_url`, sehingga pemohon tidak dapat menemukan layanan daringnya. Tambahkan `online_url` berisi "
         "alamat lengkap yang diawali https://.",
     ),

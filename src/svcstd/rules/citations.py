@@ -1,0 +1,48 @@
+"""How the rules cite their legal basis: each regulation by its official short name, spelled once."""
+
+from __future__ import annotations
+
+Citation = tuple[str, str]
+"""A reference in English and Indonesian, as `@rule(reference=...)` takes it."""
+
+UU_25_2009: Citation = (
+    "Law No. 25 of 2009 on Public Services (UU 25/2009)",
+    "UU No. 25 Tahun 2009 tentang Pelayanan Publik",
+)
+PERMENPANRB_15_2014: Citation = (
+    "PANRB Ministerial Regulation No. 15 of 2014 on Service Standard Guidelines (PermenPANRB 15/2014)",
+    "Peraturan Menteri PANRB No. 15 Tahun 2014 tentang Pedoman Standar Pelayanan",
+)
+PERMENPANRB_14_2017: Citation = (
+    "PANRB Ministerial Regulation No. 14 of 2017 on Guidelines for Public Satisfaction Surveys (PermenPANRB 14/2017)",
+    "Peraturan Menteri PANRB No. 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat Unit "
+    "Penyelenggara Pelayanan Publik",
+)
+PERPRES_76_2013: Citation = (
+    "Presidential Regulation No. 76 of 2013 on Public Service Complaint Management (Perpres 76/2013)",
+    "Perpres No. 76 Tahun 2013 tentang Pengelolaan Pengaduan Pelayanan Publik",
+)
+OMBUDSMAN_ASSESSMENT: Citation = (
+    "Ombudsman of the Republic of Indonesia, 2023 compliance assessment of public service standards",
+    "Ombudsman Republik Indonesia, Penilaian Kepatuhan Standar Pelayanan Publik Tahun 2023",
+)
+
+
+def at(source: Citation, en: str, id_: str) -> Citation:
+    """A regulation narrowed to an article or a part: `at(UU_25_2009, "Article 21(j)", "Pasal 21 huruf j")`."""
+    return f"{source[0]}, {en}", f"{source[1]}, {id_}"
+
+
+def on(source: Citation, en: str, id_: str) -> Citation:
+    """A regulation and the subject it governs, where the article is not cited: `UU ... (pengelolaan pengaduan)`."""
+    return f"{source[0]} ({en})", f"{source[1]} ({id_})"
+
+
+def cite(*parts: Citation) -> Citation:
+    """Several citations in one reference, separated by semicolons."""
+    return "; ".join(part[0] for part in parts), "; ".join(part[1] for part in parts)
+
+
+def principle(en: str, id_: str) -> Citation:
+    """One of the six drafting principles of the guideline (PermenPANRB 15/2014, Annex, Chapter II)."""
+    return at(PERMENPANRB_15_2014, f"Annex, Chapter II ({en})", f"Lampiran Bab II ({id_})")
