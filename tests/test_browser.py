@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli import main
+from svcstd.reporters.text import decimal
 from tests.browser import FLAGS, chromium, png_rows
 from tests.conftest import ROOT
 
@@ -90,9 +91,10 @@ def test_key_numbers_are_visible(rendered: dict[str, tuple[str, str, Path]], tmp
     main(["check", str(EXAMPLES), "--format", "json", "-o", str(out), "--as-of", "2026-11-27"])
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = [d["score"] for d in report["documents"] if d["score"] is not None]
-    average = f"{round(sum(scores) / len(scores), 1):.1f}"
+    average = round(sum(scores) / len(scores), 1)
     for name, words in (("en", "Average score"), ("id", "Skor rata-rata")):
         dom = rendered[name][0]
-        assert f"<b>{report['summary']['documents']}</b>" in dom and f"<b>{average}</b>{words}" in dom
-        assert all(f">{score:.1f}</td>" in dom for score in scores)
+        shown = decimal(average, name)
+        assert f"<b>{report['summary']['documents']}</b>" in dom and f"<b>{shown}</b>{words}" in dom
+        assert all(f">{decimal(score, name)}</td>" in dom for score in scores)
     assert "Changes since 2026-01-05" in rendered["compare"][0] and 'lang="id"' in rendered["id"][0]

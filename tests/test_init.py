@@ -50,7 +50,8 @@ def test_template_is_valid_commented_and_marked(lang: str, tmp_path: Path, capsy
     result = check(target)
     assert result.valid, [f.message.en for f in result.findings]
     assert (result.id, result.title) == ("disdukcapil/penerbitan-ktp-el", "Penerbitan KTP-el")
-    assert any(f.rule == "TRA090" and f.severity.value == "warning" for f in result.findings)
+    assert any(f.rule == "TRA090" and f.severity.value == "error" for f in result.findings)
+    assert not result.passed
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

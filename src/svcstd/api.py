@@ -8,6 +8,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -16,6 +17,7 @@ from svcstd.cache import ResultCache, cache_root, context_digest, file_digest, r
 from svcstd.config import DEFAULT_SETTINGS, Settings
 from svcstd.discovery import Target, discover, is_regular_file
 from svcstd.engine import evaluate
+from svcstd.fingerprints import stable_pointer
 from svcstd.gate import threshold_findings
 from svcstd.grades import grade_for
 from svcstd.loader import empty_file, load_bytes, unreadable
@@ -252,7 +254,7 @@ def judge(doc: LoadedDocument, settings: Settings, rules: tuple[Rule, ...], as_o
     data: Mapping[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     identity = (_text(data.get("id")), _text(data.get("title")))
     if any(f.severity is Severity.ERROR for f in findings):
-        return DocumentResult(doc.path, doc.index, *identity, valid=False, findings=_sorted(findings))
+        return DocumentResult(doc.path, doc.index, *identity, valid=False, findings=_sorted(findings, data))
     evaluation = evaluate(doc, rules, settings, as_of)
     findings.extend(evaluation.findings)
     principles = principle_results(evaluation.outcomes)
@@ -263,7 +265,7 @@ def judge(doc: LoadedDocument, settings: Settings, rules: tuple[Rule, ...], as_o
         doc.index,
         *identity,
         valid=True,
-        findings=_sorted(findings),
+        findings=_sorted(findings, data),
         score=score,
         grade=grade_for(score, settings.grades) if score is not None else None,
         principles=principles,
@@ -313,5 +315,7 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _sorted(findings: Sequence[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(findings, key=lambda f: f.sort_key))
+def _sorted(findings: Sequence[Finding], data: Mapping[str, Any]) -> tuple[Finding, ...]:
+    """In report order, each with its anchor: a location that list insertions do not move."""
+    anchored = (replace(f, anchor=stable_pointer(f.pointer, data)) if f.pointer else f for f in findings)
+    return tuple(sorted(anchored, key=lambda f: f.sort_key))

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 CACHE_FOLDER = ".svcstd_cache"
 MAX_BYTES = 200 * 1024 * 1024
 MAX_ENTRIES = 200_000
-_MAGIC = b"svcstd-cache-1\n"
+_MAGIC = b"svcstd-cache-2\n"
 _OUTPUT_ONLY = frozenset({"lang", "sources", "include", "exclude", "config_root"})
 _MODEL_TYPES = frozenset(
     {"DocumentResult", "DocumentMeta", "Finding", "Text", "Severity", "Principle", "Waiver", "Grade", "PrincipleResult"}

@@ -78,6 +78,8 @@ class Finding:
     column: int
     principle: Principle | None = None
     waiver: Waiver | None = None
+    anchor: str | None = None
+    """The pointer with list indexes replaced by the items' names: it survives inserted items (baselines)."""
 
     @property
     def waived(self) -> bool:

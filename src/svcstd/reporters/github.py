@@ -9,6 +9,7 @@ from pathlib import Path
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, Finding, Report, Severity
 from svcstd.reporters import RenderOptions
+from svcstd.reporters.text import decimal
 from svcstd.rules import rules_by_id
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -92,7 +93,7 @@ def _row(doc: DocumentResult, lang: str) -> str:
     for finding in doc.active_findings():
         counts[finding.severity] += 1
     name = doc.title or doc.id or f"{doc.path}#{doc.index}"
-    score = f"{doc.score:.1f}" if doc.score is not None else "—"
+    score = decimal(doc.score, lang) if doc.score is not None else "—"
     grade = doc.grade.label(lang) if doc.grade else "—"
     gate = MESSAGES("passed" if doc.passed else "failed", lang)
     cells = [f"{escape_markdown(name)}<br>{escape_markdown(doc.path)}", score, escape_markdown(grade), gate]

@@ -14,6 +14,10 @@ MESSAGES = Catalog(
         "document": ("{path}{index}: {title}", "{path}{index}: {title}"),
         "score": ("score {score} — {grade}", "skor {score} — {grade}"),
         "invalid": ("not scored: fix the errors above first", "tidak dinilai: perbaiki dulu kesalahan di atas"),
+        "invalid_baselined": (
+            "not scored: the document is invalid, and its errors are in the baseline",
+            "tidak dinilai: dokumen tidak valid, dan galatnya tercatat di baseline",
+        ),
         "passed": ("passes the gate", "lolos gerbang"),
         "failed": ("fails the gate", "tidak lolos gerbang"),
         "no_score": ("no applicable rule", "tidak ada aturan yang berlaku"),
@@ -94,7 +98,8 @@ def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
     verdict = MESSAGES("passed" if doc.passed else "failed", lang)
     verdict = _paint(verdict, "32" if doc.passed else "31", options)
     if not doc.valid or doc.score is None or doc.grade is None:
-        return [f"  {MESSAGES('invalid', lang)} · {verdict}"]
+        shown = any(f.severity is Severity.ERROR for f in doc.findings)
+        return [f"  {MESSAGES('invalid' if shown else 'invalid_baselined', lang)} · {verdict}"]
     lines = [f"  {MESSAGES('score', lang, score=decimal(doc.score, lang), grade=doc.grade.label(lang))} · {verdict}"]
     for result in doc.principles:
         name = PRINCIPLE_NAMES[result.principle](lang)
