@@ -440,10 +440,15 @@ SYNTAX_PROBLEMS: dict[str, tuple[str, str]] = {
 }
 
 
-def _syntax_finding(error: yaml.YAMLError) -> Finding:
+LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"  # libyaml 0.2.6 and later stop there themselves
+
+
+def _syntax_finding(error: yaml.YAMLError, limits: Limits) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     at = _location(mark) if mark is not None else Location(1, 1)
     problem = str(getattr(error, "problem", None) or getattr(error, "reason", None) or error)
+    if problem == LIBYAML_DEPTH_LIMIT:
+        return reading_finding("too_deep", at, "", limit=limits.max_depth)
     problem_en, problem_id = SYNTAX_PROBLEMS.get(problem, (problem, problem))
     return reading_finding("syntax", at, "", problem_en=problem_en, problem_id=problem_id)
 
@@ -477,38 +482,41 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
                     builder.feed(event)
                 except _Abort as abort:
                     found = (*builder.findings, abort.finding)
-                    too_deep = None if abort.ends_file else _skip_document(parser, limits.max_depth)
-                    if too_deep is not None:
-                        found += (reading_finding("too_deep", too_deep, "", limit=limits.max_depth),)
+                    stopped = None if abort.ends_file else _skip_document(parser, limits)
+                    if stopped is not None:
+                        found += (stopped,)
                     documents.append(LoadedDocument(path, index, None, builder.source, found))
-                    if abort.ends_file or too_deep is not None:
+                    if abort.ends_file or stopped is not None:
                         break
                     index += 1
                     builder = None
     except yaml.YAMLError as error:
-        documents.append(LoadedDocument(path, index, None, SourceMap(), (_syntax_finding(error),)))
+        documents.append(LoadedDocument(path, index, None, SourceMap(), (_syntax_finding(error, limits),)))
     finally:
         parser.dispose()
     return documents
 
 
-def _skip_document(parser: Any, max_depth: int) -> Location | None:
+def _skip_document(parser: Any, limits: Limits) -> Finding | None:
     """Consume events up to and including the end of the current document.
 
-    Gives up, returning where, at a nesting deeper than `max_depth`: libyaml's scanner slows
-    quadratically with flow depth, so skipping `[[[[...` to its end would hang.
+    Gives up with a finding when nesting goes deeper than the limit (libyaml's scanner slows
+    quadratically with flow depth, so skipping `[[[[...` to its end would hang) or the YAML breaks.
     """
     depth = 0
-    while parser.check_event():
-        event = parser.get_event()
-        if isinstance(event, events.CollectionStartEvent):
-            depth += 1
-            if depth > max_depth:
-                return _location(event.start_mark)
-        elif isinstance(event, events.CollectionEndEvent):
-            depth -= 1
-        elif isinstance(event, events.DocumentEndEvent):
-            return None
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, events.CollectionStartEvent):
+                depth += 1
+                if depth > limits.max_depth:
+                    return reading_finding("too_deep", _location(event.start_mark), "", limit=limits.max_depth)
+            elif isinstance(event, events.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, events.DocumentEndEvent):
+                return None
+    except yaml.YAMLError as error:
+        return _syntax_finding(error, limits)
     return None
 
 

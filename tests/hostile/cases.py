@@ -116,7 +116,7 @@ CASES = (
     Case("nested-anchors", _write("anchors.yaml", _nested_anchors()), 1, "YML006", "alias bomb", "bom alias"),
     Case("deep-flow", _write("deep-flow.yaml", "[" * 1_000_000), 1, "YML006", "levels deep", "tingkat"),
     Case("deep-flow-map", _write("deep-map.yaml", "{a: " * 400_000), 1, "YML006", "levels deep", "tingkat"),
-    Case("deep-after-abort", _write("deep-key.yaml", "{" + "[" * 1_000_000), 1, "YML003", "plain text", "teks biasa"),
+    Case("deep-after-abort", _write("deep-key.yaml", "{" + "[" * 1_000_000), 1, "YML006", "levels deep", "tingkat"),
     Case("deep-block", _write("deep-block.yaml", _deep_block(300)), 1, "YML006", "levels deep", "tingkat"),
     Case("long-line", _write("long-line.yaml", HEAD + "x: " + "a" * 2_000_000), 1, "SCH001", "`x`", "`x`"),
     Case("long-string", _write("long-string.yaml", HEAD + 'x-s: "' + "é" * 900_000 + '"\n'), 1, "SCH002", "id", "id"),
