@@ -16,10 +16,12 @@ from svcstd.cli import main
 from svcstd.reporters.text import decimal
 from tests.browser import FLAGS, chromium, png_rows
 from tests.conftest import ROOT
+from tests.test_report_command import large_folder
 
 pytestmark = pytest.mark.browser
 
 EXAMPLES = ROOT / "examples"
+PAGES = ("en", "id", "compare", "large")  # "large": 200 generated standards, in Indonesian
 PAGE_FLAGS = ("--window-size=1280,2000", "--enable-logging=stderr", "--v=0")
 TIMEOUT = 60
 
@@ -43,6 +45,9 @@ def build_pages(folder: Path) -> dict[str, Path]:
             "id" if name == "id" else "en",
         ]
         assert main(argv + (["--compare", str(old)] if name == "compare" else [])) == 0
+    pages["large"] = folder / "large.html"
+    large = ["report", str(large_folder(folder)), "-o", str(pages["large"]), "--as-of", "2026-11-27", "--lang", "id"]
+    assert main(large) == 0
     return pages
 
 
@@ -64,10 +69,10 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, s
         assert job.returncode == 0, err[-2000:]
         results[name, kind] = (out, err)
     return {name: (results[name, "dom"][0], results[name, "dom"][1] + results[name, "png"][1], folder / f"{name}.png")
-            for name in ("en", "id", "compare")}  # fmt: skip
+            for name in PAGES}  # fmt: skip
 
 
-@pytest.mark.parametrize("name", ["en", "id", "compare"])
+@pytest.mark.parametrize("name", PAGES)
 def test_screenshot_is_not_blank(rendered: dict[str, tuple[str, str, Path]], name: str) -> None:
     width, height, bpp, rows = png_rows(rendered[name][2], 700)
     assert (width, height) == (1280, 2000)
@@ -78,7 +83,7 @@ def test_screenshot_is_not_blank(rendered: dict[str, tuple[str, str, Path]], nam
     assert ink / len(pixels) > 0.01 and pixels.count(b"\xff\xff\xff") / len(pixels) > 0.3
 
 
-@pytest.mark.parametrize("name", ["en", "id", "compare"])
+@pytest.mark.parametrize("name", PAGES)
 def test_no_script_error_and_the_script_ran(rendered: dict[str, tuple[str, str, Path]], name: str) -> None:
     dom, log, _ = rendered[name]
     problems = [line for line in log.splitlines() if "CONSOLE" in line or "Uncaught" in line or "Refused" in line]
@@ -98,3 +103,8 @@ def test_key_numbers_are_visible(rendered: dict[str, tuple[str, str, Path]], tmp
         assert f"<b>{report['summary']['documents']}</b>" in dom and f"<b>{shown}</b>{words}" in dom
         assert all(f">{decimal(score, name)}</td>" in dom for score in scores)
     assert "Changes since 2026-01-05" in rendered["compare"][0] and 'lang="id"' in rendered["id"][0]
+
+
+def test_a_report_over_two_hundred_standards_shows_them_all(rendered: dict[str, tuple[str, str, Path]]) -> None:
+    dom = rendered["large"][0]
+    assert dom.count('<details id="doc-') == 200 and "<b>200</b>Standar pelayanan" in dom
