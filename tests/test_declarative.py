@@ -119,7 +119,7 @@ def test_a_file_may_hold_a_list_of_rules_and_rationale_defaults_to_the_requireme
     rules = load_rule_files((str(tmp_path),))
     assert [r.id for r in rules] == ["DINAS-001", "DINAS-002"]
     assert rules[0].rationale.en == "A custom rule: `/title` must have at most 3 words."
-    assert rules[0].rationale.id == "Aturan khusus: `/title` paling banyak 3 kata."
+    assert rules[0].rationale.id == "Aturan tambahan: `/title` paling banyak 3 kata."
 
 
 BAD_FILES = [
@@ -157,7 +157,7 @@ def test_a_bad_rule_file_is_a_config_error_with_its_line(
         load_rule_files((str(tmp_path),))
     message = raised.value.message
     assert place in message.en and fragment in message.en, message.en
-    assert "aturan khusus tidak sah" in message.id or "YAML" in message.id
+    assert "aturan tambahan tidak sah" in message.id or "YAML" in message.id
 
 
 def test_the_same_id_twice_is_an_error(tmp_path: Path) -> None:

@@ -31,8 +31,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "diff": (("Membandingkan standar pelayanan", "Versi lama"), ("Compare standards", "The old version")),
     "render": (("publikasi standar pelayanan", "situs statis"), ("citizen-facing publication", "static site")),
-    "cache": (("Mengelola cache hasil",), ("Manage the result cache",)),
-    "cache clean": (("Menghapus cache hasil", "Bahasa pesan"), ("Remove the result cache", "Language of messages")),
+    "cache": (("Mengelola tembolok",), ("Manage the result cache",)),
+    "cache clean": (("Menghapus tembolok", "Bahasa pesan"), ("Remove the result cache", "Language of messages")),
 }
 
 

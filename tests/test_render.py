@@ -36,7 +36,7 @@ def test_money(amount: int, expected: str) -> None:
 
 
 def test_fees_in_words() -> None:
-    assert fee_words({"name": "x", "amount": 0}, "id") == "Gratis / tidak dipungut biaya"
+    assert fee_words({"name": "x", "amount": 0}, "id") == "Tidak dipungut biaya"
     assert fee_words({"name": "x", "amount": 0}, "en") == "Free of charge"
     assert fee_words({"name": "x", "amount": 350000}, "id") == "Rp350.000"
     assert fee_words({"name": "x", "formula": "Luas x tarif"}, "id") == "Dihitung dengan rumus: Luas x tarif"
@@ -58,7 +58,7 @@ def test_durations_in_words(duration: dict[str, object], lang: str, expected: st
 
 def test_page_shows_delivery_and_never_manufacturing() -> None:
     page = standard_page([data()], "id")
-    for text in ("Persyaratan", "Gratis / tidak dipungut biaya", "1 hari kerja", "Maklumat pelayanan", "Senin", "<ol>"):
+    for text in ("Persyaratan", "Tidak dipungut biaya", "1 hari kerja", "Maklumat pelayanan", "Senin", "<ol>"):
         assert text in page
     for internal in (
         "Petugas loket, count",

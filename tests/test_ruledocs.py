@@ -134,7 +134,7 @@ def test_explain_an_unknown_rule_exits_2_with_a_suggestion(capsys: pytest.Captur
 def test_explain_a_custom_rule(custom_rules: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "explain", "dinas-001", "--lang", "id", "--config", str(custom_rules / "svcstd.toml"))
     assert code == 0 and out.startswith("DINAS-001: Judul singkat\n")
-    assert "\nAlasan:\n    Aturan khusus: `/title` paling banyak 3 kata.\n" in out
+    assert "\nAlasan:\n    Aturan tambahan: `/title` paling banyak 3 kata.\n" in out
     assert "\nDasar hukum:\n    Peraturan Kepala Dinas 1/2026\n" in out
 
 

@@ -24,10 +24,13 @@ EntryKey = tuple[str, DocumentRef, str, str]
 MESSAGES = Catalog(
     "baseline",
     {
-        "unreadable": ("cannot read the baseline {path}: {reason}", "tidak dapat membaca baseline {path}: {reason}"),
+        "unreadable": (
+            "cannot read the baseline {path}: {reason}",
+            "tidak dapat membaca berkas acuan (baseline) {path}: {reason}",
+        ),
         "invalid": (
             "the baseline {path} is not a svcstd baseline (version {version}): {reason}",
-            "baseline {path} bukan baseline svcstd (versi {version}): {reason}",
+            "{path} bukan berkas acuan (baseline) svcstd (versi {version}): {reason}",
         ),
     },
 )

@@ -24,7 +24,7 @@ MESSAGES = Catalog(
         "interrupted": ("svcstd: interrupted.", "svcstd: dihentikan."),
         "bad_date": (
             "--as-of expects a date as YYYY-MM-DD, got `{value}`.",
-            "--as-of memerlukan tanggal berformat YYYY-MM-DD, bukan `{value}`.",
+            "--as-of memerlukan tanggal dengan bentuk TTTT-BB-HH, bukan `{value}`.",
         ),
         "bad_format": (
             "unknown output format `{value}`; choose from: {choices}.",

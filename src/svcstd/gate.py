@@ -24,8 +24,8 @@ MESSAGES = Catalog(
         "no_score": (
             "The document has no overall score (no rule applied), but a minimum of {minimum_en} is "
             "required (fail_under).",
-            "Dokumen tidak memiliki skor keseluruhan (tidak ada aturan yang berlaku), padahal diwajibkan "
-            "minimum {minimum_id} (fail_under).",
+            "Dokumen tidak memiliki skor keseluruhan (tidak ada aturan yang berlaku), padahal skor minimum "
+            "yang diwajibkan adalah {minimum_id} (fail_under).",
         ),
         "principle": (
             "The {principle_en} score {score_en} is below the required minimum of {minimum_en} (min_principle). "

@@ -81,7 +81,7 @@ MESSAGES = Catalog(
         ),
         "recursive_alias": (
             "The alias `*{anchor}` refers to a node that contains it; recursive structures are not allowed.",
-            "Alias `*{anchor}` merujuk ke node yang memuat alias itu sendiri; struktur rekursif tidak diizinkan.",
+            "Alias `*{anchor}` merujuk ke simpul yang memuat alias itu sendiri; struktur rekursif tidak diizinkan.",
         ),
         "too_deep": (
             "The document is nested more than {limit} levels deep; a service standard never needs that. "

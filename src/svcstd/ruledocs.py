@@ -62,7 +62,7 @@ MESSAGES = Catalog(
             "run, have no score, and `select`, `ignore` and waivers do not apply to them.",
             "Pemeriksaan pembacaan (`YML`), skema (`SCH`), pengecualian (`WVR`), dan gerbang (`GAT`) bukan aturan: "
             "pemeriksaan ini selalu dijalankan, tidak dinilai, dan tidak terpengaruh oleh `select`, `ignore`, "
-            "maupun pengecualian (waiver).",
+            "maupun pengecualian.",
         ),
         "checks_count": ("{count} built-in checks.", "{count} pemeriksaan bawaan."),
         "error": ("error", "galat"),
@@ -78,7 +78,8 @@ MESSAGES = Catalog(
         "page_intro": (
             "Every built-in rule, by principle. Generated from the rule registry: do not edit; run `{command}`.\n"
             "`svcstd explain RULE --lang id` shows a rule in Indonesian.",
-            "Semua aturan bawaan, per prinsip. Dibuat dari daftar aturan: jangan diubah manual; jalankan `{command}`.\n"
+            "Semua aturan bawaan, per prinsip. Dibuat dari daftar aturan: jangan diubah secara "
+            "manual; jalankan `{command}`.\n"
             "`svcstd explain RULE --lang en` menampilkan aturan dalam bahasa Inggris.",
         ),
     },
@@ -248,7 +249,7 @@ BUILTIN_CHECKS: tuple[BuiltinCheck, ...] = (
     _check("WVR002", "waiver", _ERROR,
         ("Waiver for an unknown rule", "Pengecualian untuk aturan yang tidak dikenal"),
         ("A waiver names a rule id that no rule has (a misspelling, or a custom rule that is not loaded).",
-         "Pengecualian menyebut kode aturan yang tidak dimiliki aturan mana pun (salah ketik, atau aturan kustom "
+         "Pengecualian menyebut kode aturan yang tidak dimiliki aturan mana pun (salah ketik, atau aturan tambahan "
          "yang tidak dimuat)."),
         ("Copy the rule id from the report or from `svcstd rules`.",
          "Salin kode aturan dari laporan atau dari `svcstd rules`.")),

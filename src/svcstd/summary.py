@@ -383,7 +383,7 @@ LABELS = Catalog(
         "passed": ("passes", "lolos"),
         "failed": ("fails", "tidak lolos"),
         "not_scored": ("not scored: fix the errors first", "tidak dinilai: perbaiki dulu galatnya"),
-        "no_score": ("n/a", "t/a"),
+        "no_score": ("n/a", "tidak ada"),
         "top_rules": ("Rules that fail most often", "Aturan yang paling sering dilanggar"),
         "rule": ("Rule", "Aturan"),
         "in_documents": ("Standards", "Standar"),

@@ -80,7 +80,8 @@ MESSAGES = Catalog("validation", {
     "pattern.time": (
         "{field} is `{value}`, which is not a time of day. Write hours and minutes on the 24-hour clock as HH:MM, "
         "for example `08:00` or `15:30`.",
-        "{field} berisi `{value}`, yang bukan penunjuk jam. Tulis jam dan menit dalam format 24 jam sebagai JJ:MM, "
+        "{field} berisi `{value}`, yang bukan penulisan jam yang sah. Tulis jam dan menit dalam "
+        "sistem 24 jam dengan bentuk JJ:MM, "
         "misalnya `08:00` atau `15:30`."),
     "pattern.language": (
         "{field} is `{value}`, which is not a language code. Use a code such as `id` (Indonesian) or `en` "

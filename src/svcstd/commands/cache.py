@@ -15,13 +15,13 @@ MESSAGES = Catalog(
     {
         "removed": (
             "Removed the result cache {folder} ({count} files).",
-            "Cache hasil {folder} dihapus ({count} berkas).",
+            "Tembolok hasil pemeriksaan {folder} dihapus ({count} berkas).",
         ),
         "removed_one": (
             "Removed the result cache {folder} (1 file).",
-            "Cache hasil {folder} dihapus (1 berkas).",
+            "Tembolok hasil pemeriksaan {folder} dihapus (1 berkas).",
         ),
-        "none": ("There is no result cache at {folder}.", "Tidak ada cache hasil di {folder}."),
+        "none": ("There is no result cache at {folder}.", "Tidak ada tembolok hasil pemeriksaan di {folder}."),
         "cannot": ("cannot remove {folder}: {reason}", "tidak dapat menghapus {folder}: {reason}"),
     },
 )
@@ -30,11 +30,11 @@ HELP = Catalog(
     {
         "group": (
             "Manage the result cache (.svcstd_cache at the repository root).",
-            "Mengelola cache hasil (.svcstd_cache di direktori akar repositori).",
+            "Mengelola tembolok (cache) hasil pemeriksaan (.svcstd_cache di folder akar repositori).",
         ),
         "clean": (
             "Remove the result cache; the next check judges every file afresh.",
-            "Menghapus cache hasil; pemeriksaan berikutnya menilai ulang setiap berkas dari awal.",
+            "Menghapus tembolok hasil pemeriksaan; pemeriksaan berikutnya menilai ulang setiap berkas dari awal.",
         ),
         "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
     },

@@ -82,11 +82,14 @@ HELP = Catalog(
         ),
         "write_baseline": ("Record today's findings in FILE.", "Mencatat temuan hari ini dalam FILE."),
         "jobs": ("Worker processes (default: CPUs).", "Jumlah proses paralel (bawaan: jumlah CPU)."),
-        "no_cache": ("Do not read or write the result cache.", "Tidak membaca atau menulis cache hasil."),
+        "no_cache": (
+            "Do not read or write the result cache.",
+            "Tidak membaca atau menulis tembolok hasil pemeriksaan.",
+        ),
         "skip_non_standards": (
             "Skip named files that are not service standards (no top-level svcstd key), as folder "
             "searches do; for pre-commit.",
-            "Lewati berkas yang disebut namanya tetapi bukan standar pelayanan (tanpa kunci svcstd di "
+            "Melewati berkas yang disebut namanya tetapi bukan standar pelayanan (tanpa kunci svcstd di "
             "tingkat teratas), seperti pada pencarian folder; untuk pre-commit.",
         ),
         "show_config": (

@@ -21,7 +21,7 @@ MESSAGES = Catalog(
     {
         "usage": (
             "give two files (svcstd diff OLD NEW) or a revision (svcstd diff --since REV [PATH]).",
-            "berikan dua berkas (svcstd diff LAMA BARU) atau sebuah revisi (svcstd diff --since REV [PATH]).",
+            "sebutkan dua berkas (svcstd diff LAMA BARU) atau sebuah revisi (svcstd diff --since REV [PATH]).",
         ),
         "missing": ("{path} does not exist.", "{path} tidak ditemukan."),
         "unreadable": ("cannot read {path}: {reason}", "tidak dapat membaca {path}: {reason}"),
@@ -32,7 +32,7 @@ MESSAGES = Catalog(
         "git_failed": ("git {command} failed: {reason}", "git {command} gagal: {reason}"),
         "bad_format": (
             "unknown format `{value}`; choose from: {choices}.",
-            "format `{value}` tidak dikenal; pilih: {choices}.",
+            "format `{value}` tidak dikenal; pilih salah satu: {choices}.",
         ),
     },
 )

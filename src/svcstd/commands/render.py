@@ -19,10 +19,13 @@ MESSAGES = Catalog(
         "not_folder": ("{path} exists and is not a folder.", "{path} sudah ada dan bukan folder."),
         "skipped": (
             "{path}: not rendered: the standard is invalid; run svcstd check {path}.",
-            "{path}: tidak ditampilkan: standar tidak valid; jalankan svcstd check {path}.",
+            "{path}: tidak dimuat: standar tidak valid; jalankan svcstd check {path}.",
         ),
         "problem": ("{path}:{line}:{column}: {rule} {message}", "{path}:{line}:{column}: {rule} {message}"),
-        "nothing": ("{path}: no valid standard to render.", "{path}: tidak ada standar valid yang dapat ditampilkan."),
+        "nothing": (
+            "{path}: no valid standard to render.",
+            "{path}: tidak ada standar valid yang dapat dimuat dalam publikasi.",
+        ),
     },
 )
 

@@ -26,18 +26,19 @@ HELP = Catalog(
     {
         "rules": (
             "List every rule: id, principle, severity, weight and title (custom rules of rule_paths included).",
-            "Menampilkan daftar semua aturan: kode, prinsip, tingkat, bobot, dan judul (termasuk aturan kustom "
+            "Menampilkan daftar semua aturan: kode, prinsip, tingkat, bobot, dan judul (termasuk aturan tambahan "
             "dari rule_paths).",
         ),
         "format": ("text or json (json: every field).", "text atau json (json: seluruh isian)."),
         "all": (
             "Also list the built-in reading, schema, waiver and gate checks (YML, SCH, WVR, GAT).",
-            "Tampilkan juga pemeriksaan bawaan untuk pembacaan, skema, pengecualian, dan gerbang (YML, SCH, WVR, GAT).",
+            "Menampilkan juga pemeriksaan bawaan untuk pembacaan, skema, pengecualian, dan gerbang "
+            "(YML, SCH, WVR, GAT).",
         ),
         "lang": ("Language: en or id.", "Bahasa: en atau id."),
         "config": (
             "Configuration file (adds its custom rules).",
-            "Berkas konfigurasi (aturan kustom di dalamnya ikut dimuat).",
+            "Berkas konfigurasi (aturan tambahan di dalamnya ikut dimuat).",
         ),
         "explain": (
             "A rule's full documentation: why, legal basis, how to fix, options, examples (also for the built-in "
@@ -49,7 +50,7 @@ HELP = Catalog(
             "A rule id, such as SIM001, or a built-in check id, such as SCH001.",
             "Kode aturan, misalnya SIM001, atau kode pemeriksaan bawaan, misalnya SCH001.",
         ),
-        "explain_config": ("Configuration file (for custom rules).", "Berkas konfigurasi (untuk aturan kustom)."),
+        "explain_config": ("Configuration file (for custom rules).", "Berkas konfigurasi (untuk aturan tambahan)."),
     },
 )
 

@@ -41,7 +41,7 @@ MESSAGES = Catalog(
             "Made by svcstd {version} as of {date}. Scores follow PermenPANRB 15/2014; grades follow the "
             "Ombudsman's compliance zones unless configured otherwise.",
             "Dibuat oleh svcstd {version} per {date}. Skor mengikuti PermenPANRB 15/2014; predikat mengikuti "
-            "zona kepatuhan Ombudsman kecuali dikonfigurasi lain.",
+            "zona kepatuhan Ombudsman kecuali diatur lain dalam konfigurasi.",
         ),
     },
 )

@@ -26,10 +26,10 @@ MESSAGES = Catalog(
         "SCH": ("The standard does not match the schema", "Standar tidak sesuai dengan skema"),
         "YML": ("The file cannot be read as YAML", "Berkas tidak dapat dibaca sebagai YAML"),
         "WVR": ("A waiver is not acceptable", "Pengecualian tidak dapat diterima"),
-        "other": ("A custom rule", "Aturan khusus"),
+        "other": ("A custom rule", "Aturan tambahan"),
         "generic_help": (
             "Read the message: it names the place and how to fix it.",
-            "Baca pesannya: pesan menyebut tempat dan cara memperbaikinya.",
+            "Bacalah pesan temuan: pesan itu menunjukkan letak masalah dan cara memperbaikinya.",
         ),
         "reference": ("Legal basis", "Dasar hukum"),
         "srcroot": ("The folder svcstd was run in", "Folder tempat svcstd dijalankan"),

@@ -13,10 +13,10 @@ MESSAGES = Catalog(
     {
         "document": ("{path}{index}: {title}", "{path}{index}: {title}"),
         "score": ("score {score} — {grade}", "skor {score} — {grade}"),
-        "invalid": ("not scored: fix the errors above first", "tidak dinilai: perbaiki dulu kesalahan di atas"),
+        "invalid": ("not scored: fix the errors above first", "tidak dinilai: perbaiki dulu galat di atas"),
         "invalid_baselined": (
             "not scored: the document is invalid, and its errors are in the baseline",
-            "tidak dinilai: dokumen tidak valid, dan galatnya tercatat di baseline",
+            "tidak dinilai: dokumen tidak valid, dan galatnya sudah tercatat dalam berkas acuan (baseline)",
         ),
         "passed": ("passes the gate", "lolos gerbang"),
         "failed": ("fails the gate", "tidak lolos gerbang"),

@@ -68,7 +68,7 @@ def _charges(fee: Mapping[str, Any]) -> bool:
     ),
     fix=(
         "Add `adoption: {decree: ..., date: YYYY-MM-DD, signed_by: ...}` from the adopting decree.",
-        "Tambahkan `adoption: {decree: ..., date: YYYY-MM-DD, signed_by: ...}` sesuai keputusan penetapan.",
+        "Tambahkan `adoption: {decree: ..., date: TTTT-BB-HH, signed_by: ...}` sesuai keputusan penetapan.",
     ),
     rationale=(
         "The provider must draw up and adopt its standard; the decree, its date and its signer are what make "
@@ -399,7 +399,7 @@ def ACC006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     ),
     fix=(
         "Add `pledge: {text: ..., signed_by: ..., date: YYYY-MM-DD}`.",
-        "Tambahkan `pledge: {text: ..., signed_by: ..., date: YYYY-MM-DD}`.",
+        "Tambahkan `pledge: {text: ..., signed_by: ..., date: TTTT-BB-HH}`.",
     ),
     rationale=(
         "The provider must draw up, adopt and publish a service pledge; unsigned and undated it binds nobody.",
@@ -456,7 +456,7 @@ def _staffed_roles(doc: Document) -> set[str]:
     message=(
         "The actor '{actor}' of step {number} (delivery.procedure.steps, prosedur) matches no role with staff "
         "in the staff count (manufacturing.staff_count, jumlah pelaksana). Add the role or correct the actor.",
-        "Pelaksana '{actor}' pada langkah {number} (delivery.procedure.steps, prosedur) tidak sesuai dengan "
+        "Pelaksana '{actor}' pada langkah prosedur {number} (delivery.procedure.steps) tidak sesuai dengan "
         "jabatan mana pun yang memiliki pelaksana pada jumlah pelaksana (manufacturing.staff_count). "
         "Tambahkan jabatan tersebut atau samakan penulisan nama pelaksananya.",
     ),

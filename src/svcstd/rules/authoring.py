@@ -33,18 +33,20 @@ def placeholder_pointers(node: object, pointer: str = "") -> Iterator[str]:
     principle=Principle.TRANSPARENCY,
     severity=Severity.ERROR,
     weight=5,
-    title=("Unfilled placeholder from the template", "Isian templat belum diisi"),
+    title=("Unfilled placeholder from the template", "Penanda isian templat belum diganti"),
     message=(
         "This value is still a placeholder from the template (`<<FILL IN: ...>>` or `<<ISI: ...>>`): the "
         "standard is not finished, and the public would read an instruction instead of the standard. Write the "
         "real content.",
-        "Nilai ini masih berupa isian templat (`<<ISI: ...>>` atau `<<FILL IN: ...>>`): standar pelayanan belum "
+        "Nilai ini masih berupa penanda isian dari templat (`<<ISI: ...>>` atau `<<FILL IN: ...>>`): "
+        "standar pelayanan belum "
         "selesai disusun, dan masyarakat akan membaca petunjuk pengisian, bukan standar pelayanan. Tuliskan isi "
         "yang sebenarnya.",
     ),
     fix=(
         "Replace every `<<FILL IN: ...>>`/`<<ISI: ...>>` text with the real content, or remove the optional item.",
-        "Ganti setiap teks `<<ISI: ...>>`/`<<FILL IN: ...>>` dengan isi yang sebenarnya, atau hapus butir opsional.",
+        "Ganti setiap teks `<<ISI: ...>>`/`<<FILL IN: ...>>` dengan isi yang sebenarnya, atau hapus "
+        "butir yang tidak wajib.",
     ),
     rationale=(
         "`svcstd init` marks what the author must still write; a standard with those markers left is not "

@@ -51,7 +51,7 @@ JSON_TYPES = {
 MESSAGES = Catalog(
     "declarative",
     {
-        "problem": ("{where}: invalid custom rule: {problem}", "{where}: aturan khusus tidak sah: {problem}"),
+        "problem": ("{where}: invalid custom rule: {problem}", "{where}: aturan tambahan tidak sah: {problem}"),
         "missing_path": ("rule_paths: {path} does not exist.", "rule_paths: {path} tidak ada."),
         "unreadable": (
             "{path}: cannot read the rule file: {reason}.",
@@ -88,7 +88,7 @@ MESSAGES = Catalog(
             "`message.{lang}` hanya boleh memakai penanda {params}; tulis `{{{{` dan `}}}}` untuk kurung kurawal.",
         ),
         "duplicate": ("the rule id {rule} is already used at {first}.", "kode aturan {rule} sudah dipakai di {first}."),
-        "custom": ("A custom rule: {requirement}.", "Aturan khusus: {requirement}."),
+        "custom": ("A custom rule: {requirement}.", "Aturan tambahan: {requirement}."),
         "present": ("`{where}` must be present", "`{where}` wajib ada"),
         "non_empty": ("`{where}` must be present and not empty", "`{where}` wajib ada dan tidak boleh kosong"),
         "min_items": (

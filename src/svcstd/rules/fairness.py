@@ -163,13 +163,13 @@ def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "The procedure (`delivery.procedure`) offers no `online`, `mobile` or `outreach` "
         "channel: citizens who live far away or cannot travel must come to the office. Add at least one of them "
         "to `channels`.",
-        "Prosedur pelayanan (`delivery.procedure`) tidak menyediakan kanal `online`, `mobile`, atau "
+        "Prosedur pelayanan (`delivery.procedure`) tidak menyediakan saluran `online`, `mobile`, atau "
         "`outreach` (jemput bola), sehingga warga yang tinggal jauh atau tidak dapat bepergian harus datang ke "
         "kantor. Tambahkan sekurang-kurangnya salah satunya pada `channels`.",
     ),
     fix=(
         "Offer an online, mobile or outreach channel and add it to `delivery.procedure.channels`.",
-        "Sediakan kanal daring, aplikasi seluler, atau jemput bola dan cantumkan pada `delivery.procedure.channels`.",
+        "Sediakan saluran daring, aplikasi seluler, atau jemput bola dan cantumkan pada `delivery.procedure.channels`.",
     ),
     rationale=(
         "Fairness asks that the service reach citizens whatever the distance and their physical abilities.",
@@ -376,8 +376,8 @@ def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     message=(
         "The service channels (`delivery.procedure.channels`) are only online or mobile: citizens without "
         "internet access or digital skills are left out. Keep an `in_person`, `outreach` or `mail` channel as well.",
-        "Kanal pelayanan (`delivery.procedure.channels`) hanya daring atau aplikasi seluler, sehingga warga "
-        "tanpa akses internet atau kecakapan digital tidak terlayani. Tetap sediakan kanal `in_person` (tatap "
+        "Saluran pelayanan (`delivery.procedure.channels`) hanya daring atau aplikasi seluler, sehingga warga "
+        "tanpa akses internet atau kecakapan digital tidak terlayani. Tetap sediakan saluran `in_person` (tatap "
         "muka), `outreach` (jemput bola), atau `mail` (pos).",
     ),
     fix=(

@@ -58,7 +58,7 @@ def _groups(consultation: Mapping[str, Any]) -> set[str]:
         "The standard is adopted (status: adopted) but records no public consultation (consultation, forum "
         "konsultasi publik). Hold a consultation with service users and record it.",
         "Standar pelayanan telah ditetapkan (status: adopted) tetapi tidak mencatat konsultasi publik "
-        "(consultation, forum konsultasi publik). Selenggarakan konsultasi publik bersama pengguna layanan dan "
+        "(consultation). Selenggarakan konsultasi publik bersama pengguna layanan dan "
         "catat pelaksanaannya.",
     ),
     fix=(
@@ -69,7 +69,8 @@ def _groups(consultation: Mapping[str, Any]) -> set[str]:
         "The law requires the provider to involve the public and stakeholders when drawing up and adopting a "
         "standard; a standard adopted without them is not participatory.",
         "Undang-undang mewajibkan penyelenggara mengikutsertakan masyarakat dan pihak terkait dalam menyusun "
-        "dan menetapkan standar pelayanan; standar yang ditetapkan tanpa mereka tidak partisipatif.",
+        "dan menetapkan standar pelayanan; standar yang ditetapkan tanpa keterlibatan mereka tidak "
+        "bersifat partisipatif.",
     ),
     reference=PRINCIPLE_REF,
     applies=_is_adopted,
@@ -99,7 +100,7 @@ def PAR001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     message=(
         "The consultation of {date} (consultation.participants, peserta konsultasi publik) had only government "
         "or provider participants. Invite service users and other stakeholders.",
-        "Konsultasi publik tanggal {date} (consultation.participants, peserta konsultasi publik) hanya diikuti "
+        "Konsultasi publik tanggal {date} (consultation.participants) hanya diikuti "
         "unsur pemerintah atau penyelenggara. Undang masyarakat pengguna layanan dan pihak terkait lainnya.",
     ),
     fix=(
@@ -140,7 +141,7 @@ def PAR002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     message=(
         "The consultation of {date} (consultation, forum konsultasi publik) records no `outcomes`. List what "
         "was agreed.",
-        "Konsultasi publik tanggal {date} (consultation, forum konsultasi publik) tidak mencatat hasilnya "
+        "Konsultasi publik tanggal {date} (consultation) tidak mencatat hasilnya "
         "(`outcomes`). Tambahkan butir-butir kesepakatan yang dihasilkan.",
     ),
     fix=(
@@ -196,7 +197,7 @@ def _consulted_and_adopted(doc: Document, ctx: RuleContext) -> bool:
         "adoption on {adopted} (adoption.date, penetapan), and none took place before. Consult the public "
         "before adopting the standard.",
         "Konsultasi publik (consultation.date) dilaksanakan pada {date}, setelah penetapan tanggal {adopted} "
-        "(adoption.date, penetapan), dan tidak ada konsultasi sebelumnya. Pastikan konsultasi publik "
+        "(adoption.date), dan tidak ada konsultasi sebelumnya. Pastikan konsultasi publik "
         "dilaksanakan sebelum standar pelayanan ditetapkan.",
     ),
     fix=(
@@ -249,7 +250,8 @@ def PAR004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     ),
     rationale=(
         "The survey is how service users keep a voice after adoption; providers must hold it at least yearly.",
-        "Survei kepuasan adalah sarana pengguna layanan tetap bersuara setelah penetapan; penyelenggara wajib "
+        "Survei kepuasan adalah sarana bagi pengguna layanan untuk tetap menyampaikan pendapat setelah penetapan; "
+        "penyelenggara wajib "
         "melaksanakannya paling sedikit sekali setahun.",
     ),
     reference=cite(
@@ -284,7 +286,7 @@ def PAR005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     message=(
         "The consultation of {date} (consultation.participants, peserta konsultasi publik) had outside "
         "participants but no service users (group: community). Invite the people who use the service.",
-        "Konsultasi publik tanggal {date} (consultation.participants, peserta konsultasi publik) melibatkan "
+        "Konsultasi publik tanggal {date} (consultation.participants) melibatkan "
         "pihak luar tetapi tidak melibatkan masyarakat pengguna layanan (group: community). Undang masyarakat "
         "yang menggunakan layanan ini.",
     ),
@@ -371,7 +373,7 @@ def _months_between(earlier: date, later: date) -> int:
     message=(
         "The latest public consultation (consultation.date, forum konsultasi publik) was on {date}, {months} "
         "months ago, more than {max} months. Consult the public again at the next review.",
-        "Konsultasi publik terakhir (consultation.date, forum konsultasi publik) dilaksanakan pada {date}, "
+        "Konsultasi publik terakhir (consultation.date) dilaksanakan pada {date}, "
         "{months} bulan yang lalu, melebihi {max} bulan. Selenggarakan kembali konsultasi publik pada evaluasi "
         "berikutnya.",
     ),

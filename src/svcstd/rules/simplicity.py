@@ -116,7 +116,7 @@ def SIM001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     message=(
         "The requirement '{name}' (delivery.requirements, persyaratan) repeats requirement no. {first} for "
         "the same case. Remove the duplicate.",
-        "Persyaratan '{name}' (delivery.requirements, persyaratan) mengulang persyaratan nomor {first} untuk "
+        "Persyaratan '{name}' (delivery.requirements) mengulang persyaratan nomor {first} untuk "
         "kasus yang sama. Hapus persyaratan yang berulang.",
     ),
     fix=(
@@ -168,7 +168,7 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
     message=(
         "The requirement '{name}' (delivery.requirements, persyaratan) asks for a photocopy. Let applicants "
         "show the original or send a digital copy (form: original or digital) instead.",
-        "Persyaratan '{name}' (delivery.requirements, persyaratan) meminta fotokopi. Ubah menjadi dokumen asli "
+        "Persyaratan '{name}' (delivery.requirements) meminta fotokopi. Ubah menjadi dokumen asli "
         "yang cukup ditunjukkan atau salinan digital (form: original atau digital).",
     ),
     fix=(
@@ -234,7 +234,7 @@ def _path_label(path: Path) -> dict[str, str]:
     message=(
         "The procedure (delivery.procedure.steps, prosedur) has {count} steps on {path_en}, more than "
         "{max}. Merge or remove steps the applicant does not need to see.",
-        "Prosedur (delivery.procedure.steps, sistem, mekanisme, dan prosedur) memiliki {count} langkah pada "
+        "Prosedur pelayanan (delivery.procedure.steps) memiliki {count} langkah pada "
         "{path_id}, melebihi batas {max}. Gabungkan atau hapus langkah yang tidak perlu dilalui pemohon.",
     ),
     fix=(
@@ -246,7 +246,7 @@ def _path_label(path: Path) -> dict[str, str]:
         "Steps are counted per route (channel and case); steps without them belong to every route. No "
         "regulation sets a maximum: 10 is a rule of thumb, and `max_steps` can be set to the provider's own policy.",
         "Setiap langkah membuka peluang penundaan atau pungutan tidak resmi; prosedur yang singkat lebih mudah "
-        "diikuti dan diawasi. Langkah dihitung per alur (kanal dan kasus); langkah tanpa keduanya termasuk "
+        "diikuti dan diawasi. Langkah dihitung per alur (saluran dan kasus); langkah tanpa keduanya termasuk "
         "dalam setiap alur. Tidak ada peraturan yang menetapkan batas jumlahnya: angka 10 adalah patokan praktis, "
         "dan opsi `max_steps` dapat disesuaikan dengan kebijakan penyelenggara.",
     ),
@@ -295,8 +295,8 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     message=(
         "Step {number} ({actor}: {action}) of the procedure (delivery.procedure.steps, prosedur) has no "
         "`duration`. State how long it takes.",
-        "Langkah {number} ({actor}: {action}) pada prosedur (delivery.procedure.steps, sistem, mekanisme, dan "
-        "prosedur) belum mencantumkan `duration`. Tambahkan lama waktu langkah tersebut.",
+        "Langkah {number} ({actor}: {action}) pada prosedur pelayanan (delivery.procedure.steps) belum "
+        "mencantumkan `duration`. Tambahkan lama waktu langkah tersebut.",
     ),
     fix=(
         "Add `duration: {value: ..., unit: minutes|hours|days|working_days}` (or `min`/`max` for a range).",
@@ -374,7 +374,7 @@ def _has_timed_steps(doc: Document, ctx: RuleContext) -> bool:
         "On {path_en} the step durations (delivery.procedure.steps, prosedur) add up to about {total_en}, "
         "more than the completion time promised (delivery.completion_time, jangka waktu penyelesaian) of "
         "{promised_en}. Shorten the steps or correct the completion time.",
-        "Pada {path_id} jumlah durasi langkah (delivery.procedure.steps, prosedur) sekitar {total_id}, "
+        "Pada {path_id} jumlah durasi langkah prosedur (delivery.procedure.steps) sekitar {total_id}, "
         "melebihi jangka waktu penyelesaian (delivery.completion_time) yang dijanjikan, yaitu {promised_id}. "
         "Persingkat langkah atau sesuaikan jangka waktu penyelesaian.",
     ),

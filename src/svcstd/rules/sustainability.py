@@ -305,8 +305,8 @@ def SUS005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     rationale=(
         "Internal supervision is control by the unit's head or the staff's superior; the Ombudsman's "
         "compliance assessment scores how often it happens.",
-        "Pengawasan internal adalah pengendalian oleh pimpinan satuan kerja atau atasan langsung; penilaian "
-        "kepatuhan Ombudsman menilai frekuensinya.",
+        "Pengawasan internal adalah pengendalian oleh pimpinan satuan kerja atau atasan langsung; dalam "
+        "penilaian kepatuhan, Ombudsman memperhatikan frekuensinya.",
     ),
     reference=cite(
         at(

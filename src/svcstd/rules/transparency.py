@@ -362,11 +362,11 @@ def TRA006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     principle=Principle.TRANSPARENCY,
     severity=Severity.WARNING,
     weight=3,
-    title=("No channel into SP4N-LAPOR!", "Tidak ada kanal SP4N-LAPOR!"),
+    title=("No channel into SP4N-LAPOR!", "Tidak ada sarana pengaduan SP4N-LAPOR!"),
     message=(
         "The complaint channels (`delivery.complaints.channels`) include none of type `lapor`: complaints cannot "
         "reach the national complaint system SP4N-LAPOR!. Add `{{type: lapor, contact: https://www.lapor.go.id}}`.",
-        "Sarana pengaduan (`delivery.complaints.channels`) tidak memuat kanal bertipe `lapor`, sehingga pengaduan "
+        "Sarana pengaduan (`delivery.complaints.channels`) tidak memuat sarana bertipe `lapor`, sehingga pengaduan "
         "tidak tersambung ke Sistem Pengelolaan Pengaduan Pelayanan Publik Nasional (SP4N-LAPOR!). Tambahkan "
         "`{{type: lapor, contact: https://www.lapor.go.id}}`.",
     ),
@@ -410,7 +410,7 @@ def TRA007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     message=(
         "The procedure (`delivery.procedure`) offers an `online` channel but gives no "
         "`online_url`: applicants cannot find the online service. Add `online_url` with its full https:// address.",
-        "Prosedur pelayanan (`delivery.procedure`) menyebut kanal `online` tetapi tidak mencantumkan "
+        "Prosedur pelayanan (`delivery.procedure`) menyebut saluran `online` tetapi tidak mencantumkan "
         "`online_url`, sehingga pemohon tidak dapat menemukan layanan daringnya. Tambahkan `online_url` berisi "
         "alamat lengkap yang diawali https://.",
     ),
@@ -420,7 +420,7 @@ def TRA007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     ),
     rationale=(
         "An online channel nobody can find is an online channel only on paper.",
-        "Kanal daring yang alamatnya tidak diketahui hanya ada di atas kertas.",
+        "Saluran daring yang alamatnya tidak diketahui hanya ada di atas kertas.",
     ),
     reference=KETERBUKAAN,
     applies=offers_online,
