@@ -54,7 +54,7 @@ def test_four_regressions_are_named_and_exit_1(tmp_path: Path, capsys: pytest.Ca
 def test_improved_copy_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "diff", write(tmp_path, "old.yaml", worse()), str(GOOD), "--lang", "id")
     assert code == 0
-    assert "biaya turun" in out and "sarana pengaduan ditambahkan" in out and "REGRESI" not in out
+    assert "biaya turun" in out and "sarana pengaduan ditambahkan" in out and "KEMUNDURAN" not in out
 
 
 def test_no_change_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -185,7 +185,7 @@ def test_withdrawn_standard_counts_as_a_regression_in_every_format(
     assert out.endswith("1 standard(s) compared: 1 regression(s), 0 improvement(s), 0 other change(s).\n")
     assert "standard withdrawn (a regression" in out
     code, out, _ = run(capsys, "diff", "--since", "HEAD", "--lang", "id", "-f", "markdown")
-    assert code == 1 and out.endswith("1 standar dibandingkan\\: 1 regresi, 0 perbaikan, 0 perubahan lain\\.\n")
+    assert code == 1 and out.endswith("1 standar dibandingkan\\: 1 kemunduran, 0 perbaikan, 0 perubahan lain\\.\n")
     code, out, _ = run(capsys, "diff", "--since", "HEAD", "-f", "json")
     report = json.loads(out)
     assert code == report["exit_code"] == 1
@@ -198,8 +198,8 @@ def test_invalid_version_is_counted_in_the_summary(tmp_path: Path, capsys: pytes
     code, out, _ = run(capsys, "diff", str(GOOD), broken, "--lang", "id")
     assert code == 1
     assert out.endswith(
-        "1 standar dibandingkan: 0 regresi, 0 perbaikan, 0 perubahan lain. "
-        "1 standar tidak dapat dibandingkan sebelum kesalahan di atas diperbaiki.\n"
+        "1 standar dibandingkan: 0 kemunduran, 0 perbaikan, 0 perubahan lain. "
+        "1 standar tidak dapat dibandingkan sebelum galat di atas diperbaiki.\n"
     )
     code, out, _ = run(capsys, "diff", str(GOOD), broken, "-f", "json")
     assert json.loads(out)["summary"]["invalid"] == 1

@@ -41,7 +41,7 @@ MESSAGES = Catalog(
         ),
         "no_table": (
             "{file} has no [tool.svcstd] table; add one or name an svcstd.toml with --config.",
-            "{file} tidak memiliki tabel [tool.svcstd]; tambahkan tabel itu atau tunjuk svcstd.toml dengan --config.",
+            "{file} tidak memiliki tabel [tool.svcstd]; tambahkan tabel itu atau tentukan svcstd.toml dengan --config.",
         ),
         "unknown_key": (
             "{where}: unknown key `{key}`{hint}; known keys: {known}.",

@@ -470,25 +470,25 @@ def _data(doc: LoadedDocument) -> Mapping[str, Any]:
 OUTPUT = Catalog(
     "semantic_diff.output",
     {
-        "regression": ("REGRESSION", "REGRESI"),
+        "regression": ("REGRESSION", "KEMUNDURAN"),
         "improvement": ("improvement", "perbaikan"),
         "neutral": ("change", "perubahan"),
         "added": ("new standard", "standar baru"),
         "removed": (
             "standard withdrawn (a regression: set `status: retired` instead)",
-            "standar dihapus (regresi: sebaiknya ubah menjadi `status: retired`)",
+            "standar dihapus (kemunduran: sebaiknya ubah menjadi `status: retired`)",
         ),
         "unchanged": ("no change for citizens", "tidak ada perubahan bagi masyarakat"),
         "invalid": ("cannot compare: invalid", "tidak dapat dibandingkan: tidak valid"),
         "summary": (
             "{documents} standard(s) compared: {regressions} regression(s), {improvements} improvement(s), "
             "{other} other change(s).",
-            "{documents} standar dibandingkan: {regressions} regresi, {improvements} perbaikan, "
+            "{documents} standar dibandingkan: {regressions} kemunduran, {improvements} perbaikan, "
             "{other} perubahan lain.",
         ),
         "summary_invalid": (
             "{invalid} standard(s) cannot be compared until the errors above are fixed.",
-            "{invalid} standar tidak dapat dibandingkan sebelum kesalahan di atas diperbaiki.",
+            "{invalid} standar tidak dapat dibandingkan sebelum galat di atas diperbaiki.",
         ),
         "title": ("Service standard changes", "Perubahan standar pelayanan"),
     },
