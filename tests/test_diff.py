@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli import main
-from svcstd.semantic_diff import markdown_escape
+from svcstd.diff_output import markdown_escape
 from tests.conftest import ROOT
 
 GOOD = ROOT / "examples" / "dukcapil-ktp-el.yaml"

@@ -110,7 +110,8 @@ def diff(
     lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
 ) -> int:
     """Compare standards component by component; exit 1 on a regression for citizens or an invalid version."""
-    from svcstd.semantic_diff import RENDERERS, DiffReport, Source, compare_sources
+    from svcstd.diff_output import RENDERERS
+    from svcstd.semantic_diff import DiffReport, Source, compare_sources
 
     language = resolve_lang(lang)
     if fmt not in RENDERERS:
