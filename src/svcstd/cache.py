@@ -13,10 +13,12 @@ of `svcstd.model`: a cache file planted in a repository cannot run code.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import shutil
 import tempfile
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import fields
 from datetime import date
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 CACHE_FOLDER = ".svcstd_cache"
 MAX_BYTES = 200 * 1024 * 1024
 MAX_ENTRIES = 200_000
-_MAGIC = b"svcstd-cache-2\n"
+_MAGIC = b"svcstd-cache-3\n"
 _OUTPUT_ONLY = frozenset({"lang", "sources", "include", "exclude", "config_root"})
 _MODEL_TYPES = frozenset(
     {"DocumentResult", "DocumentMeta", "Finding", "Text", "Severity", "Principle", "Waiver", "Grade", "PrincipleResult"}
@@ -43,7 +45,8 @@ _MODEL_TYPES = frozenset(
 _BROKEN = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, KeyError, IndexError)
 
 Results = tuple[DocumentResult, ...]
-Entry = tuple[str, Results]
+Entry = tuple[str, bytes]
+"""(sha256 of the file, its results pickled and zlib-compressed)"""
 
 
 def cache_root(start: str | os.PathLike[str] = ".") -> Path:
@@ -139,12 +142,16 @@ class ResultCache:
         entry = self.entries.get(key)
         if entry is None or entry[0] != digest:
             return None
+        results = _unpickle_results(entry[1])
+        if results is None:
+            return None
         self.touched.add(key)
-        return entry[1]
+        return results
 
     def put(self, target: Target, digest: str, results: Results) -> None:
+        """Kept pickled and compressed, one blob per file: loading the cache builds no object it does not use."""
         key = _key(target)
-        self.entries[key] = (digest, results)
+        self.entries[key] = (digest, zlib.compress(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL), 1))
         self.touched.add(key)
         self.changed = True
 
@@ -182,15 +189,25 @@ def _read(path: Path) -> dict[str, Entry]:
 def _well_formed(entries: object) -> bool:
     if not isinstance(entries, dict):
         return False
-    for key, entry in entries.items():
-        if not (isinstance(key, str) and isinstance(entry, tuple) and len(entry) == 2):
-            return False
-        digest, results = entry
-        if not (isinstance(digest, str) and isinstance(results, tuple)):
-            return False
-        if not all(isinstance(result, DocumentResult) for result in results):
-            return False
-    return True
+    return all(
+        isinstance(key, str)
+        and isinstance(entry, tuple)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], bytes)
+        for key, entry in entries.items()
+    )
+
+
+def _unpickle_results(blob: bytes) -> Results | None:
+    """One file's results; None (a miss) for anything that is not a tuple of svcstd's results."""
+    try:
+        results = _ModelUnpickler(io.BytesIO(zlib.decompress(blob))).load()
+    except (*_BROKEN, zlib.error, RecursionError, MemoryError):
+        return None
+    if isinstance(results, tuple) and all(isinstance(result, DocumentResult) for result in results):
+        return results
+    return None
 
 
 def _write_atomically(path: Path, entries: dict[str, Entry]) -> None:

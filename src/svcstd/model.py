@@ -66,7 +66,7 @@ class Waiver(NamedTuple):
     until: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at one place. `rule` is a rule id or a reading/schema/waiver id (YML, SCH, WVR)."""
 
@@ -95,7 +95,7 @@ class Grade(NamedTuple):
     label: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PrincipleResult:
     """Outcome of every rule of one principle; `score` is None when no rule applied."""
 
@@ -107,7 +107,7 @@ class PrincipleResult:
     waived: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentMeta:
     """Facts about a valid standard that reports show beside its score."""
 
@@ -120,7 +120,7 @@ class DocumentMeta:
     waivers: tuple[Waiver, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentResult:
     """Everything svcstd concluded about one YAML document."""
 
@@ -147,7 +147,7 @@ class FindingCounts(NamedTuple):
     info: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """The one result of `api.check`; every output and the exit code derive from it."""
 
@@ -172,7 +172,7 @@ class Report:
         return FindingCounts(tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.INFO])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LoadedDocument:
     """One YAML document as read: its data (None when it could not be read) and where each node is.
 
