@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli import main
-from svcstd.reporters.text import decimal
+from svcstd.i18n import decimal
 from tests.browser import FLAGS, chromium, png_rows
 from tests.conftest import ROOT
 from tests.test_report_command import large_folder

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from svcstd.config import Settings
-from svcstd.i18n import Catalog
+from svcstd.i18n import Catalog, decimal
 from svcstd.model import PRINCIPLE_NAMES, Finding, Location, PrincipleResult, Severity
 
 MESSAGES = Catalog(
@@ -61,8 +61,9 @@ def threshold_findings(
 
 def _numbers(name: str, value: float | None) -> dict[str, str]:
     """`{name}_en` and `{name}_id`: one decimal, with the decimal comma in Indonesian."""
-    text = "" if value is None else f"{value:.1f}"
-    return {f"{name}_en": text, f"{name}_id": text.replace(".", ",")}
+    if value is None:
+        return {f"{name}_en": "", f"{name}_id": ""}
+    return {f"{name}_en": decimal(value, "en"), f"{name}_id": decimal(value, "id")}
 
 
 def passes_gate(findings: Sequence[Finding], settings: Settings) -> bool:

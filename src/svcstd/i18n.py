@@ -60,3 +60,13 @@ def default_language() -> str:
             return "id" if value.lower().startswith(("id", "in_")) else "en"
     current = locale.getlocale()[0] or ""
     return "id" if current.lower().startswith("id") else "en"
+
+
+def decimal_comma(number: str, lang: str) -> str:
+    """A written number with the decimal comma Indonesian readers expect (`69,2`)."""
+    return number.replace(".", ",") if lang == "id" else number
+
+
+def decimal(value: float, lang: str) -> str:
+    """A score with one decimal, in the reader's language (`69.2`, `69,2`)."""
+    return decimal_comma(f"{value:.1f}", lang)

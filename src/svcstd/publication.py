@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from svcstd.durations import completion_durations
-from svcstd.i18n import Catalog
+from svcstd.i18n import Catalog, decimal_comma
 from svcstd.model import Text
 from svcstd.vocabulary import DAYS, SPECIAL_GROUPS, capitalised
 
@@ -110,7 +110,7 @@ def fee_words(fee: Mapping[str, Any], lang: str) -> str:
 
 def number_words(value: float, lang: str) -> str:
     text = str(int(value)) if float(value).is_integer() else str(value)
-    return text.replace(".", ",") if lang == "id" else text
+    return decimal_comma(text, lang)
 
 
 def duration_words(duration: Mapping[str, Any], lang: str) -> str:

@@ -19,9 +19,9 @@ from svcstd.config import DEFAULT_SETTINGS
 from svcstd.diff_components import content_changes
 from svcstd.diff_messages import MESSAGES, message
 from svcstd.diff_result import Change, DiffReport, DocumentDiff, Effect, Problem, Source, Status
+from svcstd.i18n import decimal
 from svcstd.loader import load_bytes
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, LoadedDocument, Principle, Severity, Text
-from svcstd.reporters.text import decimal
 from svcstd.rules import BUILTIN_RULES
 
 __all__ = [

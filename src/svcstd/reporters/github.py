@@ -6,10 +6,9 @@ import os
 import re
 from pathlib import Path
 
-from svcstd.i18n import Catalog
+from svcstd.i18n import Catalog, decimal
 from svcstd.model import DocumentResult, Finding, Report, Severity
 from svcstd.reporters import RenderOptions
-from svcstd.reporters.text import decimal
 from svcstd.rules import rules_by_id
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -12,10 +12,9 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
-from svcstd.i18n import Catalog
+from svcstd.i18n import Catalog, decimal
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Principle, Report, Severity
 from svcstd.reporters import RenderOptions
-from svcstd.reporters.text import decimal
 from svcstd.rules.base import Rule
 from svcstd.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
 

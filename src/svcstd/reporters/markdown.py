@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from svcstd.i18n import decimal
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Principle, Report, Severity
 from svcstd.reporters import RenderOptions
-from svcstd.reporters.text import decimal
 from svcstd.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
 
 # Characters that start Markdown or HTML syntax anywhere in a line; they become numeric entities.

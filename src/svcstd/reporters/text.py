@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from svcstd.i18n import Catalog
+from svcstd.i18n import Catalog, decimal
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Severity
 from svcstd.reporters import RenderOptions
 
@@ -38,12 +38,6 @@ MESSAGES = Catalog(
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 BAR_WIDTH = 20
-
-
-def decimal(value: float, lang: str) -> str:
-    """One decimal, with the decimal comma Indonesian readers expect (`69,2`)."""
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "id" else text
 
 
 _CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
