@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from svcstd.loader import load_bytes  # noqa: E402  (the examples are read as svcstd reads them)
+from svcstd.reading.loader import load_bytes  # noqa: E402  (the examples are read as svcstd reads them)
 
 SECTORS = {
     "kependudukan": "dukcapil-ktp-el.yaml",

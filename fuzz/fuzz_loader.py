@@ -11,9 +11,9 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from svcstd.limits import Limits
-    from svcstd.loader import load_bytes
-    from svcstd.validation import validate
+    from svcstd.reading.limits import Limits
+    from svcstd.reading.loader import load_bytes
+    from svcstd.validation.validate import validate
 
 # Small limits so that the fuzzer reaches every limit quickly.
 LIMITS = Limits(max_file_bytes=64 * 1024, max_depth=16, max_nodes=2_000, max_documents=20)

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from svcstd.baseline import apply_baseline, write_baseline
-from svcstd.cli import main
-from svcstd.config import DEFAULT_SETTINGS
+from svcstd.cli.main import main
+from svcstd.config.settings import DEFAULT_SETTINGS
 from svcstd.errors import ConfigError
 from svcstd.fingerprints import document_fingerprints
 from svcstd.model import DocumentResult, Finding, Report, Severity, Text

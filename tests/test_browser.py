@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from svcstd.cli import main
+from svcstd.cli.main import main
 from svcstd.i18n import decimal
 from tests.browser import FLAGS, chromium, png_rows
 from tests.conftest import ROOT

@@ -12,10 +12,12 @@ from types import ModuleType
 
 import pytest
 
-from svcstd import api, cache
-from svcstd.cli import main
-from svcstd.config import DEFAULT_SETTINGS, Settings
+from svcstd import api, cache, parallel
+from svcstd.cli.main import main
+from svcstd.config.settings import DEFAULT_SETTINGS, Settings
+from svcstd.judge import Pipeline, Results
 from svcstd.model import Report
+from svcstd.reading.discovery import Target
 from svcstd.reporters import FORMATS, RenderOptions, renderer
 from svcstd.rules import BUILTIN_RULES
 from tests.conftest import ROOT
@@ -66,13 +68,13 @@ def run(use_cache: bool = True, settings: Settings = DEFAULT_SETTINGS, as_of: da
 def forbid_judging(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record which files get judged afresh (a warm cache judges none)."""
     judged: list[str] = []
-    real = api.check_file
+    real = parallel.check_file
 
-    def spy(target: api.Target, job: api.Job) -> tuple[str | None, api.Results]:
+    def spy(target: Target, job: Pipeline) -> tuple[str | None, Results]:
         judged.append(target.display)
         return real(target, job)
 
-    monkeypatch.setattr(api, "check_file", spy)
+    monkeypatch.setattr(parallel, "check_file", spy)
     return judged
 
 

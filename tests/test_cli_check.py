@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from svcstd.cli import main
+from svcstd.cli.main import main
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"

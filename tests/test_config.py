@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from svcstd.cli import main
-from svcstd.config import DEFAULT_SETTINGS, Settings, load_settings, validate_selection, with_overrides
+from svcstd.cli.main import main
+from svcstd.config.load import load_settings, with_overrides
+from svcstd.config.selection import validate_selection
+from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.errors import ConfigError, UsageError
-from svcstd.grades import SKM, Band
-from svcstd.limits import Limits
 from svcstd.model import Principle, Severity, Text
+from svcstd.reading.limits import Limits
 from svcstd.rules import BUILTIN_RULES
+from svcstd.scoring.grades import SKM, Band
 from tests.rules.harness import EXEMPLARY
 
 CUSTOM_RULE = """\
@@ -323,7 +325,7 @@ def test_command_line_options_win_over_the_file(tmp_path: Path, monkeypatch: pyt
 
 def test_custom_bands_grade_every_score(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The lowest band starts at 0, so 69.2 can no longer land in a band that starts at 90."""
-    from svcstd.grades import grade_for
+    from svcstd.scoring.grades import grade_for
 
     monkeypatch.chdir(tmp_path)
     bands = '{key = "A", min = 90, label_en = "top", label_id = "puncak"}, {key = "Z", min = 0, label_en = "rest", '

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 import yaml
 
-from svcstd.config import Settings
-from svcstd.engine import evaluate
+from svcstd.config.settings import Settings
 from svcstd.errors import ConfigError
-from svcstd.loader import load_text
+from svcstd.reading.loader import load_text
 from svcstd.rules.declarative import load_rule_files
-from svcstd.scoring import Status
-from svcstd.validation import validate
+from svcstd.scoring.engine import evaluate
+from svcstd.scoring.scores import Status
+from svcstd.validation.validate import validate
 from tests.rules.harness import AS_OF, DELETE, NOT_APPLICABLE, apply_patch, base_document
 
 RULE = """\

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from svcstd.cli import main
-from svcstd.discovery import discover, glob_match
+from svcstd.cli.main import main
+from svcstd.reading.discovery import discover, glob_match
 from tests.rules.harness import EXEMPLARY
 from tests.test_config import write
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import yaml
 
-from svcstd.api import judge
-from svcstd.config import Settings
-from svcstd.loader import load_text
+from svcstd.config.settings import Settings
+from svcstd.judge import Pipeline, judge
 from svcstd.model import DocumentResult, Principle
+from svcstd.reading.loader import load_text
 from svcstd.rules import BUILTIN_RULES
 from tests.conftest import ROOT
 
@@ -23,7 +23,7 @@ def judged(waivers: list[dict[str, Any]] | None = None, settings: Settings | Non
     if waivers is not None:
         data["waivers"] = waivers
     [doc] = load_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "pbg.yaml")
-    return judge(doc, settings or Settings(), BUILTIN_RULES, AS_OF)
+    return judge(doc, Pipeline(settings or Settings(), BUILTIN_RULES, AS_OF))
 
 
 def waiver(rule: str, until: str = "2027-06-30") -> dict[str, Any]:

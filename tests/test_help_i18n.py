@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import typer
 
-from svcstd.cli import app
+from svcstd.cli.app import app
 
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "SVCSTD_LANG")
 
@@ -98,7 +98,7 @@ def _commands(group: Any) -> list[Any]:
 
 
 def test_every_command_option_and_argument_has_help() -> None:
-    from svcstd import commands  # noqa: F401  (registers the commands on `app`)
+    import svcstd.cli.main  # noqa: F401  (registers the commands on `app`)
 
     commands_found = _commands(typer.main.get_command(app))
     assert len(commands_found) == len(EXPECTED) - 1  # the root has no entry of its own

@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from svcstd import api
-from svcstd.cli import main
-from svcstd.loader import load_text
+from svcstd.cli.main import main
 from svcstd.model import DocumentResult
-from svcstd.template import new_standard, yaml_quote
+from svcstd.reading.loader import load_text
+from svcstd.standard.template import new_standard, yaml_quote
 
 MODELINE = "# yaml-language-server: $schema=https://svcstd.github.io/schemas/service-standard-1.0.json"
 COMMENTS = {"id": "# Persyaratan: dokumen atau syarat", "en": "# Requirements: documents or conditions"}

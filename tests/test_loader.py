@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from svcstd.limits import Limits
-from svcstd.loader import load_bytes, load_text, resolve_plain
+from svcstd.reading.limits import Limits
+from svcstd.reading.loader import load_bytes, load_text, resolve_plain
 
 
 @pytest.mark.parametrize(

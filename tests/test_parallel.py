@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from svcstd import api
-from svcstd.config import DEFAULT_SETTINGS, Settings
+from svcstd import parallel as pool
+from svcstd.config.settings import DEFAULT_SETTINGS, Settings
+from svcstd.judge import Pipeline
 from svcstd.model import Report
+from svcstd.reading.discovery import Target
 from svcstd.reporters import RenderOptions, renderer
 from svcstd.rules import BUILTIN_RULES
 from tests.test_cache import make_corpus
@@ -33,13 +36,13 @@ def check(corpus: Path, jobs: int, settings: Settings = DEFAULT_SETTINGS, **opti
 
 def test_two_workers_give_the_same_report_as_one(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pooled: list[int] = []
-    real = api._pooled
+    real = pool._pooled
 
-    def spy(targets: list[api.Target], job: api.Job, workers: int) -> AbstractContextManager[api.Judged]:
+    def spy(targets: list[Target], job: Pipeline, workers: int) -> AbstractContextManager[pool.Judged]:
         pooled.append(workers)
         return real(targets, job, workers)
 
-    monkeypatch.setattr(api, "_pooled", spy)
+    monkeypatch.setattr(pool, "_pooled", spy)
     serial = check(corpus, jobs=1)
     parallel = check(corpus, jobs=2)
     assert pooled == [2]
@@ -53,26 +56,59 @@ def test_workers_rebuild_the_settings(corpus: Path) -> None:
 
 
 def test_small_inputs_stay_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    make_corpus(tmp_path, api.MIN_PARALLEL - 10)
+    make_corpus(tmp_path, pool.MIN_PARALLEL - 10)
 
     def no_pool(*args: object) -> None:
         raise AssertionError("a pool for a handful of files")
 
-    monkeypatch.setattr(api, "_pooled", no_pool)
+    monkeypatch.setattr(pool, "_pooled", no_pool)
     assert check(tmp_path, jobs=8).documents
 
 
-def test_rules_workers_cannot_rebuild_stay_in_one_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_judge_with_the_parents_rules(corpus: Path) -> None:
+    """Rules changed in this process (not rebuildable from the settings) reach the workers as they are."""
     from dataclasses import replace
 
     rules = (replace(BUILTIN_RULES[0], weight=BUILTIN_RULES[0].weight + 5), *BUILTIN_RULES[1:])
+    serial = api.check([str(corpus)], DEFAULT_SETTINGS, AS_OF, rules, jobs=1, use_cache=False)
+    pooled = api.check([str(corpus)], DEFAULT_SETTINGS, AS_OF, rules, jobs=2, use_cache=False)
+    assert as_json(pooled) == as_json(serial)
+    assert as_json(pooled) != as_json(check(corpus, jobs=1))
 
-    def no_pool(*args: object) -> None:
-        raise AssertionError("workers would judge with the registry's rules")
 
-    monkeypatch.setattr(api, "_pooled", no_pool)
-    report = api.check([str(corpus)], DEFAULT_SETTINGS, AS_OF, rules, jobs=2, use_cache=False)
-    assert report.documents
+def test_custom_rules_are_read_once_per_run(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One read of the rule files for a whole run, however many workers judge (issue: loaded four times)."""
+    from svcstd.rules import declarative
+
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "fee.yaml").write_text(CUSTOM_RULE, encoding="utf-8")
+    log = tmp_path / "reads.log"
+    real = declarative.read_rule_file
+
+    def counted(file: Path) -> object:
+        with log.open("a", encoding="utf-8") as handle:  # a file, so that reads in workers count too
+            handle.write(f"{file.name}\n")
+        return real(file)
+
+    monkeypatch.setattr(declarative, "read_rule_file", counted)
+    settings = Settings(rule_paths=(str(rules_dir),))
+    report = api.check([str(corpus)], settings, AS_OF, jobs=2, use_cache=False)
+    assert log.read_text(encoding="utf-8").splitlines() == ["fee.yaml"]
+    assert "KEMENKES-001" in as_json(report)
+
+
+CUSTOM_RULE = """\
+id: KEMENKES-001
+principle: transparency
+severity: error
+title: {en: Every fee names its basis, id: Setiap biaya menyebut dasar hukumnya}
+message: {en: "{pointer} has no basis", id: "{pointer} tidak memiliki dasar hukum"}
+fix: {en: Name the regulation, id: Sebutkan peraturannya}
+reference: {en: UU 25/2009, id: UU 25/2009}
+where: /delivery/fees/*/basis
+require: {present: true}
+"""
 
 
 def test_progress_counts_every_file_in_order(corpus: Path) -> None:

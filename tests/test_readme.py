@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from svcstd.cli import main
+from svcstd.cli.main import main
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from svcstd.cli import main
-from svcstd.loader import load_text
-from svcstd.publication import duration_words, fee_words, money, page_name, safe_url, standard_page
+from svcstd.cli.main import main
+from svcstd.publication.page import duration_words, fee_words, money, page_name, safe_url, standard_page
+from svcstd.reading.loader import load_text
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"

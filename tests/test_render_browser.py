@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from svcstd.cli import main
+from svcstd.cli.main import main
 from tests.browser import headless, png_rows
 from tests.conftest import ROOT
 

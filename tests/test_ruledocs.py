@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from svcstd.cli import main
-from svcstd.loader import _RULE_OF
-from svcstd.ruledocs import (
+from svcstd.cli.main import main
+from svcstd.reading.loader import _RULE_OF
+from svcstd.rules import BUILTIN_RULES
+from svcstd.rules.docs import (
     BUILTIN_CHECKS,
     REGENERATE,
     explain,
@@ -18,7 +19,6 @@ from svcstd.ruledocs import (
     localised_examples,
     rules_markdown,
 )
-from svcstd.rules import BUILTIN_RULES
 from tests.test_config import CUSTOM_RULE, write
 
 ROOT = Path(__file__).resolve().parents[1]

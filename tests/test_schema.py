@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from svcstd import validation
+from svcstd.validation import validate as validation
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "src" / "svcstd" / "schemas" / "service-standard.schema.json"

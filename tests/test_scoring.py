@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from svcstd.grades import OMBUDSMAN, SKM, Band, grade_for
 from svcstd.model import Principle, PrincipleResult, Text
-from svcstd.scoring import Outcome, Status, overall_score, principle_results
+from svcstd.scoring.grades import OMBUDSMAN, SKM, Band, grade_for
+from svcstd.scoring.scores import Outcome, Status, overall_score, principle_results
 
 S, P = Principle.SIMPLICITY, Principle.PARTICIPATION
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from svcstd.api import judge
-from svcstd.config import Settings
-from svcstd.loader import load_text
+from svcstd.config.settings import Settings
+from svcstd.judge import Pipeline, judge
 from svcstd.model import Principle
+from svcstd.reading.loader import load_text
 from svcstd.rules import BUILTIN_RULES
 from tests.rules.harness import AS_OF, DELETE, apply_patch, base_document
 
@@ -62,7 +62,7 @@ FLAWS: list[tuple[str, dict[str, Any], set[Principle]]] = [
 def scores(patch: dict[str, Any]) -> dict[Principle, float | None]:
     text = yaml.safe_dump(apply_patch(base_document(), patch), allow_unicode=True, sort_keys=False)
     [doc] = load_text(text, "flaw.yaml")
-    result = judge(doc, Settings(), BUILTIN_RULES, AS_OF)
+    result = judge(doc, Pipeline(Settings(), BUILTIN_RULES, AS_OF))
     assert result.valid, [f.message.en for f in result.findings]
     return {p.principle: p.score for p in result.principles}
 

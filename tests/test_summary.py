@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from svcstd import api
 from svcstd.errors import UsageError
-from svcstd.grades import OMBUDSMAN, SKM
 from svcstd.model import (
     DocumentMeta,
     DocumentResult,
@@ -19,7 +19,9 @@ from svcstd.model import (
     Waiver,
 )
 from svcstd.reporters import json_report
-from svcstd.summary import infer_scale, parse_previous, summarize, tone_of
+from svcstd.reporters.summary import infer_scale, parse_previous, summarize, tone_of
+from svcstd.rules import BUILTIN_RULES
+from svcstd.scoring.grades import OMBUDSMAN, SKM
 
 GREEN = Grade("green", OMBUDSMAN[0].label)
 YELLOW = Grade("yellow", OMBUDSMAN[1].label)
@@ -47,7 +49,8 @@ def sample_report(**texts: str) -> Report:
         "standar/rusak.yaml", 0, None, "Layanan Rusak", False,
         (finding("SCH002", Severity.ERROR, 3, "`delivery` is missing", "`delivery` tidak ada"),),
     )  # fmt: skip
-    return Report("9.9.9", "2026-11-27", (_good(title, provider), *_same_file(path, message, provider), broken))
+    documents = (_good(title, provider), *_same_file(path, message, provider), broken)
+    return Report("9.9.9", "2026-11-27", documents, api.rule_infos(BUILTIN_RULES))
 
 
 def _good(title: str, provider: str) -> DocumentResult:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from svcstd import validation
 from svcstd.i18n import placeholders
-from svcstd.loader import load_text
 from svcstd.model import Finding, Severity
+from svcstd.reading.loader import load_text
+from svcstd.validation import validate as validation
 
 MINIMAL = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
 

@@ -1,5 +1,5 @@
 """`python -m svcstd` runs the command line."""
 
-from svcstd.cli import main
+from svcstd.cli.main import main
 
 raise SystemExit(main())

@@ -10,11 +10,12 @@ from typing import Any
 
 import jsonschema
 
-from svcstd.config import Settings
+from svcstd.config.settings import Settings
 from svcstd.errors import ConfigError
 from svcstd.fingerprints import FindingKey, finding_key
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, Finding, Report
+from svcstd.scoring.gate import passes_gate
 
 VERSION = 1
 # A document is matched by its id when it has one (robust to reordering), else by its position.
@@ -127,8 +128,6 @@ def _known_entry(doc: DocumentResult, finding: Finding, budget: Counter[EntryKey
 
 
 def _without_known(doc: DocumentResult, budget: Counter[EntryKey], settings: Settings) -> DocumentResult:
-    from svcstd.api import passes_gate
-
     kept = []
     for finding in doc.findings:
         entry = _known_entry(doc, finding, budget) if finding.waiver is None else None
@@ -136,5 +135,5 @@ def _without_known(doc: DocumentResult, budget: Counter[EntryKey], settings: Set
             kept.append(finding)
         else:
             budget[entry] -= 1
-    passed = passes_gate(kept, doc.score, doc.principles, settings)
+    passed = passes_gate(kept, settings)  # score minimums are findings already (GAT001, GAT002)
     return replace(doc, findings=tuple(kept), passed=passed)

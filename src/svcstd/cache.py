@@ -30,8 +30,8 @@ from svcstd import __version__, model
 from svcstd.model import DocumentResult
 
 if TYPE_CHECKING:
-    from svcstd.config import Settings
-    from svcstd.discovery import Target
+    from svcstd.config.settings import Settings
+    from svcstd.reading.discovery import Target
     from svcstd.rules.base import Rule
 
 CACHE_FOLDER = ".svcstd_cache"

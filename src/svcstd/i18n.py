@@ -27,11 +27,23 @@ class Catalog:
         _ALL_CATALOGS.append(self)
 
     def text(self, message_key: str, /, **params: object) -> Text:
-        en, id_ = self.messages[message_key]
-        return Text(en.format(**params), id_.format(**params))
+        """The message filled in both languages; a parameter may itself be a bilingual Text."""
+        return bilingual(self.messages[message_key], **params)
 
     def __call__(self, message_key: str, lang: str, /, **params: object) -> str:
         return self.text(message_key, **params)(lang)
+
+
+def bilingual(pair: tuple[str, str], /, **params: object) -> Text:
+    """A (English, Indonesian) format pair filled with parameters that may themselves be bilingual Texts.
+
+    The one way svcstd fills a message: catalogues, rules and configuration errors all come here.
+    """
+
+    def pick(lang: str) -> dict[str, object]:
+        return {key: value(lang) if isinstance(value, Text) else value for key, value in params.items()}
+
+    return Text(pair[0].format(**pick("en")), pair[1].format(**pick("id")))
 
 
 def all_catalogs() -> tuple[Catalog, ...]:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from svcstd.sourcemap import SourceMap
+    from svcstd.reading.sourcemap import SourceMap
 
 
 class Text(NamedTuple):
@@ -148,12 +148,40 @@ class FindingCounts(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a report says of a rule or a built-in check: enough for every output format to name and explain it.
+
+    `kind` is `rule` (built-in), `custom` (a declarative rule of `rule_paths`), or the family of a built-in
+    check: `reading` (YML), `schema` (SCH), `waiver` (WVR), `gate` (GAT).
+    """
+
+    id: str
+    kind: str
+    severity: Severity
+    title: Text
+    help: Text
+    principle: Principle | None = None
+    weight: int | None = None
+    reference: Text | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    """The one result of `api.check`; every output and the exit code derive from it."""
+    """The one result of `api.check`; every output and the exit code derive from it.
+
+    `rules` holds every rule and check that produced it (built-in, custom, YML/SCH/WVR/GAT), so that a
+    reporter never looks anything up elsewhere.
+    """
 
     tool_version: str
     as_of: str
     documents: tuple[DocumentResult, ...]
+    rules: tuple[RuleInfo, ...] = ()
+
+    def rule_index(self) -> dict[str, RuleInfo]:
+        """Each rule and check of the run by id; build it once per rendering, not per finding."""
+        return {info.id: info for info in self.rules}
 
     @property
     def passed(self) -> bool:
@@ -185,3 +213,8 @@ class LoadedDocument:
     data: object
     source: SourceMap
     findings: tuple[Finding, ...] = ()
+
+
+def document_name(doc: DocumentResult) -> str:
+    """How every output names a document: its path, then ` #N` (counted from 1) for the second and later of a file."""
+    return doc.path + (f" #{doc.index + 1}" if doc.index else "")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from svcstd.loader import load_text
+from svcstd.reading.loader import load_text
 from svcstd.reporters import FORMATS
 from tests.hostile.cases import CASES, EXAMPLES, MARKER, Case
 from tests.hostile.harness import TIME_BOUND, TRACEBACK, check_well_formed, digests, svcstd
@@ -150,9 +150,9 @@ def test_an_interrupted_run_leaves_no_half_written_output(tmp_path: Path) -> Non
         shutil.copy(EXAMPLES / "dpmptsp-pbg.yaml", folder / f"s{number:04}.yaml")
     ready = tmp_path / "ready"
     started = (
-        "import sys, pathlib, svcstd.cli, svcstd.commands, svcstd.api, svcstd.reporters.json_report;"
+        "import sys, pathlib, svcstd.cli.main, svcstd.api, svcstd.reporters.json_report;"
         f"pathlib.Path({str(ready)!r}).touch();"
-        "sys.exit(svcstd.cli.main(sys.argv[1:]))"
+        "sys.exit(svcstd.cli.main.main(sys.argv[1:]))"
     )
     args = ["check", "--no-cache", "--jobs", "1", "--format", "json", "-o", "out.json", "big"]
     child = subprocess.Popen(

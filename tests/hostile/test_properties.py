@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from svcstd.api import judge
-from svcstd.config import DEFAULT_SETTINGS
-from svcstd.loader import load_bytes, load_text
+from svcstd.config.settings import DEFAULT_SETTINGS
+from svcstd.judge import Pipeline, judge
+from svcstd.reading.loader import load_bytes, load_text
 from svcstd.rules import BUILTIN_RULES
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
@@ -84,7 +84,7 @@ def test_mutated_standards_never_crash_and_findings_point_inside(text: str) -> N
     raw = text.encode("utf-8")
     lines = text.split("\n")
     for document in load_bytes(raw, "mutated.yaml"):
-        result = judge(document, DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF)
+        result = judge(document, Pipeline(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF))
         for finding in result.findings:
             assert finding.message.en.strip() and finding.message.id.strip()
             assert 1 <= finding.line <= len(lines), (finding, len(lines))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from svcstd.loader import load_bytes
+from svcstd.reading.loader import load_bytes
 from tests.hostile.harness import svcstd
 
 # libyaml 0.2.6 (bundled with PyYAML 6.0.4) stops at a nesting depth of its own before svcstd sees the

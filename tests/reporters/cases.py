@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from svcstd import api
-from svcstd.config import DEFAULT_SETTINGS
+from svcstd.config.settings import DEFAULT_SETTINGS
 from svcstd.model import Report
 
 ROOT = Path(__file__).resolve().parents[2]

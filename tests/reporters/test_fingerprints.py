@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from svcstd import api
-from svcstd.config import DEFAULT_SETTINGS
+from svcstd.config.settings import DEFAULT_SETTINGS
 from svcstd.fingerprints import document_fingerprints, finding_key, stable_pointer
-from svcstd.loader import load_text
+from svcstd.judge import judge
 from svcstd.model import Report
+from svcstd.reading.loader import load_text
 from tests.reporters.cases import AS_OF, ROOT, examples_report
 
 WEAK = ROOT / "examples" / "dpmptsp-pbg.yaml"
@@ -102,6 +103,6 @@ def test_stable_pointers_survive_an_inserted_fee() -> None:
 def _stable_findings(text: str) -> list[tuple[str, str, str]]:
     """(rule, stable pointer, pointer) of every rule finding but those about the new fee itself."""
     loaded = load_text(text, "pbg.yaml")[0]
-    result = api.judge(loaded, DEFAULT_SETTINGS, api.load_rules(DEFAULT_SETTINGS), AS_OF)
+    result = judge(loaded, api.pipeline(DEFAULT_SETTINGS, AS_OF))
     found = [(f.rule, stable_pointer(f.pointer, loaded.data), f.pointer) for f in result.findings]
     return sorted(item for item in found if "Biaya cetak" not in item[1])

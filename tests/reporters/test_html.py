@@ -6,14 +6,15 @@ import base64
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 
-from svcstd.grades import SKM
 from svcstd.reporters import RenderOptions, html
 from svcstd.reporters.json_report import as_dict
-from svcstd.summary import Summary, parse_previous, summarize
+from svcstd.reporters.summary import Summary, parse_previous, summarize
+from svcstd.scoring.grades import SKM
 from tests.reporters.test_markdown import HOSTILE
 from tests.test_summary import sample_report
 
@@ -60,7 +61,7 @@ def _summary() -> Summary:
     previous = as_dict(sample_report(), "en")
     previous["as_of"] = "2026-06-01"
     previous["documents"][1]["score"] = 50.0
-    return summarize(sample_report(), previous=parse_previous(previous, "old.json"), rules={})
+    return summarize(replace(sample_report(), rules=()), previous=parse_previous(previous, "old.json"))
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -111,7 +112,7 @@ def test_every_finding_in_the_drill_down_with_legal_basis_and_fix() -> None:
     text = html.render(sample_report(), RenderOptions("en"))
     details = text.split('<details id="doc-2"')[1].split("</details>")[0]
     assert details.count('<tr><td class="num"') == 3
-    assert html.e(html.summarize(sample_report()).rules["SIM003"].fix("en")) in details
+    assert html.e(html.summarize(sample_report()).rules["SIM003"].help("en")) in details
     assert "<td>XYZ001</td>" in text.split('<details id="doc-3"')[1]
 
 
@@ -135,5 +136,5 @@ def test_numbers_use_the_decimal_comma_in_indonesian(lang: str, point: str) -> N
     assert f'<td class="num" data-v="92.3">92{point}3</td>' in text
     assert f">79{point}2</text>" in text and f'data-v="-5.0">-5{point}0</td>' in text
     assert f">92{',' if point == '.' else '.'}3<" not in text
-    skm = html.render_summary(summarize(sample_report(), SKM, rules={}), RenderOptions(lang))
+    skm = html.render_summary(summarize(replace(sample_report(), rules=()), SKM), RenderOptions(lang))
     assert f'text-anchor="middle">88{point}31</text>' in skm

@@ -40,7 +40,7 @@ def test_one_testcase_per_document_with_failures(tmp_path: Path) -> None:
     assert suite.get("tests") == str(len(report.documents)) == str(len(cases))
     assert suite.get("failures") == str(sum(not d.passed for d in report.documents))
     broken = next(c for c in cases if c.get("classname", "").endswith("rusak.yaml"))
-    assert broken.get("name") == "standar pelayanan ü/rusak.yaml#0"
+    assert broken.get("name") == "standar pelayanan ü/rusak.yaml"  # document_name: the path, #N from the second
     failure = broken.find("failure")
     assert failure is not None and failure.text is not None
     assert "standar pelayanan ü/rusak.yaml:3:6: error YML003" in failure.text

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from svcstd.reporters import RenderOptions, markdown
 from svcstd.reporters.json_report import as_dict
-from svcstd.rules import rules_by_id
-from svcstd.summary import Summary, parse_previous, summarize
+from svcstd.reporters.summary import Summary, parse_previous, summarize
+from svcstd.rules import BUILTIN_RULES
 from tests.test_summary import sample_report
 
 HOSTILE = {
@@ -26,7 +27,7 @@ def _report_with_comparison() -> Summary:
     previous = as_dict(sample_report(), "en")
     previous["as_of"] = "2026-06-01"
     previous["documents"][1]["score"] = 50.0
-    return summarize(sample_report(), previous=parse_previous(previous, "old.json"), rules={})
+    return summarize(replace(sample_report(), rules=()), previous=parse_previous(previous, "old.json"))
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -82,7 +83,7 @@ def test_only_errors_and_warnings_are_open_info_and_waived_are_collapsed() -> No
 
 def test_top_rules_show_the_fix_and_legal_basis_from_the_registry() -> None:
     text = markdown.render_summary(summarize(sample_report()), RenderOptions("id"))
-    rule = rules_by_id()["SIM003"]
+    rule = {r.id: r for r in BUILTIN_RULES}["SIM003"]
     assert markdown.escape(rule.fix("id")) in text and markdown.escape(rule.reference("id")) in text
 
 

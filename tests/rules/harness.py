@@ -10,12 +10,12 @@ from typing import Any
 
 import yaml
 
-from svcstd.config import RuleSettings, Settings
-from svcstd.engine import evaluate
-from svcstd.loader import load_text
+from svcstd.config.settings import RuleSettings, Settings
+from svcstd.reading.loader import load_text
 from svcstd.rules import BUILTIN_RULES
-from svcstd.scoring import Status
-from svcstd.validation import validate
+from svcstd.scoring.engine import evaluate
+from svcstd.scoring.scores import Status
+from svcstd.validation.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 EXEMPLARY = ROOT / "examples" / "dukcapil-ktp-el.yaml"

@@ -11,7 +11,7 @@ import pytest
 from svcstd import api
 from svcstd.model import Severity
 from svcstd.rules import rules_by_id
-from svcstd.template import new_standard
+from svcstd.standard.template import new_standard
 from tests.rules.harness import AS_OF, run_rule
 
 PLACEHOLDER_ID = "<<ISI: nama produk, misalnya surat izin atau kartu>>"

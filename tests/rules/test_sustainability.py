@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from svcstd.rules.sustainability import add_months
+from svcstd.standard.dates import add_months
 from tests.rules.harness import AS_OF, DELETE, EXEMPLARY, NOT_APPLICABLE, run_rule
 
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
+from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
-from svcstd.model import DocumentResult, Finding, Report, Severity
+from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity, document_name
 from svcstd.reporters import RenderOptions
-from svcstd.rules import rules_by_id
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#~])")
 
 MESSAGES = Catalog(
     "github",
@@ -43,8 +41,9 @@ def escape_property(text: str) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    known = report.rule_index()
     lines = [
-        command(doc, finding, options.lang)
+        command(doc, finding, options.lang, known.get(finding.rule))
         for doc in report.documents
         for finding in doc.active_findings()
         if not (options.quiet and doc.passed)
@@ -53,10 +52,9 @@ def render(report: Report, options: RenderOptions) -> str:
     return "\n".join(lines) + "\n"
 
 
-def command(doc: DocumentResult, finding: Finding, lang: str) -> str:
-    """`::error file=…,line=…,col=…,title=…::message` for one finding."""
-    known = rules_by_id().get(finding.rule)
-    title = f"{finding.rule} {known.title(lang)}" if known else finding.rule
+def command(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInfo | None = None) -> str:
+    """`::error file=…,line=…,col=…,title=…::message` for one finding, titled by the rule the report carries."""
+    title = f"{finding.rule} {rule.title(lang)}" if rule else finding.rule
     properties = {
         "file": doc.path,
         "line": str(max(finding.line, 1)),
@@ -74,16 +72,15 @@ def _summary(report: Report, lang: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """One table cell: no line breaks, no characters Markdown or HTML would interpret."""
-    flat = " ".join(text.split()).replace("&", "&amp;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    """One table cell of the job summary (escaping.markdown)."""
+    return escaping.markdown(text)
 
 
 def step_summary(report: Report, lang: str) -> str:
     """The job summary: a Markdown table of every document."""
     lines = ["", f"### {MESSAGES('heading', lang)}", "", MESSAGES("columns", lang), "|---|---:|---|---|---:|---:|---:|"]
     lines.extend(_row(doc, lang) for doc in report.documents)
-    lines.extend(["", escape_markdown(_summary(report, lang)), ""])
+    lines.extend(["", _summary(report, lang), ""])  # counts only: no document text to escape
     return "\n".join(lines)
 
 
@@ -91,7 +88,7 @@ def _row(doc: DocumentResult, lang: str) -> str:
     counts = dict.fromkeys(Severity, 0)
     for finding in doc.active_findings():
         counts[finding.severity] += 1
-    name = doc.title or doc.id or f"{doc.path}#{doc.index}"
+    name = doc.title or doc.id or document_name(doc)
     score = decimal(doc.score, lang) if doc.score is not None else "—"
     grade = doc.grade.label(lang) if doc.grade else "—"
     gate = MESSAGES("passed" if doc.passed else "failed", lang)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from svcstd.checks import kind_of
 from svcstd.fingerprints import document_fingerprints, posix_path
 from svcstd.model import DocumentResult, Finding, Report, Severity
 from svcstd.reporters import RenderOptions
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 # A file that cannot be read or parsed hides every other problem in it.
-CRITICAL_PREFIXES = ("YML",)
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -25,7 +25,7 @@ def _issues(doc: DocumentResult, lang: str) -> list[dict[str, Any]]:
 
 
 def severity(finding: Finding) -> str:
-    if finding.severity is Severity.ERROR and finding.rule.startswith(CRITICAL_PREFIXES):
+    if finding.severity is Severity.ERROR and kind_of(finding.rule) == "reading":
         return "critical"
     return SEVERITIES[finding.severity]
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from html import escape
 
+from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
-from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Principle, Report, Severity
+from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Principle, Report, RuleInfo, Severity, document_name
 from svcstd.reporters import RenderOptions
-from svcstd.rules.base import Rule
-from svcstd.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
+from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
 
 MESSAGES = Catalog(
     "html",
@@ -184,8 +183,8 @@ _NUMERIC = ' class="num"'
 
 
 def e(text: object) -> str:
-    """Escape for text and double-quoted attribute values alike."""
-    return escape(str(text), quote=True)
+    """Escape for text and double-quoted attribute values alike (escaping.html)."""
+    return escaping.html(text)
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -332,7 +331,7 @@ def _filter_text(doc: DocumentResult) -> str:
 def _document_row(summary: Summary, number: int, doc: DocumentResult, lang: str) -> str:
     tally = {s: sum(1 for f in doc.active_findings() if f.severity is s) for s in Severity}
     name = doc.title or doc.id or doc.path
-    place = doc.path + (f" #{doc.index + 1}" if doc.index else "")
+    place = document_name(doc)
     head = f'<th scope="row"><a href="#doc-{number}">{e(name)}</a><br><small class="muted">{e(place)}</small></th>'
     score = _num(_number(doc.score, lang), doc.score if doc.score is not None else -1)
     gate = LABELS("passed" if doc.passed else "failed", lang)
@@ -408,7 +407,7 @@ def _expiring(summary: Summary, lang: str) -> str:
 
 
 def _name(doc: DocumentResult) -> str:
-    place = doc.path + (f" #{doc.index + 1}" if doc.index else "")
+    place = document_name(doc)
     return f"{doc.title or doc.id} ({place})" if doc.title or doc.id else place
 
 
@@ -470,18 +469,18 @@ def _meta(doc: DocumentResult, lang: str) -> str:
     return f"<dl>{items}</dl>" if items else ""
 
 
-def _findings_table(findings: Sequence[Finding], rules: Mapping[str, Rule], lang: str) -> str:
+def _findings_table(findings: Sequence[Finding], rules: Mapping[str, RuleInfo], lang: str) -> str:
     keys = ("line", "rule", "severity", "message", "reference", "fix")
     headers = [(LABELS(key, lang), key == "line") for key in keys]
     return _table(headers, (_finding_row(f, rules.get(f.rule), lang) for f in findings))
 
 
-def _finding_row(finding: Finding, rule: Rule | None, lang: str) -> str:
+def _finding_row(finding: Finding, rule: RuleInfo | None, lang: str) -> str:
     severity = LABELS(finding.severity.value, lang)
     css = "waived" if finding.waiver else f"sev-{finding.severity.value}"
     if finding.waiver is not None:
         severity += " — " + LABELS("waived", lang, until=finding.waiver.until)
-    reference = e(rule.reference(lang)) if rule else "—"
-    fix = e(rule.fix(lang)) if rule else "—"
+    reference = e(rule.reference(lang)) if rule and rule.reference else "—"
+    fix = e(rule.help(lang)) if rule else "—"
     cells = f'{_num(finding.line, finding.line)}<td>{e(finding.rule)}</td><td class="{css}">{e(severity)}</td>'
     return f"<tr>{cells}<td>{e(finding.message(lang))}</td><td>{reference}</td><td>{fix}</td></tr>"

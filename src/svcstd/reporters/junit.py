@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 
 from svcstd.i18n import Catalog
-from svcstd.model import DocumentResult, Finding, Report
+from svcstd.model import DocumentResult, Finding, Report, RuleInfo, document_name
 from svcstd.reporters import RenderOptions
 
 # Characters XML 1.0 cannot carry at all, not even escaped.
@@ -40,16 +41,18 @@ def render(report: Report, options: RenderOptions) -> str:
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", name="svcstd.version", value=clean(report.tool_version))
     ET.SubElement(properties, "property", name="svcstd.as_of", value=clean(report.as_of))
+    known = report.rule_index()
     for doc in report.documents:
-        suite.append(_testcase(doc, options))
+        suite.append(_testcase(doc, options, known))
     ET.indent(suite)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
 
 
-def _testcase(doc: DocumentResult, options: RenderOptions) -> ET.Element:
-    name = doc.id or f"{doc.path}#{doc.index}"
+def _testcase(doc: DocumentResult, options: RenderOptions, known: Mapping[str, RuleInfo]) -> ET.Element:
+    name = doc.id or document_name(doc)
     case = ET.Element("testcase", classname=clean(doc.path), name=clean(name))
-    lines = "\n".join(finding_line(doc, f, options.lang) for f in doc.active_findings())
+    findings = doc.active_findings()
+    lines = "\n".join(finding_line(doc, f, options.lang, known.get(f.rule)) for f in findings)
     if not doc.passed:
         failure = ET.SubElement(case, "failure", type="svcstd", message=clean(_summary(doc, options.lang)))
         failure.text = clean(lines)
@@ -65,6 +68,10 @@ def _summary(doc: DocumentResult, lang: str) -> str:
     return MESSAGES("failed", lang, count=count)
 
 
-def finding_line(doc: DocumentResult, finding: Finding, lang: str) -> str:
+def finding_line(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInfo | None = None) -> str:
+    """`path:line:column: severity ID message`, then the rule's title and what to do, as the report gives them."""
     message = " ".join(finding.message(lang).split())
-    return f"{doc.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} {message}"
+    line = f"{doc.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} {message}"
+    if rule is None:
+        return line
+    return f"{line}\n    {rule.title(lang)}: {' '.join(rule.help(lang).split())}"

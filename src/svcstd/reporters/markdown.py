@@ -6,28 +6,23 @@ or a link into the page that shows the report.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
+from svcstd import escaping
 from svcstd.i18n import decimal
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Principle, Report, Severity
+from svcstd.model import document_name as model_document_name
 from svcstd.reporters import RenderOptions
-from svcstd.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
+from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
 
-# Characters that start Markdown or HTML syntax anywhere in a line; they become numeric entities.
-_SPECIAL = frozenset("\\`*_[]<>#!|~&:@$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_WWW = re.compile(r"(www)\.", re.IGNORECASE)
 _GRADE_MARKS = {"good": "🟢", "mid": "🟡", "bad": "🔴", "none": "⚪"}
 _SCORE_MARKS = {"good": "✅", "mid": "⚠️", "bad": "❌", "none": "➖"}
 _SEVERITY_MARKS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 
 
 def escape(text: str) -> str:
-    """Content as inert text on one line: syntax characters as entities, `www.` and `x:` never linked."""
-    collapsed = " ".join(_CONTROL.sub(" ", text).split())
-    encoded = "".join(f"&#{ord(char)};" if char in _SPECIAL else char for char in collapsed)
-    return _WWW.sub(r"\1&#46;", encoded)
+    """Content as inert Markdown on one line (escaping.markdown)."""
+    return escaping.markdown(text)
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -110,7 +105,7 @@ def _score_mark(summary: Summary, score: float | None, lang: str) -> str:
 
 def document_name(doc: DocumentResult, separator: str = "<br>") -> str:
     """The path (with the document's number in a multi-document file) and the title, escaped."""
-    place = escape(doc.path) + (f" #{doc.index + 1}" if doc.index else "")
+    place = escape(doc.path) + model_document_name(doc)[len(doc.path) :]
     name = doc.title or doc.id
     return f"{place}{separator}{escape(name)}" if name else place
 

@@ -9,10 +9,8 @@ from urllib.parse import quote
 
 from svcstd.fingerprints import SCHEME, document_fingerprints, posix_path
 from svcstd.i18n import Catalog
-from svcstd.model import DocumentResult, Finding, Report, Severity
+from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity
 from svcstd.reporters import RenderOptions
-from svcstd.rules import rules_by_id
-from svcstd.rules.base import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/svcstd/svcstd"
@@ -23,10 +21,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 MESSAGES = Catalog(
     "sarif",
     {
-        "SCH": ("The standard does not match the schema", "Standar tidak sesuai dengan skema"),
-        "YML": ("The file cannot be read as YAML", "Berkas tidak dapat dibaca sebagai YAML"),
-        "WVR": ("A waiver is not acceptable", "Pengecualian tidak dapat diterima"),
-        "other": ("A custom rule", "Aturan tambahan"),
+        "untitled": ("A check this run did not describe", "Pemeriksaan yang tidak diuraikan dalam proses ini"),
         "generic_help": (
             "Read the message: it names the place and how to fix it.",
             "Bacalah pesan temuan: pesan itu menunjukkan letak masalah dan cara memperbaikinya.",
@@ -43,6 +38,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def as_dict(report: Report, lang: str) -> dict[str, Any]:
     used = sorted({f.rule: f for doc in report.documents for f in doc.findings}.values(), key=lambda f: f.rule)
+    known = report.rule_index()
     index = {finding.rule: position for position, finding in enumerate(used)}
     results = [result for doc in report.documents for result in _results(doc, index, lang)]
     driver = {
@@ -50,7 +46,7 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
         "version": report.tool_version,
         "semanticVersion": report.tool_version,
         "informationUri": INFORMATION_URI,
-        "rules": [_descriptor(finding, lang) for finding in used],
+        "rules": [_descriptor(finding, known.get(finding.rule), lang) for finding in used],
     }
     run = {
         "tool": {"driver": driver},
@@ -62,35 +58,31 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def _descriptor(finding: Finding, lang: str) -> dict[str, Any]:
-    known = rules_by_id().get(finding.rule)
-    if known is not None:
-        return _rule_descriptor(known, lang)
-    prefix = finding.rule[:3] if finding.rule[:3] in ("SCH", "YML", "WVR") else "other"
-    title = MESSAGES(prefix, lang)
-    return {
-        "id": finding.rule,
-        "name": _pascal(MESSAGES(prefix, "en")),
-        "shortDescription": {"text": title},
-        "fullDescription": {"text": title},
-        "help": {"text": MESSAGES("generic_help", lang), "markdown": MESSAGES("generic_help", lang)},
-        "helpUri": f"{RULES_DOC_URI}#{finding.rule.lower()}",
-        "defaultConfiguration": {"level": LEVELS[finding.severity]},
-        "properties": {"tags": [finding.principle.value] if finding.principle else [prefix.lower()]},
-    }
-
-
-def _rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
-    reference = f"{MESSAGES('reference', lang)}: {rule.reference(lang)}"
+def _descriptor(finding: Finding, rule: RuleInfo | None, lang: str) -> dict[str, Any]:
+    """The rule or check as the report describes it: built-in, custom, YML, SCH, WVR or GAT alike."""
+    if rule is None:
+        title = MESSAGES("untitled", lang)
+        return {
+            "id": finding.rule,
+            "shortDescription": {"text": title},
+            "help": {"text": MESSAGES("generic_help", lang)},
+            "defaultConfiguration": {"level": LEVELS[finding.severity]},
+        }
+    help_text = rule.help(lang)
+    help_markdown = help_text
+    if rule.reference is not None:
+        reference = f"{MESSAGES('reference', lang)}: {rule.reference(lang)}"
+        help_text, help_markdown = f"{help_text}\n\n{reference}", f"{help_markdown}\n\n**{reference}**"
+    description = rule.description or rule.title
     return {
         "id": rule.id,
         "name": _pascal(rule.title.en),
         "shortDescription": {"text": rule.title(lang)},
-        "fullDescription": {"text": rule.rationale(lang)},
-        "help": {"text": f"{rule.fix(lang)}\n\n{reference}", "markdown": f"{rule.fix(lang)}\n\n**{reference}**"},
+        "fullDescription": {"text": description(lang)},
+        "help": {"text": help_text, "markdown": help_markdown},
         "helpUri": f"{RULES_DOC_URI}#{rule.id.lower()}",
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": [rule.principle.value]},
+        "properties": {"tags": [rule.principle.value if rule.principle else rule.kind]},
     }
 
 

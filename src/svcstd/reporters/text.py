@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
-from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Severity
+from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Severity, document_name
 from svcstd.reporters import RenderOptions
 
 MESSAGES = Catalog(
     "text",
     {
-        "document": ("{path}{index}: {title}", "{path}{index}: {title}"),
+        "document": ("{name}: {title}", "{name}: {title}"),
         "score": ("score {score} — {grade}", "skor {score} — {grade}"),
         "invalid": ("not scored: fix the errors above first", "tidak dinilai: perbaiki dulu galat di atas"),
         "invalid_baselined": (
@@ -40,12 +41,9 @@ _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 BAR_WIDTH = 20
 
 
-_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
-
-
 def printable(text: str) -> str:
-    """Control characters (a newline in a file name, an escape sequence in a title) shown, not obeyed."""
-    return text.translate(_CONTROL)
+    """Control characters shown, not obeyed (escaping.terminal)."""
+    return escaping.terminal(text)
 
 
 def _paint(text: str, code: str, options: RenderOptions) -> str:
@@ -69,9 +67,8 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
 def _document_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
     shown = [f for f in doc.findings if not (options.quiet and f.waived)]
     lines = [_finding_line(doc, f, options) for f in shown]
-    index = f"#{doc.index + 1}" if doc.index else ""
     title = printable(doc.title or doc.id or MESSAGES("untitled", options.lang))
-    header = MESSAGES("document", options.lang, path=printable(doc.path), index=index, title=title)
+    header = MESSAGES("document", options.lang, name=printable(document_name(doc)), title=title)
     lines.append(_paint(header, "1", options))
     lines.extend(_score_lines(doc, options))
     lines.append("")

@@ -18,3 +18,12 @@ BUILTIN_RULES: tuple[Rule, ...] = (
 
 def rules_by_id(rules: tuple[Rule, ...] = BUILTIN_RULES) -> dict[str, Rule]:
     return {r.id: r for r in rules}
+
+
+def load_rules(rule_paths: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """The built-in rules and the declarative rules of `rule_paths`, read once per run."""
+    if not rule_paths:
+        return BUILTIN_RULES
+    from svcstd.rules.declarative import load_rule_files
+
+    return BUILTIN_RULES + load_rule_files(rule_paths)

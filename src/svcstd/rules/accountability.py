@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from svcstd.durations import describe, upper_minutes
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERPRES_76_2013, UU_25_2009, at, cite, on, principle
+from svcstd.standard.durations import describe, upper_minutes
 
 _NON_WORD = re.compile(r"[\W_]+")
 _UU_25_2009 = re.compile(r"\b(?:undang undang|uu)\b.*\b25 (?:tahun )?2009\b")

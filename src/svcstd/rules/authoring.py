@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from svcstd.model import Principle, Severity
+from svcstd.reading.sourcemap import join_pointer
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, principle
-from svcstd.sourcemap import join_pointer
-from svcstd.template import has_placeholder
+from svcstd.standard.template import has_placeholder
 
 
 def placeholder_pointers(node: object, pointer: str = "") -> Iterator[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from svcstd.model import Principle, Severity, Text
+from svcstd.model import Principle, RuleInfo, Severity, Text
 
 
 class Hit(NamedTuple):
@@ -51,11 +51,28 @@ class Rule:
     check: CheckFunction
     applies: AppliesFunction | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    kind: str = "rule"
+    """`rule` for a built-in rule, `custom` for a declarative rule of `rule_paths`."""
 
     @property
     def examples(self) -> str:
         """The check function's docstring: its passing and failing YAML examples."""
         return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def info(self) -> RuleInfo:
+        """The rule as a report carries it, for reporters that must name and explain it."""
+        return RuleInfo(
+            self.id,
+            self.kind,
+            self.severity,
+            self.title,
+            self.fix,
+            principle=self.principle,
+            weight=self.weight,
+            reference=self.reference,
+            description=self.rationale,
+        )
 
     def format_message(self, params: Mapping[str, object]) -> Text:
         return Text(self.message.en.format(**params), self.message.id.format(**params))

@@ -17,13 +17,13 @@ from typing import Any, NamedTuple
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from svcstd.config import bilingual, display_path
 from svcstd.errors import ConfigError
 from svcstd.i18n import Catalog
-from svcstd.loader import load_bytes
 from svcstd.model import LoadedDocument, Location, Principle, Severity, Text
+from svcstd.reading.discovery import display_path
+from svcstd.reading.loader import load_bytes
+from svcstd.reading.sourcemap import join_pointer
 from svcstd.rules.base import CheckFunction, Document, Hit, Rule, RuleContext
-from svcstd.sourcemap import join_pointer
 
 SCHEMA_FILE = "custom-rule.schema.json"
 SUFFIXES = (".yaml", ".yml")
@@ -106,7 +106,7 @@ MESSAGES = Catalog(
 
 
 def _say(message_key: str, /, **params: object) -> Text:
-    return bilingual(MESSAGES.messages[message_key], **params)
+    return MESSAGES.text(message_key, **params)
 
 
 class RuleError(Exception):
@@ -275,6 +275,7 @@ def build_rule(entry: Mapping[str, Any], pointer: str) -> Rule:
         reference=_text(entry, "reference"),
         check=check,
         applies=make_applies(tokens(entry["where"]), kind),
+        kind="custom",
     )
 
 

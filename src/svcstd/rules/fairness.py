@@ -9,7 +9,7 @@ from typing import Any
 from svcstd.model import Principle, Severity, Text
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, principle
-from svcstd.vocabulary import DAYS, SPECIAL_GROUPS
+from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS
 
 KEADILAN = principle("principle of fairness", "prinsip keadilan")
 

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from svcstd.durations import MINUTES_PER_UNIT, completion_durations, describe, upper_minutes
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, principle
+from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, upper_minutes
 
 _NON_WORD = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)

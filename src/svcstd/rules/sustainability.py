@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -10,16 +9,10 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERMENPANRB_14_2017, UU_25_2009, at, cite, principle
+from svcstd.standard.dates import add_months
 
 BERKELANJUTAN = principle("principle of sustainability", "prinsip berkelanjutan")
 UNSCHEDULED = frozenset({"ad_hoc"})
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def has_review(doc: Document, ctx: RuleContext) -> bool:

@@ -1,0 +1,171 @@
+"""The typer app, its messages and the option parsing every command shares."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from svcstd import __version__
+from svcstd.errors import UsageError
+from svcstd.i18n import Catalog, default_language, environment_language
+from svcstd.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from svcstd.judge import Pipeline
+
+MESSAGES = Catalog(
+    "cli",
+    {
+        "error": ("svcstd: error: {message}", "svcstd: galat: {message}"),
+        "interrupted": ("svcstd: interrupted.", "svcstd: dihentikan."),
+        "bad_date": (
+            "--as-of expects a date as YYYY-MM-DD, got `{value}`.",
+            "--as-of memerlukan tanggal dengan bentuk TTTT-BB-HH, bukan `{value}`.",
+        ),
+        "bad_format": (
+            "unknown output format `{value}`; choose from: {choices}.",
+            "format keluaran `{value}` tidak dikenal; pilih salah satu: {choices}.",
+        ),
+        "one_stdout": (
+            "only one format can go to standard output; give the others a file: --format sarif=results.sarif.",
+            "hanya satu format yang dapat ditulis ke keluaran standar; beri berkas untuk yang lain: "
+            "--format sarif=hasil.sarif.",
+        ),
+        "overwrite_input": (
+            "will not write {path}: it is one of the standards being read. Choose another output file.",
+            "tidak akan menulis {path}: berkas itu salah satu standar yang sedang dibaca. Pilih berkas keluaran lain.",
+        ),
+        "cannot_write": ("cannot write {path}: {reason}", "tidak dapat menulis {path}: {reason}"),
+        "bad_fail_on": (
+            "--fail-on must be one of {choices}, got `{value}`.",
+            "--fail-on harus salah satu dari {choices}, bukan `{value}`.",
+        ),
+        "bad_lang": ("--lang must be `en` or `id`, got `{value}`.", "--lang harus `en` atau `id`, bukan `{value}`."),
+    },
+)
+
+HELP = Catalog(
+    "help_cli",
+    {
+        "app": (
+            "Check Indonesian public-service standards (standar pelayanan) against UU 25/2009 and PermenPANRB 15/2014.",
+            "Memeriksa standar pelayanan publik berdasarkan UU 25/2009 dan PermenPANRB 15/2014.",
+        ),
+        "version": ("Show the version and exit.", "Menampilkan versi, lalu keluar."),
+    },
+)
+
+
+SHARED_HELP = Catalog(
+    "help_shared",
+    {
+        "config": ("Configuration file (default: discovered).", "Berkas konfigurasi (bawaan: dicari secara otomatis)."),
+        "as_of": (
+            "Judge dates as of YYYY-MM-DD (default today).",
+            "Menilai tanggal per TTTT-BB-HH (bawaan: hari ini).",
+        ),
+    },
+)
+
+
+def help_language() -> str:
+    """The language of `--help`: SVCSTD_LANG (en|id) if set, else the locale's.
+
+    Help is rendered before options are parsed, so `--lang` cannot choose it; the environment does.
+    """
+    return default_language()
+
+
+HELP_LANG = help_language()
+"""Chosen once, when the commands are registered."""
+
+
+def help_text(catalog: Catalog, key: str) -> str:
+    """A help text of `catalog` in HELP_LANG, for `help=` of commands, options and arguments."""
+    return catalog(key, HELP_LANG)
+
+
+app = typer.Typer(
+    name="svcstd",
+    help=help_text(HELP, "app"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"svcstd {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=help_text(HELP, "version"))
+    ] = False,
+) -> None:
+    """svcstd: standar pelayanan checker."""
+
+
+def resolve_lang(option: str | None, configured: str | None = None) -> str:
+    lang = option or environment_language() or configured or default_language()
+    if lang not in ("en", "id"):
+        raise UsageError(MESSAGES.text("bad_lang", value=lang))
+    return lang
+
+
+def parse_as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(MESSAGES.text("bad_date", value=value)) from None
+
+
+def configured_pipeline(
+    config: str | None, as_of: str | None, overrides: Mapping[str, object] | None = None
+) -> Pipeline:
+    """The one pipeline of every command: configuration (with command-line overrides), every rule loaded once
+    (built-in and custom), `--select`/`--ignore` checked against them, and the date judged against."""
+    from svcstd import api
+    from svcstd.config.load import load_settings, with_overrides
+    from svcstd.config.selection import validate_selection
+
+    settings = load_settings(config)
+    if overrides:
+        settings = with_overrides(settings, overrides)
+    run = api.pipeline(settings, parse_as_of(as_of))
+    validate_selection(settings, [rule.id for rule in run.rules])
+    return run
+
+
+def parse_outputs(formats: list[str], output: Path | None) -> list[tuple[str, Path | None]]:
+    """`--format NAME` or `--format NAME=FILE`, repeatable; `-o` is the file of the one without a file."""
+    outputs: list[tuple[str, Path | None]] = []
+    for spec in formats or ["text"]:
+        name, _, file = spec.partition("=")
+        if name not in FORMATS:
+            raise UsageError(MESSAGES.text("bad_format", value=name, choices=", ".join(FORMATS)))
+        outputs.append((name, Path(file) if file else None))
+    unnamed = [i for i, (_, file) in enumerate(outputs) if file is None]
+    if output is not None and unnamed:
+        outputs[unnamed[0]] = (outputs[unnamed[0]][0], output)
+        unnamed = unnamed[1:]
+    if len(unnamed) > 1:
+        raise UsageError(MESSAGES.text("one_stdout"))
+    return outputs
+
+
+def use_color(path: Path | None) -> bool:
+    """Colour only on a terminal, never with NO_COLOR set (https://no-color.org)."""
+    return path is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()

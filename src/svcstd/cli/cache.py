@@ -1,0 +1,63 @@
+"""`svcstd cache clean`: remove the result cache of the current repository."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from svcstd.cli.app import app, help_text, resolve_lang
+from svcstd.errors import SvcstdError
+from svcstd.i18n import Catalog
+
+MESSAGES = Catalog(
+    "cache_command",
+    {
+        "removed": (
+            "Removed the result cache {folder} ({count} files).",
+            "Tembolok hasil pemeriksaan {folder} dihapus ({count} berkas).",
+        ),
+        "removed_one": (
+            "Removed the result cache {folder} (1 file).",
+            "Tembolok hasil pemeriksaan {folder} dihapus (1 berkas).",
+        ),
+        "none": ("There is no result cache at {folder}.", "Tidak ada tembolok hasil pemeriksaan di {folder}."),
+        "cannot": ("cannot remove {folder}: {reason}", "tidak dapat menghapus {folder}: {reason}"),
+    },
+)
+HELP = Catalog(
+    "help_cache",
+    {
+        "group": (
+            "Manage the result cache (.svcstd_cache at the repository root).",
+            "Mengelola tembolok (cache) hasil pemeriksaan (.svcstd_cache di folder akar repositori).",
+        ),
+        "clean": (
+            "Remove the result cache; the next check judges every file afresh.",
+            "Menghapus tembolok hasil pemeriksaan; pemeriksaan berikutnya menilai ulang setiap berkas dari awal.",
+        ),
+        "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
+    },
+)
+
+cache_app = typer.Typer(help=help_text(HELP, "group"), no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command(help=help_text(HELP, "clean"))
+def clean(
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+) -> None:
+    """Remove the result cache; the next check judges every file afresh."""
+    from svcstd.cache import cache_root
+    from svcstd.cache import clean as remove
+
+    language = resolve_lang(lang)
+    folder = cache_root()
+    existed = folder.is_dir()
+    try:
+        count = remove(folder)
+    except OSError as error:
+        raise SvcstdError(MESSAGES.text("cannot", folder=str(folder), reason=error.strerror or str(error))) from None
+    key = "none" if not existed else "removed_one" if count == 1 else "removed"
+    typer.echo(MESSAGES(key, language, folder=str(folder), count=count))

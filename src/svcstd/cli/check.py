@@ -1,0 +1,229 @@
+"""`svcstd check`: validate and score standards, write each requested format, exit by the gate."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from svcstd.cli.app import MESSAGES as CLI_MESSAGES
+from svcstd.cli.app import app, configured_pipeline, help_text, parse_outputs, resolve_lang, use_color
+from svcstd.cli.output import refuse_overwriting, write_output
+from svcstd.config.settings import FAIL_ON_CHOICES
+from svcstd.errors import UsageError
+from svcstd.i18n import Catalog
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from svcstd.config.settings import Settings
+    from svcstd.model import Report
+    from svcstd.reporters import RenderOptions
+
+
+PROGRESS_MIN_FILES = 200
+"""Fewer files than this finish before a progress bar would tell anyone anything."""
+
+
+HELP = Catalog(
+    "help_check",
+    {
+        "command": (
+            "Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse.",
+            "Memvalidasi dan menilai standar pelayanan; kode keluar 0 jika semua lolos gerbang, 1 jika ada yang "
+            "tidak lolos, 2 jika perintah digunakan secara keliru.",
+        ),
+        "paths": ("Files or folders (default: .)", "Berkas atau folder (bawaan: .)"),
+        "format": (
+            "text, json, sarif, junit, github, gitlab, markdown or html; FORMAT=FILE writes a file; repeatable.",
+            "text, json, sarif, junit, github, gitlab, markdown, atau html; FORMAT=FILE menulis ke berkas; "
+            "dapat diulang.",
+        ),
+        "output": ("Write the output to FILE.", "Menulis keluaran ke FILE."),
+        "fail_on": ("error|warning|info|never (default error).", "error|warning|info|never (bawaan: error)."),
+        "fail_under": (
+            "Fail a document scoring below SCORE.",
+            "Menyatakan tidak lolos setiap dokumen dengan skor di bawah SCORE.",
+        ),
+        "select": (
+            "Comma-separated rule ids or prefixes to run.",
+            "Kode aturan atau awalannya yang dijalankan, dipisahkan koma.",
+        ),
+        "ignore": (
+            "Comma-separated rule ids or prefixes to skip.",
+            "Kode aturan atau awalannya yang dilewati, dipisahkan koma.",
+        ),
+        "config": (
+            "Configuration file (default: discovered).",
+            "Berkas konfigurasi (bawaan: dicari secara otomatis).",
+        ),
+        "as_of": (
+            "Judge dates as of YYYY-MM-DD (default today).",
+            "Menilai tanggal per YYYY-MM-DD (bawaan: hari ini).",
+        ),
+        "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
+        "quiet": ("Print only failures.", "Hanya menampilkan dokumen yang tidak lolos."),
+        "baseline": (
+            "Report only findings not in FILE.",
+            "Hanya melaporkan temuan yang tidak tercantum dalam FILE.",
+        ),
+        "write_baseline": ("Record today's findings in FILE.", "Mencatat temuan hari ini dalam FILE."),
+        "jobs": ("Worker processes (default: CPUs).", "Jumlah proses paralel (bawaan: jumlah CPU)."),
+        "no_cache": (
+            "Do not read or write the result cache.",
+            "Tidak membaca atau menulis tembolok hasil pemeriksaan.",
+        ),
+        "skip_non_standards": (
+            "Skip named files that are not service standards (no top-level svcstd key), as folder "
+            "searches do; for pre-commit.",
+            "Melewati berkas yang disebut namanya tetapi bukan standar pelayanan (tanpa kunci svcstd di "
+            "tingkat teratas), seperti pada pencarian folder; untuk pre-commit.",
+        ),
+        "show_config": (
+            "Print the effective configuration and exit.",
+            "Menampilkan konfigurasi yang berlaku, lalu keluar.",
+        ),
+    },
+)
+
+
+@contextmanager
+def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A transient bar on standard error for long runs on a terminal; nothing in CI or when redirected."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    bar = _Bar()
+    try:
+        yield bar.update
+    finally:
+        bar.stop()
+
+
+class _Bar:
+    """A rich progress bar, started (and rich imported) only once a run turns out to be long."""
+
+    def __init__(self) -> None:
+        self.progress: Progress | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.progress is None:
+            if total < PROGRESS_MIN_FILES:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.progress = Progress(console=Console(stderr=True), transient=True)
+            self.progress.add_task("svcstd check", total=total)
+            self.progress.start()
+        self.progress.update(self.progress.task_ids[0], completed=done)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    return tuple(part.strip() for part in value.split(",") if part.strip()) if value else None
+
+
+@app.command(help=help_text(HELP, "command"))
+def check(
+    paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"), metavar="PATH")] = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT[=FILE]",
+            help=help_text(HELP, "format"),
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help=help_text(HELP, "output"))
+    ] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", metavar="LEVEL", help=help_text(HELP, "fail_on"))] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", metavar="SCORE", help=help_text(HELP, "fail_under"))
+    ] = None,
+    select: Annotated[str | None, typer.Option("--select", metavar="RULES", help=help_text(HELP, "select"))] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", metavar="RULES", help=help_text(HELP, "ignore"))] = None,
+    config: Annotated[str | None, typer.Option("--config", metavar="FILE", help=help_text(HELP, "config"))] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=help_text(HELP, "as_of"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=help_text(HELP, "quiet"))] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", metavar="FILE", help=help_text(HELP, "baseline"))
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", metavar="FILE", help=help_text(HELP, "write_baseline"))
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help=help_text(HELP, "jobs"))] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=help_text(HELP, "no_cache"))] = False,
+    skip_non_standards: Annotated[
+        bool, typer.Option("--skip-non-standards", help=help_text(HELP, "skip_non_standards"))
+    ] = False,
+    show_config: Annotated[bool, typer.Option("--show-config", help=help_text(HELP, "show_config"))] = False,
+) -> int:
+    """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
+    from svcstd import api
+    from svcstd.reporters import RenderOptions
+
+    if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
+        raise UsageError(CLI_MESSAGES.text("bad_fail_on", value=fail_on, choices=", ".join(FAIL_ON_CHOICES)))
+    overrides = {"fail_on": fail_on, "fail_under": fail_under, "select": _split(select), "ignore": _split(ignore)}
+    if show_config:
+        return _show_config(config, overrides, lang, output)
+    run = configured_pipeline(config, as_of, overrides)
+    settings = run.settings
+    language = resolve_lang(lang, settings.lang)
+    outputs = parse_outputs(formats or [], output)
+    with progress_bar() as progress:
+        report = api.check_pipeline(paths or ["."], run, jobs, not no_cache, progress, skip_non_standards)
+    inputs = (*(path for path in paths or () if os.path.isfile(path)), *(doc.path for doc in report.documents))
+    for _, file in [*outputs, ("baseline", write_baseline)]:
+        if file is not None:
+            refuse_overwriting(file, inputs)
+    report = _baselines(report, settings, baseline, write_baseline)
+    _write_outputs(report, outputs, RenderOptions(language, quiet=quiet))
+    return report.exit_code
+
+
+def _show_config(config: str | None, overrides: Mapping[str, object], lang: str | None, output: Path | None) -> int:
+    from svcstd.config.describe import describe
+    from svcstd.config.load import load_settings, with_overrides
+
+    settings = with_overrides(load_settings(config), overrides)
+    write_output(describe(settings, resolve_lang(lang, settings.lang)), output)
+    return 0
+
+
+def _baselines(report: Report, settings: Settings, baseline: Path | None, write_baseline: Path | None) -> Report:
+    """Record today's findings first (when asked), then keep only those not in the given baseline."""
+    if write_baseline is not None:
+        from svcstd.baseline import write_baseline as record
+
+        write_output(record(report), write_baseline)
+    if baseline is None:
+        return report
+    from svcstd.baseline import apply_baseline
+
+    return apply_baseline(report, baseline, settings)
+
+
+def _write_outputs(report: Report, outputs: list[tuple[str, Path | None]], options: RenderOptions) -> None:
+    """Each requested format to its file or standard output; colour only for text on a terminal."""
+    from svcstd.reporters import chunk_renderer
+
+    for name, file in outputs:
+        chosen = options._replace(color=use_color(file) and name == "text")
+        write_output(chunk_renderer(name)(report, chosen), file)
+    if any(name == "github" for name, _ in outputs):
+        from svcstd.reporters.github import write_step_summary
+
+        write_step_summary(report, options.lang)

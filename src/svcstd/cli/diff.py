@@ -1,0 +1,135 @@
+"""`svcstd diff`: what changed between two versions of a standard, or in every standard since a git revision."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from svcstd.cli.app import SHARED_HELP, app, configured_pipeline, help_text, resolve_lang
+from svcstd.cli.output import write_output
+from svcstd.errors import MissingPathError, UsageError
+from svcstd.i18n import Catalog
+
+if TYPE_CHECKING:
+    from svcstd.diff.compare import Source
+
+MESSAGES = Catalog(
+    "diff",
+    {
+        "usage": (
+            "give two files (svcstd diff OLD NEW) or a revision (svcstd diff --since REV [PATH]).",
+            "sebutkan dua berkas (svcstd diff LAMA BARU) atau sebuah revisi (svcstd diff --since REV [PATH]).",
+        ),
+        "missing": ("{path} does not exist.", "{path} tidak ditemukan."),
+        "unreadable": ("cannot read {path}: {reason}", "tidak dapat membaca {path}: {reason}"),
+        "no_git": (
+            "git is not installed or cannot be run: {reason}",
+            "git tidak terpasang atau tidak dapat dijalankan: {reason}",
+        ),
+        "git_failed": ("git {command} failed: {reason}", "git {command} gagal: {reason}"),
+        "bad_format": (
+            "unknown format `{value}`; choose from: {choices}.",
+            "format `{value}` tidak dikenal; pilih salah satu: {choices}.",
+        ),
+    },
+)
+
+HELP = Catalog(
+    "help_diff",
+    {
+        "command": (
+            "Compare standards component by component; exit 1 on a regression for citizens or an invalid version.",
+            "Membandingkan standar pelayanan per komponen; kode keluar 1 jika ada kemunduran bagi masyarakat "
+            "atau versi yang tidak valid.",
+        ),
+        "old": (
+            "The old version (or, with --since, the PATH to look in).",
+            "Versi lama (atau, dengan --since, PATH yang ditelusuri).",
+        ),
+        "new": ("The new version.", "Versi baru."),
+        "since": ("Compare every standard changed since REV.", "Membandingkan setiap standar yang berubah sejak REV."),
+        "format": ("text|json|markdown (default text).", "text|json|markdown (bawaan: text)."),
+        "output": ("Write the output to FILE.", "Menulis keluaran ke FILE."),
+        "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
+    },
+)
+
+_STANDARD = re.compile(rb"^svcstd\s*:", re.MULTILINE)
+
+
+def _git(*args: str) -> bytes:
+    """Run git with a list argv (never a shell); a failure is a "cannot run" error (exit 2)."""
+    try:
+        done = subprocess.run(["git", *args], capture_output=True, check=False)
+    except OSError as error:
+        raise UsageError(MESSAGES.text("no_git", reason=error.strerror or str(error))) from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
+        raise UsageError(MESSAGES.text("git_failed", command=args[0], reason=reason))
+    return done.stdout
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise MissingPathError(MESSAGES.text("missing", path=path)) from None
+    except OSError as error:
+        raise UsageError(MESSAGES.text("unreadable", path=path, reason=error.strerror or str(error))) from None
+
+
+def since_sources(revision: str, path: str) -> list[tuple[Source, Source]]:
+    """Both versions of every YAML standard changed since `revision` under `path` (absent side: None)."""
+    from svcstd.diff.compare import Source
+
+    commit = _git("rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}").decode().strip()
+    root = Path(_git("rev-parse", "--show-toplevel").decode().strip())
+    fields = _git("diff", "--name-status", "--no-renames", "-z", commit, "--", path).split(b"\0")
+    pairs = []
+    for status, name in zip(fields[0::2], fields[1::2], strict=False):
+        text = name.decode("utf-8", "surrogateescape")
+        if not text.endswith((".yaml", ".yml")):
+            continue
+        old = None if status == b"A" else _git("show", f"{commit}:{text}")
+        new = None if status == b"D" else _read(str(root / text))
+        if any(raw is not None and _STANDARD.search(raw) for raw in (old, new)):
+            pairs.append((Source(f"{revision}:{text}", old), Source(text, new)))
+    return pairs
+
+
+@app.command(help=help_text(HELP, "command"))
+def diff(
+    old: Annotated[str | None, typer.Argument(help=help_text(HELP, "old"))] = None,
+    new: Annotated[str | None, typer.Argument(help=help_text(HELP, "new"))] = None,
+    since: Annotated[str | None, typer.Option("--since", help=help_text(HELP, "since"))] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=help_text(HELP, "format"))] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=help_text(HELP, "output"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", metavar="FILE", help=help_text(SHARED_HELP, "config"))
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=help_text(SHARED_HELP, "as_of"))] = None,
+) -> int:
+    """Compare standards component by component; exit 1 on a regression for citizens or an invalid version."""
+    from svcstd.diff.compare import DiffReport, Source, compare_sources
+    from svcstd.diff.output import RENDERERS
+
+    run = configured_pipeline(config, as_of)
+    language = resolve_lang(lang, run.settings.lang)
+    if fmt not in RENDERERS:
+        raise UsageError(MESSAGES.text("bad_format", value=fmt, choices=", ".join(RENDERERS)))
+    two_files = old is not None and new is not None
+    if (since is None and not two_files) or (since is not None and new is not None):
+        raise UsageError(MESSAGES.text("usage"))
+    if since is not None:
+        pairs = since_sources(since, old or ".")
+    else:
+        assert old is not None and new is not None
+        pairs = [(Source(old, _read(old)), Source(new, _read(new)))]
+    report = DiffReport(tuple(doc for a, b in pairs for doc in compare_sources(a, b, run)))
+    write_output(RENDERERS[fmt](report, language), output)
+    return report.exit_code

@@ -1,0 +1,78 @@
+"""Writing what a command produced: standard output, or a file replaced atomically, never an input."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from svcstd.cli.app import MESSAGES
+from svcstd.errors import UsageError
+
+
+def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[str] = ()) -> None:
+    """Standard output, or a file written atomically (a temporary file renamed into place).
+
+    `text` may be a whole string or chunks, so that large reports are written as they are rendered.
+    `inputs` are the files this run read: an output that would replace one of them is refused.
+    """
+    if path is not None:
+        refuse_overwriting(path, inputs)
+    chunks = [text] if isinstance(text, str) else text
+    if path is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+        return
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: write through, never replace it
+        _write_chunks(chunks, path)
+        return
+    folder = path.parent if str(path.parent) else Path()
+    temporary = ""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.writelines(chunks)
+        os.chmod(temporary, _default_file_mode())
+        os.replace(temporary, path)
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    finally:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)  # interrupted or failed: leave no half-written file behind
+
+
+def refuse_overwriting(path: Path, inputs: Iterable[str]) -> None:
+    """No command ever changes an input file (CLI.md): `-o` naming a checked standard is an error."""
+    try:
+        written = path.stat()
+    except OSError:
+        return
+    for name in inputs:
+        try:
+            read = os.stat(name)
+        except OSError:
+            continue
+        if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
+            raise UsageError(MESSAGES.text("overwrite_input", path=str(path)))
+
+
+def _write_chunks(chunks: Iterable[str], path: Path) -> None:
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as stream:
+            stream.writelines(chunks)
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+
+
+def _cannot_write(path: Path, error: OSError) -> UsageError:
+    return UsageError(MESSAGES.text("cannot_write", path=str(path), reason=error.strerror or str(error)))
+
+
+def _default_file_mode() -> int:
+    """The mode a plain `open(path, "w")` would give (mkstemp's own is private, 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -1,0 +1,119 @@
+"""`svcstd render`: the citizen-facing publication, one page for a file or a static site for a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from svcstd.cli.app import SHARED_HELP, app, configured_pipeline, help_text, resolve_lang
+from svcstd.cli.output import write_output
+from svcstd.errors import MissingPathError, UsageError
+from svcstd.i18n import Catalog
+from svcstd.model import Finding, Severity
+from svcstd.reading.discovery import Target
+
+if TYPE_CHECKING:
+    from svcstd.judge import Pipeline
+
+MESSAGES = Catalog(
+    "render",
+    {
+        "missing": ("{path} does not exist.", "{path} tidak ditemukan."),
+        "not_folder": ("{path} exists and is not a folder.", "{path} sudah ada dan bukan folder."),
+        "skipped": (
+            "{path}: not rendered: the standard is invalid; run svcstd check {path}.",
+            "{path}: tidak dimuat: standar tidak valid; jalankan svcstd check {path}.",
+        ),
+        "problem": ("{path}:{line}:{column}: {rule} {message}", "{path}:{line}:{column}: {rule} {message}"),
+        "nothing": (
+            "{path}: no valid standard to render.",
+            "{path}: tidak ada standar valid yang dapat dimuat dalam publikasi.",
+        ),
+    },
+)
+
+
+HELP = Catalog(
+    "help_render",
+    {
+        "command": (
+            "Write the citizen-facing publication: exit 1 when a standard was invalid and left out, 2 on misuse.",
+            "Menyusun publikasi standar pelayanan bagi masyarakat; kode keluar 1 jika ada standar yang tidak valid "
+            "sehingga tidak dimuat, 2 jika perintah digunakan secara keliru.",
+        ),
+        "path": (
+            "A standard (one page) or a folder of standards (a static site).",
+            "Satu standar (satu halaman) atau folder berisi standar (situs statis).",
+        ),
+        "output": ("The page to write, or the site's folder.", "Halaman yang akan ditulis, atau folder situs."),
+        "lang": ("Language of the page's headings: id or en.", "Bahasa judul bagian halaman: id atau en."),
+    },
+)
+
+
+def _read(targets: list[Target], run: Pipeline) -> tuple[list[dict[str, Any]], list[tuple[str, Finding]]]:
+    """The valid standards of the files, judged on the configured pipeline, and the errors of the invalid ones."""
+    from svcstd import api
+
+    valid: list[dict[str, Any]] = []
+    problems: list[tuple[str, Finding]] = []
+    for target in targets:
+        for doc, result in api.judge_file(target, run):
+            if result.valid and isinstance(doc.data, dict):
+                valid.append(doc.data)
+            else:
+                problems.extend((target.display, f) for f in result.findings if f.severity is Severity.ERROR)
+    return valid, problems
+
+
+def _report(problems: list[tuple[str, Finding]], lang: str) -> None:
+    for path in dict.fromkeys(p for p, _ in problems):
+        typer.echo(MESSAGES("skipped", lang, path=path), err=True)
+    for path, f in problems:
+        params = {"path": path, "line": f.line, "column": f.column, "rule": f.rule, "message": f.message(lang)}
+        typer.echo(MESSAGES("problem", lang, **params), err=True)
+
+
+def _render_folder(folder: Path, out: Path, lang: str, run: Pipeline) -> list[tuple[str, Finding]]:
+    from svcstd import api
+    from svcstd.publication.page import site
+
+    documents, problems = _read(api.targets([str(folder)], run.settings), run)
+    if out.exists() and not out.is_dir():
+        raise UsageError(MESSAGES.text("not_folder", path=str(out)))
+    out.mkdir(parents=True, exist_ok=True)
+    for name, html in site(documents, lang).items():
+        write_output(html, out / name)
+    return problems
+
+
+@app.command(help=help_text(HELP, "command"))
+def render(
+    path: Annotated[str, typer.Argument(help=help_text(HELP, "path"))],
+    output: Annotated[Path, typer.Option("--output", "-o", help=help_text(HELP, "output"))],
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", metavar="FILE", help=help_text(SHARED_HELP, "config"))
+    ] = None,
+) -> int:
+    """Write the citizen-facing publication: exit 1 when a standard was invalid and left out, 2 on misuse."""
+    from svcstd.publication.page import standard_page
+
+    run = configured_pipeline(config, None)
+    language = resolve_lang(lang, run.settings.lang)
+    source = Path(path)
+    if not source.exists():
+        raise MissingPathError(MESSAGES.text("missing", path=path))
+    if source.is_dir():
+        problems = _render_folder(source, output, language, run)
+    else:
+        documents, problems = _read([Target(path, path, explicit=True)], run)
+        if documents:
+            write_output(standard_page(documents, language), output, inputs=[path])
+        elif not problems:
+            typer.echo(MESSAGES("nothing", language, path=path), err=True)
+            return 1
+    _report(problems, language)
+    return 1 if problems else 0

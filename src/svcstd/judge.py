@@ -1,0 +1,177 @@
+"""One file -> its documents' results: read, load, validate, judge with the rules, score, decide the gate."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any, NamedTuple
+
+from svcstd.cache import file_digest
+from svcstd.config.settings import Settings
+from svcstd.fingerprints import stable_pointer
+from svcstd.model import DocumentMeta, DocumentResult, Finding, LoadedDocument, Severity
+from svcstd.reading.discovery import Target, is_regular_file
+from svcstd.reading.loader import empty_file, load_bytes, unreadable
+from svcstd.rules.base import Rule
+from svcstd.scoring.engine import evaluate
+from svcstd.scoring.gate import passes_gate, threshold_findings
+from svcstd.scoring.grades import grade_for
+from svcstd.scoring.scores import overall_score, principle_results
+from svcstd.standard.dates import add_months
+from svcstd.validation.validate import validate
+
+_LOOKS_LIKE_STANDARD = re.compile(rb"^svcstd\s*:", re.MULTILINE)
+
+Results = tuple[DocumentResult, ...]
+
+
+class Pipeline(NamedTuple):
+    """The configured pipeline of a run: settings, every rule loaded once (built-in and custom), the date.
+
+    Every command judges through one (CLI -> api.pipeline), and workers receive the same one.
+    """
+
+    settings: Settings
+    rules: tuple[Rule, ...]
+    as_of: date
+
+
+def check_file(target: Target, pipeline: Pipeline) -> tuple[str | None, Results]:
+    """The digest of the bytes read (None when unreadable) and the results of one file."""
+    raw = read_raw(target, pipeline.settings)
+    if not isinstance(raw, bytes):
+        return None, (judge(raw, pipeline),)
+    loaded = load_bytes(raw, target.display, pipeline.settings.limits)
+    if not target.explicit and not _is_standard(raw, loaded):
+        return file_digest(raw), ()
+    if not loaded and target.explicit:
+        loaded = [empty_file(target.display)]
+    return file_digest(raw), tuple(judge(doc, pipeline) for doc in loaded)
+
+
+def judge_file(target: Target, pipeline: Pipeline) -> list[tuple[LoadedDocument, DocumentResult]]:
+    """Each document of one file with its result; a discovered file that is no standard gives none."""
+    raw, loaded = read_target(target, pipeline.settings)
+    if not target.explicit and raw and not _is_standard(raw, loaded):
+        return []
+    if not loaded and target.explicit:
+        loaded = [empty_file(target.display)]
+    return [(doc, judge(doc, pipeline)) for doc in loaded]
+
+
+def judge_bytes(raw: bytes, display: str, pipeline: Pipeline) -> list[tuple[LoadedDocument, DocumentResult]]:
+    """Each document of bytes read elsewhere (a git blob, a file of `diff`) with its result."""
+    return [(doc, judge(doc, pipeline)) for doc in load_bytes(raw, display, pipeline.settings.limits)]
+
+
+def read_target(target: Target, settings: Settings) -> tuple[bytes, list[LoadedDocument]]:
+    """The file's bytes and documents; a file that cannot be read is one document with a finding."""
+    raw = read_raw(target, settings)
+    if not isinstance(raw, bytes):
+        return b"", [raw]
+    return raw, load_bytes(raw, target.display, settings.limits)
+
+
+def read_raw(target: Target, settings: Settings) -> bytes | LoadedDocument:
+    """The file's bytes (up to one over the size limit), or a document saying why it cannot be read."""
+    if not is_regular_file(target.path):
+        return unreadable(target.display, _not_regular_reason(target.path))
+    try:
+        with open(target.path, "rb") as handle:
+            return handle.read(settings.limits.max_file_bytes + 1)
+    except OSError as error:
+        return unreadable(target.display, error.strerror or type(error).__name__)
+
+
+def _not_regular_reason(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    return "not a regular file (a folder, pipe, device or socket) / bukan berkas biasa"
+
+
+def _is_standard(raw: bytes, loaded: list[LoadedDocument]) -> bool:
+    """A discovered file counts when a document has the `svcstd` key, or its text starts one with it."""
+    if any(isinstance(doc.data, dict) and "svcstd" in doc.data for doc in loaded):
+        return True
+    if not any(doc.findings for doc in loaded):
+        return False
+    return bool(_LOOKS_LIKE_STANDARD.search(raw)) or _LOOKS_LIKE_STANDARD.search(_any_text(raw)) is not None
+
+
+def _any_text(raw: bytes) -> bytes:
+    """The file as UTF-8 whatever it was saved in (UTF-16/32 with a BOM, else Latin-1), to spot a standard."""
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="replace").encode("utf-8")
+    return raw.replace(b"\x00", b"")  # UTF-16 without a BOM reads as ASCII once its NUL bytes are gone
+
+
+def judge(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
+    """Validate one document and, when valid, run the rules, score it and decide the gate."""
+    settings = pipeline.settings
+    findings: list[Finding] = list(doc.findings)
+    if isinstance(doc.data, dict):
+        findings.extend(validate(doc))
+    data: Mapping[str, Any] = doc.data if isinstance(doc.data, dict) else {}
+    identity = (_text(data.get("id")), _text(data.get("title")))
+    if any(f.severity is Severity.ERROR for f in findings):
+        return DocumentResult(doc.path, doc.index, *identity, valid=False, findings=_sorted(findings, data))
+    evaluation = evaluate(doc, pipeline.rules, settings, pipeline.as_of)
+    findings.extend(evaluation.findings)
+    principles = principle_results(evaluation.outcomes)
+    score = overall_score(principles, settings.principle_weights)
+    findings.extend(threshold_findings(score, principles, settings, doc.source.value("")))
+    return DocumentResult(
+        doc.path,
+        doc.index,
+        *identity,
+        valid=True,
+        findings=_sorted(findings, data),
+        score=score,
+        grade=grade_for(score, settings.grades) if score is not None else None,
+        principles=principles,
+        passed=passes_gate(findings, settings),
+        meta=document_meta(data, evaluation.waivers),
+    )
+
+
+def document_meta(data: Mapping[str, Any], waivers: tuple[Any, ...]) -> DocumentMeta:
+    provider = data.get("provider", {})
+    review = data.get("review", {})
+    last = review.get("last_reviewed") or data.get("adoption", {}).get("date")
+    interval = review.get("interval_months")
+    return DocumentMeta(
+        provider=provider.get("name"),
+        unit=provider.get("unit"),
+        status=data.get("status"),
+        version=data.get("version"),
+        last_reviewed=review.get("last_reviewed"),
+        review_due=add_months(date.fromisoformat(last), interval).isoformat() if last and interval else None,
+        waivers=waivers,
+    )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _anchored(finding: Finding, data: Mapping[str, Any]) -> Finding:
+    """The finding with its anchor, where the anchor differs from the pointer (else the pointer serves)."""
+    anchor = stable_pointer(finding.pointer, data) if finding.pointer else finding.pointer
+    return replace(finding, anchor=anchor) if anchor != finding.pointer else finding
+
+
+def _sorted(findings: Sequence[Finding], data: Mapping[str, Any]) -> tuple[Finding, ...]:
+    """In report order, each with its anchor: a location that list insertions do not move."""
+    anchored = (_anchored(f, data) for f in findings)
+    return tuple(sorted(anchored, key=lambda f: f.sort_key))

@@ -1,0 +1,94 @@
+"""The process pool: files judged in worker processes when it pays, results in the files' order."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from datetime import date
+from typing import TYPE_CHECKING
+
+from svcstd.config.settings import Settings
+from svcstd.judge import Pipeline, Results, check_file
+from svcstd.reading.discovery import Target
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+MIN_PARALLEL = 50
+"""Below this many files to judge, starting worker processes costs more than it saves."""
+
+Judged = Iterator[tuple[str | None, Results]]
+Rebuild = tuple[Settings, list[str], date]
+"""What a spawned worker rebuilds its pipeline from: the settings, the rule ids, the date."""
+
+
+def judging(targets: list[Target], pipeline: Pipeline, jobs: int | None) -> AbstractContextManager[Judged]:
+    """(digest of the bytes read, results) per target, in order; in worker processes when it pays."""
+    workers = min(jobs or cpu_count(), len(targets) // 8 + 1)
+    if workers <= 1 or len(targets) < MIN_PARALLEL:
+        return nullcontext(check_file(target, pipeline) for target in targets)
+    return _pooled(targets, pipeline, workers)
+
+
+def cpu_count() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+@contextmanager
+def _pooled(targets: list[Target], pipeline: Pipeline, workers: int) -> Iterator[Judged]:
+    """A process pool over chunks of targets, started at once; `imap` keeps their order."""
+    size = max(4, min(64, len(targets) // (workers * 8)))
+    chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
+    context = _pool_context()
+    with context.Pool(workers, initializer=_start_worker, initargs=_worker_args(pipeline, context)) as pool:
+        yield (result for batch in pool.imap(_check_chunk, chunks) for result in batch)
+
+
+def _pool_context() -> BaseContext:
+    """'fork' where it is safe, else 'spawn'.
+
+    fork: workers start in milliseconds with svcstd, jsonschema and the rules already imported, and
+    inherit the pipeline, custom rules included, as it is: nothing is loaded or pickled again. As
+    children of this process their time and memory count as its own (getrusage, the benchmark).
+    The pool forks before svcstd starts any thread (the progress bar starts after), so no lock can
+    be inherited held. macOS (fork unsafe with its system libraries) and Windows (no fork) use
+    spawn: the rules' check functions cannot be pickled, so each worker rebuilds them from the settings.
+    """
+    import multiprocessing
+
+    if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _worker_args(pipeline: Pipeline, context: BaseContext) -> tuple[Pipeline | None, Rebuild | None]:
+    if context.get_start_method() == "fork":
+        return (pipeline, None)  # inherited by fork, never pickled
+    return (None, (pipeline.settings, [rule.id for rule in pipeline.rules], pipeline.as_of))
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _start_worker(pipeline: Pipeline | None, rebuild: Rebuild | None) -> None:
+    """Set the pipeline of a worker; Ctrl-C is the parent's to handle (it stops the pool)."""
+    global _WORKER_PIPELINE  # noqa: PLW0603  (the one per-process state a pool initializer can set)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if pipeline is None:
+        assert rebuild is not None
+        from svcstd.rules import load_rules
+
+        settings, rule_ids, as_of = rebuild
+        by_id = {rule.id: rule for rule in load_rules(settings.rule_paths)}
+        pipeline = Pipeline(settings, tuple(by_id[rule_id] for rule_id in rule_ids), as_of)
+    _WORKER_PIPELINE = pipeline
+
+
+def _check_chunk(targets: list[Target]) -> list[tuple[str | None, Results]]:
+    assert _WORKER_PIPELINE is not None, "the worker initializer sets the pipeline"
+    return [check_file(target, _WORKER_PIPELINE) for target in targets]

@@ -1,0 +1,416 @@
+"""The citizen-facing publication: the six service-delivery components as a page, or a static site of pages.
+
+Never the manufacturing components (PermenPANRB 15/2014: only the delivery components are published).
+Every value from a document is escaped; the only links made from document content are http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from svcstd import escaping
+from svcstd.i18n import Catalog, decimal_comma
+from svcstd.model import Text
+from svcstd.standard.durations import completion_durations
+from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS, capitalised
+
+LABELS = Catalog(
+    "publication",
+    {
+        "standard": ("Service standard", "Standar Pelayanan"),
+        "draft": ("Draft: not yet adopted", "Rancangan: belum ditetapkan"),
+        "retired": ("No longer in force", "Tidak berlaku lagi"),
+        "hours": ("Service hours", "Waktu pelayanan"),
+        "requirements": ("Requirements", "Persyaratan"),
+        "no_requirements": ("No requirements.", "Tidak ada persyaratan."),
+        "all_cases": ("For every application", "Untuk semua permohonan"),
+        "case": ("If: {when}", "Jika: {when}"),
+        "optional": ("not mandatory", "tidak wajib"),
+        "copies": ("{count} copies", "{count} rangkap"),
+        "procedure": ("Procedure", "Prosedur pelayanan"),
+        "channels": ("Ways to apply", "Cara mengajukan permohonan"),
+        "apply_online": ("Apply online", "Ajukan secara daring"),
+        "time": ("Completion time", "Jangka waktu penyelesaian"),
+        "fees": ("Fees", "Biaya/tarif"),
+        "free": ("Free of charge", "Tidak dipungut biaya"),
+        "formula": ("Computed as: {formula}", "Dihitung dengan rumus: {formula}"),
+        "basis": ("Basis: {basis}", "Dasar: {basis}"),
+        "payment": ("Payment: {payment}", "Pembayaran: {payment}"),
+        "products": ("What you receive", "Produk pelayanan"),
+        "complaints": ("Complaints, suggestions and feedback", "Pengaduan, saran, dan masukan"),
+        "handler": ("Handled by: {handler}", "Pengelola: {handler}"),
+        "response": ("Response within {time}", "Ditanggapi paling lama {time}"),
+        "special": ("Special services", "Pelayanan khusus"),
+        "pledge": ("Service pledge", "Maklumat pelayanan"),
+        "adopted_by": ("Adopted by {decree}, {date}", "Ditetapkan dengan {decree}, {date}"),
+        "version": ("Version {version}", "Versi {version}"),
+        "index": ("Service standards", "Daftar Standar Pelayanan"),
+        "search": ("Search services", "Cari layanan"),
+        "back": ("All service standards", "Semua standar pelayanan"),
+        "closed": ("{days}: {open}–{close}", "{days}: pukul {open}–{close}"),
+    },
+)
+
+VOCABULARY: dict[str, Text] = {
+    "original": Text("original", "asli"),
+    "copy": Text("photocopy", "fotokopi"),
+    "digital": Text("digital file", "berkas digital"),
+    "self_declaration": Text("signed statement", "surat pernyataan"),
+    "in_person": Text("in person at the office", "datang langsung ke kantor"),
+    "online": Text("online", "daring (online)"),
+    "mobile": Text("mobile service", "layanan keliling"),
+    "mail": Text("by post", "melalui pos"),
+    "outreach": Text("home or community visit", "jemput bola"),
+    "phone": Text("Phone", "Telepon"),
+    "sms": Text("SMS", "SMS"),
+    "whatsapp": Text("WhatsApp", "WhatsApp"),
+    "fax": Text("Fax", "Faksimile"),
+    "email": Text("E-mail", "Surel"),
+    "website": Text("Website", "Situs web"),
+    "lapor": Text("SP4N-LAPOR!", "SP4N-LAPOR!"),
+    "suggestion_box": Text("Suggestion box", "Kotak saran"),
+    "social_media": Text("Social media", "Media sosial"),
+    "other": Text("Other", "Lainnya"),
+}
+VOCABULARY_IN_PERSON = Text("In person", "Datang langsung")
+
+MONTHS = {
+    "en": "January February March April May June July August September October November December".split(),  # noqa: SIM905
+    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split(),  # noqa: SIM905
+}
+UNITS = {
+    "minutes": (Text("minute", "menit"), Text("minutes", "menit")),
+    "hours": (Text("hour", "jam"), Text("hours", "jam")),
+    "days": (Text("day", "hari"), Text("days", "hari")),
+    "working_days": (Text("working day", "hari kerja"), Text("working days", "hari kerja")),
+}
+
+
+# --- values as citizens read them ---------------------------------------------------------------------------------
+
+
+def money(amount: int, currency: str = "IDR") -> str:
+    """`Rp10.000`: Indonesian thousands separator; other currencies by their code."""
+    grouped = f"{amount:,}".replace(",", ".")
+    return f"Rp{grouped}" if currency == "IDR" else f"{currency} {grouped}"
+
+
+def fee_words(fee: Mapping[str, Any], lang: str) -> str:
+    if "formula" in fee:
+        return LABELS("formula", lang, formula=fee["formula"])
+    if fee["amount"] == 0:
+        return LABELS("free", lang)
+    return money(int(fee["amount"]), str(fee.get("currency", "IDR")))
+
+
+def number_words(value: float, lang: str) -> str:
+    text = str(int(value)) if float(value).is_integer() else str(value)
+    return decimal_comma(text, lang)
+
+
+def duration_words(duration: Mapping[str, Any], lang: str) -> str:
+    """`1 hari kerja`, `1–14 hari kerja`, `1 working day`, `30 minutes`."""
+    upper = duration.get("max", duration.get("value", 0))
+    singular, plural = UNITS[duration["unit"]]
+    unit = (singular if upper == 1 else plural)(lang)
+    if "value" in duration:
+        return f"{number_words(duration['value'], lang)} {unit}"
+    return f"{number_words(duration['min'], lang)}–{number_words(duration['max'], lang)} {unit}"
+
+
+def date_words(iso: str, lang: str) -> str:
+    """`12 Januari 2026`."""
+    year, month, day = str(iso).split("-")
+    return f"{int(day)} {MONTHS[lang][int(month) - 1]} {year}"
+
+
+def safe_url(value: object) -> str | None:
+    """The URL when it is an absolute http(s) address with a host, else None: never `javascript:`."""
+    if not isinstance(value, str) or any(char.isspace() or ord(char) < 32 for char in value):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def page_name(identifier: str, taken: set[str]) -> str:
+    """A safe, unique file name from a document id: `dukcapil/ktp-el` -> `dukcapil--ktp-el.html`."""
+    base = re.sub(r"[^a-z0-9._-]+", "-", identifier.replace("/", "--").lower()).strip(".-")[:80] or "standar"
+    name, number = base, 1
+    while name in taken or name == "index":
+        number += 1
+        name = f"{base}-{number}"
+    taken.add(name)
+    return f"{name}.html"
+
+
+def vocab(value: str, lang: str) -> str:
+    if value in SPECIAL_GROUPS:
+        return capitalised(SPECIAL_GROUPS[value])(lang)
+    return VOCABULARY[value](lang) if value in VOCABULARY else value
+
+
+def _e(value: object) -> str:
+    return escaping.html(value)
+
+
+def _link(value: object) -> str:
+    url = safe_url(value)
+    return f'<a href="{_e(url)}">{_e(url)}</a>' if url else _e(value)
+
+
+# --- sections -----------------------------------------------------------------------------------------------------
+
+
+def _section(key: str, body: str, lang: str) -> str:
+    return f'<section class="{key}"><h2>{_e(LABELS(key, lang))}</h2>{body}</section>'
+
+
+def _items(items: Iterable[str], tag: str = "ul") -> str:
+    return f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>"
+
+
+def _requirement(item: Mapping[str, Any], lang: str) -> str:
+    details = [vocab(item["form"], lang)] if "form" in item else []
+    if item.get("copies", 1) > 1:
+        details.append(LABELS("copies", lang, count=item["copies"]))
+    if item.get("mandatory", True) is False:
+        details.append(LABELS("optional", lang))
+    text = f"<strong>{_e(item['name'])}</strong>" + (f" ({_e(', '.join(details))})" if details else "")
+    return text + (f'<br><span class="note">{_e(item["note"])}</span>' if "note" in item else "")
+
+
+def requirements_html(items: Sequence[Mapping[str, Any]], lang: str) -> str:
+    """Grouped by case: the general ones first, then one list per `when`, in document order."""
+    if not items:
+        return f"<p>{_e(LABELS('no_requirements', lang))}</p>"
+    cases: dict[str, list[Mapping[str, Any]]] = {}
+    for item in items:
+        cases.setdefault(str(item.get("when", "")), []).append(item)
+    parts = []
+    for when, group in sorted(cases.items(), key=lambda pair: pair[0] != ""):
+        heading = LABELS("case", lang, when=when) if when else LABELS("all_cases", lang)
+        parts.append(f"<h3>{_e(heading)}</h3>" + _items(_requirement(item, lang) for item in group))
+    return "".join(parts)
+
+
+def _step(step: Mapping[str, Any], lang: str) -> str:
+    text = f"<strong>{_e(step['actor'])}</strong>: {_e(step['action'])}"
+    extras = [duration_words(step["duration"], lang)] if "duration" in step else []
+    extras += [vocab(step["channel"], lang)] if "channel" in step else []
+    extras += [LABELS("case", lang, when=step["when"])] if "when" in step else []
+    return text + (f' <span class="note">({_e("; ".join(extras))})</span>' if extras else "")
+
+
+def procedure_html(procedure: Mapping[str, Any], lang: str) -> str:
+    body = _items((_step(step, lang) for step in procedure["steps"]), "ol")
+    if procedure.get("channels"):
+        ways = ", ".join(vocab(c, lang) for c in procedure["channels"])
+        body += f"<p><strong>{_e(LABELS('channels', lang))}:</strong> {_e(ways)}</p>"
+    url = safe_url(procedure.get("online_url"))
+    if url:
+        body += f'<p>{_e(LABELS("apply_online", lang))}: <a href="{_e(url)}">{_e(url)}</a></p>'
+    return body
+
+
+def time_html(completion_time: Any, lang: str) -> str:
+    durations = completion_durations(completion_time)
+    if len(durations) == 1 and "when" not in durations[0]:
+        return f'<p class="big">{_e(duration_words(durations[0], lang))}</p>' + _note(durations[0])
+    rows = (f"<strong>{_e(d.get('when', ''))}</strong>: {_e(duration_words(d, lang))}{_note(d)}" for d in durations)
+    return _items(rows)
+
+
+def _note(item: Mapping[str, Any]) -> str:
+    return f'<p class="note">{_e(item["note"])}</p>' if "note" in item else ""
+
+
+def fee_html(fee: Mapping[str, Any], lang: str) -> str:
+    lines = [f'<strong>{_e(fee["name"])}</strong>: <span class="big">{_e(fee_words(fee, lang))}</span>']
+    lines += [_e(LABELS("case", lang, when=fee["when"]))] if "when" in fee else []
+    lines += [_e(LABELS("basis", lang, basis=fee["basis"]))] if "basis" in fee else []
+    lines += [_e(LABELS("payment", lang, payment=fee["payment"]))] if "payment" in fee else []
+    return "<br>".join(lines)
+
+
+def product_html(product: Mapping[str, Any]) -> str:
+    text = f"<strong>{_e(product['name'])}</strong>"
+    return text + (f": {_e(product['description'])}" if "description" in product else "")
+
+
+def complaints_html(complaints: Mapping[str, Any], lang: str) -> str:
+    def channel(item: Mapping[str, Any]) -> str:
+        person = f" ({_e(item['person'])})" if "person" in item else ""
+        kind = VOCABULARY_IN_PERSON(lang) if item["type"] == "in_person" else vocab(item["type"], lang)
+        return f"<strong>{_e(kind)}</strong>: {_link(item['contact'])}{person}"
+
+    body = _items(channel(item) for item in complaints["channels"])
+    if "handler" in complaints:
+        body += f"<p>{_e(LABELS('handler', lang, handler=complaints['handler']))}</p>"
+    if "response_time" in complaints:
+        body += f"<p>{_e(LABELS('response', lang, time=duration_words(complaints['response_time'], lang)))}</p>"
+    return body
+
+
+def hours_html(hours: Sequence[Mapping[str, Any]], lang: str) -> str:
+    def row(item: Mapping[str, Any]) -> str:
+        days = ", ".join(DAYS[d](lang) if d in DAYS else str(d) for d in item["days"])
+        text = _e(LABELS("closed", lang, days=days, open=item["open"], close=item["close"]))
+        return text + (f'<br><span class="note">{_e(item["note"])}</span>' if "note" in item else "")
+
+    return _items(row(item) for item in hours)
+
+
+def special_html(services: Sequence[Mapping[str, Any]], lang: str) -> str:
+    return _items(f"<strong>{_e(vocab(s['group'], lang))}</strong>: {_e(s['provision'])}" for s in services)
+
+
+def pledge_html(pledge: Mapping[str, Any], lang: str) -> str:
+    signed = [
+        str(pledge[k]) if k == "signed_by" else date_words(pledge[k], lang)
+        for k in ("signed_by", "date")
+        if k in pledge
+    ]
+    footer = f"<footer>{_e(', '.join(signed))}</footer>" if signed else ""
+    return f"<blockquote><p>{_e(pledge['text'])}</p>{footer}</blockquote>"
+
+
+# --- pages --------------------------------------------------------------------------------------------------------
+
+STYLE = """
+:root{color-scheme:light}
+*{box-sizing:border-box}
+body{margin:0;background:#fff;color:#000;font:1.25rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+main{max-width:50rem;margin:0 auto;padding:1rem}
+h1{font-size:2rem;line-height:1.25;margin:.5rem 0}
+h2{font-size:1.5rem;border-bottom:3px solid #000;margin:2rem 0 .75rem;padding-bottom:.25rem}
+h3{font-size:1.25rem;margin:1rem 0 .5rem}
+a{color:#0033cc;text-decoration:underline;overflow-wrap:anywhere}
+a:focus{outline:3px solid #000;outline-offset:2px}
+li{margin:.4rem 0}
+ol>li::marker{font-weight:bold}
+.provider{font-size:1.125rem;margin:0}
+.note{color:#222;font-size:1.05rem}
+.big{font-size:1.5rem;font-weight:bold}
+.status{display:inline-block;border:3px solid #000;padding:.25rem .75rem;font-weight:bold}
+blockquote{margin:0;border-left:6px solid #000;padding:.5rem 1rem;background:#f2f2f2}
+input[type=search]{font:inherit;width:100%;padding:.5rem;border:3px solid #000}
+section,li,blockquote{break-inside:avoid}
+@media (max-width:30rem){body{font-size:1.125rem}h1{font-size:1.6rem}main{padding:.75rem}}
+@page{size:A4;margin:15mm}
+@media print{body{font-size:13pt}main{max-width:none;padding:0}a{color:#000}
+a[href^="http"]::after{content:" (" attr(href) ")";font-size:10pt}#search{display:none}}
+"""
+
+FILTER_SCRIPT = (
+    "(function(){var p=document.getElementById('search'),b=document.getElementById('filter');p.hidden=false;"
+    "b.addEventListener('input',function(){var q=b.value.toLowerCase().trim();"
+    "document.querySelectorAll('[data-entry]').forEach(function(e){"
+    "e.hidden=q!==''&&e.textContent.toLowerCase().indexOf(q)<0;});"
+    "document.querySelectorAll('section[data-provider]').forEach(function(s){"
+    "s.hidden=!s.querySelector('[data-entry]:not([hidden])');});});})();"
+)
+
+
+def _csp(script: str | None) -> str:
+    """No network, no script unless the one inline script of the index, pinned by its hash."""
+    scripts = "'none'"
+    if script is not None:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+        scripts = f"'sha256-{digest}'"
+    return f"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src {scripts}; base-uri 'none'"
+
+
+def html_document(title: str, body: str, lang: str, script: str | None = None) -> str:
+    tail = f"<script>{script}</script>" if script else ""
+    return (
+        f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_csp(script)}">\n'
+        f'<meta name="referrer" content="no-referrer">\n<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n'
+        f"<body>\n<main>\n{body}\n</main>\n{tail}</body>\n</html>\n"
+    )
+
+
+def _header(data: Mapping[str, Any], lang: str) -> str:
+    provider = data["provider"]
+    lines = [
+        provider["name"],
+        provider.get("unit"),
+        provider.get("address"),
+        provider.get("phone"),
+        provider.get("email"),
+    ]
+    details = "<br>".join(_e(line) for line in lines if line)
+    website = f"<br>{_link(provider['website'])}" if safe_url(provider.get("website")) else ""
+    status = data.get("status")
+    badge = f'<p class="status">{_e(LABELS(status, lang))}</p>' if status in ("draft", "retired") else ""
+    kicker = f"<p>{_e(LABELS('standard', lang))}</p>"
+    return f'<header>{kicker}<h1>{_e(data["title"])}</h1><p class="provider">{details}{website}</p>{badge}</header>'
+
+
+def _footer(data: Mapping[str, Any], lang: str) -> str:
+    parts = [LABELS("version", lang, version=data["version"])]
+    adoption = data.get("adoption")
+    if adoption:
+        parts.append(LABELS("adopted_by", lang, decree=adoption["decree"], date=date_words(adoption["date"], lang)))
+    return f'<footer class="note"><p>{"<br>".join(_e(p) for p in parts)}</p></footer>'
+
+
+def article_html(data: Mapping[str, Any], lang: str) -> str:
+    """One standard: its header, the six delivery components and what citizens also need to know."""
+    delivery = data["delivery"]
+    sections = [
+        _section("hours", hours_html(data["service_hours"], lang), lang) if data.get("service_hours") else "",
+        _section("requirements", requirements_html(delivery["requirements"], lang), lang),
+        _section("procedure", procedure_html(delivery["procedure"], lang), lang),
+        _section("time", time_html(delivery["completion_time"], lang), lang),
+        _section("fees", _items(fee_html(fee, lang) for fee in delivery["fees"]), lang),
+        _section("products", _items(product_html(p) for p in delivery["products"]), lang),
+        _section("complaints", complaints_html(delivery["complaints"], lang), lang),
+        _section("special", special_html(data["special_services"], lang), lang) if data.get("special_services") else "",
+        _section("pledge", pledge_html(data["pledge"], lang), lang) if data.get("pledge") else "",
+    ]
+    return f"<article>{_header(data, lang)}{''.join(sections)}{_footer(data, lang)}</article>"
+
+
+def standard_page(documents: Sequence[Mapping[str, Any]], lang: str, back: str | None = None) -> str:
+    """A self-contained page for the standards of one file (usually one)."""
+    link = f'<nav><a href="{_e(back)}">{_e(LABELS("back", lang))}</a></nav>' if back else ""
+    body = link + "<hr>".join(article_html(data, lang) for data in documents)
+    title = documents[0]["title"] if len(documents) == 1 else LABELS("standard", lang)
+    return html_document(f"{title}", body, lang)
+
+
+def site(documents: Sequence[Mapping[str, Any]], lang: str) -> dict[str, str]:
+    """File name -> HTML: `index.html` listing the standards by provider, and one page per standard."""
+    taken: set[str] = set()
+    ordered = sorted(documents, key=lambda d: (d["provider"]["name"].casefold(), d["title"].casefold(), d["id"]))
+    pages = {page_name(data["id"], taken): data for data in ordered}
+    files = {name: standard_page([data], lang, back="index.html") for name, data in pages.items()}
+    return {"index.html": index_page(pages, lang), **files}
+
+
+def index_page(pages: Mapping[str, Mapping[str, Any]], lang: str) -> str:
+    providers: dict[str, list[str]] = {}
+    for name, data in pages.items():
+        status = f" — {LABELS(data['status'], lang)}" if data["status"] in ("draft", "retired") else ""
+        entry = f'<a href="{_e(name)}">{_e(data["title"])}</a>{_e(status)}'
+        providers.setdefault(data["provider"]["name"], []).append(f"<li data-entry>{entry}</li>")
+    sections = "".join(
+        f"<section data-provider><h2>{_e(provider)}</h2><ul>{''.join(entries)}</ul></section>"
+        for provider, entries in providers.items()
+    )
+    title = LABELS("index", lang)
+    search = (
+        f'<p id="search" hidden><label for="filter">{_e(LABELS("search", lang))}</label><br>'
+        '<input type="search" id="filter" autocomplete="off"></p>'
+    )
+    return html_document(title, f"<h1>{_e(title)}</h1>{search}{sections}", lang, FILTER_SCRIPT)

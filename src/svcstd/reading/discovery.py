@@ -1,0 +1,138 @@
+"""Which files to check: named files always, folders searched for *.yaml/*.yml, include/exclude applied.
+
+include/exclude globs are matched against a found file's path relative to the configuration file's folder
+(`root`; the current folder when there is no configuration file), in POSIX form, so that they mean the same
+wherever svcstd is run and whichever folder is searched. They are fnmatch patterns: `*` and `**` match any
+characters, `/` included; `**/` also matches no folder at all (`**/draft-*.yaml` matches `draft-1.yaml`);
+`?` matches one character and `[abc]` one of those. A file outside `root` is matched by its path as shown.
+Files named on the command line are always checked (CLI.md).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from fnmatch import fnmatch
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from svcstd.errors import MissingPathError
+from svcstd.i18n import Catalog
+
+MESSAGES = Catalog(
+    "discovery",
+    {
+        "missing": ("File or folder not found: {path}", "Berkas atau folder tidak ditemukan: {path}"),
+    },
+)
+
+SUFFIXES = (".yaml", ".yml")
+SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
+
+
+class Target(NamedTuple):
+    """A file to read; `explicit` when named on the command line (then never skipped silently)."""
+
+    path: str
+    display: str
+    explicit: bool
+
+
+class Globs(NamedTuple):
+    """include/exclude patterns and the folder they are relative to."""
+
+    include: Sequence[str]
+    exclude: Sequence[str]
+    root: Path
+
+    def wanted(self, path: str, display: str) -> bool:
+        relative = glob_path(path, display, self.root)
+        if self.include and not any(glob_match(relative, pattern) for pattern in self.include):
+            return False
+        return not any(glob_match(relative, pattern) for pattern in self.exclude)
+
+
+def discover(
+    paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (), root: str | None = None
+) -> list[Target]:
+    """Every target under `paths`, in a stable order, each once; globs relative to `root` (default: here)."""
+    globs = Globs(include, exclude, Path(root or os.getcwd()).resolve())
+    seen: set[str] = set()
+    targets: list[Target] = []
+    for given in paths:
+        for target in _expand(given, globs):
+            key = os.path.normpath(target.path)
+            if key not in seen:
+                seen.add(key)
+                targets.append(target)
+    return targets
+
+
+def _expand(given: str, globs: Globs) -> Iterator[Target]:
+    if not os.path.lexists(given):
+        raise MissingPathError(MESSAGES.text("missing", path=given))
+    if not os.path.isdir(given):
+        yield Target(given, given, True)
+        return
+    for relative in _walk(given):
+        path, display = os.path.join(given, relative), _display(given, relative)
+        if globs.wanted(path, display):
+            yield Target(path, display, False)
+
+
+def glob_path(path: str, display: str, root: Path) -> str:
+    """The path globs see: relative to `root` in POSIX form, or the path as shown when it lies outside."""
+    absolute = os.path.abspath(path)
+    real = os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
+    for candidate in (absolute, real):
+        try:
+            return Path(candidate).relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return Path(display).as_posix()
+
+
+def glob_match(path: str, pattern: str) -> bool:
+    return any(fnmatch(path, variant) for variant in _variants(pattern))
+
+
+@cache
+def _variants(pattern: str) -> tuple[str, ...]:
+    """`**/` may stand for no folder too: the pattern with each `**/` kept or dropped."""
+    pieces = pattern.split("**/")
+    variants = {pieces[0]}
+    for piece in pieces[1:]:
+        variants = {variant + joint + piece for variant in variants for joint in ("**/", "")}
+    return tuple(sorted(variants))
+
+
+def _display(folder: str, relative: str) -> str:
+    return relative if os.path.normpath(folder) == "." else os.path.join(folder, relative)
+
+
+def _walk(folder: str) -> Iterator[str]:
+    """Relative paths of the regular *.yaml/*.yml files below `folder`; links to folders are not followed."""
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            if name.endswith(SUFFIXES) and is_regular_file(full):
+                yield os.path.relpath(full, folder)
+
+
+def is_regular_file(path: str) -> bool:
+    """True for a regular file (after following links); never opens it, so pipes and devices are safe."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def display_path(path: Path) -> str:
+    """Relative to the current folder when below it, else as it is."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

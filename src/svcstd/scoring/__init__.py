@@ -1,0 +1,1 @@
+"""Scoring: rules and waivers -> outcomes, principle and overall scores, grades, and the gate."""

@@ -1,0 +1,114 @@
+"""Runs the rules on a valid document, applies its waivers, and stamps each hit as a finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any, NamedTuple
+
+from svcstd.checks import UNWAIVABLE, is_check
+from svcstd.config.settings import RuleSettings, Settings
+from svcstd.i18n import Catalog
+from svcstd.model import Finding, LoadedDocument, Severity, Waiver
+from svcstd.reading.sourcemap import SourceMap
+from svcstd.rules.base import Hit, Rule, RuleContext
+from svcstd.scoring.scores import Outcome, Status
+
+MESSAGES = Catalog(
+    "engine",
+    {
+        "expired": (
+            "The waiver for {rule} expired on {until}; the rule applies again. Fix the problem or renew "
+            "the waiver with a new approval.",
+            "Pengecualian untuk {rule} berakhir pada {until}; aturan tersebut berlaku kembali. Perbaiki "
+            "masalahnya atau perbarui pengecualian dengan persetujuan baru.",
+        ),
+        "unknown_rule": (
+            "The waiver names {rule}, which is not a rule. Check the rule id with `svcstd rules`.",
+            "Pengecualian menyebut {rule}, yang bukan kode aturan. Periksa kode aturan dengan `svcstd rules`.",
+        ),
+        "unwaivable": (
+            "{rule} is a reading, schema or gate check and cannot be waived: the document must be corrected.",
+            "{rule} adalah pemeriksaan pembacaan, skema, atau gerbang dan tidak dapat dikecualikan: "
+            "dokumennya harus diperbaiki.",
+        ),
+    },
+)
+
+
+class Evaluation(NamedTuple):
+    findings: tuple[Finding, ...]
+    outcomes: tuple[Outcome, ...]
+    waivers: tuple[Waiver, ...]
+
+
+def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_of: date) -> Evaluation:
+    """Every selected rule's outcome and findings on a schema-valid document."""
+    data: Mapping[str, Any] = doc.data  # type: ignore[assignment]
+    rules = tuple(rules)
+    live, waiver_findings, waivers = read_waivers(data, doc.source, {r.id for r in rules}, as_of)
+    findings: list[Finding] = list(waiver_findings)
+    outcomes: list[Outcome] = []
+    for rule in rules:
+        if not settings.is_selected(rule.id):
+            continue
+        adjusted = settings.rules.get(rule.id, RuleSettings())
+        context = RuleContext({**rule.options, **adjusted.options}, as_of)
+        weight = adjusted.weight if adjusted.weight is not None else rule.weight
+        if rule.applies is not None and not rule.applies(data, context):
+            outcomes.append(Outcome(rule.id, rule.principle, weight, Status.NOT_APPLICABLE))
+            continue
+        hits = list(rule.check(data, context))
+        waiver = live.get(rule.id)
+        severity = adjusted.severity or rule.severity
+        findings.extend(stamp(rule, hit, doc.source, severity, waiver) for hit in hits)
+        status = Status.WAIVED if waiver else Status.FAILED if hits else Status.PASSED
+        outcomes.append(Outcome(rule.id, rule.principle, weight, status))
+    return Evaluation(tuple(findings), tuple(outcomes), waivers)
+
+
+def stamp(rule: Rule, hit: Hit, source: SourceMap, severity: Severity, waiver: Waiver | None) -> Finding:
+    """A rule's hit as a finding: id, severity, principle, location and message in both languages."""
+    at = source.key(hit.pointer) if hit.at_key else source.value(hit.pointer)
+    return Finding(
+        rule=rule.id,
+        severity=severity,
+        message=rule.format_message(hit.params),
+        pointer=hit.pointer,
+        line=at.line,
+        column=at.column,
+        principle=rule.principle,
+        waiver=waiver,
+    )
+
+
+def read_waivers(
+    data: Mapping[str, Any], source: SourceMap, known: set[str], as_of: date
+) -> tuple[dict[str, Waiver], list[Finding], tuple[Waiver, ...]]:
+    """Live waivers by rule id, findings for expired, unknown and unwaivable ones, and all waivers."""
+    live: dict[str, Waiver] = {}
+    findings: list[Finding] = []
+    waivers: list[Waiver] = []
+    for index, entry in enumerate(data.get("waivers", [])):
+        waiver = Waiver(entry["rule"], entry["reason"], entry["approved_by"], entry["until"])
+        waivers.append(waiver)
+        problem = _waiver_problem(waiver, known, as_of)
+        if problem is None:
+            live[waiver.rule] = waiver
+            continue
+        kind, rule_id, field_name = problem
+        at = source.value(f"/waivers/{index}/{field_name}")
+        severity = Severity.WARNING if kind == "expired" else Severity.ERROR
+        message = MESSAGES.text(kind, rule=waiver.rule, until=waiver.until)
+        findings.append(Finding(rule_id, severity, message, f"/waivers/{index}/{field_name}", at.line, at.column))
+    return live, findings, tuple(waivers)
+
+
+def _waiver_problem(waiver: Waiver, known: set[str], as_of: date) -> tuple[str, str, str] | None:
+    if is_check(waiver.rule) or waiver.rule[:3] in UNWAIVABLE:
+        return ("unwaivable", "WVR003", "rule")
+    if waiver.rule not in known:
+        return ("unknown_rule", "WVR002", "rule")
+    if date.fromisoformat(waiver.until) < as_of:
+        return ("expired", "WVR001", "until")
+    return None

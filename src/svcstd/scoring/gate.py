@@ -1,0 +1,73 @@
+"""The gate of PRINCIPLES.md: whether a document passes, with a finding for each minimum its scores miss.
+
+A score below `fail_under` or a principle below `min_principle` is reported as a finding (GAT001,
+GAT002) so that every output format says why a document failed, and a baseline can accept it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from svcstd.checks import kind_of
+from svcstd.config.settings import Settings
+from svcstd.i18n import Catalog, decimal
+from svcstd.model import PRINCIPLE_NAMES, Finding, Location, PrincipleResult, Severity
+
+MESSAGES = Catalog(
+    "gate",
+    {
+        "overall": (
+            "The overall score {score_en} is below the required minimum of {minimum_en} (fail_under). "
+            "Fix the findings above to raise it.",
+            "Skor keseluruhan {score_id} di bawah batas minimum {minimum_id} (fail_under). "
+            "Perbaiki temuan di atas untuk menaikkannya.",
+        ),
+        "no_score": (
+            "The document has no overall score (no rule applied), but a minimum of {minimum_en} is "
+            "required (fail_under).",
+            "Dokumen tidak memiliki skor keseluruhan (tidak ada aturan yang berlaku), padahal skor minimum "
+            "yang diwajibkan adalah {minimum_id} (fail_under).",
+        ),
+        "principle": (
+            "The {principle_en} score {score_en} is below the required minimum of {minimum_en} (min_principle). "
+            "Fix the findings of this principle to raise it.",
+            "Skor prinsip {principle_id} {score_id} di bawah batas minimum {minimum_id} (min_principle). "
+            "Perbaiki temuan pada prinsip ini untuk menaikkannya.",
+        ),
+    },
+)
+
+
+def threshold_findings(
+    score: float | None, principles: Sequence[PrincipleResult], settings: Settings, at: Location
+) -> list[Finding]:
+    """GAT001 when the overall score misses `fail_under`, GAT002 per principle under `min_principle`."""
+    findings: list[Finding] = []
+    if settings.fail_under is not None and (score is None or score < settings.fail_under):
+        key = "no_score" if score is None else "overall"
+        message = MESSAGES.text(key, **_numbers("score", score), **_numbers("minimum", settings.fail_under))
+        findings.append(Finding("GAT001", Severity.ERROR, message, "", at.line, at.column))
+    for result in principles:
+        minimum = settings.min_principle.get(result.principle)
+        if minimum is None or result.score is None or result.score >= minimum:
+            continue
+        name = PRINCIPLE_NAMES[result.principle]
+        numbers = {**_numbers("score", result.score), **_numbers("minimum", minimum)}
+        message = MESSAGES.text("principle", principle_en=name.en, principle_id=name.id, **numbers)
+        findings.append(Finding("GAT002", Severity.ERROR, message, "", at.line, at.column, result.principle))
+    return findings
+
+
+def _numbers(name: str, value: float | None) -> dict[str, str]:
+    """`{name}_en` and `{name}_id`: one decimal, with the decimal comma in Indonesian."""
+    if value is None:
+        return {f"{name}_en": "", f"{name}_id": ""}
+    return {f"{name}_en": decimal(value, "en"), f"{name}_id": decimal(value, "id")}
+
+
+def passes_gate(findings: Sequence[Finding], settings: Settings) -> bool:
+    """No unwaived finding at or above `fail_on`, and no missed minimum (GAT findings, whatever `fail_on`)."""
+    return not any(
+        finding.waiver is None and (kind_of(finding.rule) == "gate" or settings.fails_gate(finding.severity))
+        for finding in findings
+    )

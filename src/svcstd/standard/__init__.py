@@ -1,0 +1,1 @@
+"""What the format itself knows: its vocabularies, durations, contacts, dates and the starter template."""

@@ -1,0 +1,1 @@
+"""Validation: the bundled JSON Schema, and its errors turned into one plain finding per real problem."""

@@ -1,0 +1,704 @@
+"""The bundled JSON Schema, and its errors turned into one plain finding per real problem (SCH ids)."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+
+from svcstd.i18n import Catalog
+from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
+from svcstd.reading.sourcemap import SourceMap, join_pointer
+
+SCHEMA_FILE = "service-standard.schema.json"
+DURATION_REF = "#/$defs/duration"
+MERGE_KEY = "<<"  # YAML 1.1 merge key: the loader reports it (YML005) and keeps it as an ordinary key
+
+# fmt: off
+MESSAGES = Catalog("validation", {
+    "unknown_key": (
+        "{field} contains an unknown key `{key}`. Correct its spelling or remove it; keys of your own must start "
+        "with `x-`.",
+        "{field} memuat kunci `{key}` yang tidak dikenal. Perbaiki ejaannya atau hapus kunci itu; kunci tambahan "
+        "milik instansi sendiri harus diawali `x-`."),
+    "unknown_key_suggest": (
+        "{field} contains an unknown key `{key}`. Did you mean {suggestion}? Correct the spelling, or remove the "
+        "key.",
+        "{field} memuat kunci `{key}` yang tidak dikenal. Mungkin maksud Anda {suggestion}? Perbaiki ejaannya atau "
+        "hapus kunci itu."),
+    "unknown_key_required": (
+        "{field} contains `{key}`, which is not a known key. Did you mean the required key {suggestion}? Correct "
+        "the spelling: the key must be present.",
+        "{field} memuat `{key}`, yang bukan kunci yang dikenal. Mungkin maksud Anda kunci wajib {suggestion}? "
+        "Perbaiki ejaannya: kunci itu wajib ada."),
+    "missing_one": (
+        "{field} is missing {missing}, which is required. Add it with its content.",
+        "{field} belum memuat {missing}, padahal wajib ada. Tambahkan kunci itu beserta isinya."),
+    "missing_many": (
+        "{field} is missing required keys: {missing}. Add them with their content.",
+        "{field} belum memuat kunci wajib berikut: {missing}. Tambahkan kunci-kunci itu beserta isinya."),
+    "wrong_type": (
+        "{field} must be {expected}, but it is {found}. {hint}",
+        "{field} harus berupa {expected}, tetapi isinya {found}. {hint}"),
+    "enum": (
+        "{field} cannot be `{value}`. Use one of: {allowed}.",
+        "{field} tidak boleh bernilai `{value}`. Gunakan salah satu dari: {allowed}."),
+    "enum_suggest": (
+        "{field} cannot be `{value}`. Did you mean `{suggestion}`? Allowed values: {allowed}.",
+        "{field} tidak boleh bernilai `{value}`. Mungkin maksud Anda `{suggestion}`? Nilai yang diperbolehkan: "
+        "{allowed}."),
+    "format.date": (
+        "{field} is not a valid date: `{value}`. Write the date as YYYY-MM-DD, for example 2025-01-06.",
+        "{field} bukan tanggal yang sah: `{value}`. Tulis tanggal dengan bentuk TTTT-BB-HH, misalnya 2025-01-06."),
+    "format.uri": (
+        "{field} is not a complete web address: `{value}`. Write the whole address, starting with https:// and "
+        "the site name, for example https://disdukcapil.contoh.go.id.",
+        "{field} bukan alamat web yang lengkap: `{value}`. Tulis alamat lengkapnya, diawali https:// dan nama "
+        "situsnya, misalnya https://disdukcapil.contoh.go.id."),
+    "format.email": (
+        "{field} is not an email address: `{value}`. Write it as name@domain, for example pengaduan@contoh.go.id.",
+        "{field} bukan alamat surel (email) yang sah: `{value}`. Tulis dengan bentuk nama@domain, misalnya "
+        "pengaduan@contoh.go.id."),
+    "pattern.svcstd": (
+        "{field} is `{value}`, which is not a format version. Write `\"1.0\"`.",
+        "{field} berisi `{value}`, yang bukan versi format. Tuliskan `\"1.0\"`."),
+    "pattern.id": (
+        "{field} is `{value}`, which is not a valid service code. Use only lowercase letters, digits and the signs "
+        "`.` `_` `/` `-`, starting with a letter or digit, for example `dukcapil-kota-contoh/penerbitan-ktp-el`.",
+        "{field} berisi `{value}`, yang bukan kode layanan yang sah. Gunakan hanya huruf kecil, angka, serta tanda "
+        "`.` `_` `/` `-`, diawali huruf atau angka, misalnya `dukcapil-kota-contoh/penerbitan-ktp-el`."),
+    "pattern.time": (
+        "{field} is `{value}`, which is not a time of day. Write hours and minutes on the 24-hour clock as HH:MM, "
+        "for example `08:00` or `15:30`.",
+        "{field} berisi `{value}`, yang bukan penulisan jam yang sah. Tulis jam dan menit dalam "
+        "sistem 24 jam dengan bentuk JJ:MM, "
+        "misalnya `08:00` atau `15:30`."),
+    "pattern.language": (
+        "{field} is `{value}`, which is not a language code. Use a code such as `id` (Indonesian) or `en` "
+        "(English).",
+        "{field} berisi `{value}`, yang bukan kode bahasa. Gunakan kode seperti `id` (bahasa Indonesia) atau `en` "
+        "(bahasa Inggris)."),
+    "pattern.currency": (
+        "{field} is `{value}`, which is not a currency code. Use the three capital letters of the currency, for "
+        "example `IDR`.",
+        "{field} berisi `{value}`, yang bukan kode mata uang. Gunakan tiga huruf kapital kode mata uang, misalnya "
+        "`IDR`."),
+    "pattern.rule": (
+        "{field} is `{value}`, which is not a rule id. Copy the rule id from the report, for example `SIM002`.",
+        "{field} berisi `{value}`, yang bukan kode aturan. Salin kode aturan dari laporan, misalnya `SIM002`."),
+    "pattern.other": (
+        "{field} is `{value}`, which does not have the expected form.",
+        "{field} berisi `{value}`, yang bentuknya tidak sesuai ketentuan."),
+    "size.empty_list": (
+        "{field} is an empty list, but it needs at least one entry. Add one.",
+        "{field} berupa daftar kosong, padahal minimal harus berisi satu butir. Tambahkan isinya."),
+    "size.min_items": (
+        "{field} has {count} entries, but it needs at least {limit}. Add the missing ones.",
+        "{field} berisi {count} butir, padahal minimal {limit}. Tambahkan butir yang kurang."),
+    "size.max_items": (
+        "{field} has {count} entries, but at most {limit} are allowed. Remove the extra ones.",
+        "{field} berisi {count} butir, padahal maksimal {limit}. Hapus butir yang berlebih."),
+    "size.empty_text": (
+        "{field} is empty. Write what it should say, or remove the key if it is optional.",
+        "{field} masih kosong. Isi dengan keterangan yang semestinya, atau hapus kunci itu jika tidak wajib."),
+    "size.minimum": (
+        "{field} is {value}, but it must be at least {limit}. Correct the number.",
+        "{field} bernilai {value}, padahal minimal {limit}. Perbaiki angkanya."),
+    "size.maximum": (
+        "{field} is {value}, but it must be at most {limit}. Correct the number.",
+        "{field} bernilai {value}, padahal maksimal {limit}. Perbaiki angkanya."),
+    "size.other": (
+        "{field} does not meet the format: {detail}.",
+        "{field} tidak memenuhi ketentuan format: {detail}."),
+    "one_of.none": (
+        "{field} must have {options}, but has neither. Add one of them.",
+        "{field} harus memuat {options}, tetapi keduanya belum ada. Tambahkan salah satunya."),
+    "one_of.both": (
+        "{field} has both {options}, but only one of them is allowed. Keep one and remove the other.",
+        "{field} memuat {options} sekaligus, padahal hanya boleh salah satu. Pertahankan satu dan hapus yang lain."),
+    "unsupported_version": (
+        "This document is written in format version {value}, but this svcstd reads format 1 only. Set "
+        "`svcstd: \"1.0\"` and follow format 1.0, or use a svcstd release that reads version {value}.",
+        "Dokumen ini ditulis dengan format versi {value}, sedangkan svcstd ini hanya membaca format versi 1. Ubah "
+        "menjadi `svcstd: \"1.0\"` dan ikuti format 1.0, atau gunakan rilis svcstd yang dapat membaca versi {value}."),
+    "range_reversed": (
+        "{field} runs backwards: `min` ({min}) is larger than `max` ({max}). Swap the two numbers or correct them.",
+        "{field} terbalik: `min` ({min}) lebih besar daripada `max` ({max}). Tukar kedua angka itu atau perbaiki "
+        "nilainya."),
+    "document": ("The document", "Dokumen"),
+    "and": ("and", "dan"),
+    "or": ("or", "atau"),
+    "together": ("{keys} together", "{keys} bersama-sama"),
+    "type.string": ("text", "teks"),
+    "type.integer": ("a whole number", "bilangan bulat"),
+    "type.number": ("a number", "angka"),
+    "type.decimal": ("a number with decimals", "bilangan desimal"),
+    "type.boolean": ("true or false", "true atau false"),
+    "type.array": ("a list", "daftar"),
+    "type.object": ("a set of `key: value` entries", "kumpulan isian `kunci: nilai`"),
+    "type.null": ("empty", "kosong"),
+    "hint.empty": (
+        "Fill in a value, or remove the key if it is optional.",
+        "Isi nilainya, atau hapus kunci itu jika tidak wajib."),
+    "hint.quote": (
+        "Put the value in quotes exactly as you wrote it (for example `\"08123456789\"` or `\"2.1\"`), so that "
+        "it is read as text.",
+        "Apit nilainya dengan tanda kutip persis seperti yang Anda tulis (misalnya `\"08123456789\"` atau "
+        "`\"2.1\"`), agar dibaca sebagai teks."),
+    "hint.list": (
+        "Write each item on its own line, starting with `- `.",
+        "Tulis setiap butir pada baris tersendiri, diawali `- `."),
+    "hint.mapping": (
+        "Write it as indented `key: value` lines below the key.",
+        "Tuliskan sebagai baris-baris `kunci: nilai` yang menjorok di bawah kunci ini."),
+    "hint.duration": (
+        "Write it as a duration, for example `{{value: 1, unit: working_days}}`.",
+        "Tuliskan sebagai durasi, misalnya `{{value: 1, unit: working_days}}`."),
+    "hint.integer": ("Write a whole number, without decimals.", "Tulis bilangan bulat, tanpa angka desimal."),
+    "hint.number": (
+        "Write only the number, without quotes or units, for example `3`.",
+        "Tulis angkanya saja, tanpa tanda kutip atau satuan, misalnya `3`."),
+    "hint.boolean": (
+        "Write `true` or `false`; `yes` and `no` are read as text.",
+        "Tulis `true` atau `false`; `yes` dan `no` dibaca sebagai teks."),
+    "hint.text": (
+        "Write it as one piece of text after the colon; put it in quotes if it contains `: ` or starts with `-`.",
+        "Tulis sebagai satu teks setelah titik dua; apit dengan tanda kutip jika teksnya memuat `: ` atau diawali "
+        "`-`."),
+})
+# fmt: on
+
+# Property name -> how its pattern is explained in words.
+_PATTERN_MESSAGES = {
+    "svcstd": "pattern.svcstd",
+    "id": "pattern.id",
+    "open": "pattern.time",
+    "close": "pattern.time",
+    "language": "pattern.language",
+    "currency": "pattern.currency",
+    "rule": "pattern.rule",
+}
+
+Path = Sequence[str | int]
+
+# A value gets one finding: the first of these that it fails (`status: 1` is not allowed, not also of the wrong
+# type; `""` is empty, not also misshapen; a non-integer below the minimum needs a whole number first).
+_VALUE_CHECKS = (
+    "enum", "const", "type", "minLength", "minItems", "maxItems", "format", "pattern", "minimum", "maximum"
+)  # fmt: skip
+
+# --- the schema and the validator, loaded once per process -------------------------------------------------------
+
+FORMATS = FormatChecker(formats=())
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+
+
+@FORMATS.checks("date")
+def is_date(instance: object) -> bool:
+    """Strict YYYY-MM-DD and a real calendar day (no 2025-02-30)."""
+    if not isinstance(instance, str):
+        return True
+    if not _DATE.fullmatch(instance):
+        return False
+    try:
+        date.fromisoformat(instance)
+    except ValueError:
+        return False
+    return True
+
+
+@FORMATS.checks("email")
+def is_email(instance: object) -> bool:
+    """name@domain.tld without spaces: enough to catch a phone number or a web address in the wrong place."""
+    return not isinstance(instance, str) or _EMAIL.fullmatch(instance) is not None
+
+
+@FORMATS.checks("uri")
+def is_uri(instance: object) -> bool:
+    """An absolute http, https or ftp address with a host, or a mailto: address."""
+    if not isinstance(instance, str):
+        return True
+    if any(char.isspace() for char in instance):
+        return False
+    try:
+        parts = urlsplit(instance)
+        host = parts.hostname
+    except ValueError:
+        return False
+    if parts.scheme.lower() in ("http", "https", "ftp"):
+        return bool(host)
+    return parts.scheme.lower() == "mailto" and is_email(parts.path) and bool(parts.path)
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    text = resources.files("svcstd").joinpath("schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def load_schema() -> dict[str, Any]:
+    """The bundled schema (a fresh copy: callers may change it freely)."""
+    return copy.deepcopy(_schema())
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(_schema(), format_checker=FORMATS)
+
+
+# --- entry point ---------------------------------------------------------------------------------------------------
+
+
+def validate(doc: LoadedDocument) -> tuple[Finding, ...]:
+    """Schema findings for one read document (SCH001-SCH010), sorted by place; empty when it is valid."""
+    version = _unsupported_version(doc)
+    if version is not None:
+        return (version,)
+    errors = _one_per_value([leaf for e in _validator().iter_errors(doc.data) if (leaf := _leaf(e)) is not None])
+    context = _Context.of(errors, doc.source)
+    findings = [finding for error in errors for finding in _map_error(error, context)]
+    findings.extend(_reversed_ranges(doc, {f.pointer for f in findings}))
+    unique = {(f.rule, f.pointer): f for f in reversed(findings)}
+    return tuple(sorted(unique.values(), key=lambda f: f.sort_key))
+
+
+def _unsupported_version(doc: LoadedDocument) -> Finding | None:
+    """SCH009: a major version other than 1 means the rest of the document follows other rules."""
+    value = doc.data.get("svcstd") if isinstance(doc.data, dict) else None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    match = re.match(r"\s*([0-9]+)(\.|\s*$)", str(value))
+    if match is None or int(match.group(1)) == 1:
+        return None
+    message = MESSAGES.text("unsupported_version", value=_show(value))
+    return _finding("SCH009", "/svcstd", doc.source.value("/svcstd"), message)
+
+
+def _leaf(error: ValidationError) -> ValidationError | None:
+    """A combinator error collapses to its most useful part, unless it is an exactly-one-of (SCH008) of its own."""
+    if error.validator not in ("oneOf", "anyOf") or _alternatives(error.schema):
+        return error
+    best = best_match(error.context or ())
+    return _leaf(best) if best is not None else None
+
+
+def _one_per_value(errors: list[ValidationError]) -> list[ValidationError]:
+    """Of the errors about one value, keep the most telling (see _VALUE_CHECKS); a wrong type also hides SCH008."""
+    kept: dict[tuple[str | int, ...], ValidationError] = {}
+    others = []
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if error.validator in ("additionalProperties", "required"):
+            others.append(error)
+        elif path not in kept or _value_rank(error) < _value_rank(kept[path]):
+            kept[path] = error
+    return others + list(kept.values())
+
+
+def _value_rank(error: ValidationError) -> int:
+    if error.validator == "type" and error.instance is None:
+        return -1  # an empty value is the problem, whatever it should have held
+    if error.validator in ("oneOf", "anyOf"):
+        return len(_VALUE_CHECKS) + 1
+    check = str(error.validator)
+    return _VALUE_CHECKS.index(check) if check in _VALUE_CHECKS else len(_VALUE_CHECKS)
+
+
+class _Context(NamedTuple):
+    """What one error's finding depends on in the others, so that one real problem gives one finding."""
+
+    source: SourceMap
+    renames: dict[str, dict[str, str]]  # mapping pointer -> {unknown key: the allowed key it likely misspells}
+    missing: dict[str, list[str]]  # mapping pointer -> the required keys it lacks, from every `required` there
+
+    @classmethod
+    def of(cls, errors: Iterable[ValidationError], source: SourceMap) -> _Context:
+        renames: dict[str, dict[str, str]] = {}
+        missing: dict[str, list[str]] = {}
+        for error in errors:
+            pointer = _pointer(error.absolute_path)
+            if error.validator == "additionalProperties":
+                allowed = list(_as_dict(error.schema).get("properties", {}))
+                for key in _unknown(error):
+                    suggestion = _suggestion(key, allowed)
+                    if suggestion is not None:
+                        renames.setdefault(pointer, {})[key] = suggestion
+            elif error.validator == "required":
+                present = _supplied(error.instance)
+                lacking = [key for key in _as_list(error.validator_value) if key not in present]
+                missing[pointer] = list(dict.fromkeys([*missing.get(pointer, []), *lacking]))
+        return cls(source, renames, missing)
+
+    def missing_after_renames(self, pointer: str) -> list[str]:
+        """The missing keys that no misspelt key at the same mapping stands for (SCH001 reports those)."""
+        renamed = set(self.renames.get(pointer, {}).values())
+        return [key for key in self.missing.get(pointer, []) if key not in renamed]
+
+
+def _map_error(error: ValidationError, context: _Context) -> list[Finding]:
+    """One jsonschema error -> its finding(s), none when another finding already covers the problem."""
+    if error.validator in ("oneOf", "anyOf"):
+        return _exactly_one(error, _alternatives(error.schema), context)
+    handler = _HANDLERS.get(str(error.validator), _other)
+    return handler(error, context)
+
+
+# --- one handler per kind of error -----------------------------------------------------------------------------
+
+
+def _unknown_keys(error: ValidationError, context: _Context) -> list[Finding]:
+    """SCH001, at each unknown key, with the closest allowed key as a suggestion (saying so if it is missing)."""
+    parent = _pointer(error.absolute_path)
+    renames = context.renames.get(parent, {})
+    findings = []
+    for key in _unknown(error):
+        pointer = join_pointer(parent, key)
+        params: dict[str, object] = {"field": _field(error.absolute_path), "key": key}
+        suggestion = renames.get(key)
+        if suggestion is None:
+            message = _message("unknown_key", **params)
+        else:
+            required = suggestion in context.missing.get(parent, [])
+            label = _key_label([*error.absolute_path, suggestion])
+            message = _message(f"unknown_key_{'required' if required else 'suggest'}", suggestion=label, **params)
+        findings.append(_finding("SCH001", pointer, context.source.key(pointer), message))
+    return findings
+
+
+def _missing(error: ValidationError, context: _Context) -> list[Finding]:
+    """SCH002, at the mapping that lacks the keys; one finding names all of them, but not a misspelt one."""
+    path = list(error.absolute_path)
+    pointer = _pointer(path)
+    names = [_key_label([*path, key]) for key in context.missing_after_renames(pointer)]
+    if not names:
+        return []
+    key = "missing_one" if len(names) == 1 else "missing_many"
+    message = _message(key, field=_field(path), missing=_join(names, "and"))
+    return [_finding("SCH002", pointer, context.source.key(pointer), message)]
+
+
+def _wrong_type(error: ValidationError, context: _Context) -> list[Finding]:
+    """SCH003, at the value: what was expected, what is there, and how to write it."""
+    value = error.validator_value
+    expected = [value] if isinstance(value, str) else [str(v) for v in _as_list(value)]
+    words = [MESSAGES.text(f"type.{name}") for name in expected]
+    hint = _type_hint(expected, error.instance, _as_dict(error.schema))
+    found = MESSAGES.text(f"type.{_type_of(error.instance)}")
+    message = _message(
+        "wrong_type", field=_field(error.absolute_path), expected=_join(words, "or"), found=found, hint=hint
+    )
+    return [_value_finding("SCH003", error, context.source, message)]
+
+
+def _not_allowed(error: ValidationError, context: _Context) -> list[Finding]:
+    """SCH004, at the value: the allowed values, and the closest one if the value looks like a typo."""
+    allowed = _as_list(error.validator_value) if error.validator == "enum" else [error.validator_value]
+    params: dict[str, object] = {
+        "field": _field(error.absolute_path),
+        "value": _show(error.instance),
+        "allowed": ", ".join(f"`{_show(item)}`" for item in allowed),
+    }
+    choices = [str(item) for item in allowed]
+    close = difflib.get_close_matches(str(error.instance).lower(), choices, n=1, cutoff=0.6)
+    message = _message("enum_suggest", suggestion=close[0], **params) if close else _message("enum", **params)
+    return [_value_finding("SCH004", error, context.source, message)]
+
+
+def _bad_format(error: ValidationError, context: _Context) -> list[Finding]:
+    """SCH005, at the value: the expected shape of a date, web address or email address."""
+    message = _message(
+        f"format.{error.validator_value}", field=_field(error.absolute_path), value=_show(error.instance)
+    )
+    return [_value_finding("SCH005", error, context.source, message)]
+
+
+def _bad_pattern(error: ValidationError, context: _Context) -> list[Finding]:
+    """SCH006, at the value: the expected shape in words, never the regular expression."""
+    name = error.absolute_path[-1] if error.absolute_path else ""
+    key = _PATTERN_MESSAGES.get(str(name), "pattern.other")
+    message = _message(key, field=_field(error.absolute_path), value=_show(error.instance))
+    return [_value_finding("SCH006", error, context.source, message)]
+
+
+def _out_of_bounds(error: ValidationError, context: _Context) -> list[Finding]:
+    """SCH007, at the value: an empty list or text, a number out of range."""
+    params: dict[str, object] = {"field": _field(error.absolute_path), "limit": _show(error.validator_value)}
+    if error.validator == "minLength":
+        message = _message("size.empty_text", **params)
+    elif error.validator in ("minItems", "maxItems"):
+        count = len(_as_list(error.instance))
+        kind = "size.empty_list" if count == 0 else f"size.{'min' if error.validator == 'minItems' else 'max'}_items"
+        message = _message(kind, count=count, **params)
+    else:
+        kind = "size.minimum" if error.validator == "minimum" else "size.maximum"
+        message = _message(kind, value=_show(error.instance), **params)
+    return [_value_finding("SCH007", error, context.source, message)]
+
+
+def _other(error: ValidationError, context: _Context) -> list[Finding]:
+    """Any constraint the schema may gain later: reported as SCH007 with jsonschema's own words."""
+    message = _message("size.other", field=_field(error.absolute_path), detail=error.message)
+    return [_value_finding("SCH007", error, context.source, message)]
+
+
+def _exactly_one(error: ValidationError, alternatives: list[list[str]], context: _Context) -> list[Finding]:
+    """SCH008, at the mapping: neither alternative (e.g. `amount`, `formula`) is complete, or several are given.
+
+    Not when a misspelt key (SCH001) or a merge key (YML005) would complete an alternative once corrected.
+    """
+    instance = _as_dict(error.instance)
+    path = list(error.absolute_path)
+    pointer = _pointer(path)
+    present = [[key for key in alt if key in instance] for alt in alternatives]
+    present = [keys for keys in present if keys]
+    if len(present) >= 2:
+        labels = [_key_label([*path, key]) for keys in present for key in keys]
+        message = _message("one_of.both", field=_field(path), options=_join(labels, "and"))
+    else:
+        meant = _supplied(instance) | set(context.renames.get(pointer, {}).values())
+        if any(set(alt) <= meant for alt in alternatives):
+            return []
+        options = [_alternative_label(path, alt) for alt in alternatives]
+        message = _message("one_of.none", field=_field(path), options=_join(options, "or"))
+    return [_finding("SCH008", pointer, context.source.key(pointer), message)]
+
+
+_HANDLERS: dict[str, Callable[[ValidationError, _Context], list[Finding]]] = {
+    "additionalProperties": _unknown_keys,
+    "required": _missing,
+    "type": _wrong_type,
+    "enum": _not_allowed,
+    "const": _not_allowed,
+    "format": _bad_format,
+    "pattern": _bad_pattern,
+    "minLength": _out_of_bounds,
+    "minItems": _out_of_bounds,
+    "maxItems": _out_of_bounds,
+    "minimum": _out_of_bounds,
+    "maximum": _out_of_bounds,
+}
+
+
+# --- SCH010: a semantic check on the durations the schema accepted ----------------------------------------------
+
+
+def _reversed_ranges(doc: LoadedDocument, failed: set[str]) -> Iterator[Finding]:
+    """SCH010: `min` > `max` in a duration that passed the schema (nothing failed at or below it)."""
+    for path, duration in _durations(doc.data, _schema(), ()):
+        pointer = _pointer(path)
+        if any(bad == pointer or bad.startswith(pointer + "/") for bad in failed):
+            continue
+        low, high = duration.get("min"), duration.get("max")
+        if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+            message = _message("range_reversed", field=_field(path), min=_show(low), max=_show(high))
+            yield _finding("SCH010", pointer, doc.source.value(pointer), message)
+
+
+def _durations(
+    instance: object, schema: dict[str, Any], path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """Every mapping that the schema reads as a duration, found by walking the data alongside the schema."""
+    if isinstance(instance, dict) and "then" in schema:
+        schema = schema["then"]
+    if schema.get("$ref") == DURATION_REF:
+        if isinstance(instance, dict):
+            yield path, instance
+        return
+    children: Iterable[tuple[str | int, object]] = ()
+    if isinstance(instance, dict):
+        children = instance.items()
+    elif isinstance(instance, list):
+        children = enumerate(instance)
+    for token, child in children:
+        sub = _child(schema, token)
+        if sub is not None:
+            yield from _durations(child, sub, (*path, token))
+
+
+# --- naming things for people ------------------------------------------------------------------------------------
+
+
+def _child(schema: dict[str, Any], token: str | int) -> dict[str, Any] | None:
+    """The subschema for one step down the instance (a property, or a list item)."""
+    schema = _resolve(schema)
+    if isinstance(token, int):
+        items = schema.get("items") or _resolve(schema.get("else", {})).get("items")
+        return items if isinstance(items, dict) else None
+    properties = schema.get("properties") or _resolve(schema.get("then", {})).get("properties", {})
+    found = properties.get(token)
+    return found if isinstance(found, dict) else None
+
+
+def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        resolved: dict[str, Any] = _schema()["$defs"][ref.removeprefix("#/$defs/")]
+        return resolved
+    return schema
+
+
+def _term(path: Path) -> str | None:
+    """The Indonesian term (`x-term`) of the deepest named node on the path."""
+    schema: dict[str, Any] | None = _schema()
+    term = None
+    for token in path:
+        schema = _child(schema, token) if schema is not None else None
+        if schema is None:
+            break
+        term = schema.get("x-term", term)
+    return term
+
+
+def _readable(path: Path) -> str:
+    """`delivery.requirements[2].form` for /delivery/requirements/2/form."""
+    text = ""
+    for token in path:
+        if isinstance(token, int):
+            text += f"[{token}]"
+        else:
+            text += f".{token}" if text else token
+    return text
+
+
+def _field(path: Path) -> Text:
+    if not path:
+        return MESSAGES.text("document")
+    term = _term(path)
+    label = f"`{_readable(path)}` ({term})" if term else f"`{_readable(path)}`"
+    return Text(label, label)
+
+
+def _key_label(path: Path) -> str:
+    term = _term(path)
+    return f"`{path[-1]}` ({term})" if term else f"`{path[-1]}`"
+
+
+def _alternative_label(path: Path, keys: list[str]) -> Text:
+    if len(keys) == 1:
+        label = _key_label([*path, keys[0]])
+        return Text(label, label)
+    return _message("together", keys=_join([Text(f"`{k}`", f"`{k}`") for k in keys], "and"))
+
+
+def _type_hint(expected: list[str], instance: object, schema: dict[str, Any]) -> Text:
+    """The likeliest fix for a value of the wrong type."""
+    found = _type_of(instance)
+    if found == "null":
+        return MESSAGES.text("hint.empty")
+    if "object" in expected and ("then" in schema or "unit" in schema.get("properties", {})):
+        return MESSAGES.text("hint.duration")
+    hints = {"array": "hint.list", "object": "hint.mapping", "boolean": "hint.boolean"}
+    if expected[0] in hints:
+        return MESSAGES.text(hints[expected[0]])
+    if expected[0] == "string":
+        quotable = found in ("integer", "number", "decimal", "boolean")
+        return MESSAGES.text("hint.quote" if quotable else "hint.text")
+    return MESSAGES.text("hint.integer" if found == "decimal" and expected[0] == "integer" else "hint.number")
+
+
+def _type_of(instance: object) -> str:
+    if instance is None:
+        return "null"
+    if isinstance(instance, bool):
+        return "boolean"
+    if isinstance(instance, float) and not instance.is_integer():
+        return "decimal"
+    names = {int: "integer", float: "number", str: "string", list: "array", dict: "object"}
+    return next((name for kind, name in names.items() if isinstance(instance, kind)), "string")
+
+
+# --- small helpers -----------------------------------------------------------------------------------------------
+
+
+def _message(name: str, /, **params: object) -> Text:
+    return MESSAGES.text(name, **params)
+
+
+def _join(items: Sequence[str | Text], word: str) -> Text:
+    """`a`, `a and b`, `a, b and c` in both languages."""
+    parts = []
+    for lang in ("en", "id"):
+        texts = [item(lang) if isinstance(item, Text) else item for item in items]
+        last = f" {MESSAGES(word, lang)} ".join(texts[-2:])
+        parts.append(", ".join([*texts[:-2], last]))
+    return Text(parts[0], parts[1])
+
+
+def _unknown(error: ValidationError) -> list[str]:
+    """The keys an additionalProperties error is about; never `<<`, which the loader reports already (YML005)."""
+    schema = _as_dict(error.schema)
+    allowed = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    return [
+        key
+        for key in _as_dict(error.instance)
+        if key not in allowed and key != MERGE_KEY and not any(re.search(p, str(key)) for p in patterns)
+    ]
+
+
+def _suggestion(key: str, allowed: list[str]) -> str | None:
+    """The allowed key that an unknown key most likely misspells, if any is close enough."""
+    close = difflib.get_close_matches(str(key).lower(), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _supplied(instance: object) -> set[str]:
+    """A mapping's keys, with those a merge key (`<<: *defaults`) meant to bring in: missing them is no news."""
+    mapping = _as_dict(instance)
+    merged = mapping.get(MERGE_KEY)
+    sources = merged if isinstance(merged, list) else [merged]
+    return set(mapping).union(*(_as_dict(source) for source in sources))
+
+
+def _alternatives(schema: object) -> list[list[str]]:
+    """For a oneOf whose branches each require keys (amount | formula), those key lists; else empty."""
+    branches = _as_dict(schema).get("oneOf", [])
+    keys = [_as_dict(branch).get("required") for branch in branches]
+    if not keys or not all(isinstance(k, list) for k in keys):
+        return []
+    return [[str(key) for key in _as_list(k)] for k in keys]
+
+
+def _value_finding(rule: str, error: ValidationError, source: SourceMap, message: Text) -> Finding:
+    pointer = _pointer(error.absolute_path)
+    return _finding(rule, pointer, source.value(pointer), message)
+
+
+def _finding(rule: str, pointer: str, at: Location, message: Text) -> Finding:
+    return Finding(rule=rule, severity=Severity.ERROR, message=message, pointer=pointer, line=at.line, column=at.column)
+
+
+def _pointer(path: Iterable[str | int]) -> str:
+    pointer = ""
+    for token in path:
+        pointer = join_pointer(pointer, token)
+    return pointer
+
+
+def _show(value: object) -> str:
+    """A value as the author wrote it: `true`, `3`, `1.5`, `text`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
+
+
+def _as_dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _as_list(value: object) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else []
