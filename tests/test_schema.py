@@ -191,7 +191,7 @@ def test_closed_vocabularies_follow_format_md(pointer: str, values: list[str]) -
 
 def test_every_pattern_is_explained_in_words() -> None:
     patterned = {where.rsplit("/", 1)[-1] for where, prop in ALL_PROPERTIES if "pattern" in prop}
-    assert patterned <= set(validation._PATTERN_MESSAGES)
+    assert patterned <= set(validation.PATTERN_MESSAGES)
 
 
 @pytest.mark.parametrize(

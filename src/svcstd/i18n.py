@@ -17,8 +17,8 @@ _ALL_CATALOGS: list[Catalog] = []
 class Catalog:
     """A named set of messages, each a (English, Indonesian) pair of format strings.
 
-    Modules own the catalogue of their concept (the CLI's texts live in cli.py, schema messages in
-    validation.py); every catalogue registers itself here so that one test can check them all.
+    Modules own the catalogue of their concept (the CLI's texts live in cli/app.py, schema messages in
+    validation/messages.py); every catalogue registers itself here so that one test can check them all.
     """
 
     def __init__(self, name: str, messages: Mapping[str, tuple[str, str]]) -> None:

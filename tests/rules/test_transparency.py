@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from svcstd.rules.transparency import is_email, is_phone, is_url
+from svcstd.standard.contacts import is_email, is_phone
+from svcstd.standard.contacts import is_web_address as is_url
 from tests.rules.harness import DELETE, EXEMPLARY, NOT_APPLICABLE, run_rule
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -18,6 +17,7 @@ from svcstd.rules.citations import (
     on,
     principle,
 )
+from svcstd.standard import contacts
 
 TRANSPARENCY = principle("principle of transparency", "prinsip transparansi")
 OPENNESS = ("Article 4(h) (openness)", "Pasal 4 huruf h (asas keterbukaan)")
@@ -32,39 +32,20 @@ def openness_and(en: str, id_: str) -> Citation:
 ONLINE_CHANNELS = frozenset({"website", "mobile_app", "social_media"})
 ON_SITE_CHANNELS = frozenset({"notice_board", "information_desk", "brochure"})
 
-# Indonesian numbers: +62 / 62 / 0, then 7 to 12 digits; spaces, dots, dashes and an area code in
-# parentheses are allowed between digits: +62 812-2750-4411, 0274-512345, (0265) 771204, 021 555 0123.
-PHONE_SHAPE = re.compile(r"^\+?\(?\d[\d\s().-]*\d$")
-PHONE_SEPARATORS = re.compile(r"[\s().-]")
-PHONE_DIGITS = re.compile(r"^(?:\+62|62|0)[1-9]\d{6,11}$")
-EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-URL = re.compile(r"^https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
-
-
-def is_phone(contact: str) -> bool:
-    """An Indonesian phone number in one of its usual written forms."""
-    text = contact.strip()
-    return bool(PHONE_SHAPE.match(text)) and bool(PHONE_DIGITS.match(PHONE_SEPARATORS.sub("", text)))
-
-
-def is_email(contact: str) -> bool:
-    return bool(EMAIL.match(contact.strip()))
-
-
-def is_url(contact: str) -> bool:
-    return bool(URL.match(contact.strip()))
-
-
 # What each complaint channel type's contact must be: (check, English and Indonesian description).
 CONTACT_KINDS: dict[str, tuple[Callable[[str], bool], str, str]] = {
-    "phone": (is_phone, "a phone number such as 0274-512345 or +62 812-2750-4411", "nomor telepon"),
-    "sms": (is_phone, "a mobile number such as 0812-2750-4411", "nomor ponsel"),
-    "whatsapp": (is_phone, "a mobile number such as +62 812-2750-4411", "nomor WhatsApp"),
-    "fax": (is_phone, "a fax number such as (0274) 512347", "nomor faksimile"),
-    "email": (is_email, "an e-mail address such as pengaduan@contoh.go.id", "alamat surel"),
-    "website": (is_url, "a web address starting with https://", "alamat situs web yang diawali https://"),
+    "phone": (contacts.is_phone, "a phone number such as 0274-512345 or +62 812-2750-4411", "nomor telepon"),
+    "sms": (contacts.is_phone, "a mobile number such as 0812-2750-4411", "nomor ponsel"),
+    "whatsapp": (contacts.is_phone, "a mobile number such as +62 812-2750-4411", "nomor WhatsApp"),
+    "fax": (contacts.is_phone, "a fax number such as (0274) 512347", "nomor faksimile"),
+    "email": (contacts.is_email, "an e-mail address such as pengaduan@contoh.go.id", "alamat surel"),
+    "website": (
+        contacts.is_web_address,
+        "a web address starting with https://",
+        "alamat situs web yang diawali https://",
+    ),
     "lapor": (
-        is_url,
+        contacts.is_web_address,
         "the SP4N-LAPOR! address, https://www.lapor.go.id",
         "alamat SP4N-LAPOR!, https://www.lapor.go.id",
     ),
