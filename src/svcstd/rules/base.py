@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
+from svcstd.i18n import bilingual
 from svcstd.model import Principle, RuleInfo, Severity, Text
 
 
@@ -75,7 +76,7 @@ class Rule:
         )
 
     def format_message(self, params: Mapping[str, object]) -> Text:
-        return Text(self.message.en.format(**params), self.message.id.format(**params))
+        return bilingual(self.message, **params)
 
 
 def rule(
