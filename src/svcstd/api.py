@@ -2,12 +2,12 @@
 
 Every command judges through here: `pipeline()` fixes the settings, loads every rule once (built-in
 and custom) and the date; `check` runs it over files (cached and in worker processes when it pays),
-`judge_file` and `judge_bytes` over one file or a git blob for `render` and `diff`.
+`judge_file` over one file for `render`; `diff` judges both versions with the same pipeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -15,14 +15,14 @@ from svcstd import __version__
 from svcstd.cache import ResultCache, cache_root, context_digest, file_digest
 from svcstd.checks import CHECK_INFOS
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
-from svcstd.judge import Pipeline, Results, judge_bytes, judge_file, read_raw
-from svcstd.model import DocumentResult, Finding, LoadedDocument, Report, RuleInfo, Text
+from svcstd.judge import Pipeline, Results, judge_file, read_raw
+from svcstd.model import Finding, Report, RuleInfo, Text
 from svcstd.parallel import judging
 from svcstd.reading.discovery import Target, discover
 from svcstd.rules import load_rules
 from svcstd.rules.base import Rule
 
-__all__ = ["Pipeline", "check", "judge_bytes", "judge_file", "pipeline", "rule_infos", "targets"]
+__all__ = ["Pipeline", "check", "check_pipeline", "judge_file", "pipeline", "rule_infos", "targets"]
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the run goes on."""
@@ -136,9 +136,3 @@ def _cached(target: Target, run: Pipeline, store: ResultCache | None) -> Results
         return None
     raw = read_raw(target, run.settings)
     return store.get(target, file_digest(raw)) if isinstance(raw, bytes) else None
-
-
-def judged_files(paths: Sequence[str], run: Pipeline) -> Iterator[tuple[LoadedDocument, DocumentResult]]:
-    """Every standard under `paths` with its result, document by document (for `render`)."""
-    for target in targets(paths, run.settings):
-        yield from judge_file(target, run)
