@@ -289,8 +289,8 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 @rule(
     id="SIM005",
     principle=Principle.SIMPLICITY,
-    severity=Severity.WARNING,
-    weight=2,
+    severity=Severity.INFO,
+    weight=1,
     title=("A step without a duration", "Langkah prosedur tanpa durasi"),
     message=(
         "Step {number} ({actor}: {action}) of the procedure (delivery.procedure.steps, prosedur) has no "
