@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -80,6 +81,22 @@ def test_pip_never_installs_outside_a_virtual_environment() -> None:
 )
 def test_the_venv_pip_pattern_tells_them_apart(line: str, in_venv: bool) -> None:
     assert bool(VENV_PIP.search(line)) is in_venv
+
+
+def test_editor_section_shows_what_init_writes_and_the_schema_command_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "standar/ktp-el.yaml", "--lang", "en"]) == 0
+    written = (tmp_path / "standar" / "ktp-el.yaml").read_text(encoding="utf-8")
+    assert written.splitlines()[0] == fenced_after("### Editor support").strip()
+    command = fenced_after("Write the schema there once").strip()
+    assert f"#     {command}\n" in written
+    assert command in capsys.readouterr().err  # init names it while the schema is missing
+    assert main(command.split()[1:]) == 0
+    schema = written.splitlines()[0].split("$schema=", 1)[1]
+    assert (tmp_path / "standar" / schema).is_file()  # the modeline finds what the command wrote
 
 
 def test_sample_output_is_what_svcstd_prints(
