@@ -13,11 +13,13 @@ from typing import Any, NamedTuple
 import yaml
 
 CATALOGUE_FILE = "data/legal_status.yaml"
+NUMBERLESS = frozenset({"UUD"})
 
 _PAN = r"(?:pendayagunaan aparatur negara|pan(?:\W*rb)?\b)"
 # Instrument types, longest phrase first: at one position the first alternative that matches wins.
 _TYPES: tuple[tuple[str, str], ...] = (
     ("Perppu", r"peraturan pemerintah pengganti undang\W*undang|perppu|perpu"),
+    ("UUD", r"undang\W*undang dasar|uud"),
     ("UU", r"undang\W*undang|uu"),
     ("PP", r"peraturan pemerintah|pp"),
     ("Perpres", r"peraturan presiden|perpres"),
@@ -91,7 +93,8 @@ class ActRef(NamedTuple):
 
     @property
     def complete(self) -> bool:
-        return self.number is not None and self.year is not None
+        """Number and year given, or an instrument that has none (the constitution, `UUD`)."""
+        return (self.number is not None and self.year is not None) or self.type in NUMBERLESS
 
 
 def canonical_type(text: str) -> str | None:
