@@ -179,6 +179,11 @@ REAL_LINES = [
         ("PP", "96", 2012),
     ),
     (
+        "pengadilan-pa-pati-pelayanan-persidangan",
+        "6. Keputusan Ketua Pengadilan Agama Pati Nomor W11-A14/20/KU.02.2/I/2017 tentang Panjar Biaya Perkara",
+        ("Keputusan", "W11-A14/20/KU.02.2/I/2017", 2017),
+    ),
+    (
         "sosial-dinsos-garut-pengecekan-dtks-pip",
         "Undang Undang RI Nomor 11 Tahun 2009 Tentang Kesejahteraan Sosial;",
         ("UU", "11", 2009),
@@ -204,6 +209,7 @@ def test_real_lines_parse_as_published(source: str, line: str, expected: tuple[s
         ("Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik", ("UU", "25", 2009)),
         ("UU No. 36 Tahun 2009", ("UU", "36", 2009)),
         ("PP 96/2012", ("PP", "96", 2012)),
+        ("PP No 96 th 2012", ("PP", "96", 2012)),
         ("Permenpan RB Nomor 15 Tahun 2014", ("PermenPANRB", "15", 2014)),
         ("PermenPANRB 16/2017", ("PermenPANRB", "16", 2017)),
         ("Perda No. 3 Tahun 2023", ("Perda", "3", 2023)),

@@ -40,13 +40,15 @@ _TYPE = re.compile(
     "|".join(rf"(?P<t{index}>\b(?:{pattern})\b)" for index, (_, pattern) in enumerate(_TYPES)), re.IGNORECASE
 )
 _YEAR = r"(?:19|20)\d\d"
+_TAHUN = r"(?:tahun|thn\.?|th\.?)"
+# After "Nomor": a token with a digit, as decrees number themselves ("W11-A14/20/KU.02.2/I/2017").
 _NUMBER = re.compile(
-    rf"\b(?:nomor|no)(?![a-z])\W*?(?P<num>\d[\w.]*(?:/[\w.]+)*)(?:\W+tahun\W+(?P<year>{_YEAR})\b)?"
+    rf"\b(?:nomor|no)(?![a-z])\W*?(?P<num>(?=[\w./-]*\d)[a-z0-9][\w./-]*)(?:\W+{_TAHUN}\W*(?P<year>{_YEAR})\b)?"
     rf"|\b(?P<short>\d+[a-z]?)\s*/\s*(?P<short_year>{_YEAR})\b"
-    rf"|\b(?P<bare>\d+[a-z]?)\s+tahun\s+(?P<bare_year>{_YEAR})\b",
+    rf"|\b(?P<bare>\d+[a-z]?)\s+{_TAHUN}\s*(?P<bare_year>{_YEAR})\b",
     re.IGNORECASE,
 )
-_YEAR_ONLY = re.compile(rf"\btahun\W+(?P<year>{_YEAR})\b", re.IGNORECASE)
+_YEAR_ONLY = re.compile(rf"\b{_TAHUN}\W*(?P<year>{_YEAR})\b", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(rf"/(?P<year>{_YEAR})$")
 _NUMBER_ONLY_YEAR = re.compile(rf"^(?P<num>\d+[a-z]?)/(?P<year>{_YEAR})$", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^0*(\d+[a-z]?)", re.IGNORECASE)
@@ -125,7 +127,7 @@ def _number_and_year(rest: str) -> tuple[str | None, int | None]:
         return match["short"], int(match["short_year"])
     if match["bare"]:
         return match["bare"], int(match["bare_year"])
-    number = match["num"].rstrip(".")
+    number = match["num"].rstrip("./-")
     split = _NUMBER_ONLY_YEAR.match(number)
     if split:
         return split["num"], int(split["year"])
