@@ -218,6 +218,8 @@ def test_real_lines_parse_as_published(source: str, line: str, expected: tuple[s
         ("Keputusan Menteri Kesehatan Nomor 129/Menkes/SK/II/2008", ("Kepmen", "129/Menkes/SK/II/2008", 2008)),
         ("Perwali Probolinggo Nomor 22 Tahun 2020", ("Perwali", "22", 2020)),
         ("Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022", ("Perppu", "2", 2022)),
+        ("Qanun Kabupaten Contoh Nomor 8 Tahun 2012 tentang Retribusi", ("Qanun", "8", 2012)),
+        ("Surat Edaran Menteri PANRB", ("SE", None, None)),
     ],
 )
 def test_the_common_forms_parse(line: str, expected: tuple[str, str | None, int | None]) -> None:
@@ -239,6 +241,8 @@ def test_items_in_every_shape_of_format_1_0_and_1_1() -> None:
         "PermenPANRB", "15", 2014
     )
     assert citation_of({"title": "Kepolisian", "type": "UU", "number": "2"}) == ActRef("UU", "2", None)
+    assert citation_of({"title": "Kesehatan", "type": "UU", "number": 36, "year": "2009"}) == ActRef("UU", "36", 2009)
+    assert citation_of({"title": "Kesehatan", "type": "UU", "number": 36, "year": "baru"}) == ActRef("UU", "36", None)
     assert citation_of({"title": "Standar Pelayanan Minimal Rumah Sakit"}) is None
     assert canonical_type("Peraturan Wali Kota") == "Perwali"
 

@@ -33,6 +33,9 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ("Perbup", r"peraturan bupati|perbup"),
     ("Perwali", r"peraturan wali\s?kota|perwal[ik]?"),
     ("Perpol", r"peraturan kepolisian|perpol|perkap"),
+    ("Qanun", r"qanun"),
+    ("Inpres", r"instruksi presiden|inpres"),
+    ("SE", r"surat edaran"),
     ("Peraturan", r"peraturan"),
     ("Keputusan", r"(?:surat )?keputusan|sk"),
 )
@@ -145,9 +148,15 @@ def citation_of(item: str | Mapping[str, Any]) -> ActRef | None:
     kind = _more_specific(given, parsed.type if parsed else None)
     if kind is None:
         return None
-    number = str(item["number"]) if "number" in item else (parsed.number if parsed else None)
-    year = int(item["year"]) if "year" in item else (parsed.year if parsed else None)
+    number = str(item["number"]) if item.get("number") is not None else (parsed.number if parsed else None)
+    year = _given_year(item.get("year")) or (parsed.year if parsed else None)
     return ActRef(kind, number, year)
+
+
+def _given_year(value: object) -> int | None:
+    """A structured `year`, written as a number or as text ("2009"); anything else gives none."""
+    text = str(value).strip() if value is not None else ""
+    return int(text) if re.fullmatch(_YEAR, text) else None
 
 
 def _first_parsed(item: Mapping[str, Any]) -> ActRef | None:
