@@ -143,15 +143,17 @@ def _revoked(doc: Document, verified: bool) -> Iterator[Hit]:
         "berpijak pada peraturan tersebut.",
     ),
     rationale=(
-        "The legal basis is a required component (UU 25/2009, Article 21(a)); its elucidation, as quoted in the "
-        "Ombudsman's 2023 assessment instrument, calls it the regulations on which the service is run. A revoked act "
-        "is no basis for anything. Error, because the catalogue entry behind this rule was checked against the "
-        "revoking text or an official listing: an inspector can sign the finding as it stands.",
+        "The legal basis is a required component (UU 25/2009, Article 21(a)); its elucidation, as the Ombudsman's "
+        "2023 assessment instrument quotes it (read in an earlier research session, not re-checked), calls it the "
+        "regulations on which the service is run. A revoked act is no basis for anything. Error, because the "
+        "catalogue entry behind this rule was checked against the revoking text or an official listing: an "
+        "inspector can sign the finding as it stands.",
         "Dasar hukum adalah komponen wajib (UU 25/2009 Pasal 21 huruf a); penjelasannya, sebagaimana dikutip dalam "
-        "instrumen penilaian Ombudsman 2023, menyebutnya peraturan perundang-undangan yang menjadi dasar "
-        "penyelenggaraan pelayanan. Peraturan yang telah dicabut tidak dapat menjadi dasar. Tingkat galat, karena "
-        "entri katalog di balik aturan ini telah diperiksa terhadap naskah pencabutan atau daftar resmi: pemeriksa "
-        "dapat menandatangani temuan ini apa adanya.",
+        "instrumen penilaian Ombudsman 2023 (dibaca pada sesi penelitian sebelumnya, belum diperiksa ulang), "
+        "menyebutnya peraturan perundang-undangan yang menjadi dasar penyelenggaraan pelayanan. Peraturan yang "
+        "telah dicabut tidak dapat menjadi dasar. Tingkat galat, karena entri katalog di balik aturan ini telah "
+        "diperiksa terhadap naskah pencabutan atau daftar resmi: pemeriksa dapat menandatangani temuan ini apa "
+        "adanya.",
     ),
     reference=cite(PASAL_21_A, CATALOGUE),
 )
