@@ -2,7 +2,8 @@
 
 Each fixture is a faithful transcription of one source in tests/fixtures/real/sources/: it must read
 as valid under its kind (no error-severity reading or schema finding), say where it was read
-(`# Sumber: http…`), and declare format 1.1. Validity is checked with no rules loaded, so that a
+(`# Sumber: http…`), and declare format 1.1. A source page with several services (one table row each)
+is one file with one YAML document per service. Validity is checked with no rules loaded, so that a
 rule's opinion of the content (which the transcriptions must not bend to) never hides a schema error.
 """
 
@@ -50,21 +51,23 @@ def test_fixture_says_where_it_was_read_and_declares_format_1_1(path: Path) -> N
     header = text.split("\nsvcstd:", 1)[0]
     assert re.search(r"^# Sumber: https?://\S+", header, re.MULTILINE), "no '# Sumber: http…' comment before svcstd"
     assert re.search(r"^# Dibaca: ", header, re.MULTILINE), "no '# Dibaca:' comment before svcstd"
-    data = yaml.safe_load(text)
-    assert data["svcstd"] == "1.1"
-    assert data["language"] == "id"
-    assert data["kind"] in {"standard", "published_sheet"}
+    documents = [data for data in yaml.safe_load_all(text) if data is not None]
+    assert documents
+    for data in documents:
+        assert data["svcstd"] == "1.1"
+        assert data["language"] == "id"
+        assert data["kind"] in {"standard", "published_sheet"}
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
 def test_fixture_reads_as_valid_under_its_kind(path: Path) -> None:
     docs = check([str(path)], rules=()).documents
-    assert len(docs) == 1
-    [doc] = docs
-    errors = [
-        f"{f.rule} {f.line}:{f.column} {f.pointer} {f.message.en}"
-        for f in doc.findings
-        if f.severity is Severity.ERROR and f.rule.startswith(("YML", "SCH"))
-    ]
-    assert not errors
-    assert doc.valid
+    assert docs
+    for doc in docs:
+        errors = [
+            f"#{doc.index + 1} {f.rule} {f.line}:{f.column} {f.pointer} {f.message.en}"
+            for f in doc.findings
+            if f.severity is Severity.ERROR and f.rule.startswith(("YML", "SCH"))
+        ]
+        assert not errors
+        assert doc.valid
