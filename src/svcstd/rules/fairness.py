@@ -9,6 +9,7 @@ from typing import Any
 from svcstd.model import Principle, Severity, Text
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, principle
+from svcstd.standard.steps import procedure_steps
 from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS
 
 KEADILAN = principle("principle of fairness", "prinsip keadilan")
@@ -29,8 +30,13 @@ RELIEF = re.compile(
 def procedure_channels(doc: Document) -> set[str]:
     """Every channel the procedure names, on the procedure or on one of its steps."""
     procedure = doc["delivery"]["procedure"]
-    steps = {step["channel"] for step in procedure["steps"] if "channel" in step}
+    steps = {found.step["channel"] for found in procedure_steps(doc) if "channel" in found.step}
     return set(procedure.get("channels", [])) | steps
+
+
+def _not_in_person_by_nature(doc: Document, ctx: RuleContext) -> bool:
+    """1.1 `in_person_reason`: emergency care, a hearing, biometric recording cannot go online; no need to ask."""
+    return "in_person_reason" not in doc["delivery"]["procedure"]
 
 
 def declares_channels(doc: Document, ctx: RuleContext) -> bool:
@@ -47,6 +53,7 @@ def charges_fee(doc: Document, ctx: RuleContext) -> bool:
 
 @rule(
     id="FAI001",
+    full_standard_only=True,
     principle=Principle.FAIRNESS,
     severity=Severity.ERROR,
     weight=5,
@@ -108,6 +115,8 @@ def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="FAI002",
+    full_standard_only=True,
+    needs=("manufacturing/facilities",),
     principle=Principle.FAIRNESS,
     severity=Severity.WARNING,
     weight=4,
@@ -155,6 +164,7 @@ def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="FAI003",
+    needs=("delivery/procedure",),
     principle=Principle.FAIRNESS,
     severity=Severity.WARNING,
     weight=3,
@@ -177,6 +187,7 @@ def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "kemampuan fisiknya.",
     ),
     reference=KEADILAN,
+    applies=_not_in_person_by_nature,
 )
 def FAI003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -186,6 +197,8 @@ def FAI003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     Failing:
 
         procedure: {channels: [in_person], steps: ...}
+
+    Not applicable when `in_person_reason` says why the service is in person by nature (format 1.1).
     """
     if procedure_channels(doc) & REACHING_CHANNELS:
         return
@@ -207,6 +220,7 @@ def _formats_hit(doc: Document) -> Hit | None:
 
 @rule(
     id="FAI004",
+    full_standard_only=True,
     principle=Principle.FAIRNESS,
     severity=Severity.WARNING,
     weight=3,
@@ -309,7 +323,7 @@ def relief_texts(doc: Document) -> Iterator[str]:
     """The free texts where a standard says who pays less: fee names and cases, requirements, special services."""
     for fee in doc["delivery"]["fees"]:
         yield from (fee.get("name", ""), fee.get("when", ""))
-    for requirement in doc["delivery"]["requirements"]:
+    for requirement in doc["delivery"].get("requirements", []):
         yield from (requirement["name"], requirement.get("when", ""), requirement.get("note", ""))
     for service in doc.get("special_services", []):
         yield service["provision"]
@@ -317,6 +331,7 @@ def relief_texts(doc: Document) -> Iterator[str]:
 
 @rule(
     id="FAI006",
+    needs=("delivery/fees",),
     principle=Principle.FAIRNESS,
     severity=Severity.INFO,
     weight=1,
@@ -369,6 +384,7 @@ def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="FAI007",
+    needs=("delivery/procedure",),
     principle=Principle.FAIRNESS,
     severity=Severity.WARNING,
     weight=2,

@@ -9,7 +9,8 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, principle
-from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, upper_minutes
+from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
+from svcstd.standard.steps import label, procedure_steps
 
 _NON_WORD = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
@@ -28,7 +29,7 @@ def normalise(text: str) -> str:
 
 
 def _requirements(doc: Document) -> list[Mapping[str, Any]]:
-    return list(doc["delivery"]["requirements"])
+    return list(doc["delivery"].get("requirements", []))
 
 
 def _steps(doc: Document) -> list[Mapping[str, Any]]:
@@ -45,6 +46,7 @@ def _case_label(case: str | None) -> tuple[str, str]:
 
 @rule(
     id="SIM001",
+    needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=3,
@@ -109,6 +111,7 @@ def SIM001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SIM002",
+    needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=2,
@@ -158,6 +161,7 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
 
 @rule(
     id="SIM003",
+    needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=2,
@@ -227,6 +231,7 @@ def _path_label(path: Path) -> dict[str, str]:
 
 @rule(
     id="SIM004",
+    needs=("delivery/procedure",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=3,
@@ -288,14 +293,15 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SIM005",
+    needs=("delivery/procedure",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=2,
     title=("A step without a duration", "Langkah prosedur tanpa durasi"),
     message=(
-        "Step {number} ({actor}: {action}) of the procedure (delivery.procedure.steps, prosedur) has no "
+        "Step {number} ({step}) of the procedure (delivery.procedure.steps, prosedur) has no "
         "`duration`. State how long it takes.",
-        "Langkah {number} ({actor}: {action}) pada prosedur pelayanan (delivery.procedure.steps) belum "
+        "Langkah {number} ({step}) pada prosedur pelayanan (delivery.procedure.steps) belum "
         "mencantumkan `duration`. Tambahkan lama waktu langkah tersebut.",
     ),
     fix=(
@@ -329,15 +335,14 @@ def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         steps:
           - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}   # flagged at the step, on its key
     """
-    for index, step in enumerate(_steps(doc)):
-        if "duration" not in step:
-            params = {"number": index + 1, "actor": step["actor"], "action": step["action"]}
-            yield Hit(f"/delivery/procedure/steps/{index}", params, at_key=True)
+    for found in procedure_steps(doc):
+        if "duration" not in found.step and "then" not in found.step:  # a branch is timed by its own steps
+            yield Hit(found.pointer, {"number": found.number, "step": label(found.step)}, at_key=True)
 
 
 def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapping[str, Any]:
     """The longest completion time for the case, or the longest overall when none names it."""
-    times = list(completion)
+    times = [time for time in completion if is_measured(time)]
     matching = [t for t in times if case is not None and normalise(t.get("when", "")) == normalise(case)]
     return max(matching or times, key=upper_minutes)
 
@@ -346,7 +351,7 @@ def _first_overrun(steps: list[Mapping[str, Any]], path: Path, limit: float) -> 
     """The index of the step at which the route's running total of durations passes the limit."""
     total = 0.0
     for index, step in enumerate(steps):
-        if "duration" in step and _on_path(step, path):
+        if is_measured(step.get("duration")) and _on_path(step, path):
             total += upper_minutes(step["duration"])
             if total > limit:
                 return index
@@ -354,15 +359,18 @@ def _first_overrun(steps: list[Mapping[str, Any]], path: Path, limit: float) -> 
 
 
 def _step_total(steps: list[Mapping[str, Any]], path: Path) -> float:
-    return sum(upper_minutes(s["duration"]) for s in steps if "duration" in s and _on_path(s, path))
+    return sum(upper_minutes(s["duration"]) for s in steps if is_measured(s.get("duration")) and _on_path(s, path))
 
 
 def _has_timed_steps(doc: Document, ctx: RuleContext) -> bool:
-    return any("duration" in step for step in _steps(doc))
+    """Top-level steps with a number of minutes, and a completion time with one to compare them with."""
+    promised = completion_durations(doc["delivery"]["completion_time"])
+    return any(is_measured(s.get("duration")) for s in _steps(doc)) and any(is_measured(t) for t in promised)
 
 
 @rule(
     id="SIM006",
+    needs=("delivery/procedure", "delivery/completion_time"),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=4,
@@ -450,8 +458,9 @@ def _longest_sentence(text: str) -> int:
 def _wordy_texts(doc: Document) -> Iterator[tuple[str, str]]:
     for index, requirement in enumerate(_requirements(doc)):
         yield f"/delivery/requirements/{index}/name", requirement["name"]
-    for index, step in enumerate(_steps(doc)):
-        yield f"/delivery/procedure/steps/{index}/action", step["action"]
+    for found in procedure_steps(doc):
+        if "action" in found.step:
+            yield f"{found.pointer}/action", found.step["action"]
 
 
 @rule(
