@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -22,16 +23,19 @@ from tests.conftest import ROOT
 
 REAL = ROOT / "tests" / "fixtures" / "real"
 FIXTURES = sorted(REAL.glob("*.yaml"))
-SECTORS = {
-    "desa", "dukcapil", "kecamatan", "kepolisian", "kesehatan", "pajak", "pendidikan",
-    "pengadilan", "perizinan", "perpustakaan", "sosial",
-}
+SECTORS = frozenset(
+    "desa dukcapil kecamatan kepolisian kesehatan pajak pendidikan pengadilan perizinan perpustakaan sosial".split()
+)
 # Kept under its 1.0 name because tests/test_examples.py reads it by that name.
 LEGACY_NAMES = {"waykanan-ktp-el.yaml": "dukcapil"}
 
 
 def sector(path: Path) -> str:
     return LEGACY_NAMES.get(path.name, path.name.split("-", 1)[0])
+
+
+def documents(path: Path) -> list[dict[str, Any]]:
+    return [data for data in yaml.safe_load_all(path.read_text(encoding="utf-8")) if data is not None]
 
 
 def test_there_are_enough_fixtures_from_enough_sectors() -> None:
@@ -51,12 +55,26 @@ def test_fixture_says_where_it_was_read_and_declares_format_1_1(path: Path) -> N
     header = text.split("\nsvcstd:", 1)[0]
     assert re.search(r"^# Sumber: https?://\S+", header, re.MULTILINE), "no '# Sumber: http…' comment before svcstd"
     assert re.search(r"^# Dibaca: ", header, re.MULTILINE), "no '# Dibaca:' comment before svcstd"
-    documents = [data for data in yaml.safe_load_all(text) if data is not None]
-    assert documents
-    for data in documents:
+    found = documents(path)
+    assert found
+    for data in found:
         assert data["svcstd"] == "1.1"
         assert data["language"] == "id"
         assert data["kind"] in {"standard", "published_sheet"}
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_declared_kind_is_what_the_content_shows(path: Path) -> None:
+    """A full standard carries manufacturing components; a published sheet only the delivery ones."""
+    for data in documents(path):
+        assert (data["kind"] == "standard") == ("manufacturing" in data), data["title"]
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_fixture_adds_nothing_the_sources_never_show(path: Path) -> None:
+    """No transcribed source shows an id, a version, a status or a dated adoption: they stay absent."""
+    for data in documents(path):
+        assert not {"id", "version", "status", "adoption"} & data.keys(), data["title"]
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
