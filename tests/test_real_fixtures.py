@@ -24,7 +24,19 @@ from tests.conftest import ROOT
 REAL = ROOT / "tests" / "fixtures" / "real"
 FIXTURES = sorted(REAL.glob("*.yaml"))
 SECTORS = frozenset(
-    "desa dukcapil kecamatan kepolisian kesehatan pajak pendidikan pengadilan perizinan perpustakaan sosial".split()
+    [
+        "desa",
+        "dukcapil",
+        "kecamatan",
+        "kepolisian",
+        "kesehatan",
+        "pajak",
+        "pendidikan",
+        "pengadilan",
+        "perizinan",
+        "perpustakaan",
+        "sosial",
+    ]
 )
 # Kept under its 1.0 name because tests/test_examples.py reads it by that name.
 LEGACY_NAMES = {"waykanan-ktp-el.yaml": "dukcapil"}
