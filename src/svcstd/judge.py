@@ -20,6 +20,7 @@ from svcstd.scoring.engine import evaluate
 from svcstd.scoring.gate import passes_gate, threshold_findings
 from svcstd.scoring.grades import grade_for
 from svcstd.scoring.scores import overall_score, principle_results
+from svcstd.standard.aliases import normalise
 from svcstd.standard.dates import add_months
 from svcstd.validation.validate import validate
 
@@ -116,6 +117,7 @@ def judge(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
     settings = pipeline.settings
     findings: list[Finding] = list(doc.findings)
     if isinstance(doc.data, dict):
+        doc = replace(doc, data=normalise(doc.data))  # Indonesian values -> English ones; positions unchanged
         findings.extend(validate(doc))
     data: Mapping[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     identity = (_text(data.get("id")), _text(data.get("title")))

@@ -17,10 +17,8 @@ def case(
     expected: list[str] | str,
     *,
     options: Mapping[str, Any] | None = None,
-    format_1_1: bool = False,
 ) -> Any:
-    marks = [pytest.mark.xfail(strict=True, reason="format 1.1 keys: passes once the 1.1 schema lands")]
-    return pytest.param(rule_id, patch, expected, options, id=f"{rule_id}-{name}", marks=marks if format_1_1 else [])
+    return pytest.param(rule_id, patch, expected, options, id=f"{rule_id}-{name}")
 
 
 PROCEDURE = "delivery/procedure"
@@ -65,16 +63,19 @@ CASES = [
     case(
         "FAI001",
         "facility-says-whom-it-serves",
-        {"special_services": ELDERLY_ONLY, "manufacturing/facilities": DECLARED_FACILITIES},
+        {"svcstd": "1.1", "special_services": ELDERLY_ONLY, "manufacturing/facilities": DECLARED_FACILITIES},
         [],
-        format_1_1=True,
     ),
     case(
         "FAI001",
         "adults-only-not-asked-about-children",
-        {"special_services/3": DELETE, "manufacturing/facilities": PLAIN_ROOMS, "audience": {"min_age": 17}},
+        {
+            "svcstd": "1.1",
+            "special_services/3": DELETE,
+            "manufacturing/facilities": PLAIN_ROOMS,
+            "audience": {"min_age": 17},
+        },
         [],
-        format_1_1=True,
     ),
     case("FAI001", "option-groups", {"special_services": ELDERLY_ONLY}, [], options={"groups": ["elderly"]}),
     case("FAI002", "pass", {}, []),

@@ -87,9 +87,10 @@ def test_rule(rule_id: str, patch: Mapping[str, Any], expected: list[str] | str)
 
 
 def test_real_fixture_fee_basis_without_number() -> None:
-    """The IGD fixture names its tariff regulation by title only: an inspector could not look it up."""
-    text = (ROOT / "tests" / "fixtures" / "real" / "igd-rsud.yaml").read_text(encoding="utf-8")
-    assert run_rule("ACC022", text=text) == ["/delivery/fees/0/basis"]
+    """RSUD Sungai Dareh's tariff table rests on "Tarif Perda Retribusi Tahun 2020": a year, no number."""
+    fixture = "kesehatan-rsud-sungai-dareh-instalasi-gawat-darurat.yaml"
+    text = (ROOT / "tests" / "fixtures" / "real" / fixture).read_text(encoding="utf-8")
+    assert run_rule("ACC022", text=text) == ["/delivery/fee_basis"]
     assert run_rule("ACC020", text=text) == run_rule("ACC021", text=text) == []
 
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from svcstd.rules import accountability, authoring, fairness, participation, simplicity, sustainability, transparency
+from svcstd.rules import (
+    accountability,
+    authoring,
+    components,
+    fairness,
+    participation,
+    simplicity,
+    sustainability,
+    transparency,
+)
 from svcstd.rules.base import Rule
 from svcstd.rules.legal_basis import RULES as LEGAL_BASIS_RULES
 
@@ -11,8 +20,10 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     *participation.RULES,
     *accountability.RULES,
     *LEGAL_BASIS_RULES,
+    components.ACC010,
     *sustainability.RULES,
     *transparency.RULES,
+    components.TRA009,
     *authoring.RULES,
     *fairness.RULES,
 )

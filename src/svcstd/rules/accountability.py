@@ -9,8 +9,10 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERPRES_76_2013, UU_25_2009, at, cite, on, principle
-from svcstd.standard.durations import describe, upper_minutes
+from svcstd.standard.durations import describe, is_measured, upper_minutes
 from svcstd.standard.fees import charged
+from svcstd.standard.kinds import status
+from svcstd.standard.steps import legal_texts, procedure_steps
 
 _NON_WORD = re.compile(r"[\W_]+")
 _UU_25_2009 = re.compile(r"\b(?:undang undang|uu)\b.*\b25 (?:tahun )?2009\b")
@@ -73,7 +75,7 @@ def normalise(text: str) -> str:
 
 
 def _is_adopted(doc: Document, ctx: RuleContext) -> bool:
-    return bool(doc["status"] == "adopted")
+    return bool(status(doc) == "adopted")
 
 
 def _fees(doc: Document) -> list[Mapping[str, Any]]:
@@ -87,6 +89,7 @@ def _charges(fee: Mapping[str, Any]) -> bool:
 
 @rule(
     id="ACC001",
+    full_standard_only=True,
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.ERROR,
     weight=5,
@@ -130,7 +133,7 @@ def ACC001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     if "adoption" not in doc:
         params = {"missing_en": "the adoption record (`adoption`)", "missing_id": "data penetapan (`adoption`)"}
-        yield Hit("/status", params)
+        yield Hit("/status" if "status" in doc else "", params, at_key="status" not in doc)
     elif "signed_by" not in doc["adoption"]:
         params = {
             "missing_en": "the official who signed the decree (`adoption.signed_by`)",
@@ -139,14 +142,16 @@ def ACC001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/adoption", params, at_key=True)
 
 
-def _cites_uu_25_2009(entry: Mapping[str, Any]) -> bool:
+def _cites_uu_25_2009(entry: object) -> bool:
     """The law itself, not a regulation about it: look only before "tentang"."""
-    texts = (entry["title"], entry.get("ref", ""))
+    texts = legal_texts(entry)
     return any(_UU_25_2009.search(normalise(text).split(" tentang ")[0]) for text in texts)
 
 
 @rule(
     id="ACC002",
+    full_standard_only=True,
+    needs=("manufacturing/legal_basis",),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.INFO,
     weight=1,
@@ -191,6 +196,11 @@ MAX_NAMED = 5
 """A finding names at most this many items; the count says how many there are."""
 
 
+def _founded(fee: Mapping[str, Any]) -> bool:
+    """A fee that names its basis, or whose amount lives in a named regulation (`reference`, format 1.1)."""
+    return "basis" in fee or "reference" in fee
+
+
 def _charged_count(doc: Document, ctx: RuleContext) -> int:
     return sum(1 for fee in _fees(doc) if _charges(fee))
 
@@ -201,6 +211,7 @@ def _charges_anything(doc: Document, ctx: RuleContext) -> bool:
 
 @rule(
     id="ACC003",
+    needs=("delivery/fees",),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.ERROR,
     weight=4,
@@ -245,7 +256,9 @@ def ACC003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         fees:
           - {name: Retribusi PBG, formula: Luas lantai x indeks x SHST}   # flagged at the fee, on its key
     """
-    unfounded = [(index, fee) for index, fee in enumerate(_fees(doc)) if _charges(fee) and "basis" not in fee]
+    if "fee_basis" in doc["delivery"]:  # format 1.1: one basis for the whole tariff table
+        return
+    unfounded = [(index, fee) for index, fee in enumerate(_fees(doc)) if _charges(fee) and not _founded(fee)]
     if not unfounded:
         return
     names = ", ".join(f"'{fee['name']}'" for _, fee in unfounded[:MAX_NAMED])
@@ -266,18 +279,18 @@ def _regulation_key(text: str) -> str:
 def _legal_keys(doc: Document) -> set[str]:
     keys: set[str] = set()
     for entry in doc["manufacturing"]["legal_basis"]:
-        keys.add(_regulation_key(entry["title"]))
-        if "ref" in entry:
-            keys.add(_regulation_key(entry["ref"]))
+        keys.update(_regulation_key(text) for text in legal_texts(entry))
     return keys
 
 
 def _has_fee_basis(doc: Document, ctx: RuleContext) -> bool:
-    return any("basis" in fee for fee in _fees(doc))
+    return "fee_basis" in doc["delivery"] or any("basis" in fee for fee in _fees(doc))
 
 
 @rule(
     id="ACC004",
+    full_standard_only=True,
+    needs=("delivery/fees", "manufacturing/legal_basis"),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.WARNING,
     weight=3,
@@ -324,10 +337,14 @@ def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for index, fee in enumerate(_fees(doc)):
         if "basis" in fee and _regulation_key(fee["basis"]) not in known:
             yield Hit(f"/delivery/fees/{index}/basis", {"name": fee["name"]})
+    basis = doc["delivery"].get("fee_basis")  # 1.1: one basis for the whole tariff table
+    if basis is not None and _regulation_key(basis) not in known:
+        yield Hit("/delivery/fee_basis", {"name": "fee_basis"})
 
 
 @rule(
     id="ACC005",
+    needs=("delivery/complaints",),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.WARNING,
     weight=4,
@@ -376,17 +393,28 @@ def ACC005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if "handler" not in complaints:
         params = {"field": "handler", "what_en": "complaint handler", "what_id": "pengelola pengaduan"}
         yield Hit("/delivery/complaints", params, at_key=True)
-    if "response_time" not in complaints:
+    if "response_time" not in complaints and not complaints.get("times"):
         params = {"field": "response_time", "what_en": "response time", "what_id": "jangka waktu tanggapan"}
         yield Hit("/delivery/complaints", params, at_key=True)
 
 
+def _response_times(doc: Document) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """`response_time`, and each 1.1 `times` entry of kind `respond` (what `response_time` means), with a number."""
+    complaints = doc["delivery"]["complaints"]
+    if is_measured(complaints.get("response_time")):
+        yield "/delivery/complaints/response_time", complaints["response_time"]
+    for index, entry in enumerate(complaints.get("times", [])):
+        if entry.get("kind") == "respond" and is_measured(entry["duration"]):
+            yield f"/delivery/complaints/times/{index}/duration", entry["duration"]
+
+
 def _has_response_time(doc: Document, ctx: RuleContext) -> bool:
-    return "response_time" in doc["delivery"]["complaints"]
+    return any(True for _ in _response_times(doc))
 
 
 @rule(
     id="ACC006",
+    needs=("delivery/complaints",),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.WARNING,
     weight=3,
@@ -428,14 +456,15 @@ def ACC006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           response_time: {value: 30, unit: days}           # flagged here
     """
     limit = int(ctx.options["max_response_days"])
-    response = doc["delivery"]["complaints"]["response_time"]
-    if upper_minutes(response) > limit * MINUTES_PER_DAY + 1e-6:
-        params = {"time_en": describe(response, "en"), "time_id": describe(response, "id"), "max": limit}
-        yield Hit("/delivery/complaints/response_time", params)
+    for pointer, response in _response_times(doc):
+        if upper_minutes(response) > limit * MINUTES_PER_DAY + 1e-6:
+            params = {"time_en": describe(response, "en"), "time_id": describe(response, "id"), "max": limit}
+            yield Hit(pointer, params)
 
 
 @rule(
     id="ACC007",
+    full_standard_only=True,
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.ERROR,
     weight=4,
@@ -507,11 +536,19 @@ def _is_applicant(actor: str, applicants: tuple[str, ...]) -> bool:
 
 
 def _staffed_roles(doc: Document) -> set[str]:
-    return {normalise(entry["role"]) for entry in doc["manufacturing"]["staff_count"] if entry["count"] > 0}
+    """Roles with staff: a count above 0, a range, a role with no number (1.1: unknown, not none), a composition."""
+    roles = set()
+    for entry in doc["manufacturing"]["staff_count"]:
+        if "role" in entry and (entry.get("count", 1) > 0 or entry.get("max", 0) > 0):
+            roles.add(normalise(entry["role"]))
+        roles.update(normalise(part["role"]) for part in entry.get("composition", []) if part["count"] > 0)
+    return roles
 
 
 @rule(
     id="ACC008",
+    full_standard_only=True,
+    needs=("delivery/procedure", "manufacturing/staff_count"),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.INFO,
     weight=1,
@@ -564,10 +601,12 @@ def ACC008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     exempt = tuple(normalise(role) for role in (*ctx.options["applicant_roles"], *ctx.options["official_roles"]))
     staffed = _staffed_roles(doc)
-    for index, step in enumerate(doc["delivery"]["procedure"]["steps"]):
-        actor = normalise(step["actor"])
-        if not matches_staff(actor, staffed) and not _is_applicant(actor, exempt) and "agency" not in step:
-            yield Hit(f"/delivery/procedure/steps/{index}/actor", {"actor": step["actor"], "number": index + 1})
+    for found in procedure_steps(doc):
+        if "actor" not in found.step or "agency" in found.step:  # passive, or staffed by another agency
+            continue
+        actor = normalise(found.step["actor"])
+        if not matches_staff(actor, staffed) and not _is_applicant(actor, exempt):
+            yield Hit(f"{found.pointer}/actor", {"actor": found.step["actor"], "number": found.number})
 
 
 PLEDGE_ELEMENTS = (
@@ -595,6 +634,7 @@ def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
 
 @rule(
     id="ACC009",
+    full_standard_only=True,
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.INFO,
     weight=1,

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 from svcstd.i18n import bilingual
 from svcstd.model import Principle, RuleInfo, Severity, Text
+from svcstd.standard.kinds import has, is_full_standard
 
 
 class Hit(NamedTuple):
@@ -109,8 +110,17 @@ def rule(
     options: Mapping[str, Any] | None = None,
     applies: AppliesFunction | None = None,
     items: ItemsFunction | None = None,
+    needs: tuple[str, ...] = (),
+    full_standard_only: bool = False,
 ) -> Callable[[CheckFunction], Rule]:
-    """Turn a check generator into a Rule; each pair is (English, Indonesian)."""
+    """Turn a check generator into a Rule; each pair is (English, Indonesian).
+
+    `needs`: slash paths (`delivery/fees`) the rule judges; where one is missing (format 1.1 lets a document
+    leave components out) the rule does not apply: rules/components.py reports the missing component once.
+    `full_standard_only`: the rule judges what only a full standard has (records, manufacturing), not a
+    published sheet.
+    """
+    applies = _applicability(needs, full_standard_only, applies)
 
     def wrap(check: CheckFunction) -> Rule:
         return Rule(
@@ -130,3 +140,19 @@ def rule(
         )
 
     return wrap
+
+
+def _applicability(needs: tuple[str, ...], full_only: bool, applies: AppliesFunction | None) -> AppliesFunction | None:
+    """One `applies`: the kind, then the components needed, then the rule's own condition."""
+    if not needs and not full_only:
+        return applies
+
+    def combined(doc: Document, ctx: RuleContext) -> bool:
+        if full_only and not is_full_standard(doc):
+            return False
+        if not all(has(doc, path) for path in needs):
+            return False
+        return applies is None or applies(doc, ctx)
+
+    combined.__doc__ = applies.__doc__ if applies is not None else None
+    return combined

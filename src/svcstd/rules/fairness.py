@@ -9,6 +9,7 @@ from typing import Any
 from svcstd.model import Principle, Severity, Text
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_8_2016, UU_25_2009, at, cite, on, principle
+from svcstd.standard.steps import procedure_steps
 from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS
 
 KEADILAN = principle("principle of fairness", "prinsip keadilan")
@@ -29,8 +30,13 @@ RELIEF = re.compile(
 def procedure_channels(doc: Document) -> set[str]:
     """Every channel the procedure names, on the procedure or on one of its steps."""
     procedure = doc["delivery"]["procedure"]
-    steps = {step["channel"] for step in procedure["steps"] if "channel" in step}
+    steps = {found.step["channel"] for found in procedure_steps(doc) if "channel" in found.step}
     return set(procedure.get("channels", [])) | steps
+
+
+def _not_in_person_by_nature(doc: Document, ctx: RuleContext) -> bool:
+    """1.1 `in_person_reason`: emergency care, a hearing, biometric recording cannot go online; no need to ask."""
+    return "in_person_reason" not in doc["delivery"]["procedure"]
 
 
 def declares_channels(doc: Document, ctx: RuleContext) -> bool:
@@ -85,6 +91,7 @@ def _group_count(doc: Document, ctx: RuleContext) -> int:
 
 @rule(
     id="FAI001",
+    full_standard_only=True,
     principle=Principle.FAIRNESS,
     severity=Severity.ERROR,
     weight=5,
@@ -162,6 +169,8 @@ def _listed(names: list[str], word: str) -> str:
 
 @rule(
     id="FAI002",
+    full_standard_only=True,
+    needs=("manufacturing/facilities",),
     principle=Principle.FAIRNESS,
     severity=Severity.WARNING,
     weight=4,
@@ -224,6 +233,7 @@ def in_person_by_nature(doc: Document) -> bool:
 
 @rule(
     id="FAI003",
+    needs=("delivery/procedure",),
     principle=Principle.FAIRNESS,
     severity=Severity.INFO,
     weight=1,
@@ -251,6 +261,7 @@ def in_person_by_nature(doc: Document) -> bool:
         "tidak diminta saluran lain. Praktik baik, bukan kewajiban hukum.",
     ),
     reference=KEADILAN,
+    applies=_not_in_person_by_nature,
 )
 def FAI003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -260,6 +271,8 @@ def FAI003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     Failing:
 
         procedure: {channels: [in_person], steps: ...}
+
+    Not applicable when `in_person_reason` says why the service is in person by nature (format 1.1).
     """
     if procedure_channels(doc) & REACHING_CHANNELS or in_person_by_nature(doc):
         return
@@ -281,6 +294,7 @@ def _formats_hit(doc: Document) -> Hit | None:
 
 @rule(
     id="FAI004",
+    full_standard_only=True,
     principle=Principle.FAIRNESS,
     severity=Severity.INFO,
     weight=1,
@@ -384,7 +398,7 @@ def relief_texts(doc: Document) -> Iterator[str]:
     """The free texts where a standard says who pays less: fee names and cases, requirements, special services."""
     for fee in doc["delivery"]["fees"]:
         yield from (fee.get("name", ""), fee.get("when", ""))
-    for requirement in doc["delivery"]["requirements"]:
+    for requirement in doc["delivery"].get("requirements", []):
         yield from (requirement["name"], requirement.get("when", ""), requirement.get("note", ""))
     for service in doc.get("special_services", []):
         yield service["provision"]
@@ -392,6 +406,7 @@ def relief_texts(doc: Document) -> Iterator[str]:
 
 @rule(
     id="FAI006",
+    needs=("delivery/fees",),
     principle=Principle.FAIRNESS,
     severity=Severity.INFO,
     weight=1,
@@ -444,6 +459,7 @@ def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="FAI007",
+    needs=("delivery/procedure",),
     principle=Principle.FAIRNESS,
     severity=Severity.INFO,
     weight=1,

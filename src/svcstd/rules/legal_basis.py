@@ -60,7 +60,7 @@ def _written(item: str | Mapping[str, Any]) -> str:
 
 
 def _legal_basis(doc: Document) -> Iterator[Cited]:
-    for index, item in enumerate(doc["manufacturing"]["legal_basis"]):
+    for index, item in enumerate(doc.get("manufacturing", {}).get("legal_basis", [])):  # 1.1: may be absent
         ref = citation_of(item)
         if ref is not None:
             pointer = f"/manufacturing/legal_basis/{index}"
@@ -69,7 +69,8 @@ def _legal_basis(doc: Document) -> Iterator[Cited]:
 
 def _fee_bases(doc: Document) -> Iterator[Cited]:
     delivery = doc["delivery"]
-    places = [(f"/delivery/fees/{i}/basis", fee.get("basis"), fee["name"]) for i, fee in enumerate(delivery["fees"])]
+    fees = delivery.get("fees", [])  # format 1.1: a document may leave the fees out
+    places = [(f"/delivery/fees/{i}/basis", fee.get("basis"), fee["name"]) for i, fee in enumerate(fees)]
     places = [place for place in places if place[1]] + (
         [("/delivery/fee_basis", delivery["fee_basis"], "")] if delivery.get("fee_basis") else []
     )

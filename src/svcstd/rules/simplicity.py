@@ -9,7 +9,8 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, principle
-from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, upper_minutes
+from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
+from svcstd.standard.steps import procedure_steps
 
 _NON_WORD = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
@@ -28,7 +29,7 @@ def normalise(text: str) -> str:
 
 
 def _requirements(doc: Document) -> list[Mapping[str, Any]]:
-    return list(doc["delivery"]["requirements"])
+    return list(doc["delivery"].get("requirements", []))
 
 
 def _steps(doc: Document) -> list[Mapping[str, Any]]:
@@ -45,6 +46,7 @@ def _case_label(case: str | None) -> tuple[str, str]:
 
 @rule(
     id="SIM001",
+    needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=3,
@@ -109,6 +111,7 @@ def SIM001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SIM002",
+    needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=2,
@@ -158,6 +161,7 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
 
 @rule(
     id="SIM003",
+    needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=2,
@@ -237,6 +241,7 @@ def _path_label(path: Path) -> dict[str, str]:
 
 @rule(
     id="SIM004",
+    needs=("delivery/procedure",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=3,
@@ -298,6 +303,7 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SIM005",
+    needs=("delivery/procedure",),
     principle=Principle.SIMPLICITY,
     severity=Severity.INFO,
     weight=1,
@@ -323,7 +329,7 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "langkah, yang merupakan materi SOP unit: praktik baik, sehingga hanya berupa catatan.",
     ),
     reference=PRINCIPLE_REF,
-    items=lambda doc, ctx: len(_steps(doc)),
+    items=lambda doc, ctx: sum(1 for found in procedure_steps(doc) if "then" not in found.step),
 )
 def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -336,19 +342,19 @@ def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         steps:
           - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}   # one finding for the steps
     """
-    steps = _steps(doc)
-    missing = [index for index, step in enumerate(steps) if "duration" not in step]
+    timed = [found for found in procedure_steps(doc) if "then" not in found.step]  # a branch is timed by its steps
+    missing = [found for found in timed if "duration" not in found.step]
     if not missing:
         return
-    numbers = ", ".join(str(index + 1) for index in missing)
-    pointer = f"/delivery/procedure/steps/{missing[0]}" if len(missing) == 1 else "/delivery/procedure/steps"
-    params = {"count": len(missing), "total": len(steps), "numbers": numbers}
+    numbers = ", ".join(found.number for found in missing)
+    pointer = missing[0].pointer if len(missing) == 1 else "/delivery/procedure/steps"
+    params = {"count": len(missing), "total": len(timed), "numbers": numbers}
     yield Hit(pointer, params, at_key=True, items=len(missing))
 
 
 def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapping[str, Any]:
     """The longest completion time for the case, or the longest overall when none names it."""
-    times = list(completion)
+    times = [time for time in completion if is_measured(time)]
     matching = [t for t in times if case is not None and normalise(t.get("when", "")) == normalise(case)]
     return max(matching or times, key=upper_minutes)
 
@@ -357,7 +363,7 @@ def _first_overrun(steps: list[Mapping[str, Any]], path: Path, limit: float) -> 
     """The index of the step at which the route's running total of durations passes the limit."""
     total = 0.0
     for index, step in enumerate(steps):
-        if "duration" in step and _on_path(step, path):
+        if is_measured(step.get("duration")) and _on_path(step, path):
             total += upper_minutes(step["duration"])
             if total > limit:
                 return index
@@ -365,15 +371,18 @@ def _first_overrun(steps: list[Mapping[str, Any]], path: Path, limit: float) -> 
 
 
 def _step_total(steps: list[Mapping[str, Any]], path: Path) -> float:
-    return sum(upper_minutes(s["duration"]) for s in steps if "duration" in s and _on_path(s, path))
+    return sum(upper_minutes(s["duration"]) for s in steps if is_measured(s.get("duration")) and _on_path(s, path))
 
 
 def _has_timed_steps(doc: Document, ctx: RuleContext) -> bool:
-    return any("duration" in step for step in _steps(doc))
+    """Top-level steps with a number of minutes, and a completion time with one to compare them with."""
+    promised = completion_durations(doc["delivery"]["completion_time"])
+    return any(is_measured(s.get("duration")) for s in _steps(doc)) and any(is_measured(t) for t in promised)
 
 
 @rule(
     id="SIM006",
+    needs=("delivery/procedure", "delivery/completion_time"),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=4,
@@ -461,8 +470,9 @@ def _longest_sentence(text: str) -> int:
 def _wordy_texts(doc: Document) -> Iterator[tuple[str, str]]:
     for index, requirement in enumerate(_requirements(doc)):
         yield f"/delivery/requirements/{index}/name", requirement["name"]
-    for index, step in enumerate(_steps(doc)):
-        yield f"/delivery/procedure/steps/{index}/action", step["action"]
+    for found in procedure_steps(doc):
+        if "action" in found.step:
+            yield f"{found.pointer}/action", found.step["action"]
 
 
 @rule(

@@ -22,5 +22,5 @@ def is_coverage(fee: Mapping[str, Any]) -> bool:
 
 
 def charged(fee: Mapping[str, Any]) -> bool:
-    """A fee the citizen pays: a positive amount, or a formula that is not coverage."""
-    return fee.get("amount", 0) > 0 or ("formula" in fee and not is_coverage(fee))
+    """A fee the citizen pays: a positive amount, or a formula or regulation reference that is not coverage."""
+    return fee.get("amount", 0) > 0 or (("formula" in fee or "reference" in fee) and not is_coverage(fee))
