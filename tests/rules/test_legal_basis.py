@@ -179,6 +179,13 @@ def test_format_1_1_fee_basis_for_the_whole_table() -> None:
     assert pointers(hits) == ["/delivery/fee_basis"]
 
 
+def test_format_1_1_fee_reference() -> None:
+    """A 1.1 fee may put its amount in a regulation's annex (`reference`): that regulation is checked too."""
+    fees = [{"name": "Retribusi PBG", "reference": "Lampiran UU 28/2009"}, {"name": "Salinan", "reference": "Perda"}]
+    assert pointers(run_check("ACC020", [UUD_1945], {"fees": fees})) == ["/delivery/fees/0/reference"]
+    assert pointers(run_check("ACC022", [UUD_1945], {"fees": fees})) == ["/delivery/fees/1/reference"]
+
+
 def test_every_citation_is_found_once_in_document_order() -> None:
     doc = apply_patch(base_document(), {})
     found = list(cited(doc))
