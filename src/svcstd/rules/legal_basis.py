@@ -29,8 +29,8 @@ PASAL_21_A = at(
 CATALOGUE: Citation = (
     "status of the cited act: svcstd's legal-status catalogue, which names for each act the revoking act and the "
     "source where that was read",
-    "status peraturan yang dicantumkan: katalog status peraturan svcstd, yang menyebut untuk setiap peraturan "
-    "peraturan pencabutnya dan sumber tempat hal itu dibaca",
+    "status peraturan yang dicantumkan: katalog status peraturan svcstd, yang mencatat, untuk setiap peraturan, "
+    "peraturan yang mencabutnya dan sumber tempat hal itu dibaca",
 )
 CITATION_FORM: Citation = (
     "good practice, general knowledge (not quoted, no article cited): an act is cited by its type, number, year "
