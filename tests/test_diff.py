@@ -208,9 +208,9 @@ def test_invalid_version_is_counted_in_the_summary(tmp_path: Path, capsys: pytes
 @pytest.mark.parametrize(
     ("lang", "fmt", "expected"),
     [
-        ("id", "text", "skor turun: keseluruhan: 100,0 → 99,1"),
-        ("en", "text", "score lower: overall: 100.0 → 99.1"),
-        ("id", "markdown", "skor turun&#58; keseluruhan&#58; 100,0 → 99,1"),
+        ("id", "text", "skor turun: keseluruhan: 100,0 → 98,8"),
+        ("en", "text", "score lower: overall: 100.0 → 98.8"),
+        ("id", "markdown", "skor turun&#58; keseluruhan&#58; 100,0 → 98,8"),
         ("id", "json", "100.0"),
     ],
 )
@@ -223,6 +223,6 @@ def test_scores_use_the_decimal_comma_in_indonesian(
         overall = next(c for c in json.loads(out)["documents"][0]["changes"] if c["subject"] == "overall")
         assert (overall["old"], overall["new"], overall["message"]) == (
             100.0,
-            99.1,
-            "skor turun: keseluruhan: 100,0 → 99,1",
+            98.8,
+            "skor turun: keseluruhan: 100,0 → 98,8",
         )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,8 +18,11 @@ from svcstd.cli.main import main
 from svcstd.model import DocumentResult
 from svcstd.reading.loader import load_text
 from svcstd.standard.template import new_standard, yaml_quote
+from svcstd.validation.validate import load_schema
 
-MODELINE = "# yaml-language-server: $schema=https://svcstd.github.io/schemas/service-standard-1.0.json"
+MODELINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
+SCHEMA_COMMAND = "svcstd schema -o schemas/service-standard.schema.json"
+OFFLINE = {"id": "tanpa internet", "en": "offline"}
 COMMENTS = {"id": "# Persyaratan: dokumen atau syarat", "en": "# Requirements: documents or conditions"}
 MARKERS = {"id": "<<ISI:", "en": "<<FILL IN:"}
 
@@ -45,7 +51,7 @@ def test_template_is_valid_commented_and_marked(lang: str, tmp_path: Path, capsy
     )
     assert code == 0 and str(target) in err
     text = target.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == MODELINE
+    assert MODELINE.match(text)
     assert COMMENTS[lang] in text and MARKERS[lang] in text
     result = check(target)
     assert result.valid, [f.message.en for f in result.findings]
@@ -91,7 +97,53 @@ def test_never_overwrites_without_force(tmp_path: Path, capsys: pytest.CaptureFi
     assert "already exists" in err and "--force" in err
     assert target.read_text(encoding="utf-8") == "mine\n"
     assert run(capsys, "init", str(target), "--lang", "en", "--force")[0] == 0
-    assert target.read_text(encoding="utf-8").startswith(MODELINE)
+    assert MODELINE.match(target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_template_says_in_its_language_how_to_write_the_schema_it_names(lang: str) -> None:
+    text = new_standard(lang)
+    header = text[: text.index("\n\n")]
+    assert f"#     {SCHEMA_COMMAND}\n" in header and OFFLINE[lang] in header
+    assert "://" not in header
+
+
+@pytest.mark.parametrize(
+    ("repository", "cwd", "file", "modeline"),
+    [
+        (True, ".", "standar-pelayanan.yaml", "schemas/service-standard.schema.json"),
+        (True, ".", "standar/ktp-el.yaml", "../schemas/service-standard.schema.json"),
+        (True, "standar", "dinas/a/ktp-el.yaml", "../../../schemas/service-standard.schema.json"),
+        (False, ".", "standar/ktp-el.yaml", "../schemas/service-standard.schema.json"),
+    ],
+)
+def test_modeline_is_a_relative_path_to_the_schema_that_svcstd_schema_writes(
+    repository: bool,
+    cwd: str,
+    file: str,
+    modeline: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """yaml-language-server resolves a relative `$schema` from the file's folder; the schema is in the repository."""
+    if repository:
+        (tmp_path / ".git").mkdir()
+    (tmp_path / cwd).mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path / cwd)
+    code, _, err = run(capsys, "init", file, "--lang", "en")
+    target = tmp_path / cwd / file
+    match = MODELINE.match(target.read_text(encoding="utf-8"))
+    assert code == 0 and match and match.group(1) == modeline
+    assert f"svcstd schema -o {os.path.relpath(tmp_path / 'schemas/service-standard.schema.json')}" in err
+
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, *SCHEMA_COMMAND.split()[1:]) == (0, "", "")
+    schema = json.loads((target.parent / modeline).read_text(encoding="utf-8"))
+    assert schema == load_schema()
+    monkeypatch.chdir(tmp_path / cwd)
+    code, _, err = run(capsys, "init", file, "--lang", "id", "--force")
+    assert code == 0 and "svcstd schema" not in err  # the schema is there now: no hint
 
 
 def test_hostile_names_stay_data(tmp_path: Path) -> None:

@@ -71,23 +71,6 @@ def test_pre_commit_passes_a_good_standard_and_fails_a_bad_one(git_repo: Path) -
     assert "Failed" in bad.stdout and "rusak.yaml" in bad.stdout and "SCH002" in bad.stdout
 
 
-def test_github_action_structure() -> None:
-    action = load("action.yml")
-    assert set(action["inputs"]) == {"paths", "format", "sarif-file", "upload-sarif", "fail-on", "lang"}
-    assert action["runs"]["using"] == "composite"
-    steps = action["runs"]["steps"]
-    assert all("shell" in step for step in steps if "run" in step)
-    install = steps[0]["run"]
-    assert "pip install" in install and "$GITHUB_ACTION_PATH" in install
-    check = next(step for step in steps if step.get("id") == "check")
-    assert "--format github" in check["run"] and "sarif=$SVCSTD_SARIF" in check["run"]
-    assert "${{" not in check["run"], "inputs reach the script through env, never by interpolation"
-    upload = next(step for step in steps if "uses" in step)
-    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
-    assert upload["with"]["sarif_file"] == "${{ inputs.sarif-file }}"
-    assert "inputs.upload-sarif" in upload["if"]
-
-
 def test_gitlab_template_structure() -> None:
     job = load("docs/ci/gitlab-ci.yml")["svcstd"]
     reports = job["artifacts"]["reports"]

@@ -12,7 +12,7 @@ from svcstd.config.settings import DEFAULT_SETTINGS
 from svcstd.model import Report
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data"
+DATA = ROOT / "tests" / "data"
 AS_OF = date(2026, 11, 27)
 ODD_NAME = "layanan ktp é.yaml"
 WAIVER = """
@@ -25,10 +25,10 @@ waivers:
 BROKEN = "svcstd: '1.0'\nid: [tidak ditutup\ntitle: <Rusak & \"buruk\">\n"
 
 
-def shared_file(name: str) -> Path:
-    """An official schema from ../shared/data; its absence is a failure, never a skip."""
+def reference_schema(name: str) -> Path:
+    """An official schema shipped in tests/data; its absence is a failure, never a skip."""
     path = DATA / name
-    assert path.is_file(), f"missing reference schema {path} (see ../shared/data/README.md)"
+    assert path.is_file(), f"missing reference schema {path} (see tests/data/README.md)"
     return path
 
 

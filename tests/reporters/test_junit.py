@@ -12,12 +12,12 @@ import xmlschema
 from svcstd.model import DocumentResult, Finding, Report, Severity, Text
 from svcstd.reporters import RenderOptions
 from svcstd.reporters.junit import render
-from tests.reporters.cases import examples_report, mixed_report, shared_file
+from tests.reporters.cases import examples_report, mixed_report, reference_schema
 
 
 @pytest.fixture(scope="module")
 def schema() -> xmlschema.XMLSchema:
-    return xmlschema.XMLSchema(str(shared_file("junit-10.xsd")))
+    return xmlschema.XMLSchema(str(reference_schema("junit-10.xsd")))
 
 
 def nasty_report() -> Report:

@@ -12,7 +12,7 @@ import pytest
 from svcstd.model import Report
 from svcstd.reporters import RenderOptions
 from svcstd.reporters.sarif import artifact_location, render
-from tests.reporters.cases import examples_report, mixed_report, shared_file
+from tests.reporters.cases import examples_report, mixed_report, reference_schema
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -23,7 +23,7 @@ def sarif(report: Report, lang: str = "en") -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft4Validator:
-    schema = json.loads(shared_file("sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads(reference_schema("sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     return jsonschema.Draft4Validator(schema)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -9,7 +10,7 @@ from typing import Annotated
 import typer
 
 from svcstd.cli.app import app, help_text, resolve_lang
-from svcstd.cli.output import write_output
+from svcstd.cli.output import ensure_folder, write_output
 from svcstd.errors import UsageError
 from svcstd.i18n import Catalog
 
@@ -25,6 +26,10 @@ MESSAGES = Catalog(
         "written": (
             "Wrote {path}. Replace every <<FILL IN: ...>> text, then run: svcstd check {path}",
             "{path} telah dibuat. Ganti setiap teks <<ISI: ...>>, lalu jalankan: svcstd check {path}",
+        ),
+        "no_schema": (
+            "For checks in your editor as you type, write the schema its first line names: svcstd schema -o {schema}",
+            "Agar editor memeriksa saat Anda mengetik, tulis skema pada baris pertamanya: svcstd schema -o {schema}",
         ),
     },
 )
@@ -66,14 +71,22 @@ def init(
     force: Annotated[bool, typer.Option("--force", help=help_text(HELP, "force"))] = False,
 ) -> int:
     """Write a new service standard from a commented template, with every component to fill in."""
-    from svcstd.standard.template import new_standard
+    from svcstd.standard.template import new_standard, schema_reference
 
     language = resolve_lang(lang)
     target = None if file == "-" else Path(file)
     if target is not None and (target.exists() or target.is_symlink()) and not force:
         raise UsageError(MESSAGES.text("exists", path=file))
-    text = new_standard(language, _ask(service, "ask_service", language), _ask(provider, "ask_provider", language))
+    schema_path = schema_reference(target, Path.cwd())
+    names = _ask(service, "ask_service", language), _ask(provider, "ask_provider", language)
+    text = new_standard(language, *names, schema=schema_path)
+    if target is None:
+        write_output(text, None)
+        return 0
+    ensure_folder(target)
     write_output(text, target)
-    if target is not None:
-        typer.echo(MESSAGES("written", language, path=file), err=True)
+    typer.echo(MESSAGES("written", language, path=file), err=True)
+    schema_file = target.parent / schema_path
+    if not schema_file.is_file():  # the modeline names it: say how to write it
+        typer.echo(MESSAGES("no_schema", language, schema=Path(os.path.relpath(schema_file)).as_posix()), err=True)
     return 0

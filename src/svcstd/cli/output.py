@@ -44,6 +44,14 @@ def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[
             os.unlink(temporary)  # interrupted or failed: leave no half-written file behind
 
 
+def ensure_folder(path: Path) -> None:
+    """Create the folder a new file goes in (`schemas/`, `standar/`), for commands that start a repository's files."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+
+
 def refuse_overwriting(path: Path, inputs: Iterable[str]) -> None:
     """No command ever changes an input file (CLI.md): `-o` naming a checked standard is an error."""
     try:

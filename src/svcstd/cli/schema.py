@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from svcstd.cli.app import app, help_text
-from svcstd.cli.output import write_output
+from svcstd.cli.output import ensure_folder, write_output
 from svcstd.i18n import Catalog
 
 HELP = Catalog(
@@ -31,4 +31,6 @@ def schema(
     """Print the JSON Schema of the standard format (for VS Code, JetBrains and other tools)."""
     from svcstd.validation.validate import load_schema
 
+    if output is not None:
+        ensure_folder(output)
     write_output(json.dumps(load_schema(), ensure_ascii=False, indent=2) + "\n", output)

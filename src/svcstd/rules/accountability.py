@@ -10,6 +10,7 @@ from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERPRES_76_2013, UU_25_2009, at, cite, on, principle
 from svcstd.standard.durations import describe, upper_minutes
+from svcstd.standard.fees import charged
 
 _NON_WORD = re.compile(r"[\W_]+")
 _UU_25_2009 = re.compile(r"\b(?:undang undang|uu)\b.*\b25 (?:tahun )?2009\b")
@@ -18,7 +19,6 @@ _REGULATION_NUMBER = re.compile(r"\b(\d+[a-z]?) (?:tahun )?((?:19|20)\d\d)\b")
 _PROMISE = re.compile(
     r"^(?=.*(?:sanggup|janji|komitmen|commit|promise|pledge))(?=.*standar)", re.IGNORECASE | re.DOTALL
 )
-_IMPROVEMENT = re.compile(r"perbaik|terus[- ]menerus|berkelanjutan|peningkatan|improv", re.IGNORECASE)
 _SANCTION = re.compile(r"sanksi|kompensasi|ganti rugi|sanction|compensat", re.IGNORECASE)
 
 APPLICANT_ROLES = (
@@ -26,12 +26,43 @@ APPLICANT_ROLES = (
     "Pengguna layanan",
     "Masyarakat",
     "Pasien",
+    "Keluarga pasien",
+    "Keluarga",
+    "Kuasa",
+    "Wali",
+    "Pemustaka",
+    "Pengunjung",
+    "Penduduk",
+    "Warga",
+    "Wajib pajak",
     "Wajib retribusi",
+    "Pelanggan",
+    "Orang tua",
     "Applicant",
     "Service user",
     "Citizen",
     "Patient",
 )
+OFFICIAL_ROLES = (
+    "Kepala",
+    "Camat",
+    "Lurah",
+    "Direktur",
+    "Sekretaris",
+    "Pimpinan",
+    "Pejabat",
+    "Ketua",
+    "Hakim",
+    "Panitera",
+    "Sistem",
+    "Aplikasi",
+    "Head",
+    "Director",
+    "System",
+)
+"""Heads of unit and signing officials, who sign rather than staff a desk, and systems that act on their own."""
+GENERIC_STAFF = frozenset({"petugas", "pelaksana", "staf", "staff", "operator", "pegawai", "officer", "tim", "team"})
+"""Words that say "a member of staff" and nothing about which one: Petugas, Pelaksana and Staf are the same."""
 PRINCIPLE_REF = principle("principle of accountability", "prinsip akuntabel")
 MINUTES_PER_DAY = 1440.0
 
@@ -50,8 +81,8 @@ def _fees(doc: Document) -> list[Mapping[str, Any]]:
 
 
 def _charges(fee: Mapping[str, Any]) -> bool:
-    """A fee the citizen pays: a positive amount or a formula."""
-    return "formula" in fee or fee.get("amount", 0) > 0
+    """A fee the citizen pays (standard/fees.py): coverage such as "BPJS sesuai haknya" is not one."""
+    return charged(fee)
 
 
 @rule(
@@ -117,8 +148,8 @@ def _cites_uu_25_2009(entry: Mapping[str, Any]) -> bool:
 @rule(
     id="ACC002",
     principle=Principle.ACCOUNTABILITY,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("Public-service law missing from the legal basis", "UU Pelayanan Publik tidak tercantum dalam dasar hukum"),
     message=(
         "The legal basis (manufacturing.legal_basis, dasar hukum) does not list Law No. 25 of 2009 on Public "
@@ -131,10 +162,13 @@ def _cites_uu_25_2009(entry: Mapping[str, Any]) -> bool:
         "Tambahkan `- title: Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik`.",
     ),
     rationale=(
-        "Every service standard exists because UU 25/2009 requires it; citing the law shows the standard is "
-        "answerable under it.",
-        "Setiap standar pelayanan disusun karena diwajibkan UU 25/2009; mencantumkannya menunjukkan bahwa "
-        "standar dapat dipertanggungjawabkan berdasarkan undang-undang tersebut.",
+        "Every service standard exists because UU 25/2009 requires it, and the adoption decree usually lists it "
+        "among its considerations. Pasal 21 huruf a asks for the regulations the service itself rests on, not "
+        "for UU 25/2009 by name: listing it is template practice, so its absence is only a note.",
+        "Setiap standar pelayanan disusun karena diwajibkan UU 25/2009, dan keputusan penetapannya lazim "
+        "mencantumkannya pada bagian mengingat. Pasal 21 huruf a meminta peraturan yang menjadi dasar "
+        "penyelenggaraan layanan itu sendiri, bukan UU 25/2009 secara khusus: mencantumkannya merupakan praktik "
+        "templat, sehingga ketiadaannya hanya berupa catatan.",
     ),
     reference=cite(at(UU_25_2009, "Article 21(a) (legal basis)", "Pasal 21 huruf a (dasar hukum)"), PRINCIPLE_REF),
 )
@@ -153,6 +187,14 @@ def ACC002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/manufacturing/legal_basis", at_key=True)
 
 
+MAX_NAMED = 5
+"""A finding names at most this many items; the count says how many there are."""
+
+
+def _charged_count(doc: Document, ctx: RuleContext) -> int:
+    return sum(1 for fee in _fees(doc) if _charges(fee))
+
+
 def _charges_anything(doc: Document, ctx: RuleContext) -> bool:
     return any(_charges(fee) for fee in _fees(doc))
 
@@ -164,9 +206,9 @@ def _charges_anything(doc: Document, ctx: RuleContext) -> bool:
     weight=4,
     title=("Fee without a legal basis", "Biaya/tarif tanpa dasar hukum"),
     message=(
-        "The fee '{name}' (delivery.fees, biaya/tarif) is charged but has no `basis`. Name the regulation "
-        "that sets it.",
-        "Biaya/tarif '{name}' (delivery.fees) dipungut tetapi belum mencantumkan dasar hukumnya (`basis`). "
+        "{count} charged fee(s) (delivery.fees, biaya/tarif) have no `basis`: {names}. Name the regulation "
+        "that sets them.",
+        "{count} biaya/tarif yang dipungut (delivery.fees) belum mencantumkan dasar hukumnya (`basis`): {names}. "
         "Tambahkan peraturan yang menetapkan besaran biaya tersebut.",
     ),
     fix=(
@@ -189,6 +231,7 @@ def _charges_anything(doc: Document, ctx: RuleContext) -> bool:
         PRINCIPLE_REF,
     ),
     applies=_charges_anything,
+    items=_charged_count,
 )
 def ACC003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -202,9 +245,15 @@ def ACC003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         fees:
           - {name: Retribusi PBG, formula: Luas lantai x indeks x SHST}   # flagged at the fee, on its key
     """
-    for index, fee in enumerate(_fees(doc)):
-        if _charges(fee) and "basis" not in fee:
-            yield Hit(f"/delivery/fees/{index}", {"name": fee["name"]}, at_key=True)
+    unfounded = [(index, fee) for index, fee in enumerate(_fees(doc)) if _charges(fee) and "basis" not in fee]
+    if not unfounded:
+        return
+    names = ", ".join(f"'{fee['name']}'" for _, fee in unfounded[:MAX_NAMED])
+    if len(unfounded) > MAX_NAMED:
+        names += f" (+{len(unfounded) - MAX_NAMED})"
+    first = unfounded[0][0] if len(unfounded) == 1 else None
+    pointer = f"/delivery/fees/{first}" if first is not None else "/delivery/fees"
+    yield Hit(pointer, {"count": len(unfounded), "names": names}, at_key=True, items=len(unfounded))
 
 
 def _regulation_key(text: str) -> str:
@@ -438,6 +487,20 @@ def ACC007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/pledge", params, at_key=True)
 
 
+def matches_staff(actor: str, staffed: set[str]) -> bool:
+    """A normalised actor names a staffed role: the same words, or a word in common beyond "petugas", "staf"…
+
+    "Petugas" alone matches any staffed role; "Petugas loket" matches "Pelaksana loket"; "Kepala Seksi"
+    matches "Kepala Seksi Pelayanan".
+    """
+    if actor in staffed:
+        return True
+    words = set(actor.split()) - GENERIC_STAFF
+    if not words:
+        return bool(staffed)
+    return any(words & (set(role.split()) - GENERIC_STAFF) for role in staffed)
+
+
 def _is_applicant(actor: str, applicants: tuple[str, ...]) -> bool:
     """The applicant: "Pemohon", also "Pemohon atau kuasanya" or "Pasien atau keluarga pasien"."""
     return any(actor == role or actor.startswith(role + " ") for role in applicants)
@@ -450,8 +513,8 @@ def _staffed_roles(doc: Document) -> set[str]:
 @rule(
     id="ACC008",
     principle=Principle.ACCOUNTABILITY,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("Procedure actor with no staffed role", "Pelaksana langkah prosedur tidak tercantum dalam jumlah pelaksana"),
     message=(
         "The actor '{actor}' of step {number} (delivery.procedure.steps, prosedur) matches no role with staff "
@@ -461,16 +524,20 @@ def _staffed_roles(doc: Document) -> set[str]:
         "Tambahkan jabatan tersebut atau samakan penulisan nama pelaksananya.",
     ),
     fix=(
-        "Write the actor exactly as the role in `staff_count` (with a count above 0), or add that role.",
-        "Tuliskan pelaksana sama persis dengan jabatan pada `staff_count` (dengan jumlah lebih dari 0), atau "
+        "Name the actor as the role in `staff_count` is named (with a count above 0), or add that role.",
+        "Tuliskan pelaksana sesuai nama jabatan pada `staff_count` (dengan jumlah lebih dari 0), atau "
         "tambahkan jabatan tersebut.",
     ),
     rationale=(
-        "A step is answerable only if someone is assigned to it; an actor with no staffed role is a step "
-        "nobody can be held to. The applicant's own steps (option applicant_roles) are exempt.",
-        "Langkah prosedur hanya dapat dipertanggungjawabkan bila ada pelaksana yang ditugaskan; pelaksana yang "
-        "tidak memiliki jabatan dan jumlah pelaksana tidak dapat dimintai pertanggungjawaban. Langkah pemohon "
-        "sendiri (opsi applicant_roles) dikecualikan.",
+        "A step is answerable only if someone is assigned to it. Actors and roles are compared by their words, "
+        "ignoring case and the generic words petugas, pelaksana, staf and operator; the applicant's own steps "
+        "(option applicant_roles), signing officials and systems (option official_roles) and steps at another "
+        "agency are exempt. Real standards name actors loosely, so a miss is a suggestion, not a defect.",
+        "Langkah prosedur hanya dapat dipertanggungjawabkan bila ada pelaksana yang ditugaskan. Pelaksana dan "
+        "jabatan dibandingkan menurut katanya, tanpa membedakan huruf besar dan tanpa kata umum petugas, "
+        "pelaksana, staf, dan operator; langkah pemohon sendiri (opsi applicant_roles), pejabat penanda tangan "
+        "dan sistem (opsi official_roles), serta langkah di instansi lain dikecualikan. Standar yang nyata "
+        "menyebut pelaksana secara longgar, sehingga ketidaksesuaian hanya berupa saran, bukan cacat.",
     ),
     reference=cite(
         at(
@@ -480,37 +547,46 @@ def _staffed_roles(doc: Document) -> set[str]:
         ),
         PRINCIPLE_REF,
     ),
-    options={"applicant_roles": APPLICANT_ROLES},
+    options={"applicant_roles": APPLICANT_ROLES, "official_roles": OFFICIAL_ROLES},
 )
 def ACC008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
 
-        # compared ignoring case; an actor starting with an applicant role ("Pemohon atau kuasanya") is exempt
-        steps: [{actor: Pemohon, action: Mendaftar}, {actor: petugas loket, action: Memeriksa dokumen}]
+        # compared by words; "Pelaksana loket" is "Petugas loket"; applicants and signing officials are exempt
+        steps: [{actor: Pemohon, action: Mendaftar}, {actor: Pelaksana loket, action: Memeriksa dokumen},
+                {actor: Kepala Dinas, action: Menandatangani}]
         staff_count: [{role: Petugas loket, count: 4}]
 
     Failing:
 
-        steps: [{actor: Kepala Seksi, action: Menandatangani}]   # flagged at `actor`
+        steps: [{actor: Petugas arsip, action: Menyimpan berkas}]   # flagged at `actor`
         staff_count: [{role: Petugas loket, count: 4}]
     """
-    applicants = tuple(normalise(role) for role in ctx.options["applicant_roles"])
+    exempt = tuple(normalise(role) for role in (*ctx.options["applicant_roles"], *ctx.options["official_roles"]))
     staffed = _staffed_roles(doc)
     for index, step in enumerate(doc["delivery"]["procedure"]["steps"]):
         actor = normalise(step["actor"])
-        if actor not in staffed and not _is_applicant(actor, applicants):
+        if not matches_staff(actor, staffed) and not _is_applicant(actor, exempt) and "agency" not in step:
             yield Hit(f"/delivery/procedure/steps/{index}/actor", {"actor": step["actor"], "number": index + 1})
 
 
 PLEDGE_ELEMENTS = (
     (_PROMISE, "a promise to serve according to the standard", "janji memberikan pelayanan sesuai standar pelayanan"),
-    (_IMPROVEMENT, "a promise to keep improving the service", "janji melakukan perbaikan secara berkelanjutan"),
     (
         _SANCTION,
         "readiness to accept sanctions or give compensation when the service falls short",
         "kesediaan menerima sanksi atau memberikan kompensasi apabila pelayanan tidak sesuai standar",
     ),
 )
+"""The two elements of the official maklumat template of PermenPANRB 15/2014. A promise of continuous
+improvement is one region's practice, not the template's: it is not asked for."""
+
+OFFICIAL_PLEDGE = (
+    "Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah "
+    "ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan "
+    "perundang-undangan yang berlaku."
+)
+"""The maklumat of the PermenPANRB 15/2014 template, as real units publish it verbatim (DOMAIN.md)."""
 
 
 def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
@@ -530,16 +606,26 @@ def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
         "belum ada.",
     ),
     fix=(
-        "State the promise to serve according to the standard, the promise to keep improving the service, and "
-        "readiness to accept sanctions or give compensation when the service falls short.",
-        "Nyatakan kesanggupan melaksanakan pelayanan sesuai standar, perbaikan secara terus-menerus, dan "
-        "kesediaan menerima sanksi dan/atau memberikan kompensasi apabila pelayanan tidak sesuai standar.",
+        "State the promise to serve according to the standard and the readiness to accept sanctions (or give "
+        'compensation) when the service falls short, as the official template does: "Dengan ini, kami '
+        "menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan dan "
+        "apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang "
+        'berlaku."',
+        "Nyatakan kesanggupan melaksanakan pelayanan sesuai standar dan kesediaan menerima sanksi (atau "
+        'memberikan kompensasi) apabila pelayanan tidak sesuai standar, seperti templat resmi: "Dengan ini, '
+        "kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan dan "
+        "apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang "
+        'berlaku."',
     ),
     rationale=(
-        "A pledge is a promise the public can hold the provider to; the common form has three elements, and "
-        "the Ombudsman scores the pledge's substance, not only its presence.",
-        "Maklumat adalah janji yang dapat ditagih masyarakat; bentuk yang lazim memuat tiga unsur, dan "
-        "Ombudsman menilai substansi maklumat, bukan hanya keberadaannya.",
+        "A pledge is a promise the public can hold the provider to. The maklumat template of PermenPANRB "
+        "15/2014 has two elements: the promise to serve according to the standard and the readiness to accept "
+        "sanctions; the Ombudsman scores the pledge's substance, not only its presence. A promise of continuous "
+        "improvement, which some regions add, is good practice and not asked for.",
+        "Maklumat adalah janji yang dapat ditagih masyarakat. Templat maklumat PermenPANRB 15/2014 memuat dua "
+        "unsur: kesanggupan melaksanakan pelayanan sesuai standar dan kesediaan menerima sanksi; Ombudsman "
+        "menilai substansi maklumat, bukan hanya keberadaannya. Janji perbaikan berkelanjutan, yang ditambahkan "
+        "sebagian daerah, merupakan praktik baik dan tidak diwajibkan.",
     ),
     reference=cite(
         at(UU_25_2009, "Article 15(b) (service pledge)", "Pasal 15 huruf b (maklumat pelayanan)"),
@@ -550,13 +636,14 @@ def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
 def ACC009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
 
-        pledge:
-          text: Kami sanggup melayani sesuai standar pelayanan, melakukan perbaikan terus-menerus, dan siap
-            menerima sanksi apabila tidak menepati janji ini.
+        pledge:   # the official template of PermenPANRB 15/2014
+          text: Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah
+            ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan
+            perundang-undangan yang berlaku.
 
     Failing:
 
-        pledge: {text: Kami sanggup melayani sesuai standar pelayanan.}   # flagged: no improvement, no sanction
+        pledge: {text: Kami sanggup melayani sesuai standar pelayanan.}   # flagged: no sanction
     """
     text = doc["pledge"]["text"]
     missing = [(en, id_) for pattern, en, id_ in PLEDGE_ELEMENTS if not pattern.search(text)]

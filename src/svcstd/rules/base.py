@@ -21,6 +21,8 @@ class Hit(NamedTuple):
     pointer: str
     params: Mapping[str, object] = {}
     at_key: bool = False
+    items: int = 1
+    """How many of the items the rule checks this hit stands for (a finding that lists three missing groups: 3)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class RuleContext:
 Document = Mapping[str, Any]
 CheckFunction = Callable[[Document, RuleContext], Iterator[Hit]]
 AppliesFunction = Callable[[Document, RuleContext], bool]
+ItemsFunction = Callable[[Document, RuleContext], int]
+"""How many items a graded rule checks on a document: its outcome is the share of them satisfied."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,18 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     kind: str = "rule"
     """`rule` for a built-in rule, `custom` for a declarative rule of `rule_paths`."""
+    items: ItemsFunction | None = None
+    """For a graded rule, the number of items it checks; its outcome is then partial (3 of 4 groups: 0.75)."""
+
+    def credit(self, doc: Document, context: RuleContext, hits: list[Hit]) -> float:
+        """The share of the rule's weight a document earns: 1 when nothing is found, 0 for an ungraded failure."""
+        if not hits:
+            return 1.0
+        if self.items is None:
+            return 0.0
+        checked = self.items(doc, context)
+        failed = sum(hit.items for hit in hits)
+        return max(0.0, (checked - failed) / checked) if checked > 0 else 0.0
 
     @property
     def examples(self) -> str:
@@ -92,6 +108,7 @@ def rule(
     reference: tuple[str, str],
     options: Mapping[str, Any] | None = None,
     applies: AppliesFunction | None = None,
+    items: ItemsFunction | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Turn a check generator into a Rule; each pair is (English, Indonesian)."""
 
@@ -109,6 +126,7 @@ def rule(
             check=check,
             applies=applies,
             options=dict(options or {}),
+            items=items,
         )
 
     return wrap

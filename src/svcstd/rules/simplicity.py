@@ -166,9 +166,9 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
         "Meminta fotokopi padahal dokumen asli cukup ditunjukkan",
     ),
     message=(
-        "The requirement '{name}' (delivery.requirements, persyaratan) asks for a photocopy. Let applicants "
-        "show the original or send a digital copy (form: original or digital) instead.",
-        "Persyaratan '{name}' (delivery.requirements) meminta fotokopi. Ubah menjadi dokumen asli "
+        "{count} requirement(s) (delivery.requirements, persyaratan) ask for a photocopy: {names}. Let "
+        "applicants show the original or send a digital copy (form: original or digital) instead.",
+        "{count} persyaratan (delivery.requirements) meminta fotokopi: {names}. Ubah menjadi dokumen asli "
         "yang cukup ditunjukkan atau salinan digital (form: original atau digital).",
     ),
     fix=(
@@ -183,6 +183,7 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
     ),
     reference=PRINCIPLE_REF,
     applies=_has_requirements,
+    items=lambda doc, ctx: len(_requirements(doc)),
 )
 def SIM003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -193,13 +194,22 @@ def SIM003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     Failing:
 
         requirements:
-          - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}   # flagged at .../form
-          - {name: Fotokopi Kartu Keluarga}                       # no form, name starts "Fotokopi": at .../name
+          - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}   # one finding names both, at the first
+          - {name: Fotokopi Kartu Keluarga}                       # no form, name starts "Fotokopi"
     """
-    for index, requirement in enumerate(_requirements(doc)):
-        if _asks_copy(requirement):
-            field = "form" if "form" in requirement else "name"
-            yield Hit(f"/delivery/requirements/{index}/{field}", {"name": requirement["name"]})
+    copies = [(index, r) for index, r in enumerate(_requirements(doc)) if _asks_copy(r)]
+    if not copies:
+        return
+    index, first = copies[0]
+    field = "form" if "form" in first else "name"
+    names = ", ".join(f"'{r['name']}'" for _, r in copies[:MAX_NAMED])
+    names += f" (+{len(copies) - MAX_NAMED})" if len(copies) > MAX_NAMED else ""
+    pointer = f"/delivery/requirements/{index}/{field}" if len(copies) == 1 else "/delivery/requirements"
+    yield Hit(pointer, {"count": len(copies), "names": names}, at_key=len(copies) > 1, items=len(copies))
+
+
+MAX_NAMED = 5
+"""A finding names at most this many items; the count says how many there are."""
 
 
 def _paths(steps: list[Mapping[str, Any]]) -> list[Path]:
@@ -289,14 +299,15 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 @rule(
     id="SIM005",
     principle=Principle.SIMPLICITY,
-    severity=Severity.WARNING,
-    weight=2,
+    severity=Severity.INFO,
+    weight=1,
     title=("A step without a duration", "Langkah prosedur tanpa durasi"),
     message=(
-        "Step {number} ({actor}: {action}) of the procedure (delivery.procedure.steps, prosedur) has no "
-        "`duration`. State how long it takes.",
-        "Langkah {number} ({actor}: {action}) pada prosedur pelayanan (delivery.procedure.steps) belum "
-        "mencantumkan `duration`. Tambahkan lama waktu langkah tersebut.",
+        "{count} of {total} steps of the procedure (delivery.procedure.steps, prosedur) have no `duration`: "
+        "step(s) {numbers}. State how long each takes, if the unit wants its times checked step by step.",
+        "{count} dari {total} langkah prosedur pelayanan (delivery.procedure.steps) belum mencantumkan "
+        "`duration`: langkah {numbers}. Tambahkan lama waktu tiap langkah bila unit ingin waktunya dapat "
+        "diperiksa per langkah.",
     ),
     fix=(
         "Add `duration: {value: ..., unit: minutes|hours|days|working_days}` (or `min`/`max` for a range).",
@@ -304,19 +315,15 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "rentang waktu).",
     ),
     rationale=(
-        "Clear times make a standard measurable: a step without a duration cannot be checked against the "
-        "completion time or supervised.",
-        "Waktu yang jelas membuat standar dapat diukur: langkah tanpa durasi tidak dapat dibandingkan dengan "
-        "jangka waktu penyelesaian dan tidak dapat diawasi.",
+        "Step durations make a procedure measurable against its completion time. The law asks for the "
+        "completion time of the whole service (UU 25/2009 Pasal 21 huruf d), not a time per step, which is "
+        "the unit's SOP material: good practice, so this is a note.",
+        "Durasi per langkah membuat prosedur dapat diukur terhadap jangka waktu penyelesaiannya. Undang-undang "
+        "meminta jangka waktu penyelesaian seluruh layanan (UU 25/2009 Pasal 21 huruf d), bukan waktu per "
+        "langkah, yang merupakan materi SOP unit: praktik baik, sehingga hanya berupa catatan.",
     ),
-    reference=cite(
-        at(
-            UU_25_2009,
-            "Article 21(c) (system, mechanism and procedure) and (d) (completion time)",
-            "Pasal 21 huruf c (sistem, mekanisme, dan prosedur) dan huruf d (jangka waktu penyelesaian)",
-        ),
-        PRINCIPLE_REF,
-    ),
+    reference=PRINCIPLE_REF,
+    items=lambda doc, ctx: len(_steps(doc)),
 )
 def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -327,12 +334,16 @@ def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     Failing:
 
         steps:
-          - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}   # flagged at the step, on its key
+          - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}   # one finding for the steps
     """
-    for index, step in enumerate(_steps(doc)):
-        if "duration" not in step:
-            params = {"number": index + 1, "actor": step["actor"], "action": step["action"]}
-            yield Hit(f"/delivery/procedure/steps/{index}", params, at_key=True)
+    steps = _steps(doc)
+    missing = [index for index, step in enumerate(steps) if "duration" not in step]
+    if not missing:
+        return
+    numbers = ", ".join(str(index + 1) for index in missing)
+    pointer = f"/delivery/procedure/steps/{missing[0]}" if len(missing) == 1 else "/delivery/procedure/steps"
+    params = {"count": len(missing), "total": len(steps), "numbers": numbers}
+    yield Hit(pointer, params, at_key=True, items=len(missing))
 
 
 def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapping[str, Any]:

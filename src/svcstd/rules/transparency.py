@@ -18,6 +18,7 @@ from svcstd.rules.citations import (
     principle,
 )
 from svcstd.standard import contacts
+from svcstd.standard.fees import is_coverage
 
 TRANSPARENCY = principle("principle of transparency", "prinsip transparansi")
 OPENNESS = ("Article 4(h) (openness)", "Pasal 4 huruf h (asas keterbukaan)")
@@ -202,7 +203,7 @@ def TRA003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         fees: [{name: Retribusi PBG, formula: Luas lantai x indeks x SHST}]
     """
     for i, fee in enumerate(doc["delivery"]["fees"]):
-        if "formula" in fee:
+        if "formula" in fee and not is_coverage(fee):  # "BPJS sesuai haknya" is coverage, not a price to state
             yield Hit(f"/delivery/fees/{i}/formula", {"name": fee["name"]})
 
 

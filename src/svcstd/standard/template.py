@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from importlib import resources
+from pathlib import Path
 
 from svcstd.model import Text
 
@@ -15,6 +17,9 @@ MARKER = Text("<<FILL IN: {what}>>", "<<ISI: {what}>>")
 SERVICE_HINT = Text("the name of the service", "nama layanan")
 PROVIDER_HINT = Text("the name of the provider (office)", "nama instansi penyelenggara")
 DEFAULT_ID = Text("provider-code/service-code", "kode-instansi/kode-layanan")
+
+# Where `svcstd schema -o` writes the schema, from the repository's top folder (README, Editor support).
+SCHEMA_FILE = "schemas/service-standard.schema.json"
 
 _FIELDS = re.compile(r"\{(service|provider|id)\}")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -68,10 +73,26 @@ def template_text(lang: str) -> str:
     return resources.files("svcstd").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
 
 
-def new_standard(lang: str, service: str | None = None, provider: str | None = None) -> str:
-    """The template in `lang`, with the service, provider and id filled in (placeholders for what is missing)."""
+def repository_root(folder: Path, cwd: Path) -> Path:
+    """The nearest folder holding the schema or `.git`; else the current folder if it holds `folder`; else `folder`."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / SCHEMA_FILE).is_file() or (candidate / ".git").exists():
+            return candidate
+    return cwd if folder.is_relative_to(cwd) else folder
+
+
+def schema_reference(target: Path | None, cwd: Path) -> str:
+    """The schema's path relative to the new file's folder, as yaml-language-server resolves a modeline."""
+    folder = (cwd / target).parent.resolve() if target is not None else cwd.resolve()
+    root = repository_root(folder, cwd.resolve())
+    return Path(os.path.relpath(root / SCHEMA_FILE, folder)).as_posix()
+
+
+def new_standard(lang: str, service: str | None = None, provider: str | None = None, schema: str = SCHEMA_FILE) -> str:
+    """The template in `lang` with its names, id and schema path filled in (placeholders for missing names)."""
     service = service if service and service.strip() else placeholder(SERVICE_HINT, lang)
     provider = provider if provider and provider.strip() else placeholder(PROVIDER_HINT, lang)
     values = {"service": service.strip(), "provider": provider.strip()}
     values["id"] = standard_id(values["service"], values["provider"], lang)
-    return _FIELDS.sub(lambda match: yaml_quote(values[match.group(1)]), template_text(lang))
+    text = template_text(lang).replace("{schema}", schema, 1)
+    return _FIELDS.sub(lambda match: yaml_quote(values[match.group(1)]), text)
