@@ -90,7 +90,9 @@ def test_real_fixture_fee_basis_without_number() -> None:
     """RSUD Sungai Dareh's tariff table rests on "Tarif Perda Retribusi Tahun 2020": a year, no number."""
     fixture = "kesehatan-rsud-sungai-dareh-instalasi-gawat-darurat.yaml"
     text = (ROOT / "tests" / "fixtures" / "real" / fixture).read_text(encoding="utf-8")
-    assert run_rule("ACC022", text=text) == ["/delivery/fee_basis"]
+    found = run_rule("ACC022", text=text)
+    assert "/delivery/fee_basis" in found  # and each "Sesuai Tarif Perda … Tahun 2020" fee reference
+    assert all(p == "/delivery/fee_basis" or p.endswith("/reference") for p in found)
     assert run_rule("ACC020", text=text) == run_rule("ACC021", text=text) == []
 
 
@@ -178,6 +180,13 @@ def test_format_1_1_fee_basis_for_the_whole_table() -> None:
     assert hits == []  # the first act cited is the Perda itself, not the law it rests on
     hits = run_check("ACC020", [UUD_1945], {"fee_basis": UU_28_2009})
     assert pointers(hits) == ["/delivery/fee_basis"]
+
+
+def test_format_1_1_fee_reference() -> None:
+    """A 1.1 fee may put its amount in a regulation's annex (`reference`): that regulation is checked too."""
+    fees = [{"name": "Retribusi PBG", "reference": "Lampiran UU 28/2009"}, {"name": "Salinan", "reference": "Perda"}]
+    assert pointers(run_check("ACC020", [UUD_1945], {"fees": fees})) == ["/delivery/fees/0/reference"]
+    assert pointers(run_check("ACC022", [UUD_1945], {"fees": fees})) == ["/delivery/fees/1/reference"]
 
 
 def test_every_citation_is_found_once_in_document_order() -> None:

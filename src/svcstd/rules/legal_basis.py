@@ -29,8 +29,8 @@ PASAL_21_A = at(
 CATALOGUE: Citation = (
     "status of the cited act: svcstd's legal-status catalogue, which names for each act the revoking act and the "
     "source where that was read",
-    "status peraturan yang dicantumkan: katalog status peraturan svcstd, yang menyebut untuk setiap peraturan "
-    "peraturan pencabutnya dan sumber tempat hal itu dibaca",
+    "status peraturan yang dicantumkan: katalog status peraturan svcstd, yang mencatat, untuk setiap peraturan, "
+    "peraturan yang mencabutnya dan sumber tempat hal itu dibaca",
 )
 CITATION_FORM: Citation = (
     "good practice, general knowledge (not quoted, no article cited): an act is cited by its type, number, year "
@@ -67,25 +67,36 @@ def _legal_basis(doc: Document) -> Iterator[Cited]:
             yield Cited(pointer, LEGAL_BASIS, ref, _written(item))
 
 
-def _fee_bases(doc: Document) -> Iterator[Cited]:
+FEE_KEYS = {
+    "basis": (
+        "The basis of the fee '{name}' (delivery.fees.basis)",
+        "Dasar biaya/tarif '{name}' (delivery.fees.basis)",
+    ),
+    "reference": (
+        "The tariff reference of the fee '{name}' (delivery.fees.reference)",
+        "Rujukan besaran biaya/tarif '{name}' (delivery.fees.reference)",
+    ),
+}
+FEE_BASIS = Text("The basis of the whole tariff (delivery.fee_basis)", "Dasar seluruh tarif (delivery.fee_basis)")
+
+
+def _fee_places(doc: Document) -> Iterator[tuple[str, str, Text]]:
+    """Each fee's `basis` and (format 1.1) `reference`, then the tariff table's `fee_basis` (1.1)."""
     delivery = doc["delivery"]
-    fees = delivery.get("fees", [])  # format 1.1: a document may leave the fees out
-    places = [(f"/delivery/fees/{i}/basis", fee.get("basis"), fee["name"]) for i, fee in enumerate(fees)]
-    places = [place for place in places if place[1]] + (
-        [("/delivery/fee_basis", delivery["fee_basis"], "")] if delivery.get("fee_basis") else []
-    )
-    for pointer, text, name in places:
-        ref = parse_citation(str(text))
+    for index, fee in enumerate(delivery.get("fees", [])):  # format 1.1: a document may leave the fees out
+        for key, (en, id_) in FEE_KEYS.items():
+            if fee.get(key):
+                where = Text(en.format(name=fee["name"]), id_.format(name=fee["name"]))
+                yield f"/delivery/fees/{index}/{key}", str(fee[key]), where
+    if delivery.get("fee_basis"):
+        yield "/delivery/fee_basis", str(delivery["fee_basis"]), FEE_BASIS
+
+
+def _fee_bases(doc: Document) -> Iterator[Cited]:
+    for pointer, text, where in _fee_places(doc):
+        ref = parse_citation(text)
         if ref is not None:
-            where = Text(
-                f"The basis of the fee '{name}' (delivery.fees.basis)"
-                if name
-                else "The fee basis (delivery.fee_basis)",
-                f"Dasar biaya/tarif '{name}' (delivery.fees.basis)"
-                if name
-                else "Dasar biaya/tarif (delivery.fee_basis)",
-            )
-            yield Cited(pointer, where, ref, str(text))
+            yield Cited(pointer, where, ref, text)
 
 
 def cited(doc: Document) -> Iterator[Cited]:
