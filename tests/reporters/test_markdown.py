@@ -113,7 +113,7 @@ def test_two_hundred_standards_fit_a_pull_request_comment_with_the_worst_kept() 
     text = markdown.render_summary(_many(200), RenderOptions("en"))
     assert len(text) < 65_536
     table = text.split("## Standards, worst first")[1]
-    first_row = [line for line in table.splitlines() if line.startswith("| standar/")][0]
+    first_row = next(line for line in table.splitlines() if line.startswith("| standar/"))
     assert "Layanan terburuk" in first_row
     assert "> ✂️ Cut to fit 60,000 characters:" in text and "left out" in text
     assert "### standar/137.yaml — Layanan terburuk" in text  # the worst standard's findings are kept
