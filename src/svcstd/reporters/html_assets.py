@@ -165,7 +165,17 @@ SCRIPT = """
     page = 0;
     draw();
   }
+  function fromAddress() {
+    var hash = window.location.hash.slice(1);
+    if (hash.indexOf("=") < 0) { return; }
+    hash.split("&").forEach(function (pair) {
+      var parts = pair.split("="), field = document.getElementById("f-" + parts[0]);
+      if (field) { field.value = decodeURIComponent(parts[1] || ""); }
+    });
+  }
   sortable(table, all, apply);
+  fromAddress();
+  window.addEventListener("hashchange", function () { fromAddress(); apply(); });
   form.hidden = false;
   form.addEventListener("input", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
