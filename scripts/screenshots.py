@@ -22,9 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from svcstd.cli.main import main as svcstd  # noqa: E402
 from tests.browser import FLAGS, chromium  # noqa: E402
 from tests.test_report_command import large_folder  # noqa: E402
+
+from svcstd.cli.main import main as svcstd  # noqa: E402
 
 EXAMPLES = ROOT / "examples"
 WIDTHS = {"desktop": (1366, 2400), "phone": (390, 2400)}

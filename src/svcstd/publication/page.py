@@ -262,10 +262,10 @@ def _note(item: Mapping[str, Any]) -> str:
 
 def fee_html(fee: Mapping[str, Any], lang: str) -> str:
     lines = [f'<strong>{_e(fee["name"])}</strong>: <span class="big">{_e(fee_words(fee, lang))}</span>']
-    lines += [_e(LABELS("case", lang, when=fee["when"]))] if "when" in fee else []
-    lines += [_e(LABELS("basis", lang, basis=fee["basis"]))] if "basis" in fee else []
-    lines += [_e(LABELS("payment", lang, payment=fee["payment"]))] if "payment" in fee else []
-    return "<br>".join(lines)
+    notes = [LABELS("case", lang, when=fee["when"])] if "when" in fee else []
+    notes += [LABELS("basis", lang, basis=fee["basis"])] if "basis" in fee else []
+    notes += [LABELS("payment", lang, payment=fee["payment"])] if "payment" in fee else []
+    return "<br>".join(lines + [f'<span class="note small">{_e(note)}</span>' for note in notes])
 
 
 def product_html(product: Mapping[str, Any]) -> str:
@@ -332,8 +332,10 @@ ol>li::marker{font-weight:bold}
 .big{font-size:1.5rem;font-weight:bold}
 .status{display:inline-block;border:3px solid #000;padding:.25rem .75rem;font-weight:bold}
 .facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,17rem),1fr));gap:.75rem;margin:1rem 0}
-.fact{border:3px solid #000;border-radius:.5rem;padding:.25rem .75rem .5rem}
-.fact h2{font-size:1.1rem;border:0;margin:.25rem 0;padding:0;text-transform:uppercase;letter-spacing:.03em}
+.fact{border:3px solid #000;border-radius:.5rem;padding:.15rem .75rem .35rem}
+.fact h2{font-size:1rem;border:0;margin:.2rem 0;padding:0;text-transform:uppercase;letter-spacing:.03em}
+.small{font-size:.9rem;line-height:1.4;display:inline-block}
+nav{font-size:1rem}
 .fact ul{padding-left:1.1rem;margin:.25rem 0}.fact p{margin:.25rem 0}
 .fact .big{font-size:1.4rem}
 ol.steps{list-style:none;counter-reset:step;padding:0}
@@ -349,7 +351,8 @@ blockquote{margin:0;border-left:6px solid #000;padding:.5rem 1rem;background:#f2
 input[type=search]{font:inherit;width:100%;padding:.5rem;border:3px solid #000}
 li,blockquote{break-inside:avoid}
 .official{display:none}
-@media (max-width:30rem){body{font-size:1.125rem}h1{font-size:1.5rem}main{padding:.75rem}}
+@media (max-width:30rem){body{font-size:1.125rem}h1{font-size:1.4rem}main{padding:.75rem}.facts{gap:.5rem}
+.fact .big{font-size:1.25rem}}
 @page{size:A4;margin:12mm 14mm}
 @media print{
 body{font-size:10.5pt;line-height:1.35}main{max-width:none;padding:0}a{color:#000;text-decoration:none}
@@ -409,7 +412,7 @@ def html_document(title: str, body: str, lang: str, script: str | None = None) -
 
 def _header(data: Mapping[str, Any], lang: str) -> str:
     provider = data["provider"]
-    names = "<br>".join(_e(line) for line in (provider["name"], provider.get("unit")) if line)
+    names = _e(provider["name"])
     status = data.get("status")
     badge = f'<p class="status">{_e(LABELS(status, lang))}</p>' if status in ("draft", "retired") else ""
     kicker = f'<p class="kicker">{_e(LABELS("standard", lang))}</p>'
@@ -419,7 +422,7 @@ def _header(data: Mapping[str, Any], lang: str) -> str:
 def where_html(data: Mapping[str, Any], lang: str) -> str:
     """The office and how to reach it, each contact tappable."""
     provider = data["provider"]
-    lines = [_e(provider["address"])] if provider.get("address") else []
+    lines = [_e(line) for line in (provider.get("unit"), provider.get("address")) if line]
     for kind in ("phone", "email"):
         if provider.get(kind):
             lines.append(f"{_e(VOCABULARY[kind](lang))}: {contact_link(kind, provider[kind])}")
