@@ -76,7 +76,8 @@ details.data{border:0;padding:0}
 summary{cursor:pointer;padding:.25rem 0}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.5rem 0}
 dt{font-weight:600}
-dd{margin:0}
+dd{margin:0;min-width:0;overflow-wrap:anywhere}
+th small{overflow-wrap:anywhere}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:.5rem 0}
 .filters label{display:flex;flex-direction:column;font-size:.85rem;font-weight:600}
 .filters select,.filters input{font:inherit;font-weight:400;padding:.3rem .4rem;max-width:16rem}
@@ -89,7 +90,7 @@ ol.fixes>li{margin:.75rem 0}
 .refs dt{margin-top:.5rem}
 footer{margin:2rem auto;font-size:.85rem}
 @media (max-width:40rem){body{font-size:15px}h1{font-size:1.4rem}.verdict{font-size:1.1rem}
-svg text{font-size:18px}}
+svg text{font-size:20px}}
 @page{size:A4;margin:14mm 12mm}
 @media print{
 body{font-size:10pt}header,main,footer{max-width:none;padding:0}
