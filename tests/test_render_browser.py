@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from svcstd.cli.main import main
-from tests.browser import headless, png_rows
+from tests.browser import FLAGS, chromium, headless, png_rows
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -86,3 +87,18 @@ def test_index_screenshot(site: Path, tmp_path: Path) -> None:
     headless(site / "index.html", tmp_path / "profile", "--window-size=390,844", f"--screenshot={shot}")
     _, _, _, rows = png_rows(shot)
     assert len(set(rows)) > 20
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [("ktp%20kependudukan", 1), ("Kependudukan%20KTP", 1), ("tidak-ada-layanan-seperti-ini", 0)],
+)
+def test_site_search_matches_words_in_any_order_in_titles_and_providers(
+    site: Path, tmp_path: Path, query: str, shown: int
+) -> None:
+    argv = [chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom"]
+    dom = subprocess.run([*argv, (site / "index.html").as_uri() + "#q=" + query], check=True, capture_output=True,
+                         text=True, timeout=120).stdout  # fmt: skip
+    visible = re.findall(r"<li data-entry=\"\">", dom)
+    assert len(visible) == shown
+    assert ('<p id="none" role="status">' in dom) == (shown == 0)

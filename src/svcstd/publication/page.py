@@ -51,7 +51,11 @@ LABELS = Catalog(
         "adopted_by": ("Adopted by {decree}, {date}", "Ditetapkan dengan {decree}, {date}"),
         "version": ("Version {version}", "Versi {version}"),
         "index": ("Service standards", "Daftar Standar Pelayanan"),
-        "search": ("Search services", "Cari layanan"),
+        "search": ("Search services or providers", "Cari layanan atau penyelenggara"),
+        "no_results": (
+            "No service matches every word. Try fewer words, or the provider's name.",
+            "Tidak ada layanan yang memuat semua kata itu. Coba kata yang lebih sedikit, atau nama penyelenggaranya.",
+        ),
         "back": ("All service standards", "Semua standar pelayanan"),
         "closed": ("{days}: {open}–{close}", "{days}: pukul {open}–{close}"),
         "where": ("Where and how to reach us", "Lokasi dan kontak"),
@@ -381,13 +385,20 @@ content:counter(step) "."}
 """
 
 FILTER_SCRIPT = (
-    "(function(){var p=document.getElementById('search'),b=document.getElementById('filter');p.hidden=false;"
-    "b.addEventListener('input',function(){var q=b.value.toLowerCase().trim();"
-    "document.querySelectorAll('[data-entry]').forEach(function(e){"
-    "e.hidden=q!==''&&e.textContent.toLowerCase().indexOf(q)<0;});"
-    "document.querySelectorAll('section[data-provider]').forEach(function(s){"
-    "s.hidden=!s.querySelector('[data-entry]:not([hidden])');});});})();"
+    "(function(){var p=document.getElementById('search'),b=document.getElementById('filter'),"
+    "n=document.getElementById('none');p.hidden=false;"
+    "b.addEventListener('input',function(){var w=b.value.toLowerCase().split(/\\s+/).filter(Boolean),c=0;"
+    "document.querySelectorAll('section[data-provider]').forEach(function(s){var o=0,"
+    "h=s.querySelector('h2').textContent.toLowerCase();"
+    "s.querySelectorAll('[data-entry]').forEach(function(e){var t=h+' '+e.textContent.toLowerCase();"
+    "e.hidden=!w.every(function(x){return t.indexOf(x)>=0;});if(!e.hidden){o++;}});"
+    "s.hidden=!o;c+=o;});n.hidden=c>0;});"
+    "if(location.hash.indexOf('#q=')===0){b.value=decodeURIComponent(location.hash.slice(3));"
+    "b.dispatchEvent(new Event('input'));}})();"
 )
+"""The index's search: every word, in any order, in a title or its provider's name; a message when none match.
+
+`index.html#q=words` opens with the search filled in (a link can share a search)."""
 
 
 def _csp(script: str | None) -> str:
@@ -554,5 +565,6 @@ def index_page(pages: Mapping[str, Mapping[str, Any]], lang: str) -> str:
     search = (
         f'<p id="search" hidden><label for="filter">{_e(LABELS("search", lang))}</label><br>'
         '<input type="search" id="filter" autocomplete="off"></p>'
+        f'<p id="none" role="status" hidden>{_e(LABELS("no_results", lang))}</p>'
     )
     return html_document(title, f"<h1>{_e(title)}</h1>{search}{sections}", lang, FILTER_SCRIPT)
