@@ -39,6 +39,9 @@ background:var(--none-bg)}
 .up{color:var(--good)} .down{color:var(--bad)}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));gap:1rem}
 figure{margin:0}
+.legend{list-style:none;padding:0;margin:.4rem 0;display:flex;flex-wrap:wrap;gap:.15rem 1rem;font-size:.9rem}
+.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;background:var(--none)}
+.swatch.good{background:var(--good)}.swatch.mid{background:#9a6700}.swatch.bad{background:var(--bad)}
 figcaption{font-weight:600;margin-bottom:.25rem}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
@@ -90,6 +93,8 @@ ol.fixes>li{margin:.75rem 0}
 .refs dt{margin-top:.5rem}
 footer{margin:2rem auto;font-size:.85rem}
 @media (max-width:40rem){body{font-size:15px}h1{font-size:1.4rem}.verdict{font-size:1.1rem}
+.cards{grid-template-columns:repeat(3,minmax(0,1fr));gap:.4rem}.cards li{padding:.4rem .5rem;font-size:.85rem}
+.cards b{font-size:1.25rem}.delta{font-size:.8rem}
 svg text{font-size:20px}}
 @page{size:A4;margin:14mm 12mm}
 @media print{

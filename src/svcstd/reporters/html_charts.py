@@ -103,13 +103,12 @@ def zone_bar(summary: Summary, lang: str) -> str:
         if width > 36:
             parts.append(f'<text class="on" x="{x + width / 2:.1f}" y="26" text-anchor="middle">{e(short)}</text>')
         x += width
-    legend = []
-    for number, (tone, label, count) in enumerate(zones):
-        y = 62 + number * 22
-        legend.append(f'<rect class="{tone}" x="0" y="{y - 13}" width="16" height="16"/>')
-        legend.append(f'<text x="24" y="{y}">{e(SYMBOLS[tone])} {e(label)}: {count} ({_percent(count, total)})</text>')
+    legend = "".join(
+        f'<li><span class="swatch {tone}"></span>{e(SYMBOLS[tone])} {e(label)}: {count} ({_percent(count, total)})</li>'
+        for tone, label, count in zones
+    )
     caption = MESSAGES("zones", lang)
-    svg = _svg(62 + 22 * len(zones), caption, "".join(parts + legend))
+    svg = _svg(40, caption, "".join(parts)) + f'<ul class="legend">{legend}</ul>'
     rows = [(label, str(count), _percent(count, total)) for _, label, count in zones]
     headers = (MESSAGES("zone", lang), LABELS("documents", lang), MESSAGES("share", lang))
     return figure("chart-zones", caption, svg, simple_table(headers, rows, (False, True, True)), lang)
