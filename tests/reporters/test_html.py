@@ -192,3 +192,15 @@ def test_numbers_use_the_decimal_comma_in_indonesian(lang: str, point: str) -> N
     assert f">92{',' if point == '.' else '.'}3<" not in text
     skm = html.render_summary(summarize(replace(sample_report(), rules=()), SKM), RenderOptions(lang))
     assert f'text-anchor="middle">88{point}31</text>' in skm
+
+
+def test_beyond_five_hundred_standards_only_the_worst_get_their_fixes_written_out() -> None:
+    """So that a browser opens 10,000 standards in seconds; the table still holds every one."""
+    weak = sample_report().documents[1]
+    docs = tuple(replace(weak, path=f"s/{n:04}.yaml", score=40.0 + n % 50) for n in range(600))
+    docs = (*docs[:321], replace(docs[321], score=1.0, title="Terburuk"), *docs[322:])
+    text = html.render(replace(sample_report(), documents=docs), RenderOptions("en"))
+    assert text.count('<details id="doc-') == 500 and text.count("<tr data-zone=") == 600
+    assert '<details id="doc-322">' in text and "The fixes of the 500 worst of 600 standards" in text
+    first = text.split('<table id="standards-table">')[1].split("<tr data-zone=")[1]
+    assert '<a href="#doc-322">Terburuk</a>' in first

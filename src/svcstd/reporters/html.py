@@ -15,7 +15,7 @@ from svcstd.reporters import RenderOptions
 from svcstd.reporters.html_assets import CSP, SCRIPT, STYLE
 from svcstd.reporters.html_charts import principle_averages, rules_bar, strip_plot, zone_bar
 from svcstd.reporters.html_parts import card, e, gate, grade, head, name, num, number, scroll, section
-from svcstd.reporters.html_views import comparison, details, references, single, top_rules
+from svcstd.reporters.html_views import comparison, detailed, details, references, single, top_rules
 from svcstd.reporters.priorities import ZONE_ORDER, units, worst_first
 from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, Summary, summarize
 
@@ -100,16 +100,17 @@ def render_summary(summary: Summary, options: RenderOptions, title: str | None =
 
 
 def _supervisor(summary: Summary, lang: str) -> list[str]:
+    shown = detailed(summary)
     return [
         _verdict(summary, lang),
         comparison(summary, lang),
         _charts(summary, lang),
-        _standards(summary, lang),
+        _standards(summary, lang, shown),
         _units(summary, lang),
         top_rules(summary, lang),
         _overdue(summary, lang),
         _expiring(summary, lang),
-        details(summary, lang),
+        details(summary, lang, shown),
         references(summary, lang),
     ]
 
@@ -174,7 +175,7 @@ def _weakest(doc: DocumentResult, lang: str) -> tuple[str, float]:
     return f"{PRINCIPLE_NAMES[weakest.principle](lang)} {number(weakest.score, lang)}", weakest.score or 0.0
 
 
-def _standard_row(summary: Summary, position: int, doc: DocumentResult, unit: int, lang: str) -> str:
+def _standard_row(summary: Summary, position: int, doc: DocumentResult, unit: int, lang: str, link: bool) -> str:
     active = doc.active_findings()
     tally = {s: sum(1 for f in active if f.severity is s) for s in Severity}
     tone = summary.tone(doc.score)
@@ -187,7 +188,8 @@ def _standard_row(summary: Summary, position: int, doc: DocumentResult, unit: in
         f'data-principles="{e(failing)}" data-rules="{e(rules)}" data-text="{e(text)}"'
     )
     place = f'<small class="muted">{e(document_name(doc))}</small>'
-    title = f'<th scope="row"><a href="#doc-{position}">{e(name)}</a><br>{place}</th>'
+    shown = f'<a href="#doc-{position}">{e(name)}</a>' if link else e(name)
+    title = f'<th scope="row">{shown}<br>{place}</th>'
     weakest, weakest_key = _weakest(doc, lang)
     cells = [
         f"<td>{e(doc.meta.provider or '—')}</td>",
@@ -226,13 +228,16 @@ def _filters(summary: Summary, unit_names: Sequence[str], lang: str) -> str:
     return f'<form id="filters" class="filters" hidden aria-label="{label}">{"".join(fields)}</form>'
 
 
-def _standards(summary: Summary, lang: str) -> str:
+def _standards(summary: Summary, lang: str, detailed: set[int]) -> str:
     docs = summary.report.documents
     tones = [summary.tone(doc.score) for doc in docs]
     unit_names = sorted({doc.meta.provider or "—" for doc in docs}, key=str.casefold)
     unit_number = {name: number_ for number_, name in enumerate(unit_names)}
     order = worst_first(docs, tones)
-    rows = [_standard_row(summary, n + 1, docs[n], unit_number[docs[n].meta.provider or "—"], lang) for n in order]
+    rows = [
+        _standard_row(summary, n + 1, docs[n], unit_number[docs[n].meta.provider or "—"], lang, n in detailed)
+        for n in order
+    ]
     headers = [(LABELS("standard", lang), False), (MESSAGES("unit", lang), False), (LABELS("score", lang), True)]
     headers += [(LABELS("grade", lang), False), (LABELS("gate", lang), False), (LABELS("errors", lang), True)]
     headers += [(LABELS("warnings", lang), True), (MESSAGES("weakest", lang), False)]

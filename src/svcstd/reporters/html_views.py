@@ -7,7 +7,7 @@ from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Severity
 from svcstd.reporters.comparison import DocumentChange
 from svcstd.reporters.html_charts import SYMBOLS, figure, principle_bars, simple_table
 from svcstd.reporters.html_parts import card, code, e, gate, grade, head, name, num, number, scroll, section, severity
-from svcstd.reporters.priorities import FixItem, fix_first
+from svcstd.reporters.priorities import FixItem, fix_first, worst_first
 from svcstd.reporters.summary import LABELS, Summary, tone_of
 
 MESSAGES = Catalog(
@@ -32,6 +32,12 @@ MESSAGES = Catalog(
         "persisting": ("Persisting findings", "Temuan yang masih ada"),
         "unchanged": ("{count} standard(s) unchanged.", "{count} standar pelayanan tidak berubah."),
         "principle_chart": ("Score per principle (0–100)", "Skor per prinsip (0–100)"),
+        "details_limit": (
+            "The fixes of the {shown} worst of {total} standards; for the others, filter the table by unit and "
+            "write a report per unit.",
+            "Perbaikan untuk {shown} standar terburuk dari {total}; untuk yang lain, saring tabel menurut unit lalu "
+            "susun laporan per unit.",
+        ),
     },
 )
 COMPARED_ROWS = 500
@@ -123,10 +129,23 @@ def single(summary: Summary, lang: str) -> list[str]:
     return parts
 
 
-def details(summary: Summary, lang: str) -> str:
-    """Each standard's fixes, collapsed; the table's rows link here."""
+DETAILS_LIMIT = 500
+"""Beyond this many standards, only the worst get their fixes written out: a browser opens 10,000 in seconds."""
+
+
+def detailed(summary: Summary) -> set[int]:
+    """Positions (from 0) of the standards whose fixes the page writes out: all, or the DETAILS_LIMIT worst."""
+    docs = summary.report.documents
+    if len(docs) <= DETAILS_LIMIT:
+        return set(range(len(docs)))
+    return set(worst_first(docs, [summary.tone(d.score) for d in docs])[:DETAILS_LIMIT])
+
+
+def details(summary: Summary, lang: str, shown: set[int]) -> str:
+    """Each standard's fixes, collapsed, in document order; the table's rows link here."""
     blocks = []
-    for position, doc in enumerate(summary.report.documents, 1):
+    docs = summary.report.documents
+    for position, doc in ((n + 1, docs[n]) for n in sorted(shown)):
         head_line = (
             f"<strong>{e(name(doc))}</strong> — {number(doc.score, lang)} {grade(summary, doc, lang)} {gate(doc, lang)}"
         )
@@ -135,6 +154,8 @@ def details(summary: Summary, lang: str) -> str:
             f"{fix_list(summary, doc, lang, with_fix=False)}</details>"
         )
     hint = f'<p class="muted">{e(MESSAGES("fix_order", lang))}</p>'
+    if len(shown) < len(docs):
+        hint += f"<p>{e(MESSAGES('details_limit', lang, shown=len(shown), total=len(docs)))}</p>"
     return section("details", LABELS("findings", lang), hint + "\n".join(blocks))
 
 
