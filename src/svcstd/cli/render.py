@@ -48,7 +48,10 @@ HELP = Catalog(
             "Satu standar (satu halaman) atau folder berisi standar (situs statis).",
         ),
         "output": ("The page to write, or the site's folder.", "Halaman yang akan ditulis, atau folder situs."),
-        "lang": ("Language of the page's headings: id or en.", "Bahasa judul bagian halaman: id atau en."),
+        "lang": (
+            "Language of the page's headings: id or en (default: the document's own `language`).",
+            "Bahasa judul bagian halaman: id atau en (bawaan: `language` dokumen itu sendiri).",
+        ),
     },
 )
 
@@ -76,7 +79,9 @@ def _report(problems: list[tuple[str, Finding]], lang: str) -> None:
         typer.echo(MESSAGES("problem", lang, **params), err=True)
 
 
-def _render_folder(folder: Path, out: Path, lang: str, run: Pipeline) -> list[tuple[str, Finding]]:
+def _render_folder(
+    folder: Path, out: Path, lang: str | None, fallback: str, run: Pipeline
+) -> list[tuple[str, Finding]]:
     from svcstd import api
     from svcstd.publication.page import site
 
@@ -84,7 +89,7 @@ def _render_folder(folder: Path, out: Path, lang: str, run: Pipeline) -> list[tu
     if out.exists() and not out.is_dir():
         raise UsageError(MESSAGES.text("not_folder", path=str(out)))
     out.mkdir(parents=True, exist_ok=True)
-    for name, html in site(documents, lang).items():
+    for name, html in site(documents, lang, fallback).items():
         write_output(html, out / name)
     return problems
 
@@ -99,7 +104,7 @@ def render(
     ] = None,
 ) -> int:
     """Write the citizen-facing publication: exit 1 when a standard was invalid and left out, 2 on misuse."""
-    from svcstd.publication.page import standard_page
+    from svcstd.publication.page import page_language, standard_page
 
     run = configured_pipeline(config, None)
     language = resolve_lang(lang, run.settings.lang)
@@ -107,11 +112,12 @@ def render(
     if not source.exists():
         raise MissingPathError(MESSAGES.text("missing", path=path))
     if source.is_dir():
-        problems = _render_folder(source, output, language, run)
+        problems = _render_folder(source, output, lang, language, run)
     else:
         documents, problems = _read([Target(path, path, explicit=True)], run)
         if documents:
-            write_output(standard_page(documents, language), output, inputs=[path])
+            page_lang = page_language(documents[0], lang, language)
+            write_output(standard_page(documents, page_lang), output, inputs=[path])
         elif not problems:
             typer.echo(MESSAGES("nothing", language, path=path), err=True)
             return 1

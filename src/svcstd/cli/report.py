@@ -51,6 +51,10 @@ HELP = Catalog(
             "Laporan `check --format json` terdahulu sebagai pembanding.",
         ),
         "title": ("The report's title.", "Judul laporan."),
+        "max_chars": (
+            "Markdown only: keep within this many characters, the worst items first (0: no limit).",
+            "Khusus Markdown: batasi hingga sekian karakter, butir terburuk didahulukan (0: tanpa batas).",
+        ),
     },
 )
 
@@ -66,6 +70,7 @@ def report(
     config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "config"))] = None,
     compare: Annotated[Path | None, typer.Option("--compare", help=help_text(HELP, "compare"))] = None,
     title: Annotated[str | None, typer.Option("--title", help=help_text(HELP, "title"))] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=0, help=help_text(HELP, "max_chars"))] = 60_000,
 ) -> int:
     """Write an HTML or Markdown compliance report; exit 0 once written (whatever the findings), 2 if it cannot."""
     from svcstd import api
@@ -79,7 +84,8 @@ def report(
     result = api.check_pipeline(paths or ["."], run)
     summary = summarize(result, run.settings.grades, previous)
     render = html.render_summary if kind == "html" else markdown.render_summary
-    write_output(render(summary, RenderOptions(language), title), output)
+    options = RenderOptions(language, max_chars=max_chars or None)
+    write_output(render(summary, options, title), output)
     return 0
 
 
