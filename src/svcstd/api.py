@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from svcstd import __version__
-from svcstd.cache import ResultCache, cache_root, context_digest, file_digest
+from svcstd.cache import ResultCache, context_digest, file_digest
 from svcstd.checks import CHECK_INFOS
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline, Results, judge_bytes, judge_file, read_raw
@@ -72,12 +72,23 @@ def check_pipeline(
 ) -> Report:
     """`check` with a pipeline already made (the CLI makes one, to validate --select against its rules)."""
     files = targets(paths, run.settings, skip_non_standards)
-    store = ResultCache(cache_root(), context_digest(run.settings, run.rules, run.as_of)) if use_cache else None
+    store = _open_cache(run) if use_cache else None
     found = _results(files, run, jobs, store, progress or _quiet)
     if store is not None:
         store.save()
     documents = tuple(result for results in found for result in results)
     return Report(__version__, run.as_of.isoformat(), documents, rule_infos(run.rules))
+
+
+def _open_cache(run: Pipeline) -> ResultCache | None:
+    """The run's cache; none when the cache folder cannot be made (read-only home): a slower run, not an error.
+
+    A cache folder that is a link or not the user's own raises CacheError (exit 2): refused, and said.
+    """
+    try:
+        return ResultCache(context_digest(run.settings, run.rules, run.as_of))
+    except OSError:
+        return None
 
 
 def rule_infos(rules: Sequence[Rule]) -> tuple[RuleInfo, ...]:
