@@ -14,6 +14,7 @@ from datetime import date
 from svcstd import __version__
 from svcstd.cache import ResultCache, context_digest, file_digest
 from svcstd.checks import CHECK_INFOS
+from svcstd.config.notes import configuration_notes
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline, Results, judge_bytes, judge_file, read_raw
 from svcstd.model import DocumentResult, Finding, LoadedDocument, Report, RuleInfo, Text
@@ -77,7 +78,9 @@ def check_pipeline(
     if store is not None:
         store.save()
     documents = tuple(result for results in found for result in results)
-    return Report(__version__, run.as_of.isoformat(), documents, rule_infos(run.rules))
+    skipped = tuple(target.display for target, results in zip(files, found, strict=True) if not results)
+    notes = configuration_notes(run.settings, run.rules)
+    return Report(__version__, run.as_of.isoformat(), documents, rule_infos(run.rules), notes, skipped)
 
 
 def _open_cache(run: Pipeline) -> ResultCache | None:

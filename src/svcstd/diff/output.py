@@ -93,7 +93,7 @@ def render_json(report: DiffReport, lang: str) -> str:
     ]
     summary = {**{e.value: report.count(e) for e in Effect}, "invalid": report.invalid}
     payload = {"format_version": 1, "exit_code": report.exit_code, "summary": summary, "documents": documents}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def _change_json(change: Change, lang: str) -> dict[str, Any]:
