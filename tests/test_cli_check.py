@@ -209,7 +209,7 @@ def test_folder_search_finds_standards_saved_in_another_encoding(
     code, out, _ = run(capsys, "check", str(tmp_path), *AS_OF, "--format", "json", "--no-cache")
     found = {Path(d["path"]).name: [f["rule"] for f in d["findings"]] for d in json.loads(out)["documents"]}
     assert code == 1
-    assert found == {"bom.yaml": ["YML002"], "no-bom.yaml": ["YML002"]}
+    assert found == {"bom.yaml": ["YML002"], "no-bom.yaml": ["YML002"], "other.yaml": ["YML002"]}  # unreadable: shown
 
 
 def test_text_output_shows_control_characters_in_names_instead_of_obeying_them(
