@@ -95,6 +95,20 @@ def help_text(catalog: Catalog, key: str) -> str:
     return catalog(key, HELP_LANG)
 
 
+def _plain_argument_names() -> None:
+    """Arguments in help as their metavar alone (`PATH`), not with typer's Python type (`PATH <list[str]>`).
+
+    typer 0.2x prints an argument's annotation after its name and offers no switch for it; every
+    argument of svcstd has a metavar that already says what it takes.
+    """
+    from typer.core import TyperArgument
+
+    if hasattr(TyperArgument, "display_type_rich"):
+        TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_plain_argument_names()
+
 app = typer.Typer(
     name="svcstd",
     help=help_text(HELP, "app"),

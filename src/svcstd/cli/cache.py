@@ -28,6 +28,11 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_cache",
     {
+        "clean_short": (
+            "Remove this repository's result cache.",
+            "Menghapus tembolok hasil pemeriksaan repositori ini.",
+        ),
+        "group_short": ("Manage the result cache.", "Mengelola tembolok hasil pemeriksaan."),
         "group": (
             "Manage the result cache (in the user's cache folder, one per repository; SVCSTD_CACHE_DIR moves it).",
             "Mengelola tembolok (cache) hasil pemeriksaan (di folder cache pengguna, satu per repositori; "
@@ -42,11 +47,11 @@ HELP = Catalog(
     },
 )
 
-cache_app = typer.Typer(help=help_text(HELP, "group"), no_args_is_help=True)
+cache_app = typer.Typer(help=help_text(HELP, "group"), short_help=help_text(HELP, "group_short"), no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command(help=help_text(HELP, "clean"))
+@cache_app.command(help=help_text(HELP, "clean"), short_help=help_text(HELP, "clean_short"))
 def clean(
     lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
 ) -> None:

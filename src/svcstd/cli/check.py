@@ -61,6 +61,10 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_check",
     {
+        "short": (
+            "Validate and score service standards: the CI gate.",
+            "Memvalidasi dan menilai standar pelayanan: gerbang CI.",
+        ),
         "command": (
             "Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse.",
             "Memvalidasi dan menilai standar pelayanan; kode keluar 0 jika semua lolos gerbang, 1 jika ada yang "
@@ -79,8 +83,8 @@ HELP = Catalog(
             "Menyatakan tidak lolos setiap dokumen dengan skor di bawah SCORE.",
         ),
         "min_principle": (
-            "Fail a document with a principle below SCORE; PRINCIPLE=SCORE for one; repeatable.",
-            "Menyatakan tidak lolos dokumen dengan skor prinsip di bawah SCORE; PRINCIPLE=SCORE untuk satu "
+            "Fail a document with a principle below SCORE, or give PRINCIPLE=SCORE for one principle; repeatable.",
+            "Menyatakan tidak lolos dokumen dengan skor prinsip di bawah SCORE, atau PRINCIPLE=SCORE untuk satu "
             "prinsip; dapat diulang.",
         ),
         "isolated": (
@@ -112,7 +116,10 @@ HELP = Catalog(
             "Menilai tanggal per YYYY-MM-DD (bawaan: hari ini).",
         ),
         "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
-        "quiet": ("Print only failures.", "Hanya menampilkan dokumen yang tidak lolos."),
+        "quiet": (
+            "Print only the errors of failing documents and the summary.",
+            "Hanya menampilkan galat dokumen yang tidak lolos dan ringkasannya.",
+        ),
         "baseline": (
             "Report only findings not in FILE.",
             "Hanya melaporkan temuan yang tidak tercantum dalam FILE.",
@@ -177,7 +184,7 @@ def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip()) if value else None
 
 
-@app.command(help=help_text(HELP, "command"))
+@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def check(
     paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"), metavar="PATH")] = None,
     formats: Annotated[
@@ -198,7 +205,7 @@ def check(
     ] = None,
     min_principle: Annotated[
         list[str] | None,
-        typer.Option("--min-principle", metavar="[PRINCIPLE=]SCORE", help=help_text(HELP, "min_principle")),
+        typer.Option("--min-principle", metavar="SCORE", help=help_text(HELP, "min_principle")),
     ] = None,
     select: Annotated[str | None, typer.Option("--select", metavar="RULES", help=help_text(HELP, "select"))] = None,
     ignore: Annotated[str | None, typer.Option("--ignore", metavar="RULES", help=help_text(HELP, "ignore"))] = None,

@@ -38,6 +38,10 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_render",
     {
+        "short": (
+            "Write the citizen-facing page or site of standards.",
+            "Menyusun halaman atau situs publikasi standar bagi masyarakat.",
+        ),
         "command": (
             "Write the citizen-facing publication: exit 1 when a standard was invalid and left out, 2 on misuse.",
             "Menyusun publikasi standar pelayanan bagi masyarakat; kode keluar 1 jika ada standar yang tidak valid "
@@ -89,11 +93,11 @@ def _render_folder(folder: Path, out: Path, lang: str, run: Pipeline) -> list[tu
     return problems
 
 
-@app.command(help=help_text(HELP, "command"))
+@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def render(
-    path: Annotated[str, typer.Argument(help=help_text(HELP, "path"))],
-    output: Annotated[Path, typer.Option("--output", "-o", help=help_text(HELP, "output"))],
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    path: Annotated[str, typer.Argument(metavar="PATH", help=help_text(HELP, "path"))],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help=help_text(HELP, "output"))],
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
     config: Annotated[
         str | None, typer.Option("--config", metavar="FILE", help=help_text(SHARED_HELP, "config"))
     ] = None,
