@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from svcstd import escaping
 from svcstd.cli.app import SHARED_HELP, app, configured_pipeline, help_text, resolve_lang
 from svcstd.cli.output import write_output
 from svcstd.errors import MissingPathError, UsageError
@@ -73,11 +74,14 @@ def _read(targets: list[Target], run: Pipeline) -> tuple[list[dict[str, Any]], l
 
 
 def _report(problems: list[tuple[str, Finding]], lang: str) -> None:
+    """The invalid standards and their errors on stderr, each line inert (document text in a CI log)."""
+    from svcstd.reporters.github import inert_line
+
     for path in dict.fromkeys(p for p, _ in problems):
-        typer.echo(MESSAGES("skipped", lang, path=path), err=True)
+        typer.echo(inert_line(MESSAGES("skipped", lang, path=path)), err=True)
     for path, f in problems:
         params = {"path": path, "line": f.line, "column": f.column, "rule": f.rule, "message": f.message(lang)}
-        typer.echo(MESSAGES("problem", lang, **params), err=True)
+        typer.echo(inert_line(MESSAGES("problem", lang, **params)), err=True)
 
 
 def _render_folder(folder: Path, out: Path, lang: str, run: Pipeline) -> list[tuple[str, Finding]]:
@@ -117,7 +121,7 @@ def render(
         if documents:
             write_output(standard_page(documents, language), output, inputs=[path])
         elif not problems:
-            typer.echo(MESSAGES("nothing", language, path=path), err=True)
+            typer.echo(MESSAGES("nothing", language, path=escaping.terminal(path)), err=True)
             return 1
     _report(problems, language)
     return 1 if problems else 0
