@@ -14,7 +14,7 @@ from datetime import date
 from svcstd import __version__
 from svcstd.cache import ResultCache, context_digest, file_digest
 from svcstd.checks import CHECK_INFOS
-from svcstd.config.notes import configuration_notes
+from svcstd.config.notes import configuration_notes, globs_note
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline, Results, judge_bytes, judge_file, read_raw
 from svcstd.model import DocumentResult, Finding, LoadedDocument, Report, RuleInfo, Text
@@ -79,8 +79,16 @@ def check_pipeline(
         store.save()
     documents = tuple(result for results in found for result in results)
     skipped = tuple(target.display for target, results in zip(files, found, strict=True) if not results)
-    notes = configuration_notes(run.settings, run.rules)
+    notes = (*configuration_notes(run.settings, run.rules), *_globs_note(paths, run.settings, files))
     return Report(__version__, run.as_of.isoformat(), documents, rule_infos(run.rules), notes, skipped)
+
+
+def _globs_note(paths: Sequence[str], settings: Settings, files: list[Target]) -> tuple[Text, ...]:
+    """Said when include/exclude drop every file a folder search found (searched again without them to count)."""
+    if not (settings.include or settings.exclude):
+        return ()
+    found = sum(not target.explicit for target in discover(paths, root=settings.config_root))
+    return globs_note(settings, found, sum(not target.explicit for target in files))
 
 
 def _open_cache(run: Pipeline) -> ResultCache | None:

@@ -23,6 +23,11 @@ OPEN = ("--as-of", "2026-11-27", "--lang", "en", "--no-cache")
 GATE = ("--fail-on", "error", *OPEN)
 
 
+EXCLUDED = (
+    "svcstd: warning: svcstd.toml: include/exclude leave none of the 1 YAML file(s) found in the searched folders."
+)
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / ".git").mkdir()
@@ -53,7 +58,19 @@ def test_a_configuration_that_excludes_everything_exits_2(
     configure(repo, globs + "\n")
     code, out, err = check(capsys)
     assert (code, out) == (2, "")
-    assert err.startswith("svcstd: error: no service standard found in .") and "--allow-empty" in err
+    note, error = err.splitlines()
+    assert note == EXCLUDED
+    assert error.startswith("svcstd: error: no service standard found in .") and "--allow-empty" in error
+
+
+def test_excluding_a_folder_beside_a_named_file_is_reported(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Proven by mutation: with _globs_note returning (), the run says nothing of the excluded folder."""
+    (repo / "more").mkdir()
+    shutil.copy(FAILING, repo / "more" / "lain.yaml")
+    configure(repo, 'exclude = ["more/**"]\n')
+    code = main(["check", "standar.yaml", "more", *GATE, "-q"])
+    assert code == 1
+    assert capsys.readouterr().err == EXCLUDED + "\n"
 
 
 def test_zero_standards_is_exit_2_in_indonesian_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

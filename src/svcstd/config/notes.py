@@ -39,6 +39,11 @@ MESSAGES = Catalog(
             "{source}: limits.{name} = {value} lebih kecil daripada ukuran standar yang sesungguhnya ({real}); "
             "berkas seperti itu gagal dengan YML006 alih-alih dinilai.",
         ),
+        "globs": (
+            "{source}: include/exclude leave none of the {count} YAML file(s) found in the searched folders.",
+            "{source}: include/exclude tidak menyisakan satu pun dari {count} berkas YAML yang ditemukan dalam "
+            "folder yang dicari.",
+        ),
         "never": (
             '{source}: fail_on = "never": no finding fails the gate, only fail_under and min_principle do.',
             '{source}: fail_on = "never": tidak ada temuan yang membuat dokumen tidak lolos gerbang, hanya '
@@ -51,6 +56,14 @@ MESSAGES = Catalog(
 def configuration_notes(settings: Settings, rules: Sequence[Rule]) -> tuple[Text, ...]:
     """Every way the configuration file weakens the gate, in a stable order."""
     return (*_selection(settings, rules), *_limits(settings), *_fail_on(settings))
+
+
+def globs_note(settings: Settings, found: int, kept: int) -> tuple[Text, ...]:
+    """A note when the file's include/exclude drop every one of the `found` YAML files of folder searches."""
+    source = _from_file(settings, "exclude") or _from_file(settings, "include")
+    if source is None or not found or kept:
+        return ()
+    return (MESSAGES.text("globs", source=source, count=found),)
 
 
 def _from_file(settings: Settings, key: str) -> str | None:
