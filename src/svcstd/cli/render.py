@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from svcstd import escaping
 from svcstd.cli.app import SHARED_HELP, app, configured_pipeline, help_text, resolve_lang
 from svcstd.cli.output import write_output
 from svcstd.errors import MissingPathError, UsageError
@@ -38,6 +39,10 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_render",
     {
+        "short": (
+            "Write the citizen-facing page or site of standards.",
+            "Menyusun halaman atau situs publikasi standar bagi masyarakat.",
+        ),
         "command": (
             "Write the citizen-facing publication: exit 1 when a standard was invalid and left out, 2 on misuse.",
             "Menyusun publikasi standar pelayanan bagi masyarakat; kode keluar 1 jika ada standar yang tidak valid "
@@ -72,11 +77,14 @@ def _read(targets: list[Target], run: Pipeline) -> tuple[list[dict[str, Any]], l
 
 
 def _report(problems: list[tuple[str, Finding]], lang: str) -> None:
+    """The invalid standards and their errors on stderr, each line inert (document text in a CI log)."""
+    from svcstd.reporters.github import inert_line
+
     for path in dict.fromkeys(p for p, _ in problems):
-        typer.echo(MESSAGES("skipped", lang, path=path), err=True)
+        typer.echo(inert_line(MESSAGES("skipped", lang, path=path)), err=True)
     for path, f in problems:
         params = {"path": path, "line": f.line, "column": f.column, "rule": f.rule, "message": f.message(lang)}
-        typer.echo(MESSAGES("problem", lang, **params), err=True)
+        typer.echo(inert_line(MESSAGES("problem", lang, **params)), err=True)
 
 
 def _render_folder(
@@ -94,11 +102,11 @@ def _render_folder(
     return problems
 
 
-@app.command(help=help_text(HELP, "command"))
+@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def render(
-    path: Annotated[str, typer.Argument(help=help_text(HELP, "path"))],
-    output: Annotated[Path, typer.Option("--output", "-o", help=help_text(HELP, "output"))],
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    path: Annotated[str, typer.Argument(metavar="PATH", help=help_text(HELP, "path"))],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help=help_text(HELP, "output"))],
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
     config: Annotated[
         str | None, typer.Option("--config", metavar="FILE", help=help_text(SHARED_HELP, "config"))
     ] = None,
@@ -119,7 +127,7 @@ def render(
             page_lang = page_language(documents[0], lang, language)
             write_output(standard_page(documents, page_lang), output, inputs=[path])
         elif not problems:
-            typer.echo(MESSAGES("nothing", language, path=path), err=True)
+            typer.echo(MESSAGES("nothing", language, path=escaping.terminal(path)), err=True)
             return 1
     _report(problems, language)
     return 1 if problems else 0

@@ -30,6 +30,10 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_report",
     {
+        "short": (
+            "Write an HTML or Markdown compliance report.",
+            "Menyusun laporan kepatuhan dalam HTML atau Markdown.",
+        ),
         "command": (
             "Write an HTML or Markdown compliance report; exit 0 once written (whatever the findings), 2 if it cannot.",
             "Menyusun laporan kepatuhan dalam format HTML atau Markdown; kode keluar 0 setelah laporan ditulis "
@@ -61,16 +65,18 @@ HELP = Catalog(
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
-@app.command(help=help_text(HELP, "command"))
+@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def report(
-    output: Annotated[Path, typer.Option("--output", "-o", help=help_text(HELP, "output"))],
-    paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"))] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help=help_text(HELP, "as_of"))] = None,
-    config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "config"))] = None,
-    compare: Annotated[Path | None, typer.Option("--compare", help=help_text(HELP, "compare"))] = None,
-    title: Annotated[str | None, typer.Option("--title", help=help_text(HELP, "title"))] = None,
-    max_chars: Annotated[int, typer.Option("--max-chars", min=0, help=help_text(HELP, "max_chars"))] = 60_000,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help=help_text(HELP, "output"))],
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", help=help_text(HELP, "paths"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=help_text(HELP, "as_of"))] = None,
+    config: Annotated[str | None, typer.Option("--config", metavar="FILE", help=help_text(HELP, "config"))] = None,
+    compare: Annotated[Path | None, typer.Option("--compare", metavar="FILE", help=help_text(HELP, "compare"))] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help=help_text(HELP, "title"))] = None,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", min=0, metavar="N", help=help_text(HELP, "max_chars"))
+    ] = 60_000,
 ) -> int:
     """Write an HTML or Markdown compliance report; exit 0 once written (whatever the findings), 2 if it cannot."""
     from svcstd import api

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError, best_match
 
 from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
@@ -90,10 +90,44 @@ def load_schema() -> dict[str, Any]:
     return copy.deepcopy(_schema())
 
 
+def _pattern(validator: Any, pattern: str, instance: object, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """`pattern` as JSON Schema means it (ECMA-262): `$` is the end of the text, never before a final newline.
+
+    jsonschema uses Python's `re.search`, whose `$` also matches before a trailing newline, so `^[a-z]+$`
+    accepted `id: "x\\n"`.
+    """
+    if isinstance(instance, str) and not _end_anchored(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _end_anchored(pattern: str) -> re.Pattern[str]:
+    """The pattern with each `$` outside a character class made `\\Z` (the very end of the text)."""
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append("\\Z")
+            continue
+        out.append(char)
+    return re.compile("".join(out))
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]
+
+
 @cache
 def _validator(version: str = "1.1") -> Draft202012Validator:
     schema = _schema() if version != "1.0" else _as_1_0(copy.deepcopy(_schema()))
-    return Draft202012Validator(schema, format_checker=FORMATS)
+    validator: Draft202012Validator = _Validator(schema, format_checker=FORMATS)
+    return validator
 
 
 def _as_1_0(node: Any) -> Any:
