@@ -254,7 +254,7 @@ def check(
         report = api.check_pipeline(paths or ["."], run, jobs, not no_cache, progress, skip_non_standards)
     _tell(report, language, show_skipped)
     if not report.documents and not allow_empty:
-        raise NothingCheckedError(MESSAGES.text("nothing", paths=" ".join(paths or ["."])))
+        raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
     inputs = (*(path for path in paths or () if os.path.isfile(path)), *(doc.path for doc in report.documents))
     for _, file in [*outputs, ("baseline", write_baseline)]:
         if file is not None:
@@ -267,7 +267,7 @@ def check(
 def _tell(report: Report, lang: str, show_skipped: bool) -> None:
     """Run-level notes (a configuration that weakens the gate) and, when asked, the skipped files: on stderr."""
     for note in report.notes:
-        typer.echo(MESSAGES("note", lang, message=note(lang)), err=True)
+        typer.echo(MESSAGES("note", lang, message=terminal(note(lang))), err=True)
     if show_skipped:
         for path in report.skipped:
             typer.echo(MESSAGES("skipped", lang, path=terminal(path)), err=True)

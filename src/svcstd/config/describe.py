@@ -13,7 +13,6 @@ from svcstd.scoring.grades import NAMED_SCALES
 
 DEFAULT = "default"
 
-
 MESSAGES = Catalog(
     "config.describe",
     {
