@@ -72,6 +72,7 @@ def import_(
     language = resolve_lang(lang)
     _check_paths(sources, output, is_url)
     failed, documents = 0, []
+    written: set[str] = set()
     for target in sources:
         try:
             imported = import_target(target)
@@ -80,7 +81,7 @@ def import_(
             typer.echo(MESSAGES("failed", language, message=error.message(language)), err=True)
             continue
         for item in imported:
-            _write(item, output, language, report)
+            _write(item, _unused_name(item, written), output, language, report)
         documents.extend(imported)
     partial = sum(not item.complete for item in documents)
     typer.echo(MESSAGES("summary", language, documents=len(documents), files=len(sources), failed=failed,
@@ -96,14 +97,23 @@ def _check_paths(sources: list[str], output: Path, is_url: object) -> None:
         raise UsageError(MESSAGES.text("not_dir", path=output))
 
 
-def _write(item: Imported, output: Path, language: str, report: bool) -> None:
+def _unused_name(item: Imported, written: set[str]) -> str:
+    """`sekadau-igd`, or `sekadau-igd-pdf` when sekadau-igd.html was imported in the same run."""
+    name = item.name
+    if name in written:
+        name = f"{name}-{Path(item.document['x-source']['file']).suffix.lstrip('.')}"
+    written.add(name)
+    return name
+
+
+def _write(item: Imported, name: str, output: Path, language: str, report: bool) -> None:
     from svcstd.importing.emit import SIDECAR_SUFFIX, to_sidecar, to_yaml
 
-    path = output / f"{item.name}.yaml"
+    path = output / f"{name}.yaml"
     try:
         output.mkdir(parents=True, exist_ok=True)
         path.write_text(to_yaml(item), encoding="utf-8")
-        (output / f"{item.name}{SIDECAR_SUFFIX}").write_text(to_sidecar(item), encoding="utf-8")
+        (output / f"{name}{SIDECAR_SUFFIX}").write_text(to_sidecar(item), encoding="utf-8")
     except OSError as error:
         raise UsageError(MESSAGES.text("cannot_write", path=path, reason=error.strerror or str(error))) from None
     typer.echo(MESSAGES("wrote", language, path=path, title=item.title, kind=item.document["kind"]))

@@ -273,17 +273,17 @@ def parse_frequency(text: str) -> str | None:
 
 
 _LAW_TYPES = (
-    (r"undang\s*[-–]?\s*undang|^uu\b", "UU"),
-    (r"peraturan\s+pemerintah(?!\s+daerah)|^pp\b", "PP"),
-    (r"peraturan\s+presiden|^perpres\b", "Perpres"),
-    (r"instruksi\s+presiden|^inpres\b", "Inpres"),
-    (r"peraturan\s+menteri|^permen", "Permen"),
-    (r"peraturan\s+daerah|^perda\b", "Perda"),
-    (r"peraturan\s+bupati|^perbup\b", "Perbup"),
-    (r"peraturan\s+wali\s*kota|^perwal", "Perwali"),
-    (r"peraturan\s+gubernur|^pergub\b", "Pergub"),
-    (r"^keputusan|^kepmen|^sk\b", "Keputusan"),
-    (r"^surat\s+edaran|^se\b", "SE"),
+    (r"undang\s*[-–]?\s*undang|uu\b", "UU"),
+    (r"peraturan\s+pemerintah(?!\s+daerah)|pp\b", "PP"),
+    (r"peraturan\s+presiden|perpres\b", "Perpres"),
+    (r"instruksi\s+presiden|inpres\b", "Inpres"),
+    (r"peraturan\s+menteri|permen", "Permen"),
+    (r"peraturan\s+daerah|perda\b", "Perda"),
+    (r"peraturan\s+bupati|perbup\b", "Perbup"),
+    (r"peraturan\s+wali\s*kota|perwal", "Perwali"),
+    (r"peraturan\s+gubernur|pergub\b", "Pergub"),
+    (r"keputusan|kepmen|sk\b", "Keputusan"),
+    (r"surat\s+edaran|se\b", "SE"),
 )
 _NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*([\w./-]*\d[\w./-]*)", re.IGNORECASE)
 _YEAR = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
@@ -296,7 +296,7 @@ def parse_legal_basis(text: str) -> dict[str, Any] | str:
     A line that names no known type of regulation stays the string it is.
     """
     title = clean(text).rstrip(";,")
-    kind = next((name for pattern, name in _LAW_TYPES if re.search(pattern, title, re.IGNORECASE)), None)
+    kind = next((name for pattern, name in _LAW_TYPES if re.match(pattern, title, re.IGNORECASE)), None)
     if kind is None:
         return title
     item: dict[str, Any] = {"title": title, "type": kind}

@@ -32,24 +32,34 @@ class Built:
     notes: list[tuple[str, Location]] = field(default_factory=list)
 
 
-_NOTE_GROUP = re.compile(r"^catatan\s*:?\s*$", re.IGNORECASE)
+_NOTE_GROUP = re.compile(r"^catatan\s*:?\s*(?:\n|$)", re.IGNORECASE)
 
 
 def items(entry: Entry) -> tuple[list[tuple[str, Location]], list[tuple[str, Location]]]:
-    """The list items under a component, and the notes written after them ("Catatan :", a closing sentence)."""
+    """The list items under a component, and the notes written after them ("Catatan :", a closing sentence).
+
+    A paragraph (or a cell's block after a blank line) that is not written as a list, beside others that are,
+    is a note about the list, not an item of it.
+    """
+    groups = [
+        (group, line.loc)
+        for line in entry.lines
+        for group in re.split(r"\n\s*\n|\n(?=catatan\s*:)", line.text, flags=re.IGNORECASE)
+        if group.strip()
+    ]
+    has_list = any(is_marked(group) for group, _ in groups)
     found: list[tuple[str, Location]] = []
     notes: list[tuple[str, Location]] = []
-    for line in entry.lines:
-        groups = [group for group in re.split(r"\n\s*\n", line.text) if group.strip()]
-        listed = [split_items(group) for group in groups]
-        has_list = any(is_marked(group) for group in groups)
-        in_notes = False
-        for group, parts in zip(groups, listed, strict=True):
-            if _NOTE_GROUP.match(group.strip()):
-                in_notes = True
-                continue
-            is_note = in_notes or (has_list and len(groups) > 1 and not is_marked(group))
-            (notes if is_note else found).extend((part, line.loc) for part in parts)
+    in_notes = False
+    for text, loc in groups:
+        note_head = _NOTE_GROUP.match(text.strip())
+        if note_head:
+            in_notes = True
+        group = text.strip()[note_head.end() :] if note_head else text
+        if not group.strip():
+            continue
+        is_note = in_notes or (has_list and len(groups) > 1 and not is_marked(group))
+        (notes if is_note else found).extend((part, loc) for part in split_items(group))
     return found, notes
 
 
@@ -209,7 +219,17 @@ def complaints(entries: list[Entry]) -> Built:
 
 
 def legal_basis(entry: Entry) -> Built:
-    built = _list(entry, parse_legal_basis)
+    """One item per regulation; a wrapped line that names none continues the regulation before it."""
+    built = _list(entry, lambda text: text)
+    merged: list[str] = []
+    sources: dict[str, Location] = {}
+    for index, text in enumerate(built.value):
+        if merged and isinstance(parse_legal_basis(text), str) and not isinstance(parse_legal_basis(merged[-1]), str):
+            merged[-1] = f"{merged[-1]} {text}"
+            continue
+        sources[f"/{len(merged)}"] = built.sources[f"/{index}"]
+        merged.append(text)
+    built.value, built.sources = [parse_legal_basis(text) for text in merged], sources
     built.as_text = [f"/{index}" for index, item in enumerate(built.value) if isinstance(item, str)]
     return built
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import yaml
@@ -33,8 +34,19 @@ def _comment(pointer: str, sources: dict[str, Location]) -> str:
     return f"  # sumber: {loc.describe()}" if loc is not None else ""
 
 
+_NOT_A_STRING_IN_YAML_12 = re.compile(
+    r"^(?:[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|null|Null|NULL|~|true|True|TRUE|false|False|FALSE"
+    r"|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$"
+)
+
+
 def _scalar(value: Any) -> str:
-    text = yaml.safe_dump(value, allow_unicode=True, width=2**31, default_flow_style=True)
+    """A scalar as YAML writes it; a string that a YAML 1.1 or 1.2 reader would take for a number is quoted."""
+    quoted = isinstance(value, str) and bool(_NOT_A_STRING_IN_YAML_12.match(value))
+    text = yaml.safe_dump(
+        value, allow_unicode=True, width=2**31, default_flow_style=True, default_style="'" if quoted else None
+    )
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
 

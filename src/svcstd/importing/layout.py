@@ -42,6 +42,7 @@ class Service:
         return {entry.key for entry in self.entries}
 
 
+_NAMES_SERVICE = re.compile(r"\b(standar|pelayanan|layanan)\b", re.IGNORECASE)
 _LABEL_COLON = re.compile(r"^([^:]{2,80}?)\s*:\s*(.+)$", re.DOTALL)
 _STEP_COLUMNS = {
     "action": ("kegiatan", "uraian kegiatan", "prosedur", "langkah", "tahapan", "uraian", "proses", "aktivitas"),
@@ -125,15 +126,18 @@ class _Grouper:
             service = Service(self._title(first=service is None))
             self.services.append(service)
         self.candidates = []
-        self.entry = Entry(key, label.strip(), loc, lines)
+        self.entry = Entry(key, " ".join(label.split()), loc, lines)
         service.entries.append(self.entry)
 
     def _title(self, first: bool) -> Line | None:
+        """The service's title among the texts before it: one that names a service, else a heading, else any."""
+        named = [line for _, line in self.candidates if _NAMES_SERVICE.search(line.text)]
         headings = [line for block, line in self.candidates if block.kind == "heading"]
         others = [line for _, line in self.candidates]
-        if first:
-            return (headings or others or [None])[0]
-        return (headings or others or [None])[-1]
+        choices = named or headings or others
+        if not choices:
+            return None
+        return choices[0] if first else choices[-1]
 
 
 def _label_column(rows: tuple[tuple[Cell, ...], ...]) -> int | None:

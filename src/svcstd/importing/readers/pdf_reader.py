@@ -46,17 +46,34 @@ def _pages(name: str, pdf: Any) -> list[Block]:
         outside = page
         for table in found:
             outside = outside.outside_bbox(table.bbox)
-        placed: list[tuple[float, Block]] = []
-        for line_number, line in enumerate(outside.extract_text_lines(), start=1):
-            text = line["text"].strip()
-            if text:
-                loc = Location(name, page=page_number, paragraph=line_number)
-                placed.append((float(line["top"]), Block("paragraph", loc, text)))
+        placed: list[tuple[float, Block]] = [
+            (top, Block("paragraph", Location(name, page=page_number, paragraph=number), text))
+            for number, (top, text) in enumerate(_paragraphs(outside.extract_text_lines()), start=1)
+        ]
         for table in found:
             table_number += 1
             placed.append((float(table.bbox[1]), _table(name, page_number, table_number, table.extract())))
         blocks.extend(block for _, block in sorted(placed, key=lambda pair: pair[0]))
     return blocks
+
+
+def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, str]]:
+    """Lines set in one size with no more than a line's gap between them are one paragraph (a wrapped title)."""
+    paragraphs: list[tuple[float, str]] = []
+    previous: dict[str, Any] | None = None
+    for line in lines:
+        text = line["text"].strip()
+        if not text:
+            continue
+        size = round(float(line["chars"][0]["size"]), 1) if line.get("chars") else 0.0
+        if previous is not None and paragraphs and size == previous["size"] and (
+            float(line["top"]) - previous["bottom"] < size * 0.8
+        ):
+            paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]}\n{text}")
+        else:
+            paragraphs.append((float(line["top"]), text))
+        previous = {"size": size, "bottom": float(line["bottom"])}
+    return paragraphs
 
 
 def _table(name: str, page: int, number: int, rows: list[list[str | None]]) -> Block:
