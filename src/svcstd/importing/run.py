@@ -8,6 +8,7 @@ from svcstd.importing.build import Imported, build
 from svcstd.importing.fetch import load
 from svcstd.importing.layout import services
 from svcstd.importing.messages import MESSAGES
+from svcstd.importing.names import NUMBERING
 from svcstd.importing.readers import reader_for
 from svcstd.importing.source import UnreadableDocument
 
@@ -23,7 +24,7 @@ def import_target(target: str) -> list[Imported]:
         return [build(found[0], fetched.name, fetched.stem)]
     imported = []
     for number, service in enumerate(found, start=1):
-        title = service.title.text if service.title else ""
+        title = NUMBERING.sub("", service.title.text) if service.title else ""
         stem = f"{fetched.stem}-{number:02d}" + (f"-{slug(title)}" if slug(title) else "")
         imported.append(build(service, fetched.name, stem))
     return imported
