@@ -17,9 +17,7 @@ from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 EXPECTED = FIXTURES / "expected"
-SOURCES = sorted(
-    path for path in FIXTURES.iterdir() if path.suffix in (".docx", ".html", ".xlsx", ".pdf")
-)
+SOURCES = sorted(path for path in FIXTURES.iterdir() if path.suffix in (".docx", ".html", ".xlsx", ".pdf"))
 
 
 def expected_for(source: Path, name: str) -> dict[str, Any]:
@@ -94,6 +92,9 @@ def test_every_value_points_at_its_row() -> None:
     assert (fee.file, fee.table, fee.row, fee.cell) == ("bangilan-skck.docx", 1, 6, "3")
     assert imported.sources["/manufacturing/legal_basis/0"].row == 2
     (sheet,) = import_target(str(FIXTURES / "perpustakaan-ntb.xlsx"))
-    assert sheet.sources["/delivery/fees/0"].describe() == "perpustakaan-ntb.xlsx, lembar Standar Pelayanan, baris 6, sel B6"
+    assert (
+        sheet.sources["/delivery/fees/0"].describe()
+        == "perpustakaan-ntb.xlsx, lembar Standar Pelayanan, baris 6, sel B6"
+    )
     (pdf,) = import_target(str(FIXTURES / "sekadau-igd.pdf"))
     assert pdf.sources["/delivery/products/0"].page == 1

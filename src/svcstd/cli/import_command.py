@@ -22,7 +22,10 @@ MESSAGES = Catalog(
         "cannot_write": ("cannot write {path}: {reason}", "tidak dapat menulis {path}: {reason}"),
         "failed": ("svcstd import: {message}", "svcstd import: {message}"),
         "wrote": ("{path}: {title} ({kind})", "{path}: {title} ({kind})"),
-        "recognised": ("  recognised: {pointer} from “{label}” ({where})", "  dikenali: {pointer} dari “{label}” ({where})"),
+        "recognised": (
+            "  recognised: {pointer} from “{label}” ({where})",
+            "  dikenali: {pointer} dari “{label}” ({where})",
+        ),
         "as_text": ("  kept as text: {pointer}", "  disimpan sebagai teks: {pointer}"),
         "unknown": (
             "  not understood, kept in {pointer}: “{label}” ({where})",
@@ -84,8 +87,9 @@ def import_(
             _write(item, _unused_name(item, written), output, language, report)
         documents.extend(imported)
     partial = sum(not item.complete for item in documents)
-    typer.echo(MESSAGES("summary", language, documents=len(documents), files=len(sources), failed=failed,
-                        partial=partial))
+    typer.echo(
+        MESSAGES("summary", language, documents=len(documents), files=len(sources), failed=failed, partial=partial)
+    )
     return 1 if failed or partial else 0
 
 
@@ -123,10 +127,10 @@ def _write(item: Imported, name: str, output: Path, language: str, report: bool)
 
 def _print_report(item: Imported, language: str) -> None:
     for found in item.recognised:
-        typer.echo(MESSAGES("recognised", language, pointer=found.pointer, label=found.label,
-                            where=found.loc.describe()))
+        typer.echo(
+            MESSAGES("recognised", language, pointer=found.pointer, label=found.label, where=found.loc.describe())
+        )
     for pointer in item.as_text:
         typer.echo(MESSAGES("as_text", language, pointer=pointer))
     for found in item.not_understood:
-        typer.echo(MESSAGES("unknown", language, pointer=found.pointer, label=found.label,
-                            where=found.loc.describe()))
+        typer.echo(MESSAGES("unknown", language, pointer=found.pointer, label=found.label, where=found.loc.describe()))

@@ -23,7 +23,7 @@ class Recognised:
 
 @dataclass(frozen=True)
 class Imported:
-    """One service as imported: the document, pointer -> origin, and what was recognised, kept as text, not understood."""
+    """One service as imported: its document, pointer -> origin, what was recognised, kept as text, not understood."""
 
     name: str
     title: str
@@ -46,7 +46,7 @@ def build(service: Service, file: str, stem: str) -> Imported:
         if matching:
             parts.add(key, matching)
     for entry in entries:
-        if entry.key is None or entry.key not in BUILDERS and entry.key != "complaints":
+        if entry.key is None or (entry.key not in BUILDERS and entry.key != "complaints"):
             parts.unknown(entry)
     title = _title(service, stem)
     document: dict[str, Any] = {
@@ -62,8 +62,13 @@ def build(service: Service, file: str, stem: str) -> Imported:
             document[name] = getattr(parts, name.replace("-", "_"))
     document["x-source"] = {"file": file}
     return Imported(
-        stem, title, document, dict(sorted(parts.sources.items())), tuple(parts.recognised),
-        tuple(parts.as_text), tuple(parts.not_understood),
+        stem,
+        title,
+        document,
+        dict(sorted(parts.sources.items())),
+        tuple(parts.recognised),
+        tuple(parts.as_text),
+        tuple(parts.not_understood),
     )
 
 
@@ -74,20 +79,22 @@ def _title(service: Service, stem: str) -> str:
 
 
 def _resolve_service_time(entries: list[Entry]) -> list[Entry]:
-    """"Waktu Pelayanan" is the completion time when it reads as one ("15 (lima belas) menit"), else opening hours."""
+    """ "Waktu Pelayanan" is the completion time when it reads as one ("15 (lima belas) menit"), else opening hours."""
     has_completion = any(entry.key == "completion_time" for entry in entries)
     resolved = []
     for entry in entries:
-        if entry.key == "service_time":
+        key = entry.key
+        if key == "service_time":
             key = "completion_time" if not has_completion and not _is_opening_hours(entry) else None
-            entry = Entry(key, entry.label, entry.loc, entry.lines, entry.steps)
-        elif entry.key == "service_hours":
-            entry = Entry(None, entry.label, entry.loc, entry.lines, entry.steps)
-        resolved.append(entry)
+        elif key == "service_hours":
+            key = None
+        resolved.append(Entry(key, entry.label, entry.loc, entry.lines, entry.steps))
     return resolved
 
 
-_HOURS = re.compile(r"\b(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|pukul|wib|wita|wit)\b|\d{1,2}[.:]\d{2}\s*[-–]", re.I)
+_HOURS = re.compile(
+    r"\b(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|pukul|wib|wita|wit)\b|\d{1,2}[.:]\d{2}\s*[-–]", re.I
+)
 
 
 def _is_opening_hours(entry: Entry) -> bool:

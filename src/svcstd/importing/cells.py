@@ -111,7 +111,9 @@ _AMOUNT = r"(\d+(?:\s*[x×]\s*\d+)?)\s*(?:\(\s*([a-z ]+?)\s*\))?"
 _ONE = re.compile(rf"{_AMOUNT}\s*({_UNIT})\b", re.IGNORECASE)
 _RANGE = re.compile(rf"(\d+)\s*(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?)\s*{_AMOUNT}\s*({_UNIT})\b", re.IGNORECASE)
 _WORD_AMOUNT = re.compile(rf"\b((?:[a-z]+\s+){{0,3}}?[a-z]+)\s+({_UNIT})\b", re.IGNORECASE)
-_QUALIFIERS = re.compile(r"\b(maks|maksimal|maksimum|paling\s+lama|selambat|min|minimal|paling\s+cepat|±|kurang\s+lebih)", re.I)
+_QUALIFIERS = re.compile(
+    r"\b(maks|maksimal|maksimum|paling\s+lama|selambat|min|minimal|paling\s+cepat|±|kurang\s+lebih)", re.I
+)
 _AMBIGUOUS = re.compile(r"[<>≤≥]|\bsesuai\b|\btergantung\b|\bdisesuaikan\b", re.IGNORECASE)
 _PLAIN = re.compile(rf"^\s*{_AMOUNT}\s*({_UNIT})\s*[.;]?\s*$", re.IGNORECASE)
 
@@ -136,7 +138,7 @@ def _amount(digits: str, words: str | None) -> int | None:
 
 
 def parse_duration(text: str) -> dict[str, Any] | None:
-    """"3 (tiga) hari kerja" -> {value: 3, unit: working_days}; "1 hari maksimal 14 hari kerja" -> min/max.
+    """ "3 (tiga) hari kerja" -> {value: 3, unit: working_days}; "1 hari maksimal 14 hari kerja" -> min/max.
 
     Weeks become days (the format has no weeks). None when the text names no single clear duration.
     """
@@ -147,12 +149,15 @@ def parse_duration(text: str) -> dict[str, Any] | None:
     if not found:
         return None
     if len(found) == 2 and re.search(r"maks|paling\s+lama|hingga|sampai", line, re.I):
-        (low, low_unit), (high, high_unit) = found
+        (low, _), (high, high_unit) = found
         result: dict[str, Any] = {"min": low, "max": high, "unit": high_unit}
     elif len(found) == 1:
         value, unit = found[0]
-        result = {"value": value, "unit": unit} if not isinstance(value, tuple) else {
-            "min": value[0], "max": value[1], "unit": unit}
+        result = (
+            {"value": value, "unit": unit}
+            if not isinstance(value, tuple)
+            else {"min": value[0], "max": value[1], "unit": unit}
+        )
     else:
         return None
     if not (_PLAIN.match(line) or _RANGE.fullmatch(line)):
@@ -197,7 +202,7 @@ def _weeks(item: tuple[Any, str]) -> tuple[Any, str]:
 
 
 def split_duration_case(text: str) -> tuple[dict[str, Any], str] | None:
-    """"2 Hari Kerja Registrasi, Surat Pemberitahuan" -> the duration and the case it is for."""
+    """ "2 Hari Kerja Registrasi, Surat Pemberitahuan" -> the duration and the case it is for."""
     line = clean(text)
     match = re.match(rf"^(\d+(?:\s*(?:-|–)\s*\d+)?\s*(?:\([a-z ]+\))?\s*(?:{_UNIT}))\b[\s:,.-]*(.+)$", line, re.I)
     if not match:
@@ -211,8 +216,11 @@ def split_duration_case(text: str) -> tuple[dict[str, Any], str] | None:
 
 # --- money -----------------------------------------------------------------------------------------------
 
-_FREE = re.compile(r"\b(gratis|tidak\s+dipungut\s+biaya|tanpa\s+biaya|tidak\s+dikenakan\s+biaya|bebas\s+biaya|"
-                   r"tidak\s+berbayar|cuma[- ]cuma)\b", re.IGNORECASE)
+_FREE = re.compile(
+    r"\b(gratis|tidak\s+dipungut\s+biaya|tanpa\s+biaya|tidak\s+dikenakan\s+biaya|bebas\s+biaya|"
+    r"tidak\s+berbayar|cuma[- ]cuma)\b",
+    re.IGNORECASE,
+)
 _RUPIAH = re.compile(r"\bRp\.?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}|-+))?", re.IGNORECASE)
 _REGULATION = re.compile(
     r"\b((?:Peraturan|Per\s+aturan|Perda|Perbup|Perwali|Perwal|Pergub|Perpres|Permen\w*|PP|UU|Undang|Keputusan|"
@@ -247,7 +255,7 @@ _COUNT = re.compile(r"^(\d+)\s*(?:\(\s*([a-z ]+?)\s*\))?\s*(orang|petugas|pegawa
 
 
 def parse_count(text: str) -> int | None:
-    """"4 (empat) orang" -> 4; None for anything with roles or more than one number."""
+    """ "4 (empat) orang" -> 4; None for anything with roles or more than one number."""
     match = _COUNT.match(clean(text))
     if not match:
         return None
@@ -266,7 +274,7 @@ _FREQUENCIES = (
 
 
 def parse_frequency(text: str) -> str | None:
-    """"Camat melaksanakan evaluasi … sekali dalam 3 (tiga) bulan" -> quarterly; None when not stated."""
+    """ "Camat melaksanakan evaluasi … sekali dalam 3 (tiga) bulan" -> quarterly; None when not stated."""
     line = clean(text).lower()
     found = {name for pattern, name in _FREQUENCIES if re.search(pattern, line)}
     return found.pop() if len(found) == 1 else None
@@ -291,7 +299,7 @@ _ABOUT = re.compile(r"\btentang\s+(.+)$", re.IGNORECASE)
 
 
 def parse_legal_basis(text: str) -> dict[str, Any] | str:
-    """"Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik" -> {title, type, number, year, about}.
+    """ "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik" -> {title, type, number, year, about}.
 
     A line that names no known type of regulation stays the string it is.
     """

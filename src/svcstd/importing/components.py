@@ -203,7 +203,11 @@ def complaints(entries: list[Entry]) -> Built:
                 texts.append(text)
                 built.sources[f"/x-text/{len(texts) - 1}"] = loc
                 continue
-            if person is not None and channel["type"] in ("phone", "whatsapp", "sms") and re.match(r"^\W*(hp|telp|telepon|wa)\b", text, re.I):
+            if (
+                person is not None
+                and channel["type"] in ("phone", "whatsapp", "sms")
+                and re.match(r"^\W*(hp|telp|telepon|wa)\b", text, re.I)
+            ):
                 channel["person"] = person
                 texts.pop()
                 built.sources.pop(f"/x-text/{len(texts)}", None)
@@ -241,7 +245,7 @@ def facilities(entry: Entry) -> Built:
 def staff_competence(entry: Entry) -> Built:
     built = _list(entry, lambda text: text)
     built.value = [{"requirements": built.value}] if built.value else []
-    built.sources = {"/0": loc for loc in list(built.sources.values())[:1]}
+    built.sources = {"/0": next(iter(built.sources.values()))} if built.sources else {}
     return built
 
 

@@ -16,8 +16,10 @@ SIDECAR_SUFFIX = ".provenance.json"
 
 def to_yaml(imported: Imported) -> str:
     """Block-style YAML, keys in the order built, `# sumber: …` after every value whose origin is known."""
-    lines = [f"# Diimpor oleh svcstd dari {imported.document['x-source']['file']}; periksa sebelum ditetapkan.",
-             "# Imported by svcstd; review before adoption."]
+    lines = [
+        f"# Diimpor oleh svcstd dari {imported.document['x-source']['file']}; periksa sebelum ditetapkan.",
+        "# Imported by svcstd; review before adoption.",
+    ]
     _mapping(imported.document, 0, "", imported.sources, lines)
     return "\n".join(lines) + "\n"
 

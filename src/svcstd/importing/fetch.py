@@ -37,7 +37,7 @@ def _kind(name: str, content_type: str = "") -> str:
     suffix = Path(name).suffix.lower()
     if suffix in KINDS:
         return KINDS[suffix]
-    if "html" in content_type or not suffix and content_type == "":
+    if "html" in content_type or (not suffix and content_type == ""):
         return "html"
     for kind, marker in (("pdf", "pdf"), ("docx", "wordprocessingml"), ("xlsx", "spreadsheetml")):
         if marker in content_type:

@@ -38,7 +38,7 @@ class Service:
     title: Line | None
     entries: list[Entry] = field(default_factory=list)
 
-    def keys(self) -> set[str | None]:
+    def components(self) -> set[str | None]:
         return {entry.key for entry in self.entries}
 
 
@@ -121,7 +121,7 @@ class _Grouper:
 
     def start(self, key: str | None, label: str, loc: Location, lines: list[Line]) -> None:
         service = self.services[-1] if self.services else None
-        repeated = service is not None and key in service.keys() and key not in REPEATABLE
+        repeated = service is not None and key in service.components() and key not in REPEATABLE
         if service is None or (repeated and key is not None):
             service = Service(self._title(first=service is None))
             self.services.append(service)

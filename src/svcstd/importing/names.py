@@ -20,32 +20,82 @@ MANUFACTURING = (
 # Every label is normalised first (see `normalise`): lower case, numbering and punctuation gone, the
 # connectives dan/atau/serta dropped. "Sarana, Prasarana dan/atau Fasilitas" becomes "sarana prasarana fasilitas".
 VARIANTS: dict[str, tuple[str, ...]] = {
-    "requirements": ("persyaratan", "persyaratan pelayanan", "persyaratan layanan", "syarat", "syarat pelayanan",
-                     "persyaratan administrasi", "persyaratan teknis administratif"),
-    "procedure": ("sistem mekanisme prosedur", "mekanisme prosedur", "prosedur", "prosedur pelayanan",
-                  "sistem mekanisme prosedur pelayanan", "alur pelayanan", "alur", "mekanisme pelayanan",
-                  "prosedur alur", "sistem prosedur", "alur prosedur"),
-    "completion_time": ("jangka waktu", "jangka waktu penyelesaian", "jangka waktu pelayanan",
-                        "waktu penyelesaian", "waktu penyelesaian pelayanan", "jangka waktu penyelesaian pelayanan",
-                        "lama penyelesaian", "lama waktu penyelesaian", "jangka waktu layanan"),
+    "requirements": (
+        "persyaratan",
+        "persyaratan pelayanan",
+        "persyaratan layanan",
+        "syarat",
+        "syarat pelayanan",
+        "persyaratan administrasi",
+        "persyaratan teknis administratif",
+    ),
+    "procedure": (
+        "sistem mekanisme prosedur",
+        "mekanisme prosedur",
+        "prosedur",
+        "prosedur pelayanan",
+        "sistem mekanisme prosedur pelayanan",
+        "alur pelayanan",
+        "alur",
+        "mekanisme pelayanan",
+        "prosedur alur",
+        "sistem prosedur",
+        "alur prosedur",
+    ),
+    "completion_time": (
+        "jangka waktu",
+        "jangka waktu penyelesaian",
+        "jangka waktu pelayanan",
+        "waktu penyelesaian",
+        "waktu penyelesaian pelayanan",
+        "jangka waktu penyelesaian pelayanan",
+        "lama penyelesaian",
+        "lama waktu penyelesaian",
+        "jangka waktu layanan",
+    ),
     "service_time": ("waktu pelayanan", "waktu layanan"),
     "service_hours": ("jam pelayanan", "jam layanan", "jadwal pelayanan", "hari jam pelayanan"),
-    "fees": ("biaya tarif", "biaya", "tarif", "biaya pelayanan", "tarif pelayanan", "biaya tarif pelayanan",
-             "tarif biaya"),
+    "fees": (
+        "biaya tarif",
+        "biaya",
+        "tarif",
+        "biaya pelayanan",
+        "tarif pelayanan",
+        "biaya tarif pelayanan",
+        "tarif biaya",
+    ),
     "products": ("produk pelayanan", "produk layanan", "produk", "hasil pelayanan", "produk hasil pelayanan"),
-    "complaints": ("penanganan pengaduan saran masukan", "pengelolaan pengaduan", "penanganan pengaduan",
-                   "pengaduan", "pengaduan saran masukan", "penanganan pengaduan saran masukan",
-                   "penanganan pengaduan saran masukan kritik", "sarana pengaduan", "pengelolaan pengaduan saran masukan",
-                   "penanganan pengaduan saran masukan umpan balik"),
+    "complaints": (
+        "penanganan pengaduan saran masukan",
+        "pengelolaan pengaduan",
+        "penanganan pengaduan",
+        "pengaduan",
+        "pengaduan saran masukan",
+        "penanganan pengaduan saran masukan",
+        "penanganan pengaduan saran masukan kritik",
+        "sarana pengaduan",
+        "pengelolaan pengaduan saran masukan",
+        "penanganan pengaduan saran masukan umpan balik",
+    ),
     "legal_basis": ("dasar hukum", "dasar hukum pelayanan", "landasan hukum"),
-    "facilities": ("sarana prasarana fasilitas", "sarana prasarana", "sarana fasilitas", "fasilitas",
-                   "sarana prasaran fasilitas", "sarana prasarana fasilitas pelayanan"),
+    "facilities": (
+        "sarana prasarana fasilitas",
+        "sarana prasarana",
+        "sarana fasilitas",
+        "fasilitas",
+        "sarana prasaran fasilitas",
+        "sarana prasarana fasilitas pelayanan",
+    ),
     "staff_competence": ("kompetensi pelaksana", "kompetensi petugas", "kompetensi pelaksana pelayanan"),
     "internal_supervision": ("pengawasan internal", "pengawasan", "pengawasan intern"),
     "staff_count": ("jumlah pelaksana", "jumlah petugas", "jumlah pelaksana pelayanan", "jumlah sdm"),
     "service_guarantee": ("jaminan pelayanan", "jaminan pelayanan yang memberikan kepastian"),
-    "security_guarantee": ("jaminan keamanan keselamatan pelayanan", "jaminan keamanan pelayanan",
-                           "jaminan keamanan keselamatan", "jaminan keamanan"),
+    "security_guarantee": (
+        "jaminan keamanan keselamatan pelayanan",
+        "jaminan keamanan pelayanan",
+        "jaminan keamanan keselamatan",
+        "jaminan keamanan",
+    ),
     "performance_evaluation": ("evaluasi kinerja pelaksana", "evaluasi kinerja", "evaluasi kinerja petugas"),
     "pledge": ("maklumat pelayanan", "maklumat", "maklumat standar pelayanan"),
 }
@@ -56,8 +106,15 @@ _CONNECTIVES = {"dan", "atau", "serta", "&"}
 _MAX_LABEL_WORDS = 9
 
 # Headings that divide a standard into its parts; neither a component nor a service's title.
-PART_WORDS = ("komponen", "service delivery", "manufacturing", "penyampaian pelayanan", "pengelolaan pelayanan",
-              "lampiran", "uraian")
+PART_WORDS = (
+    "komponen",
+    "service delivery",
+    "manufacturing",
+    "penyampaian pelayanan",
+    "pengelolaan pelayanan",
+    "lampiran",
+    "uraian",
+)
 
 
 def normalise(label: str) -> str:
@@ -78,7 +135,7 @@ def component_key(label: str) -> str | None:
 
 
 def is_part_heading(text: str) -> bool:
-    """"B. Komponen standar pelayanan terkait proses pengelolaan (manufacturing)" and the like."""
+    """ "B. Komponen standar pelayanan terkait proses pengelolaan (manufacturing)" and the like."""
     lowered = text.lower()
     return any(word in lowered for word in PART_WORDS) or normalise(text) in {"no", "no komponen uraian"}
 

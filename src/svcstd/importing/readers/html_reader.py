@@ -56,7 +56,8 @@ class _Parser(HTMLParser):
         elif self.tables and tag == "tr":
             self.tables[-1].append([])
         elif self.tables and tag in ("td", "th"):
-            self.tables[-1][-1:] or self.tables[-1].append([])
+            if not self.tables[-1]:  # a cell with no <tr> before it opens a row
+                self.tables[-1].append([])
             self.tables[-1][-1].append("")
             self.in_cell = True
         elif tag == "br" or (self.in_cell and tag in ("p", "li", "div")):

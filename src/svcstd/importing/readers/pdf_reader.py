@@ -66,8 +66,11 @@ def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, str]]:
         if not text:
             continue
         size = round(float(line["chars"][0]["size"]), 1) if line.get("chars") else 0.0
-        if previous is not None and paragraphs and size == previous["size"] and (
-            float(line["top"]) - previous["bottom"] < size * 0.8
+        if (
+            previous is not None
+            and paragraphs
+            and size == previous["size"]
+            and (float(line["top"]) - previous["bottom"] < size * 0.8)
         ):
             paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]}\n{text}")
         else:

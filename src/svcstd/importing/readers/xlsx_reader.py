@@ -39,7 +39,9 @@ def _sheet(name: str, number: int, sheet: Any) -> Block:
             continue
         rows.append(
             tuple(
-                Cell(text, Location(name, sheet=sheet.title, row=row_index, cell=f"{get_column_letter(col)}{row_index}"))
+                Cell(
+                    text, Location(name, sheet=sheet.title, row=row_index, cell=f"{get_column_letter(col)}{row_index}")
+                )
                 for col, text in enumerate(texts, start=1)
             )
         )
