@@ -43,8 +43,19 @@ _NOT_A_STRING_IN_YAML_12 = re.compile(
 )
 
 
+_PLAIN = re.compile(r"^[A-Za-z\u00c0-\u2027][^\x00-\x1f#:'\"\\\x7f-\x9f\u2028\u2029\ufeff]*(?<!\s)$")
+"""Text that is a plain YAML scalar as it stands: starts with a letter, no comment or mapping indicator, no quote."""
+
+
 def _scalar(value: Any) -> str:
-    """A scalar as YAML writes it; a string that a YAML 1.1 or 1.2 reader would take for a number is quoted."""
+    """A scalar as YAML writes it; a string that a YAML 1.1 or 1.2 reader would take for a number is quoted.
+
+    Plain text and whole numbers are written directly: the emitter per scalar would cost most of an import.
+    """
+    if isinstance(value, str) and _PLAIN.match(value) and not _NOT_A_STRING_IN_YAML_12.match(value):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     quoted = isinstance(value, str) and bool(_NOT_A_STRING_IN_YAML_12.match(value))
     text = yaml.safe_dump(
         value, allow_unicode=True, width=2**31, default_flow_style=True, default_style="'" if quoted else None

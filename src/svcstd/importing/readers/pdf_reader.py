@@ -15,22 +15,40 @@ MAX_PAGES = 300
 def read(name: str, data: bytes) -> SourceDocument:
     pdfplumber = require("pdfplumber", ".pdf")
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             blocks = _pages(name, pdf)
-    except PdfminerException as error:
-        cause = error.args[0] if error.args else error
+    except _unreadable() as error:
+        cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
         key = "pdf_password" if isinstance(cause, PDFPasswordIncorrect) else "corrupted"
         raise UnreadableDocument(MESSAGES.text(key, name=name, kind="pdf", reason=_reason(cause))) from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError, EOFError) as error:
-        raise UnreadableDocument(MESSAGES.text("corrupted", name=name, kind="pdf", reason=_reason(error))) from None
     if not any(block.text or block.rows for block in blocks):
         raise UnreadableDocument(MESSAGES.text("needs_ocr", name=name))
     return SourceDocument(name, tuple(blocks))
+
+
+def _unreadable() -> tuple[type[Exception], ...]:
+    """What pdfminer raises on a broken or encrypted file; newer pdfplumber wraps it in PdfminerException."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    found: tuple[type[Exception], ...] = (
+        PDFPasswordIncorrect,
+        PDFSyntaxError,
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+        AssertionError,
+        EOFError,
+    )
+    try:
+        from pdfplumber.utils.exceptions import PdfminerException
+    except ImportError:
+        return found
+    return (*found, PdfminerException)
 
 
 def _reason(error: object) -> str:
