@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from types import ModuleType
 
-from svcstd.importing.messages import MESSAGES
-from svcstd.importing.source import SourceDocument, UnreadableDocument
+from svcstd.importing.source import SourceDocument
 
 Reader = Callable[[str, bytes], SourceDocument]
 
 KINDS: dict[str, str] = {".docx": "docx", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".pdf": "pdf"}
-
-
-def require(module: str, kind: str) -> ModuleType:
-    """Import an optional library, or say in both languages how to install it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise UnreadableDocument(MESSAGES.text("missing_extra", kind=kind, module=module)) from None
 
 
 def reader_for(kind: str) -> Reader:

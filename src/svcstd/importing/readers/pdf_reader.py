@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from svcstd.importing.messages import MESSAGES
-from svcstd.importing.readers import require
+from svcstd.importing.optional import require
 from svcstd.importing.source import Block, Cell, Location, SourceDocument, UnreadableDocument
 
 MAX_PAGES = 300

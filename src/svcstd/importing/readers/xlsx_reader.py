@@ -8,7 +8,7 @@ from typing import Any
 
 from svcstd.importing.limits import check_zip
 from svcstd.importing.messages import MESSAGES
-from svcstd.importing.readers import require
+from svcstd.importing.optional import require
 from svcstd.importing.source import Block, Cell, Location, SourceDocument, UnreadableDocument
 
 MAX_ROWS = 5_000
