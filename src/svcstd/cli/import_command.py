@@ -68,12 +68,11 @@ def import_(
     lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
 ) -> int:
     """Import standards into format-1.1 YAML; exit 1 when some part was not understood."""
-    from svcstd.importing.fetch import is_url
     from svcstd.importing.run import import_target
     from svcstd.importing.source import UnreadableDocument
 
     language = resolve_lang(lang)
-    _check_paths(sources, output, is_url)
+    _check_paths(sources, output)
     failed, documents = 0, []
     written: set[str] = set()
     for target in sources:
@@ -93,9 +92,12 @@ def import_(
     return 1 if failed or partial else 0
 
 
-def _check_paths(sources: list[str], output: Path, is_url: object) -> None:
+def _check_paths(sources: list[str], output: Path) -> None:
+    """Misuse before any work (exit 2): a path that does not exist, an output that is a file."""
+    from svcstd.importing.fetch import is_url
+
     for target in sources:
-        if not is_url(target) and not Path(target).is_file():  # type: ignore[operator]
+        if not is_url(target) and not Path(target).is_file():
             raise MissingPathError(MESSAGES.text("missing", path=target))
     if output.exists() and not output.is_dir():
         raise UsageError(MESSAGES.text("not_dir", path=output))
