@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -64,6 +65,11 @@ class Block:
 class SourceDocument:
     name: str
     blocks: tuple[Block, ...]
+
+
+def library_reason(error: BaseException, name: str) -> str:
+    """A library's complaint, the in-memory stream it names ("<_io.BytesIO object at 0x…>") replaced by the file."""
+    return re.sub(r"'?<_io\.BytesIO object at 0x[0-9a-f]+>'?", name, str(error)) or type(error).__name__
 
 
 class UnreadableDocument(SvcstdError):

@@ -10,7 +10,7 @@ from typing import Any
 from svcstd.importing.limits import check_zip
 from svcstd.importing.messages import MESSAGES
 from svcstd.importing.optional import require
-from svcstd.importing.source import Block, Cell, Location, SourceDocument, UnreadableDocument
+from svcstd.importing.source import Block, Cell, Location, SourceDocument, UnreadableDocument, library_reason
 
 _HEADING = re.compile(r"^(?:heading|judul)\s*(\d)$", re.IGNORECASE)
 
@@ -24,7 +24,9 @@ def read(name: str, data: bytes) -> SourceDocument:
         document = docx.Document(io.BytesIO(data))
         return SourceDocument(name, tuple(_blocks(name, document)))
     except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, EOFError, OSError) as error:
-        raise UnreadableDocument(MESSAGES.text("corrupted", name=name, kind="docx", reason=str(error))) from None
+        raise UnreadableDocument(
+            MESSAGES.text("corrupted", name=name, kind="docx", reason=library_reason(error, name))
+        ) from None
 
 
 def _blocks(name: str, document: Any) -> list[Block]:

@@ -9,7 +9,7 @@ from typing import Any
 from svcstd.importing.limits import check_zip
 from svcstd.importing.messages import MESSAGES
 from svcstd.importing.optional import require
-from svcstd.importing.source import Block, Cell, Location, SourceDocument, UnreadableDocument
+from svcstd.importing.source import Block, Cell, Location, SourceDocument, UnreadableDocument, library_reason
 
 MAX_ROWS = 5_000
 MAX_COLUMNS = 50
@@ -25,7 +25,9 @@ def read(name: str, data: bytes) -> SourceDocument:
         finally:
             book.close()
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, EOFError, OSError) as error:
-        raise UnreadableDocument(MESSAGES.text("corrupted", name=name, kind="xlsx", reason=str(error))) from None
+        raise UnreadableDocument(
+            MESSAGES.text("corrupted", name=name, kind="xlsx", reason=library_reason(error, name))
+        ) from None
     return SourceDocument(name, tuple(block for block in blocks if block.rows))
 
 
