@@ -237,3 +237,21 @@ def test_an_unreachable_url_is_a_message(tmp_path: Path, capsys: pytest.CaptureF
         port = probe.getsockname()[1]
     code, _, err = run(capsys, "import", f"http://127.0.0.1:{port}/x.html", "-o", str(tmp_path), "--lang", "en")
     assert code == 1 and "cannot fetch" in err
+
+
+@pytest.mark.parametrize(
+    ("real", "named"),
+    [
+        ("perpustakaan-ntb.xlsx", "salah.docx"),
+        ("bangilan-skck.docx", "salah.xlsx"),
+        ("bangilan-skck.docx", "salah.pdf"),
+    ],
+)
+def test_a_file_of_another_type_under_the_extension(
+    real: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / named
+    source.write_bytes((FIXTURES / real).read_bytes())
+    code, out, err = run(capsys, "import", str(source), "-o", str(tmp_path / "out"), "--lang", "en")
+    assert code == 1 and err.startswith(f"svcstd import: {named} cannot be read as")
+    assert "BytesIO" not in err and "Traceback" not in err + out
