@@ -62,10 +62,10 @@ HELP = Catalog(
 
 @app.command("import", help=help_text(HELP, "command"))
 def import_(
-    sources: Annotated[list[str], typer.Argument(metavar="FILE_OR_URL...", help=help_text(HELP, "sources"))],
+    sources: Annotated[list[str], typer.Argument(metavar="FILE_OR_URL", help=help_text(HELP, "sources"))],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help=help_text(HELP, "output"))] = Path(),
     report: Annotated[bool, typer.Option("--report", help=help_text(HELP, "report"))] = False,
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
 ) -> int:
     """Import standards into format-1.1 YAML; exit 1 when some part was not understood."""
     from svcstd.importing.run import import_target
