@@ -18,7 +18,7 @@ from svcstd.importing.cells import (
     split_duration_case,
     split_items,
 )
-from svcstd.importing.layout import Entry, Line
+from svcstd.importing.layout import Entry
 from svcstd.importing.source import Location
 
 
@@ -136,11 +136,6 @@ def completion_time(entry: Entry) -> Built:
         built.sources[f"/{index}" if len(found) > 1 else ""] = loc
     built.value = values[0] if len(values) == 1 else values
     return built
-
-
-def is_duration(entry: Entry) -> bool:
-    found, _ = items(entry)
-    return bool(found) and all(parse_duration(text) or split_duration_case(text) for text, _ in found)
 
 
 def fees(entry: Entry) -> Built:
@@ -318,6 +313,3 @@ BUILDERS: dict[str, Callable[[Entry], Built]] = {
 
 def unknown_row(entry: Entry) -> dict[str, Any]:
     return {"label": entry.label, "text": _joined(entry)} if entry.lines else {"label": entry.label}
-
-
-__all__ = ["BUILDERS", "Built", "Line", "complaints", "is_duration", "unknown_row"]
