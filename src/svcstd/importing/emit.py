@@ -56,10 +56,10 @@ def _scalar(value: Any) -> str:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    quoted = isinstance(value, str) and bool(_NOT_A_STRING_IN_YAML_12.match(value))
-    text = yaml.safe_dump(
-        value, allow_unicode=True, width=2**31, default_flow_style=True, default_style="'" if quoted else None
-    )
+    style = None
+    if isinstance(value, str):  # a number-like word in single quotes, anything else in escaped double quotes
+        style = "'" if _NOT_A_STRING_IN_YAML_12.match(value) else '"'
+    text = yaml.safe_dump(value, allow_unicode=True, width=2**31, default_flow_style=True, default_style=style)
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
