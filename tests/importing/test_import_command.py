@@ -255,3 +255,23 @@ def test_a_file_of_another_type_under_the_extension(
     code, out, err = run(capsys, "import", str(source), "-o", str(tmp_path / "out"), "--lang", "en")
     assert code == 1 and err.startswith(f"svcstd import: {named} cannot be read as")
     assert "BytesIO" not in err and "Traceback" not in err + out
+
+
+def test_a_table_nested_in_a_cell_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Persyaratan", "KTP"
+    table.rows[1].cells[0].text = "Prosedur"
+    nested = table.rows[1].cells[1].add_table(rows=2, cols=2)
+    nested.rows[0].cells[0].text, nested.rows[0].cells[1].text = "Pemohon", "Mengisi formulir"
+    nested.rows[1].cells[0].text, nested.rows[1].cells[1].text = "Petugas", "Memeriksa berkas"
+    document.save(tmp_path / "bersarang.docx")
+    code, _, err = run(capsys, "import", str(tmp_path / "bersarang.docx"), "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    imported = yaml.safe_load((tmp_path / "out" / "bersarang.yaml").read_text(encoding="utf-8"))
+    assert imported["delivery"]["procedure"]["steps"] == [
+        {"action": "Pemohon | Mengisi formulir"},
+        {"action": "Petugas | Memeriksa berkas"},
+    ]

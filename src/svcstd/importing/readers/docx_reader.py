@@ -70,8 +70,19 @@ def _table(name: str, number: int, table: Any) -> Block:
                 continue
             merged_from_above = column - 1 < len(above) and above[column - 1] is element
             elements.append(element)
-            text = "" if merged_from_above else cell.text
+            text = "" if merged_from_above else _cell_text(cell)
             cells.append(Cell(text.strip(), Location(name, table=number, row=row_index, cell=str(len(cells) + 1))))
         above = [cell._tc for cell in row.cells]
         rows.append(tuple(cells))
     return Block("table", Location(name, table=number), rows=tuple(rows))
+
+
+def _cell_text(cell: Any) -> str:
+    """The cell's paragraphs, then any table nested in it, one row a line (python-docx's `text` leaves those out)."""
+    lines = [cell.text]
+    for nested in cell.tables:
+        for row in nested.rows:
+            texts = list(dict.fromkeys(inner.text.strip() for inner in row.cells if inner.text.strip()))
+            if texts:
+                lines.append(" | ".join(texts))
+    return "\n".join(lines)
