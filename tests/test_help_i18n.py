@@ -30,6 +30,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Write a new service standard", "Name of the service"),
     ),
     "diff": (("Membandingkan standar pelayanan", "Versi lama"), ("Compare standards", "The old version")),
+    "import": (("Mengimpor standar pelayanan", "Berkas atau URL"), ("Import standards", "Files or http(s) URLs")),
     "render": (("publikasi standar pelayanan", "situs statis"), ("citizen-facing publication", "static site")),
     "cache": (("Mengelola tembolok",), ("Manage the result cache",)),
     "cache clean": (
