@@ -14,6 +14,7 @@ from typing import NamedTuple
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import PERMENPANRB_15_2014, UU_25_2009, at, cite
+from svcstd.standard.kinds import is_format_1_1
 
 
 class Component(NamedTuple):
@@ -53,6 +54,12 @@ MANUFACTURING = (
     Component("performance_evaluation", "n", "the staff performance evaluation", "evaluasi kinerja pelaksana"),
 )
 """The eight service-management components (pengelolaan pelayanan), in the order of Pasal 21."""
+
+
+def _may_lack_components(doc: Document, ctx: RuleContext) -> bool:
+    """Format 1.1 only: under 1.0 the schema itself requires every component, so these rules have nothing to say
+    (and 1.0 scores stay as they were)."""
+    return is_format_1_1(doc)
 
 
 def _params(component: Component, part: str) -> dict[str, object]:
@@ -97,6 +104,7 @@ def _params(component: Component, part: str) -> dict[str, object]:
         at(UU_25_2009, "Article 21(b)–(f) and (j)", "Pasal 21 huruf b–f dan huruf j"),
         at(PERMENPANRB_15_2014, "Annex (service-delivery components)", "Lampiran (komponen service delivery)"),
     ),
+    applies=_may_lack_components,
 )
 def TRA009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -158,6 +166,7 @@ def TRA009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         at(PERMENPANRB_15_2014, "Annex (manufacturing components)", "Lampiran (komponen manufacturing)"),
     ),
     full_standard_only=True,
+    applies=_may_lack_components,
 )
 def ACC010(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
