@@ -8,8 +8,8 @@ that asks for it. Rules that judge a component's content do not apply when the c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
@@ -62,13 +62,12 @@ def _may_lack_components(doc: Document, ctx: RuleContext) -> bool:
     return is_format_1_1(doc)
 
 
-def _params(component: Component, part: str) -> dict[str, object]:
-    return {
-        "field": f"{part}.{component.key}",
-        "name_en": component.en,
-        "name_id": component.id,
-        "letter": component.letter,
-    }
+def _missing(present: Mapping[str, Any], components: tuple[Component, ...], part: str) -> Iterator[Hit]:
+    """One hit per component of `part` that is not there, at the place it would be (its block's first line)."""
+    for component in components:
+        if component.key not in present:
+            params = {"field": f"{part}.{component.key}", "name_en": component.en, "name_id": component.id}
+            yield Hit(f"/{part}/{component.key}", {**params, "letter": component.letter}, at_key=True)
 
 
 @rule(
@@ -126,10 +125,7 @@ def TRA009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           fees: [{name: Surat keterangan, amount: 0}]
           complaints: {channels: [{type: telepon, contact: (0281) 622119}]}
     """
-    delivery = doc["delivery"]
-    for component in DELIVERY:
-        if component.key not in delivery:
-            yield Hit(f"/delivery/{component.key}", _params(component, "delivery"), at_key=True)
+    yield from _missing(doc["delivery"], DELIVERY, "delivery")
 
 
 @rule(
@@ -185,10 +181,7 @@ def ACC010(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           security_guarantee: Data pribadi pemohon dijaga kerahasiaannya.
           performance_evaluation: {method: Survei Kepuasan Masyarakat}
     """
-    manufacturing = doc.get("manufacturing", {})
-    for component in MANUFACTURING:
-        if component.key not in manufacturing:
-            yield Hit(f"/manufacturing/{component.key}", _params(component, "manufacturing"), at_key=True)
+    yield from _missing(doc.get("manufacturing", {}), MANUFACTURING, "manufacturing")
 
 
 RULES: tuple[Rule, ...] = (TRA009, ACC010)
