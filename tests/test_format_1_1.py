@@ -123,3 +123,11 @@ def test_no_alias_is_also_an_english_value_of_its_vocabulary() -> None:
     for values, table in VOCABULARIES.values():
         assert not set(table) & set(values)
         assert set(table.values()) <= set(values)
+
+
+def test_docs_format_md_lists_every_value_and_alias() -> None:
+    """The reference cannot drift from the table the reader uses."""
+    text = (Path(__file__).parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
+    for values, table in VOCABULARIES.values():
+        assert all(f"`{value}`" in text for value in values), values
+        assert all(f"`{alias}`→`{value}`" in text for alias, value in table.items()), table
