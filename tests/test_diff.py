@@ -226,3 +226,16 @@ def test_scores_use_the_decimal_comma_in_indonesian(
             98.8,
             "skor turun: keseluruhan: 100,0 → 98,8",
         )
+
+
+def test_format_1_1_shapes_compare_without_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Aliases read as their values, months compare, a fee `reference` and missing components are no crash."""
+    maximal = (ROOT / "tests" / "fixtures" / "format-1.1" / "maximal.yaml").read_text(encoding="utf-8")
+    longer = maximal.replace("{value: 5, unit: bulan, when: Klarifikasi}", "{value: 6, unit: bulan, when: Klarifikasi}")
+    old, new = write(tmp_path, "lama.yaml", maximal), write(tmp_path, "baru.yaml", longer)
+    code, out, err = run(capsys, "diff", old, new, "--lang", "en")
+    assert (code, err) == (1, "")
+    assert "REGRESSION: completion time longer (case: Klarifikasi): 5 months → 6 months" in out
+    sheet = str(ROOT / "tests" / "fixtures" / "format-1.1" / "published-sheet.yaml")
+    code, out, err = run(capsys, "diff", sheet, old, "--lang", "en")
+    assert err == "" and "special service added: disability" in out

@@ -123,3 +123,20 @@ def test_no_alias_is_also_an_english_value_of_its_vocabulary() -> None:
     for values, table in VOCABULARIES.values():
         assert not set(table) & set(values)
         assert set(table.values()) <= set(values)
+
+
+def test_docs_format_md_lists_every_value_and_alias() -> None:
+    """The reference cannot drift from the table the reader uses."""
+    text = (Path(__file__).parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
+    for values, table in VOCABULARIES.values():
+        assert all(f"`{value}`" in text for value in values), values
+        assert all(f"`{alias}`→`{value}`" in text for alias, value in table.items()), table
+
+
+def test_reversed_ranges_are_found_in_branches_and_complaint_times() -> None:
+    text = MAXIMAL.replace("duration: {text: Sesuai antrean}", "duration: {min: 5, max: 2, unit: hari}")
+    text = text.replace("{kind: tanggapan, duration: {value: 2,", "{kind: tanggapan, duration: {min: 9, max: 2,")
+    assert where(check(text)) == [
+        ("SCH010", 42, 67, "/delivery/procedure/steps/2/then/0/duration"),
+        ("SCH010", 75, 37, "/delivery/complaints/times/0/duration"),
+    ]

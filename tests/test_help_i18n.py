@@ -31,6 +31,10 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "diff": (("Membandingkan standar pelayanan", "Versi lama"), ("Compare standards", "The old version")),
     "import": (("Mengimpor standar pelayanan", "Berkas atau URL"), ("Import standards", "Files or http(s) URLs")),
+    "migrate": (
+        ("Menulis ulang standar format 1.0 menjadi format 1.1", "Berkas yang akan dimigrasikan"),
+        ("Rewrite format 1.0 standards as format 1.1", "The files to migrate"),
+    ),
     "render": (("publikasi standar pelayanan", "situs statis"), ("citizen-facing publication", "static site")),
     "cache": (("Mengelola tembolok",), ("Manage the result cache",)),
     "cache clean": (

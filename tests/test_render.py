@@ -188,3 +188,18 @@ def test_the_page_speaks_the_documents_language_unless_told(tmp_path: Path, caps
     assert run(capsys, "render", str(GOOD), "-o", str(out), "--lang", "en")[0] == 0
     assert '<html lang="en">' in out.read_text(encoding="utf-8")
     assert page_language({"language": "jv"}, None, "en") == "en" and page_language({}, None, "en") == "id"
+
+
+def test_a_format_1_1_standard_is_left_out_with_a_reason_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page does not lay out 1.1 shapes yet (passive steps, text-only durations): said, and exit 1."""
+    maximal = ROOT / "tests" / "fixtures" / "format-1.1" / "maximal.yaml"
+    page = tmp_path / "page.html"
+    code, out, err = run(capsys, "render", str(maximal), "-o", str(page), "--lang", "en")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"{maximal}: not rendered: the page does not lay out format 1.1 documents yet (passive and branching "
+        f"steps, text-only durations, months and years); svcstd check {maximal} judges them.\n"
+    )
+    assert not page.exists()

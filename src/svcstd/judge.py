@@ -60,7 +60,12 @@ def judge_file(target: Target, pipeline: Pipeline) -> list[tuple[LoadedDocument,
         return []
     if not loaded and target.explicit:
         loaded = [empty_file(target.display)]
-    return [(doc, judge(doc, pipeline)) for doc in loaded]
+    return [(doc, judge(doc, pipeline)) for doc in map(normalised, loaded)]
+
+
+def judge_bytes(raw: bytes, display: str, pipeline: Pipeline) -> list[tuple[LoadedDocument, DocumentResult]]:
+    """Each document of bytes read elsewhere (a git blob, a file of `diff`) with its result."""
+    return [(doc, judge(doc, pipeline)) for doc in map(normalised, load_bytes(raw, display, pipeline.settings.limits))]
 
 
 def read_target(target: Target, settings: Settings) -> tuple[bytes, list[LoadedDocument]]:
@@ -103,12 +108,20 @@ def _is_standard(loaded: list[LoadedDocument]) -> bool:
     )
 
 
+def normalised(doc: LoadedDocument) -> LoadedDocument:
+    """The document with its Indonesian values (format 1.1 aliases) as English ones; positions unchanged.
+
+    Callers that use the data after judging (render, diff) get the same data the rules saw.
+    """
+    return replace(doc, data=normalise(doc.data)) if isinstance(doc.data, dict) else doc
+
+
 def judge(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
     """Validate one document and, when valid, run the rules, score it and decide the gate."""
     settings = pipeline.settings
     findings: list[Finding] = list(doc.findings)
     if isinstance(doc.data, dict):
-        doc = replace(doc, data=normalise(doc.data))  # Indonesian values -> English ones; positions unchanged
+        doc = normalised(doc)
         findings.extend(validate(doc))
     data: Mapping[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     identity = (_text(data.get("id")), _text(data.get("title")))

@@ -43,6 +43,10 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_import",
     {
+        "short": (
+            "Import standards from Word, PDF, web pages and spreadsheets.",
+            "Mengimpor standar pelayanan dari Word, PDF, halaman web, dan lembar kerja.",
+        ),
         "command": (
             "Import standards from .docx, .pdf, .html, .xlsx files or http(s) URLs into format-1.1 YAML; exit 1 "
             "when some part was not understood or a file could not be read.",
@@ -60,7 +64,7 @@ HELP = Catalog(
 )
 
 
-@app.command("import", help=help_text(HELP, "command"))
+@app.command("import", help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def import_(
     sources: Annotated[list[str], typer.Argument(metavar="FILE_OR_URL", help=help_text(HELP, "sources"))],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help=help_text(HELP, "output"))] = Path(),

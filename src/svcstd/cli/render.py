@@ -14,6 +14,7 @@ from svcstd.errors import MissingPathError, UsageError
 from svcstd.i18n import Catalog
 from svcstd.model import Finding, Severity
 from svcstd.reading.discovery import Target
+from svcstd.validation.validate import format_version
 
 if TYPE_CHECKING:
     from svcstd.judge import Pipeline
@@ -28,6 +29,13 @@ MESSAGES = Catalog(
             "{path}: tidak dimuat: standar tidak valid; jalankan svcstd check {path}.",
         ),
         "problem": ("{path}:{line}:{column}: {rule} {message}", "{path}:{line}:{column}: {rule} {message}"),
+        "format_1_1": (
+            "{path}: not rendered: the page does not lay out format 1.1 documents yet (passive and branching "
+            "steps, text-only durations, months and years); svcstd check {path} judges them.",
+            "{path}: tidak dimuat: halaman publikasi belum dapat menampilkan dokumen format 1.1 (langkah tanpa "
+            "pelaksana dan bercabang, jangka waktu berupa teks, bulan dan tahun); svcstd check {path} tetap "
+            "menilainya.",
+        ),
         "nothing": (
             "{path}: no valid standard to render.",
             "{path}: tidak ada standar valid yang dapat dimuat dalam publikasi.",
@@ -61,25 +69,35 @@ HELP = Catalog(
 )
 
 
-def _read(targets: list[Target], run: Pipeline) -> tuple[list[dict[str, Any]], list[tuple[str, Finding]]]:
-    """The valid standards of the files, judged on the configured pipeline, and the errors of the invalid ones."""
+Problems = tuple[list[tuple[str, Finding]], list[str]]
+"""The errors of the invalid standards, and the files of valid format 1.1 standards the page cannot lay out yet."""
+
+
+def _read(targets: list[Target], run: Pipeline) -> tuple[list[dict[str, Any]], Problems]:
+    """The valid 1.0 standards of the files, judged on the configured pipeline, and what was left out."""
     from svcstd import api
 
     valid: list[dict[str, Any]] = []
     problems: list[tuple[str, Finding]] = []
+    later: list[str] = []
     for target in targets:
         for doc, result in api.judge_file(target, run):
-            if result.valid and isinstance(doc.data, dict):
+            if result.valid and isinstance(doc.data, dict) and format_version(doc.data) != "1.0":
+                later.append(target.display)
+            elif result.valid and isinstance(doc.data, dict):
                 valid.append(doc.data)
             else:
                 problems.extend((target.display, f) for f in result.findings if f.severity is Severity.ERROR)
-    return valid, problems
+    return valid, (problems, later)
 
 
-def _report(problems: list[tuple[str, Finding]], lang: str) -> None:
-    """The invalid standards and their errors on stderr, each line inert (document text in a CI log)."""
+def _report(left_out: Problems, lang: str) -> None:
+    """What was left out, on stderr, each line inert (document text in a CI log)."""
     from svcstd.reporters.github import inert_line
 
+    problems, later = left_out
+    for path in dict.fromkeys(later):
+        typer.echo(inert_line(MESSAGES("format_1_1", lang, path=path)), err=True)
     for path in dict.fromkeys(p for p, _ in problems):
         typer.echo(inert_line(MESSAGES("skipped", lang, path=path)), err=True)
     for path, f in problems:
@@ -87,9 +105,7 @@ def _report(problems: list[tuple[str, Finding]], lang: str) -> None:
         typer.echo(inert_line(MESSAGES("problem", lang, **params)), err=True)
 
 
-def _render_folder(
-    folder: Path, out: Path, lang: str | None, fallback: str, run: Pipeline
-) -> list[tuple[str, Finding]]:
+def _render_folder(folder: Path, out: Path, lang: str | None, fallback: str, run: Pipeline) -> Problems:
     from svcstd import api
     from svcstd.publication.page import site
 
@@ -126,8 +142,8 @@ def render(
         if documents:
             page_lang = page_language(documents[0], lang, language)
             write_output(standard_page(documents, page_lang), output, inputs=[path])
-        elif not problems:
+        elif not any(problems):
             typer.echo(MESSAGES("nothing", language, path=escaping.terminal(path)), err=True)
             return 1
     _report(problems, language)
-    return 1 if problems else 0
+    return 1 if any(problems) else 0

@@ -8,12 +8,13 @@ that asks for it. Rules that judge a component's content do not apply when the c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import PERMENPANRB_15_2014, UU_25_2009, at, cite
+from svcstd.standard.kinds import is_format_1_1
 
 
 class Component(NamedTuple):
@@ -55,13 +56,18 @@ MANUFACTURING = (
 """The eight service-management components (pengelolaan pelayanan), in the order of Pasal 21."""
 
 
-def _params(component: Component, part: str) -> dict[str, object]:
-    return {
-        "field": f"{part}.{component.key}",
-        "name_en": component.en,
-        "name_id": component.id,
-        "letter": component.letter,
-    }
+def _may_lack_components(doc: Document, ctx: RuleContext) -> bool:
+    """Format 1.1 only: under 1.0 the schema itself requires every component, so these rules have nothing to say
+    (and 1.0 scores stay as they were)."""
+    return is_format_1_1(doc)
+
+
+def _missing(present: Mapping[str, Any], components: tuple[Component, ...], part: str) -> Iterator[Hit]:
+    """One hit per component of `part` that is not there, at the place it would be (its block's first line)."""
+    for component in components:
+        if component.key not in present:
+            params = {"field": f"{part}.{component.key}", "name_en": component.en, "name_id": component.id}
+            yield Hit(f"/{part}/{component.key}", {**params, "letter": component.letter}, at_key=True)
 
 
 @rule(
@@ -97,6 +103,7 @@ def _params(component: Component, part: str) -> dict[str, object]:
         at(UU_25_2009, "Article 21(b)–(f) and (j)", "Pasal 21 huruf b–f dan huruf j"),
         at(PERMENPANRB_15_2014, "Annex (service-delivery components)", "Lampiran (komponen service delivery)"),
     ),
+    applies=_may_lack_components,
 )
 def TRA009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -118,10 +125,7 @@ def TRA009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           fees: [{name: Surat keterangan, amount: 0}]
           complaints: {channels: [{type: telepon, contact: (0281) 622119}]}
     """
-    delivery = doc["delivery"]
-    for component in DELIVERY:
-        if component.key not in delivery:
-            yield Hit(f"/delivery/{component.key}", _params(component, "delivery"), at_key=True)
+    yield from _missing(doc["delivery"], DELIVERY, "delivery")
 
 
 @rule(
@@ -158,6 +162,7 @@ def TRA009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         at(PERMENPANRB_15_2014, "Annex (manufacturing components)", "Lampiran (komponen manufacturing)"),
     ),
     full_standard_only=True,
+    applies=_may_lack_components,
 )
 def ACC010(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -176,10 +181,7 @@ def ACC010(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           security_guarantee: Data pribadi pemohon dijaga kerahasiaannya.
           performance_evaluation: {method: Survei Kepuasan Masyarakat}
     """
-    manufacturing = doc.get("manufacturing", {})
-    for component in MANUFACTURING:
-        if component.key not in manufacturing:
-            yield Hit(f"/manufacturing/{component.key}", _params(component, "manufacturing"), at_key=True)
+    yield from _missing(doc.get("manufacturing", {}), MANUFACTURING, "manufacturing")
 
 
 RULES: tuple[Rule, ...] = (TRA009, ACC010)

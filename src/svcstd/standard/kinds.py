@@ -40,3 +40,8 @@ def has(doc: Mapping[str, Any], path: str) -> bool:
             return False
         node = node[key]
     return True
+
+
+def is_format_1_1(doc: Mapping[str, Any]) -> bool:
+    """A document that does not say `svcstd: "1.0"`: one where format 1.1 lets components be missing."""
+    return doc.get("svcstd") != "1.0"
