@@ -86,7 +86,7 @@ def test_a_custom_rule_is_named_and_explained_in_every_format(repo: Path, capsys
     assert "Add `payment` to the fee" in rules["KAMPUS-001"]["help"]["text"]
     assert re.search(r"title=KAMPUS-001 Every fee names who collects it::", github)
     assert "Every fee names who collects it: Add `payment` to the fee" in junit
-    assert "Add `payment` to the fee" in html
+    assert "Add <code>payment</code> to the fee" in html and "Every fee names who collects it" in html
 
 
 def test_built_in_checks_have_their_own_titles_in_sarif(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
