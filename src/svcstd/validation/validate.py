@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -19,6 +20,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
 from svcstd.reading.sourcemap import SourceMap, join_pointer
 from svcstd.standard import contacts
+from svcstd.validation import native
 from svcstd.validation.messages import MESSAGES, PATTERN_MESSAGES
 
 SCHEMA_FILE = "service-standard.schema.json"
@@ -94,6 +96,14 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(_schema(), format_checker=FORMATS)
 
 
+@cache
+def _native() -> native.Accepts | None:
+    """jsonschema-rs's yes/no with the same formats, unless it is missing or switched off (SVCSTD_NATIVE=0)."""
+    if os.environ.get("SVCSTD_NATIVE") == "0":
+        return None
+    return native.validator(_schema(), {name: check for name, (check, _) in FORMATS.checkers.items()})
+
+
 # --- entry point ---------------------------------------------------------------------------------------------------
 
 
@@ -102,12 +112,18 @@ def validate(doc: LoadedDocument) -> tuple[Finding, ...]:
     version = _unsupported_version(doc)
     if version is not None:
         return (version,)
-    errors = _one_per_value([leaf for e in _validator().iter_errors(doc.data) if (leaf := _leaf(e)) is not None])
+    accepts = _native()
+    errors = [] if accepts is not None and accepts(doc.data) else _errors(doc.data)
     context = _Context.of(errors, doc.source)
     findings = [finding for error in errors for finding in _map_error(error, context)]
     findings.extend(_reversed_ranges(doc, {f.pointer for f in findings}))
     unique = {(f.rule, f.pointer): f for f in reversed(findings)}
     return tuple(sorted(unique.values(), key=lambda f: f.sort_key))
+
+
+def _errors(data: object) -> list[ValidationError]:
+    """jsonschema's errors, each collapsed to its telling part, one per value: what the findings explain."""
+    return _one_per_value([leaf for e in _validator().iter_errors(data) if (leaf := _leaf(e)) is not None])
 
 
 def _unsupported_version(doc: LoadedDocument) -> Finding | None:
