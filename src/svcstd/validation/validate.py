@@ -368,15 +368,35 @@ def _durations(
         if isinstance(instance, dict):
             yield path, instance
         return
-    children: Iterable[tuple[str | int, object]] = ()
     if isinstance(instance, dict):
-        children = instance.items()
+        properties, items = _steps_down(schema)
+        for key, child in instance.items():
+            sub = items if isinstance(key, int) else properties.get(key)
+            if isinstance(sub, dict) and isinstance(child, dict | list):  # a duration is a mapping
+                yield from _durations(child, sub, (*path, key))
     elif isinstance(instance, list):
-        children = enumerate(instance)
-    for token, child in children:
-        sub = _child(schema, token)
-        if sub is not None:
-            yield from _durations(child, sub, (*path, token))
+        items = _steps_down(schema)[1]
+        if items is not None:
+            for index, child in enumerate(instance):
+                if isinstance(child, dict | list):
+                    yield from _durations(child, items, (*path, index))
+
+
+_STEPS_DOWN: dict[int, tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]] = {}
+
+
+def _steps_down(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """A (sub)schema's property subschemas and item subschema, as _child finds them; once per subschema.
+
+    Keyed by identity, and each entry keeps its subschema alive, so that an id is never reused while cached.
+    """
+    found = _STEPS_DOWN.get(id(schema))
+    if found is None:
+        resolved = _resolve(schema)
+        items = resolved.get("items") or _resolve(resolved.get("else", {})).get("items")
+        properties = resolved.get("properties") or _resolve(resolved.get("then", {})).get("properties", {})
+        found = _STEPS_DOWN[id(schema)] = (schema, properties, items if isinstance(items, dict) else None)
+    return found[1], found[2]
 
 
 # --- naming things for people ------------------------------------------------------------------------------------
