@@ -167,7 +167,7 @@ def _location(mark: Any) -> Location:
     return Location(mark.line + 1, mark.column + 1)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     """A mapping or sequence being built; `row` is its node in the SourceMap."""
 
@@ -267,7 +267,8 @@ class _DocumentBuilder:
         return join_pointer(self._frame_pointer(), frame.key or "")
 
     def _scalar(self, event: events.ScalarEvent) -> None:
-        if self._expects_key():
+        stack = self.stack
+        if stack and stack[-1].key is None and type(stack[-1].container) is dict:  # _expects_key, inlined: hot
             self._take_key(event, event.start_mark)
             return
         self._place(self._scalar_value(event), 1, event.start_mark, event.anchor)
@@ -311,7 +312,9 @@ class _DocumentBuilder:
 
     def _place(self, value: Any, weight: int, mark: Any, anchor: str | None) -> int:
         """Put a value in its parent; its row in the SourceMap."""
-        self._count(weight, mark)
+        self.total += weight
+        if self.total > self.limits.max_nodes:
+            raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=self.limits.max_nodes))
         if anchor:
             self.anchors[anchor] = (value, weight)
         at = (mark.line, mark.column)
@@ -333,11 +336,6 @@ class _DocumentBuilder:
             frame.key = None
         frame.weight += weight
         return row
-
-    def _count(self, weight: int, mark: Any) -> None:
-        self.total += weight
-        if self.total > self.limits.max_nodes:
-            raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=self.limits.max_nodes))
 
     def _start(self, event: events.CollectionStartEvent, container: Any) -> None:
         mark = event.start_mark
