@@ -37,10 +37,17 @@ MEMORY_SIZE = 10_000
 FLOOR_TEMPLATE = """
 import json, pathlib, sys, yaml
 from {module} import Draft202012Validator
+class Loader(yaml.CSafeLoader):  # dates stay text, as in JSON (and as svcstd's YAML 1.2 reader keeps them)
+    pass
+Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_scalar)
 validator = Draft202012Validator(json.loads(pathlib.Path(sys.argv[2]).read_text(encoding="utf-8")))
 files = sorted(p for p in pathlib.Path(sys.argv[1]).rglob("*") if p.suffix in (".yaml", ".yml"))
 for path in files:
-    for document in yaml.load_all(path.read_bytes(), Loader=yaml.CSafeLoader):
+    try:  # a checker reports a file it cannot read, and goes on
+        documents = list(yaml.load_all(path.read_bytes(), Loader=Loader))
+    except (yaml.YAMLError, ValueError):
+        continue
+    for document in documents:
         for error in validator.iter_errors(document):
             pass
 """
@@ -51,8 +58,11 @@ PARSE_ONLY = """
 import pathlib, sys, yaml
 files = sorted(p for p in pathlib.Path(sys.argv[1]).rglob("*") if p.suffix in (".yaml", ".yml"))
 for path in files:
-    for document in yaml.load_all(path.read_bytes(), Loader=yaml.CSafeLoader):
-        pass
+    try:
+        for document in yaml.load_all(path.read_bytes(), Loader=yaml.CSafeLoader):
+            pass
+    except (yaml.YAMLError, ValueError):
+        continue
 """
 
 EVENTS_ONLY = """
@@ -69,10 +79,10 @@ for path in files:
 WRAPPER = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False).returncode
 wall = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps([wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss]))
+print(json.dumps([wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code]))
 """
 
 
@@ -85,7 +95,12 @@ class Sample(NamedTuple):
 
 
 def measure(
-    command: list[str], cwd: Path, repeat: int = 1, before: list[str] | None = None, env: dict[str, str] | None = None
+    command: list[str],
+    cwd: Path,
+    repeat: int = 1,
+    before: list[str] | None = None,
+    env: dict[str, str] | None = None,
+    expect: tuple[int, ...] = (0, 1),
 ) -> Sample:
     """The best of `repeat` runs of `command` (each after `before`, when given), each in a fresh wrapper."""
     samples = []
@@ -95,7 +110,9 @@ def measure(
         wrapped = [sys.executable, "-c", WRAPPER, *command]
         run_env = {**os.environ, **(env or {})}
         output = subprocess.run(wrapped, cwd=cwd, capture_output=True, text=True, check=True, env=run_env).stdout
-        wall, cpu, peak_kb = json.loads(output)
+        wall, cpu, peak_kb, code = json.loads(output)
+        if code not in expect:
+            raise SystemExit(f"{' '.join(command[:3])}... exited with {code}: the measurement would be of a crash")
         samples.append(Sample(wall, cpu, peak_kb / 1024))
     return min(samples)
 
@@ -121,10 +138,10 @@ def floors(folder: str, repeat: int, cwd: Path) -> dict[str, Sample]:
     """The least a checker must do, natively and in Python, and libyaml's parsing alone."""
     python = [sys.executable, "-c"]
     return {
-        "floor": measure([*python, FLOOR, folder, str(SCHEMA)], cwd, repeat),
-        "native floor": measure([*python, NATIVE_FLOOR, folder, str(SCHEMA)], cwd, repeat),
-        "parse only": measure([*python, PARSE_ONLY, folder], cwd, repeat),
-        "events only": measure([*python, EVENTS_ONLY, folder], cwd, repeat),
+        "floor": measure([*python, FLOOR, folder, str(SCHEMA)], cwd, repeat, expect=(0,)),
+        "native floor": measure([*python, NATIVE_FLOOR, folder, str(SCHEMA)], cwd, repeat, expect=(0,)),
+        "parse only": measure([*python, PARSE_ONLY, folder], cwd, repeat, expect=(0,)),
+        "events only": measure([*python, EVENTS_ONLY, folder], cwd, repeat, expect=(0,)),
     }
 
 
