@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from svcstd.model import Finding, LoadedDocument
 from svcstd.reading.loader import load_bytes
 from svcstd.validation import native
 from svcstd.validation import validate as validation
+from tests.hostile.test_properties import _mutate as mutate_structure
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted([*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/fixtures/real/*.yaml")])
@@ -38,26 +38,16 @@ ODD_VALUES = st.one_of(
 )
 
 
-def _paths(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    yield path
-    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
-    for token, child in children:
-        yield from _paths(child, (*path, token))
-
-
-def _mutate(data: dict[str, Any], draw: Any) -> None:
-    paths = [path for path in _paths(data) if path]
-    path = paths[draw(st.integers(0, len(paths) - 1))]
-    parent = data
-    for step in path[:-1]:
-        parent = parent[step]
-    action = draw(st.sampled_from(["retype", "retype", "delete", "rename"]))
-    if action == "retype":
-        parent[path[-1]] = draw(ODD_VALUES)
-    elif action == "delete":
-        del parent[path[-1]]
-    elif isinstance(parent, dict):
-        parent[draw(st.sampled_from([f"{path[-1]}_", f"x-{path[-1]}", "<<", "id"]))] = parent.pop(path[-1])
+def _retype(data: dict[str, Any], draw: Any) -> None:
+    """One value, reached by a random walk down from the root, becomes an odd one."""
+    node: Any = data
+    while node:
+        key = draw(st.sampled_from(list(node) if isinstance(node, dict) else list(range(len(node)))))
+        if isinstance(node[key], dict | list) and node[key] and draw(st.booleans()):
+            node = node[key]
+        else:
+            node[key] = draw(ODD_VALUES)
+            return
 
 
 @st.composite
@@ -66,7 +56,10 @@ def documents(draw: Any) -> LoadedDocument:
     data = copy.deepcopy(doc.data)
     assert isinstance(data, dict)
     for _ in range(draw(st.integers(0, 5))):
-        _mutate(data, draw)
+        if draw(st.booleans()):
+            _retype(data, draw)
+        else:
+            mutate_structure(data, draw)  # renames, deletions, duplicates, odd values of the hostile tests
     return LoadedDocument(doc.path, doc.index, data, doc.source, doc.findings)
 
 
