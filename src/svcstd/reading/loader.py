@@ -167,16 +167,16 @@ def _location(mark: Any) -> Location:
     return Location(mark.line + 1, mark.column + 1)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
-    """A mapping or sequence being built."""
+    """A mapping or sequence being built; `row` is its node in the SourceMap."""
 
     container: Any
-    pointer: str
+    row: int
     anchor: str | None
     weight: int = 1
     key: str | None = None
-    key_location: Location | None = None
+    key_mark: tuple[int, int] | None = None
     keys_seen: dict[str, int] = field(default_factory=dict)
 
 
@@ -225,7 +225,11 @@ def reading_finding(kind: str, at: Location, pointer: str = "", **params: object
 
 
 class _DocumentBuilder:
-    """Turns one document's parser events into data, a SourceMap and reading findings."""
+    """Turns one document's parser events into data, a SourceMap and reading findings.
+
+    Each node is recorded by its parent's row and its token; pointer strings and Locations are made
+    only for findings.
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -251,25 +255,29 @@ class _DocumentBuilder:
     def _expects_key(self) -> bool:
         return bool(self.stack) and self.stack[-1].key is None and isinstance(self.stack[-1].container, dict)
 
+    def _frame_pointer(self) -> str:
+        return self.source.pointer(self.stack[-1].row)
+
     def _child_pointer(self) -> str:
         if not self.stack:
             return ""
         frame = self.stack[-1]
         if isinstance(frame.container, list):
-            return join_pointer(frame.pointer, len(frame.container))
-        return join_pointer(frame.pointer, frame.key or "")
+            return join_pointer(self._frame_pointer(), len(frame.container))
+        return join_pointer(self._frame_pointer(), frame.key or "")
 
     def _scalar(self, event: events.ScalarEvent) -> None:
-        at = _location(event.start_mark)
-        if self._expects_key():
-            self._take_key(event, at)
+        stack = self.stack
+        if stack and stack[-1].key is None and type(stack[-1].container) is dict:  # _expects_key, inlined: hot
+            self._take_key(event, event.start_mark)
             return
-        self._place(self._scalar_value(event, at), 1, at, event.anchor)
+        self._place(self._scalar_value(event), 1, event.start_mark, event.anchor)
 
-    def _scalar_value(self, event: events.ScalarEvent, at: Location) -> Any:
+    def _scalar_value(self, event: events.ScalarEvent) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
             return event.value if event.style else resolve_plain(event.value)
+        at = _location(event.start_mark)
         pointer = self._child_pointer()
         if tag not in _SCALAR_TAGS:
             self.findings.append(reading_finding("tag", at, pointer, tag=short_tag(tag)))
@@ -282,64 +290,69 @@ class _DocumentBuilder:
             )
             return event.value
 
-    def _take_key(self, event: events.ScalarEvent, at: Location) -> None:
+    def _take_key(self, event: events.ScalarEvent, mark: Any) -> None:
         frame = self.stack[-1]
         key = event.value
-        pointer = join_pointer(frame.pointer, key)
         if event.tag not in (None, "!", _CORE + "str"):
-            self.findings.append(reading_finding("tag", at, pointer, tag=short_tag(event.tag)))
+            pointer = join_pointer(self._frame_pointer(), key)
+            self.findings.append(reading_finding("tag", _location(mark), pointer, tag=short_tag(event.tag)))
         if key == "<<" and not event.style:
-            self.findings.append(reading_finding("merge_key", at, pointer))
+            self.findings.append(
+                reading_finding("merge_key", _location(mark), join_pointer(self._frame_pointer(), key))
+            )
         if key in frame.keys_seen:
             first = frame.keys_seen[key]
-            self.findings.append(reading_finding("duplicate_key", at, pointer, key=key, first=first))
+            pointer = join_pointer(self._frame_pointer(), key)
+            self.findings.append(reading_finding("duplicate_key", _location(mark), pointer, key=key, first=first))
             key = None  # type: ignore[assignment]
         else:
-            frame.keys_seen[key] = at.line
+            frame.keys_seen[key] = mark.line + 1
         frame.key = key if key is not None else _SKIP
-        frame.key_location = at
+        frame.key_mark = (mark.line, mark.column)
 
-    def _place(self, value: Any, weight: int, at: Location, anchor: str | None) -> None:
-        self._count(weight, at)
-        if anchor:
-            self.anchors[anchor] = (value, weight)
-        if not self.stack:
-            self.root = value
-            self.source.add("", at)
-            return
-        frame = self.stack[-1]
-        pointer = self._child_pointer()
-        if isinstance(frame.container, list):
-            frame.container.append(value)
-            self.source.add(pointer, at)
-        else:
-            if frame.key is not _SKIP:
-                frame.container[frame.key] = value
-                self.source.add(pointer, at, frame.key_location)
-            frame.key = None
-        frame.weight += weight
-
-    def _count(self, weight: int, at: Location) -> None:
+    def _place(self, value: Any, weight: int, mark: Any, anchor: str | None) -> int:
+        """Put a value in its parent; its row in the SourceMap."""
         self.total += weight
         if self.total > self.limits.max_nodes:
-            raise _Abort(reading_finding("too_many_nodes", at, "", limit=self.limits.max_nodes))
+            raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=self.limits.max_nodes))
+        if anchor:
+            self.anchors[anchor] = (value, weight)
+        at = (mark.line, mark.column)
+        if not self.stack:
+            self.root = value
+            return self.source.record(-1, "", at)
+        frame = self.stack[-1]
+        container = frame.container
+        if type(container) is list:
+            row = self.source.record(frame.row, len(container), at)
+            container.append(value)
+        else:
+            key = frame.key
+            if key is not _SKIP:
+                container[key] = value
+                row = self.source.record(frame.row, cast("str", key), at, frame.key_mark)
+            else:
+                row = self.source.record(frame.row, _SKIP, None)  # a duplicate key's value: not recorded
+            frame.key = None
+        frame.weight += weight
+        return row
 
     def _start(self, event: events.CollectionStartEvent, container: Any) -> None:
-        at = _location(event.start_mark)
+        mark = event.start_mark
         if self._expects_key():
-            raise _Abort(reading_finding("complex_key", at, self.stack[-1].pointer))
+            raise _Abort(reading_finding("complex_key", _location(mark), self._frame_pointer()))
         if len(self.stack) >= self.limits.max_depth:
             # Ends the file: libyaml's scanner is quadratic in flow depth, so skipping `[[[[...` would hang.
-            raise _Abort(reading_finding("too_deep", at, "", limit=self.limits.max_depth), ends_file=True)
+            raise _Abort(reading_finding("too_deep", _location(mark), "", limit=self.limits.max_depth), ends_file=True)
         if event.tag not in (None, "!") and event.tag not in _COLLECTION_TAGS:
-            self.findings.append(reading_finding("tag", at, self._child_pointer(), tag=short_tag(event.tag)))
-        pointer = self._child_pointer()
-        self._place(container, 1, at, None)
+            tag = short_tag(event.tag)
+            self.findings.append(reading_finding("tag", _location(mark), self._child_pointer(), tag=tag))
+        row = self._place(container, 1, mark, None)
         if self.stack:
             self.stack[-1].weight -= 1  # the frame's own weight is added when it ends
         if event.anchor:
             self.open_anchors.add(event.anchor)
-        self.stack.append(_Frame(container, pointer, event.anchor))
+        self.stack.append(_Frame(container, row, event.anchor))
 
     def _end(self) -> None:
         frame = self.stack.pop()
@@ -350,19 +363,19 @@ class _DocumentBuilder:
             self.stack[-1].weight += frame.weight
 
     def _alias(self, event: events.AliasEvent) -> None:
-        at = _location(event.start_mark)
+        mark = event.start_mark
         anchor = event.anchor or ""
         if anchor in self.open_anchors:
-            raise _Abort(reading_finding("recursive_alias", at, self._child_pointer(), anchor=anchor))
+            raise _Abort(reading_finding("recursive_alias", _location(mark), self._child_pointer(), anchor=anchor))
         if anchor not in self.anchors:
-            raise _Abort(reading_finding("undefined_alias", at, self._child_pointer(), anchor=anchor))
+            raise _Abort(reading_finding("undefined_alias", _location(mark), self._child_pointer(), anchor=anchor))
         value, weight = self.anchors[anchor]
         if self._expects_key():
             if not isinstance(value, str):
-                raise _Abort(reading_finding("complex_key", at, self.stack[-1].pointer))
-            self._take_key(events.ScalarEvent(None, None, (True, False), value, event.start_mark), at)
+                raise _Abort(reading_finding("complex_key", _location(mark), self._frame_pointer()))
+            self._take_key(events.ScalarEvent(None, None, (True, False), value, mark), mark)
             return
-        self._place(value, weight, at, None)
+        self._place(value, weight, mark, None)
 
 
 _SKIP = "\x00skip"

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from svcstd.model import Location
 
+Mark = tuple[int, int]  # libyaml's 0-based line and column
+
 
 def escape_token(token: str) -> str:
     """One JSON Pointer reference token (RFC 6901)."""
     return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
 
 
 def join_pointer(parent: str, token: str | int) -> str:
@@ -23,28 +29,86 @@ class SourceMap:
 
     The root pointer "" maps to the document's start. A pointer that is not recorded (a node reached
     through an alias, or a key that is missing) falls back to its nearest recorded ancestor.
+
+    Reading records each node as a row of parallel lists (its parent row, its key or list index,
+    where its value and key start), no pointer string: a document is read far more often than a
+    finding asks where something is. The first lookup indexes the rows by (parent, token).
     """
 
-    def __init__(self) -> None:
-        self._keys: dict[str, Location] = {}
-        self._values: dict[str, Location] = {}
+    __slots__ = ("_children", "_keys", "_parents", "_tokens", "_values")
 
-    def add(self, pointer: str, value: Location, key: Location | None = None) -> None:
-        self._values.setdefault(pointer, value)
-        if key is not None:
-            self._keys.setdefault(pointer, key)
+    def __init__(self) -> None:
+        self._parents: list[int] = []
+        self._tokens: list[str | int] = []
+        self._values: list[Mark | None] = []
+        self._keys: list[Mark | None] = []
+        self._children: dict[tuple[int, str | int], int] | None = None
+
+    def record(self, parent: int, token: str | int, value: Mark | None, key: Mark | None = None) -> int:
+        """A node under row `parent` (-1 for the root); `value` None keeps its place without recording it."""
+        self._parents.append(parent)
+        self._tokens.append(token)
+        self._values.append(value)
+        self._keys.append(key)
+        return len(self._parents) - 1
+
+    def pointer(self, row: int) -> str:
+        """The JSON Pointer of a recorded row (for the reader's own findings)."""
+        tokens = []
+        while row > 0:
+            tokens.append(escape_token(str(self._tokens[row])))
+            row = self._parents[row]
+        return "".join(f"/{token}" for token in reversed(tokens))
 
     def __contains__(self, pointer: str) -> bool:
-        return pointer in self._values
+        row, exact = self._find(pointer)
+        return exact and row >= 0 and self._values[row] is not None
 
     def value(self, pointer: str) -> Location:
         """Where the value at `pointer` starts (or the nearest recorded ancestor's value)."""
-        while pointer not in self._values and pointer:
-            pointer = parent_pointer(pointer)
-        return self._values.get(pointer, Location(1, 1))
+        row, _ = self._find(pointer)
+        return _location(self._values[row]) if row >= 0 else Location(1, 1)
 
     def key(self, pointer: str) -> Location:
         """Where the key of `pointer` stands; for list items and the root, where the value starts."""
-        if pointer in self._keys:
-            return self._keys[pointer]
-        return self.value(pointer)
+        row, exact = self._find(pointer)
+        if exact and (key := self._keys[row]) is not None:
+            return _location(key)
+        return _location(self._values[row]) if row >= 0 else Location(1, 1)
+
+    def _find(self, pointer: str) -> tuple[int, bool]:
+        """The deepest recorded row on the pointer's path (-1: none), and whether it is the pointer itself."""
+        if not self._parents or self._values[0] is None:
+            return -1, False
+        children = self._index()
+        row = found = 0
+        for token in pointer.split("/")[1:] if pointer else ():
+            child = _child(children, row, token)
+            if child is None:
+                return found, False
+            row = child
+            if self._values[row] is not None:
+                found = row
+        return found, found == row
+
+    def _index(self) -> dict[tuple[int, str | int], int]:
+        if self._children is None:
+            rows = range(len(self._parents) - 1, 0, -1)  # backwards, so that the first of equal keys wins
+            self._children = {(self._parents[row], self._tokens[row]): row for row in rows}
+        return self._children
+
+
+def _child(children: dict[tuple[int, str | int], int], row: int, token: str) -> int | None:
+    key = unescape_token(token)
+    if escape_token(key) != token:
+        return None  # not a well-formed token ("~2"), so no recorded pointer
+    child = children.get((row, key))
+    if child is None and token.isascii() and token.isdigit() and str(int(token)) == token:
+        child = children.get((row, int(token)))
+    return child
+
+
+def _location(mark: Mark | None) -> Location:
+    if mark is None:
+        return Location(1, 1)
+    return Location(mark[0] + 1, mark[1] + 1)

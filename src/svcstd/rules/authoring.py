@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from svcstd.model import Principle, Severity
 from svcstd.reading.sourcemap import join_pointer
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, principle
-from svcstd.standard.template import has_placeholder
+from svcstd.standard.template import PLACEHOLDER_MARKERS, has_placeholder
 
 
 def placeholder_pointers(node: object, pointer: str = "") -> Iterator[str]:
@@ -26,6 +27,17 @@ def placeholder_pointers(node: object, pointer: str = "") -> Iterator[str]:
     elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from placeholder_pointers(item, join_pointer(pointer, index))
+
+
+def may_hold_placeholders(data: object) -> bool:
+    """False only when no string or key holds a marker: one pass in C over the document's JSON text, so that
+    the walk that builds pointers runs only on the few documents that have markers (its keys and strings
+    appear verbatim in that text, as no marker has a character JSON escapes)."""
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return True
+    return any(marker in text for marker in PLACEHOLDER_MARKERS)
 
 
 @rule(
@@ -76,8 +88,9 @@ def TRA090(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
         delivery: {products: [{name: "<<ISI: nama produk, misalnya surat izin atau kartu>>"}]}
     """
-    for pointer in placeholder_pointers(dict(doc)):
-        yield Hit(pointer)
+    data = dict(doc)
+    if may_hold_placeholders(data):
+        yield from (Hit(pointer) for pointer in placeholder_pointers(data))
 
 
 RULES: tuple[Rule, ...] = (TRA090,)

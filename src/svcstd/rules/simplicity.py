@@ -9,6 +9,7 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, principle
+from svcstd.rules.routes import Routes
 from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
 from svcstd.standard.steps import procedure_steps
 
@@ -225,12 +226,6 @@ def _paths(steps: list[Mapping[str, Any]]) -> list[Path]:
     return list(routes)
 
 
-def _on_path(step: Mapping[str, Any], path: Path) -> bool:
-    """Steps without `channel` or `when` belong to every route."""
-    channel, case = path
-    return step.get("channel") in (None, channel) and step.get("when") in (None, case)
-
-
 def _path_label(path: Path) -> dict[str, str]:
     """Message parameters naming a route: its channel and case, or the main route."""
     named = " / ".join(part for part in path if part is not None)
@@ -292,13 +287,15 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     limit = int(ctx.options["max_steps"])
     steps = _steps(doc)
+    routes = Routes(steps)
     flagged: set[int] = set()
     for path in _paths(steps):
-        indexes = [i for i, step in enumerate(steps) if _on_path(step, path)]
-        if len(indexes) > limit and indexes[limit] not in flagged:
-            flagged.add(indexes[limit])
-            params = {"count": len(indexes), "max": limit, **_path_label(path)}
-            yield Hit(f"/delivery/procedure/steps/{indexes[limit]}", params)
+        count = routes.count(path)
+        index = routes.nth(path, limit) if count > limit else None
+        if index is not None and index not in flagged:
+            flagged.add(index)
+            params = {"count": count, "max": limit, **_path_label(path)}
+            yield Hit(f"/delivery/procedure/steps/{index}", params)
 
 
 @rule(
@@ -359,19 +356,18 @@ def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapp
     return max(matching or times, key=upper_minutes)
 
 
-def _first_overrun(steps: list[Mapping[str, Any]], path: Path, limit: float) -> int | None:
+def _first_overrun(minutes: dict[int, float], timed: Routes, path: Path, limit: float) -> int | None:
     """The index of the step at which the route's running total of durations passes the limit."""
     total = 0.0
-    for index, step in enumerate(steps):
-        if is_measured(step.get("duration")) and _on_path(step, path):
-            total += upper_minutes(step["duration"])
-            if total > limit:
-                return index
+    for index in timed.indexes(path):
+        total += minutes[index]
+        if total > limit:
+            return index
     return None
 
 
-def _step_total(steps: list[Mapping[str, Any]], path: Path) -> float:
-    return sum(upper_minutes(s["duration"]) for s in steps if is_measured(s.get("duration")) and _on_path(s, path))
+def _step_total(minutes: dict[int, float], timed: Routes, path: Path) -> float:
+    return sum(minutes[index] for index in timed.indexes(path))
 
 
 def _has_timed_steps(doc: Document, ctx: RuleContext) -> bool:
@@ -438,18 +434,22 @@ def SIM006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     steps = _steps(doc)
     completion = completion_durations(doc["delivery"]["completion_time"])
+    timed = Routes(steps, where=lambda step: is_measured(step.get("duration")))
+    minutes = {i: upper_minutes(step["duration"]) for i, step in enumerate(steps) if is_measured(step.get("duration"))}
     flagged: set[int] = set()
     for path in _paths(steps):
         promised = _promised(completion, path[1])
-        index = _first_overrun(steps, path, upper_minutes(promised))
+        index = _first_overrun(minutes, timed, path, upper_minutes(promised))
         if index is not None and index not in flagged:
             flagged.add(index)
-            yield Hit(f"/delivery/procedure/steps/{index}/duration", _overrun_params(steps, path, promised))
+            yield Hit(f"/delivery/procedure/steps/{index}/duration", _overrun_params(minutes, timed, path, promised))
 
 
-def _overrun_params(steps: list[Mapping[str, Any]], path: Path, promised: Mapping[str, Any]) -> dict[str, object]:
+def _overrun_params(
+    minutes: dict[int, float], timed: Routes, path: Path, promised: Mapping[str, Any]
+) -> dict[str, object]:
     unit = promised["unit"]
-    total = {"value": round(_step_total(steps, path) / MINUTES_PER_UNIT[unit], 1), "unit": unit}
+    total = {"value": round(_step_total(minutes, timed, path) / MINUTES_PER_UNIT[unit], 1), "unit": unit}
     return {
         **_path_label(path),
         "total_en": describe(total, "en"),

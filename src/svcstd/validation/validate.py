@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -20,6 +21,7 @@ from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
 from svcstd.reading.sourcemap import SourceMap, join_pointer
 from svcstd.standard import contacts
 from svcstd.standard.aliases import is_alias
+from svcstd.validation import native
 from svcstd.validation.messages import MESSAGES, PATTERN_MESSAGES
 
 SCHEMA_FILE = "service-standard.schema.json"
@@ -125,8 +127,7 @@ _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # t
 
 @cache
 def _validator(version: str = "1.1") -> Draft202012Validator:
-    schema = _schema() if version != "1.0" else _as_1_0(copy.deepcopy(_schema()))
-    validator: Draft202012Validator = _Validator(schema, format_checker=FORMATS)
+    validator: Draft202012Validator = _Validator(_schema_for(version), format_checker=FORMATS)
     return validator
 
 
@@ -161,6 +162,19 @@ def format_version(data: object) -> str:
     return "1.0" if value == "1.0" else "1.1"
 
 
+@cache
+def _native(version: str = "1.1") -> native.Accepts | None:
+    """jsonschema-rs's yes/no with the same formats and patterns, unless missing or switched off (SVCSTD_NATIVE=0)."""
+    if os.environ.get("SVCSTD_NATIVE") == "0":
+        return None
+    formats = {name: check for name, (check, _) in FORMATS.checkers.items()}
+    return native.validator(_schema_for(version), formats, _end_anchored)
+
+
+def _schema_for(version: str) -> dict[str, Any]:
+    return _schema() if version != "1.0" else _as_1_0(copy.deepcopy(_schema()))
+
+
 # --- entry point ---------------------------------------------------------------------------------------------------
 
 
@@ -169,13 +183,19 @@ def validate(doc: LoadedDocument) -> tuple[Finding, ...]:
     version = _unsupported_version(doc)
     if version is not None:
         return (version,)
-    validator = _validator(format_version(doc.data))
-    errors = _one_per_value([leaf for e in validator.iter_errors(doc.data) if (leaf := _leaf(e)) is not None])
+    version_of = format_version(doc.data)
+    accepts = _native(version_of)
+    errors = [] if accepts is not None and accepts(doc.data) else _errors(doc.data, version_of)
     context = _Context.of(errors, doc.source)
     findings = [finding for error in errors for finding in _map_error(error, context)]
     findings.extend(_reversed_ranges(doc, {f.pointer for f in findings}))
     unique = {(f.rule, f.pointer): f for f in reversed(findings)}
     return tuple(sorted(unique.values(), key=lambda f: f.sort_key))
+
+
+def _errors(data: object, version: str = "1.1") -> list[ValidationError]:
+    """jsonschema's errors, each collapsed to its telling part, one per value: what the findings explain."""
+    return _one_per_value([leaf for e in _validator(version).iter_errors(data) if (leaf := _leaf(e)) is not None])
 
 
 def _unsupported_version(doc: LoadedDocument) -> Finding | None:
@@ -430,15 +450,35 @@ def _durations(
         if isinstance(instance, dict):
             yield path, instance
         return
-    children: Iterable[tuple[str | int, object]] = ()
     if isinstance(instance, dict):
-        children = instance.items()
+        properties, items = _steps_down(schema)
+        for key, child in instance.items():
+            sub = items if isinstance(key, int) else properties.get(key)
+            if isinstance(sub, dict) and isinstance(child, dict | list):  # a duration is a mapping
+                yield from _durations(child, sub, (*path, key))
     elif isinstance(instance, list):
-        children = enumerate(instance)
-    for token, child in children:
-        sub = _child(schema, token)
-        if sub is not None:
-            yield from _durations(child, sub, (*path, token))
+        items = _steps_down(schema)[1]
+        if items is not None:
+            for index, child in enumerate(instance):
+                if isinstance(child, dict | list):
+                    yield from _durations(child, items, (*path, index))
+
+
+_STEPS_DOWN: dict[int, tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]] = {}
+
+
+def _steps_down(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """A (sub)schema's property subschemas and item subschema, as _child finds them; once per subschema.
+
+    Keyed by identity, and each entry keeps its subschema alive, so that an id is never reused while cached.
+    """
+    found = _STEPS_DOWN.get(id(schema))
+    if found is None:
+        resolved = _resolve(schema)
+        items = resolved.get("items") or _resolve(resolved.get("else", {})).get("items")
+        properties = resolved.get("properties") or _resolve(resolved.get("then", {})).get("properties", {})
+        found = _STEPS_DOWN[id(schema)] = (schema, properties, items if isinstance(items, dict) else None)
+    return found[1], found[2]
 
 
 # --- naming things for people ------------------------------------------------------------------------------------
