@@ -29,3 +29,11 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
         assert text == path.read_text(encoding="utf-8"), f"output differs from tests/golden/{name}"
 
     return compare
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's result cache in a folder of its own, never the user's ~/.cache (SVCSTD_CACHE_DIR)."""
+    folder = tmp_path_factory.mktemp("cache") / "svcstd"
+    monkeypatch.setenv("SVCSTD_CACHE_DIR", str(folder))
+    return folder

@@ -121,3 +121,13 @@ def test_no_import_cycle() -> None:
     for name in sorted(GRAPH):
         if name not in state:
             walk(name)
+
+
+def test_the_readme_names_every_part() -> None:
+    """README.md, Architecture, has a line for every folder and top-level module that exists."""
+    readme = (PACKAGE.parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Architecture", 1)[1].split("<!-- /section: architecture -->", 1)[0]
+    named = {part(name) for name in MODULES} - {"__init__", "__main__"}
+    for name in sorted(named):
+        shown = f"`{name}/`" if (PACKAGE / name).is_dir() else f"`{name}.py`"
+        assert shown in section, f"README's Architecture section does not mention {shown}"

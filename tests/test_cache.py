@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import importlib.util
+import json
 import os
-import pickle
 import random
+import shutil
+import sys
+import time
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -13,10 +18,22 @@ from types import ModuleType
 import pytest
 
 from svcstd import api, cache, parallel
+from svcstd.cache import codec
 from svcstd.cli.main import main
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline, Results
-from svcstd.model import Report
+from svcstd.model import (
+    DocumentMeta,
+    DocumentResult,
+    Finding,
+    Grade,
+    Principle,
+    PrincipleResult,
+    Report,
+    Severity,
+    Text,
+    Waiver,
+)
 from svcstd.reading.discovery import Target
 from svcstd.reporters import FORMATS, RenderOptions, renderer
 from svcstd.rules import BUILTIN_RULES
@@ -89,16 +106,53 @@ def test_cached_results_are_indistinguishable_in_every_format(repo: Path, monkey
     assert outputs(warm) == outputs(fresh)
 
 
-def test_cache_lives_at_the_repository_root(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def cache_files(folder: Path | None = None) -> list[Path]:
+    """The entries of the current root's cache (all contexts)."""
+    return sorted((folder or cache.root_folder()).glob("*/*.json"))
+
+
+def test_cache_lives_in_the_users_cache_folder_not_the_repository(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo / "standards")
     api.check(["."], DEFAULT_SETTINGS, AS_OF, jobs=1, use_cache=True)
-    assert list((repo / cache.CACHE_FOLDER).glob("*.pickle"))
-    assert (repo / cache.CACHE_FOLDER / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    home = Path(os.environ["SVCSTD_CACHE_DIR"])
+    assert cache.root_folder() == home / hashlib.sha256(os.fsencode(repo.resolve())).hexdigest()[:32]
+    assert cache_files()
+    assert not list(repo.rglob(".svcstd_cache")) and not list(repo.rglob("*.json"))
+    key = home / "key"
+    assert key.stat().st_mode & 0o777 == 0o600 and len(key.read_bytes()) == 32
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"SVCSTD_CACHE_DIR": "/c/mine", "XDG_CACHE_HOME": "/x"}, "/c/mine"),
+        ({"XDG_CACHE_HOME": "/x"}, "/x/svcstd"),
+        ({"XDG_CACHE_HOME": "relative"}, "~/.cache/svcstd"),
+        ({}, "~/.cache/svcstd"),
+    ],
+)
+def test_cache_home_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], expected: str
+) -> None:
+    for name in ("SVCSTD_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert cache.cache_home() == Path(expected).expanduser()
+
+
+def test_each_checked_root_has_its_own_cache(tmp_path: Path) -> None:
+    (tmp_path / "one" / ".git").mkdir(parents=True)
+    (tmp_path / "two" / ".git").mkdir(parents=True)
+    (tmp_path / "one" / "deep").mkdir()
+    assert cache.root_folder(tmp_path / "one" / "deep") == cache.root_folder(tmp_path / "one")
+    assert cache.root_folder(tmp_path / "one") != cache.root_folder(tmp_path / "two")
 
 
 def test_no_cache_neither_reads_nor_writes(repo: Path) -> None:
     run(use_cache=False)
-    assert not (repo / cache.CACHE_FOLDER).exists()
+    assert not cache.root_folder().exists()
 
 
 def test_an_edited_file_is_judged_again(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,75 +202,233 @@ def test_custom_rule_files_are_part_of_the_context(tmp_path: Path) -> None:
     assert cache.context_digest(settings, BUILTIN_RULES, AS_OF) != before
 
 
-def cache_files(repo: Path) -> list[Path]:
-    return sorted((repo / cache.CACHE_FOLDER).glob("*.pickle"))
+def only_entry() -> Path:
+    [path] = [path for path in cache_files() if "sp-" in path.read_text(encoding="utf-8")][:1]
+    return path
 
 
-@pytest.mark.parametrize("content", [b"", b"garbage", b"svcstd-cache-1\n\x80\x05garbage", b"svcstd-cache-1\n"])
-def test_a_corrupt_cache_file_is_a_miss(repo: Path, content: bytes) -> None:
+def resign(blob: bytes, key: bytes) -> bytes:
+    """The entry's payload signed under `key` (the way a forger with a key of their own would)."""
+    _, _, payload = blob.partition(b"\n")
+    return hmac.new(key, payload, hashlib.sha256).hexdigest().encode() + b"\n" + payload
+
+
+def passing(blob: bytes) -> bytes:
+    """The entry's payload rewritten so that every document passes with no finding: what a planter wants."""
+    mac, _, payload = blob.partition(b"\n")
+    entry = json.loads(payload)
+    for doc in entry["results"]:
+        doc.update(passed=True, findings=[])
+    return mac + b"\n" + json.dumps(entry).encode()
+
+
+def test_a_planted_entry_with_a_wrong_signature_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Proven by mutation: with the signature check in ResultCache.get disabled, the planted result is used."""
     fresh = run()
-    [path] = cache_files(repo)
+    entries = cache_files()
+    for path in entries:
+        path.write_bytes(passing(path.read_bytes()))
+    judged = forbid_judging(monkeypatch)
+    assert run() == fresh
+    assert len(judged) == len(entries)  # every planted entry was a miss, judged afresh
+
+
+def test_an_entry_signed_with_another_key_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = run()
+    entries = cache_files()
+    for path in entries:
+        path.write_bytes(resign(passing(path.read_bytes()), b"k" * 32))
+    judged = forbid_judging(monkeypatch)
+    assert run() == fresh
+    assert len(judged) == len(entries)
+
+
+def test_an_entry_moved_to_another_file_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A genuine, correctly signed entry of a passing file does not answer for a failing one."""
+    fresh = run()
+    by_name = {doc.path: doc for doc in fresh.documents}
+    good = next(doc.path for doc in fresh.documents if doc.passed and doc.index == 0)
+    bad = next(doc.path for doc in fresh.documents if not doc.passed and doc.path != good and doc.index == 0)
+    store = cache.ResultCache(cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF))
+    good_entry = store._path(f"{good}\x000")
+    store._path(f"{bad}\x000").write_bytes(good_entry.read_bytes())
+    judged = forbid_judging(monkeypatch)
+    assert run() == fresh and not by_name[bad].passed
+    assert judged == [bad]
+
+
+def test_entries_are_plain_json_the_same_on_every_python(repo: Path) -> None:
+    run()
+    for path in cache_files():
+        mac, _, payload = path.read_bytes().partition(b"\n")
+        assert len(mac) == 64 and int(mac, 16) >= 0
+        entry = json.loads(payload)
+        assert sorted(entry) == ["entry", "results"]
+        assert payload == json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def test_every_field_of_a_result_survives_the_round_trip() -> None:
+    waiver = Waiver("SIM002", "Diatur Permen", "Kepala Dinas", "2026-12-31")
+    finding = Finding(
+        "SIM002", Severity.WARNING, Text("en ✓", "id ✓"), "/a/0", 3, 5, Principle.SIMPLICITY, waiver, "/a/x"
+    )
+    doc = DocumentResult(
+        "dir/ä.yaml",
+        1,
+        "x/y",
+        "Judul",
+        valid=True,
+        findings=(finding, Finding("YML001", Severity.ERROR, Text("a", "b"), "", 1, 1)),
+        score=72.35,
+        grade=Grade("yellow", Text("Yellow", "Kuning")),
+        principles=(PrincipleResult(Principle.FAIRNESS, None, ("FAI001",), ("FAI002",), ("FAI003",), ("FAI004",)),),
+        passed=True,
+        meta=DocumentMeta("Dinas", "Unit", "adopted", "1.2", "2026-01-02", "2027-01-02", (waiver,)),
+    )
+    invalid = DocumentResult("b.yaml", 0, None, None, valid=False, findings=())
+    stored = json.loads(codec.dumps(codec.encode((doc, invalid))))
+    assert codec.decode(stored) == (doc, invalid)
+    assert type(codec.decode(stored)[0].findings[0].message) is Text
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"garbage", b"0" * 64 + b"\n{}", b"\n\n", "é".encode("latin-1")],
+)
+def test_a_corrupt_entry_is_a_miss(repo: Path, content: bytes) -> None:
+    fresh = run()
+    path = only_entry()
     path.write_bytes(content)
     assert run() == fresh
-    assert cache.ResultCache(path.parent, path.stem).entries  # rewritten whole
+    assert path.read_bytes() != content  # rewritten
 
 
-def test_a_planted_pickle_cannot_run_code(repo: Path) -> None:
+@pytest.mark.parametrize("results", [["not a result"], [{"path": 1}], {"x": 1}, None])
+def test_well_signed_garbage_is_a_miss(repo: Path, results: object) -> None:
+    """Even an entry signed with the right key builds nothing but the exact result types."""
     fresh = run()
-    [path] = cache_files(repo)
-    planted = repo / "planted"
-
-    class Exploit:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return (os.mkdir, (str(planted),))
-
-    path.write_bytes(b"svcstd-cache-1\n" + pickle.dumps({"x": ("0", (Exploit(),))}))
+    path = only_entry()
+    _mac, _, payload = path.read_bytes().partition(b"\n")
+    entry = json.loads(payload)
+    entry["results"] = results
+    key = (Path(os.environ["SVCSTD_CACHE_DIR"]) / "key").read_bytes()
+    path.write_bytes(resign(b"\n" + codec.dumps(entry), key))
     assert run() == fresh
-    assert not planted.exists()
 
 
-def test_well_typed_garbage_is_a_miss(repo: Path) -> None:
+def test_a_committed_cache_link_in_the_repository_is_never_used(repo: Path) -> None:
+    """The old in-tree location as a link to someone's folder: nothing there is read, written or deleted."""
+    victim = repo / "victim"
+    victim.mkdir()
+    (victim / "precious.pickle").write_bytes(b"keep me")
+    (repo / ".svcstd_cache").symlink_to(victim, target_is_directory=True)
+    assert run() == run(use_cache=False)
+    assert main(["cache", "clean", "--lang", "en"]) == 0
+    assert sorted(p.name for p in victim.iterdir()) == ["precious.pickle"]
+    assert (victim / "precious.pickle").read_bytes() == b"keep me"
+
+
+def test_a_linked_cache_folder_is_refused_with_exit_2(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Proven by mutation: with the link check in check_private disabled, svcstd writes into the victim."""
+    victim = repo / "victim"
+    victim.mkdir()
+    link = repo / "linked-cache"
+    link.symlink_to(victim, target_is_directory=True)
+    monkeypatch.setenv("SVCSTD_CACHE_DIR", str(link))
+    assert main(["check", "standards", "--lang", "en", "--as-of", "2026-11-27"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("svcstd: error: the result cache ") and "symbolic link" in err and "--no-cache" in err
+    assert list(victim.iterdir()) == []
+    assert main(["check", "standards", "--no-cache", "-q", "--as-of", "2026-11-27"]) == 1
+
+
+def test_a_linked_root_folder_or_entry_is_not_written_through(repo: Path) -> None:
+    run()
+    victim = repo / "victim"
+    victim.mkdir()
+    root = cache.root_folder()
+    shutil.rmtree(root)
+    root.symlink_to(victim, target_is_directory=True)
+    with pytest.raises(cache.CacheError):
+        run()
+    assert list(victim.iterdir()) == []
+
+
+def test_a_linked_entry_is_not_read(repo: Path) -> None:
     fresh = run()
-    [path] = cache_files(repo)
-    path.write_bytes(b"svcstd-cache-1\n" + pickle.dumps({"standards/x.yaml\x000": ("0", ("not a result",))}))
+    path = only_entry()
+    elsewhere = repo / "entry.json"
+    elsewhere.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(elsewhere)
+    assert cache.store._read_entry(path) is None
     assert run() == fresh
+
+
+def test_a_key_readable_by_others_is_refused(repo: Path) -> None:
+    run()
+    key = Path(os.environ["SVCSTD_CACHE_DIR"]) / "key"
+    key.chmod(0o644)
+    with pytest.raises(cache.CacheError):
+        run()
 
 
 def test_writes_are_atomic_and_failures_silent(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = run()
-    [path] = cache_files(repo)
-    before = path.read_bytes()
     edited = next((repo / "standards").rglob("sp-*.yaml"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\n# diubah\n", encoding="utf-8")
+    before = {path: path.read_bytes() for path in cache_files()}
 
     def full_disk(source: object, destination: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cache.os, "replace", full_disk)
+    monkeypatch.setattr(cache.store.os, "replace", full_disk)
     assert run() == fresh
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in path.parent.iterdir()) == sorted([path.name, ".gitignore"])  # no temporary left
+    assert {path: path.read_bytes() for path in cache_files()} == before
+    assert not list(cache.root_folder().rglob(".tmp-*"))
 
 
-def test_an_unwritable_cache_folder_is_skipped(repo: Path) -> None:
-    (repo / cache.CACHE_FOLDER).write_text("a file where the folder should be", encoding="utf-8")
+def test_an_unwritable_cache_folder_is_skipped(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = repo / "a-file"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setenv("SVCSTD_CACHE_DIR", str(blocker / "svcstd"))
     assert run() == run(use_cache=False)
 
 
-def test_prune_removes_the_oldest_files(tmp_path: Path) -> None:
+def test_prune_removes_stale_temporaries_and_the_oldest_contexts(tmp_path: Path) -> None:
+    now = time.time()
     for age, name in enumerate(["old", "middle", "new"]):
-        path = tmp_path / f"{name}.pickle"
-        path.write_bytes(b"x" * 100)
-        os.utime(path, (1_000_000 + age, 1_000_000 + age))
-    cache.prune(tmp_path, keep=tmp_path / "new.pickle", max_bytes=250)
-    assert sorted(p.stem for p in tmp_path.glob("*.pickle")) == ["middle", "new"]
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "e.json").write_bytes(b"x" * 100)
+        os.utime(folder, (now - 100 + age, now - 100 + age))
+    (tmp_path / "new" / ".tmp-dead").write_bytes(b"x")
+    os.utime(tmp_path / "new" / ".tmp-dead", (now - 2 * cache.store.STALE_SECONDS,) * 2)
+    (tmp_path / "new" / ".tmp-live").write_bytes(b"x")
+    cache.prune(tmp_path, keep=tmp_path / "new", max_bytes=250)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["middle", "new"]
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == [".tmp-live", "e.json"]
 
 
-def test_cache_clean_removes_the_cache(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_prune_keeps_a_bounded_number_of_contexts(tmp_path: Path) -> None:
+    for age in range(cache.store.KEEP_CONTEXTS + 3):
+        (tmp_path / f"c{age:02}").mkdir()
+        os.utime(tmp_path / f"c{age:02}", (1_000_000 + age,) * 2)
+    cache.prune(tmp_path, keep=tmp_path / "c00")
+    assert len(list(tmp_path.iterdir())) == cache.store.KEEP_CONTEXTS
+    assert (tmp_path / "c00").exists() and not (tmp_path / "c01").exists()
+
+
+def test_cache_clean_removes_the_cache_of_this_root(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run()
+    folder = cache.root_folder()
+    other = folder.parent / "another-root"
+    other.mkdir()
     assert main(["cache", "clean", "--lang", "en"]) == 0
-    assert not (repo / cache.CACHE_FOLDER).exists()
-    assert "Removed the result cache" in capsys.readouterr().out
+    assert not folder.exists() and other.exists()
+    assert f"Removed the result cache {folder}" in capsys.readouterr().out
     assert main(["cache", "clean", "--lang", "en"]) == 0
     assert "There is no result cache" in capsys.readouterr().out
 
@@ -240,9 +452,9 @@ def test_cache_clean_counts_files_in_both_languages(
 ) -> None:
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
-    folder = cache.cache_root()
-    folder.mkdir()
+    folder = cache.root_folder() / "context"
+    folder.mkdir(parents=True, mode=0o700)
     for number in range(files):
-        (folder / f"{number}.pickle").write_bytes(b"x")
+        (folder / f"{number}.json").write_bytes(b"x")
     assert main(["cache", "clean", "--lang", lang]) == 0
     assert capsys.readouterr().out.strip().endswith(expected)

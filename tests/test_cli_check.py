@@ -115,6 +115,27 @@ def test_quiet_shows_only_failures(capsys: pytest.CaptureFixture[str]) -> None:
     assert "perpustakaan-draf.yaml" in out and "dukcapil-ktp-el.yaml" not in out
 
 
+def test_quiet_shows_the_errors_of_failing_documents_and_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    """Proven by mutation: with `-q` showing every finding again, the warning and info lines come back."""
+    weak = str(ROOT / "examples" / "legalisir-ijazah.yaml")
+    _, full, _ = run(capsys, "check", weak, *AS_OF, "--lang", "en")
+    _, out, _ = run(capsys, "check", weak, *AS_OF, "--lang", "en", "-q")
+    errors = [line for line in full.splitlines() if ": error " in line]
+    assert out.splitlines() == [
+        *errors,
+        f"{weak}: Legalisir Ijazah dan Transkrip Akademik",
+        "  score 72.1 — Yellow zone — medium compliance · fails the gate",
+        "",
+        "1 document(s) checked: 0 passed, 1 failed, 0 invalid; 3 error(s), 7 warning(s), 2 info.",
+    ]
+
+
+def test_quiet_shows_the_warnings_that_fail_a_warning_gate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    weak = str(ROOT / "examples" / "legalisir-ijazah.yaml")
+    _, out, _ = run(capsys, "check", weak, *AS_OF, "--lang", "en", "-q", "--fail-on", "warning", "--ignore", "ACC,FAI")
+    assert ": warning " in out and ": info " not in out and "fails the gate" in out
+
+
 def test_folders_skip_yaml_files_that_are_not_standards(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     shutil.copy(GOOD, tmp_path / "ktp.yaml")
     (tmp_path / "ci.yml").write_text("jobs: {test: {runs-on: ubuntu}}\n", encoding="utf-8")
@@ -209,7 +230,7 @@ def test_folder_search_finds_standards_saved_in_another_encoding(
     code, out, _ = run(capsys, "check", str(tmp_path), *AS_OF, "--format", "json", "--no-cache")
     found = {Path(d["path"]).name: [f["rule"] for f in d["findings"]] for d in json.loads(out)["documents"]}
     assert code == 1
-    assert found == {"bom.yaml": ["YML002"], "no-bom.yaml": ["YML002"]}
+    assert found == {"bom.yaml": ["YML002"], "no-bom.yaml": ["YML002"], "other.yaml": ["YML002"]}  # unreadable: shown
 
 
 def test_text_output_shows_control_characters_in_names_instead_of_obeying_them(

@@ -178,7 +178,12 @@ BAD = [
     ('min_principle = "high"', 1, "min_principle", "or a table of principle = number"),
     ("min_principle = {simplicity = 101}", 1, "min_principle.simplicity", "a number from 0 to 100"),
     ("min_principle = {simplcity = 80}", 1, "min_principle.simplcity", "(did you mean simplicity?)"),
-    ("principle_weights = {fairness = -1}", 1, "principle_weights.fairness", "a number of 0 or more"),
+    ("principle_weights = {fairness = -1}", 1, "principle_weights.fairness", "a number from 0 to 100"),
+    ("principle_weights = {fairness = 1e308}", 1, "principle_weights.fairness", "a number from 0 to 100"),
+    ("principle_weights = {fairness = nan}", 1, "principle_weights.fairness", "a number from 0 to 100"),
+    ("principle_weights = {fairness = inf}", 1, "principle_weights.fairness", "a number from 0 to 100"),
+    ("fail_under = nan", 1, "fail_under", "a number from 0 to 100"),
+    ("min_principle = -inf", 1, "min_principle", "a number from 0 to 100"),
     ("principle_weights = 2", 1, "principle_weights", "a table"),
     ('grades = "abc"', 1, "grades", '"ombudsman", "skm" or a list of bands'),
     ('grades = [{key = "A", min = 90, label_en = "top"}]', 1, "grades[0].label_id", "is missing; it expects"),
@@ -208,7 +213,9 @@ BAD = [
     ('[[grades]]\nkey = "A"\nmin = 5\nlabel_en = "a"\nlabel_id = "b"\nhue = 1', 6, "grades[0].hue", "unknown"),
     ('lang = "fr"', 1, "lang", "one of en, id"),
     ('rule_paths = ["nope"]', 1, "rule_paths[0]", "existing folders"),
-    ("[limits]\nmax_depth = 0", 2, "limits.max_depth", "a whole number of 1 or more"),
+    ("[limits]\nmax_depth = 0", 2, "limits.max_depth", "a whole number from 1 to 1000"),
+    ("[limits]\nmax_file_bytes = 1e9", 2, "limits.max_file_bytes", "a whole number from 1 to 1073741824"),
+    ("[limits]\nmax_nodes = 99999999999", 2, "limits.max_nodes", "a whole number from 1 to 10000000"),
     ("[limits]\nmax_width = 3", 2, "limits.max_width", "known keys: max_file_bytes, max_depth"),
     ('[rules.SIM001]\nseverity = "fatal"', 2, "rules.SIM001.severity", "one of error, warning, info"),
     ("[rules.SIM002]\nweight = 2\n\n[rules.SIM001]\nweight = 6", 5, "rules.SIM001.weight", "from 1 to 5"),
@@ -317,7 +324,7 @@ def test_command_line_options_win_over_the_file(tmp_path: Path, monkeypatch: pyt
     write(tmp_path / "svcstd.toml", 'fail_on = "warning"\nselect = ["DINAS"]\nrule_paths = ["rules"]\n')
     base = ["check", "ktp-el.yaml", "--as-of", "2026-11-27", "--lang", "en", "-q"]
     assert main(base) == 1
-    assert main([*base, "--fail-on", "error"]) == 0
+    assert main([*base, "--fail-on", "error"]) == 1  # a floor: the file's stricter "warning" stays
     assert main([*base, "--ignore", "DINAS"]) == 0
     write(tmp_path / "relaxed.toml", 'fail_on = "never"\nrule_paths = ["rules"]\n')
     assert main([*base, "--config", "relaxed.toml"]) == 0

@@ -124,8 +124,8 @@ def test_markdown_escapes_content(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, out, _ = run(capsys, "diff", str(GOOD), write(tmp_path, "b.yaml", text), "-f", "markdown", "--lang", "en")
     assert code == 1
     assert "<script>" not in out and "](javascript" not in out and "**x**" not in out and "@admin" not in out
-    assert "&#60;script&#62;" in out and "&#124; &#42;&#42;x&#42;&#42;" in out
-    assert markdown_escape("a\n# b") == "a &#35; b"
+    assert "&#60;script&#62;" in out and r"\| \*\*x\*\*" in out
+    assert markdown_escape("a\n# b") == r"a \# b"
 
 
 @pytest.fixture
@@ -208,9 +208,9 @@ def test_invalid_version_is_counted_in_the_summary(tmp_path: Path, capsys: pytes
 @pytest.mark.parametrize(
     ("lang", "fmt", "expected"),
     [
-        ("id", "text", "skor turun: keseluruhan: 100,0 → 99,1"),
-        ("en", "text", "score lower: overall: 100.0 → 99.1"),
-        ("id", "markdown", "skor turun&#58; keseluruhan&#58; 100,0 → 99,1"),
+        ("id", "text", "skor turun: keseluruhan: 100,0 → 98,8"),
+        ("en", "text", "score lower: overall: 100.0 → 98.8"),
+        ("id", "markdown", "skor turun: keseluruhan: 100,0 → 98,8"),
         ("id", "json", "100.0"),
     ],
 )
@@ -223,6 +223,19 @@ def test_scores_use_the_decimal_comma_in_indonesian(
         overall = next(c for c in json.loads(out)["documents"][0]["changes"] if c["subject"] == "overall")
         assert (overall["old"], overall["new"], overall["message"]) == (
             100.0,
-            99.1,
-            "skor turun: keseluruhan: 100,0 → 99,1",
+            98.8,
+            "skor turun: keseluruhan: 100,0 → 98,8",
         )
+
+
+def test_format_1_1_shapes_compare_without_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Aliases read as their values, months compare, a fee `reference` and missing components are no crash."""
+    maximal = (ROOT / "tests" / "fixtures" / "format-1.1" / "maximal.yaml").read_text(encoding="utf-8")
+    longer = maximal.replace("{value: 5, unit: bulan, when: Klarifikasi}", "{value: 6, unit: bulan, when: Klarifikasi}")
+    old, new = write(tmp_path, "lama.yaml", maximal), write(tmp_path, "baru.yaml", longer)
+    code, out, err = run(capsys, "diff", old, new, "--lang", "en")
+    assert (code, err) == (1, "")
+    assert "REGRESSION: completion time longer (case: Klarifikasi): 5 months → 6 months" in out
+    sheet = str(ROOT / "tests" / "fixtures" / "format-1.1" / "published-sheet.yaml")
+    code, out, err = run(capsys, "diff", sheet, old, "--lang", "en")
+    assert err == "" and "special service added: disability" in out

@@ -99,3 +99,36 @@ def test_no_missed_minimum_no_gate_finding() -> None:
 def test_gate_findings_cannot_be_waived() -> None:
     result = judged([waiver("GAT001")], settings=Settings(fail_under=99.0))
     assert "WVR003" in {f.rule for f in result.findings}
+
+
+def _fairness_with(groups: list[str]) -> float | None:
+    data = yaml.safe_load(WEAK.read_text(encoding="utf-8"))
+    data["special_services"] = [{"group": g, "provision": "Loket prioritas"} for g in groups]
+    [doc] = load_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "pbg.yaml")
+    result = judge(doc, Pipeline(Settings(), BUILTIN_RULES, AS_OF))
+    return next(p.score for p in result.principles if p.principle is Principle.FAIRNESS)
+
+
+def test_the_score_follows_the_degree_of_a_flaw() -> None:
+    """Three of four groups served scores above none, below all four (a real weak standard, issue 14)."""
+    none, three, four = (_fairness_with(g) for g in ([], ["disability", "elderly", "pregnant"], GROUPS))
+    assert none is not None and three is not None and four is not None
+    assert none < three < four
+
+
+GROUPS = ["disability", "elderly", "pregnant", "children"]
+
+
+def _accountability_with(fees: list[dict[str, Any]]) -> float | None:
+    data = yaml.safe_load(WEAK.read_text(encoding="utf-8"))
+    data["delivery"]["fees"] = fees
+    [doc] = load_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "pbg.yaml")
+    result = judge(doc, Pipeline(Settings(), BUILTIN_RULES, AS_OF))
+    return next(p.score for p in result.principles if p.principle is Principle.ACCOUNTABILITY)
+
+
+def test_one_fee_without_basis_costs_less_than_three() -> None:
+    founded = {"name": "Retribusi", "amount": 5000, "basis": "Perda Nomor 1 Tahun 2024"}
+    bare = {"name": "Retribusi", "amount": 5000}
+    one, three = _accountability_with([founded, founded, bare]), _accountability_with([bare, bare, bare])
+    assert one is not None and three is not None and one > three

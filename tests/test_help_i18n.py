@@ -30,13 +30,25 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Write a new service standard", "Name of the service"),
     ),
     "diff": (("Membandingkan standar pelayanan", "Versi lama"), ("Compare standards", "The old version")),
+    "import": (("Mengimpor standar pelayanan", "Berkas atau URL"), ("Import standards", "Files or http(s) URLs")),
+    "migrate": (
+        ("Menulis ulang standar format 1.0 menjadi format 1.1", "Berkas yang akan dimigrasikan"),
+        ("Rewrite format 1.0 standards as format 1.1", "The files to migrate"),
+    ),
     "render": (("publikasi standar pelayanan", "situs statis"), ("citizen-facing publication", "static site")),
     "cache": (("Mengelola tembolok",), ("Manage the result cache",)),
-    "cache clean": (("Menghapus tembolok", "Bahasa pesan"), ("Remove the result cache", "Language of messages")),
+    "cache clean": (
+        ("Menghapus tembolok", "Bahasa pesan"),
+        ("Remove the result cache of the current repository", "Language of messages"),
+    ),
 }
 
 
 def _help(command: str, **environment: str) -> str:
+    return " ".join(_raw_help(command, **environment).split())  # wrapped to the terminal: compare words, not lines
+
+
+def _raw_help(command: str, **environment: str) -> str:
     env = {key: value for key, value in os.environ.items() if key not in LOCALE_VARIABLES}
     env.update(environment)
     done = subprocess.run(
@@ -50,7 +62,7 @@ def _help(command: str, **environment: str) -> str:
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
-    return " ".join(done.stdout.split())  # help is wrapped to the terminal: compare words, not lines
+    return done.stdout
 
 
 def _shows(text: str, wanted: tuple[str, ...], unwanted: tuple[str, ...]) -> None:
@@ -106,3 +118,16 @@ def test_every_command_option_and_argument_has_help() -> None:
         assert command.help, command.name
         for param in command.params:
             assert getattr(param, "help", None), f"{command.name} {param.name}"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("command", sorted(EXPECTED))
+def test_help_is_never_cut_and_names_arguments_plainly(command: str, lang: str) -> None:
+    """At 80 columns: no summary cut with `...`, no Python type after an argument (`PATH <list[str]>`).
+
+    Proven by mutation: without short_help, the command list cuts check's summary mid-sentence;
+    without cli.app._plain_argument_names, `PATH <list[str]>` comes back.
+    """
+    lines = _raw_help(command, SVCSTD_LANG=lang, COLUMNS="80").splitlines()
+    assert not [line for line in lines if line.rstrip().endswith("...") and not line.startswith("Usage:")]
+    assert not [line for line in lines if "<" in line and ">" in line]

@@ -25,7 +25,7 @@ def load(name: str) -> Any:
 def test_pre_commit_hook_definition() -> None:
     (hook,) = load(".pre-commit-hooks.yaml")
     assert hook["id"] == "svcstd"
-    assert hook["entry"] == "svcstd check --skip-non-standards"
+    assert hook["entry"] == "svcstd check --skip-non-standards --allow-empty"
     assert "args" not in hook, "the option is in `entry`, so that a user's `args:` cannot drop it"
     assert hook["language"] == "python"
     assert hook["files"] == r"\.ya?ml$"

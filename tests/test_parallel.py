@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from svcstd import api
 from svcstd import parallel as pool
+from svcstd.cli.main import main
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline
 from svcstd.model import Report
@@ -92,10 +94,15 @@ def test_custom_rules_are_read_once_per_run(corpus: Path, tmp_path: Path, monkey
         return real(file)
 
     monkeypatch.setattr(declarative, "read_rule_file", counted)
-    settings = Settings(rule_paths=(str(rules_dir),))
-    report = api.check([str(corpus)], settings, AS_OF, jobs=2, use_cache=False)
+    monkeypatch.setattr(declarative, "_LOADED", {})
+    (tmp_path / "svcstd.toml").write_text(
+        f'rule_paths = ["{rules_dir}"]\n[rules.KEMENKES-001]\nweight = 2\n', encoding="utf-8"
+    )  # the [rules] table makes the configuration look at the rule files too
+    with contextlib.chdir(tmp_path):
+        code = main(["check", str(corpus), "--jobs", "2", "--no-cache", "--format", "json", "-o", "out.json"])
+    assert code in (0, 1)
     assert log.read_text(encoding="utf-8").splitlines() == ["fee.yaml"]
-    assert "KEMENKES-001" in as_json(report)
+    assert "KEMENKES-001" in (tmp_path / "out.json").read_text(encoding="utf-8")
 
 
 CUSTOM_RULE = """\

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli.main import main
-from svcstd.publication.page import duration_words, fee_words, money, page_name, safe_url, standard_page
+from svcstd.publication.page import (
+    contact_link,
+    duration_words,
+    fee_words,
+    money,
+    page_language,
+    page_name,
+    safe_url,
+    standard_page,
+)
 from svcstd.reading.loader import load_text
 from tests.conftest import ROOT
 
@@ -58,7 +67,14 @@ def test_durations_in_words(duration: dict[str, object], lang: str, expected: st
 
 def test_page_shows_delivery_and_never_manufacturing() -> None:
     page = standard_page([data()], "id")
-    for text in ("Persyaratan", "Tidak dipungut biaya", "1 hari kerja", "Maklumat pelayanan", "Senin", "<ol>"):
+    for text in (
+        "Persyaratan",
+        "Tidak dipungut biaya",
+        "1 hari kerja",
+        "Maklumat pelayanan",
+        "Senin",
+        '<ol class="steps">',
+    ):
         assert text in page
     for internal in (
         "Petugas loket, count",
@@ -90,7 +106,7 @@ def test_hostile_content_is_escaped() -> None:
     )
     page = standard_page([data(text=text)], "en")
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert not re.search(r'href="(?!https?://)', page, re.IGNORECASE)
+    assert not re.search(r'href="(?!https?://|tel:\+\d+"|mailto:[\w.+-]+@[\w.-]+"|sms:\+\d+")', page, re.IGNORECASE)
     assert "<img" not in page and "onerror=alert(1)&gt;" in page
     assert "script-src 'none'" in page
 
@@ -130,3 +146,60 @@ def test_folder_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 def test_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "render", str(tmp_path / "nope"), "-o", str(tmp_path / "x.html"))[0] == 2
+
+
+def test_contacts_are_tappable_only_when_they_have_the_exact_shape() -> None:
+    page = standard_page([data()], "id")
+    assert '<a href="tel:+62274512345">0274-512345</a>' in page
+    assert '<a href="https://wa.me/6281227504411">+62 812-2750-4411</a>' in page
+    assert '<a href="mailto:pengaduan.disdukcapil@contoh.go.id">' in page
+    assert contact_link("phone", "tanya di loket") == "tanya di loket"
+    assert contact_link("email", 'x@y.id" onclick="a') == "x@y.id&quot; onclick=&quot;a"
+
+
+def test_key_facts_come_first_and_the_procedure_is_numbered_steps_with_actor_and_duration() -> None:
+    page = standard_page([data()], "id").split('<div class="official">')[0]
+    order = [
+        page.index(text) for text in ("Biaya/tarif", "Jangka waktu penyelesaian", "Waktu pelayanan", "Persyaratan")
+    ]
+    assert order == sorted(order)
+    assert '<li><span class="actor">Pemohon</span>' in page and '<span class="dur">2 menit</span>' in page
+
+
+def test_the_print_is_the_official_six_component_table_and_a_pledge_poster() -> None:
+    page = standard_page([data()], "id")
+    official = page.split('<div class="official">')[1]
+    heads = re.findall(r'<th scope="col">([^<]+)</th>', official)
+    components = re.findall(r'<td class="no">(\d)</td><th scope="row">([^<]+)</th>', official)
+    assert heads == ["No", "Komponen", "Uraian"] and [n for n, _ in components] == list("123456")
+    assert components[0][1] == "Persyaratan" and components[5][1] == "Pengaduan, saran, dan masukan"
+    assert '<section class="poster"><h2>MAKLUMAT PELAYANAN</h2>' in official
+    assert "attr(href)" not in page  # the address is printed once, as the text it already is
+
+
+def test_the_page_speaks_the_documents_language_unless_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "p.html"
+    english = tmp_path / "en.yaml"
+    english.write_text(GOOD.read_text(encoding="utf-8").replace("language: id", "language: en"), encoding="utf-8")
+    assert run(capsys, "render", str(GOOD), "-o", str(out))[0] == 0
+    assert '<html lang="id">' in out.read_text(encoding="utf-8")
+    assert run(capsys, "render", str(english), "-o", str(out))[0] == 0
+    assert '<html lang="en">' in out.read_text(encoding="utf-8")
+    assert run(capsys, "render", str(GOOD), "-o", str(out), "--lang", "en")[0] == 0
+    assert '<html lang="en">' in out.read_text(encoding="utf-8")
+    assert page_language({"language": "jv"}, None, "en") == "en" and page_language({}, None, "en") == "id"
+
+
+def test_a_format_1_1_standard_is_left_out_with_a_reason_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page does not lay out 1.1 shapes yet (passive steps, text-only durations): said, and exit 1."""
+    maximal = ROOT / "tests" / "fixtures" / "format-1.1" / "maximal.yaml"
+    page = tmp_path / "page.html"
+    code, out, err = run(capsys, "render", str(maximal), "-o", str(page), "--lang", "en")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"{maximal}: not rendered: the page does not lay out format 1.1 documents yet (passive and branching "
+        f"steps, text-only durations, months and years); svcstd check {maximal} judges them.\n"
+    )
+    assert not page.exists()

@@ -1,34 +1,50 @@
-"""The rendered pages in a real headless Chromium: a non-blank phone-width screenshot and an A4 PDF."""
+"""The rendered pages in a real headless Chromium: the citizen page on a phone, the notice-board print on A4."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from svcstd.cli.main import main
-from tests.browser import headless, png_rows
+from tests.browser import FLAGS, chromium, headless, png_rows
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
+PAGE = "dukcapil-kota-contoh--penerbitan-ktp-el.html"
+MEASURE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
+<iframe id="phone" width="{width}" height="844" style="border:0" srcdoc="{page}"></iframe>
+<script>
+document.getElementById("phone").addEventListener("load", function () {{
+  var inner = this.contentDocument, found = {{}};
+  ["fees", "time"].forEach(function (name) {{
+    var box = inner.querySelector(".fact." + name).getBoundingClientRect();
+    found[name] = Math.round(box.top) + "-" + Math.round(box.bottom);
+  }});
+  found.scroll = inner.documentElement.scrollWidth;
+  found.lang = inner.documentElement.lang;
+  document.body.setAttribute("data-measured", JSON.stringify(found));
+}});
+</script></body></html>"""
+"""A phone-sized frame around the page: headless Chromium will not make its own window narrower than 500 px."""
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The examples as a site, each page in its document's own language (no --lang)."""
     out = tmp_path_factory.mktemp("site")
-    main(["render", str(ROOT / "examples"), "-o", str(out), "--lang", "id"])
+    main(["render", str(ROOT / "examples"), "-o", str(out)])
     return out
 
 
 def test_phone_screenshot_is_not_blank(site: Path, tmp_path: Path) -> None:
     shot = tmp_path / "phone.png"
-    headless(
-        site / "dukcapil-kota-contoh--penerbitan-ktp-el.html",
-        tmp_path / "profile",
-        "--window-size=390,844",
-        f"--screenshot={shot}",
-    )
+    headless(site / PAGE, tmp_path / "profile", "--window-size=390,844", f"--screenshot={shot}")
     width, height, _, rows = png_rows(shot)
     assert (width, height) == (390, 844)
     dark = sum(1 for row in rows for value in row if value < 100)
@@ -36,18 +52,33 @@ def test_phone_screenshot_is_not_blank(site: Path, tmp_path: Path) -> None:
     assert len(set(rows)) > 50
 
 
-def test_a4_pdf(site: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("width", [390, 320])
+def test_an_indonesian_page_is_lang_id_with_cost_and_time_on_the_first_phone_screen(
+    site: Path, tmp_path: Path, width: int
+) -> None:
+    """Measured in the browser: the same page and style in a phone-sized frame, measured from outside it."""
+    page = (site / PAGE).read_text(encoding="utf-8")
+    assert '<html lang="id">' in page
+    probe = tmp_path / "probe.html"
+    probe.write_text(MEASURE.format(width=width, page=html.escape(page, quote=True)), "utf-8")
+    dom = headless(probe, tmp_path / "profile", "--window-size=800,900", "--dump-dom").stdout
+    measured = re.search(r'data-measured="([^"]+)"', dom)
+    assert measured, dom[-500:]
+    values = {key: str(value) for key, value in json.loads(html.unescape(measured.group(1))).items()}
+    for name in ("fees", "time") if width == 390 else ("fees",):  # at 320 px, cost at least starts on screen one
+        top, bottom = (int(edge) for edge in values[name].split("-"))
+        assert (bottom if width == 390 else top) <= 844, f"{name} ends at {bottom} px, below the first screen"
+    assert int(values["scroll"]) <= width, "the page scrolls sideways"
+    assert values["lang"] == "id"
+
+
+def test_a4_print_is_at_most_two_pages_and_the_pledge_poster(site: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "notice.pdf"
-    headless(
-        site / "dukcapil-kota-contoh--penerbitan-ktp-el.html",
-        tmp_path / "profile",
-        f"--print-to-pdf={pdf}",
-        "--no-pdf-header-footer",
-    )
+    headless(site / PAGE, tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
     boxes = re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", data)
-    assert len(boxes) >= 2, "a standard fills more than one A4 page"
+    assert 2 <= len(boxes) <= 3, f"{len(boxes)} pages: the table fits two A4 pages and the pledge has its own"
     assert all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in boxes), boxes
 
 
@@ -56,3 +87,18 @@ def test_index_screenshot(site: Path, tmp_path: Path) -> None:
     headless(site / "index.html", tmp_path / "profile", "--window-size=390,844", f"--screenshot={shot}")
     _, _, _, rows = png_rows(shot)
     assert len(set(rows)) > 20
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [("ktp%20kependudukan", 1), ("Kependudukan%20KTP", 1), ("tidak-ada-layanan-seperti-ini", 0)],
+)
+def test_site_search_matches_words_in_any_order_in_titles_and_providers(
+    site: Path, tmp_path: Path, query: str, shown: int
+) -> None:
+    argv = [chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom"]
+    dom = subprocess.run([*argv, (site / "index.html").as_uri() + "#q=" + query], check=True, capture_output=True,
+                         text=True, timeout=120).stdout  # fmt: skip
+    visible = re.findall(r"<li data-entry=\"\">", dom)
+    assert len(visible) == shown
+    assert ('<p id="none" role="status">' in dom) == (shown == 0)

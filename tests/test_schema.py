@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from svcstd.standard import aliases
 from svcstd.validation import validate as validation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,8 +19,14 @@ PUBLISHED = ROOT / "schemas" / "service-standard.schema.json"
 SCHEMA: dict[str, Any] = json.loads(BUNDLED.read_text(encoding="utf-8"))
 
 
+VERSION_GATE = "#/allOf/0"
+"""The 1.0 gate: `if svcstd is "1.0" then` these keys are required, as they were in 1.0 (bare `required` lists)."""
+
+
 def properties(node: object, where: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every (location, property schema) anywhere in the schema, $defs included."""
+    """Every (location, property schema) anywhere in the schema, $defs included, the 1.0 gate left out."""
+    if where == VERSION_GATE:
+        return
     if isinstance(node, dict):
         for name, sub in node.get("properties", {}).items():
             yield f"{where}/properties/{name}", sub
@@ -31,6 +38,8 @@ def properties(node: object, where: str = "#") -> Iterator[tuple[str, dict[str, 
 
 
 def object_schemas(node: object) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict) and "if" in node and "then" in node and "svcstd" in node["if"].get("properties", {}):
+        return
     if isinstance(node, dict):
         if "properties" in node:
             yield node
@@ -59,7 +68,7 @@ def test_published_copy_is_identical() -> None:
 def test_passes_the_2020_12_metaschema() -> None:
     Draft202012Validator.check_schema(SCHEMA)
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert SCHEMA["$id"] == "https://svcstd.github.io/schemas/service-standard-1.0.json"
+    assert SCHEMA["$id"] == "https://svcstd.github.io/schemas/service-standard-1.1.json"
     assert SCHEMA["title"]
 
 
@@ -91,24 +100,25 @@ def test_unknown_keys_rejected_except_x(node: dict[str, Any]) -> None:
     assert node["patternProperties"] == {"^x-": True}
 
 
+MANUFACTURING = [
+    "legal_basis",
+    "facilities",
+    "staff_competence",
+    "internal_supervision",
+    "staff_count",
+    "service_guarantee",
+    "security_guarantee",
+    "performance_evaluation",
+]
+DELIVERY = ["requirements", "procedure", "completion_time", "fees", "products", "complaints"]
+
+
 @pytest.mark.parametrize(
     ("pointer", "required"),
     [
-        ("", ["svcstd", "id", "title", "status", "version", "provider", "delivery", "manufacturing"]),
-        ("/properties/delivery", ["requirements", "procedure", "completion_time", "fees", "products", "complaints"]),
-        (
-            "/properties/manufacturing",
-            [
-                "legal_basis",
-                "facilities",
-                "staff_competence",
-                "internal_supervision",
-                "staff_count",
-                "service_guarantee",
-                "security_guarantee",
-                "performance_evaluation",
-            ],
-        ),
+        ("", ["svcstd", "title", "provider", "delivery"]),
+        ("/properties/delivery", None),
+        ("/properties/manufacturing", None),
         ("/properties/provider", ["name"]),
         ("/properties/service_hours/items", ["days", "open", "close"]),
         ("/properties/adoption", ["decree", "date"]),
@@ -121,72 +131,75 @@ def test_unknown_keys_rejected_except_x(node: dict[str, Any]) -> None:
         ("/properties/waivers/items", ["rule", "reason", "approved_by", "until"]),
         ("/properties/delivery/properties/requirements/items", ["name"]),
         ("/properties/delivery/properties/procedure", ["steps"]),
-        ("/properties/delivery/properties/procedure/properties/steps/items", ["actor", "action"]),
+        ("/$defs/step", None),
         ("/properties/delivery/properties/fees/items", ["name"]),
         ("/properties/delivery/properties/products/items", ["name"]),
-        ("/properties/delivery/properties/complaints", ["channels"]),
+        ("/properties/delivery/properties/complaints", None),
         ("/properties/delivery/properties/complaints/properties/channels/items", ["type", "contact"]),
-        ("/properties/manufacturing/properties/legal_basis/items", ["title"]),
+        ("/properties/delivery/properties/complaints/properties/times/items", ["duration"]),
+        ("/properties/manufacturing/properties/legal_basis/items/anyOf/1", ["title"]),
         ("/properties/manufacturing/properties/facilities/items", ["name"]),
-        ("/properties/manufacturing/properties/staff_competence/items", ["role"]),
+        ("/properties/manufacturing/properties/staff_competence/items", None),
         ("/properties/manufacturing/properties/internal_supervision/items", ["supervisor"]),
-        ("/properties/manufacturing/properties/staff_count/items", ["role", "count"]),
+        ("/properties/manufacturing/properties/staff_count/items", None),
         ("/properties/manufacturing/properties/performance_evaluation", ["method"]),
-        ("/$defs/duration", ["unit"]),
+        ("/properties/satisfaction_survey/items", ["period"]),
+        ("/$defs/duration", None),
     ],
 )
-def test_required_fields_follow_format_md(pointer: str, required: list[str]) -> None:
+def test_required_fields_follow_format_md(pointer: str, required: list[str] | None) -> None:
     assert at(pointer).get("required") == required
 
 
 @pytest.mark.parametrize(
-    ("pointer", "values"),
+    ("pointer", "required"),
     [
-        ("/properties/status", ["draft", "adopted", "retired"]),
-        (
-            "/properties/consultation/items/properties/participants/items/properties/group",
-            ["community", "academia", "ngo", "business", "media", "government", "provider", "other"],
-        ),
-        (
-            "/properties/publication/properties/channels/items/properties/type",
-            ["website", "notice_board", "social_media", "brochure", "mobile_app", "information_desk", "other"],
-        ),
-        (
-            "/properties/publication/properties/formats/items",
-            ["braille", "audio", "sign_language", "large_print", "easy_read", "other"],
-        ),
-        (
-            "/properties/special_services/items/properties/group",
-            ["disability", "elderly", "pregnant", "children", "disaster_victims", "social_disaster_victims", "other"],
-        ),
-        (
-            "/properties/delivery/properties/requirements/items/properties/form",
-            ["original", "copy", "digital", "self_declaration", "other"],
-        ),
-        ("/$defs/channel", ["in_person", "online", "mobile", "mail", "outreach"]),
-        (
-            "/properties/delivery/properties/complaints/properties/channels/items/properties/type",
-            [
-                "phone",
-                "sms",
-                "whatsapp",
-                "fax",
-                "email",
-                "website",
-                "lapor",
-                "suggestion_box",
-                "in_person",
-                "social_media",
-                "other",
-            ],
-        ),
-        ("/$defs/frequency", ["daily", "weekly", "monthly", "quarterly", "semiannual", "annual", "ad_hoc"]),
-        ("/$defs/duration/properties/unit", ["minutes", "hours", "days", "working_days"]),
-        ("/properties/service_hours/items/properties/days/items", ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+        ("/then", ["id", "status", "version", "manufacturing"]),
+        ("/then/properties/delivery", DELIVERY),
+        ("/then/properties/delivery/properties/procedure/properties/steps/items", ["actor", "action"]),
+        ("/then/properties/delivery/properties/complaints", ["channels"]),
+        ("/then/properties/manufacturing", MANUFACTURING),
+        ("/then/properties/manufacturing/properties/staff_competence/items", ["role"]),
+        ("/then/properties/manufacturing/properties/staff_count/items", ["role", "count"]),
     ],
 )
-def test_closed_vocabularies_follow_format_md(pointer: str, values: list[str]) -> None:
-    assert at(pointer)["enum"] == values
+def test_format_1_0_keeps_its_required_fields(pointer: str, required: list[str]) -> None:
+    assert at("/allOf/0" + pointer)["required"] == required
+    assert at("/allOf/0/if") == {"properties": {"svcstd": {"const": "1.0"}}}
+
+
+def test_a_step_needs_an_action_or_a_branch() -> None:
+    assert at("/$defs/step")["anyOf"] == [{"required": ["action"]}, {"required": ["then"]}]
+
+
+@pytest.mark.parametrize(
+    ("pointer", "vocabulary"),
+    [
+        ("/properties/kind", "kind"),
+        ("/properties/status", "status"),
+        ("/properties/consultation/items/properties/participants/items/properties/group", "participant"),
+        ("/properties/publication/properties/channels/items/properties/type", "publication"),
+        ("/properties/publication/properties/formats/items", "format"),
+        ("/properties/special_services/items/properties/group", "group"),
+        ("/properties/manufacturing/properties/facilities/items/properties/serves/items", "group"),
+        ("/properties/delivery/properties/requirements/items/properties/form", "form"),
+        ("/$defs/channel", "channel"),
+        ("/properties/delivery/properties/complaints/properties/channels/items/properties/type", "complaint_channel"),
+        ("/properties/delivery/properties/complaints/properties/times/items/properties/kind", "complaint_time"),
+        ("/$defs/frequency", "frequency"),
+        ("/$defs/duration/properties/unit", "unit"),
+        ("/properties/service_hours/items/properties/days/items", "day"),
+    ],
+)
+def test_closed_vocabularies_offer_the_values_then_the_indonesian_aliases(pointer: str, vocabulary: str) -> None:
+    """The enum is what editors complete: the English values (FORMAT.md), then every alias the reader accepts."""
+    assert at(pointer)["enum"] == [*aliases.canonical(vocabulary), *aliases.aliases(vocabulary)]
+
+
+def test_closed_vocabularies_keep_the_1_0_values_in_order() -> None:
+    assert aliases.canonical("unit") == ("minutes", "hours", "days", "working_days", "months", "years")
+    assert aliases.canonical("form") == ("original", "copy", "certified_copy", "digital", "self_declaration", "other")
+    assert aliases.canonical("day") == ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def test_every_pattern_is_explained_in_words() -> None:

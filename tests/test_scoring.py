@@ -8,7 +8,7 @@ from svcstd.model import Principle, PrincipleResult, Text
 from svcstd.scoring.grades import OMBUDSMAN, SKM, Band, grade_for
 from svcstd.scoring.scores import Outcome, Status, overall_score, principle_results
 
-S, P = Principle.SIMPLICITY, Principle.PARTICIPATION
+S, P, F = Principle.SIMPLICITY, Principle.PARTICIPATION, Principle.FAIRNESS
 
 
 def test_principle_score_is_passed_weight_over_applicable_weight() -> None:
@@ -26,6 +26,12 @@ def test_principle_score_is_passed_weight_over_applicable_weight() -> None:
         ("SIM003",),
         ("SIM004",),
     )
+
+
+def test_a_graded_rule_partly_met_earns_its_share() -> None:
+    """Three of four groups served earns three quarters of the weight (issue: degree counts)."""
+    outcomes = [Outcome("FAI001", F, 4, Status.FAILED, 0.75), Outcome("FAI002", F, 4, Status.PASSED)]
+    assert principle_results(outcomes)[5].score == 87.5
 
 
 def test_a_principle_with_no_applicable_rule_has_no_score() -> None:

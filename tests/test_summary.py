@@ -157,9 +157,9 @@ def test_comparison_matches_by_path_and_index_then_by_id() -> None:
     comparison = summarize(old, previous=parse_previous(previous, "old.json")).comparison
     assert comparison is not None and comparison.previous_as_of == "2026-06-01"
     changes = [(c.document.path, c.document.index, c.change.old, c.change.delta) for c in comparison.documents]
-    assert changes == [
-        ("standar/a.yaml", 0, 92.3, 0.0),
+    assert changes == [  # the regression first
         ("standar/b.yaml", 0, 50.0, -5.0),
+        ("standar/a.yaml", 0, 92.3, 0.0),
         ("standar/b.yaml", 1, 70.0, 0.0),
     ]
     assert [d.path for d in comparison.added] == ["standar/rusak.yaml"]
@@ -185,3 +185,40 @@ def test_a_file_that_is_no_json_report_cannot_be_compared(data: object) -> None:
     with pytest.raises(UsageError) as raised:
         parse_previous(data, "old.json")
     assert "old.json" in raised.value.message.en and "svcstd check --format json" in raised.value.message.id
+
+
+def test_comparison_names_new_fixed_and_persisting_findings_and_the_gate_lost() -> None:
+    report = sample_report()
+    previous = json_report.as_dict(report, "en")
+    weak = previous["documents"][1]
+    weak["passed"], weak["grade"] = True, "yellow"  # passed then, red and failing now
+    weak["findings"] = [f for f in weak["findings"] if f["rule"] != "ACC003"]  # ACC003 is new
+    weak["findings"].append({"rule": "SIM001", "pointer": "/requirements", "severity": "error", "waived": False})
+    comparison = summarize(report, previous=parse_previous(previous, "old.json")).comparison
+    assert comparison is not None
+    first = comparison.documents[0]
+    assert (first.document.id, first.old_grade, first.old_passed, first.regressed) == (
+        "dinas-b/pbg",
+        "yellow",
+        True,
+        True,
+    )
+    assert first.new_findings == (("ACC003", "/x"),) and first.fixed_findings == (("SIM001", "/requirements"),)
+    assert first.persisting == 2 and comparison.new_findings == 1 and comparison.fixed_findings == 1
+    assert comparison.headline.passing == (2, 1) and comparison.headline.errors == (3, 3)
+
+
+def test_comparison_is_linear_in_the_number_of_documents() -> None:
+    """Matching builds one index per report: 4,000 documents compare in well under a second (it took 1.5 s)."""
+    import time
+
+    base = sample_report().documents[0]
+    docs = tuple(
+        DocumentResult(f"s/{n}.yaml", 0, f"id-{n}", "t", True, base.findings, 80.0, GREEN, base.principles, True)
+        for n in range(4000)
+    )
+    report = Report("9", "2026-11-27", docs, ())
+    previous = parse_previous(json_report.as_dict(report, "en"), "old.json")
+    started = time.perf_counter()
+    summarize(report, previous=previous)
+    assert time.perf_counter() - started < 0.5

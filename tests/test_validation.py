@@ -174,6 +174,21 @@ CASES = [
         [("SCH006", 5, 37, "/service_hours/0/open")],
     ),
     ("SCH006-version", 'svcstd: "1.0"', 'svcstd: "1.x"', [("SCH006", 1, 9, "/svcstd")]),
+    # A trailing newline does not pass a pattern ending in `$` (Python's `$` matches before it, JSON Schema's
+    # does not). Proven by mutation: with _pattern using the schema's pattern as is, these give no finding.
+    (
+        "SCH006-id-newline",
+        "id: kecamatan-contoh/surat-keterangan-domisili",
+        'id: "kecamatan-contoh/surat-keterangan-domisili\\n"',
+        [("SCH006", 2, 5, "/id")],
+    ),
+    ("SCH006-version-newline", 'svcstd: "1.0"', 'svcstd: "1.0\\n"', [("SCH006", 1, 9, "/svcstd")]),
+    (
+        "SCH006-time-newline",
+        "status: adopted",
+        'status: adopted\nservice_hours: [{days: [mon], open: "08:00\\n", close: "15:30"}]',
+        [("SCH006", 5, 37, "/service_hours/0/open")],
+    ),
     # SCH007 sizes and ranges.
     (
         "SCH007-empty-list",
@@ -522,3 +537,11 @@ def test_messages_have_the_same_placeholders_in_both_languages() -> None:
 
 def test_the_validator_is_built_once() -> None:
     assert validation._validator() is validation._validator()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [("^[a-z]+$", "ab\n", False), ("^[a-z]+$", "ab", True), ("^[$]$", "$", True), (r"^a\$$", "a$", True)],
+)
+def test_patterns_end_at_the_end_of_the_text(pattern: str, text: str, matches: bool) -> None:
+    assert bool(validation._end_anchored(pattern).search(text)) is matches

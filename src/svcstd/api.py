@@ -2,27 +2,28 @@
 
 Every command judges through here: `pipeline()` fixes the settings, loads every rule once (built-in
 and custom) and the date; `check` runs it over files (cached and in worker processes when it pays),
-`judge_file` and `judge_bytes` over one file or a git blob for `render` and `diff`.
+`judge_file` over one file for `render`; `diff` judges both versions with the same pipeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from svcstd import __version__
-from svcstd.cache import ResultCache, cache_root, context_digest, file_digest
+from svcstd.cache import ResultCache, context_digest, file_digest
 from svcstd.checks import CHECK_INFOS
+from svcstd.config.notes import configuration_notes, globs_note
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
-from svcstd.judge import Pipeline, Results, judge_bytes, judge_file, read_raw
-from svcstd.model import DocumentResult, Finding, LoadedDocument, Report, RuleInfo, Text
+from svcstd.judge import Pipeline, Results, judge_file, read_raw
+from svcstd.model import Finding, Report, RuleInfo, Text
 from svcstd.parallel import judging
 from svcstd.reading.discovery import Target, discover
 from svcstd.rules import load_rules
 from svcstd.rules.base import Rule
 
-__all__ = ["Pipeline", "check", "judge_bytes", "judge_file", "pipeline", "rule_infos", "targets"]
+__all__ = ["Pipeline", "check", "check_pipeline", "judge_file", "pipeline", "rule_infos", "targets"]
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the run goes on."""
@@ -72,12 +73,33 @@ def check_pipeline(
 ) -> Report:
     """`check` with a pipeline already made (the CLI makes one, to validate --select against its rules)."""
     files = targets(paths, run.settings, skip_non_standards)
-    store = ResultCache(cache_root(), context_digest(run.settings, run.rules, run.as_of)) if use_cache else None
+    store = _open_cache(run) if use_cache else None
     found = _results(files, run, jobs, store, progress or _quiet)
     if store is not None:
         store.save()
     documents = tuple(result for results in found for result in results)
-    return Report(__version__, run.as_of.isoformat(), documents, rule_infos(run.rules))
+    skipped = tuple(target.display for target, results in zip(files, found, strict=True) if not results)
+    notes = (*configuration_notes(run.settings, run.rules), *_globs_note(paths, run.settings, files))
+    return Report(__version__, run.as_of.isoformat(), documents, rule_infos(run.rules), notes, skipped)
+
+
+def _globs_note(paths: Sequence[str], settings: Settings, files: list[Target]) -> tuple[Text, ...]:
+    """Said when include/exclude drop every file a folder search found (searched again without them to count)."""
+    if not (settings.include or settings.exclude):
+        return ()
+    found = sum(not target.explicit for target in discover(paths, root=settings.config_root))
+    return globs_note(settings, found, sum(not target.explicit for target in files))
+
+
+def _open_cache(run: Pipeline) -> ResultCache | None:
+    """The run's cache; none when the cache folder cannot be made (read-only home): a slower run, not an error.
+
+    A cache folder that is a link or not the user's own raises CacheError (exit 2): refused, and said.
+    """
+    try:
+        return ResultCache(context_digest(run.settings, run.rules, run.as_of))
+    except OSError:
+        return None
 
 
 def rule_infos(rules: Sequence[Rule]) -> tuple[RuleInfo, ...]:
@@ -136,9 +158,3 @@ def _cached(target: Target, run: Pipeline, store: ResultCache | None) -> Results
         return None
     raw = read_raw(target, run.settings)
     return store.get(target, file_digest(raw)) if isinstance(raw, bytes) else None
-
-
-def judged_files(paths: Sequence[str], run: Pipeline) -> Iterator[tuple[LoadedDocument, DocumentResult]]:
-    """Every standard under `paths` with its result, document by document (for `render`)."""
-    for target in targets(paths, run.settings):
-        yield from judge_file(target, run)

@@ -72,7 +72,7 @@ def write_baseline(report: Report) -> str:
         counts.items(), key=lambda item: (item[0].path, item[0].document_index, item[0].document_id or "", *item[0][3:])
     )
     entries = [_entry(key, count) for key, count in ordered]
-    return json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def _entry(key: FindingKey, count: int) -> dict[str, Any]:

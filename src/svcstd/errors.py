@@ -23,3 +23,7 @@ class ConfigError(SvcstdError):
 
 class UsageError(SvcstdError):
     """An option's value is not acceptable."""
+
+
+class NothingCheckedError(SvcstdError):
+    """A check found no service standard: a wrong path or an excluding configuration must not pass a gate."""

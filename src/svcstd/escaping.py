@@ -17,9 +17,14 @@ _TERMINAL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80
     **{ord(char): f"\\u{ord(char):04x}" for char in _INVISIBLE},
 }
 _CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
-_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>#!|~&:@$")
-"""Characters that start Markdown or HTML syntax anywhere in a line; they become numeric entities."""
-_WWW = re.compile(r"(www)\.", re.IGNORECASE)
+_MARKDOWN_PUNCTUATION = frozenset("\\`*_[]#|~$@")
+"""Characters that start Markdown syntax (emphasis, code, links, tables, math, autolinks); a backslash disarms them."""
+_MARKDOWN_ENTITIES = {"<": "&#60;", ">": "&#62;", "&": "&#38;"}
+"""Raw HTML cannot be backslash-escaped: these three become entities."""
+_WWW = re.compile(r"(www)\\?\.", re.IGNORECASE)
+_WORD_JOINER = "\u2060"
+_SCHEME = re.compile(r"(?<=[A-Za-z]):(?=\S)")
+"""A colon after a letter and before a non-space could end a URL scheme (`http:`, `javascript:`, `mailto:`)."""
 
 
 def terminal(text: str) -> str:
@@ -33,9 +38,22 @@ def one_line(text: str) -> str:
 
 
 def markdown(text: str) -> str:
-    """Content as inert Markdown on one line: syntax characters as entities, `www.` and `x:` never linked."""
-    encoded = "".join(f"&#{ord(char)};" if char in _MARKDOWN_SPECIAL else char for char in one_line(text))
-    return _WWW.sub(r"\1&#46;", encoded)
+    """Content as inert, readable Markdown on one line.
+
+    Markdown punctuation gets a backslash (`\\*`, `\\[`, `\\|`), so the raw text still reads as the text;
+    only `<`, `>` and `&` become entities, because raw HTML cannot be backslash-escaped. `www.` and `x:`
+    never autolink (`www\\.`, `http\\:`), and `@` is followed by a word joiner so that no one is mentioned.
+    """
+    escaped = []
+    for char in one_line(text):
+        if char in _MARKDOWN_ENTITIES:
+            escaped.append(_MARKDOWN_ENTITIES[char])
+        elif char in _MARKDOWN_PUNCTUATION:
+            escaped.append("\\" + char + (_WORD_JOINER if char == "@" else ""))
+        else:
+            escaped.append(char)
+    joined = "".join(escaped).replace("](", "]\\(")
+    return _SCHEME.sub(r"\\:", _WWW.sub(r"\1\\.", joined))
 
 
 def html(text: object) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -20,10 +19,12 @@ from svcstd.scoring.engine import evaluate
 from svcstd.scoring.gate import passes_gate, threshold_findings
 from svcstd.scoring.grades import grade_for
 from svcstd.scoring.scores import overall_score, principle_results
+from svcstd.standard.aliases import normalise
 from svcstd.standard.dates import add_months
 from svcstd.validation.validate import validate
 
-_LOOKS_LIKE_STANDARD = re.compile(rb"^svcstd\s*:", re.MULTILINE)
+NOT_A_MAPPING = "YML007"
+"""Empty, or a list or a scalar: it parsed, and is no service standard."""
 
 Results = tuple[DocumentResult, ...]
 
@@ -45,7 +46,7 @@ def check_file(target: Target, pipeline: Pipeline) -> tuple[str | None, Results]
     if not isinstance(raw, bytes):
         return None, (judge(raw, pipeline),)
     loaded = load_bytes(raw, target.display, pipeline.settings.limits)
-    if not target.explicit and not _is_standard(raw, loaded):
+    if not target.explicit and not _is_standard(loaded):
         return file_digest(raw), ()
     if not loaded and target.explicit:
         loaded = [empty_file(target.display)]
@@ -54,17 +55,17 @@ def check_file(target: Target, pipeline: Pipeline) -> tuple[str | None, Results]
 
 def judge_file(target: Target, pipeline: Pipeline) -> list[tuple[LoadedDocument, DocumentResult]]:
     """Each document of one file with its result; a discovered file that is no standard gives none."""
-    raw, loaded = read_target(target, pipeline.settings)
-    if not target.explicit and raw and not _is_standard(raw, loaded):
+    _, loaded = read_target(target, pipeline.settings)
+    if not target.explicit and not _is_standard(loaded):
         return []
     if not loaded and target.explicit:
         loaded = [empty_file(target.display)]
-    return [(doc, judge(doc, pipeline)) for doc in loaded]
+    return [(doc, judge(doc, pipeline)) for doc in map(normalised, loaded)]
 
 
 def judge_bytes(raw: bytes, display: str, pipeline: Pipeline) -> list[tuple[LoadedDocument, DocumentResult]]:
     """Each document of bytes read elsewhere (a git blob, a file of `diff`) with its result."""
-    return [(doc, judge(doc, pipeline)) for doc in load_bytes(raw, display, pipeline.settings.limits)]
+    return [(doc, judge(doc, pipeline)) for doc in map(normalised, load_bytes(raw, display, pipeline.settings.limits))]
 
 
 def read_target(target: Target, settings: Settings) -> tuple[bytes, list[LoadedDocument]]:
@@ -94,26 +95,25 @@ def _not_regular_reason(path: str) -> str:
     return "not a regular file (a folder, pipe, device or socket) / bukan berkas biasa"
 
 
-def _is_standard(raw: bytes, loaded: list[LoadedDocument]) -> bool:
-    """A discovered file counts when a document has the `svcstd` key, or its text starts one with it."""
-    if any(isinstance(doc.data, dict) and "svcstd" in doc.data for doc in loaded):
-        return True
-    if not any(doc.findings for doc in loaded):
-        return False
-    return bool(_LOOKS_LIKE_STANDARD.search(raw)) or _LOOKS_LIKE_STANDARD.search(_any_text(raw)) is not None
+def _is_standard(loaded: list[LoadedDocument]) -> bool:
+    """A discovered file counts when a document has the `svcstd` key, or could not be read at all.
+
+    Only a file that parses into something without the key is passed over; one that fails to read
+    or parse (a syntax error, over a limit, not UTF-8) may be a broken standard, and is reported.
+    """
+    return any(
+        (isinstance(doc.data, dict) and "svcstd" in doc.data)
+        or (doc.data is None and any(finding.rule != NOT_A_MAPPING for finding in doc.findings))
+        for doc in loaded
+    )
 
 
-def _any_text(raw: bytes) -> bytes:
-    """The file as UTF-8 whatever it was saved in (UTF-16/32 with a BOM, else Latin-1), to spot a standard."""
-    for bom, codec in (
-        (b"\xff\xfe\x00\x00", "utf-32"),
-        (b"\x00\x00\xfe\xff", "utf-32"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if raw.startswith(bom):
-            return raw.decode(codec, errors="replace").encode("utf-8")
-    return raw.replace(b"\x00", b"")  # UTF-16 without a BOM reads as ASCII once its NUL bytes are gone
+def normalised(doc: LoadedDocument) -> LoadedDocument:
+    """The document with its Indonesian values (format 1.1 aliases) as English ones; positions unchanged.
+
+    Callers that use the data after judging (render, diff) get the same data the rules saw.
+    """
+    return replace(doc, data=normalise(doc.data)) if isinstance(doc.data, dict) else doc
 
 
 def judge(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
@@ -121,6 +121,7 @@ def judge(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
     settings = pipeline.settings
     findings: list[Finding] = list(doc.findings)
     if isinstance(doc.data, dict):
+        doc = normalised(doc)
         findings.extend(validate(doc))
     data: Mapping[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     identity = (_text(data.get("id")), _text(data.get("title")))

@@ -178,6 +178,10 @@ class Report:
     as_of: str
     documents: tuple[DocumentResult, ...]
     rules: tuple[RuleInfo, ...] = ()
+    notes: tuple[Text, ...] = ()
+    """Run-level warnings: what the configuration file does that weakens the gate (config/notes.py)."""
+    skipped: tuple[str, ...] = ()
+    """Files of a folder search passed over because they parse and are no service standard."""
 
     def rule_index(self) -> dict[str, RuleInfo]:
         """Each rule and check of the run by id; build it once per rendering, not per finding."""

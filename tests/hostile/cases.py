@@ -169,7 +169,8 @@ CASES = (
     Case("dev-null", _device("/dev/null"), 1, "YML001", "not a regular file", "bukan berkas biasa", False),
     Case("symlink-loop", _link_loop, 1, "YML001", "loop", "putaran"),
     Case("io-error", _io_error, 1, "YML001", "input/output", "masukan/keluaran", False),
-    Case("folder-named-yaml", _folder_named_yaml, 0, None, "No service standard", "Tidak ditemukan", False),
+    # a folder named like a file holds no standard: a checked nothing is exit 2, never a green gate
+    Case("folder-named-yaml", _folder_named_yaml, 2, None, "no service standard found", "tidak ditemukan", False),
     Case("space in name", _write("with space.yaml", _BROKEN), 1, "YML003", "cannot be read", "tidak dapat dibaca"),
     Case("non-ascii-name", _write("berkas-é-ñ-日本.yaml", _BROKEN), 1, "YML003", "cannot be", "tidak dapat"),
     Case("newline-name", _write("new\nline.yaml", _BROKEN), 1, "YML003", "cannot be read", "tidak dapat dibaca"),

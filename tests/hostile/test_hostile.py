@@ -148,10 +148,18 @@ def test_an_interrupted_run_leaves_no_half_written_output(tmp_path: Path) -> Non
     folder.mkdir()
     for number in range(600):
         shutil.copy(EXAMPLES / "dpmptsp-pbg.yaml", folder / f"s{number:04}.yaml")
-    ready = tmp_path / "ready"
+    judging = tmp_path / "judging"
+    # The child marks the tenth file it judges, then holds there until the interrupt arrives (a sleep that
+    # Ctrl-C ends): the test waits on that condition, with a deadline, instead of guessing a delay.
     started = (
-        "import sys, pathlib, svcstd.cli.main, svcstd.api, svcstd.reporters.json_report;"
-        f"pathlib.Path({str(ready)!r}).touch();"
+        "import sys, pathlib, time, svcstd.cli.main, svcstd.api, svcstd.parallel, svcstd.reporters.json_report;"
+        "real = svcstd.parallel.check_file; seen = []\n"
+        "def held(target, run):\n"
+        "    seen.append(target)\n"
+        "    if len(seen) == 10:\n"
+        f"        pathlib.Path({str(judging)!r}).touch(); time.sleep({TIME_BOUND})\n"
+        "    return real(target, run)\n"
+        "svcstd.parallel.check_file = held\n"
         "sys.exit(svcstd.cli.main.main(sys.argv[1:]))"
     )
     args = ["check", "--no-cache", "--jobs", "1", "--format", "json", "-o", "out.json", "big"]
@@ -163,9 +171,10 @@ def test_an_interrupted_run_leaves_no_half_written_output(tmp_path: Path) -> Non
         start_new_session=True,
     )
     try:
-        while not ready.exists() and child.poll() is None:
+        deadline = time.monotonic() + TIME_BOUND
+        while not judging.exists() and child.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
-        time.sleep(1.5)  # let the check get under way: the interrupt must land mid-run, inside the command
+        assert judging.exists(), "the check never reached its tenth file"
         os.killpg(child.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
         stdout, stderr = child.communicate(timeout=TIME_BOUND)
     finally:

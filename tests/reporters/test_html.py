@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from svcstd.model import Principle, PrincipleResult
 from svcstd.reporters import RenderOptions, html
 from svcstd.reporters.json_report import as_dict
 from svcstd.reporters.summary import Summary, parse_previous, summarize
@@ -23,6 +24,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section", "h1", "h2", "h3",
     "p", "ul", "li", "b", "strong", "small", "br", "a", "label", "input", "div", "table", "thead", "tbody", "tr",
     "th", "td", "span", "figure", "svg", "rect", "line", "text", "details", "summary", "dl", "dt", "dd", "script",
+    "nav", "form", "select", "option", "button", "code", "circle", "figcaption", "ol",
 }  # fmt: skip
 
 
@@ -101,19 +103,70 @@ def test_the_policy_admits_exactly_the_inline_style_and_script() -> None:
     assert "default-src 'none'" in text
 
 
-def test_grades_are_shown_by_text_and_colour() -> None:
+def test_zone_gate_and_severity_are_shown_by_text_and_shape_not_colour_alone() -> None:
     text = html.render(sample_report(), RenderOptions("id"))
-    assert '<span class="grade good">Zona Hijau — kepatuhan tinggi</span>' in text
-    assert '<span class="grade bad">Zona Merah — kepatuhan rendah</span>' in text
-    assert '<span class="grade none">tidak dinilai: perbaiki dulu galatnya</span>' in text
+    assert '<span class="grade good">✔ Zona Hijau</span>' in text
+    assert '<span class="grade bad">✖ Zona Merah</span>' in text
+    assert '<span class="grade none">– tidak dinilai: perbaiki dulu galatnya</span>' in text
+    assert '<span class="sev-error">✖ galat</span>' in text and '<span class="sev-warning">▲ peringatan</span>' in text
 
 
-def test_every_finding_in_the_drill_down_with_legal_basis_and_fix() -> None:
+def test_fails_says_why_beside_it() -> None:
+    text = html.render(sample_report(), RenderOptions("en"))
+    assert '<span class="fails">✖ fails</span> <span class="why">1 error(s): ACC003</span>' in text
+    assert '<span class="why">not valid: SCH002</span>' in text
+
+
+def test_the_drill_down_lists_fixes_by_points_and_cites_each_legal_text_once() -> None:
     text = html.render(sample_report(), RenderOptions("en"))
     details = text.split('<details id="doc-2"')[1].split("</details>")[0]
-    assert details.count('<tr><td class="num"') == 3
-    assert html.e(html.summarize(sample_report()).rules["SIM003"].help("en")) in details
-    assert "<td>XYZ001</td>" in text.split('<details id="doc-3"')[1]
+    assert details.count("<li>Line ") == 3 and '<a href="#rule-SIM003">' in details
+    reference = html.e(html.summarize(sample_report()).rules["SIM003"].reference("en"))  # type: ignore[union-attr]
+    assert text.count(reference) == 1 and '<dt id="rule-SIM003">' in text
+    assert "<strong>XYZ001</strong>" in text.split('<details id="doc-3"')[1]
+
+
+def test_one_table_of_all_standards_worst_first_with_filters_and_a_live_count() -> None:
+    text = html.render(sample_report(), RenderOptions("en"))
+    table = text.split('<table id="standards-table">')[1].split("</table>")[0]
+    rows = re.findall(r'<tr data-zone="(\w+)"', table)
+    assert rows == ["none", "bad", "mid", "good"]  # not scored, red, yellow, green
+    assert text.count('<table id="standards-table">') == 1
+    for name in ("zone", "gate", "unit", "principle", "rule", "text"):
+        assert f'id="f-{name}"' in text
+    assert '<p id="count" class="count" role="status" data-template="{shown} of {total} shown">4 of 4 shown</p>' in text
+    zone_cells = re.findall(r'<td data-v="(\d)"><span class="grade', table)
+    assert zone_cells == ["0", "1", "2", "3"]  # the zone sorts by how bad it is, not by its name
+
+
+def test_every_scroll_region_can_be_reached_by_keyboard_and_has_a_name() -> None:
+    text = html.render_summary(_summary(), RenderOptions("en"))
+    regions = re.findall(r'<div class="scroll"[^>]*>', text)
+    assert regions and all('tabindex="0"' in r and 'role="region"' in r and "aria-label=" in r for r in regions)
+    assert '<nav class="skip"' in text and '<a href="#standards">' in text
+
+
+def test_each_chart_has_its_numbers_as_a_table() -> None:
+    text = html.render(sample_report(), RenderOptions("en"))
+    for chart in ("chart-zones", "chart-scores", "chart-rules", "chart-principles"):
+        figure = text.split(f'<figure id="{chart}">')[1].split("</figure>")[0]
+        assert 'role="img"' in figure and "<table>" in figure, chart
+
+
+def test_one_standard_gets_the_unit_head_view_fixes_by_points_to_gain() -> None:
+    report = sample_report()
+    results = (
+        PrincipleResult(Principle.SIMPLICITY, 50.0, passed=("SIM001",), failed=("SIM003",)),
+        PrincipleResult(Principle.ACCOUNTABILITY, 0.0, failed=("ACC003",)),
+    )
+    one = replace(report, documents=(replace(report.documents[1], principles=results),))
+    text = html.render(one, RenderOptions("en"))
+    assert '<ul class="cards">' not in text and 'id="standards-table"' not in text
+    fixes = text.split('<ol class="fixes">')[1].split("</ol>")[0]
+    gains = [float(g) for g in re.findall(r'<span class="gain">\+([\d.]+) points</span>', fixes)]
+    assert gains[0] == 50.0 and gains == sorted(gains, reverse=True) and len(gains) == 2
+    assert fixes.index("ACC003") < fixes.index("SIM003")  # the heavier fix first, not the first line
+    assert "How to fix:" in fixes
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -134,7 +187,20 @@ def test_numbers_use_the_decimal_comma_in_indonesian(lang: str, point: str) -> N
     cards = re.search(r'<ul class="cards">.*?</ul>', text, re.S)
     assert cards is not None and f"<b>69{point}1</b>" in cards.group()
     assert f'<td class="num" data-v="92.3">92{point}3</td>' in text
-    assert f">79{point}2</text>" in text and f'data-v="-5.0">-5{point}0</td>' in text
+    assert f">79{point}2 ! </text>" in text.replace("</text>", " </text>") or f">79{point}2 !</text>" in text
+    assert f"50{point}0 → 45{point}0" in text
     assert f">92{',' if point == '.' else '.'}3<" not in text
     skm = html.render_summary(summarize(replace(sample_report(), rules=()), SKM), RenderOptions(lang))
     assert f'text-anchor="middle">88{point}31</text>' in skm
+
+
+def test_beyond_five_hundred_standards_only_the_worst_get_their_fixes_written_out() -> None:
+    """So that a browser opens 10,000 standards in seconds; the table still holds every one."""
+    weak = sample_report().documents[1]
+    docs = tuple(replace(weak, path=f"s/{n:04}.yaml", score=40.0 + n % 50) for n in range(600))
+    docs = (*docs[:321], replace(docs[321], score=1.0, title="Terburuk"), *docs[322:])
+    text = html.render(replace(sample_report(), documents=docs), RenderOptions("en"))
+    assert text.count('<details id="doc-') == 500 and text.count("<tr data-zone=") == 600
+    assert '<details id="doc-322">' in text and "The fixes of the 500 worst of 600 standards" in text
+    first = text.split('<table id="standards-table">')[1].split("<tr data-zone=")[1]
+    assert '<a href="#doc-322">Terburuk</a>' in first

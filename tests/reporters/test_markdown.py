@@ -44,12 +44,16 @@ def test_report_markdown_golden(golden: Golden, lang: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a | b", "a &#124; b"),
-        ("`x`", "&#96;x&#96;"),
+        ("a | b", "a \\| b"),
+        ("`x`", "\\`x\\`"),
         ("<script>", "&#60;script&#62;"),
-        ("[x](javascript:alert(1))", "&#91;x&#93;(javascript&#58;alert(1))"),
-        ("*_#!~&$@\\", "&#42;&#95;&#35;&#33;&#126;&#38;&#36;&#64;&#92;"),
-        ("lihat www.lapor.go.id", "lihat www&#46;lapor.go.id"),
+        ("[x](javascript:alert(1))", "\\[x\\]\\(javascript\\:alert(1))"),
+        ("*_#!~&$@\\", "\\*\\_\\#!\\~&#38;\\$\\@\u2060\\\\"),
+        ("![x](y) pukul 08:00 · tidak valid: SCH002", "!\\[x\\]\\(y) pukul 08:00 · tidak valid: SCH002"),
+        ("lihat www.lapor.go.id", "lihat www\\.lapor.go.id"),
+        ("https://lapor.go.id", "https\\://lapor.go.id"),
+        ("halo @admin", "halo \\@\u2060admin"),
+        ("Biaya (retribusi) 10.000, sesuai Perda", "Biaya (retribusi) 10.000, sesuai Perda"),
         ("dua\nbaris\t\x00 ok", "dua baris ok"),
         ("\u202eevil", "evil"),
     ],
@@ -90,3 +94,45 @@ def test_top_rules_show_the_fix_and_legal_basis_from_the_registry() -> None:
 def test_an_empty_report_says_so() -> None:
     text = markdown.render(sample_report().__class__("1", "2026-11-27", ()), RenderOptions("id"))
     assert "Tidak ditemukan standar pelayanan." in text
+
+
+def _many(count: int) -> Summary:
+    """`count` standards made from the sample's, each with many findings, one of them far worse than the rest."""
+    report = sample_report()
+    weak = report.documents[1]
+    findings = tuple(replace(weak.findings[0], line=n) for n in range(40))
+    docs = [
+        replace(weak, path=f"standar/{n:03}.yaml", title=f"Layanan nomor {n}", score=60.0 + n % 30, findings=findings)
+        for n in range(count)
+    ]
+    docs[137] = replace(docs[137], score=12.5, title="Layanan terburuk")
+    return summarize(replace(report, documents=tuple(docs)))
+
+
+def test_two_hundred_standards_fit_a_pull_request_comment_with_the_worst_kept() -> None:
+    text = markdown.render_summary(_many(200), RenderOptions("en"))
+    assert len(text) < 65_536
+    table = text.split("## Standards, worst first")[1]
+    first_row = next(line for line in table.splitlines() if line.startswith("| standar/"))
+    assert "Layanan terburuk" in first_row
+    assert "> ✂️ Cut to fit 60,000 characters:" in text and "left out" in text
+    assert "### standar/137.yaml — Layanan terburuk" in text  # the worst standard's findings are kept
+
+
+def test_max_chars_none_keeps_everything_and_tables_fit_githubs_width() -> None:
+    text = markdown.render_summary(_many(200), RenderOptions("en", max_chars=None))
+    assert len(text) > 65_536 and "✂️" not in text
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    assert max(row.replace("\\|", "").count(" | ") + 1 for row in rows) <= 6
+
+
+def test_check_format_markdown_is_capped_too() -> None:
+    report = _many(300).report
+    text = markdown.render(report, RenderOptions("id"))
+    assert len(text) < 65_536 and "> ✂️ Dipangkas agar muat dalam 60.000 karakter" in text
+
+
+def test_severity_and_zone_have_distinct_symbols() -> None:
+    text = markdown.render(sample_report(), RenderOptions("en"))
+    assert "🛑 **error**" in text and "⚠️ **warning**" in text and "🟡 Yellow zone" in text
+    assert "⚠️ " not in text.split("Standard | Score")[1].split("\n\n")[0].replace("⚠️ 2", "")  # no ⚠️ for a zone

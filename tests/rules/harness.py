@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from svcstd.reading.loader import load_text
 from svcstd.rules import BUILTIN_RULES
 from svcstd.scoring.engine import evaluate
 from svcstd.scoring.scores import Status
+from svcstd.standard.aliases import normalise
 from svcstd.validation.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +58,7 @@ def run_rule(
     if text is None:
         text = yaml.safe_dump(apply_patch(base_document(), patch or {}), allow_unicode=True, sort_keys=False)
     [doc] = load_text(text, "case.yaml")
+    doc = replace(doc, data=normalise(doc.data))  # as judge.py does: 1.1 aliases to English values
     schema_findings = validate(doc)
     assert not doc.findings and not schema_findings, [f.message.en for f in (*doc.findings, *schema_findings)]
     settings = Settings(select=(rule_id,), rules={rule_id: RuleSettings(options=dict(options or {}))})

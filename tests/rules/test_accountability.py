@@ -23,7 +23,23 @@ PERDA = "Peraturan Daerah Kota Contoh Nomor 4 Tahun 2023 tentang Retribusi Jasa 
 FORMULA_FEE = {"name": "Retribusi PBG", "formula": "Luas lantai x indeks lokalitas x SHST"}
 PAID_FEE = {"name": "Legalisir per lembar", "amount": 10000}
 SHORT_PLEDGE = "Kami sanggup melayani sesuai standar pelayanan."
+# The PermenPANRB 15/2014 template as real units publish it, and a real variant (Disdukcapil Kab. Manggarai
+# Barat, 11 Juni 2022; DOMAIN.md §2.1): an inspector signs both.
+OFFICIAL_PLEDGE = (
+    "Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah "
+    "ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan "
+    "perundang-undangan yang berlaku."
+)
+MANGGARAI_BARAT_PLEDGE = (
+    "DENGAN INI KAMI MENYATAKAN SANGGUP MENYELENGGARAKAN ADMNISTRASI KEPENDUDUKAN SECARA CEPAT, TEPAT, "
+    "TRANSPARAN, PASTI DAN GRATIS SESUAI STANDAR PELAYANAN YANG TELAH DI TETAPKAN. AKAN MEMBERIKAN PELAYANAN "
+    "SESUAI KEWAJIBAN DAN BERSEDIA UNTUK MELAKSANAKAN PERBAIKAN SECARA TERUS MENERUS APABILA PELAYANAN YANG "
+    "DITERIMA MASYARAKAT TIDAK SESUAI DENGAN YANG TELAH DITETAPKAN, KAMI SIAP MENERIMA SANKSI SESUAI PERATURAN "
+    "PERUNDANG-UNDANGAN YANG BERLAKU."
+)
 NO_STANDARD_PLEDGE = "Kami berjanji melayani dengan baik, terus melakukan perbaikan, dan siap menerima sanksi."
+
+BPJS_ROW = {"name": "Pasien BPJS", "formula": "Pasien BPJS tidak dipungut biaya, sesuai dengan haknya"}
 
 CASES = [
     case("ACC001", "pass", {}, []),
@@ -38,6 +54,9 @@ CASES = [
     case("ACC003", "formula-without-basis", {FEES: [FORMULA_FEE]}, [f"/{FEES}/0"]),
     case("ACC003", "paid-with-basis", {FEES: [{**PAID_FEE, "basis": PERDA}]}, []),
     case("ACC003", "n/a-free", {f"{FEES}/0/basis": DELETE}, NOT_APPLICABLE),
+    # Real fee rows of RSUD standards (Sekadau, Sultra, Sungai Dareh): coverage is not a fee without a basis.
+    case("ACC003", "n/a-bpjs-coverage", {FEES: [BPJS_ROW, {"name": "Pasien umum", "amount": 0}]}, NOT_APPLICABLE),
+    case("ACC003", "table-without-basis-is-one-finding", {FEES: [PAID_FEE, PAID_FEE, FORMULA_FEE]}, [f"/{FEES}"]),
     case("ACC004", "pass", {}, []),
     case("ACC004", "short-citation", {f"{FEES}/0/basis": "UU 24/2013 Pasal 79A"}, []),
     case("ACC004", "basis-not-listed", {f"{FEES}/0/basis": PERDA}, [f"/{FEES}/0/basis"]),
@@ -66,11 +85,20 @@ CASES = [
     case("ACC008", "pass", {}, []),
     case("ACC008", "case-insensitive", {f"{STEPS}/1/actor": "petugas LOKET"}, []),
     case("ACC008", "applicant-with-proxy", {f"{STEPS}/0/actor": "Pemohon atau kuasanya"}, []),
-    case("ACC008", "unknown-actor", {f"{STEPS}/1/actor": "Kepala Seksi"}, [f"/{STEPS}/1/actor"]),
+    case("ACC008", "unknown-actor", {f"{STEPS}/1/actor": "Petugas arsip"}, [f"/{STEPS}/1/actor"]),
+    # Real actors an inspector accepts (RSUD, kecamatan and Disdukcapil standards): synonyms, generic staff,
+    # signing officials, the patient's family.
+    case("ACC008", "synonym-pelaksana", {f"{STEPS}/1/actor": "Pelaksana loket"}, []),
+    case("ACC008", "generic-petugas", {f"{STEPS}/1/actor": "Petugas"}, []),
+    case("ACC008", "signing-official", {f"{STEPS}/1/actor": "Kepala Seksi"}, []),
+    case("ACC008", "patients-family", {f"{STEPS}/0/actor": "Keluarga pasien"}, []),
     case("ACC008", "unstaffed-role", {"manufacturing/staff_count/2/count": 0}, [f"/{STEPS}/4/actor"]),
     case("ACC008", "option-applicants", {}, [f"/{STEPS}/0/actor"], applicant_roles=["Warga"]),
     case("ACC009", "pass", {}, []),
     case("ACC009", "promise-only", {"pledge/text": SHORT_PLEDGE}, ["/pledge/text"]),
+    case("ACC009", "official-template-passes", {"pledge/text": OFFICIAL_PLEDGE}, []),
+    case("ACC009", "manggarai-barat-2022-passes", {"pledge/text": MANGGARAI_BARAT_PLEDGE}, []),
+    case("ACC009", "bare-pledge", {"pledge/text": "Kami sanggup."}, ["/pledge/text"]),
     case("ACC009", "promise-without-standard", {"pledge/text": NO_STANDARD_PLEDGE}, ["/pledge/text"]),
     case("ACC009", "n/a-no-pledge", {"pledge": DELETE}, NOT_APPLICABLE),
 ]
@@ -85,7 +113,7 @@ EXAMPLE_CASES = [
     ("ACC001", "legalisir-ijazah.yaml", ["/status"]),
     ("ACC002", "dpmptsp-pbg.yaml", [f"/{LEGAL}"]),
     ("ACC003", "dpmptsp-pbg.yaml", [f"/{FEES}/0"]),
-    ("ACC003", "legalisir-ijazah.yaml", [f"/{FEES}/0", f"/{FEES}/1", f"/{FEES}/2"]),
+    ("ACC003", "legalisir-ijazah.yaml", [f"/{FEES}"]),  # one finding naming the three fees
     ("ACC005", "dpmptsp-pbg.yaml", ["/delivery/complaints", "/delivery/complaints"]),
     ("ACC007", "dpmptsp-pbg.yaml", ["/status"]),
 ]

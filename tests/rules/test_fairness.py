@@ -24,6 +24,17 @@ def case(
 PROCEDURE = "delivery/procedure"
 ELDERLY_ONLY = [{"group": "elderly", "provision": "Antrean prioritas bagi lansia"}]
 PLAIN_FACILITIES = [{"name": "Ruang tunggu", "quantity": 1}, {"name": "Kursi roda", "quantity": 1}]
+PLAIN_ROOMS = [{"name": "Ruang tunggu", "quantity": 1}, {"name": "Meja dan kursi", "quantity": 4}]
+# Real facility names (RSUD and puskesmas standards): each serves a group without a special-services entry.
+SERVING_FACILITIES = [
+    {"name": "Kursi roda", "quantity": 2},
+    {"name": "Ruang laktasi", "quantity": 1},
+    {"name": "Pojok bermain anak", "quantity": 1},
+]
+DECLARED_FACILITIES = [
+    {"name": "Loket 3", "serves": ["disability", "pregnant"]},
+    {"name": "Ruang tunggu keluarga", "serves": ["children"]},
+]
 WEEKDAYS = {"days": ["mon", "tue", "wed", "thu", "fri"], "open": "08:00", "close": "14:00"}
 PAID_FEE = {"name": "Legalisir ijazah per lembar", "amount": 10000}
 SKTM_FEE = {"name": "Legalisir ijazah per lembar", "amount": 0, "when": "Alumni tidak mampu dengan SKTM"}
@@ -33,11 +44,39 @@ CASES = [
     case(
         "FAI001",
         "elderly-only",
-        {"special_services": ELDERLY_ONLY},
-        ["/special_services", "/special_services", "/special_services"],
+        {"special_services": ELDERLY_ONLY, "manufacturing/facilities": PLAIN_ROOMS},
+        ["/special_services"],  # one finding naming the three groups missing
     ),
-    case("FAI001", "no-children", {"special_services/3": DELETE}, ["/special_services"]),
-    case("FAI001", "absent", {"special_services": DELETE}, ["", "", "", ""]),
+    case(
+        "FAI001",
+        "no-children",
+        {"special_services/3": DELETE, "manufacturing/facilities": PLAIN_ROOMS},
+        ["/special_services"],
+    ),
+    case("FAI001", "absent", {"special_services": DELETE, "manufacturing/facilities": PLAIN_ROOMS}, [""]),
+    case(
+        "FAI001",
+        "facilities-serve-groups",  # a wheelchair, a lactation room and a play corner serve their groups
+        {"special_services": ELDERLY_ONLY, "manufacturing/facilities": SERVING_FACILITIES},
+        [],
+    ),
+    case(
+        "FAI001",
+        "facility-says-whom-it-serves",
+        {"svcstd": "1.1", "special_services": ELDERLY_ONLY, "manufacturing/facilities": DECLARED_FACILITIES},
+        [],
+    ),
+    case(
+        "FAI001",
+        "adults-only-not-asked-about-children",
+        {
+            "svcstd": "1.1",
+            "special_services/3": DELETE,
+            "manufacturing/facilities": PLAIN_ROOMS,
+            "audience": {"min_age": 17},
+        },
+        [],
+    ),
     case("FAI001", "option-groups", {"special_services": ELDERLY_ONLY}, [], options={"groups": ["elderly"]}),
     case("FAI002", "pass", {}, []),
     case("FAI002", "none-accessible", {"manufacturing/facilities": PLAIN_FACILITIES}, ["/manufacturing/facilities"]),
@@ -62,6 +101,16 @@ CASES = [
         [f"/{PROCEDURE}"],
     ),
     case("FAI003", "mobile", {f"{PROCEDURE}/channels": ["in_person", "mobile"]}, []),
+    case(
+        "FAI003",
+        "emergency-ward-is-in-person-by-nature",  # the title of RSUD Sekadau's standard
+        {
+            f"{PROCEDURE}/channels": ["in_person"],
+            f"{PROCEDURE}/steps/3/channel": "in_person",
+            "title": "Pelayanan Instalasi Gawat Darurat",
+        },
+        [],
+    ),
     case("FAI004", "pass", {}, []),
     case("FAI004", "no-publication", {"publication": DELETE}, [""]),
     case("FAI004", "no-formats", {"publication/formats": DELETE}, ["/publication"]),
@@ -82,6 +131,12 @@ CASES = [
     case("FAI006", "n/a-free", {}, NOT_APPLICABLE),
     case("FAI006", "no-relief", {"delivery/fees": [PAID_FEE]}, ["/delivery/fees"]),
     case("FAI006", "sktm-case", {"delivery/fees": [PAID_FEE, SKTM_FEE]}, []),
+    case(
+        "FAI006",
+        "bpjs-case",  # RSUD Sekadau: general patients pay the Perbup tariff, JKN patients are covered
+        {"delivery/fees": [PAID_FEE, {"name": "Pasien JKN", "amount": 0, "when": "Peserta BPJS Kesehatan"}]},
+        [],
+    ),
     case(
         "FAI006",
         "relief-in-special-services",
@@ -121,11 +176,11 @@ def test_unquoted_times_read_as_yaml_1_2(close: str, expected: list[str]) -> Non
 
 
 WEAK_EXAMPLES = [
-    ("dpmptsp-pbg.yaml", "FAI001", ["", "", "", ""]),
+    ("dpmptsp-pbg.yaml", "FAI001", [""]),
     ("dpmptsp-pbg.yaml", "FAI003", ["/delivery/procedure/channels"]),
     ("dpmptsp-pbg.yaml", "FAI004", [""]),
     ("dpmptsp-pbg.yaml", "FAI005", ["/service_hours"]),
-    ("legalisir-ijazah.yaml", "FAI001", ["/special_services", "/special_services"]),
+    ("legalisir-ijazah.yaml", "FAI001", ["/special_services"]),
     ("legalisir-ijazah.yaml", "FAI002", ["/manufacturing/facilities"]),
     ("legalisir-ijazah.yaml", "FAI006", ["/delivery/fees"]),
 ]

@@ -36,6 +36,12 @@ CASES = [
     case("TRA002", "n/a-unpublished", {"publication": DELETE}, NOT_APPLICABLE),
     case("TRA003", "pass", {}, []),
     case("TRA003", "formula", {"delivery/fees": [FORMULA_FEE]}, ["/delivery/fees/0/formula"]),
+    case(
+        "TRA003",
+        "bpjs-coverage-is-no-price",  # Sultra RSUD's fee row, as published
+        {"delivery/fees": [{"name": "Pasien BPJS", "formula": "Pasien BPJS tidak dipungut biaya"}]},
+        [],
+    ),
     case("TRA004", "pass", {}, []),
     case("TRA004", "sms-and-fax", {f"{CHANNELS}/3": {"type": "sms", "contact": "0812 2750 4411"}}, []),
     case(

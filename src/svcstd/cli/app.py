@@ -47,6 +47,10 @@ MESSAGES = Catalog(
             "--fail-on harus salah satu dari {choices}, bukan `{value}`.",
         ),
         "bad_lang": ("--lang must be `en` or `id`, got `{value}`.", "--lang harus `en` atau `id`, bukan `{value}`."),
+        "isolated_config": (
+            "--isolated reads no configuration file; leave out --config {path}.",
+            "--isolated tidak membaca berkas konfigurasi; hilangkan --config {path}.",
+        ),
     },
 )
 
@@ -91,6 +95,20 @@ def help_text(catalog: Catalog, key: str) -> str:
     return catalog(key, HELP_LANG)
 
 
+def _plain_argument_names() -> None:
+    """Arguments in help as their metavar alone (`PATH`), not with typer's Python type (`PATH <list[str]>`).
+
+    typer 0.2x prints an argument's annotation after its name and offers no switch for it; every
+    argument of svcstd has a metavar that already says what it takes.
+    """
+    from typer.core import TyperArgument
+
+    if hasattr(TyperArgument, "display_type_rich"):
+        TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_plain_argument_names()
+
 app = typer.Typer(
     name="svcstd",
     help=help_text(HELP, "app"),
@@ -132,16 +150,25 @@ def parse_as_of(value: str | None) -> date:
         raise UsageError(MESSAGES.text("bad_date", value=value)) from None
 
 
+def refuse_config_when_isolated(config: str | None, isolated: bool) -> str | None:
+    """`--isolated` with `--config` asks for two opposite things: a usage error."""
+    if isolated and config is not None:
+        raise UsageError(MESSAGES.text("isolated_config", path=config))
+    return config
+
+
 def configured_pipeline(
-    config: str | None, as_of: str | None, overrides: Mapping[str, object] | None = None
+    config: str | None, as_of: str | None, overrides: Mapping[str, object] | None = None, isolated: bool = False
 ) -> Pipeline:
     """The one pipeline of every command: configuration (with command-line overrides), every rule loaded once
-    (built-in and custom), `--select`/`--ignore` checked against them, and the date judged against."""
+    (built-in and custom), `--select`/`--ignore` checked against them, and the date judged against.
+    `isolated`: no configuration file at all, only the defaults and the options."""
     from svcstd import api
     from svcstd.config.load import load_settings, with_overrides
     from svcstd.config.selection import validate_selection
+    from svcstd.config.settings import DEFAULT_SETTINGS
 
-    settings = load_settings(config)
+    settings = DEFAULT_SETTINGS if isolated else load_settings(config)
     if overrides:
         settings = with_overrides(settings, overrides)
     run = api.pipeline(settings, parse_as_of(as_of))

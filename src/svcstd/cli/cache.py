@@ -28,36 +28,42 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_cache",
     {
+        "clean_short": (
+            "Remove this repository's result cache.",
+            "Menghapus tembolok hasil pemeriksaan repositori ini.",
+        ),
+        "group_short": ("Manage the result cache.", "Mengelola tembolok hasil pemeriksaan."),
         "group": (
-            "Manage the result cache (.svcstd_cache at the repository root).",
-            "Mengelola tembolok (cache) hasil pemeriksaan (.svcstd_cache di folder akar repositori).",
+            "Manage the result cache (in the user's cache folder, one per repository; SVCSTD_CACHE_DIR moves it).",
+            "Mengelola tembolok (cache) hasil pemeriksaan (di folder cache pengguna, satu per repositori; "
+            "SVCSTD_CACHE_DIR memindahkannya).",
         ),
         "clean": (
-            "Remove the result cache; the next check judges every file afresh.",
-            "Menghapus tembolok hasil pemeriksaan; pemeriksaan berikutnya menilai ulang setiap berkas dari awal.",
+            "Remove the result cache of the current repository; the next check judges every file afresh.",
+            "Menghapus tembolok hasil pemeriksaan repositori ini; pemeriksaan berikutnya menilai ulang setiap "
+            "berkas dari awal.",
         ),
         "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
     },
 )
 
-cache_app = typer.Typer(help=help_text(HELP, "group"), no_args_is_help=True)
+cache_app = typer.Typer(help=help_text(HELP, "group"), short_help=help_text(HELP, "group_short"), no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command(help=help_text(HELP, "clean"))
+@cache_app.command(help=help_text(HELP, "clean"), short_help=help_text(HELP, "clean_short"))
 def clean(
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
 ) -> None:
-    """Remove the result cache; the next check judges every file afresh."""
-    from svcstd.cache import cache_root
+    """Remove the result cache of the current repository; the next check judges every file afresh."""
     from svcstd.cache import clean as remove
+    from svcstd.cache import root_folder
 
     language = resolve_lang(lang)
-    folder = cache_root()
-    existed = folder.is_dir()
     try:
-        count = remove(folder)
+        folder, count = remove()
     except OSError as error:
+        folder = root_folder()
         raise SvcstdError(MESSAGES.text("cannot", folder=str(folder), reason=error.strerror or str(error))) from None
-    key = "none" if not existed else "removed_one" if count == 1 else "removed"
+    key = "none" if count is None else "removed_one" if count == 1 else "removed"
     typer.echo(MESSAGES(key, language, folder=str(folder), count=count))

@@ -12,10 +12,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from svcstd.cli.app import MESSAGES as CLI_MESSAGES
-from svcstd.cli.app import app, configured_pipeline, help_text, parse_outputs, resolve_lang, use_color
+from svcstd.cli.app import (
+    app,
+    configured_pipeline,
+    help_text,
+    parse_outputs,
+    refuse_config_when_isolated,
+    resolve_lang,
+    use_color,
+)
 from svcstd.cli.output import refuse_overwriting, write_output
 from svcstd.config.settings import FAIL_ON_CHOICES
-from svcstd.errors import UsageError
+from svcstd.errors import NothingCheckedError, UsageError
+from svcstd.escaping import terminal
 from svcstd.i18n import Catalog
 
 if TYPE_CHECKING:
@@ -30,9 +39,32 @@ PROGRESS_MIN_FILES = 200
 """Fewer files than this finish before a progress bar would tell anyone anything."""
 
 
+MESSAGES = Catalog(
+    "check_command",
+    {
+        "nothing": (
+            "no service standard found in {paths}: no file with a top-level svcstd key, or every file was "
+            "excluded (include/exclude in the configuration). Check the paths and the configuration, or pass "
+            "--allow-empty when an empty run is expected.",
+            "tidak ditemukan standar pelayanan di {paths}: tidak ada berkas dengan kunci svcstd di tingkat "
+            "teratas, atau semua berkas dikecualikan (include/exclude dalam konfigurasi). Periksa jalur dan "
+            "konfigurasinya, atau gunakan --allow-empty jika pemeriksaan kosong memang diharapkan.",
+        ),
+        "note": ("svcstd: warning: {message}", "svcstd: peringatan: {message}"),
+        "skipped": (
+            "svcstd: skipped {path}: not a service standard (no top-level svcstd key)",
+            "svcstd: dilewati {path}: bukan standar pelayanan (tanpa kunci svcstd di tingkat teratas)",
+        ),
+    },
+)
+
 HELP = Catalog(
     "help_check",
     {
+        "short": (
+            "Validate and score service standards: the CI gate.",
+            "Memvalidasi dan menilai standar pelayanan: gerbang CI.",
+        ),
         "command": (
             "Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse.",
             "Memvalidasi dan menilai standar pelayanan; kode keluar 0 jika semua lolos gerbang, 1 jika ada yang "
@@ -49,6 +81,23 @@ HELP = Catalog(
         "fail_under": (
             "Fail a document scoring below SCORE.",
             "Menyatakan tidak lolos setiap dokumen dengan skor di bawah SCORE.",
+        ),
+        "min_principle": (
+            "Fail a document with a principle below SCORE, or give PRINCIPLE=SCORE for one principle; repeatable.",
+            "Menyatakan tidak lolos dokumen dengan skor prinsip di bawah SCORE, atau PRINCIPLE=SCORE untuk satu "
+            "prinsip; dapat diulang.",
+        ),
+        "isolated": (
+            "Read no configuration file (for gates that trust nothing in the repository).",
+            "Tidak membaca berkas konfigurasi apa pun (untuk gerbang yang tidak memercayai isi repositori).",
+        ),
+        "allow_empty": (
+            "Exit 0 when no service standard is found (otherwise exit 2).",
+            "Keluar dengan kode 0 jika tidak ditemukan standar pelayanan (jika tidak, kode 2).",
+        ),
+        "show_skipped": (
+            "List the YAML files of folder searches that are not service standards.",
+            "Menampilkan berkas YAML dalam pencarian folder yang bukan standar pelayanan.",
         ),
         "select": (
             "Comma-separated rule ids or prefixes to run.",
@@ -67,7 +116,10 @@ HELP = Catalog(
             "Menilai tanggal per YYYY-MM-DD (bawaan: hari ini).",
         ),
         "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
-        "quiet": ("Print only failures.", "Hanya menampilkan dokumen yang tidak lolos."),
+        "quiet": (
+            "Print only the errors of failing documents and the summary.",
+            "Hanya menampilkan galat dokumen yang tidak lolos dan ringkasannya.",
+        ),
         "baseline": (
             "Report only findings not in FILE.",
             "Hanya melaporkan temuan yang tidak tercantum dalam FILE.",
@@ -132,7 +184,7 @@ def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip()) if value else None
 
 
-@app.command(help=help_text(HELP, "command"))
+@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def check(
     paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"), metavar="PATH")] = None,
     formats: Annotated[
@@ -151,9 +203,14 @@ def check(
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", metavar="SCORE", help=help_text(HELP, "fail_under"))
     ] = None,
+    min_principle: Annotated[
+        list[str] | None,
+        typer.Option("--min-principle", metavar="SCORE", help=help_text(HELP, "min_principle")),
+    ] = None,
     select: Annotated[str | None, typer.Option("--select", metavar="RULES", help=help_text(HELP, "select"))] = None,
     ignore: Annotated[str | None, typer.Option("--ignore", metavar="RULES", help=help_text(HELP, "ignore"))] = None,
     config: Annotated[str | None, typer.Option("--config", metavar="FILE", help=help_text(HELP, "config"))] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help=help_text(HELP, "isolated"))] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=help_text(HELP, "as_of"))] = None,
     lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=help_text(HELP, "quiet"))] = False,
@@ -168,23 +225,36 @@ def check(
     skip_non_standards: Annotated[
         bool, typer.Option("--skip-non-standards", help=help_text(HELP, "skip_non_standards"))
     ] = False,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=help_text(HELP, "allow_empty"))] = False,
+    show_skipped: Annotated[bool, typer.Option("--show-skipped", help=help_text(HELP, "show_skipped"))] = False,
     show_config: Annotated[bool, typer.Option("--show-config", help=help_text(HELP, "show_config"))] = False,
 ) -> int:
     """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
     from svcstd import api
+    from svcstd.config.load import parse_min_principle
     from svcstd.reporters import RenderOptions
 
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise UsageError(CLI_MESSAGES.text("bad_fail_on", value=fail_on, choices=", ".join(FAIL_ON_CHOICES)))
-    overrides = {"fail_on": fail_on, "fail_under": fail_under, "select": _split(select), "ignore": _split(ignore)}
+    overrides = {
+        "fail_on": fail_on,
+        "fail_under": fail_under,
+        "min_principle": parse_min_principle(min_principle or []),
+        "select": _split(select),
+        "ignore": _split(ignore),
+    }
+    config = refuse_config_when_isolated(config, isolated)
     if show_config:
-        return _show_config(config, overrides, lang, output)
-    run = configured_pipeline(config, as_of, overrides)
+        return _show_config(config, overrides, lang, output, isolated)
+    run = configured_pipeline(config, as_of, overrides, isolated)
     settings = run.settings
     language = resolve_lang(lang, settings.lang)
     outputs = parse_outputs(formats or [], output)
     with progress_bar() as progress:
         report = api.check_pipeline(paths or ["."], run, jobs, not no_cache, progress, skip_non_standards)
+    _tell(report, language, show_skipped)
+    if not report.documents and not allow_empty:
+        raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
     inputs = (*(path for path in paths or () if os.path.isfile(path)), *(doc.path for doc in report.documents))
     for _, file in [*outputs, ("baseline", write_baseline)]:
         if file is not None:
@@ -194,11 +264,23 @@ def check(
     return report.exit_code
 
 
-def _show_config(config: str | None, overrides: Mapping[str, object], lang: str | None, output: Path | None) -> int:
+def _tell(report: Report, lang: str, show_skipped: bool) -> None:
+    """Run-level notes (a configuration that weakens the gate) and, when asked, the skipped files: on stderr."""
+    for note in report.notes:
+        typer.echo(MESSAGES("note", lang, message=terminal(note(lang))), err=True)
+    if show_skipped:
+        for path in report.skipped:
+            typer.echo(MESSAGES("skipped", lang, path=terminal(path)), err=True)
+
+
+def _show_config(
+    config: str | None, overrides: Mapping[str, object], lang: str | None, output: Path | None, isolated: bool
+) -> int:
     from svcstd.config.describe import describe
     from svcstd.config.load import load_settings, with_overrides
+    from svcstd.config.settings import DEFAULT_SETTINGS
 
-    settings = with_overrides(load_settings(config), overrides)
+    settings = with_overrides(DEFAULT_SETTINGS if isolated else load_settings(config), overrides)
     write_output(describe(settings, resolve_lang(lang, settings.lang)), output)
     return 0
 

@@ -41,6 +41,10 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_diff",
     {
+        "short": (
+            "Compare versions of a standard; exit 1 on a regression.",
+            "Membandingkan versi standar pelayanan; kode keluar 1 jika ada kemunduran.",
+        ),
         "command": (
             "Compare standards component by component; exit 1 on a regression for citizens or an invalid version.",
             "Membandingkan standar pelayanan per komponen; kode keluar 1 jika ada kemunduran bagi masyarakat "
@@ -101,14 +105,16 @@ def since_sources(revision: str, path: str) -> list[tuple[Source, Source]]:
     return pairs
 
 
-@app.command(help=help_text(HELP, "command"))
+@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def diff(
-    old: Annotated[str | None, typer.Argument(help=help_text(HELP, "old"))] = None,
-    new: Annotated[str | None, typer.Argument(help=help_text(HELP, "new"))] = None,
-    since: Annotated[str | None, typer.Option("--since", help=help_text(HELP, "since"))] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=help_text(HELP, "format"))] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=help_text(HELP, "output"))] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
+    old: Annotated[str | None, typer.Argument(metavar="OLD", help=help_text(HELP, "old"))] = None,
+    new: Annotated[str | None, typer.Argument(metavar="NEW", help=help_text(HELP, "new"))] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="REV", help=help_text(HELP, "since"))] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(HELP, "format"))] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help=help_text(HELP, "output"))
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
     config: Annotated[
         str | None, typer.Option("--config", metavar="FILE", help=help_text(SHARED_HELP, "config"))
     ] = None,

@@ -38,6 +38,10 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_init",
     {
+        "short": (
+            "Write a new standard from a commented template.",
+            "Membuat standar pelayanan baru dari templat berkomentar.",
+        ),
         "command": (
             "Write a new service standard from a commented template, with every component to fill in.",
             "Membuat standar pelayanan baru dari templat berkomentar, lengkap dengan setiap komponen yang perlu diisi.",
@@ -62,12 +66,14 @@ def _ask(value: str | None, message_key: str, lang: str) -> str | None:
     return answer or None
 
 
-@app.command(help=help_text(HELP, "command"))
+@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def init(
-    file: Annotated[str, typer.Argument(help=help_text(HELP, "file"))] = "standar-pelayanan.yaml",
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
-    service: Annotated[str | None, typer.Option("--service", help=help_text(HELP, "service"))] = None,
-    provider: Annotated[str | None, typer.Option("--provider", help=help_text(HELP, "provider"))] = None,
+    file: Annotated[str, typer.Argument(metavar="FILE", help=help_text(HELP, "file"))] = "standar-pelayanan.yaml",
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
+    service: Annotated[str | None, typer.Option("--service", metavar="NAME", help=help_text(HELP, "service"))] = None,
+    provider: Annotated[
+        str | None, typer.Option("--provider", metavar="NAME", help=help_text(HELP, "provider"))
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=help_text(HELP, "force"))] = False,
 ) -> int:
     """Write a new service standard from a commented template, with every component to fill in."""

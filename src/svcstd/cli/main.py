@@ -6,7 +6,18 @@ import sys
 
 import typer
 
-from svcstd.cli import cache, check, diff, init, render, report, rules, schema  # noqa: F401  (registers the commands)
+from svcstd.cli import (  # noqa: F401  (registers the commands)
+    cache,
+    check,
+    diff,
+    import_command,
+    init,
+    migrate,
+    render,
+    report,
+    rules,
+    schema,
+)
 from svcstd.cli.app import MESSAGES, app
 from svcstd.errors import SvcstdError
 from svcstd.i18n import default_language

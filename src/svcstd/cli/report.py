@@ -30,6 +30,10 @@ MESSAGES = Catalog(
 HELP = Catalog(
     "help_report",
     {
+        "short": (
+            "Write an HTML or Markdown compliance report.",
+            "Menyusun laporan kepatuhan dalam HTML atau Markdown.",
+        ),
         "command": (
             "Write an HTML or Markdown compliance report; exit 0 once written (whatever the findings), 2 if it cannot.",
             "Menyusun laporan kepatuhan dalam format HTML atau Markdown; kode keluar 0 setelah laporan ditulis "
@@ -51,21 +55,28 @@ HELP = Catalog(
             "Laporan `check --format json` terdahulu sebagai pembanding.",
         ),
         "title": ("The report's title.", "Judul laporan."),
+        "max_chars": (
+            "Markdown only: keep within this many characters, the worst items first (0: no limit).",
+            "Khusus Markdown: batasi hingga sekian karakter, butir terburuk didahulukan (0: tanpa batas).",
+        ),
     },
 )
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
-@app.command(help=help_text(HELP, "command"))
+@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def report(
-    output: Annotated[Path, typer.Option("--output", "-o", help=help_text(HELP, "output"))],
-    paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"))] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help=help_text(HELP, "as_of"))] = None,
-    config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "config"))] = None,
-    compare: Annotated[Path | None, typer.Option("--compare", help=help_text(HELP, "compare"))] = None,
-    title: Annotated[str | None, typer.Option("--title", help=help_text(HELP, "title"))] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help=help_text(HELP, "output"))],
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", help=help_text(HELP, "paths"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=help_text(HELP, "as_of"))] = None,
+    config: Annotated[str | None, typer.Option("--config", metavar="FILE", help=help_text(HELP, "config"))] = None,
+    compare: Annotated[Path | None, typer.Option("--compare", metavar="FILE", help=help_text(HELP, "compare"))] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help=help_text(HELP, "title"))] = None,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", min=0, metavar="N", help=help_text(HELP, "max_chars"))
+    ] = 60_000,
 ) -> int:
     """Write an HTML or Markdown compliance report; exit 0 once written (whatever the findings), 2 if it cannot."""
     from svcstd import api
@@ -79,7 +90,8 @@ def report(
     result = api.check_pipeline(paths or ["."], run)
     summary = summarize(result, run.settings.grades, previous)
     render = html.render_summary if kind == "html" else markdown.render_summary
-    write_output(render(summary, RenderOptions(language), title), output)
+    options = RenderOptions(language, max_chars=max_chars or None)
+    write_output(render(summary, options, title), output)
     return 0
 
 

@@ -25,6 +25,8 @@ RULE_FORMATS = ("text", "json")
 HELP = Catalog(
     "help_rules",
     {
+        "explain_short": ("Show one rule's full documentation.", "Menampilkan dokumentasi lengkap suatu aturan."),
+        "rules_short": ("List every rule.", "Menampilkan daftar semua aturan."),
         "rules": (
             "List every rule: id, principle, severity, weight and title (custom rules of rule_paths included).",
             "Menampilkan daftar semua aturan: kode, prinsip, tingkat, bobot, dan judul (termasuk aturan tambahan "
@@ -56,11 +58,13 @@ HELP = Catalog(
 )
 
 
-@app.command("rules", help=help_text(HELP, "rules"))
+@app.command("rules", help=help_text(HELP, "rules"), short_help=help_text(HELP, "rules_short"))
 def rules_command(
-    output_format: Annotated[str, typer.Option("--format", "-f", help=help_text(HELP, "format"))] = "text",
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
-    config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "config"))] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(HELP, "format"))
+    ] = "text",
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
+    config: Annotated[str | None, typer.Option("--config", metavar="FILE", help=help_text(HELP, "config"))] = None,
     show_all: Annotated[bool, typer.Option("--all", help=help_text(HELP, "all"))] = False,
 ) -> int:
     """List every rule: id, principle, severity, weight and title (custom rules of rule_paths included)."""
@@ -83,11 +87,13 @@ def rules_command(
     return 0
 
 
-@app.command("explain", help=help_text(HELP, "explain"))
+@app.command("explain", help=help_text(HELP, "explain"), short_help=help_text(HELP, "explain_short"))
 def explain_command(
     rule_id: Annotated[str, typer.Argument(metavar="RULE", help=help_text(HELP, "rule"))],
-    lang: Annotated[str | None, typer.Option("--lang", help=help_text(HELP, "lang"))] = None,
-    config: Annotated[str | None, typer.Option("--config", help=help_text(HELP, "explain_config"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", metavar="FILE", help=help_text(HELP, "explain_config"))
+    ] = None,
 ) -> int:
     """A rule's full documentation: why, legal basis, how to fix, options, examples (built-in checks too)."""
     from svcstd.config.load import load_settings

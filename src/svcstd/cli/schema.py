@@ -15,6 +15,7 @@ from svcstd.i18n import Catalog
 HELP = Catalog(
     "help_schema",
     {
+        "short": ("Print the JSON Schema of the standard format.", "Menampilkan JSON Schema format standar pelayanan."),
         "command": (
             "Print the JSON Schema of the standard format (for VS Code, JetBrains and other tools).",
             "Menampilkan JSON Schema format standar pelayanan (untuk VS Code, JetBrains, dan perangkat lain).",
@@ -24,9 +25,11 @@ HELP = Catalog(
 )
 
 
-@app.command(help=help_text(HELP, "command"))
+@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=help_text(HELP, "output"))] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help=help_text(HELP, "output"))
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the standard format (for VS Code, JetBrains and other tools)."""
     from svcstd.validation.validate import load_schema

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from svcstd.config.file import toml_value
-from svcstd.config.settings import COMMAND_LINE, RuleSettings, Settings
+from svcstd.config.settings import COMMAND_LINE, FLOORS, RuleSettings, Settings
 from svcstd.i18n import Catalog
 from svcstd.reading.discovery import display_path
 from svcstd.reading.limits import Limits
@@ -20,6 +20,16 @@ MESSAGES = Catalog(
         "default": ("default", "bawaan"),
         "command line": ("command line", "baris perintah"),
         "not_set": ("not set", "tidak diatur"),
+        "floors": (
+            "# --fail-on, --fail-under and --min-principle are floors: the stricter of the file and the "
+            "command line applies.",
+            "# --fail-on, --fail-under, dan --min-principle adalah batas bawah: yang lebih ketat antara berkas "
+            "konfigurasi dan baris perintah yang berlaku.",
+        ),
+        "floor": (
+            "stricter than {value} from the command line",
+            "lebih ketat daripada {value} dari baris perintah",
+        ),
     },
 )
 
@@ -41,8 +51,13 @@ TOP_KEYS = (
 def describe(settings: Settings, lang: str) -> str:
     """The effective configuration as TOML-like text, each value with where it came from."""
     lines = [MESSAGES("header", lang)]
+    floors = [key for key in FLOORS if settings.sources.get(key) == COMMAND_LINE or f"floor.{key}" in settings.sources]
+    if floors:
+        lines.append(MESSAGES("floors", lang))
     for key in TOP_KEYS:
-        lines.append(_described(key, _shown(key, getattr(settings, key)), settings.sources.get(key), lang))
+        line = _described(key, _shown(key, getattr(settings, key)), settings.sources.get(key), lang)
+        floor = settings.sources.get(f"floor.{key}")
+        lines.append(line if floor is None else f"{line}; {MESSAGES('floor', lang, value=floor)}")
     lines += ["", "[limits]"]
     for name in Limits._fields:
         value = toml_value(getattr(settings.limits, name))

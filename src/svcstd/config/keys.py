@@ -22,12 +22,14 @@ MIN_PRINCIPLE = Text(
     "a number from 0 to 100, or a table of principle = number",
     "angka dari 0 sampai 100, atau tabel prinsip = angka",
 )
-NON_NEGATIVE = Text("a number of 0 or more", "angka 0 atau lebih")
+WEIGHT = Text("a number from 0 to 100", "angka dari 0 sampai 100")
 GRADES = Text(
     '"ombudsman", "skm" or a list of bands {key, min, label_en, label_id}',
     '"ombudsman", "skm", atau daftar pita nilai {key, min, label_en, label_id}',
 )
-POSITIVE = Text("a whole number of 1 or more", "bilangan bulat 1 atau lebih")
+MAX_WEIGHT = 100
+LIMIT_MAXIMA = Limits(max_file_bytes=1024**3, max_depth=1_000, max_nodes=10_000_000, max_documents=100_000)
+"""What a limit may be raised to: beyond these a single file could exhaust memory or the stack."""
 NON_EMPTY_TEXT = Text("a non-empty string", "teks yang tidak kosong")
 UNUSED_KEY = Text("a key not used by another band", "kunci yang belum dipakai pita nilai lain")
 UNUSED_MIN = Text("a minimum not used by another band", "batas bawah yang belum dipakai pita nilai lain")
@@ -44,6 +46,10 @@ SOME_WEIGHT = Text(
 def _one_of(choices: tuple[str, ...] | list[str]) -> Text:
     listed = ", ".join(choices)
     return Text(f"one of {listed}", f"salah satu dari {listed}")
+
+
+def _whole(maximum: int) -> Text:
+    return Text(f"a whole number from 1 to {maximum}", f"bilangan bulat dari 1 sampai {maximum}")
 
 
 def is_number(value: object) -> bool:
@@ -71,9 +77,10 @@ def _score(value: object, source: ConfigFile, key: str) -> float:
     return float(value)  # type: ignore[arg-type]
 
 
-def _non_negative(value: object, source: ConfigFile, key: str) -> float:
-    if not is_number(value) or value < 0:  # type: ignore[operator]
-        source.fail(key, NON_NEGATIVE, value)
+def _weight(value: object, source: ConfigFile, key: str) -> float:
+    """Bounded, so that a weighted mean cannot overflow to infinity and the scores to NaN."""
+    if not is_number(value) or not 0 <= value <= MAX_WEIGHT:  # type: ignore[operator]
+        source.fail(key, WEIGHT, value)
     return float(value)  # type: ignore[arg-type]
 
 
@@ -106,7 +113,7 @@ def _min_principle(value: object, source: ConfigFile, key: str) -> dict[Principl
 
 def _principle_weights(value: object, source: ConfigFile, key: str) -> dict[Principle, float]:
     """A principle left out weighs 1; all six at 0 would leave no overall score to compute."""
-    weights = _per_principle(value, source, key, _non_negative)
+    weights = _per_principle(value, source, key, _weight)
     if sum(weights.get(principle, 1.0) for principle in Principle) <= 0:
         source.fail(key, SOME_WEIGHT, value)
     return weights
@@ -162,8 +169,9 @@ def _limits(value: object, source: ConfigFile, key: str) -> Limits:
     for name, number in parse_table(value, source, key).items():
         if name not in Limits._fields:
             source.unknown(f"{key}.{name}", Limits._fields)
-        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-            source.fail(f"{key}.{name}", POSITIVE, number)
+        maximum = getattr(LIMIT_MAXIMA, name, 1)
+        if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= maximum:
+            source.fail(f"{key}.{name}", _whole(maximum), number)
         given[name] = number
     return DEFAULT_LIMITS._replace(**given)
 

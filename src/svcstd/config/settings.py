@@ -12,7 +12,15 @@ from svcstd.scoring.grades import OMBUDSMAN, GradeScale
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 COMMAND_LINE = "command line"
-OPTION_NAMES = {"fail_on": "--fail-on", "fail_under": "--fail-under", "select": "--select", "ignore": "--ignore"}
+FLOORS = ("fail_on", "fail_under", "min_principle")
+"""Options where the stricter of the file and the command line applies: a repository cannot open a CI gate."""
+OPTION_NAMES = {
+    "fail_on": "--fail-on",
+    "fail_under": "--fail-under",
+    "min_principle": "--min-principle",
+    "select": "--select",
+    "ignore": "--ignore",
+}
 
 
 @dataclass(frozen=True)

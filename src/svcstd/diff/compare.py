@@ -17,7 +17,7 @@ from svcstd.diff.components import content_changes
 from svcstd.diff.messages import MESSAGES, message
 from svcstd.diff.result import Change, DiffReport, DocumentDiff, Effect, Problem, Source, Status
 from svcstd.i18n import decimal
-from svcstd.judge import Pipeline, judge
+from svcstd.judge import Pipeline, judge, normalised
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, LoadedDocument, Principle, Severity, Text
 from svcstd.reading.loader import load_bytes
 
@@ -65,8 +65,8 @@ def compare_sources(old: Source, new: Source, run: Pipeline) -> tuple[DocumentDi
     custom rules, waivers and date, so that diff and check agree on every score.
     """
     limits = run.settings.limits
-    old_docs = load_bytes(old.raw, old.path, limits) if old.raw is not None else []
-    new_docs = load_bytes(new.raw, new.path, limits) if new.raw is not None else []
+    old_docs = [normalised(d) for d in load_bytes(old.raw, old.path, limits)] if old.raw is not None else []
+    new_docs = [normalised(d) for d in load_bytes(new.raw, new.path, limits)] if new.raw is not None else []
     return tuple(compare_documents(a, b, run) for a, b in pair_documents(old_docs, new_docs))
 
 

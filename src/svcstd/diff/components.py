@@ -8,6 +8,7 @@ from typing import Any
 from svcstd.diff.messages import component_change, duration_text, fee_text, normalise
 from svcstd.diff.result import Change, Effect
 from svcstd.standard.durations import completion_durations, lower_minutes, upper_minutes
+from svcstd.standard.steps import label
 
 
 def _keyed(items: Iterable[Mapping[str, Any]], key: Callable[[Mapping[str, Any]], tuple[str, ...]]) -> dict[Any, Any]:
@@ -60,7 +61,7 @@ def step_changes(old: Sequence[Any], new: Sequence[Any]) -> Iterator[Change]:
 
 
 def _step_label(step: Mapping[str, Any]) -> str:
-    return f"{step['actor']}: {step['action']}"
+    return label(step)
 
 
 def time_changes(old: Any, new: Any) -> Iterator[Change]:
@@ -180,17 +181,26 @@ def product_changes(old: Sequence[Any], new: Sequence[Any]) -> Iterator[Change]:
             yield component_change("product", "removed", Effect.NEUTRAL, subject=product["name"], old=product)
 
 
+def _steps(delivery: Mapping[str, Any]) -> list[Any]:
+    return list(delivery.get("procedure", {}).get("steps", []))
+
+
+def _channels(delivery: Mapping[str, Any]) -> list[Any]:
+    return list(delivery.get("complaints", {}).get("channels", []))
+
+
 def content_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
     """Every semantic change between two schema-valid versions, in component order."""
     was, now = old["delivery"], new["delivery"]
     changes: list[Change] = []
     if old.get("id") != new.get("id"):
         changes.append(component_change("id", "changed", Effect.NEUTRAL, old=old.get("id"), new=new.get("id")))
-    changes.extend(requirement_changes(was["requirements"], now["requirements"]))
-    changes.extend(step_changes(was["procedure"]["steps"], now["procedure"]["steps"]))
-    changes.extend(time_changes(was["completion_time"], now["completion_time"]))
-    changes.extend(fee_changes(was["fees"], now["fees"]))
-    changes.extend(product_changes(was["products"], now["products"]))
-    changes.extend(channel_changes(was["complaints"]["channels"], now["complaints"]["channels"]))
+    # format 1.1: any component may be missing; a missing one compares as empty
+    changes.extend(requirement_changes(was.get("requirements", []), now.get("requirements", [])))
+    changes.extend(step_changes(_steps(was), _steps(now)))
+    changes.extend(time_changes(was.get("completion_time", []), now.get("completion_time", [])))
+    changes.extend(fee_changes(was.get("fees", []), now.get("fees", [])))
+    changes.extend(product_changes(was.get("products", []), now.get("products", [])))
+    changes.extend(channel_changes(_channels(was), _channels(now)))
     changes.extend(special_changes(old.get("special_services", []), new.get("special_services", [])))
     return changes

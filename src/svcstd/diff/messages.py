@@ -9,6 +9,7 @@ from svcstd.diff.result import Change, Effect
 from svcstd.i18n import Catalog
 from svcstd.model import Text
 from svcstd.publication.page import duration_words, money
+from svcstd.standard.durations import describe, is_measured
 
 MESSAGES = Catalog(
     "semantic_diff",
@@ -101,12 +102,15 @@ def normalise(text: object) -> str:
 
 
 def duration_text(duration: Mapping[str, Any]) -> Text:
+    if not is_measured(duration) or duration["unit"] in ("months", "years"):  # format 1.1: the page lacks these
+        return Text(describe(duration, "en"), describe(duration, "id"))
     return Text(duration_words(duration, "en"), duration_words(duration, "id"))
 
 
 def fee_text(fee: Mapping[str, Any]) -> Text:
-    if "formula" in fee:
-        return Text(str(fee["formula"]), str(fee["formula"]))
+    for field in ("formula", "reference"):  # `reference` (1.1): the amount is in a regulation's annex
+        if field in fee:
+            return Text(str(fee[field]), str(fee[field]))
     if fee["amount"] == 0:
         return MESSAGES.text("free")
     shown = money(int(fee["amount"]), str(fee.get("currency", "IDR")))

@@ -8,6 +8,7 @@ from typing import Any
 from svcstd import escaping
 from svcstd.diff.result import Change, DiffReport, DocumentDiff, Effect, Problem, Status
 from svcstd.i18n import Catalog
+from svcstd.reporters.github import inert_line
 
 OUTPUT = Catalog(
     "semantic_diff.output",
@@ -64,6 +65,7 @@ def _summary(report: DiffReport, lang: str) -> str:
 
 
 def render_text(report: DiffReport, lang: str) -> str:
+    """One line per heading, problem and change; document text cannot break a line or start a workflow command."""
     lines: list[str] = []
     for doc in report.documents:
         lines.append(_heading(doc))
@@ -72,7 +74,7 @@ def render_text(report: DiffReport, lang: str) -> str:
         lines.extend(f"    {_problem_line(p, lang)}" for p in doc.problems)
         lines.extend(f"  {_MARKS[c.effect]} {OUTPUT(c.effect.value, lang)}: {c.message(lang)}" for c in doc.changes)
     lines.append(_summary(report, lang))
-    return "\n".join(lines) + "\n"
+    return "".join(inert_line(line) + "\n" for line in lines)
 
 
 def render_json(report: DiffReport, lang: str) -> str:
@@ -93,7 +95,7 @@ def render_json(report: DiffReport, lang: str) -> str:
     ]
     summary = {**{e.value: report.count(e) for e in Effect}, "invalid": report.invalid}
     payload = {"format_version": 1, "exit_code": report.exit_code, "summary": summary, "documents": documents}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def _change_json(change: Change, lang: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal_comma
 from svcstd.model import Text
+from svcstd.standard.contacts import is_email, is_phone
 from svcstd.standard.durations import completion_durations
 from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS, capitalised
 
@@ -50,9 +51,17 @@ LABELS = Catalog(
         "adopted_by": ("Adopted by {decree}, {date}", "Ditetapkan dengan {decree}, {date}"),
         "version": ("Version {version}", "Versi {version}"),
         "index": ("Service standards", "Daftar Standar Pelayanan"),
-        "search": ("Search services", "Cari layanan"),
+        "search": ("Search services or providers", "Cari layanan atau penyelenggara"),
+        "no_results": (
+            "No service matches every word. Try fewer words, or the provider's name.",
+            "Tidak ada layanan yang memuat semua kata itu. Coba kata yang lebih sedikit, atau nama penyelenggaranya.",
+        ),
         "back": ("All service standards", "Semua standar pelayanan"),
         "closed": ("{days}: {open}–{close}", "{days}: pukul {open}–{close}"),
+        "where": ("Where and how to reach us", "Lokasi dan kontak"),
+        "no": ("No", "No"),
+        "component": ("Component", "Komponen"),
+        "description": ("Description", "Uraian"),
     },
 )
 
@@ -166,6 +175,28 @@ def _link(value: object) -> str:
     return f'<a href="{_e(url)}">{_e(url)}</a>' if url else _e(value)
 
 
+def phone_digits(value: object) -> str | None:
+    """`+62274512345` from `0274-512345` or `+62 812-2750-4411`; None when it is no Indonesian phone number."""
+    if not isinstance(value, str) or not is_phone(value):
+        return None
+    digits = re.sub(r"[^\d+]", "", value)
+    return "+62" + digits[1:] if digits.startswith("0") else digits if digits.startswith("+") else "+" + digits
+
+
+def contact_link(kind: str, value: object) -> str:
+    """A contact a phone can act on: `tel:`, `https://wa.me/` or `mailto:` when the value has that exact shape."""
+    text = _e(value)
+    phone = phone_digits(value)
+    if kind in ("phone", "sms", "fax") and phone:
+        scheme = "sms" if kind == "sms" else "tel"
+        return f'<a href="{scheme}:{phone}">{text}</a>'
+    if kind == "whatsapp" and phone:
+        return f'<a href="https://wa.me/{phone.lstrip("+")}">{text}</a>'
+    if kind == "email" and isinstance(value, str) and is_email(value):
+        return f'<a href="mailto:{_e(value.strip())}">{text}</a>'
+    return _link(value)
+
+
 # --- sections -----------------------------------------------------------------------------------------------------
 
 
@@ -202,15 +233,16 @@ def requirements_html(items: Sequence[Mapping[str, Any]], lang: str) -> str:
 
 
 def _step(step: Mapping[str, Any], lang: str) -> str:
-    text = f"<strong>{_e(step['actor'])}</strong>: {_e(step['action'])}"
-    extras = [duration_words(step["duration"], lang)] if "duration" in step else []
-    extras += [vocab(step["channel"], lang)] if "channel" in step else []
+    """Who does what, then how long it takes: one numbered step of the procedure."""
+    text = f'<span class="actor">{_e(step["actor"])}</span> {_e(step["action"])}'
+    extras = [vocab(step["channel"], lang)] if "channel" in step else []
     extras += [LABELS("case", lang, when=step["when"])] if "when" in step else []
-    return text + (f' <span class="note">({_e("; ".join(extras))})</span>' if extras else "")
+    duration = f'<span class="dur">{_e(duration_words(step["duration"], lang))}</span>' if "duration" in step else ""
+    return text + (f' <span class="note">({_e("; ".join(extras))})</span>' if extras else "") + duration
 
 
 def procedure_html(procedure: Mapping[str, Any], lang: str) -> str:
-    body = _items((_step(step, lang) for step in procedure["steps"]), "ol")
+    body = '<ol class="steps">' + "".join(f"<li>{_step(step, lang)}</li>" for step in procedure["steps"]) + "</ol>"
     if procedure.get("channels"):
         ways = ", ".join(vocab(c, lang) for c in procedure["channels"])
         body += f"<p><strong>{_e(LABELS('channels', lang))}:</strong> {_e(ways)}</p>"
@@ -234,10 +266,10 @@ def _note(item: Mapping[str, Any]) -> str:
 
 def fee_html(fee: Mapping[str, Any], lang: str) -> str:
     lines = [f'<strong>{_e(fee["name"])}</strong>: <span class="big">{_e(fee_words(fee, lang))}</span>']
-    lines += [_e(LABELS("case", lang, when=fee["when"]))] if "when" in fee else []
-    lines += [_e(LABELS("basis", lang, basis=fee["basis"]))] if "basis" in fee else []
-    lines += [_e(LABELS("payment", lang, payment=fee["payment"]))] if "payment" in fee else []
-    return "<br>".join(lines)
+    notes = [LABELS("case", lang, when=fee["when"])] if "when" in fee else []
+    notes += [LABELS("basis", lang, basis=fee["basis"])] if "basis" in fee else []
+    notes += [LABELS("payment", lang, payment=fee["payment"])] if "payment" in fee else []
+    return "<br>".join(lines + [f'<span class="note small">{_e(note)}</span>' for note in notes])
 
 
 def product_html(product: Mapping[str, Any]) -> str:
@@ -249,7 +281,7 @@ def complaints_html(complaints: Mapping[str, Any], lang: str) -> str:
     def channel(item: Mapping[str, Any]) -> str:
         person = f" ({_e(item['person'])})" if "person" in item else ""
         kind = VOCABULARY_IN_PERSON(lang) if item["type"] == "in_person" else vocab(item["type"], lang)
-        return f"<strong>{_e(kind)}</strong>: {_link(item['contact'])}{person}"
+        return f"<strong>{_e(kind)}</strong>: {contact_link(item['type'], item['contact'])}{person}"
 
     body = _items(channel(item) for item in complaints["channels"])
     if "handler" in complaints:
@@ -287,36 +319,86 @@ def pledge_html(pledge: Mapping[str, Any], lang: str) -> str:
 STYLE = """
 :root{color-scheme:light}
 *{box-sizing:border-box}
-body{margin:0;background:#fff;color:#000;font:1.25rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+body{margin:0;background:#fff;color:#000;font:1.25rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
+overflow-wrap:break-word}
 main{max-width:50rem;margin:0 auto;padding:1rem}
-h1{font-size:2rem;line-height:1.25;margin:.5rem 0}
+h1{font-size:2rem;line-height:1.25;margin:.25rem 0 .5rem}
 h2{font-size:1.5rem;border-bottom:3px solid #000;margin:2rem 0 .75rem;padding-bottom:.25rem}
 h3{font-size:1.25rem;margin:1rem 0 .5rem}
 a{color:#0033cc;text-decoration:underline;overflow-wrap:anywhere}
 a:focus{outline:3px solid #000;outline-offset:2px}
+a[href^="tel:"],a[href^="mailto:"],a[href^="https://wa.me/"],a[href^="sms:"]{padding:.4rem 0;font-weight:bold}
 li{margin:.4rem 0}
 ol>li::marker{font-weight:bold}
+.kicker{margin:0;font-weight:bold;text-transform:uppercase;font-size:1rem;letter-spacing:.05em}
 .provider{font-size:1.125rem;margin:0}
 .note{color:#222;font-size:1.05rem}
 .big{font-size:1.5rem;font-weight:bold}
 .status{display:inline-block;border:3px solid #000;padding:.25rem .75rem;font-weight:bold}
+.facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,17rem),1fr));gap:.75rem;margin:1rem 0}
+.fact{border:3px solid #000;border-radius:.5rem;padding:.15rem .75rem .35rem}
+.fact h2{font-size:1rem;border:0;margin:.2rem 0;padding:0;text-transform:uppercase;letter-spacing:.03em}
+.small{font-size:.9rem;line-height:1.4;display:inline-block}
+nav{font-size:1rem}
+.fact ul{padding-left:1.1rem;margin:.25rem 0}.fact p{margin:.25rem 0}
+.fact .big{font-size:1.4rem}
+ol.steps{list-style:none;counter-reset:step;padding:0}
+ol.steps>li{counter-increment:step;position:relative;padding:0 0 .75rem 2rem;border-left:3px solid #000;
+margin:0 0 0 1.1rem}
+ol.steps>li:last-child{border-left-color:transparent}
+ol.steps>li::before{content:counter(step);position:absolute;left:-1.2rem;top:0;width:2.2rem;height:2.2rem;
+border-radius:50%;background:#000;color:#fff;font-weight:bold;text-align:center;line-height:2.2rem}
+.actor{display:block;font-weight:bold}
+.dur{display:inline-block;margin-left:.25rem;font-weight:bold;white-space:nowrap;border:2px solid #000;
+border-radius:1rem;padding:0 .5rem;font-size:1rem}
 blockquote{margin:0;border-left:6px solid #000;padding:.5rem 1rem;background:#f2f2f2}
 input[type=search]{font:inherit;width:100%;padding:.5rem;border:3px solid #000}
-section,li,blockquote{break-inside:avoid}
-@media (max-width:30rem){body{font-size:1.125rem}h1{font-size:1.6rem}main{padding:.75rem}}
-@page{size:A4;margin:15mm}
-@media print{body{font-size:13pt}main{max-width:none;padding:0}a{color:#000}
-a[href^="http"]::after{content:" (" attr(href) ")";font-size:10pt}#search{display:none}}
+li,blockquote{break-inside:avoid}
+.official{display:none}
+@media (max-width:30rem){body{font-size:1.125rem}h1{font-size:1.4rem}main{padding:.75rem}.facts{gap:.5rem}
+.fact .big{font-size:1.25rem}}
+@page{size:A4;margin:12mm 14mm}
+@media print{
+body{font-size:10.5pt;line-height:1.35}main{max-width:none;padding:0}a{color:#000;text-decoration:none}
+.screen,nav,hr,#search{display:none}
+.official{display:block}
+.official h1{font-size:17pt;margin:0 0 2mm}.official .kicker{font-size:10pt}
+.official table{width:100%;border-collapse:collapse;margin-top:4mm}
+.official th,.official td{border:1px solid #000;padding:1.5mm 2mm;text-align:left;vertical-align:top}
+.official thead th{background:#e6e6e6}
+.official td.no{width:8mm;text-align:center}.official tbody th{width:34mm}
+.official ul,.official ol{margin:0;padding-left:5mm}.official li{margin:0}
+.official h3{font-size:10.5pt;margin:1mm 0}.official .big{font-size:11pt}
+.official ol.steps>li{padding:0 0 1mm 6mm;border:0;margin:0}
+.official ol.steps>li::before{width:auto;height:auto;background:none;color:#000;line-height:inherit;left:0;
+content:counter(step) "."}
+.official .actor{display:inline}.official .actor::after{content:":"}
+.official tr{break-inside:avoid}.official .note,.official .big,.official p{font-size:inherit}
+.official .dur{border:0;padding:0;font-size:inherit}
+.official .dur::before{content:"("}.official .dur::after{content:")"}
+.poster{break-before:page;text-align:center;padding-top:20mm}
+.poster h2{font-size:26pt;border:0}
+.poster footer{text-align:right;margin-top:8mm}
+.poster blockquote{border:0;background:none;font-size:16pt;line-height:1.5;margin:10mm 6mm;text-align:justify}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
 """
 
 FILTER_SCRIPT = (
-    "(function(){var p=document.getElementById('search'),b=document.getElementById('filter');p.hidden=false;"
-    "b.addEventListener('input',function(){var q=b.value.toLowerCase().trim();"
-    "document.querySelectorAll('[data-entry]').forEach(function(e){"
-    "e.hidden=q!==''&&e.textContent.toLowerCase().indexOf(q)<0;});"
-    "document.querySelectorAll('section[data-provider]').forEach(function(s){"
-    "s.hidden=!s.querySelector('[data-entry]:not([hidden])');});});})();"
+    "(function(){var p=document.getElementById('search'),b=document.getElementById('filter'),"
+    "n=document.getElementById('none');p.hidden=false;"
+    "b.addEventListener('input',function(){var w=b.value.toLowerCase().split(/\\s+/).filter(Boolean),c=0;"
+    "document.querySelectorAll('section[data-provider]').forEach(function(s){var o=0,"
+    "h=s.querySelector('h2').textContent.toLowerCase();"
+    "s.querySelectorAll('[data-entry]').forEach(function(e){var t=h+' '+e.textContent.toLowerCase();"
+    "e.hidden=!w.every(function(x){return t.indexOf(x)>=0;});if(!e.hidden){o++;}});"
+    "s.hidden=!o;c+=o;});n.hidden=c>0;});"
+    "if(location.hash.indexOf('#q=')===0){b.value=decodeURIComponent(location.hash.slice(3));"
+    "b.dispatchEvent(new Event('input'));}})();"
 )
+"""The index's search: every word, in any order, in a title or its provider's name; a message when none match.
+
+`index.html#q=words` opens with the search filled in (a link can share a search)."""
 
 
 def _csp(script: str | None) -> str:
@@ -341,19 +423,39 @@ def html_document(title: str, body: str, lang: str, script: str | None = None) -
 
 def _header(data: Mapping[str, Any], lang: str) -> str:
     provider = data["provider"]
-    lines = [
-        provider["name"],
-        provider.get("unit"),
-        provider.get("address"),
-        provider.get("phone"),
-        provider.get("email"),
-    ]
-    details = "<br>".join(_e(line) for line in lines if line)
-    website = f"<br>{_link(provider['website'])}" if safe_url(provider.get("website")) else ""
+    names = _e(provider["name"])
     status = data.get("status")
     badge = f'<p class="status">{_e(LABELS(status, lang))}</p>' if status in ("draft", "retired") else ""
-    kicker = f"<p>{_e(LABELS('standard', lang))}</p>"
-    return f'<header>{kicker}<h1>{_e(data["title"])}</h1><p class="provider">{details}{website}</p>{badge}</header>'
+    kicker = f'<p class="kicker">{_e(LABELS("standard", lang))}</p>'
+    return f'<header>{kicker}<h1>{_e(data["title"])}</h1><p class="provider">{names}</p>{badge}</header>'
+
+
+def where_html(data: Mapping[str, Any], lang: str) -> str:
+    """The office and how to reach it, each contact tappable."""
+    provider = data["provider"]
+    lines = [_e(line) for line in (provider.get("unit"), provider.get("address")) if line]
+    for kind in ("phone", "email"):
+        if provider.get(kind):
+            lines.append(f"{_e(VOCABULARY[kind](lang))}: {contact_link(kind, provider[kind])}")
+    if safe_url(provider.get("website")):
+        lines.append(f"{_e(VOCABULARY['website'](lang))}: {_link(provider['website'])}")
+    return "<p>" + "<br>".join(lines) + "</p>"
+
+
+def facts_html(data: Mapping[str, Any], lang: str) -> str:
+    """What a citizen asks first, before the details: what it costs, how long it takes, when and where."""
+    delivery = data["delivery"]
+    facts = [
+        ("fees", _items(fee_html(fee, lang) for fee in delivery["fees"])),
+        ("time", time_html(delivery["completion_time"], lang)),
+    ]
+    if data.get("service_hours"):
+        facts.append(("hours", hours_html(data["service_hours"], lang)))
+    facts.append(("where", where_html(data, lang)))
+    cards = "".join(
+        f'<section class="fact {key}"><h2>{_e(LABELS(key, lang))}</h2>{body}</section>' for key, body in facts
+    )
+    return f'<div class="facts">{cards}</div>'
 
 
 def _footer(data: Mapping[str, Any], lang: str) -> str:
@@ -365,20 +467,65 @@ def _footer(data: Mapping[str, Any], lang: str) -> str:
 
 
 def article_html(data: Mapping[str, Any], lang: str) -> str:
-    """One standard: its header, the six delivery components and what citizens also need to know."""
+    """One standard: the key facts first, then requirements, procedure and what citizens also need to know.
+
+    The screen version; `official_html` is the notice-board version the same page prints.
+    """
     delivery = data["delivery"]
     sections = [
-        _section("hours", hours_html(data["service_hours"], lang), lang) if data.get("service_hours") else "",
+        facts_html(data, lang),
         _section("requirements", requirements_html(delivery["requirements"], lang), lang),
         _section("procedure", procedure_html(delivery["procedure"], lang), lang),
-        _section("time", time_html(delivery["completion_time"], lang), lang),
-        _section("fees", _items(fee_html(fee, lang) for fee in delivery["fees"]), lang),
         _section("products", _items(product_html(p) for p in delivery["products"]), lang),
         _section("complaints", complaints_html(delivery["complaints"], lang), lang),
         _section("special", special_html(data["special_services"], lang), lang) if data.get("special_services") else "",
         _section("pledge", pledge_html(data["pledge"], lang), lang) if data.get("pledge") else "",
     ]
-    return f"<article>{_header(data, lang)}{''.join(sections)}{_footer(data, lang)}</article>"
+    screen = f'<article class="screen">{_header(data, lang)}{"".join(sections)}{_footer(data, lang)}</article>'
+    return screen + official_html(data, lang)
+
+
+def official_html(data: Mapping[str, Any], lang: str) -> str:
+    """The A4 notice as agencies post it: the No | Komponen | Uraian table of the six published components,
+    then the service pledge (maklumat) on a page of its own."""
+    delivery = data["delivery"]
+    rows = [
+        ("requirements", requirements_html(delivery["requirements"], lang)),
+        ("procedure", procedure_html(delivery["procedure"], lang)),
+        ("time", time_html(delivery["completion_time"], lang)),
+        ("fees", _items(fee_html(fee, lang) for fee in delivery["fees"])),
+        ("products", _items(product_html(p) for p in delivery["products"])),
+        ("complaints", complaints_html(delivery["complaints"], lang)),
+    ]
+    body = "".join(
+        f'<tr><td class="no">{number}</td><th scope="row">{_e(LABELS(key, lang))}</th><td>{cell}</td></tr>'
+        for number, (key, cell) in enumerate(rows, 1)
+    )
+    head = "".join(f'<th scope="col">{_e(LABELS(key, lang))}</th>' for key in ("no", "component", "description"))
+    provider = data["provider"]
+    title = (
+        f'<p class="kicker">{_e(LABELS("standard", lang).upper())}</p><h1>{_e(data["title"])}</h1>'
+        f'<p class="provider">{_e(provider["name"])}</p>'
+    )
+    hours = (
+        f"<p><strong>{_e(LABELS('hours', lang))}:</strong></p>{hours_html(data['service_hours'], lang)}"
+        if data.get("service_hours")
+        else ""
+    )
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    pledge = ""
+    if data.get("pledge"):
+        heading = f'<h2>{_e(LABELS("pledge", lang).upper())}</h2><p class="provider">{_e(provider["name"])}</p>'
+        pledge = f'<section class="poster">{heading}{pledge_html(data["pledge"], lang)}</section>'
+    return f'<div class="official">{title}{table}{hours}{_footer(data, lang)}{pledge}</div>'
+
+
+def page_language(data: Mapping[str, Any], lang: str | None, fallback: str) -> str:
+    """`--lang` when given, else the document's own `language` (default id), else `fallback` for other languages."""
+    if lang is not None:
+        return lang
+    primary = str(data.get("language", "id")).split("-")[0].lower()
+    return primary if primary in ("en", "id") else fallback
 
 
 def standard_page(documents: Sequence[Mapping[str, Any]], lang: str, back: str | None = None) -> str:
@@ -389,13 +536,19 @@ def standard_page(documents: Sequence[Mapping[str, Any]], lang: str, back: str |
     return html_document(f"{title}", body, lang)
 
 
-def site(documents: Sequence[Mapping[str, Any]], lang: str) -> dict[str, str]:
-    """File name -> HTML: `index.html` listing the standards by provider, and one page per standard."""
+def site(documents: Sequence[Mapping[str, Any]], lang: str | None, fallback: str = "id") -> dict[str, str]:
+    """File name -> HTML: `index.html` listing the standards by provider, and one page per standard.
+
+    Each page speaks its document's language unless `lang` says otherwise; the index, the most common one.
+    """
     taken: set[str] = set()
     ordered = sorted(documents, key=lambda d: (d["provider"]["name"].casefold(), d["title"].casefold(), d["id"]))
     pages = {page_name(data["id"], taken): data for data in ordered}
-    files = {name: standard_page([data], lang, back="index.html") for name, data in pages.items()}
-    return {"index.html": index_page(pages, lang), **files}
+    languages = {name: page_language(data, lang, fallback) for name, data in pages.items()}
+    files = {name: standard_page([data], languages[name], back="index.html") for name, data in pages.items()}
+    counts = {code: list(languages.values()).count(code) for code in ("id", "en")}
+    index_lang = lang or (max(counts, key=lambda code: counts[code]) if languages else fallback)
+    return {"index.html": index_page(pages, index_lang), **files}
 
 
 def index_page(pages: Mapping[str, Mapping[str, Any]], lang: str) -> str:
@@ -412,5 +565,6 @@ def index_page(pages: Mapping[str, Mapping[str, Any]], lang: str) -> str:
     search = (
         f'<p id="search" hidden><label for="filter">{_e(LABELS("search", lang))}</label><br>'
         '<input type="search" id="filter" autocomplete="off"></p>'
+        f'<p id="none" role="status" hidden>{_e(LABELS("no_results", lang))}</p>'
     )
     return html_document(title, f"<h1>{_e(title)}</h1>{search}{sections}", lang, FILTER_SCRIPT)

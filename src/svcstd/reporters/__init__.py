@@ -13,6 +13,8 @@ class RenderOptions(NamedTuple):
     lang: str = "en"
     color: bool = False
     quiet: bool = False
+    max_chars: int | None = 60_000
+    """The most characters Markdown may fill: under the 65,536 of a GitHub comment; None: no limit."""
 
 
 Renderer = Callable[[Report, RenderOptions], str]

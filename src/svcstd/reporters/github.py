@@ -30,6 +30,25 @@ MESSAGES = Catalog(
 )
 
 
+_COMMAND_STARTS = (("::", "\\x3a:"), ("##[", "\\x23#["))
+"""How a runner recognises a workflow command after leading spaces (v2 `::name::`, legacy `##[name]`), and
+the same start made inert."""
+
+
+def inert_line(text: str) -> str:
+    """A line of plain output (text, a log message) that neither a terminal nor a GitHub Actions runner obeys.
+
+    Controls are shown (escaping.terminal: no line break can start a new line), and a line that would
+    start with a workflow command after its indentation has its first character escaped.
+    """
+    shown = escaping.terminal(text)
+    body = shown.lstrip()
+    for start, inert in _COMMAND_STARTS:
+        if body.startswith(start):
+            return shown[: len(shown) - len(body)] + inert + body[len(start) :]
+    return shown
+
+
 def escape_data(text: str) -> str:
     """GitHub's escaping of a command's message."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -16,7 +16,7 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 def render(report: Report, options: RenderOptions) -> str:
     issues = [issue for doc in report.documents for issue in _issues(doc, options.lang)]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(issues, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def _issues(doc: DocumentResult, lang: str) -> list[dict[str, Any]]:

@@ -23,11 +23,11 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
     standards; the result is the same JSON value as `json.dumps(as_dict(report, lang))`.
     """
     header = as_dict(report, options.lang, with_documents=False)
-    head = json.dumps(header, ensure_ascii=False, indent=2)
+    head = json.dumps(header, ensure_ascii=False, allow_nan=False, indent=2)
     yield head[:-2] + ',\n  "documents": ['
     for position, doc in enumerate(report.documents):
         separator = "," if position else ""
-        yield f"{separator}\n    {json.dumps(_document(doc, options.lang), ensure_ascii=False)}"
+        yield f"{separator}\n    {json.dumps(_document(doc, options.lang), ensure_ascii=False, allow_nan=False)}"
     yield "\n  ]\n}\n" if report.documents else "]\n}\n"
 
 
@@ -45,6 +45,8 @@ def as_dict(report: Report, lang: str, with_documents: bool = True) -> dict[str,
             "findings": counts._asdict(),
         },
     }
+    if report.notes:
+        contract["notes"] = [note(lang) for note in report.notes]
     if with_documents:
         contract["documents"] = [_document(doc, lang) for doc in report.documents]
     return contract

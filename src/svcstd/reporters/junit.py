@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
-from svcstd.i18n import Catalog
+from svcstd.i18n import Catalog, decimal
 from svcstd.model import DocumentResult, Finding, Report, RuleInfo, document_name
 from svcstd.reporters import RenderOptions
 
@@ -64,7 +64,7 @@ def _testcase(doc: DocumentResult, options: RenderOptions, known: Mapping[str, R
 def _summary(doc: DocumentResult, lang: str) -> str:
     count = len(doc.active_findings())
     if count == 0 and doc.score is not None:
-        return MESSAGES("score", lang, score=f"{doc.score:.1f}")
+        return MESSAGES("score", lang, score=decimal(doc.score, lang))
     return MESSAGES("failed", lang, count=count)
 
 

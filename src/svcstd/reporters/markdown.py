@@ -1,7 +1,9 @@
-"""Markdown for a pull-request comment or a CI job summary: a table of standards, then the findings that matter.
+"""Markdown for a pull-request comment or a CI job summary: the verdict, the standards worst first, what to fix.
 
-Every piece of document content goes through `escape`, so a standard can never inject Markdown, HTML
-or a link into the page that shows the report.
+Every piece of document content goes through `escape`, so a standard can never inject Markdown, HTML,
+a link or a mention into the page that shows the report. Tables have at most six columns, to fit
+GitHub's width, and the whole text keeps within `max_chars` (GitHub caps a comment at 65,536
+characters): the worst standards and findings are kept and a note says what was left out.
 """
 
 from __future__ import annotations
@@ -9,15 +11,43 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from svcstd import escaping
-from svcstd.i18n import decimal
-from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Principle, Report, Severity
+from svcstd.i18n import Catalog, decimal
+from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Severity
 from svcstd.model import document_name as model_document_name
 from svcstd.reporters import RenderOptions
+from svcstd.reporters.comparison import DocumentChange
+from svcstd.reporters.priorities import gate_reason, worst_first
 from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
 
-_GRADE_MARKS = {"good": "🟢", "mid": "🟡", "bad": "🔴", "none": "⚪"}
-_SCORE_MARKS = {"good": "✅", "mid": "⚠️", "bad": "❌", "none": "➖"}
-_SEVERITY_MARKS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
+MESSAGES = Catalog(
+    "markdown",
+    {
+        "cut": (
+            "Cut to fit {limit} characters: {items} left out. The whole report: `svcstd report -o report.html`.",
+            "Dipangkas agar muat dalam {limit} karakter: {items} tidak dimuat. Laporan lengkap: "
+            "`svcstd report -o laporan.html`.",
+        ),
+        "cut_rows": ("{count} of {total} rows of “{table}”", "{count} dari {total} baris “{table}”"),
+        "cut_findings": (
+            "the findings of {count} of {total} standards",
+            "temuan {count} dari {total} standar pelayanan",
+        ),
+        "findings_cell": ("Findings", "Temuan"),
+        "weakest": ("Weakest principle", "Prinsip terlemah"),
+        "worst_first": ("Standards, worst first", "Standar pelayanan, yang terburuk lebih dulu"),
+        "regression": ("regression", "kemunduran"),
+        "legend": (
+            "Zone: 🟢 green · 🟡 yellow · 🔴 red · ⚪ not scored. Severity: 🛑 error · ⚠️ warning · ℹ️ info. "
+            "Gate: ✅ passes · ❌ fails.",
+            "Zona: 🟢 hijau · 🟡 kuning · 🔴 merah · ⚪ tidak dinilai. Tingkat: 🛑 galat · ⚠️ peringatan · ℹ️ info. "
+            "Gerbang: ✅ lolos · ❌ tidak lolos.",
+        ),
+    },
+)
+_ZONE_MARKS = {"good": "🟢", "mid": "🟡", "bad": "🔴", "none": "⚪"}
+_SEVERITY_MARKS = {Severity.ERROR: "🛑", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
+_GATE_MARKS = {True: "✅", False: "❌"}
+_NOTE_ROOM = 600
 
 
 def escape(text: str) -> str:
@@ -25,35 +55,81 @@ def escape(text: str) -> str:
     return escaping.markdown(text)
 
 
+class Budget:
+    """What is left of `max_chars`, and what had to be left out to keep within it."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.left = None if limit is None else limit - _NOTE_ROOM
+        self.cut: list[str] = []
+
+    def take(self, text: str) -> bool:
+        if self.left is None:
+            return True
+        if len(text) + 1 > self.left:
+            return False
+        self.left -= len(text) + 1
+        return True
+
+    def rows(self, title: str, lines: Sequence[str], lang: str) -> list[str]:
+        """As many of `lines` as fit, in order; the number left out is noted."""
+        kept: list[str] = []
+        for line in lines:
+            if not self.take(line):
+                break
+            kept.append(line)
+        if len(kept) < len(lines):
+            self.cut.append(MESSAGES("cut_rows", lang, count=len(lines) - len(kept), total=len(lines), table=title))
+        return kept
+
+    def note(self, lang: str) -> str:
+        if not self.cut or self.limit is None:
+            return ""
+        limit = f"{self.limit:,}".replace(",", "." if lang == "id" else ",")
+        return f"> ✂️ {MESSAGES('cut', lang, limit=limit, items='; '.join(self.cut))}"
+
+
 def render(report: Report, options: RenderOptions) -> str:
-    """`svcstd check --format markdown`: the headline, the table of standards and their findings."""
+    """`svcstd check --format markdown`: the headline, the standards worst first, then their findings."""
     summary = summarize(report)
     lang = options.lang
+    budget = Budget(options.max_chars)
     heading = f"## svcstd — {LABELS('checked', lang, documents=len(report.documents))}"
-    parts = [[heading, "", _headline(summary, lang)], _standards(summary, report.documents, lang)]
-    parts.append(_findings(report.documents, lang, "###"))
-    return _join(parts)
+    head = [heading, "", _headline(summary, lang), "", MESSAGES("legend", lang)]
+    budget.take("\n".join(head))
+    order = _order(summary)
+    parts = [head, _standards(summary, order, lang, budget), _findings(order, lang, "###", budget)]
+    return _join(parts, budget.note(lang))
 
 
 def render_summary(summary: Summary, options: RenderOptions, title: str | None = None) -> str:
-    """`svcstd report -o FILE.md`: the whole repository view, then every standard's findings."""
+    """`svcstd report -o FILE.md`: the verdict, changes, standards worst first, the rules to fix, the findings."""
     lang = options.lang
+    budget = Budget(options.max_chars)
     heading = f"# {escape(title) if title else LABELS('title', lang)}"
     version = summary.report.tool_version
-    parts = [[heading, "", LABELS("as_of", lang, date=summary.report.as_of, version=version), ""]]
-    parts.append([_headline(summary, lang), "", _grade_line(summary, lang)])
-    parts.append(_principles(summary, lang))
-    for provider in summary.providers:
-        name = escape(provider.provider) if provider.provider else LABELS("unknown_provider", lang)
-        parts.append([f"## {LABELS('provider', lang)}: {name}", "", *_standards(summary, provider.documents, lang)])
-    parts.extend([_top_rules(summary, lang), _overdue(summary, lang), _expiring(summary, lang)])
-    parts.append(_comparison(summary, lang))
-    parts.append([f"## {LABELS('findings', lang)}", "", *_findings(summary.report.documents, lang, "###")])
-    return _join(parts)
+    head = [heading, "", LABELS("as_of", lang, date=summary.report.as_of, version=version), ""]
+    head += [_headline(summary, lang), "", _grade_line(summary, lang), "", MESSAGES("legend", lang)]
+    budget.take("\n".join(head))
+    order = _order(summary)
+    parts = [head, _comparison(summary, lang, budget), _principles(summary, lang, budget)]
+    parts.append([f"## {MESSAGES('worst_first', lang)}", "", *_standards(summary, order, lang, budget)])
+    parts += [_top_rules(summary, lang, budget), _overdue(summary, lang, budget), _expiring(summary, lang, budget)]
+    findings = _findings(order, lang, "###", budget)
+    parts.append([f"## {LABELS('findings', lang)}", "", *findings] if findings else [])
+    return _join(parts, budget.note(lang))
 
 
-def _join(parts: Iterable[Sequence[str]]) -> str:
-    return "\n\n".join("\n".join(part).strip("\n") for part in parts if part) + "\n"
+def _order(summary: Summary) -> list[DocumentResult]:
+    docs = summary.report.documents
+    return [docs[n] for n in worst_first(docs, [summary.tone(d.score) for d in docs])]
+
+
+def _join(parts: Iterable[Sequence[str]], note: str) -> str:
+    blocks = ["\n".join(part).strip("\n") for part in parts if part]
+    if note:
+        blocks.insert(1, note)
+    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 def _headline(summary: Summary, lang: str) -> str:
@@ -62,16 +138,15 @@ def _headline(summary: Summary, lang: str) -> str:
     head = LABELS(
         "headline", lang, passing=counts.passing, documents=counts.documents, valid=counts.valid, average=average
     )
-    tally = counts.findings
     marks = (
         f"{_SEVERITY_MARKS[s]} {LABELS(f'count_{s.value}', lang, count=n)}"
-        for s, n in zip(Severity, tally, strict=True)
+        for s, n in zip(Severity, counts.findings, strict=True)
     )
     return f"**{head}** · " + " · ".join(marks)
 
 
 def _grade_line(summary: Summary, lang: str) -> str:
-    grades = (f"{_GRADE_MARKS[g.tone]} {g.label(lang)}: {g.documents}" for g in summary.grades)
+    grades = (f"{_ZONE_MARKS[g.tone]} {g.label(lang)}: {g.documents}" for g in summary.grades)
     return f"{LABELS('grades', lang)}: " + " · ".join(grades)
 
 
@@ -79,28 +154,34 @@ def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _standards(summary: Summary, documents: Sequence[DocumentResult], lang: str) -> list[str]:
+def _standards(summary: Summary, documents: Sequence[DocumentResult], lang: str, budget: Budget) -> list[str]:
     if not documents:
         return [LABELS("nothing", lang)]
-    names = [PRINCIPLE_NAMES[p](lang) for p in Principle]
-    header = [LABELS("standard", lang), LABELS("score", lang), LABELS("grade", lang), *names, LABELS("gate", lang)]
-    lines = [_row(header), _row(["---", "--:", "---", *(["--:"] * len(names)), "---"])]
-    return lines + [_row(_standard_cells(summary, doc, lang)) for doc in documents]
+    keys = [LABELS("standard", lang), LABELS("score", lang), LABELS("grade", lang), LABELS("gate", lang)]
+    header = [_row([*keys, MESSAGES("findings_cell", lang), MESSAGES("weakest", lang)])]
+    header.append(_row(["---", "--:", "---", "---", "---", "---"]))
+    budget.take("\n".join(header))
+    rows = [_row(_standard_cells(summary, doc, lang)) for doc in documents]
+    return header + budget.rows(LABELS("documents", lang), rows, lang)
 
 
 def _standard_cells(summary: Summary, doc: DocumentResult, lang: str) -> list[str]:
-    gate = f"✅ {LABELS('passed', lang)}" if doc.passed else f"❌ {LABELS('failed', lang)}"
+    reason = gate_reason(doc)
+    gate = f"{_GATE_MARKS[doc.passed]} {LABELS('passed' if doc.passed else 'failed', lang)}"
+    gate += f": {escape(reason(lang))}" if reason else ""
+    active = doc.active_findings()
+    tally = " ".join(f"{_SEVERITY_MARKS[s]} {n}" for s in Severity if (n := sum(1 for f in active if f.severity is s)))
     if doc.score is None or doc.grade is None:
-        empty = ["—"] * len(Principle)
-        return [document_name(doc), "—", f"⛔ {LABELS('not_scored', lang)}", *empty, gate]
-    grade = f"{_GRADE_MARKS[summary.tone(doc.score)]} {escape(doc.grade.label(lang))}"
-    scores = {r.principle: r.score for r in doc.principles}
-    marks = [_score_mark(summary, scores.get(p), lang) for p in Principle]
-    return [document_name(doc), f"**{decimal(doc.score, lang)}**", grade, *marks, gate]
+        return [document_name(doc), "—", f"{_ZONE_MARKS['none']} {LABELS('not_scored', lang)}", gate, tally, "—"]
+    zone = f"{_ZONE_MARKS[summary.tone(doc.score)]} {escape(doc.grade.label(lang).split(' — ')[0])}"
+    scored = [r for r in doc.principles if r.score is not None]
+    weakest = min(scored, key=lambda r: r.score or 0.0) if scored else None
+    weak = f"{PRINCIPLE_NAMES[weakest.principle](lang)} {_number(weakest.score, lang)}" if weakest else "—"
+    return [document_name(doc), f"**{decimal(doc.score, lang)}**", zone, gate, tally or "—", weak]
 
 
-def _score_mark(summary: Summary, score: float | None, lang: str) -> str:
-    return f"{_SCORE_MARKS[summary.tone(score)]} {decimal(score, lang)}" if score is not None else _SCORE_MARKS["none"]
+def _number(score: float | None, lang: str) -> str:
+    return decimal(score, lang) if score is not None else "—"
 
 
 def document_name(doc: DocumentResult, separator: str = "<br>") -> str:
@@ -110,65 +191,85 @@ def document_name(doc: DocumentResult, separator: str = "<br>") -> str:
     return f"{place}{separator}{escape(name)}" if name else place
 
 
-def _principles(summary: Summary, lang: str) -> list[str]:
+def _principles(summary: Summary, lang: str, budget: Budget) -> list[str]:
     lines = [f"## {LABELS('principles', lang)}", "", _row([LABELS("principle", lang), LABELS("score", lang)])]
     lines.append(_row(["---", "--:"]))
     for principle, score in summary.principles:
-        lines.append(_row([PRINCIPLE_NAMES[principle](lang), _score_mark(summary, score, lang)]))
+        mark = _ZONE_MARKS[summary.tone(score)]
+        lines.append(_row([PRINCIPLE_NAMES[principle](lang), f"{mark} {_number(score, lang)}"]))
+    budget.take("\n".join(lines))
     return lines
 
 
-def _top_rules(summary: Summary, lang: str) -> list[str]:
+def _top_rules(summary: Summary, lang: str, budget: Budget) -> list[str]:
     lines = [f"## {LABELS('top_rules', lang)}", ""]
     if not summary.top_rules:
         return [*lines, LABELS("none", lang)]
-    keys = ("rule", "in_documents", "findings_count", "fix", "reference")
-    lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "--:", "--:", "---", "---"])]
+    keys = ("rule", "in_documents", "findings_count", "fix")
+    lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "--:", "--:", "---"])]
+    budget.take("\n".join(lines))
+    rows = []
     for tally in summary.top_rules:
         title = tally.title(lang) if tally.title else tally.example(lang)
         rule = f"{_SEVERITY_MARKS[tally.severity]} **{escape(tally.rule)}** {escape(title)}"
         fix = escape(tally.fix(lang)) if tally.fix else "—"
-        reference = escape(tally.reference(lang)) if tally.reference else "—"
-        lines.append(_row([rule, str(tally.documents), str(tally.findings), fix, reference]))
+        rows.append(_row([rule, str(tally.documents), str(tally.findings), fix]))
+    lines += budget.rows(LABELS("top_rules", lang), rows, lang)
+    cited = [f"- **{escape(t.rule)}**: {escape(t.reference(lang))}" for t in summary.top_rules if t.reference]
+    if cited:
+        lines += ["", f"**{LABELS('reference', lang)}**", "", *budget.rows(LABELS("reference", lang), cited, lang)]
     return lines
 
 
-def _overdue(summary: Summary, lang: str) -> list[str]:
+def _overdue(summary: Summary, lang: str, budget: Budget) -> list[str]:
     lines = [f"## {LABELS('overdue', lang)}", ""]
     if not summary.overdue:
         return [*lines, LABELS("none", lang)]
     keys = ("standard", "provider", "due", "days_overdue")
     lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "---", "---", "--:"])]
-    for item in summary.overdue:
-        provider = escape(item.document.meta.provider or "—")
-        lines.append(_row([document_name(item.document), provider, item.due, str(item.days)]))
-    return lines
+    budget.take("\n".join(lines))
+    rows = [
+        _row([document_name(i.document), escape(i.document.meta.provider or "—"), i.due, str(i.days)])
+        for i in summary.overdue
+    ]
+    return lines + budget.rows(LABELS("overdue", lang), rows, lang)
 
 
-def _expiring(summary: Summary, lang: str) -> list[str]:
-    lines = [f"## {LABELS('expiring', lang, days=EXPIRY_WINDOW_DAYS)}", ""]
+def _expiring(summary: Summary, lang: str, budget: Budget) -> list[str]:
+    heading = LABELS("expiring", lang, days=EXPIRY_WINDOW_DAYS)
+    lines = [f"## {heading}", ""]
     if not summary.expiring:
         return [*lines, LABELS("none", lang)]
     keys = ("standard", "rule", "until", "days_left", "approved_by", "reason")
     lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "---", "---", "--:", "---", "---"])]
+    budget.take("\n".join(lines))
+    rows = []
     for item in summary.expiring:
         waiver = item.waiver
         cells = [escape(waiver.rule), escape(waiver.until), str(item.days), escape(waiver.approved_by)]
-        lines.append(_row([document_name(item.document), *cells, escape(waiver.reason)]))
-    return lines
+        rows.append(_row([document_name(item.document), *cells, escape(waiver.reason)]))
+    return lines + budget.rows(heading, rows, lang)
 
 
-def _comparison(summary: Summary, lang: str) -> list[str]:
+def _comparison(summary: Summary, lang: str, budget: Budget) -> list[str]:
     comparison = summary.comparison
     if comparison is None:
         return []
     lines = [f"## {LABELS('changes', lang, date=escape(comparison.previous_as_of))}", ""]
-    keys = ("standard", "before", "now", "change")
-    lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "--:", "--:", "--:"])]
-    lines.append(_row([f"**{LABELS('overall', lang)}**", *_change_cells(comparison.overall, lang)]))
+    headline = comparison.headline
+    lines.append(
+        f"{LABELS('passing', lang)}: {_count_change(*headline.passing)} · "
+        f"{LABELS('average', lang)}: {_change_text(comparison.overall, lang)} · "
+        f"{LABELS('errors', lang)}: {_count_change(*headline.errors)}"
+    )
+    lines += ["", _row(LABELS(k, lang) for k in ("standard", "before", "now", "change", "grade", "gate"))]
+    lines.append(_row(["---", "--:", "--:", "--:", "---", "---"]))
+    lines.append(_row([f"**{LABELS('overall', lang)}**", *_change_cells(comparison.overall, lang), "", ""]))
     for principle, change in comparison.principles:
-        lines.append(_row([PRINCIPLE_NAMES[principle](lang), *_change_cells(change, lang)]))
-    lines += [_row([document_name(item.document), *_change_cells(item.change, lang)]) for item in comparison.documents]
+        lines.append(_row([PRINCIPLE_NAMES[principle](lang), *_change_cells(change, lang), "", ""]))
+    budget.take("\n".join(lines))
+    rows = [_row(_document_change(summary, item, lang)) for item in comparison.documents]
+    lines += budget.rows(LABELS("changes", lang, date=comparison.previous_as_of), rows, lang)
     if comparison.added:
         lines += ["", LABELS("added", lang, items=", ".join(document_name(d) for d in comparison.added))]
     if comparison.removed:
@@ -176,29 +277,57 @@ def _comparison(summary: Summary, lang: str) -> list[str]:
     return lines
 
 
-def _change_cells(change: ScoreChange, lang: str) -> list[str]:
-    def shown(score: float | None) -> str:
-        return decimal(score, lang) if score is not None else "—"
+def _document_change(summary: Summary, item: DocumentChange, lang: str) -> list[str]:
+    doc = item.document
+    name = document_name(doc)
+    if item.regressed:
+        name = f"🔻 **{MESSAGES('regression', lang)}** · {name}"
+    zones = {band.key: band for band in summary.scale}
+    old_zone = zones.get(item.old_grade or "")
+    old = f"{_ZONE_MARKS[summary.tone(old_zone.min)]}" if old_zone else "—"
+    new = _ZONE_MARKS[summary.tone(doc.score)]
+    old_gate = "—" if item.old_passed is None else _GATE_MARKS[item.old_passed]
+    return [name, *_change_cells(item.change, lang), f"{old} → {new}", f"{old_gate} → {_GATE_MARKS[doc.passed]}"]
 
+
+def _count_change(old: int, new: int) -> str:
+    if old == new:
+        return f"{new} (± 0)"
+    arrow = "▲" if new > old else "▼"
+    sign = "+" if new > old else ""
+    return f"{new} ({arrow} {sign}{new - old})"
+
+
+def _change_text(change: ScoreChange, lang: str) -> str:
+    _, now, arrow = _change_cells(change, lang)
+    return f"{now} ({arrow})"
+
+
+def _change_cells(change: ScoreChange, lang: str) -> list[str]:
     delta = change.delta
     if delta is None or not delta:
-        arrow = "—" if delta is None else shown(0.0)
+        arrow = "—" if delta is None else "± 0"
     else:
-        arrow = f"🔺 +{shown(delta)}" if delta > 0 else f"🔻 {shown(delta)}"
-    return [shown(change.old), shown(change.new), arrow]
+        arrow = f"▲ +{_number(delta, lang)}" if delta > 0 else f"▼ {_number(delta, lang)}"
+    return [_number(change.old, lang), _number(change.new, lang), arrow]
 
 
-def _findings(documents: Iterable[DocumentResult], lang: str, level: str) -> list[str]:
+def _findings(documents: Sequence[DocumentResult], lang: str, level: str, budget: Budget) -> list[str]:
     lines: list[str] = []
-    for doc in documents:
-        if doc.findings:
-            lines += ["", f"{level} {document_name(doc, ' — ')}", "", *_document_findings(doc, lang)]
+    with_findings = [doc for doc in documents if doc.findings]
+    for number, doc in enumerate(with_findings):
+        block = ["", f"{level} {document_name(doc, ' — ')}", "", *_document_findings(doc, lang)]
+        if not budget.take("\n".join(block)):
+            left = len(with_findings) - number
+            budget.cut.append(MESSAGES("cut_findings", lang, count=left, total=len(with_findings)))
+            break
+        lines += block
     return lines[1:]
 
 
 def _document_findings(doc: DocumentResult, lang: str) -> list[str]:
     active = doc.active_findings()
-    serious = [f for f in active if f.severity is not Severity.INFO]
+    serious = sorted((f for f in active if f.severity is not Severity.INFO), key=lambda f: (-f.severity.rank, f.line))
     quiet = [f for f in doc.findings if f.waived or f.severity is Severity.INFO]
     lines = [_finding_line(f, lang) for f in serious] or [LABELS("no_problems", lang)]
     if quiet:

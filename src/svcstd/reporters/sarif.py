@@ -33,7 +33,7 @@ MESSAGES = Catalog(
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(as_dict(report, options.lang), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(as_dict(report, options.lang), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def as_dict(report: Report, lang: str) -> dict[str, Any]:

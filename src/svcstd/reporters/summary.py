@@ -3,34 +3,29 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from svcstd.errors import UsageError
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, Finding, FindingCounts, Principle, Report, RuleInfo, Severity, Text, Waiver
+from svcstd.reporters.comparison import (
+    Comparison,
+    DocumentChange,
+    PreviousDocument,
+    PreviousReport,
+    ScoreChange,
+    average,
+    compare,
+    parse_previous,
+)
 from svcstd.scoring.grades import OMBUDSMAN, SKM, Band, GradeScale, grade_for
+
+__all__ = ["Comparison", "DocumentChange", "PreviousDocument", "PreviousReport", "ScoreChange", "parse_previous"]
 
 EXPIRY_WINDOW_DAYS = 30
 TOP_RULES = 10
-
-MESSAGES = Catalog(
-    "summary",
-    {
-        "bad_previous": (
-            "{source} is not a JSON report of `svcstd check --format json`: {reason}.",
-            "{source} bukan laporan JSON dari `svcstd check --format json`: {reason}.",
-        ),
-        "no_version": ("it has no `format_version` 1", "tidak ada `format_version` 1"),
-        "no_documents": ("it has no `documents` list", "tidak ada daftar `documents`"),
-        "not_object": ("a document is not a JSON object", "ada dokumen yang bukan objek JSON"),
-        "no_path": ("a document lacks its `path` or `index`", "ada dokumen tanpa `path` atau `index`"),
-        "bad_principles": ("a document's `principles` is not an object", "`principles` sebuah dokumen bukan objek"),
-        "bad_score": ("a score is not a number", "ada skor yang bukan angka"),
-    },
-)
 
 
 class Counts(NamedTuple):
@@ -224,126 +219,6 @@ def _date(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def average(scores: Sequence[float]) -> float | None:
-    return round(sum(scores) / len(scores), 1) if scores else None
-
-
-# Comparison with an earlier `svcstd check --format json` report.
-
-
-class PreviousDocument(NamedTuple):
-    path: str
-    index_in_file: int
-    id: str | None
-    title: str | None
-    score: float | None
-    principles: Mapping[Principle, float | None]
-
-
-class PreviousReport(NamedTuple):
-    as_of: str
-    documents: tuple[PreviousDocument, ...]
-
-
-class ScoreChange(NamedTuple):
-    old: float | None
-    new: float | None
-
-    @property
-    def delta(self) -> float | None:
-        return round(self.new - self.old, 1) if self.old is not None and self.new is not None else None
-
-
-class DocumentChange(NamedTuple):
-    document: DocumentResult
-    change: ScoreChange
-
-
-class Comparison(NamedTuple):
-    """Score changes since `previous_as_of`; documents matched by path and index, else by id."""
-
-    previous_as_of: str
-    overall: ScoreChange
-    principles: tuple[tuple[Principle, ScoreChange], ...]
-    documents: tuple[DocumentChange, ...]
-    added: tuple[DocumentResult, ...]
-    removed: tuple[PreviousDocument, ...]
-
-
-def compare(report: Report, previous: PreviousReport) -> Comparison:
-    changes, added, matched = [], [], set()
-    for doc in report.documents:
-        number = _match(doc, previous.documents)
-        if number is None or number in matched:
-            added.append(doc)
-            continue
-        matched.add(number)
-        changes.append(DocumentChange(doc, ScoreChange(previous.documents[number].score, doc.score)))
-    old_scores = [d.score for d in previous.documents if d.score is not None]
-    return Comparison(
-        previous_as_of=previous.as_of,
-        overall=ScoreChange(average(old_scores), counts(report).average),
-        principles=tuple((p, _principle_change(report, previous, p)) for p in Principle),
-        documents=tuple(changes),
-        added=tuple(added),
-        removed=tuple(d for number, d in enumerate(previous.documents) if number not in matched),
-    )
-
-
-def _match(doc: DocumentResult, previous: tuple[PreviousDocument, ...]) -> int | None:
-    """The position of the same document in the earlier report: same path and index, else a unique id."""
-    for number, old in enumerate(previous):
-        if (old.path, old.index_in_file) == (doc.path, doc.index):
-            return number
-    same_id = [number for number, old in enumerate(previous) if doc.id and old.id == doc.id]
-    return same_id[0] if len(same_id) == 1 else None
-
-
-def _principle_change(report: Report, previous: PreviousReport, principle: Principle) -> ScoreChange:
-    old = [d.principles.get(principle) for d in previous.documents]
-    return ScoreChange(average([s for s in old if s is not None]), principle_average(report.documents, principle))
-
-
-def parse_previous(data: Any, source: str) -> PreviousReport:
-    """An earlier JSON report (CLI.md, JSON output) as values; UsageError when it is not one."""
-    try:
-        _require(isinstance(data, dict) and data.get("format_version") == 1, "no_version")
-        _require(isinstance(data.get("documents"), list), "no_documents")
-        documents = tuple(_previous_document(entry) for entry in data["documents"])
-    except ValueError as problem:
-        reason = MESSAGES.text(str(problem))
-        en, id_ = (MESSAGES("bad_previous", lang, source=source, reason=reason(lang)) for lang in ("en", "id"))
-        raise UsageError(Text(en, id_)) from None
-    return PreviousReport(str(data.get("as_of", "")), documents)
-
-
-def _previous_document(entry: Any) -> PreviousDocument:
-    _require(isinstance(entry, dict), "not_object")
-    _require(isinstance(entry.get("path"), str) and isinstance(entry.get("index"), int), "no_path")
-    principles = entry.get("principles")
-    principles = {} if principles is None else principles
-    _require(isinstance(principles, dict), "bad_principles")
-    scores = {
-        p: _score(principles[p.value].get("score")) for p in Principle if isinstance(principles.get(p.value), dict)
-    }
-    text = {key: value if isinstance(value, str) else None for key, value in entry.items() if key in ("id", "title")}
-    return PreviousDocument(
-        entry["path"], entry["index"], text.get("id"), text.get("title"), _score(entry.get("score")), scores
-    )
-
-
-def _score(value: Any) -> float | None:
-    if value is None:
-        return None
-    _require(isinstance(value, int | float) and not isinstance(value, bool), "bad_score")
-    return float(value)
-
-
-def _require(condition: bool, reason: str) -> None:
-    if not condition:
-        raise ValueError(reason)
 
 
 # The words both human reports (markdown and HTML) use.

@@ -65,14 +65,23 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
 
 
 def _document_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
-    shown = [f for f in doc.findings if not (options.quiet and f.waived)]
+    shown = _failing(doc) if options.quiet else doc.findings
     lines = [_finding_line(doc, f, options) for f in shown]
     title = printable(doc.title or doc.id or MESSAGES("untitled", options.lang))
     header = MESSAGES("document", options.lang, name=printable(document_name(doc)), title=title)
     lines.append(_paint(header, "1", options))
-    lines.extend(_score_lines(doc, options))
+    score_lines = _score_lines(doc, options)
+    lines.extend(score_lines[:1] if options.quiet else score_lines)
     lines.append("")
     return lines
+
+
+def _failing(doc: DocumentResult) -> tuple[Finding, ...]:
+    """What `-q` shows of a failing document: its unwaived errors; without any, its most severe findings
+    (the warnings that fail a `--fail-on warning` gate), never the less severe ones beside them."""
+    active = doc.active_findings()
+    worst = max((finding.severity.rank for finding in active), default=0)
+    return tuple(finding for finding in active if finding.severity.rank == worst)
 
 
 def _finding_line(doc: DocumentResult, finding: Finding, options: RenderOptions) -> str:

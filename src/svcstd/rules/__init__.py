@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from svcstd.rules import accountability, authoring, fairness, participation, simplicity, sustainability, transparency
+from svcstd.rules import (
+    accountability,
+    authoring,
+    components,
+    fairness,
+    participation,
+    simplicity,
+    sustainability,
+    transparency,
+)
 from svcstd.rules.base import Rule
+from svcstd.rules.legal_basis import RULES as LEGAL_BASIS_RULES
 
 BUILTIN_RULES: tuple[Rule, ...] = (
     *simplicity.RULES,
     *participation.RULES,
     *accountability.RULES,
+    *LEGAL_BASIS_RULES,
+    components.ACC010,
     *sustainability.RULES,
     *transparency.RULES,
+    components.TRA009,
     *authoring.RULES,
     *fairness.RULES,
 )

@@ -9,7 +9,10 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERPRES_76_2013, UU_25_2009, at, cite, on, principle
-from svcstd.standard.durations import describe, upper_minutes
+from svcstd.standard.durations import describe, is_measured, upper_minutes
+from svcstd.standard.fees import charged
+from svcstd.standard.kinds import status
+from svcstd.standard.steps import legal_texts, procedure_steps
 
 _NON_WORD = re.compile(r"[\W_]+")
 _UU_25_2009 = re.compile(r"\b(?:undang undang|uu)\b.*\b25 (?:tahun )?2009\b")
@@ -18,7 +21,6 @@ _REGULATION_NUMBER = re.compile(r"\b(\d+[a-z]?) (?:tahun )?((?:19|20)\d\d)\b")
 _PROMISE = re.compile(
     r"^(?=.*(?:sanggup|janji|komitmen|commit|promise|pledge))(?=.*standar)", re.IGNORECASE | re.DOTALL
 )
-_IMPROVEMENT = re.compile(r"perbaik|terus[- ]menerus|berkelanjutan|peningkatan|improv", re.IGNORECASE)
 _SANCTION = re.compile(r"sanksi|kompensasi|ganti rugi|sanction|compensat", re.IGNORECASE)
 
 APPLICANT_ROLES = (
@@ -26,12 +28,43 @@ APPLICANT_ROLES = (
     "Pengguna layanan",
     "Masyarakat",
     "Pasien",
+    "Keluarga pasien",
+    "Keluarga",
+    "Kuasa",
+    "Wali",
+    "Pemustaka",
+    "Pengunjung",
+    "Penduduk",
+    "Warga",
+    "Wajib pajak",
     "Wajib retribusi",
+    "Pelanggan",
+    "Orang tua",
     "Applicant",
     "Service user",
     "Citizen",
     "Patient",
 )
+OFFICIAL_ROLES = (
+    "Kepala",
+    "Camat",
+    "Lurah",
+    "Direktur",
+    "Sekretaris",
+    "Pimpinan",
+    "Pejabat",
+    "Ketua",
+    "Hakim",
+    "Panitera",
+    "Sistem",
+    "Aplikasi",
+    "Head",
+    "Director",
+    "System",
+)
+"""Heads of unit and signing officials, who sign rather than staff a desk, and systems that act on their own."""
+GENERIC_STAFF = frozenset({"petugas", "pelaksana", "staf", "staff", "operator", "pegawai", "officer", "tim", "team"})
+"""Words that say "a member of staff" and nothing about which one: Petugas, Pelaksana and Staf are the same."""
 PRINCIPLE_REF = principle("principle of accountability", "prinsip akuntabel")
 MINUTES_PER_DAY = 1440.0
 
@@ -42,7 +75,7 @@ def normalise(text: str) -> str:
 
 
 def _is_adopted(doc: Document, ctx: RuleContext) -> bool:
-    return bool(doc["status"] == "adopted")
+    return bool(status(doc) == "adopted")
 
 
 def _fees(doc: Document) -> list[Mapping[str, Any]]:
@@ -50,12 +83,13 @@ def _fees(doc: Document) -> list[Mapping[str, Any]]:
 
 
 def _charges(fee: Mapping[str, Any]) -> bool:
-    """A fee the citizen pays: a positive amount or a formula."""
-    return "formula" in fee or fee.get("amount", 0) > 0
+    """A fee the citizen pays (standard/fees.py): coverage such as "BPJS sesuai haknya" is not one."""
+    return charged(fee)
 
 
 @rule(
     id="ACC001",
+    full_standard_only=True,
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.ERROR,
     weight=5,
@@ -99,7 +133,7 @@ def ACC001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     if "adoption" not in doc:
         params = {"missing_en": "the adoption record (`adoption`)", "missing_id": "data penetapan (`adoption`)"}
-        yield Hit("/status", params)
+        yield Hit("/status" if "status" in doc else "", params, at_key="status" not in doc)
     elif "signed_by" not in doc["adoption"]:
         params = {
             "missing_en": "the official who signed the decree (`adoption.signed_by`)",
@@ -108,17 +142,19 @@ def ACC001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/adoption", params, at_key=True)
 
 
-def _cites_uu_25_2009(entry: Mapping[str, Any]) -> bool:
+def _cites_uu_25_2009(entry: object) -> bool:
     """The law itself, not a regulation about it: look only before "tentang"."""
-    texts = (entry["title"], entry.get("ref", ""))
+    texts = legal_texts(entry)
     return any(_UU_25_2009.search(normalise(text).split(" tentang ")[0]) for text in texts)
 
 
 @rule(
     id="ACC002",
+    full_standard_only=True,
+    needs=("manufacturing/legal_basis",),
     principle=Principle.ACCOUNTABILITY,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("Public-service law missing from the legal basis", "UU Pelayanan Publik tidak tercantum dalam dasar hukum"),
     message=(
         "The legal basis (manufacturing.legal_basis, dasar hukum) does not list Law No. 25 of 2009 on Public "
@@ -131,10 +167,13 @@ def _cites_uu_25_2009(entry: Mapping[str, Any]) -> bool:
         "Tambahkan `- title: Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik`.",
     ),
     rationale=(
-        "Every service standard exists because UU 25/2009 requires it; citing the law shows the standard is "
-        "answerable under it.",
-        "Setiap standar pelayanan disusun karena diwajibkan UU 25/2009; mencantumkannya menunjukkan bahwa "
-        "standar dapat dipertanggungjawabkan berdasarkan undang-undang tersebut.",
+        "Every service standard exists because UU 25/2009 requires it, and the adoption decree usually lists it "
+        "among its considerations. Pasal 21 huruf a asks for the regulations the service itself rests on, not "
+        "for UU 25/2009 by name: listing it is template practice, so its absence is only a note.",
+        "Setiap standar pelayanan disusun karena diwajibkan UU 25/2009, dan keputusan penetapannya lazim "
+        "mencantumkannya pada bagian mengingat. Pasal 21 huruf a meminta peraturan yang menjadi dasar "
+        "penyelenggaraan layanan itu sendiri, bukan UU 25/2009 secara khusus: mencantumkannya merupakan praktik "
+        "templat, sehingga ketiadaannya hanya berupa catatan.",
     ),
     reference=cite(at(UU_25_2009, "Article 21(a) (legal basis)", "Pasal 21 huruf a (dasar hukum)"), PRINCIPLE_REF),
 )
@@ -153,20 +192,34 @@ def ACC002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/manufacturing/legal_basis", at_key=True)
 
 
+MAX_NAMED = 5
+"""A finding names at most this many items; the count says how many there are."""
+
+
+def _founded(fee: Mapping[str, Any]) -> bool:
+    """A fee that names its basis, or whose amount lives in a named regulation (`reference`, format 1.1)."""
+    return "basis" in fee or "reference" in fee
+
+
+def _charged_count(doc: Document, ctx: RuleContext) -> int:
+    return sum(1 for fee in _fees(doc) if _charges(fee))
+
+
 def _charges_anything(doc: Document, ctx: RuleContext) -> bool:
     return any(_charges(fee) for fee in _fees(doc))
 
 
 @rule(
     id="ACC003",
+    needs=("delivery/fees",),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.ERROR,
     weight=4,
     title=("Fee without a legal basis", "Biaya/tarif tanpa dasar hukum"),
     message=(
-        "The fee '{name}' (delivery.fees, biaya/tarif) is charged but has no `basis`. Name the regulation "
-        "that sets it.",
-        "Biaya/tarif '{name}' (delivery.fees) dipungut tetapi belum mencantumkan dasar hukumnya (`basis`). "
+        "{count} charged fee(s) (delivery.fees, biaya/tarif) have no `basis`: {names}. Name the regulation "
+        "that sets them.",
+        "{count} biaya/tarif yang dipungut (delivery.fees) belum mencantumkan dasar hukumnya (`basis`): {names}. "
         "Tambahkan peraturan yang menetapkan besaran biaya tersebut.",
     ),
     fix=(
@@ -189,6 +242,7 @@ def _charges_anything(doc: Document, ctx: RuleContext) -> bool:
         PRINCIPLE_REF,
     ),
     applies=_charges_anything,
+    items=_charged_count,
 )
 def ACC003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -202,9 +256,17 @@ def ACC003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         fees:
           - {name: Retribusi PBG, formula: Luas lantai x indeks x SHST}   # flagged at the fee, on its key
     """
-    for index, fee in enumerate(_fees(doc)):
-        if _charges(fee) and "basis" not in fee:
-            yield Hit(f"/delivery/fees/{index}", {"name": fee["name"]}, at_key=True)
+    if "fee_basis" in doc["delivery"]:  # format 1.1: one basis for the whole tariff table
+        return
+    unfounded = [(index, fee) for index, fee in enumerate(_fees(doc)) if _charges(fee) and not _founded(fee)]
+    if not unfounded:
+        return
+    names = ", ".join(f"'{fee['name']}'" for _, fee in unfounded[:MAX_NAMED])
+    if len(unfounded) > MAX_NAMED:
+        names += f" (+{len(unfounded) - MAX_NAMED})"
+    first = unfounded[0][0] if len(unfounded) == 1 else None
+    pointer = f"/delivery/fees/{first}" if first is not None else "/delivery/fees"
+    yield Hit(pointer, {"count": len(unfounded), "names": names}, at_key=True, items=len(unfounded))
 
 
 def _regulation_key(text: str) -> str:
@@ -217,18 +279,18 @@ def _regulation_key(text: str) -> str:
 def _legal_keys(doc: Document) -> set[str]:
     keys: set[str] = set()
     for entry in doc["manufacturing"]["legal_basis"]:
-        keys.add(_regulation_key(entry["title"]))
-        if "ref" in entry:
-            keys.add(_regulation_key(entry["ref"]))
+        keys.update(_regulation_key(text) for text in legal_texts(entry))
     return keys
 
 
 def _has_fee_basis(doc: Document, ctx: RuleContext) -> bool:
-    return any("basis" in fee for fee in _fees(doc))
+    return "fee_basis" in doc["delivery"] or any("basis" in fee for fee in _fees(doc))
 
 
 @rule(
     id="ACC004",
+    full_standard_only=True,
+    needs=("delivery/fees", "manufacturing/legal_basis"),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.WARNING,
     weight=3,
@@ -275,10 +337,14 @@ def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for index, fee in enumerate(_fees(doc)):
         if "basis" in fee and _regulation_key(fee["basis"]) not in known:
             yield Hit(f"/delivery/fees/{index}/basis", {"name": fee["name"]})
+    basis = doc["delivery"].get("fee_basis")  # 1.1: one basis for the whole tariff table
+    if basis is not None and _regulation_key(basis) not in known:
+        yield Hit("/delivery/fee_basis", {"name": "fee_basis"})
 
 
 @rule(
     id="ACC005",
+    needs=("delivery/complaints",),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.WARNING,
     weight=4,
@@ -327,17 +393,28 @@ def ACC005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if "handler" not in complaints:
         params = {"field": "handler", "what_en": "complaint handler", "what_id": "pengelola pengaduan"}
         yield Hit("/delivery/complaints", params, at_key=True)
-    if "response_time" not in complaints:
+    if "response_time" not in complaints and not complaints.get("times"):
         params = {"field": "response_time", "what_en": "response time", "what_id": "jangka waktu tanggapan"}
         yield Hit("/delivery/complaints", params, at_key=True)
 
 
+def _response_times(doc: Document) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """`response_time`, and each 1.1 `times` entry of kind `respond` (what `response_time` means), with a number."""
+    complaints = doc["delivery"]["complaints"]
+    if is_measured(complaints.get("response_time")):
+        yield "/delivery/complaints/response_time", complaints["response_time"]
+    for index, entry in enumerate(complaints.get("times", [])):
+        if entry.get("kind") == "respond" and is_measured(entry["duration"]):
+            yield f"/delivery/complaints/times/{index}/duration", entry["duration"]
+
+
 def _has_response_time(doc: Document, ctx: RuleContext) -> bool:
-    return "response_time" in doc["delivery"]["complaints"]
+    return any(True for _ in _response_times(doc))
 
 
 @rule(
     id="ACC006",
+    needs=("delivery/complaints",),
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.WARNING,
     weight=3,
@@ -379,14 +456,15 @@ def ACC006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           response_time: {value: 30, unit: days}           # flagged here
     """
     limit = int(ctx.options["max_response_days"])
-    response = doc["delivery"]["complaints"]["response_time"]
-    if upper_minutes(response) > limit * MINUTES_PER_DAY + 1e-6:
-        params = {"time_en": describe(response, "en"), "time_id": describe(response, "id"), "max": limit}
-        yield Hit("/delivery/complaints/response_time", params)
+    for pointer, response in _response_times(doc):
+        if upper_minutes(response) > limit * MINUTES_PER_DAY + 1e-6:
+            params = {"time_en": describe(response, "en"), "time_id": describe(response, "id"), "max": limit}
+            yield Hit(pointer, params)
 
 
 @rule(
     id="ACC007",
+    full_standard_only=True,
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.ERROR,
     weight=4,
@@ -438,20 +516,42 @@ def ACC007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/pledge", params, at_key=True)
 
 
+def matches_staff(actor: str, staffed: set[str]) -> bool:
+    """A normalised actor names a staffed role: the same words, or a word in common beyond "petugas", "staf"…
+
+    "Petugas" alone matches any staffed role; "Petugas loket" matches "Pelaksana loket"; "Kepala Seksi"
+    matches "Kepala Seksi Pelayanan".
+    """
+    if actor in staffed:
+        return True
+    words = set(actor.split()) - GENERIC_STAFF
+    if not words:
+        return bool(staffed)
+    return any(words & (set(role.split()) - GENERIC_STAFF) for role in staffed)
+
+
 def _is_applicant(actor: str, applicants: tuple[str, ...]) -> bool:
     """The applicant: "Pemohon", also "Pemohon atau kuasanya" or "Pasien atau keluarga pasien"."""
     return any(actor == role or actor.startswith(role + " ") for role in applicants)
 
 
 def _staffed_roles(doc: Document) -> set[str]:
-    return {normalise(entry["role"]) for entry in doc["manufacturing"]["staff_count"] if entry["count"] > 0}
+    """Roles with staff: a count above 0, a range, a role with no number (1.1: unknown, not none), a composition."""
+    roles = set()
+    for entry in doc["manufacturing"]["staff_count"]:
+        if "role" in entry and (entry.get("count", 1) > 0 or entry.get("max", 0) > 0):
+            roles.add(normalise(entry["role"]))
+        roles.update(normalise(part["role"]) for part in entry.get("composition", []) if part["count"] > 0)
+    return roles
 
 
 @rule(
     id="ACC008",
+    full_standard_only=True,
+    needs=("delivery/procedure", "manufacturing/staff_count"),
     principle=Principle.ACCOUNTABILITY,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("Procedure actor with no staffed role", "Pelaksana langkah prosedur tidak tercantum dalam jumlah pelaksana"),
     message=(
         "The actor '{actor}' of step {number} (delivery.procedure.steps, prosedur) matches no role with staff "
@@ -461,16 +561,20 @@ def _staffed_roles(doc: Document) -> set[str]:
         "Tambahkan jabatan tersebut atau samakan penulisan nama pelaksananya.",
     ),
     fix=(
-        "Write the actor exactly as the role in `staff_count` (with a count above 0), or add that role.",
-        "Tuliskan pelaksana sama persis dengan jabatan pada `staff_count` (dengan jumlah lebih dari 0), atau "
+        "Name the actor as the role in `staff_count` is named (with a count above 0), or add that role.",
+        "Tuliskan pelaksana sesuai nama jabatan pada `staff_count` (dengan jumlah lebih dari 0), atau "
         "tambahkan jabatan tersebut.",
     ),
     rationale=(
-        "A step is answerable only if someone is assigned to it; an actor with no staffed role is a step "
-        "nobody can be held to. The applicant's own steps (option applicant_roles) are exempt.",
-        "Langkah prosedur hanya dapat dipertanggungjawabkan bila ada pelaksana yang ditugaskan; pelaksana yang "
-        "tidak memiliki jabatan dan jumlah pelaksana tidak dapat dimintai pertanggungjawaban. Langkah pemohon "
-        "sendiri (opsi applicant_roles) dikecualikan.",
+        "A step is answerable only if someone is assigned to it. Actors and roles are compared by their words, "
+        "ignoring case and the generic words petugas, pelaksana, staf and operator; the applicant's own steps "
+        "(option applicant_roles), signing officials and systems (option official_roles) and steps at another "
+        "agency are exempt. Real standards name actors loosely, so a miss is a suggestion, not a defect.",
+        "Langkah prosedur hanya dapat dipertanggungjawabkan bila ada pelaksana yang ditugaskan. Pelaksana dan "
+        "jabatan dibandingkan menurut katanya, tanpa membedakan huruf besar dan tanpa kata umum petugas, "
+        "pelaksana, staf, dan operator; langkah pemohon sendiri (opsi applicant_roles), pejabat penanda tangan "
+        "dan sistem (opsi official_roles), serta langkah di instansi lain dikecualikan. Standar yang nyata "
+        "menyebut pelaksana secara longgar, sehingga ketidaksesuaian hanya berupa saran, bukan cacat.",
     ),
     reference=cite(
         at(
@@ -480,37 +584,48 @@ def _staffed_roles(doc: Document) -> set[str]:
         ),
         PRINCIPLE_REF,
     ),
-    options={"applicant_roles": APPLICANT_ROLES},
+    options={"applicant_roles": APPLICANT_ROLES, "official_roles": OFFICIAL_ROLES},
 )
 def ACC008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
 
-        # compared ignoring case; an actor starting with an applicant role ("Pemohon atau kuasanya") is exempt
-        steps: [{actor: Pemohon, action: Mendaftar}, {actor: petugas loket, action: Memeriksa dokumen}]
+        # compared by words; "Pelaksana loket" is "Petugas loket"; applicants and signing officials are exempt
+        steps: [{actor: Pemohon, action: Mendaftar}, {actor: Pelaksana loket, action: Memeriksa dokumen},
+                {actor: Kepala Dinas, action: Menandatangani}]
         staff_count: [{role: Petugas loket, count: 4}]
 
     Failing:
 
-        steps: [{actor: Kepala Seksi, action: Menandatangani}]   # flagged at `actor`
+        steps: [{actor: Petugas arsip, action: Menyimpan berkas}]   # flagged at `actor`
         staff_count: [{role: Petugas loket, count: 4}]
     """
-    applicants = tuple(normalise(role) for role in ctx.options["applicant_roles"])
+    exempt = tuple(normalise(role) for role in (*ctx.options["applicant_roles"], *ctx.options["official_roles"]))
     staffed = _staffed_roles(doc)
-    for index, step in enumerate(doc["delivery"]["procedure"]["steps"]):
-        actor = normalise(step["actor"])
-        if actor not in staffed and not _is_applicant(actor, applicants):
-            yield Hit(f"/delivery/procedure/steps/{index}/actor", {"actor": step["actor"], "number": index + 1})
+    for found in procedure_steps(doc):
+        if "actor" not in found.step or "agency" in found.step:  # passive, or staffed by another agency
+            continue
+        actor = normalise(found.step["actor"])
+        if not matches_staff(actor, staffed) and not _is_applicant(actor, exempt):
+            yield Hit(f"{found.pointer}/actor", {"actor": found.step["actor"], "number": found.number})
 
 
 PLEDGE_ELEMENTS = (
     (_PROMISE, "a promise to serve according to the standard", "janji memberikan pelayanan sesuai standar pelayanan"),
-    (_IMPROVEMENT, "a promise to keep improving the service", "janji melakukan perbaikan secara berkelanjutan"),
     (
         _SANCTION,
         "readiness to accept sanctions or give compensation when the service falls short",
         "kesediaan menerima sanksi atau memberikan kompensasi apabila pelayanan tidak sesuai standar",
     ),
 )
+"""The two elements of the official maklumat template of PermenPANRB 15/2014. A promise of continuous
+improvement is one region's practice, not the template's: it is not asked for."""
+
+OFFICIAL_PLEDGE = (
+    "Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah "
+    "ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan "
+    "perundang-undangan yang berlaku."
+)
+"""The maklumat of the PermenPANRB 15/2014 template, as real units publish it verbatim (DOMAIN.md)."""
 
 
 def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
@@ -519,6 +634,7 @@ def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
 
 @rule(
     id="ACC009",
+    full_standard_only=True,
     principle=Principle.ACCOUNTABILITY,
     severity=Severity.INFO,
     weight=1,
@@ -530,16 +646,26 @@ def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
         "belum ada.",
     ),
     fix=(
-        "State the promise to serve according to the standard, the promise to keep improving the service, and "
-        "readiness to accept sanctions or give compensation when the service falls short.",
-        "Nyatakan kesanggupan melaksanakan pelayanan sesuai standar, perbaikan secara terus-menerus, dan "
-        "kesediaan menerima sanksi dan/atau memberikan kompensasi apabila pelayanan tidak sesuai standar.",
+        "State the promise to serve according to the standard and the readiness to accept sanctions (or give "
+        'compensation) when the service falls short, as the official template does: "Dengan ini, kami '
+        "menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan dan "
+        "apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang "
+        'berlaku."',
+        "Nyatakan kesanggupan melaksanakan pelayanan sesuai standar dan kesediaan menerima sanksi (atau "
+        'memberikan kompensasi) apabila pelayanan tidak sesuai standar, seperti templat resmi: "Dengan ini, '
+        "kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan dan "
+        "apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang "
+        'berlaku."',
     ),
     rationale=(
-        "A pledge is a promise the public can hold the provider to; the common form has three elements, and "
-        "the Ombudsman scores the pledge's substance, not only its presence.",
-        "Maklumat adalah janji yang dapat ditagih masyarakat; bentuk yang lazim memuat tiga unsur, dan "
-        "Ombudsman menilai substansi maklumat, bukan hanya keberadaannya.",
+        "A pledge is a promise the public can hold the provider to. The maklumat template of PermenPANRB "
+        "15/2014 has two elements: the promise to serve according to the standard and the readiness to accept "
+        "sanctions; the Ombudsman scores the pledge's substance, not only its presence. A promise of continuous "
+        "improvement, which some regions add, is good practice and not asked for.",
+        "Maklumat adalah janji yang dapat ditagih masyarakat. Templat maklumat PermenPANRB 15/2014 memuat dua "
+        "unsur: kesanggupan melaksanakan pelayanan sesuai standar dan kesediaan menerima sanksi; Ombudsman "
+        "menilai substansi maklumat, bukan hanya keberadaannya. Janji perbaikan berkelanjutan, yang ditambahkan "
+        "sebagian daerah, merupakan praktik baik dan tidak diwajibkan.",
     ),
     reference=cite(
         at(UU_25_2009, "Article 15(b) (service pledge)", "Pasal 15 huruf b (maklumat pelayanan)"),
@@ -550,13 +676,14 @@ def _has_pledge(doc: Document, ctx: RuleContext) -> bool:
 def ACC009(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
 
-        pledge:
-          text: Kami sanggup melayani sesuai standar pelayanan, melakukan perbaikan terus-menerus, dan siap
-            menerima sanksi apabila tidak menepati janji ini.
+        pledge:   # the official template of PermenPANRB 15/2014
+          text: Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah
+            ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan
+            perundang-undangan yang berlaku.
 
     Failing:
 
-        pledge: {text: Kami sanggup melayani sesuai standar pelayanan.}   # flagged: no improvement, no sanction
+        pledge: {text: Kami sanggup melayani sesuai standar pelayanan.}   # flagged: no sanction
     """
     text = doc["pledge"]["text"]
     missing = [(en, id_) for pattern, en, id_ in PLEDGE_ELEMENTS if not pattern.search(text)]

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
+from svcstd.i18n import bilingual
 from svcstd.model import Principle, RuleInfo, Severity, Text
+from svcstd.standard.kinds import has, is_full_standard
 
 
 class Hit(NamedTuple):
@@ -20,6 +22,8 @@ class Hit(NamedTuple):
     pointer: str
     params: Mapping[str, object] = {}
     at_key: bool = False
+    items: int = 1
+    """How many of the items the rule checks this hit stands for (a finding that lists three missing groups: 3)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class RuleContext:
 Document = Mapping[str, Any]
 CheckFunction = Callable[[Document, RuleContext], Iterator[Hit]]
 AppliesFunction = Callable[[Document, RuleContext], bool]
+ItemsFunction = Callable[[Document, RuleContext], int]
+"""How many items a graded rule checks on a document: its outcome is the share of them satisfied."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,18 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     kind: str = "rule"
     """`rule` for a built-in rule, `custom` for a declarative rule of `rule_paths`."""
+    items: ItemsFunction | None = None
+    """For a graded rule, the number of items it checks; its outcome is then partial (3 of 4 groups: 0.75)."""
+
+    def credit(self, doc: Document, context: RuleContext, hits: list[Hit]) -> float:
+        """The share of the rule's weight a document earns: 1 when nothing is found, 0 for an ungraded failure."""
+        if not hits:
+            return 1.0
+        if self.items is None:
+            return 0.0
+        checked = self.items(doc, context)
+        failed = sum(hit.items for hit in hits)
+        return max(0.0, (checked - failed) / checked) if checked > 0 else 0.0
 
     @property
     def examples(self) -> str:
@@ -75,7 +93,7 @@ class Rule:
         )
 
     def format_message(self, params: Mapping[str, object]) -> Text:
-        return Text(self.message.en.format(**params), self.message.id.format(**params))
+        return bilingual(self.message, **params)
 
 
 def rule(
@@ -91,8 +109,18 @@ def rule(
     reference: tuple[str, str],
     options: Mapping[str, Any] | None = None,
     applies: AppliesFunction | None = None,
+    items: ItemsFunction | None = None,
+    needs: tuple[str, ...] = (),
+    full_standard_only: bool = False,
 ) -> Callable[[CheckFunction], Rule]:
-    """Turn a check generator into a Rule; each pair is (English, Indonesian)."""
+    """Turn a check generator into a Rule; each pair is (English, Indonesian).
+
+    `needs`: slash paths (`delivery/fees`) the rule judges; where one is missing (format 1.1 lets a document
+    leave components out) the rule does not apply: rules/components.py reports the missing component once.
+    `full_standard_only`: the rule judges what only a full standard has (records, manufacturing), not a
+    published sheet.
+    """
+    applies = _applicability(needs, full_standard_only, applies)
 
     def wrap(check: CheckFunction) -> Rule:
         return Rule(
@@ -108,6 +136,23 @@ def rule(
             check=check,
             applies=applies,
             options=dict(options or {}),
+            items=items,
         )
 
     return wrap
+
+
+def _applicability(needs: tuple[str, ...], full_only: bool, applies: AppliesFunction | None) -> AppliesFunction | None:
+    """One `applies`: the kind, then the components needed, then the rule's own condition."""
+    if not needs and not full_only:
+        return applies
+
+    def combined(doc: Document, ctx: RuleContext) -> bool:
+        if full_only and not is_full_standard(doc):
+            return False
+        if not all(has(doc, path) for path in needs):
+            return False
+        return applies is None or applies(doc, ctx)
+
+    combined.__doc__ = applies.__doc__ if applies is not None else None
+    return combined

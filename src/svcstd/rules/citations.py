@@ -22,6 +22,10 @@ PERPRES_76_2013: Citation = (
     "Presidential Regulation No. 76 of 2013 on Public Service Complaint Management (Perpres 76/2013)",
     "Perpres No. 76 Tahun 2013 tentang Pengelolaan Pengaduan Pelayanan Publik",
 )
+UU_8_2016: Citation = (
+    "Law No. 8 of 2016 on Persons with Disabilities (UU 8/2016)",
+    "UU No. 8 Tahun 2016 tentang Penyandang Disabilitas",
+)
 OMBUDSMAN_ASSESSMENT: Citation = (
     "Ombudsman of the Republic of Indonesia, 2023 compliance assessment of public service standards",
     "Ombudsman Republik Indonesia, Penilaian Kepatuhan Standar Pelayanan Publik Tahun 2023",

@@ -120,11 +120,36 @@ class RuleError(Exception):
 # --- files ---------------------------------------------------------------------------------------------------------
 
 
+_LOADED: dict[tuple[tuple[str, int, int, int], ...], tuple[Rule, ...]] = {}
+"""Rule files already read in this process, by name and stat: the configuration and the pipeline share one read."""
+
+
 def load_rule_files(paths: tuple[str, ...]) -> tuple[Rule, ...]:
-    """Every rule in the rule files of `paths` (folders, or files), in file order; ids must be unique."""
+    """Every rule in the rule files of `paths` (folders, or files), in file order; ids must be unique.
+
+    Read once per process for the same unchanged files: checking `[rules.<ID>]` in the configuration and
+    building the run's pipeline do not read them twice, and workers inherit the rules by fork.
+    """
+    files = rule_files(paths)
+    key = tuple(_identity(file) for file in files)
+    if key not in _LOADED:
+        _LOADED.clear()  # one set of rule files per run; never grows
+        _LOADED[key] = _read_all(files)
+    return _LOADED[key]
+
+
+def _identity(file: Path) -> tuple[str, int, int, int]:
+    try:
+        status = file.stat()
+    except OSError:
+        return (str(file), -1, -1, -1)  # reading it will say why
+    return (str(file.resolve()), status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+def _read_all(files: list[Path]) -> tuple[Rule, ...]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for file in rule_files(paths):
+    for file in files:
         for rule, where in read_rule_file(file):
             if rule.id in seen:
                 raise ConfigError(

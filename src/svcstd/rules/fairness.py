@@ -8,7 +8,8 @@ from typing import Any
 
 from svcstd.model import Principle, Severity, Text
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
-from svcstd.rules.citations import UU_25_2009, at, cite, principle
+from svcstd.rules.citations import UU_8_2016, UU_25_2009, at, cite, on, principle
+from svcstd.standard.steps import procedure_steps
 from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS
 
 KEADILAN = principle("principle of fairness", "prinsip keadilan")
@@ -21,7 +22,7 @@ DIGITAL_CHANNELS = frozenset({"online", "mobile"})
 # words its relief otherwise can waive FAI006 with that reason.
 RELIEF = re.compile(
     r"tidak mampu|miskin|gratis|bebas biaya|tanpa biaya|dibebaskan|pembebasan|keringanan|dispensasi|subsidi"
-    r"|\bSKTM\b|\bKIP\b|\bKIS\b|\bPBI\b",
+    r"|\bSKTM\b|\bKIP\b|\bKIS\b|\bPBI\b|\bBPJS\b|\bJKN\b|Jamkes(?:da|mas)?|ditanggung",
     re.IGNORECASE,
 )
 
@@ -29,8 +30,13 @@ RELIEF = re.compile(
 def procedure_channels(doc: Document) -> set[str]:
     """Every channel the procedure names, on the procedure or on one of its steps."""
     procedure = doc["delivery"]["procedure"]
-    steps = {step["channel"] for step in procedure["steps"] if "channel" in step}
+    steps = {found.step["channel"] for found in procedure_steps(doc) if "channel" in found.step}
     return set(procedure.get("channels", [])) | steps
+
+
+def _not_in_person_by_nature(doc: Document, ctx: RuleContext) -> bool:
+    """1.1 `in_person_reason`: emergency care, a hearing, biometric recording cannot go online; no need to ask."""
+    return "in_person_reason" not in doc["delivery"]["procedure"]
 
 
 def declares_channels(doc: Document, ctx: RuleContext) -> bool:
@@ -45,30 +51,76 @@ def charges_fee(doc: Document, ctx: RuleContext) -> bool:
     return any(fee.get("amount", 1) > 0 for fee in doc["delivery"]["fees"])
 
 
+# Facilities that serve a group, by the words real standards use for them (a ramp, a lactation room, a play
+# corner). A facility may also say so itself with `serves` (format 1.1).
+SERVES = {
+    "disability": re.compile(
+        r"disabilitas|difabel|kursi roda|\bramp\b|jalur landai|bidang miring|guiding block|ubin pemandu|tuna",
+        re.IGNORECASE,
+    ),
+    "elderly": re.compile(r"lansia|lanjut usia|manula", re.IGNORECASE),
+    "pregnant": re.compile(r"ibu hamil|laktasi|menyusui|obstetri|kebidanan|bersalin|ponek", re.IGNORECASE),
+    "children": re.compile(r"\banak\b|ramah anak|bermain|bayi|balita|pojok baca", re.IGNORECASE),
+}
+ADULT_AGE = 17
+"""Indonesian law treats 17 (or married) as adult for identity documents: a service only adults use has no children."""
+
+
+def required_groups(doc: Document, ctx: RuleContext) -> list[str]:
+    """The groups the rule asks for on this service: children are left out of a service only adults use."""
+    audience = doc.get("audience") or {}
+    adults_only = isinstance(audience, dict) and (audience.get("min_age") or 0) >= ADULT_AGE
+    return [group for group in ctx.options["groups"] if not (adults_only and group == "children")]
+
+
+def served_groups(doc: Document) -> set[str]:
+    """Groups served by a special service, or by a facility that says so or whose name shows it."""
+    served = {entry["group"] for entry in doc.get("special_services", [])}
+    for facility in doc.get("manufacturing", {}).get("facilities", []):
+        if not isinstance(facility, dict):
+            continue
+        served.update(facility.get("serves", []))
+        name = str(facility.get("name", ""))
+        served.update(group for group, words in SERVES.items() if words.search(name))
+    return served
+
+
+def _group_count(doc: Document, ctx: RuleContext) -> int:
+    return len(required_groups(doc, ctx))
+
+
 @rule(
     id="FAI001",
+    full_standard_only=True,
     principle=Principle.FAIRNESS,
     severity=Severity.ERROR,
     weight=5,
     title=("Special services missing for a vulnerable group", "Pelayanan khusus bagi kelompok rentan belum ada"),
     message=(
-        "The special services (`special_services`) include none for {group_en} (`group: {group}`). Add an entry "
-        "with `group: {group}` and the `provision` the unit makes for them, e.g. a priority counter.",
-        "Pelayanan khusus (`special_services`) belum memuat butir bagi {group_id} (`group: {group}`). Tambahkan "
-        "butir dengan `group: {group}` dan `provision` berisi bentuk perlakuan khusus yang diberikan, misalnya "
-        "loket prioritas.",
+        "Neither the special services (`special_services`) nor the facilities serve {groups_en}. Add an entry "
+        "with the `group` and the `provision` the unit makes for them, e.g. a priority counter.",
+        "Pelayanan khusus (`special_services`) maupun sarana belum melayani {groups_id}. Tambahkan butir dengan "
+        "`group` dan `provision` berisi bentuk perlakuan khusus yang diberikan, misalnya loket prioritas.",
     ),
     fix=(
-        "Add `- {group: elderly, provision: Loket prioritas tanpa antre}` for each missing group.",
-        "Tambahkan `- {group: elderly, provision: Loket prioritas tanpa antre}` untuk setiap kelompok yang belum ada.",
+        "Add `- {group: elderly, provision: Loket prioritas tanpa antre}` for each missing group, or list the "
+        "facility that serves it (a ramp, a lactation room).",
+        "Tambahkan `- {group: elderly, provision: Loket prioritas tanpa antre}` untuk setiap kelompok yang belum "
+        "ada, atau cantumkan sarana yang melayaninya (jalur landai, ruang laktasi).",
     ),
     rationale=(
         "The law obliges providers to give special treatment to certain members of the public, commonly "
-        "understood to include people with disabilities, the elderly, pregnant women and children. The groups "
-        "checked can be set with the `groups` option.",
+        "understood to include people with disabilities, the elderly, pregnant women and children. A facility "
+        "that serves a group (a wheelchair, a ramp, a lactation room, a play corner) counts for it; a service "
+        "only adults use (`audience: {min_age: 17}`) is not asked about children. The score counts the groups "
+        "served: three of four earns three quarters of the rule's weight. The groups checked can be set with "
+        "the `groups` option.",
         "Undang-undang mewajibkan penyelenggara memberikan pelayanan dengan perlakuan khusus kepada anggota "
         "masyarakat tertentu, yang lazim dipahami mencakup penyandang disabilitas, lanjut usia, ibu hamil, dan "
-        "anak-anak. Kelompok yang diperiksa dapat diatur dengan opsi `groups`.",
+        "anak-anak. Sarana yang melayani suatu kelompok (kursi roda, jalur landai, ruang laktasi, pojok bermain) "
+        "dihitung untuk kelompok itu; layanan yang hanya digunakan orang dewasa (`audience: {min_age: 17}`) "
+        "tidak ditanya soal anak-anak. Skor menghitung kelompok yang terlayani: tiga dari empat memperoleh tiga "
+        "perempat bobot aturan. Kelompok yang diperiksa dapat diatur dengan opsi `groups`.",
     ),
     reference=cite(
         at(
@@ -81,6 +133,7 @@ def charges_fee(doc: Document, ctx: RuleContext) -> bool:
         KEADILAN,
     ),
     options={"groups": ["disability", "elderly", "pregnant", "children"]},
+    items=_group_count,
 )
 def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -89,25 +142,35 @@ def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           - {group: disability, provision: Loket prioritas dan kursi roda}
           - {group: elderly, provision: Antrean prioritas}
           - {group: pregnant, provision: Kursi tunggu khusus}
-          - {group: children, provision: Ruang bermain anak}
+        manufacturing:
+          facilities:
+            - {name: Ruang bermain anak}     # serves children
 
     Failing:
 
-        special_services:                       # no `children` entry: flagged here, on the key
+        special_services:                       # no `children` entry and no facility for them: flagged here
           - {group: disability, provision: Loket prioritas dan kursi roda}
           - {group: elderly, provision: Antrean prioritas}
           - {group: pregnant, provision: Kursi tunggu khusus}
     """
-    present = {entry["group"] for entry in doc.get("special_services", [])}
-    pointer, at_key = ("/special_services", True) if "special_services" in doc else ("", True)
-    for group in ctx.options["groups"]:
-        if group not in present:
-            name = SPECIAL_GROUPS.get(group, Text(group, group))
-            yield Hit(pointer, {"group": group, "group_en": name.en, "group_id": name.id}, at_key=at_key)
+    served = served_groups(doc)
+    missing = [group for group in required_groups(doc, ctx) if group not in served]
+    if not missing:
+        return
+    names = [SPECIAL_GROUPS.get(group, Text(group, group)) for group in missing]
+    params = {"groups_en": _listed([n.en for n in names], "and"), "groups_id": _listed([n.id for n in names], "dan")}
+    pointer = "/special_services" if "special_services" in doc else ""
+    yield Hit(pointer, params, at_key=True, items=len(missing))
+
+
+def _listed(names: list[str], word: str) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {word} {names[-1]}"
 
 
 @rule(
     id="FAI002",
+    full_standard_only=True,
+    needs=("manufacturing/facilities",),
     principle=Principle.FAIRNESS,
     severity=Severity.WARNING,
     weight=4,
@@ -153,11 +216,27 @@ def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/manufacturing/facilities", at_key=True)
 
 
+IN_PERSON_BY_NATURE = re.compile(
+    r"gawat darurat|\bIGD\b|rawat inap|persalinan|persidangan|\bsidang\b|perekaman|biometrik|sidik jari"
+    r"|pemeriksaan (?:fisik|kesehatan)|emergency|hearing",
+    re.IGNORECASE,
+)
+"""Services that cannot be given at a distance: emergency care, a court hearing, biometric recording."""
+
+
+def in_person_by_nature(doc: Document) -> bool:
+    """The document says why the service is in person (`in_person_reason`, format 1.1), or its title shows it."""
+    if doc["delivery"]["procedure"].get("in_person_reason"):
+        return True
+    return IN_PERSON_BY_NATURE.search(str(doc.get("title", ""))) is not None
+
+
 @rule(
     id="FAI003",
+    needs=("delivery/procedure",),
     principle=Principle.FAIRNESS,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("Only in-person service", "Hanya layanan tatap muka"),
     message=(
         "The procedure (`delivery.procedure`) offers no `online`, `mobile` or `outreach` "
@@ -172,11 +251,17 @@ def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Sediakan saluran daring, aplikasi seluler, atau jemput bola dan cantumkan pada `delivery.procedure.channels`.",
     ),
     rationale=(
-        "Fairness asks that the service reach citizens whatever the distance and their physical abilities.",
+        "Fairness asks that the service reach citizens whatever the distance and their physical abilities. A "
+        "service that is in person by nature (emergency care, a court hearing, biometric recording — stated in "
+        "`delivery.procedure.in_person_reason` or shown by the title) is not asked for another channel. Good "
+        "practice, not a legal requirement.",
         "Prinsip keadilan meminta pelayanan menjangkau warga berapa pun jarak tempat tinggalnya dan apa pun "
-        "kemampuan fisiknya.",
+        "kemampuan fisiknya. Layanan yang pada hakikatnya harus tatap muka (gawat darurat, persidangan, "
+        "perekaman biometrik — dinyatakan pada `delivery.procedure.in_person_reason` atau tampak dari judulnya) "
+        "tidak diminta saluran lain. Praktik baik, bukan kewajiban hukum.",
     ),
     reference=KEADILAN,
+    applies=_not_in_person_by_nature,
 )
 def FAI003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -186,8 +271,10 @@ def FAI003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     Failing:
 
         procedure: {channels: [in_person], steps: ...}
+
+    Not applicable when `in_person_reason` says why the service is in person by nature (format 1.1).
     """
-    if procedure_channels(doc) & REACHING_CHANNELS:
+    if procedure_channels(doc) & REACHING_CHANNELS or in_person_by_nature(doc):
         return
     if "channels" in doc["delivery"]["procedure"]:
         yield Hit("/delivery/procedure/channels")
@@ -207,9 +294,10 @@ def _formats_hit(doc: Document) -> Hit | None:
 
 @rule(
     id="FAI004",
+    full_standard_only=True,
     principle=Principle.FAIRNESS,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("No accessible publication format", "Tidak ada format publikasi aksesibel"),
     message=(
         "The standard is published in no accessible format (`publication.formats`): blind, deaf or "
@@ -232,10 +320,11 @@ def _formats_hit(doc: Document) -> Hit | None:
         "memberikan fasilitas khusus bagi kelompok rentan.",
     ),
     reference=cite(
-        at(
-            UU_25_2009,
-            "Article 4(h) (openness) and (j) (facilities and special treatment for vulnerable groups)",
-            "Pasal 4 huruf h (asas keterbukaan) dan huruf j (fasilitas dan perlakuan khusus bagi kelompok rentan)",
+        on(
+            UU_8_2016,
+            "accessible public services and information; general knowledge, article not verified — good practice",
+            "pelayanan publik dan informasi yang mudah diakses; pengetahuan umum, pasal belum diverifikasi — praktik "
+            "baik",
         ),
         KEADILAN,
     ),
@@ -309,7 +398,7 @@ def relief_texts(doc: Document) -> Iterator[str]:
     """The free texts where a standard says who pays less: fee names and cases, requirements, special services."""
     for fee in doc["delivery"]["fees"]:
         yield from (fee.get("name", ""), fee.get("when", ""))
-    for requirement in doc["delivery"]["requirements"]:
+    for requirement in doc["delivery"].get("requirements", []):
         yield from (requirement["name"], requirement.get("when", ""), requirement.get("note", ""))
     for service in doc.get("special_services", []):
         yield service["provision"]
@@ -317,6 +406,7 @@ def relief_texts(doc: Document) -> Iterator[str]:
 
 @rule(
     id="FAI006",
+    needs=("delivery/fees",),
     principle=Principle.FAIRNESS,
     severity=Severity.INFO,
     weight=1,
@@ -369,9 +459,10 @@ def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="FAI007",
+    needs=("delivery/procedure",),
     principle=Principle.FAIRNESS,
-    severity=Severity.WARNING,
-    weight=2,
+    severity=Severity.INFO,
+    weight=1,
     title=("Only digital service", "Hanya layanan digital"),
     message=(
         "The service channels (`delivery.procedure.channels`) are only online or mobile: citizens without "

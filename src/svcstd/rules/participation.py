@@ -10,6 +10,7 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import PERMENPANRB_14_2017, UU_25_2009, at, cite, principle
+from svcstd.standard.kinds import status
 
 _SURVEY = re.compile(r"survei|survey|kepuasan|satisfaction|\bskm\b|\bikm\b", re.IGNORECASE)
 INTERNAL_GROUPS = frozenset({"government", "provider"})
@@ -41,7 +42,7 @@ def _has_consultation(doc: Document, ctx: RuleContext) -> bool:
 
 
 def _is_adopted(doc: Document, ctx: RuleContext) -> bool:
-    return bool(doc["status"] == "adopted")
+    return bool(status(doc) == "adopted")
 
 
 def _groups(consultation: Mapping[str, Any]) -> set[str]:
@@ -50,6 +51,7 @@ def _groups(consultation: Mapping[str, Any]) -> set[str]:
 
 @rule(
     id="PAR001",
+    full_standard_only=True,
     principle=Principle.PARTICIPATION,
     severity=Severity.ERROR,
     weight=5,
@@ -93,6 +95,7 @@ def PAR001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="PAR002",
+    full_standard_only=True,
     principle=Principle.PARTICIPATION,
     severity=Severity.WARNING,
     weight=4,
@@ -134,6 +137,7 @@ def PAR002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="PAR003",
+    full_standard_only=True,
     principle=Principle.PARTICIPATION,
     severity=Severity.WARNING,
     weight=3,
@@ -188,6 +192,7 @@ def _consulted_and_adopted(doc: Document, ctx: RuleContext) -> bool:
 
 @rule(
     id="PAR004",
+    full_standard_only=True,
     principle=Principle.PARTICIPATION,
     severity=Severity.WARNING,
     weight=3,
@@ -232,8 +237,15 @@ def PAR004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(f"/consultation/{index}/date", {"date": consultation["date"], "adopted": adopted})
 
 
+def _evaluated(doc: Document, ctx: RuleContext) -> bool:
+    """A survey record (1.1), or a performance evaluation whose method can be read."""
+    return bool(doc.get("satisfaction_survey")) or "performance_evaluation" in doc.get("manufacturing", {})
+
+
 @rule(
     id="PAR005",
+    full_standard_only=True,
+    applies=_evaluated,
     principle=Principle.PARTICIPATION,
     severity=Severity.WARNING,
     weight=3,
@@ -272,6 +284,8 @@ def PAR005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
         performance_evaluation: {method: Rapat evaluasi kinerja pegawai, frequency: annual}   # flagged at `method`
     """
+    if doc.get("satisfaction_survey"):  # 1.1: the survey's own record
+        return
     method = doc["manufacturing"]["performance_evaluation"]["method"]
     if not _SURVEY.search(method):
         yield Hit("/manufacturing/performance_evaluation/method", {"method": method})
@@ -279,6 +293,7 @@ def PAR005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="PAR006",
+    full_standard_only=True,
     principle=Principle.PARTICIPATION,
     severity=Severity.WARNING,
     weight=3,
@@ -324,6 +339,7 @@ def PAR006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="PAR007",
+    full_standard_only=True,
     principle=Principle.PARTICIPATION,
     severity=Severity.INFO,
     weight=1,
@@ -366,6 +382,7 @@ def _months_between(earlier: date, later: date) -> int:
 
 @rule(
     id="PAR008",
+    full_standard_only=True,
     principle=Principle.PARTICIPATION,
     severity=Severity.WARNING,
     weight=2,

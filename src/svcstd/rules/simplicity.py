@@ -9,7 +9,8 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, principle
-from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, upper_minutes
+from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
+from svcstd.standard.steps import procedure_steps
 
 _NON_WORD = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
@@ -28,7 +29,7 @@ def normalise(text: str) -> str:
 
 
 def _requirements(doc: Document) -> list[Mapping[str, Any]]:
-    return list(doc["delivery"]["requirements"])
+    return list(doc["delivery"].get("requirements", []))
 
 
 def _steps(doc: Document) -> list[Mapping[str, Any]]:
@@ -45,6 +46,7 @@ def _case_label(case: str | None) -> tuple[str, str]:
 
 @rule(
     id="SIM001",
+    needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=3,
@@ -109,6 +111,7 @@ def SIM001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SIM002",
+    needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=2,
@@ -158,6 +161,7 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
 
 @rule(
     id="SIM003",
+    needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=2,
@@ -166,9 +170,9 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
         "Meminta fotokopi padahal dokumen asli cukup ditunjukkan",
     ),
     message=(
-        "The requirement '{name}' (delivery.requirements, persyaratan) asks for a photocopy. Let applicants "
-        "show the original or send a digital copy (form: original or digital) instead.",
-        "Persyaratan '{name}' (delivery.requirements) meminta fotokopi. Ubah menjadi dokumen asli "
+        "{count} requirement(s) (delivery.requirements, persyaratan) ask for a photocopy: {names}. Let "
+        "applicants show the original or send a digital copy (form: original or digital) instead.",
+        "{count} persyaratan (delivery.requirements) meminta fotokopi: {names}. Ubah menjadi dokumen asli "
         "yang cukup ditunjukkan atau salinan digital (form: original atau digital).",
     ),
     fix=(
@@ -183,6 +187,7 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
     ),
     reference=PRINCIPLE_REF,
     applies=_has_requirements,
+    items=lambda doc, ctx: len(_requirements(doc)),
 )
 def SIM003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -193,13 +198,22 @@ def SIM003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     Failing:
 
         requirements:
-          - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}   # flagged at .../form
-          - {name: Fotokopi Kartu Keluarga}                       # no form, name starts "Fotokopi": at .../name
+          - {name: Fotokopi KTP Pemohon, form: copy, copies: 2}   # one finding names both, at the first
+          - {name: Fotokopi Kartu Keluarga}                       # no form, name starts "Fotokopi"
     """
-    for index, requirement in enumerate(_requirements(doc)):
-        if _asks_copy(requirement):
-            field = "form" if "form" in requirement else "name"
-            yield Hit(f"/delivery/requirements/{index}/{field}", {"name": requirement["name"]})
+    copies = [(index, r) for index, r in enumerate(_requirements(doc)) if _asks_copy(r)]
+    if not copies:
+        return
+    index, first = copies[0]
+    field = "form" if "form" in first else "name"
+    names = ", ".join(f"'{r['name']}'" for _, r in copies[:MAX_NAMED])
+    names += f" (+{len(copies) - MAX_NAMED})" if len(copies) > MAX_NAMED else ""
+    pointer = f"/delivery/requirements/{index}/{field}" if len(copies) == 1 else "/delivery/requirements"
+    yield Hit(pointer, {"count": len(copies), "names": names}, at_key=len(copies) > 1, items=len(copies))
+
+
+MAX_NAMED = 5
+"""A finding names at most this many items; the count says how many there are."""
 
 
 def _paths(steps: list[Mapping[str, Any]]) -> list[Path]:
@@ -227,6 +241,7 @@ def _path_label(path: Path) -> dict[str, str]:
 
 @rule(
     id="SIM004",
+    needs=("delivery/procedure",),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=3,
@@ -288,15 +303,17 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SIM005",
+    needs=("delivery/procedure",),
     principle=Principle.SIMPLICITY,
-    severity=Severity.WARNING,
-    weight=2,
+    severity=Severity.INFO,
+    weight=1,
     title=("A step without a duration", "Langkah prosedur tanpa durasi"),
     message=(
-        "Step {number} ({actor}: {action}) of the procedure (delivery.procedure.steps, prosedur) has no "
-        "`duration`. State how long it takes.",
-        "Langkah {number} ({actor}: {action}) pada prosedur pelayanan (delivery.procedure.steps) belum "
-        "mencantumkan `duration`. Tambahkan lama waktu langkah tersebut.",
+        "{count} of {total} steps of the procedure (delivery.procedure.steps, prosedur) have no `duration`: "
+        "step(s) {numbers}. State how long each takes, if the unit wants its times checked step by step.",
+        "{count} dari {total} langkah prosedur pelayanan (delivery.procedure.steps) belum mencantumkan "
+        "`duration`: langkah {numbers}. Tambahkan lama waktu tiap langkah bila unit ingin waktunya dapat "
+        "diperiksa per langkah.",
     ),
     fix=(
         "Add `duration: {value: ..., unit: minutes|hours|days|working_days}` (or `min`/`max` for a range).",
@@ -304,19 +321,15 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "rentang waktu).",
     ),
     rationale=(
-        "Clear times make a standard measurable: a step without a duration cannot be checked against the "
-        "completion time or supervised.",
-        "Waktu yang jelas membuat standar dapat diukur: langkah tanpa durasi tidak dapat dibandingkan dengan "
-        "jangka waktu penyelesaian dan tidak dapat diawasi.",
+        "Step durations make a procedure measurable against its completion time. The law asks for the "
+        "completion time of the whole service (UU 25/2009 Pasal 21 huruf d), not a time per step, which is "
+        "the unit's SOP material: good practice, so this is a note.",
+        "Durasi per langkah membuat prosedur dapat diukur terhadap jangka waktu penyelesaiannya. Undang-undang "
+        "meminta jangka waktu penyelesaian seluruh layanan (UU 25/2009 Pasal 21 huruf d), bukan waktu per "
+        "langkah, yang merupakan materi SOP unit: praktik baik, sehingga hanya berupa catatan.",
     ),
-    reference=cite(
-        at(
-            UU_25_2009,
-            "Article 21(c) (system, mechanism and procedure) and (d) (completion time)",
-            "Pasal 21 huruf c (sistem, mekanisme, dan prosedur) dan huruf d (jangka waktu penyelesaian)",
-        ),
-        PRINCIPLE_REF,
-    ),
+    reference=PRINCIPLE_REF,
+    items=lambda doc, ctx: sum(1 for found in procedure_steps(doc) if "then" not in found.step),
 )
 def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -327,17 +340,21 @@ def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     Failing:
 
         steps:
-          - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}   # flagged at the step, on its key
+          - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}   # one finding for the steps
     """
-    for index, step in enumerate(_steps(doc)):
-        if "duration" not in step:
-            params = {"number": index + 1, "actor": step["actor"], "action": step["action"]}
-            yield Hit(f"/delivery/procedure/steps/{index}", params, at_key=True)
+    timed = [found for found in procedure_steps(doc) if "then" not in found.step]  # a branch is timed by its steps
+    missing = [found for found in timed if "duration" not in found.step]
+    if not missing:
+        return
+    numbers = ", ".join(found.number for found in missing)
+    pointer = missing[0].pointer if len(missing) == 1 else "/delivery/procedure/steps"
+    params = {"count": len(missing), "total": len(timed), "numbers": numbers}
+    yield Hit(pointer, params, at_key=True, items=len(missing))
 
 
 def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapping[str, Any]:
     """The longest completion time for the case, or the longest overall when none names it."""
-    times = list(completion)
+    times = [time for time in completion if is_measured(time)]
     matching = [t for t in times if case is not None and normalise(t.get("when", "")) == normalise(case)]
     return max(matching or times, key=upper_minutes)
 
@@ -346,7 +363,7 @@ def _first_overrun(steps: list[Mapping[str, Any]], path: Path, limit: float) -> 
     """The index of the step at which the route's running total of durations passes the limit."""
     total = 0.0
     for index, step in enumerate(steps):
-        if "duration" in step and _on_path(step, path):
+        if is_measured(step.get("duration")) and _on_path(step, path):
             total += upper_minutes(step["duration"])
             if total > limit:
                 return index
@@ -354,15 +371,18 @@ def _first_overrun(steps: list[Mapping[str, Any]], path: Path, limit: float) -> 
 
 
 def _step_total(steps: list[Mapping[str, Any]], path: Path) -> float:
-    return sum(upper_minutes(s["duration"]) for s in steps if "duration" in s and _on_path(s, path))
+    return sum(upper_minutes(s["duration"]) for s in steps if is_measured(s.get("duration")) and _on_path(s, path))
 
 
 def _has_timed_steps(doc: Document, ctx: RuleContext) -> bool:
-    return any("duration" in step for step in _steps(doc))
+    """Top-level steps with a number of minutes, and a completion time with one to compare them with."""
+    promised = completion_durations(doc["delivery"]["completion_time"])
+    return any(is_measured(s.get("duration")) for s in _steps(doc)) and any(is_measured(t) for t in promised)
 
 
 @rule(
     id="SIM006",
+    needs=("delivery/procedure", "delivery/completion_time"),
     principle=Principle.SIMPLICITY,
     severity=Severity.WARNING,
     weight=4,
@@ -450,8 +470,9 @@ def _longest_sentence(text: str) -> int:
 def _wordy_texts(doc: Document) -> Iterator[tuple[str, str]]:
     for index, requirement in enumerate(_requirements(doc)):
         yield f"/delivery/requirements/{index}/name", requirement["name"]
-    for index, step in enumerate(_steps(doc)):
-        yield f"/delivery/procedure/steps/{index}/action", step["action"]
+    for found in procedure_steps(doc):
+        if "action" in found.step:
+            yield f"{found.pointer}/action", found.step["action"]
 
 
 @rule(

@@ -10,6 +10,7 @@ from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERMENPANRB_14_2017, UU_25_2009, at, cite, principle
 from svcstd.standard.dates import add_months
+from svcstd.standard.kinds import status
 
 BERKELANJUTAN = principle("principle of sustainability", "prinsip berkelanjutan")
 UNSCHEDULED = frozenset({"ad_hoc"})
@@ -29,11 +30,11 @@ def review_start(doc: Document) -> date | None:
 
 
 def review_is_due(doc: Document, ctx: RuleContext) -> bool:
-    return doc["status"] == "adopted" and "review" in doc and review_start(doc) is not None
+    return status(doc) == "adopted" and "review" in doc and review_start(doc) is not None
 
 
 def adopted_with_review(doc: Document, ctx: RuleContext) -> bool:
-    return doc["status"] == "adopted" and "review" in doc
+    return status(doc) == "adopted" and "review" in doc
 
 
 def dated_history(doc: Document) -> list[tuple[int, str]]:
@@ -46,6 +47,7 @@ def records_last_review(doc: Document, ctx: RuleContext) -> bool:
 
 @rule(
     id="SUS001",
+    full_standard_only=True,
     principle=Principle.SUSTAINABILITY,
     severity=Severity.WARNING,
     weight=4,
@@ -85,6 +87,7 @@ def SUS001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SUS002",
+    full_standard_only=True,
     principle=Principle.SUSTAINABILITY,
     severity=Severity.WARNING,
     weight=3,
@@ -126,6 +129,7 @@ def SUS002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SUS003",
+    full_standard_only=True,
     principle=Principle.SUSTAINABILITY,
     severity=Severity.WARNING,
     weight=4,
@@ -182,6 +186,7 @@ def SUS003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SUS004",
+    full_standard_only=True,
     principle=Principle.SUSTAINABILITY,
     severity=Severity.WARNING,
     weight=2,
@@ -234,6 +239,8 @@ def _evaluation_hit(block: Mapping[str, Any], pointer: str) -> Hit | None:
 
 @rule(
     id="SUS005",
+    full_standard_only=True,
+    needs=("manufacturing/performance_evaluation",),
     principle=Principle.SUSTAINABILITY,
     severity=Severity.WARNING,
     weight=3,
@@ -280,6 +287,8 @@ def SUS005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SUS006",
+    full_standard_only=True,
+    needs=("manufacturing/internal_supervision",),
     principle=Principle.SUSTAINABILITY,
     severity=Severity.WARNING,
     weight=2,
@@ -333,6 +342,7 @@ def SUS006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SUS007",
+    full_standard_only=True,
     principle=Principle.SUSTAINABILITY,
     severity=Severity.WARNING,
     weight=2,
@@ -373,6 +383,7 @@ def SUS007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="SUS008",
+    full_standard_only=True,
     principle=Principle.SUSTAINABILITY,
     severity=Severity.WARNING,
     weight=1,

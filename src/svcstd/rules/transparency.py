@@ -18,6 +18,7 @@ from svcstd.rules.citations import (
     principle,
 )
 from svcstd.standard import contacts
+from svcstd.standard.fees import is_coverage
 
 TRANSPARENCY = principle("principle of transparency", "prinsip transparansi")
 OPENNESS = ("Article 4(h) (openness)", "Pasal 4 huruf h (asas keterbukaan)")
@@ -73,6 +74,7 @@ def offers_online(doc: Document, ctx: RuleContext) -> bool:
 
 @rule(
     id="TRA001",
+    full_standard_only=True,
     principle=Principle.TRANSPARENCY,
     severity=Severity.ERROR,
     weight=5,
@@ -119,6 +121,7 @@ def TRA001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="TRA002",
+    full_standard_only=True,
     principle=Principle.TRANSPARENCY,
     severity=Severity.WARNING,
     weight=4,
@@ -167,15 +170,16 @@ def TRA002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="TRA003",
+    needs=("delivery/fees",),
     principle=Principle.TRANSPARENCY,
     severity=Severity.WARNING,
     weight=3,
     title=("Fee without an amount", "Biaya tanpa besaran"),
     message=(
-        "The fee `{name}` in `delivery.fees` (fees) gives only a `formula`: the applicant cannot know the price "
+        "The fee `{name}` in `delivery.fees` (fees) gives only a `{field}`: the applicant cannot know the price "
         "before applying. Replace it with fee entries that state the `amount` per case (with `when`), or "
         "publish a tariff table or calculator and waive this rule with that reason.",
-        "Biaya `{name}` pada `delivery.fees` (biaya/tarif) hanya berupa `formula`, sehingga pemohon tidak dapat "
+        "Biaya `{name}` pada `delivery.fees` (biaya/tarif) hanya berupa `{field}`, sehingga pemohon tidak dapat "
         "mengetahui besarnya sebelum mengajukan permohonan. Ganti dengan butir biaya yang mencantumkan `amount` "
         "untuk setiap kasus (dengan `when`), atau publikasikan tabel tarif atau simulasi perhitungan dan "
         "ajukan pengecualian aturan ini dengan alasan tersebut.",
@@ -202,8 +206,9 @@ def TRA003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         fees: [{name: Retribusi PBG, formula: Luas lantai x indeks x SHST}]
     """
     for i, fee in enumerate(doc["delivery"]["fees"]):
-        if "formula" in fee:
-            yield Hit(f"/delivery/fees/{i}/formula", {"name": fee["name"]})
+        for field in ("formula", "reference"):  # 1.1: `reference`, the amount is in a regulation's annex
+            if field in fee and not is_coverage(fee):  # "BPJS sesuai haknya" is coverage, not a price to state
+                yield Hit(f"/delivery/fees/{i}/{field}", {"name": fee["name"], "field": field})
 
 
 def _contact_hit(index: int, channel: Mapping[str, Any]) -> Hit | None:
@@ -216,6 +221,7 @@ def _contact_hit(index: int, channel: Mapping[str, Any]) -> Hit | None:
 
 @rule(
     id="TRA004",
+    needs=("delivery/complaints/channels",),
     principle=Principle.TRANSPARENCY,
     severity=Severity.WARNING,
     weight=3,
@@ -340,6 +346,7 @@ def TRA006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="TRA007",
+    needs=("delivery/complaints/channels",),
     principle=Principle.TRANSPARENCY,
     severity=Severity.WARNING,
     weight=3,
@@ -384,6 +391,7 @@ def TRA007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @rule(
     id="TRA008",
+    needs=("delivery/procedure",),
     principle=Principle.TRANSPARENCY,
     severity=Severity.WARNING,
     weight=2,

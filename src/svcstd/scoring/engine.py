@@ -63,7 +63,8 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
         severity = adjusted.severity or rule.severity
         findings.extend(stamp(rule, hit, doc.source, severity, waiver) for hit in hits)
         status = Status.WAIVED if waiver else Status.FAILED if hits else Status.PASSED
-        outcomes.append(Outcome(rule.id, rule.principle, weight, status))
+        credit = rule.credit(data, context, hits) if status is Status.FAILED else 0.0
+        outcomes.append(Outcome(rule.id, rule.principle, weight, status, credit))
     return Evaluation(tuple(findings), tuple(outcomes), waivers)
 
 

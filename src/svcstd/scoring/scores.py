@@ -23,6 +23,8 @@ class Outcome(NamedTuple):
     principle: Principle
     weight: int
     status: Status
+    credit: float = 0.0
+    """For a failure, the share of the weight still earned: 0, or between 0 and 1 for a graded rule partly met."""
 
 
 def principle_results(outcomes: Iterable[Outcome]) -> tuple[PrincipleResult, ...]:
@@ -37,9 +39,10 @@ def _principle_result(principle: Principle, outcomes: list[Outcome]) -> Principl
     def ids(status: Status) -> tuple[str, ...]:
         return tuple(sorted(o.rule for o in outcomes if o.status is status))
 
-    passed_weight = sum(o.weight for o in outcomes if o.status is Status.PASSED)
-    applicable_weight = passed_weight + sum(o.weight for o in outcomes if o.status is Status.FAILED)
-    score = round(100 * passed_weight / applicable_weight, 1) if applicable_weight else None
+    applicable = [o for o in outcomes if o.status in (Status.PASSED, Status.FAILED)]
+    earned = sum(o.weight * (o.credit if o.status is Status.FAILED else 1.0) for o in applicable)
+    applicable_weight = sum(o.weight for o in applicable)
+    score = round(100 * earned / applicable_weight, 1) if applicable_weight else None
     return PrincipleResult(
         principle,
         score,

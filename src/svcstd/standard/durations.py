@@ -8,12 +8,16 @@ from typing import Any
 from svcstd.model import Text
 
 # Elapsed time in minutes. A working day stands for 7/5 of a calendar day, so that "10 working days"
-# and "14 days" compare as the two weeks they both are.
+# and "14 days" compare as the two weeks they both are. A month (format 1.1) is 30 calendar days, about
+# 21 working days (not the 22 of a long month: a promise of "1 bulan" is read at its shortest fair length);
+# a year is 365 calendar days.
 MINUTES_PER_UNIT: dict[str, float] = {
     "minutes": 1.0,
     "hours": 60.0,
     "days": 1440.0,
     "working_days": 1440.0 * 7 / 5,
+    "months": 1440.0 * 30,
+    "years": 1440.0 * 365,
 }
 
 UNIT_NAMES: dict[str, Text] = {
@@ -21,17 +25,30 @@ UNIT_NAMES: dict[str, Text] = {
     "hours": Text("hours", "jam"),
     "days": Text("days", "hari"),
     "working_days": Text("working days", "hari kerja"),
+    "months": Text("months", "bulan"),
+    "years": Text("years", "tahun"),
 }
 
 
+def is_measured(duration: object) -> bool:
+    """A duration with a number and a unit; a text-only one (`text: Sesuai SLA`, format 1.1) cannot be compared."""
+    if not isinstance(duration, Mapping) or duration.get("unit") not in MINUTES_PER_UNIT:
+        return False
+    return "value" in duration or ("min" in duration and "max" in duration)
+
+
 def upper_minutes(duration: Mapping[str, Any]) -> float:
-    """The longest the duration may take, in minutes (`max` of a range, else `value`)."""
+    """The longest the duration may take, in minutes (`max` of a range, else `value`); 0 when not measured."""
+    if not is_measured(duration):
+        return 0.0
     amount = duration.get("max", duration.get("value", 0))
     return float(amount) * MINUTES_PER_UNIT[duration["unit"]]
 
 
 def lower_minutes(duration: Mapping[str, Any]) -> float:
-    """The shortest the duration may take, in minutes (`min` of a range, else `value`)."""
+    """The shortest the duration may take, in minutes (`min` of a range, else `value`); 0 when not measured."""
+    if not is_measured(duration):
+        return 0.0
     amount = duration.get("min", duration.get("value", 0))
     return float(amount) * MINUTES_PER_UNIT[duration["unit"]]
 
@@ -42,7 +59,9 @@ def completion_durations(completion_time: Any) -> list[Mapping[str, Any]]:
 
 
 def describe(duration: Mapping[str, Any], lang: str) -> str:
-    """`1 working day`, `3-14 hari kerja`: a duration as a reader says it."""
+    """`1 working day`, `3-14 hari kerja`: a duration as a reader says it (a text-only one: its text)."""
+    if not is_measured(duration):
+        return str(duration.get("text", ""))
     unit = UNIT_NAMES[duration["unit"]](lang)
     if "value" in duration:
         amount = _number(duration["value"])

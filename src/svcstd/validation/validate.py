@@ -13,12 +13,13 @@ from importlib import resources
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError, best_match
 
 from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
 from svcstd.reading.sourcemap import SourceMap, join_pointer
 from svcstd.standard import contacts
+from svcstd.standard.aliases import is_alias
 from svcstd.validation.messages import MESSAGES, PATTERN_MESSAGES
 
 SCHEMA_FILE = "service-standard.schema.json"
@@ -89,9 +90,75 @@ def load_schema() -> dict[str, Any]:
     return copy.deepcopy(_schema())
 
 
+def _pattern(validator: Any, pattern: str, instance: object, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """`pattern` as JSON Schema means it (ECMA-262): `$` is the end of the text, never before a final newline.
+
+    jsonschema uses Python's `re.search`, whose `$` also matches before a trailing newline, so `^[a-z]+$`
+    accepted `id: "x\\n"`.
+    """
+    if isinstance(instance, str) and not _end_anchored(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(_schema(), format_checker=FORMATS)
+def _end_anchored(pattern: str) -> re.Pattern[str]:
+    """The pattern with each `$` outside a character class made `\\Z` (the very end of the text)."""
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append("\\Z")
+            continue
+        out.append(char)
+    return re.compile("".join(out))
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]
+
+
+@cache
+def _validator(version: str = "1.1") -> Draft202012Validator:
+    schema = _schema() if version != "1.0" else _as_1_0(copy.deepcopy(_schema()))
+    validator: Draft202012Validator = _Validator(schema, format_checker=FORMATS)
+    return validator
+
+
+def _as_1_0(node: Any) -> Any:
+    """The schema as format 1.0 read it: no 1.1 keys (`x-since`), no Indonesian aliases, durations need a unit.
+
+    So a 1.0 document gets exactly the findings it got before 1.1 (an alias is not allowed, `kind` is unknown).
+    """
+    if isinstance(node, list):
+        return [_as_1_0(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _as_1_0(value) for key, value in node.items()}
+    properties = node.get("properties")
+    if isinstance(properties, dict):
+        gone = {key for key, sub in properties.items() if isinstance(sub, dict) and sub.get("x-since") == "1.1"}
+        node["properties"] = {key: sub for key, sub in properties.items() if key not in gone}
+        for combinator in ("oneOf", "anyOf"):
+            if combinator in node:
+                node[combinator] = [b for b in node[combinator] if not gone & set(_as_dict(b).get("required", []))]
+    if isinstance(node.get("enum"), list):
+        node["enum"] = [value for value in node["enum"] if not is_alias(value)]
+    if "unit" in node.get("properties", {}) and "allOf" in node:  # the duration: a unit always
+        node["required"] = ["unit"]
+        del node["allOf"]
+    return node
+
+
+def format_version(data: object) -> str:
+    """`1.0` for a document that says so (or says nothing: it is then read as strictly as 1.0 was), else `1.1`."""
+    value = data.get("svcstd", "1.0") if isinstance(data, dict) else "1.0"
+    return "1.0" if value == "1.0" else "1.1"
 
 
 # --- entry point ---------------------------------------------------------------------------------------------------
@@ -102,7 +169,8 @@ def validate(doc: LoadedDocument) -> tuple[Finding, ...]:
     version = _unsupported_version(doc)
     if version is not None:
         return (version,)
-    errors = _one_per_value([leaf for e in _validator().iter_errors(doc.data) if (leaf := _leaf(e)) is not None])
+    validator = _validator(format_version(doc.data))
+    errors = _one_per_value([leaf for e in validator.iter_errors(doc.data) if (leaf := _leaf(e)) is not None])
     context = _Context.of(errors, doc.source)
     findings = [finding for error in errors for finding in _map_error(error, context)]
     findings.extend(_reversed_ranges(doc, {f.pointer for f in findings}))
@@ -217,12 +285,21 @@ def _missing(error: ValidationError, context: _Context) -> list[Finding]:
     """SCH002, at the mapping that lacks the keys; one finding names all of them, but not a misspelt one."""
     path = list(error.absolute_path)
     pointer = _pointer(path)
-    names = [_key_label([*path, key]) for key in context.missing_after_renames(pointer)]
+    names = [_key_label([*path, key]) for key in _in_schema_order(path, context.missing_after_renames(pointer))]
     if not names:
         return []
     key = "missing_one" if len(names) == 1 else "missing_many"
     message = _message(key, field=_field(path), missing=_join(names, "and"))
     return [_finding("SCH002", pointer, context.source.key(pointer), message)]
+
+
+def _in_schema_order(path: Path, keys: list[str]) -> list[str]:
+    """Missing keys in the order the schema lists them, whichever `required` (1.1, or 1.0's own) asked for them."""
+    node: dict[str, Any] | None = _schema()
+    for token in path:
+        node = _child(node, token) if node is not None else None
+    order = list(_resolve(node).get("properties", {})) if node is not None else []
+    return sorted(keys, key=lambda key: order.index(key) if key in order else len(order))
 
 
 def _wrong_type(error: ValidationError, context: _Context) -> list[Finding]:
@@ -241,6 +318,7 @@ def _wrong_type(error: ValidationError, context: _Context) -> list[Finding]:
 def _not_allowed(error: ValidationError, context: _Context) -> list[Finding]:
     """SCH004, at the value: the allowed values, and the closest one if the value looks like a typo."""
     allowed = _as_list(error.validator_value) if error.validator == "enum" else [error.validator_value]
+    allowed = [item for item in allowed if not is_alias(item)]  # the aliases are for editors; name the values
     params: dict[str, object] = {
         "field": _field(error.absolute_path),
         "value": _show(error.instance),

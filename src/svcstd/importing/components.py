@@ -1,0 +1,315 @@
+"""Each component's value, from the lines written under it to format 1.1: parsed where clear, else kept as text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from svcstd.importing.cells import (
+    clean,
+    is_marked,
+    parse_count,
+    parse_duration,
+    parse_frequency,
+    parse_legal_basis,
+    parse_money,
+    split_duration_case,
+    split_items,
+)
+from svcstd.importing.layout import Entry
+from svcstd.importing.source import Location
+
+
+@dataclass
+class Built:
+    """A component's value, where each part came from (pointer relative to the component), and what stayed text."""
+
+    value: Any
+    sources: dict[str, Location] = field(default_factory=dict)
+    as_text: list[str] = field(default_factory=list)
+    notes: list[tuple[str, Location]] = field(default_factory=list)
+
+
+_NOTE_GROUP = re.compile(r"^catatan\s*:?\s*(?:\n|$)", re.IGNORECASE)
+
+
+def items(entry: Entry) -> tuple[list[tuple[str, Location]], list[tuple[str, Location]]]:
+    """The list items under a component, and the notes written after them ("Catatan :", a closing sentence).
+
+    A paragraph (or a cell's block after a blank line) that is not written as a list, beside others that are,
+    is a note about the list, not an item of it.
+    """
+    groups = [
+        (group, line.loc)
+        for line in entry.lines
+        for group in re.split(r"\n\s*\n|\n(?=catatan\s*:)", line.text, flags=re.IGNORECASE)
+        if group.strip()
+    ]
+    has_list = any(is_marked(group) for group, _ in groups)
+    found: list[tuple[str, Location]] = []
+    notes: list[tuple[str, Location]] = []
+    in_notes = False
+    for text, loc in groups:
+        note_head = _NOTE_GROUP.match(text.strip())
+        if note_head:
+            in_notes = True
+        group = text.strip()[note_head.end() :] if note_head else text
+        if not group.strip():
+            continue
+        is_note = in_notes or (has_list and len(groups) > 1 and not is_marked(group))
+        (notes if is_note else found).extend((part, loc) for part in split_items(group))
+    return found, notes
+
+
+def _list(entry: Entry, make: Callable[[str], Any]) -> Built:
+    found, notes = items(entry)
+    built = Built([make(text) for text, _ in found], notes=notes)
+    built.sources = {f"/{index}": loc for index, (_, loc) in enumerate(found)}
+    return built
+
+
+_COPY = re.compile(r"\b(foto\s*-?\s*copy|fotokopi|fotocopy|photo\s*copy|salinan)\b", re.IGNORECASE)
+_CERTIFIED = re.compile(r"\b(legalisir|dilegalisir|dilegalisasi|legalisasi)\b", re.IGNORECASE)
+_ORIGINAL = re.compile(r"\basli\b", re.IGNORECASE)
+
+
+def requirement(text: str) -> dict[str, Any]:
+    """The form only when the words say it: "Foto copy KK" is a copy, "KTP asli" an original."""
+    item: dict[str, Any] = {"name": text}
+    if _COPY.search(text):
+        item["form"] = "certified_copy" if _CERTIFIED.search(text) else "copy"
+    elif _ORIGINAL.search(text):
+        item["form"] = "original"
+    if re.search(r"\bsebagai\s+jaminan\b", text, re.IGNORECASE):
+        item["collateral"] = True
+    return item
+
+
+def requirements(entry: Entry) -> Built:
+    return _list(entry, requirement)
+
+
+def procedure(entry: Entry) -> Built:
+    if entry.steps:
+        return _step_table(entry)
+    built = _list(entry, lambda text: {"action": text})
+    built.value = {"steps": built.value}
+    built.sources = {f"/steps{pointer}": loc for pointer, loc in built.sources.items()}
+    return built
+
+
+def _step_table(entry: Entry) -> Built:
+    built = Built({"steps": []})
+    for index, row in enumerate(entry.steps):
+        step: dict[str, Any] = {"action": clean(row["action"].text)}
+        if row.get("actor") and row["actor"].text:
+            step["actor"] = clean(row["actor"].text)
+        if row.get("time") and row["time"].text:
+            duration = parse_duration(row["time"].text)
+            step["duration"] = duration if duration else {"text": clean(row["time"].text)}
+            if not duration:
+                built.as_text.append(f"/steps/{index}/duration")
+        if row.get("note") and row["note"].text:
+            step["x-note"] = clean(row["note"].text)
+        built.value["steps"].append(step)
+        built.sources[f"/steps/{index}"] = row["action"].loc
+    return built
+
+
+def completion_time(entry: Entry) -> Built:
+    found, notes = items(entry)
+    values: list[dict[str, Any]] = []
+    built = Built(values, notes=notes)
+    for index, (text, loc) in enumerate(found):
+        duration = parse_duration(text) if len(found) == 1 else None
+        case = None if duration or len(found) == 1 else split_duration_case(text)
+        if case:
+            duration = {**case[0], "when": case[1]}
+        elif len(found) > 1:
+            duration = parse_duration(text)
+        if duration is None:
+            duration = {"text": text}
+            built.as_text.append(f"/{index}" if len(found) > 1 else "")
+        values.append(duration)
+        built.sources[f"/{index}" if len(found) > 1 else ""] = loc
+    built.value = values[0] if len(values) == 1 else values
+    return built
+
+
+def fees(entry: Entry) -> Built:
+    built = _list(entry, _fee)
+    built.as_text = [f"/{index}" for index, fee in enumerate(built.value) if len(fee) == 1]
+    return built
+
+
+def _fee(text: str) -> dict[str, Any]:
+    labelled = re.match(r"^([^:]{1,40}?)\s*:\s*(.+)$", text)
+    name, rest = (labelled.group(1), labelled.group(2)) if labelled else (text, text)
+    return {"name": clean(name), **(parse_money(rest) or {})}
+
+
+def products(entry: Entry) -> Built:
+    return _list(entry, lambda text: {"name": text})
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:go\.id|id|com|org|net)\b\S*", re.IGNORECASE)
+_PHONE = re.compile(r"(\+?\(?\d[\d\s().-]{5,}\d)")
+_PHONE_KIND = (
+    (r"\b(wa|whatsapp|whats\s*app)\b", "whatsapp"),
+    (r"\bsms\b", "sms"),
+    (r"\bfax|faks", "fax"),
+)
+
+
+def complaint_channel(text: str) -> dict[str, Any] | None:
+    """A channel when the words name one: an e-mail address, a phone number, a suggestion box, LAPOR!, a site."""
+    lowered = text.lower()
+    if "lapor" in lowered and not _PHONE.search(text):
+        return {"type": "lapor", "contact": clean(text)}
+    if _EMAIL.search(text):
+        return {"type": "email", "contact": _EMAIL.search(text).group(0)}  # type: ignore[union-attr]
+    if "kotak saran" in lowered or "kotak pengaduan" in lowered:
+        return {"type": "suggestion_box", "contact": clean(text)}
+    phone = _PHONE.search(text)
+    if phone:
+        kind = next((name for pattern, name in _PHONE_KIND if re.search(pattern, lowered)), "phone")
+        return {"type": kind, "contact": clean(phone.group(1))}
+    if _URL.search(text):
+        return {"type": "website", "contact": _URL.search(text).group(0)}  # type: ignore[union-attr]
+    return None
+
+
+def complaints(entries: list[Entry]) -> Built:
+    """Every complaint row merged (documents often have both Pengelolaan and Penanganan pengaduan)."""
+    built = Built({})
+    channels: list[dict[str, Any]] = []
+    texts: list[str] = []
+    person: str | None = None
+    for entry in entries:
+        found, notes = items(entry)
+        built.notes.extend(notes)
+        for text, loc in found:
+            channel = complaint_channel(text)
+            if channel is None:
+                person = text
+                texts.append(text)
+                built.sources[f"/x-text/{len(texts) - 1}"] = loc
+                continue
+            if (
+                person is not None
+                and channel["type"] in ("phone", "whatsapp", "sms")
+                and re.match(r"^\W*(hp|telp|telepon|wa)\b", text, re.I)
+            ):
+                channel["person"] = person
+                texts.pop()
+                built.sources.pop(f"/x-text/{len(texts)}", None)
+            person = None
+            built.sources[f"/channels/{len(channels)}"] = loc
+            channels.append(channel)
+    if channels:
+        built.value["channels"] = channels
+    if texts:
+        built.value["x-text"] = texts
+        built.as_text.extend(f"/x-text/{index}" for index in range(len(texts)))
+    return built
+
+
+def legal_basis(entry: Entry) -> Built:
+    """One item per regulation; a wrapped line that names none continues the regulation before it."""
+    built = _list(entry, lambda text: text)
+    merged: list[str] = []
+    sources: dict[str, Location] = {}
+    for index, text in enumerate(built.value):
+        if merged and isinstance(parse_legal_basis(text), str) and not isinstance(parse_legal_basis(merged[-1]), str):
+            merged[-1] = f"{merged[-1]} {text}"
+            continue
+        sources[f"/{len(merged)}"] = built.sources[f"/{index}"]
+        merged.append(text)
+    built.value, built.sources = [parse_legal_basis(text) for text in merged], sources
+    built.as_text = [f"/{index}" for index, item in enumerate(built.value) if isinstance(item, str)]
+    return built
+
+
+def facilities(entry: Entry) -> Built:
+    return _list(entry, lambda text: {"name": text})
+
+
+def staff_competence(entry: Entry) -> Built:
+    built = _list(entry, lambda text: text)
+    built.value = [{"requirements": built.value}] if built.value else []
+    built.sources = {"/0": next(iter(built.sources.values()))} if built.sources else {}
+    return built
+
+
+def internal_supervision(entry: Entry) -> Built:
+    def make(text: str) -> dict[str, Any]:
+        by = re.search(r"\boleh\s+(.+?)[.;]?$", text, re.IGNORECASE)
+        item: dict[str, Any] = {"supervisor": clean(by.group(1)) if by else text}
+        if by:
+            item["method"] = text
+        frequency = parse_frequency(text)
+        if frequency:
+            item["frequency"] = frequency
+        return item
+
+    return _list(entry, make)
+
+
+def staff_count(entry: Entry) -> Built:
+    text = _joined(entry)
+    count = parse_count(text)
+    built = Built([{"count": count}] if count is not None else [{"note": text}], sources={"/0": _first(entry)})
+    if count is None:
+        built.as_text.append("/0")
+    return built
+
+
+def text_value(entry: Entry) -> Built:
+    found, _ = items(entry)
+    return Built("; ".join(text for text, _ in found), sources={"": _first(entry)})
+
+
+def performance_evaluation(entry: Entry) -> Built:
+    text = text_value(entry).value
+    value: dict[str, Any] = {"method": text}
+    frequency = parse_frequency(text)
+    if frequency:
+        value["frequency"] = frequency
+    return Built(value, sources={"": _first(entry)})
+
+
+def pledge(entry: Entry) -> Built:
+    return Built({"text": clean(" ".join(line.text for line in entry.lines))}, sources={"": _first(entry)})
+
+
+def _joined(entry: Entry) -> str:
+    return clean(" ".join(line.text for line in entry.lines))
+
+
+def _first(entry: Entry) -> Location:
+    return entry.lines[0].loc if entry.lines else entry.loc
+
+
+BUILDERS: dict[str, Callable[[Entry], Built]] = {
+    "requirements": requirements,
+    "procedure": procedure,
+    "completion_time": completion_time,
+    "fees": fees,
+    "products": products,
+    "legal_basis": legal_basis,
+    "facilities": facilities,
+    "staff_competence": staff_competence,
+    "internal_supervision": internal_supervision,
+    "staff_count": staff_count,
+    "service_guarantee": text_value,
+    "security_guarantee": text_value,
+    "performance_evaluation": performance_evaluation,
+    "pledge": pledge,
+}
+
+
+def unknown_row(entry: Entry) -> dict[str, Any]:
+    return {"label": entry.label, "text": _joined(entry)} if entry.lines else {"label": entry.label}

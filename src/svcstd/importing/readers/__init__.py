@@ -1,0 +1,23 @@
+"""One reader per file type, each `read(name, data) -> SourceDocument`; the libraries load only when needed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from svcstd.importing.source import SourceDocument
+
+Reader = Callable[[str, bytes], SourceDocument]
+
+KINDS: dict[str, str] = {".docx": "docx", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".pdf": "pdf"}
+
+
+def reader_for(kind: str) -> Reader:
+    from svcstd.importing.readers import docx_reader, html_reader, pdf_reader, xlsx_reader
+
+    readers: dict[str, Reader] = {
+        "docx": docx_reader.read,
+        "html": html_reader.read,
+        "xlsx": xlsx_reader.read,
+        "pdf": pdf_reader.read,
+    }
+    return readers[kind]

@@ -1,0 +1,274 @@
+"""Comparison with an earlier `svcstd check --format json` report: score, zone and gate changes, new and fixed findings.
+
+Matching is linear: one dictionary by (path, index) and one by id, built once, so 10,000 documents compare
+in the time it takes to read them (benchmarks/report_compare.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from svcstd.errors import UsageError
+from svcstd.i18n import Catalog
+from svcstd.model import DocumentResult, Principle, Report, Text
+
+MESSAGES = Catalog(
+    "comparison",
+    {
+        "bad_previous": (
+            "{source} is not a JSON report of `svcstd check --format json`: {reason}.",
+            "{source} bukan laporan JSON dari `svcstd check --format json`: {reason}.",
+        ),
+        "no_version": ("it has no `format_version` 1", "tidak ada `format_version` 1"),
+        "no_documents": ("it has no `documents` list", "tidak ada daftar `documents`"),
+        "not_object": ("a document is not a JSON object", "ada dokumen yang bukan objek JSON"),
+        "no_path": ("a document lacks its `path` or `index`", "ada dokumen tanpa `path` atau `index`"),
+        "bad_principles": ("a document's `principles` is not an object", "`principles` sebuah dokumen bukan objek"),
+        "bad_score": ("a score is not a number", "ada skor yang bukan angka"),
+    },
+)
+
+FindingKey = tuple[str, str]
+"""(rule, pointer): what makes a finding the same one in two reports."""
+
+
+class PreviousDocument(NamedTuple):
+    path: str
+    index_in_file: int
+    id: str | None
+    title: str | None
+    score: float | None
+    principles: Mapping[Principle, float | None]
+    grade: str | None = None
+    passed: bool | None = None
+    findings: tuple[FindingKey, ...] = ()
+    errors: int = 0
+
+
+class PreviousReport(NamedTuple):
+    as_of: str
+    documents: tuple[PreviousDocument, ...]
+
+
+class ScoreChange(NamedTuple):
+    old: float | None
+    new: float | None
+
+    @property
+    def delta(self) -> float | None:
+        return round(self.new - self.old, 1) if self.old is not None and self.new is not None else None
+
+
+class DocumentChange(NamedTuple):
+    """One standard in both reports: its score, zone and gate then and now, and its findings new and fixed."""
+
+    document: DocumentResult
+    change: ScoreChange
+    old_grade: str | None = None
+    old_passed: bool | None = None
+    new_findings: tuple[FindingKey, ...] = ()
+    fixed_findings: tuple[FindingKey, ...] = ()
+    persisting: int = 0
+
+    @property
+    def regressed(self) -> bool:
+        """Worse than before: it stopped passing the gate, its score fell, or it has new findings."""
+        delta = self.change.delta
+        return (self.old_passed is True and not self.document.passed) or (delta is not None and delta < 0)
+
+    @property
+    def improved(self) -> bool:
+        delta = self.change.delta
+        return (self.old_passed is False and self.document.passed) or (delta is not None and delta > 0)
+
+
+class Headline(NamedTuple):
+    """The summary numbers then and now."""
+
+    passing: tuple[int, int]
+    documents: tuple[int, int]
+    errors: tuple[int, int]
+    findings: tuple[int, int]
+
+
+class Comparison(NamedTuple):
+    """Changes since `previous_as_of`, the regressions first; documents matched by path and index, else by id."""
+
+    previous_as_of: str
+    overall: ScoreChange
+    principles: tuple[tuple[Principle, ScoreChange], ...]
+    documents: tuple[DocumentChange, ...]
+    added: tuple[DocumentResult, ...]
+    removed: tuple[PreviousDocument, ...]
+    headline: Headline = Headline((0, 0), (0, 0), (0, 0), (0, 0))
+
+    @property
+    def new_findings(self) -> int:
+        return sum(len(item.new_findings) for item in self.documents)
+
+    @property
+    def fixed_findings(self) -> int:
+        return sum(len(item.fixed_findings) for item in self.documents)
+
+    @property
+    def persisting(self) -> int:
+        return sum(item.persisting for item in self.documents)
+
+
+def average(scores: Sequence[float]) -> float | None:
+    return round(sum(scores) / len(scores), 1) if scores else None
+
+
+def compare(report: Report, previous: PreviousReport) -> Comparison:
+    """Each standard matched once, in one pass over each report (no search per document)."""
+    by_place = {(old.path, old.index_in_file): number for number, old in enumerate(previous.documents)}
+    id_count = Counter(old.id for old in previous.documents if old.id)
+    by_id = {old.id: number for number, old in enumerate(previous.documents) if old.id and id_count[old.id] == 1}
+    changes: list[DocumentChange] = []
+    added: list[DocumentResult] = []
+    matched: set[int] = set()
+    for doc in report.documents:
+        number = by_place.get((doc.path, doc.index))
+        if number is None and doc.id:
+            number = by_id.get(doc.id)
+        if number is None or number in matched:
+            added.append(doc)
+            continue
+        matched.add(number)
+        changes.append(document_change(doc, previous.documents[number]))
+    changes.sort(key=_worst_change_first)
+    return Comparison(
+        previous_as_of=previous.as_of,
+        overall=ScoreChange(_old_average(previous.documents), _new_average(report.documents)),
+        principles=tuple((p, _principle_change(report, previous, p)) for p in Principle),
+        documents=tuple(changes),
+        added=tuple(added),
+        removed=tuple(d for number, d in enumerate(previous.documents) if number not in matched),
+        headline=_headline(report, previous),
+    )
+
+
+def document_change(doc: DocumentResult, old: PreviousDocument) -> DocumentChange:
+    now = Counter(_keys(doc))
+    then = Counter(old.findings)
+    return DocumentChange(
+        doc,
+        ScoreChange(old.score, doc.score),
+        old.grade,
+        old.passed,
+        tuple(sorted((now - then).elements())),
+        tuple(sorted((then - now).elements())),
+        sum((now & then).values()),
+    )
+
+
+def _keys(doc: DocumentResult) -> Iterable[FindingKey]:
+    return ((f.rule, f.pointer) for f in doc.active_findings())
+
+
+def _worst_change_first(item: DocumentChange) -> tuple[int, float, int, str, int]:
+    """Gate lost first, then the largest fall in score, then the most new findings."""
+    lost_gate = item.old_passed is True and not item.document.passed
+    delta = item.change.delta or 0.0
+    return (0 if lost_gate else 1, delta, -len(item.new_findings), item.document.path, item.document.index)
+
+
+def _old_average(documents: Iterable[PreviousDocument]) -> float | None:
+    return average([d.score for d in documents if d.score is not None])
+
+
+def _new_average(documents: Iterable[DocumentResult]) -> float | None:
+    return average([d.score for d in documents if d.score is not None])
+
+
+def _principle_change(report: Report, previous: PreviousReport, principle: Principle) -> ScoreChange:
+    old = [d.principles.get(principle) for d in previous.documents]
+    new = [r.score for d in report.documents for r in d.principles if r.principle is principle]
+    return ScoreChange(
+        average([s for s in old if s is not None]),
+        average([s for s in new if s is not None]),
+    )
+
+
+def _headline(report: Report, previous: PreviousReport) -> Headline:
+    old_docs = previous.documents
+    old_passing = sum(1 for d in old_docs if d.passed)
+    old_findings = sum(len(d.findings) for d in old_docs)
+    counts = report.counts()
+    new_findings = counts.error + counts.warning + counts.info
+    return Headline(
+        (old_passing, sum(d.passed for d in report.documents)),
+        (len(old_docs), len(report.documents)),
+        (sum(d.errors for d in old_docs), counts.error),
+        (old_findings, new_findings),
+    )
+
+
+def parse_previous(data: Any, source: str) -> PreviousReport:
+    """An earlier JSON report (CLI.md, JSON output) as values; UsageError when it is not one."""
+    try:
+        _require(isinstance(data, dict) and data.get("format_version") == 1, "no_version")
+        _require(isinstance(data.get("documents"), list), "no_documents")
+        documents = tuple(_previous_document(entry) for entry in data["documents"])
+    except ValueError as problem:
+        reason = MESSAGES.text(str(problem))
+        en, id_ = (MESSAGES("bad_previous", lang, source=source, reason=reason(lang)) for lang in ("en", "id"))
+        raise UsageError(Text(en, id_)) from None
+    return PreviousReport(str(data.get("as_of", "")), documents)
+
+
+def _previous_document(entry: Any) -> PreviousDocument:
+    _require(isinstance(entry, dict), "not_object")
+    _require(isinstance(entry.get("path"), str) and isinstance(entry.get("index"), int), "no_path")
+    principles = entry.get("principles")
+    principles = {} if principles is None else principles
+    _require(isinstance(principles, dict), "bad_principles")
+    scores = {
+        p: _score(principles[p.value].get("score")) for p in Principle if isinstance(principles.get(p.value), dict)
+    }
+    text = {key: value if isinstance(value, str) else None for key, value in entry.items() if key in ("id", "title")}
+    grade = entry.get("grade")
+    passed = entry.get("passed")
+    return PreviousDocument(
+        entry["path"],
+        entry["index"],
+        text.get("id"),
+        text.get("title"),
+        _score(entry.get("score")),
+        scores,
+        grade if isinstance(grade, str) else None,
+        passed if isinstance(passed, bool) else None,
+        _previous_findings(entry.get("findings")),
+        _previous_errors(entry.get("findings")),
+    )
+
+
+def _previous_findings(findings: Any) -> tuple[FindingKey, ...]:
+    """The unwaived findings' (rule, pointer); entries that are not findings are ignored, not fatal."""
+    if not isinstance(findings, list):
+        return ()
+    return tuple(
+        (str(f["rule"]), str(f.get("pointer", "")))
+        for f in findings
+        if isinstance(f, dict) and isinstance(f.get("rule"), str) and not f.get("waived")
+    )
+
+
+def _previous_errors(findings: Any) -> int:
+    if not isinstance(findings, list):
+        return 0
+    return sum(1 for f in findings if isinstance(f, dict) and f.get("severity") == "error" and not f.get("waived"))
+
+
+def _score(value: Any) -> float | None:
+    if value is None:
+        return None
+    _require(isinstance(value, int | float) and not isinstance(value, bool), "bad_score")
+    return float(value)
+
+
+def _require(condition: bool, reason: str) -> None:
+    if not condition:
+        raise ValueError(reason)

@@ -1,0 +1,145 @@
+"""Indonesian spellings of every closed vocabulary, turned into the canonical English values after reading.
+
+Authors who are civil servants write `type: telepon` or `unit: hari_kerja`; the rules always see `phone`
+and `working_days`. Only values change, never keys, so every finding keeps its line and column. The
+schema lists the same aliases in its enums (editor completion); tests/test_aliases.py keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+# fmt: off
+# vocabulary name -> (canonical values in schema order, {Indonesian alias: canonical value})
+VOCABULARIES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+    "kind": (("standard", "published_sheet"), {"standar": "standard", "lembar_publikasi": "published_sheet"}),
+    "status": (("draft", "adopted", "retired"), {"rancangan": "draft", "ditetapkan": "adopted", "dicabut": "retired"}),
+    "day": (("mon", "tue", "wed", "thu", "fri", "sat", "sun"), {
+        "senin": "mon", "selasa": "tue", "rabu": "wed", "kamis": "thu", "jumat": "fri", "sabtu": "sat", "minggu": "sun",
+    }),
+    "participant": (("community", "academia", "ngo", "business", "media", "government", "provider", "other"), {
+        "masyarakat": "community", "akademisi": "academia", "lsm": "ngo", "dunia_usaha": "business",
+        "pemerintah": "government", "penyelenggara": "provider", "lainnya": "other",
+    }),
+    "publication": (
+        ("website", "notice_board", "social_media", "brochure", "mobile_app", "information_desk", "other"), {
+            "situs_web": "website", "papan_pengumuman": "notice_board", "media_sosial": "social_media",
+            "brosur": "brochure", "aplikasi": "mobile_app", "meja_informasi": "information_desk", "lainnya": "other",
+        },
+    ),
+    "format": (("braille", "audio", "sign_language", "large_print", "easy_read", "other"), {
+        "bahasa_isyarat": "sign_language", "huruf_besar": "large_print", "mudah_dibaca": "easy_read",
+        "lainnya": "other",
+    }),
+    "group": (
+        ("disability", "elderly", "pregnant", "children", "disaster_victims", "social_disaster_victims", "other"), {
+            "penyandang_disabilitas": "disability", "lanjut_usia": "elderly", "ibu_hamil": "pregnant",
+            "anak": "children", "korban_bencana_alam": "disaster_victims",
+            "korban_bencana_sosial": "social_disaster_victims", "lainnya": "other",
+        },
+    ),
+    "form": (("original", "copy", "certified_copy", "digital", "self_declaration", "other"), {
+        "asli": "original", "fotokopi": "copy", "fotokopi_dilegalisir": "certified_copy", "elektronik": "digital",
+        "surat_pernyataan": "self_declaration", "lainnya": "other",
+    }),
+    "channel": (("in_person", "online", "mobile", "mail", "outreach"), {
+        "langsung": "in_person", "tatap_muka": "in_person", "luring": "in_person", "daring": "online",
+        "aplikasi_seluler": "mobile", "pos": "mail", "jemput_bola": "outreach", "keliling": "outreach",
+    }),
+    "complaint_channel": (
+        ("phone", "sms", "whatsapp", "fax", "email", "website", "lapor", "suggestion_box", "in_person",
+         "social_media", "other"), {
+            "telepon": "phone", "faksimile": "fax", "surel": "email", "situs_web": "website",
+            "kotak_saran": "suggestion_box", "langsung": "in_person", "tatap_muka": "in_person",
+            "media_sosial": "social_media", "lainnya": "other",
+        },
+    ),
+    "unit": (("minutes", "hours", "days", "working_days", "months", "years"), {
+        "menit": "minutes", "jam": "hours", "hari": "days", "hari_kerja": "working_days", "bulan": "months",
+        "tahun": "years",
+    }),
+    "frequency": (("daily", "weekly", "monthly", "quarterly", "semiannual", "annual", "ad_hoc"), {
+        "harian": "daily", "mingguan": "weekly", "bulanan": "monthly", "triwulanan": "quarterly",
+        "semesteran": "semiannual", "tahunan": "annual", "sewaktu_waktu": "ad_hoc",
+    }),
+    "complaint_time": (("acknowledge", "coordinate", "respond", "settle"), {
+        "tanggapan": "acknowledge", "koordinasi": "coordinate", "jawaban": "respond", "penyelesaian": "settle",
+    }),
+    "condition": (("good", "damaged"), {"baik": "good", "rusak": "damaged"}),
+}
+# fmt: on
+
+# Where each vocabulary is used: the last keys of a value's path (list indexes left out). A longer pattern wins.
+_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("kind",), "kind"),
+    (("status",), "status"),
+    (("service_hours", "days"), "day"),
+    (("participants", "group"), "participant"),
+    (("publication", "channels", "type"), "publication"),
+    (("publication", "formats"), "format"),
+    (("special_services", "group"), "group"),
+    (("facilities", "serves"), "group"),
+    (("facilities", "condition"), "condition"),
+    (("requirements", "form"), "form"),
+    (("procedure", "channels"), "channel"),
+    (("channel",), "channel"),
+    (("complaints", "channels", "type"), "complaint_channel"),
+    (("duration", "unit"), "unit"),
+    (("completion_time", "unit"), "unit"),
+    (("response_time", "unit"), "unit"),
+    (("frequency",), "frequency"),
+    (("complaints", "times", "kind"), "complaint_time"),
+)
+_ROOT_ONLY = frozenset({"kind", "status"})
+
+
+def canonical(vocabulary: str) -> tuple[str, ...]:
+    """The English values of a vocabulary, in the schema's order."""
+    return VOCABULARIES[vocabulary][0]
+
+
+def aliases(vocabulary: str) -> dict[str, str]:
+    """{Indonesian alias: English value} of a vocabulary."""
+    return VOCABULARIES[vocabulary][1]
+
+
+def is_alias(value: object) -> bool:
+    """Whether a value is an Indonesian alias of some vocabulary (and not itself a canonical value)."""
+    return isinstance(value, str) and any(value in table for _, table in VOCABULARIES.values())
+
+
+def normalise(data: object) -> object:
+    """The document with every alias replaced by its English value; anything else is returned as it was.
+
+    A format 1.0 document (`svcstd: "1.0"`) is returned unchanged: 1.0 had no aliases, and reads as before.
+    """
+    if not isinstance(data, dict) or data.get("svcstd", "1.0") == "1.0":
+        return data
+    return _walk(data, ())
+
+
+def _walk(node: object, keys: tuple[str, ...]) -> object:
+    if isinstance(node, dict):
+        return {key: _walk(value, (*keys, key) if isinstance(key, str) else keys) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_walk(item, keys) for item in node]
+    if isinstance(node, str):
+        table = _table(keys)
+        return table.get(_spelling(node), node) if table else node
+    return node
+
+
+def _spelling(value: str) -> str:
+    """`Hari Kerja` and `hari kerja` read as the alias `hari_kerja` (canonical values are never respelt)."""
+    return value.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def _table(keys: tuple[str, ...]) -> Mapping[str, Any] | None:
+    for pattern, vocabulary in _PLACES:
+        if keys[-len(pattern) :] != pattern:
+            continue
+        if vocabulary in _ROOT_ONLY and len(keys) != 1:
+            continue
+        return aliases(vocabulary)
+    return None

@@ -1,0 +1,26 @@
+"""Money as real standards write it: a fee the citizen pays, or coverage someone else pays (BPJS, JKN)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+COVERAGE = re.compile(
+    r"\bBPJS\b|\bJKN\b|\bKIS\b|\bPBI\b|Jamkes(?:da|mas)?|asuransi|ditanggung|sesuai (?:dengan )?hak(?:nya)?",
+    re.IGNORECASE,
+)
+"""Words that say a programme or insurer pays ("Pasien BPJS sesuai dengan haknya"): coverage, not a fee."""
+
+
+def is_coverage(fee: Mapping[str, Any]) -> bool:
+    """An entry of the fee table that states coverage rather than an amount the citizen is charged."""
+    if fee.get("amount", 0) > 0:
+        return False
+    text = " ".join(str(fee.get(key, "")) for key in ("name", "formula", "when", "note"))
+    return COVERAGE.search(text) is not None
+
+
+def charged(fee: Mapping[str, Any]) -> bool:
+    """A fee the citizen pays: a positive amount, or a formula or regulation reference that is not coverage."""
+    return fee.get("amount", 0) > 0 or (("formula" in fee or "reference" in fee) and not is_coverage(fee))

@@ -1,0 +1,225 @@
+"""The acts a standard cites: a citation line read into type, number and year, and its status in the catalogue."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+import yaml
+
+CATALOGUE_FILE = "data/legal_status.yaml"
+NUMBERLESS = frozenset({"UUD"})
+
+_PAN = r"(?:pendayagunaan aparatur negara|pan(?:\W*rb)?\b)"
+# Instrument types, longest phrase first: at one position the first alternative that matches wins.
+_TYPES: tuple[tuple[str, str], ...] = (
+    ("Perppu", r"peraturan pemerintah pengganti undang\W*undang|perppu|perpu"),
+    ("UUD", r"undang\W*undang dasar|uud"),
+    ("UU", r"undang\W*undang|uu"),
+    ("PP", r"peraturan pemerintah|pp"),
+    ("Perpres", r"peraturan presiden|perpres"),
+    ("Keppres", r"keputusan presiden|keppres"),
+    ("PermenPANRB", rf"peraturan menteri (?:negara )?{_PAN}|permen\W*pan(?:\W*rb)?"),
+    ("KepmenPAN", rf"keputusan menteri (?:negara )?{_PAN}|kepmen\W*pan(?:\W*rb)?"),
+    ("Permen", r"peraturan menteri|permen[a-z]*"),
+    ("Kepmen", r"keputusan menteri|kepmen[a-z]*"),
+    ("Perda", r"peraturan daerah|perda"),
+    ("Pergub", r"peraturan gubernur|pergub"),
+    ("Perbup", r"peraturan bupati|perbup"),
+    ("Perwali", r"peraturan wali\s?kota|perwal[ik]?"),
+    ("Perpol", r"peraturan kepolisian|perpol|perkap"),
+    ("Qanun", r"qanun"),
+    ("Inpres", r"instruksi presiden|inpres"),
+    ("SE", r"surat edaran"),
+    ("Peraturan", r"peraturan"),
+    ("Keputusan", r"(?:surat )?keputusan|sk"),
+)
+_TYPE = re.compile(
+    "|".join(rf"(?P<t{index}>\b(?:{pattern})\b)" for index, (_, pattern) in enumerate(_TYPES)), re.IGNORECASE
+)
+_YEAR = r"(?:19|20)\d\d"
+_TAHUN = r"(?:tahun|thn\.?|th\.?)"
+# After "Nomor": a token with a digit, as decrees number themselves ("W11-A14/20/KU.02.2/I/2017").
+_NUMBER = re.compile(
+    rf"\b(?:nomor|no)(?![a-z])\W*?(?P<num>(?=[\w./-]*\d)[a-z0-9][\w./-]*)(?:\W+{_TAHUN}\W*(?P<year>{_YEAR})\b)?"
+    rf"|\b(?P<short>\d+[a-z]?)\s*/\s*(?P<short_year>{_YEAR})\b"
+    rf"|\b(?P<bare>\d+[a-z]?)\s+{_TAHUN}\s*(?P<bare_year>{_YEAR})\b",
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(rf"\b{_TAHUN}\W*(?P<year>{_YEAR})\b", re.IGNORECASE)
+_TRAILING_YEAR = re.compile(rf"/(?P<year>{_YEAR})$")
+_NUMBER_ONLY_YEAR = re.compile(rf"^(?P<num>\d+[a-z]?)/(?P<year>{_YEAR})$", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^0*(\d+[a-z]?)", re.IGNORECASE)
+_ABOUT = re.compile(r"\btentang\b", re.IGNORECASE)
+_DASHES = re.compile(r"[\u2010-\u2015]")
+
+
+class Status(StrEnum):
+    IN_FORCE = "in_force"
+    AMENDED = "amended"
+    REVOKED = "revoked"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Act:
+    """One catalogue entry: an act, its status, what replaced or amended it, and where that was read."""
+
+    id: str
+    type: str
+    number: str
+    year: int
+    title: str
+    status: Status
+    replaced_by: tuple[str, ...]
+    amended_by: tuple[str, ...]
+    date: str | None
+    source: str
+    evidence: str
+    verified: bool
+
+    @property
+    def name(self) -> str:
+        """`UU 36/2009 tentang Kesehatan`: the short citation Indonesian practice uses, in both languages."""
+        return f"{self.type} {self.number}/{self.year} tentang {self.title}"
+
+
+class ActRef(NamedTuple):
+    """What a citation says: the instrument type and, when given, its number and year."""
+
+    type: str
+    number: str | None
+    year: int | None
+
+    @property
+    def complete(self) -> bool:
+        """Number and year given, or an instrument that has none (the constitution, `UUD`)."""
+        return (self.number is not None and self.year is not None) or self.type in NUMBERLESS
+
+
+def canonical_type(text: str) -> str | None:
+    """`UU` for "Undang-Undang", `PermenPANRB` for "Permenpan RB": the first instrument named in `text`."""
+    match = _TYPE.search(_DASHES.sub("-", text))
+    if match is None or match.lastgroup is None:
+        return None
+    return _TYPES[int(match.lastgroup[1:])][0]
+
+
+def parse_citation(text: str) -> ActRef | None:
+    """The first act a line cites, read before its "tentang"; None when it names no kind of regulation."""
+    head = _ABOUT.split(_DASHES.sub("-", " ".join(text.split())), maxsplit=1)[0]
+    match = _TYPE.search(head)
+    if match is None or match.lastgroup is None:
+        return None
+    kind = _TYPES[int(match.lastgroup[1:])][0]
+    number, year = _number_and_year(head[match.end() :])
+    return ActRef(kind, number, year)
+
+
+def _number_and_year(rest: str) -> tuple[str | None, int | None]:
+    match = _NUMBER.search(rest)
+    if match is None:
+        only = _YEAR_ONLY.search(rest)
+        return None, int(only["year"]) if only else None
+    if match["short"]:
+        return match["short"], int(match["short_year"])
+    if match["bare"]:
+        return match["bare"], int(match["bare_year"])
+    number = match["num"].rstrip("./-")
+    split = _NUMBER_ONLY_YEAR.match(number)
+    if split:
+        return split["num"], int(split["year"])
+    trailing = _TRAILING_YEAR.search(number)
+    year = match["year"] or (trailing["year"] if trailing else None)
+    return number, int(year) if year else None
+
+
+def citation_of(item: str | Mapping[str, Any]) -> ActRef | None:
+    """A legal-basis item in any shape: a plain string, `{title, ref}`, or `{type, number, year, about, title}`."""
+    if isinstance(item, str):
+        return parse_citation(item)
+    parsed = _first_parsed(item)
+    given = canonical_type(str(item["type"])) if "type" in item else None
+    kind = _more_specific(given, parsed.type if parsed else None)
+    if kind is None:
+        return None
+    number = str(item["number"]) if item.get("number") is not None else (parsed.number if parsed else None)
+    year = _given_year(item.get("year")) or (parsed.year if parsed else None)
+    return ActRef(kind, number, year)
+
+
+def _given_year(value: object) -> int | None:
+    """A structured `year`, written as a number or as text ("2009"); anything else gives none."""
+    text = str(value).strip() if value is not None else ""
+    return int(text) if re.fullmatch(_YEAR, text) else None
+
+
+def _first_parsed(item: Mapping[str, Any]) -> ActRef | None:
+    """The title's citation, completed from `ref` when the title lacks number or year (`ref: UU 25/2009`)."""
+    found = [parsed for key in ("title", "ref") if key in item if (parsed := parse_citation(str(item[key])))]
+    return next((parsed for parsed in found if parsed.complete), found[0] if found else None)
+
+
+_GENERIC = {"Permen", "Kepmen", "Peraturan", "Keputusan"}
+
+
+def _more_specific(given: str | None, parsed: str | None) -> str | None:
+    if given is None or (given in _GENERIC and parsed is not None):
+        return parsed or given
+    return given
+
+
+def _key(kind: str, number: str, year: int) -> tuple[str, str, int]:
+    lead = _LEADING_NUMBER.match(number)
+    return kind, (lead.group(1) if lead else number).casefold(), year
+
+
+@cache
+def catalogue() -> Mapping[str, Act]:
+    """The shipped catalogue by id, read once."""
+    text = resources.files("svcstd").joinpath(CATALOGUE_FILE).read_text(encoding="utf-8")
+    return {entry["id"]: _act(entry) for entry in yaml.safe_load(text)}
+
+
+def _act(entry: Mapping[str, Any]) -> Act:
+    return Act(
+        id=entry["id"],
+        type=entry["type"],
+        number=str(entry["number"]),
+        year=int(entry["year"]),
+        title=entry["title"],
+        status=Status(entry["status"]),
+        replaced_by=tuple(entry["replaced_by"]),
+        amended_by=tuple(entry["amended_by"]),
+        date=entry["date"],
+        source=entry["source"],
+        evidence=entry["evidence"],
+        verified=bool(entry["verified"]),
+    )
+
+
+@cache
+def _index() -> Mapping[tuple[str, str, int], Act]:
+    return {_key(act.type, act.number, act.year): act for act in catalogue().values()}
+
+
+def lookup(ref: ActRef) -> Act | None:
+    """The catalogue entry for a complete citation, or None when the act is not catalogued."""
+    if ref.number is None or ref.year is None:
+        return None
+    return _index().get(_key(ref.type, ref.number, ref.year))
+
+
+def successors(act: Act) -> tuple[Act, ...]:
+    """What replaced a revoked act, followed to the act in force: UU 43/1999 -> UU 5/2014 -> UU 20/2023."""
+    chain: list[Act] = []
+    current = act
+    while current.status is Status.REVOKED and current.replaced_by and len(chain) < len(catalogue()):
+        current = catalogue()[current.replaced_by[0]]
+        chain.append(current)
+    return tuple(chain)
