@@ -47,12 +47,12 @@ def test_waived_findings_are_not_annotated(tmp_path: Path) -> None:
 
 
 def test_markdown_escaping() -> None:
-    assert escape_markdown("a | b\n<script>&*x*") == "a &#124; b &#60;script&#62;&#38;&#42;x&#42;"
+    assert escape_markdown("a | b\n<script>&*x*") == "a \\| b &#60;script&#62;&#38;\\*x\\*"
 
 
 def test_step_summary_is_a_table_with_escaped_cells() -> None:
     summary = step_summary(one_finding("m", "a.yaml"), "en")
-    assert "| Judul &#124; &#60;b&#62;<br>a.yaml | — | — | failed | 1 | 0 | 0 |" in summary.splitlines()
+    assert "| Judul \\| &#60;b&#62;<br>a.yaml | — | — | failed | 1 | 0 | 0 |" in summary.splitlines()
 
 
 def test_check_appends_the_step_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
