@@ -209,16 +209,23 @@ def test_comparison_names_new_fixed_and_persisting_findings_and_the_gate_lost() 
 
 
 def test_comparison_is_linear_in_the_number_of_documents() -> None:
-    """Matching builds one index per report: 4,000 documents compare in well under a second (it took 1.5 s)."""
+    """Four times the documents take about four times as long, not sixteen (it was quadratic: 1.46 s at 4,000)."""
     import time
 
     base = sample_report().documents[0]
-    docs = tuple(
-        DocumentResult(f"s/{n}.yaml", 0, f"id-{n}", "t", True, base.findings, 80.0, GREEN, base.principles, True)
-        for n in range(4000)
-    )
-    report = Report("9", "2026-11-27", docs, ())
-    previous = parse_previous(json_report.as_dict(report, "en"), "old.json")
-    started = time.perf_counter()
-    summarize(report, previous=previous)
-    assert time.perf_counter() - started < 0.5
+
+    def seconds(count: int) -> float:
+        docs = tuple(
+            DocumentResult(f"s/{n}.yaml", 0, f"id-{n}", "t", True, base.findings, 80.0, GREEN, base.principles, True)
+            for n in range(count)
+        )
+        report = Report("9", "2026-11-27", docs, ())
+        previous = parse_previous(json_report.as_dict(report, "en"), "old.json")
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            summarize(report, previous=previous)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    assert seconds(4000) / seconds(1000) < 8
