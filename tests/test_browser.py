@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli.main import main
-from tests.browser import FLAGS, chromium, png_rows
+from tests.browser import FLAGS, chromium, headless, png_rows
 from tests.conftest import ROOT
 from tests.test_report_command import large_folder
 
@@ -164,3 +164,13 @@ def test_the_comparison_marks_the_planted_regression_first(rendered: dict[str, t
 def test_one_standard_shows_the_fixes_not_portfolio_cards(rendered: dict[str, tuple[str, str]]) -> None:
     dom = rendered["one-desktop"][0]
     assert '<ol class="fixes">' in dom and '<ul class="cards">' not in dom and 'lang="id"' in dom
+
+
+def test_the_print_summary_of_two_hundred_standards_fits_a_few_a4_pages(
+    rendered: dict[str, tuple[str, str]], tmp_path: Path
+) -> None:
+    pdf = tmp_path / "summary.pdf"
+    page = Path(rendered["folder"][0]) / "large.html"
+    headless(page, tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    pages = len(re.findall(rb"/MediaBox", pdf.read_bytes()))
+    assert 1 <= pages <= 6, f"{pages} pages (it was 870)"

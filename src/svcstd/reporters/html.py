@@ -53,6 +53,10 @@ MESSAGES = Catalog(
         "weakest": ("Weakest principle", "Prinsip terlemah"),
         "table_label": ("Table of all standards", "Tabel semua standar pelayanan"),
         "units_label": ("Table of units", "Tabel unit"),
+        "print_rows": (
+            "Printed: the first {shown} of {total} rows; the file holds them all.",
+            "Cetakan: {shown} baris pertama dari {total}; berkas ini memuat semuanya.",
+        ),
         "footer": (
             "Made by svcstd {version} as of {date}. Scores follow PermenPANRB 15/2014; grades follow the "
             "Ombudsman's compliance zones unless configured otherwise.",
@@ -279,7 +283,18 @@ def _units(summary: Summary, lang: str) -> str:
         ]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     table = f'<table class="sortable">{head(headers, "3")}<tbody>' + "\n".join(rows) + "</tbody></table>"
-    return section("units", MESSAGES("units", lang), scroll(MESSAGES("units_label", lang), table))
+    content = scroll(MESSAGES("units_label", lang), table) + _print_note(len(rows), lang)
+    return section("units", MESSAGES("units", lang), content)
+
+
+PRINTED_ROWS = 15
+"""The print summary keeps the first rows of each long table (the print style sheet hides the rest)."""
+
+
+def _print_note(rows: int, lang: str) -> str:
+    if rows <= PRINTED_ROWS:
+        return ""
+    return f'<p class="print-note muted">{e(MESSAGES("print_rows", lang, shown=PRINTED_ROWS, total=rows))}</p>'
 
 
 def _overdue(summary: Summary, lang: str) -> str:
@@ -294,7 +309,8 @@ def _overdue(summary: Summary, lang: str) -> str:
     table = (
         f'<table class="sortable">{head((LABELS(k, lang), n) for k, n in keys)}<tbody>{"".join(rows)}</tbody></table>'
     )
-    return section("overdue", LABELS("overdue", lang), scroll(LABELS("overdue", lang), table))
+    content = scroll(LABELS("overdue", lang), table) + _print_note(len(rows), lang)
+    return section("overdue", LABELS("overdue", lang), content)
 
 
 def _expiring(summary: Summary, lang: str) -> str:
@@ -312,4 +328,4 @@ def _expiring(summary: Summary, lang: str) -> str:
     table = (
         f'<table class="sortable">{head((LABELS(k, lang), n) for k, n in keys)}<tbody>{"".join(rows)}</tbody></table>'
     )
-    return section("waivers", heading, scroll(heading, table))
+    return section("waivers", heading, scroll(heading, table) + _print_note(len(rows), lang))

@@ -24,6 +24,7 @@ a{color:var(--focus)}
 code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;padding:0 .2em;
 border-radius:.2em;overflow-wrap:anywhere}
 .muted{color:var(--muted)}
+.print-note{display:none}
 .verdict{font-size:1.25rem;font-weight:600;margin:.5rem 0;padding:.75rem 1rem;border-left:.4rem solid var(--none);
 background:var(--none-bg)}
 .verdict.good{border-color:var(--good);background:var(--good-bg)}
@@ -105,7 +106,8 @@ table{font-size:8.5pt}
 tr,li,svg,figure{break-inside:avoid}
 h2,h3{break-after:avoid}
 details.data{display:none}
-#units tbody tr:nth-child(n+16){display:none}
+#units tbody tr:nth-child(n+16),#overdue tbody tr:nth-child(n+16),#waivers tbody tr:nth-child(n+16){display:none}
+.print-note{display:block}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
