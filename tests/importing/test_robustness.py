@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from svcstd.importing.build import build
@@ -53,7 +53,7 @@ WORDS = st.sampled_from(
 CELL = st.one_of(st.text(max_size=200), st.lists(WORDS, max_size=30).map(" ".join))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(CELL)
 def test_cell_parsers_never_raise(text: str) -> None:
     assert all(isinstance(item, str) and item for item in split_items(text))
@@ -65,7 +65,7 @@ def test_cell_parsers_never_raise(text: str) -> None:
     parse_legal_basis(text)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, derandomize=True)
 @given(
     st.lists(st.tuples(st.sampled_from(["Persyaratan", "Biaya/Tarif", "Prosedur", "Lainnya", ""]), CELL), max_size=6)
 )
@@ -78,8 +78,9 @@ def test_any_component_table_imports_without_raising(rows: list[tuple[str, str]]
         assert to_sidecar(imported)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500, deadline=None, derandomize=True)
 @given(st.one_of(st.text(max_size=60), st.integers(min_value=0, max_value=10**12)))
+@example("A\n")  # found by CI's random run: `$` matched before the final newline, which was then lost
 def test_every_scalar_reads_back_as_written(value: str | int) -> None:
     from svcstd.importing.emit import _scalar
 

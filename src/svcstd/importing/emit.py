@@ -52,7 +52,7 @@ def _scalar(value: Any) -> str:
 
     Plain text and whole numbers are written directly: the emitter per scalar would cost most of an import.
     """
-    if isinstance(value, str) and _PLAIN.match(value) and not _NOT_A_STRING_IN_YAML_12.match(value):
+    if isinstance(value, str) and _PLAIN.fullmatch(value) and not _NOT_A_STRING_IN_YAML_12.match(value):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
