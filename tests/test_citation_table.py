@@ -61,4 +61,5 @@ def test_the_table_distinguishes_law_from_practice_in_both_languages() -> None:
     sim001 = next(line for line in page.splitlines() if line.startswith("| **SIM001**"))
     assert "**good practice · praktik yang baik** — svcstd's rule of thumb" in sim001
     assert "good practice — no provision quoted · praktik yang baik — tidak ada ketentuan yang dikutip" in sim001
-    assert "\n- **PAR001**: Cites Pasal 4 huruf f (an asas)" in page
+    assert "\n- **PAR005**: Drop Pasal 4 huruf f" in page  # a correction still to make is listed
+    assert "\n- **PAR001**:" not in page  # one made (Pasal 20 and 39 ayat (1), PermenPANRB 16/2017) is not

@@ -18,6 +18,11 @@ PERMENPANRB_14_2017: Citation = (
     "Peraturan Menteri PANRB No. 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat Unit "
     "Penyelenggara Pelayanan Publik",
 )
+PERMENPANRB_16_2017: Citation = (
+    "PANRB Ministerial Regulation No. 16 of 2017 on Guidelines for Public Consultation Forums (PermenPANRB 16/2017)",
+    "Peraturan Menteri PANRB No. 16 Tahun 2017 tentang Pedoman Penyelenggaraan Forum Konsultasi Publik di "
+    "Lingkungan Unit Penyelenggara Pelayanan Publik",
+)
 PERPRES_76_2013: Citation = (
     "Presidential Regulation No. 76 of 2013 on Public Service Complaint Management (Perpres 76/2013)",
     "Perpres No. 76 Tahun 2013 tentang Pengelolaan Pengaduan Pelayanan Publik",

@@ -9,7 +9,7 @@ from typing import Any
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
-from svcstd.rules.citations import PERMENPANRB_14_2017, UU_25_2009, at, cite, principle
+from svcstd.rules.citations import PERMENPANRB_14_2017, PERMENPANRB_16_2017, UU_25_2009, at, cite, on, principle
 from svcstd.standard.kinds import status
 
 _SURVEY = re.compile(r"survei|survey|kepuasan|satisfaction|\bskm\b|\bikm\b", re.IGNORECASE)
@@ -18,18 +18,20 @@ INTERNAL_GROUPS = frozenset({"government", "provider"})
 PARTICIPATORY = principle("participatory principle", "prinsip partisipatif")
 PUBLIC_ROLE = at(
     UU_25_2009,
-    "Article 4(f) (participatory principle) and the provisions on public participation",
-    "Pasal 4 huruf f (asas partisipatif) dan ketentuan tentang peran serta masyarakat",
+    "Article 39(1) (public participation from drawing up the service standard to its evaluation)",
+    "Pasal 39 ayat (1) (peran serta masyarakat sejak penyusunan standar pelayanan sampai dengan evaluasi)",
 )
 PRINCIPLE_REF = cite(
     at(
         UU_25_2009,
-        "Article 4(f) (participatory principle) and the involvement of the public and stakeholders in drawing up "
-        "the service standard",
-        "Pasal 4 huruf f (asas partisipatif) dan pengikutsertaan masyarakat serta pihak terkait dalam penyusunan "
-        "standar pelayanan",
+        "Article 20 (the duty to involve the public and stakeholders in drawing up and adopting the service "
+        "standard; paragraph not verified) and Article 39(1) (public participation from drawing up the standard "
+        "to its evaluation)",
+        "Pasal 20 (kewajiban mengikutsertakan masyarakat dan pihak terkait dalam penyusunan dan penetapan "
+        "standar pelayanan; ayat belum diverifikasi) dan Pasal 39 ayat (1) (peran serta masyarakat sejak "
+        "penyusunan standar pelayanan sampai dengan evaluasi)",
     ),
-    PARTICIPATORY,
+    on(PERMENPANRB_16_2017, "public consultation forums", "forum konsultasi publik"),
 )
 
 
