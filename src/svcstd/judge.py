@@ -63,11 +63,6 @@ def judge_file(target: Target, pipeline: Pipeline) -> list[tuple[LoadedDocument,
     return [(doc, judge(doc, pipeline)) for doc in map(normalised, loaded)]
 
 
-def judge_bytes(raw: bytes, display: str, pipeline: Pipeline) -> list[tuple[LoadedDocument, DocumentResult]]:
-    """Each document of bytes read elsewhere (a git blob, a file of `diff`) with its result."""
-    return [(doc, judge(doc, pipeline)) for doc in map(normalised, load_bytes(raw, display, pipeline.settings.limits))]
-
-
 def read_target(target: Target, settings: Settings) -> tuple[bytes, list[LoadedDocument]]:
     """The file's bytes and documents; a file that cannot be read is one document with a finding."""
     raw = read_raw(target, settings)
