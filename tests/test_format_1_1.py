@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from svcstd import api
+from svcstd.config.settings import DEFAULT_SETTINGS
 from svcstd.model import Finding
 from svcstd.reading.loader import load_text
+from svcstd.reporters import FORMATS, RenderOptions, renderer
 from svcstd.standard.aliases import VOCABULARIES, normalise
 from svcstd.validation import validate as validation
 
@@ -140,3 +144,26 @@ def test_reversed_ranges_are_found_in_branches_and_complaint_times() -> None:
         ("SCH010", 42, 67, "/delivery/procedure/steps/2/then/0/duration"),
         ("SCH010", 75, 37, "/delivery/complaints/times/0/duration"),
     ]
+
+
+def test_1_1_may_lack_the_title_and_the_provider_name_but_1_0_may_not() -> None:
+    text = MINIMAL.replace("title: Penerbitan Surat Keterangan Domisili\n", "")
+    text = text.replace("  name: Kecamatan Contoh\n", "  phone: (0351) 555-0100\n")
+    assert "title:" not in text.split("provider:")[0] and "  name: Kecamatan Contoh" not in text
+    assert check(as_1_1(text)) == ()
+    found = check(text)
+    assert where(found) == [("SCH002", 1, 1, ""), ("SCH002", 5, 1, "/provider")]
+    assert "`title`" in found[0].message.en and "`name`" in found[1].message.en
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_reporter_names_a_document_without_title_or_provider_name(name: str, tmp_path: Path) -> None:
+    """A published text that names neither the service nor the provider: every output still names the file."""
+    text = as_1_1(MINIMAL).replace("title: Penerbitan Surat Keterangan Domisili\n", "")
+    (tmp_path / "tanpa-judul.yaml").write_text(text.replace("  name: Kecamatan Contoh\n", "  phone: (0351) 555-0100\n"))
+    (tmp_path / "dengan-judul.yaml").write_text(as_1_1(MINIMAL))
+    report = api.check([str(tmp_path)], DEFAULT_SETTINGS, date(2026, 11, 27), jobs=1)
+    assert [doc.valid for doc in report.documents] == [True, True]
+    assert {doc.title for doc in report.documents} == {None, "Penerbitan Surat Keterangan Domisili"}
+    out = renderer(name)(report, RenderOptions(lang="id"))
+    assert "tanpa-judul.yaml" in out or "kecamatan-contoh/surat-keterangan-domisili" in out

@@ -79,14 +79,14 @@ def test_fixture_says_where_it_was_read_and_declares_format_1_1(path: Path) -> N
 def test_declared_kind_is_what_the_content_shows(path: Path) -> None:
     """A full standard carries manufacturing components; a published sheet only the delivery ones."""
     for data in documents(path):
-        assert (data["kind"] == "standard") == ("manufacturing" in data), data["title"]
+        assert (data["kind"] == "standard") == ("manufacturing" in data), data.get("title")
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
 def test_fixture_adds_nothing_the_sources_never_show(path: Path) -> None:
     """No transcribed source shows an id, a version, a status or a dated adoption: they stay absent."""
     for data in documents(path):
-        assert not {"id", "version", "status", "adoption"} & data.keys(), data["title"]
+        assert not {"id", "version", "status", "adoption"} & data.keys(), data.get("title")
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)

@@ -116,10 +116,10 @@ DELIVERY = ["requirements", "procedure", "completion_time", "fees", "products", 
 @pytest.mark.parametrize(
     ("pointer", "required"),
     [
-        ("", ["svcstd", "title", "provider", "delivery"]),
+        ("", ["svcstd", "provider", "delivery"]),
         ("/properties/delivery", None),
         ("/properties/manufacturing", None),
-        ("/properties/provider", ["name"]),
+        ("/properties/provider", None),
         ("/properties/service_hours/items", ["days", "open", "close"]),
         ("/properties/adoption", ["decree", "date"]),
         ("/properties/review", ["interval_months"]),
@@ -154,7 +154,8 @@ def test_required_fields_follow_format_md(pointer: str, required: list[str] | No
 @pytest.mark.parametrize(
     ("pointer", "required"),
     [
-        ("/then", ["id", "status", "version", "manufacturing"]),
+        ("/then", ["id", "title", "status", "version", "manufacturing"]),
+        ("/then/properties/provider", ["name"]),
         ("/then/properties/delivery", DELIVERY),
         ("/then/properties/delivery/properties/procedure/properties/steps/items", ["actor", "action"]),
         ("/then/properties/delivery/properties/complaints", ["channels"]),
