@@ -167,3 +167,57 @@ def test_every_reporter_names_a_document_without_title_or_provider_name(name: st
     assert {doc.title for doc in report.documents} == {None, "Penerbitan Surat Keterangan Domisili"}
     out = renderer(name)(report, RenderOptions(lang="id"))
     assert "tanpa-judul.yaml" in out or "kecamatan-contoh/surat-keterangan-domisili" in out
+
+
+X_SOURCE = """\
+svcstd: "1.1"
+x-source: {file: a.pdf, page: 0}
+provider: {phone: "0351 1", x-source: {page: tiga}}
+delivery:
+  x-source: {pge: 1}
+  procedure: {steps: [{action: Datang, x-source: {cell: -1}}]}
+  fees: [{name: Biaya, amount: 0, x-source: nothing}]
+  products: [{name: Surat, x-source: {file: a.pdf, page: 2, table: 1, row: 3, cell: 2}}]
+x-other: {anything: 1}
+"""
+
+
+def test_x_source_is_checked_on_every_mapping_in_1_1_and_named_with_its_terms() -> None:
+    found = check(X_SOURCE)
+    assert where(found) == [
+        ("SCH007", 2, 31, "/x-source/page"),
+        ("SCH003", 3, 46, "/provider/x-source/page"),
+        ("SCH001", 5, 14, "/delivery/x-source/pge"),
+        ("SCH007", 6, 57, "/delivery/procedure/steps/0/x-source/cell"),
+        ("SCH003", 7, 45, "/delivery/fees/0/x-source"),
+    ]
+    assert "`provider.x-source.page` (halaman)" in found[1].message.en
+    assert "Did you mean `page` (halaman)?" in found[2].message.en
+
+
+def test_x_source_stays_unchecked_in_1_0_as_every_x_key_was() -> None:
+    text = MINIMAL.replace("provider:\n", "provider:\n  x-source: {page: 0, pge: 1}\n")
+    assert "x-source" in text
+    assert check(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("staff_count", "valid_1_1"),
+    [
+        ("[{}]", True),
+        ("{}", True),
+        ("{note: Sesuai kebutuhan}", True),
+        ("{count: 3}", True),
+        ("{count: -1}", False),
+        ("[]", False),
+    ],
+)
+def test_staff_count_may_be_one_mapping_in_1_1_only(staff_count: str, valid_1_1: bool) -> None:
+    text = MAXIMAL.split("  staff_count:\n")
+    rest = text[1].split("\n  ", 1)
+    while rest[1].startswith("  "):  # the list's own lines
+        rest = rest[1].split("\n  ", 1)
+    document = f"{text[0]}  staff_count: {staff_count}\n  {rest[1]}"
+    assert (check(document) == ()) is valid_1_1
+    if staff_count.startswith("{"):
+        assert [f.rule for f in check(document.replace('svcstd: "1.1"', 'svcstd: "1.0"'))].count("SCH003") >= 1

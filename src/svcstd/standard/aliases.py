@@ -116,7 +116,15 @@ def normalise(data: object) -> object:
     """
     if not isinstance(data, dict) or data.get("svcstd", "1.0") == "1.0":
         return data
-    return _walk(data, ())
+    return _one_as_list(_walk(data, ()))
+
+
+def _one_as_list(data: Any) -> Any:
+    """1.1 `staff_count` given as one mapping (the whole service's staffing) reads as a list of that one entry."""
+    manufacturing = data.get("manufacturing")
+    if isinstance(manufacturing, dict) and isinstance(manufacturing.get("staff_count"), dict):
+        return {**data, "manufacturing": {**manufacturing, "staff_count": [manufacturing["staff_count"]]}}
+    return data
 
 
 def _walk(node: object, keys: tuple[str, ...]) -> object:

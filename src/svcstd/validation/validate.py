@@ -26,6 +26,7 @@ from svcstd.validation.messages import MESSAGES, PATTERN_MESSAGES
 
 SCHEMA_FILE = "service-standard.schema.json"
 DURATION_REF = "#/$defs/duration"
+X_SOURCE = "^x-source$"  # provenance (`svcstd import`), checked on every mapping in 1.1
 MERGE_KEY = "<<"  # YAML 1.1 merge key: the loader reports it (YML005) and keeps it as an ordinary key
 
 # fmt: off
@@ -150,6 +151,12 @@ def _as_1_0(node: Any) -> Any:
                 node[combinator] = [b for b in node[combinator] if not gone & set(_as_dict(b).get("required", []))]
     if isinstance(node.get("enum"), list):
         node["enum"] = [value for value in node["enum"] if not is_alias(value)]
+    if isinstance(node.get("patternProperties"), dict):  # 1.0 kept every `x-` key unchecked, `x-source` too
+        node["patternProperties"] = {key: sub for key, sub in node["patternProperties"].items() if key != X_SOURCE}
+    if node.pop("x-mapping-since", None) == "1.1":  # a list that 1.1 also accepts as one mapping
+        node["type"] = "array"
+        node.pop("if", None)
+        node.pop("then", None)
     if "unit" in node.get("properties", {}) and "allOf" in node:  # the duration: a unit always
         node["required"] = ["unit"]
         del node["allOf"]
@@ -492,6 +499,9 @@ def _child(schema: dict[str, Any], token: str | int) -> dict[str, Any] | None:
         return items if isinstance(items, dict) else None
     properties = schema.get("properties") or _resolve(schema.get("then", {})).get("properties", {})
     found = properties.get(token)
+    if found is None:  # `x-source` on any mapping
+        patterns = schema.get("patternProperties", {})
+        found = next((_resolve(sub) for p, sub in patterns.items() if isinstance(sub, dict) and re.search(p, token)), None)
     return found if isinstance(found, dict) else None
 
 
