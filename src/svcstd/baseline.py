@@ -12,6 +12,7 @@ import jsonschema
 
 from svcstd.config.settings import Settings
 from svcstd.errors import ConfigError
+from svcstd.escaping import json_text
 from svcstd.fingerprints import FindingKey, finding_key
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, Finding, Report
@@ -72,7 +73,7 @@ def write_baseline(report: Report) -> str:
         counts.items(), key=lambda item: (item[0].path, item[0].document_index, item[0].document_id or "", *item[0][3:])
     )
     entries = [_entry(key, count) for key, count in ordered]
-    return json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    return json_text({"version": VERSION, "entries": entries}, indent=2) + "\n"  # a non-UTF-8 name reads back
 
 
 def _entry(key: FindingKey, count: int) -> dict[str, Any]:

@@ -1,22 +1,36 @@
-"""Document text made inert for where it is shown: a terminal or CI log, Markdown, HTML. The one place that says how.
+"""Document text made inert where it is shown: a terminal or CI log, Markdown, HTML, JSON. The one place that says how.
 
 Standards are untrusted input: a title may carry escape sequences, bidi overrides, line separators,
-Markdown or HTML. Every output that shows document text passes it through one of these.
+Markdown, HTML or GitHub workflow commands, and a file name may not even be UTF-8 (its bytes arrive as
+lone surrogates, `os.fsdecode`'s surrogateescape). Every output that shows document or repository text
+passes it through one of these.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape as _html_escape
 
 _INVISIBLE = "\u200e\u200f\u061c\u2028\u2029\u0085\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNDECODABLE = {code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)}
+"""A byte that was not UTF-8 in a file name (surrogateescape): shown as the byte it was."""
+_SURROGATES = {code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)} | _UNDECODABLE
+"""Any lone surrogate: no encoder can write it, so it is always shown as an escape."""
 _TERMINAL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))} | {
     0x0A: "\\n",
     0x0D: "\\r",
     0x09: "\\t",
     **{ord(char): f"\\u{ord(char):04x}" for char in _INVISIBLE},
+    **_SURROGATES,
 }
 _CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
+_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f{_INVISIBLE}\\ud800-\\udfff]")
+"""What `json.dumps(..., ensure_ascii=False)` leaves raw inside strings although a terminal or page would obey
+it (C1 controls, DEL, line separators, bidi controls) or no encoder can write it (lone surrogates)."""
+_COMMAND_STARTS = (("::", "\\x3a:"), ("##[", "\\x23#["))
+"""How a runner recognises a workflow command after leading spaces (v2 `::name::`, legacy `##[name]`), and
+the same start made inert."""
 _MARKDOWN_PUNCTUATION = frozenset("\\`*_[]#|~$@")
 """Characters that start Markdown syntax (emphasis, code, links, tables, math, autolinks); a backslash disarms them."""
 _MARKDOWN_ENTITIES = {"<": "&#60;", ">": "&#62;", "&": "&#38;"}
@@ -32,9 +46,51 @@ def terminal(text: str) -> str:
     return text.translate(_TERMINAL)
 
 
+def not_a_command(line: str) -> str:
+    """A line whose start (after its indentation) a GitHub Actions runner would take for a workflow command,
+    with that start's first character escaped; any other line unchanged."""
+    body = line.lstrip()
+    for start, inert in _COMMAND_STARTS:
+        if body.startswith(start):
+            return line[: len(line) - len(body)] + inert + body[len(start) :]
+    return line
+
+
+def inert_line(text: str) -> str:
+    """One line of plain output (text, a log message) that neither a terminal nor a GitHub Actions runner obeys.
+
+    Controls are shown (`terminal`: no line break can start a new line), and a line that would start
+    with a workflow command after its indentation has its first character escaped.
+    """
+    return not_a_command(terminal(text))
+
+
+def inert_lines(text: str) -> str:
+    """Several lines of output (a rule's explanation, an error message): each line made inert by `inert_line`.
+
+    Only `\\n` separates lines; every other break (`\\r`, U+0085, U+2028) is shown as an escape.
+    """
+    return "\n".join(inert_line(line) for line in text.split("\n"))
+
+
 def one_line(text: str) -> str:
-    """Controls and line breaks folded to single spaces: text that must stay on one line."""
-    return " ".join(_CONTROL.sub(" ", text).split())
+    """Controls and line breaks folded to single spaces: text that must stay on one line.
+
+    Undecodable file-name bytes are shown as escapes (`\\xe9`), never dropped.
+    """
+    return " ".join(_CONTROL.sub(" ", text.translate(_SURROGATES)).split())
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with what a terminal or page would obey written
+    as `\\uXXXX` escapes: the same JSON value, and a file that is safe to print. Lone surrogates (a
+    non-UTF-8 file name) become escapes too, so the file can be written and reads back to the same name."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """`value` as JSON: no NaN or infinity, non-ASCII text as itself, everything `json_safe` lists escaped."""
+    return json_safe(json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent))
 
 
 def markdown(text: str) -> str:
@@ -58,4 +114,5 @@ def markdown(text: str) -> str:
 
 def html(text: object) -> str:
     """Content as inert HTML text or attribute value; controls that HTML would keep are dropped."""
-    return _html_escape(_CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", str(text)), quote=True)
+    shown = str(text).translate(_SURROGATES)
+    return _html_escape(_CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", shown), quote=True)

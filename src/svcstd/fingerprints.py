@@ -90,7 +90,7 @@ def finding_key(doc: DocumentResult, finding: Finding) -> FindingKey:
 def fingerprint(key: FindingKey, occurrence: int) -> str:
     """A hex digest of the key and the finding's occurrence among findings with the same key."""
     parts = (SCHEME, key.path, str(key.document_index), key.document_id or "", key.rule, key.pointer, str(occurrence))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def document_fingerprints(doc: DocumentResult) -> tuple[str, ...]:

@@ -54,10 +54,10 @@ def test_every_string_is_escaped_and_control_characters_stripped(schema: xmlsche
     assert not any(ch in text for ch in "\x00\x01\x07\x0b\x1b")
     case = ET.fromstring(text).find("testcase")
     assert case is not None
-    assert case.get("classname") == 'dir/"odd" <&>.yaml'
+    assert case.get("classname") == 'dir/"odd" <&>\\x0b.yaml'  # the control shown, not dropped
     failure = case.find("failure")
     assert failure is not None and failure.text is not None
-    assert "bell <tag> & \"quote\" 'apos' ]]> null esc" in failure.text
+    assert "bell\\x07 <tag> & \"quote\" 'apos' ]]> null\\x00 esc\\x1b" in failure.text  # shown
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

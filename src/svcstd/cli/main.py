@@ -20,6 +20,7 @@ from svcstd.cli import (  # noqa: F401  (registers the commands)
 )
 from svcstd.cli.app import MESSAGES, app
 from svcstd.errors import SvcstdError
+from svcstd.escaping import inert_lines
 from svcstd.i18n import default_language
 
 
@@ -29,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, prog_name="svcstd", standalone_mode=False)
     except SvcstdError as error:
-        typer.echo(MESSAGES("error", lang, message=error.message(lang)), err=True)
+        # The message may quote the repository's configuration or a file name: shown, never obeyed.
+        typer.echo(inert_lines(MESSAGES("error", lang, message=error.message(lang))), err=True)
         return 2
     except (KeyboardInterrupt, typer.Abort):
         typer.echo(MESSAGES("interrupted", lang), err=True)

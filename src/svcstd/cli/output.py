@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from svcstd.cli.app import MESSAGES
 from svcstd.errors import UsageError
@@ -22,6 +25,8 @@ def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[
         refuse_overwriting(path, inputs)
     chunks = [text] if isinstance(text, str) else text
     if path is None:
+        if hasattr(sys.stdout, "reconfigure"):  # a name that is not UTF-8 is shown escaped, never a traceback
+            sys.stdout.reconfigure(errors="backslashreplace")
         for chunk in chunks:
             sys.stdout.write(chunk)
         sys.stdout.flush()
@@ -32,16 +37,43 @@ def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[
     folder = path.parent if str(path.parent) else Path()
     temporary = ""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.writelines(chunks)
-        os.chmod(temporary, _default_file_mode())
-        os.replace(temporary, path)
+        with _terminate_as_exit():
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+            with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+                stream.writelines(chunks)
+            os.chmod(temporary, _default_file_mode())
+            os.replace(temporary, path)
     except OSError as error:
         raise _cannot_write(path, error) from None
     finally:
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)  # interrupted or failed: leave no half-written file behind
+
+
+class Terminated(SystemExit):
+    """SIGTERM arrived while a file was being written: unwind (removing the temporary file), exit 143."""
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM raises Terminated while the block runs, so `finally` clauses clean up; the old handler after.
+
+    Python's default for SIGTERM ends the process at once, which left a half-written temporary file.
+    Signal handlers can only be set from the main thread; elsewhere the block runs as it is.
+    """
+
+    def stop(number: int, frame: FrameType | None) -> None:
+        raise Terminated(128 + number)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def ensure_folder(path: Path) -> None:
@@ -69,7 +101,7 @@ def refuse_overwriting(path: Path, inputs: Iterable[str]) -> None:
 
 def _write_chunks(chunks: Iterable[str], path: Path) -> None:
     try:
-        with path.open("w", encoding="utf-8", newline="\n") as stream:
+        with path.open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
             stream.writelines(chunks)
     except OSError as error:
         raise _cannot_write(path, error) from None

@@ -9,6 +9,7 @@ import typer
 from svcstd.cli.app import app, help_text, resolve_lang
 from svcstd.cli.output import write_output
 from svcstd.errors import UsageError
+from svcstd.escaping import inert_lines, json_safe
 from svcstd.i18n import Catalog
 
 MESSAGES = Catalog(
@@ -78,11 +79,13 @@ def rules_command(
     settings = load_settings(config)
     rules = load_rules(settings.rule_paths)
     checks = BUILTIN_CHECKS if show_all else ()
+    # Custom rules' texts are the repository's: controls shown, no line taken for a workflow command.
     if output_format == "json":
-        text = ruledocs.rules_json(rules, checks)
+        text = json_safe(ruledocs.rules_json(rules, checks))
     else:
         language = resolve_lang(lang, settings.lang)
         text = ruledocs.rules_table(rules, language) + ("\n" + ruledocs.checks_table(language) if checks else "")
+        text = inert_lines(text)
     write_output(text, None)
     return 0
 
@@ -102,5 +105,5 @@ def explain_command(
 
     settings = load_settings(config)
     entry = ruledocs.find_entry(rule_id, load_rules(settings.rule_paths))
-    write_output(ruledocs.explain(entry, resolve_lang(lang, settings.lang)), None)
+    write_output(inert_lines(ruledocs.explain(entry, resolve_lang(lang, settings.lang))), None)
     return 0

@@ -8,7 +8,6 @@ from typing import Any
 from svcstd import escaping
 from svcstd.diff.result import Change, DiffReport, DocumentDiff, Effect, Problem, Status
 from svcstd.i18n import Catalog
-from svcstd.reporters.github import inert_line
 
 OUTPUT = Catalog(
     "semantic_diff.output",
@@ -74,12 +73,10 @@ def render_text(report: DiffReport, lang: str) -> str:
         lines.extend(f"    {_problem_line(p, lang)}" for p in doc.problems)
         lines.extend(f"  {_MARKS[c.effect]} {OUTPUT(c.effect.value, lang)}: {c.message(lang)}" for c in doc.changes)
     lines.append(_summary(report, lang))
-    return "".join(inert_line(line) + "\n" for line in lines)
+    return "".join(escaping.inert_line(line) + "\n" for line in lines)
 
 
 def render_json(report: DiffReport, lang: str) -> str:
-    import json
-
     documents = [
         {
             "id": doc.id,
@@ -95,7 +92,7 @@ def render_json(report: DiffReport, lang: str) -> str:
     ]
     summary = {**{e.value: report.count(e) for e in Effect}, "invalid": report.invalid}
     payload = {"format_version": 1, "exit_code": report.exit_code, "summary": summary, "documents": documents}
-    return json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    return escaping.json_text(payload, indent=2) + "\n"
 
 
 def _change_json(change: Change, lang: str) -> dict[str, Any]:

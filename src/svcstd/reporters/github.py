@@ -30,23 +30,8 @@ MESSAGES = Catalog(
 )
 
 
-_COMMAND_STARTS = (("::", "\\x3a:"), ("##[", "\\x23#["))
-"""How a runner recognises a workflow command after leading spaces (v2 `::name::`, legacy `##[name]`), and
-the same start made inert."""
-
-
-def inert_line(text: str) -> str:
-    """A line of plain output (text, a log message) that neither a terminal nor a GitHub Actions runner obeys.
-
-    Controls are shown (escaping.terminal: no line break can start a new line), and a line that would
-    start with a workflow command after its indentation has its first character escaped.
-    """
-    shown = escaping.terminal(text)
-    body = shown.lstrip()
-    for start, inert in _COMMAND_STARTS:
-        if body.startswith(start):
-            return shown[: len(shown) - len(body)] + inert + body[len(start) :]
-    return shown
+inert_line = escaping.inert_line
+"""A line of plain output that neither a terminal nor a runner obeys (kept here for its older callers)."""
 
 
 def escape_data(text: str) -> str:
@@ -80,8 +65,15 @@ def command(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInfo | N
         "col": str(max(finding.column, 1)),
         "title": title,
     }
-    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message(lang))}"
+    # Controls shown first (escaping.terminal), so the log never obeys an escape sequence or a bidi override;
+    # a file name with controls or undecodable bytes may then miss its file, but its line stays inert.
+    joined = ",".join(f"{key}={escape_property(escaping.terminal(value))}" for key, value in properties.items())
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(_shown(finding.message(lang)))}"
+
+
+def _shown(message: str) -> str:
+    """A message's controls shown, its line breaks kept (GitHub's `%0A` makes them part of the annotation)."""
+    return "\n".join(escaping.terminal(line) for line in message.split("\n"))
 
 
 def _summary(report: Report, lang: str) -> str:
@@ -121,5 +113,5 @@ def write_step_summary(report: Report, lang: str) -> None:
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not path:
         return
-    with Path(path).open("a", encoding="utf-8") as stream:
+    with Path(path).open("a", encoding="utf-8", errors="backslashreplace") as stream:
         stream.write(step_summary(report, lang))

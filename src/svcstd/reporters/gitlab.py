@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from svcstd import escaping
 from svcstd.checks import kind_of
 from svcstd.fingerprints import document_fingerprints, posix_path
 from svcstd.model import DocumentResult, Finding, Report, Severity
@@ -16,7 +16,7 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 def render(report: Report, options: RenderOptions) -> str:
     issues = [issue for doc in report.documents for issue in _issues(doc, options.lang)]
-    return json.dumps(issues, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    return escaping.json_text(issues, indent=2) + "\n"
 
 
 def _issues(doc: DocumentResult, lang: str) -> list[dict[str, Any]]:
@@ -33,9 +33,10 @@ def severity(finding: Finding) -> str:
 def _issue(doc: DocumentResult, finding: Finding, fingerprint: str, lang: str) -> dict[str, Any]:
     return {
         "type": "issue",
-        "description": f"{finding.rule}: {' '.join(finding.message(lang).split())}",
+        "description": escaping.terminal(f"{finding.rule}: {' '.join(finding.message(lang).split())}"),
         "check_name": finding.rule,
         "fingerprint": fingerprint,
         "severity": severity(finding),
-        "location": {"path": posix_path(doc.path), "lines": {"begin": max(finding.line, 1)}},
+        # Shown escaped, like the description: a name with controls or undecodable bytes loses its link only.
+        "location": {"path": escaping.terminal(posix_path(doc.path)), "lines": {"begin": max(finding.line, 1)}},
     }

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
+from svcstd.escaping import json_text
 from svcstd.model import DocumentResult, Finding, PrincipleResult, Report
 from svcstd.reporters import RenderOptions
 
@@ -23,11 +23,11 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
     standards; the result is the same JSON value as `json.dumps(as_dict(report, lang))`.
     """
     header = as_dict(report, options.lang, with_documents=False)
-    head = json.dumps(header, ensure_ascii=False, allow_nan=False, indent=2)
+    head = json_text(header, indent=2)
     yield head[:-2] + ',\n  "documents": ['
     for position, doc in enumerate(report.documents):
         separator = "," if position else ""
-        yield f"{separator}\n    {json.dumps(_document(doc, options.lang), ensure_ascii=False, allow_nan=False)}"
+        yield f"{separator}\n    {json_text(_document(doc, options.lang))}"
     yield "\n  ]\n}\n" if report.documents else "]\n}\n"
 
 

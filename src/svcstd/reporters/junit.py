@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
+from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
 from svcstd.model import DocumentResult, Finding, Report, RuleInfo, document_name
 from svcstd.reporters import RenderOptions
@@ -50,7 +51,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def _testcase(doc: DocumentResult, options: RenderOptions, known: Mapping[str, RuleInfo]) -> ET.Element:
     name = doc.id or document_name(doc)
-    case = ET.Element("testcase", classname=clean(doc.path), name=clean(name))
+    case = ET.Element("testcase", classname=escaping.terminal(doc.path), name=escaping.terminal(name))
     findings = doc.active_findings()
     lines = "\n".join(finding_line(doc, f, options.lang, known.get(f.rule)) for f in findings)
     if not doc.passed:
@@ -69,9 +70,13 @@ def _summary(doc: DocumentResult, lang: str) -> str:
 
 
 def finding_line(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInfo | None = None) -> str:
-    """`path:line:column: severity ID message`, then the rule's title and what to do, as the report gives them."""
+    """`path:line:column: severity ID message`, then the rule's title and what to do, as the report gives them.
+
+    Each line is inert (escaping.inert_line): a CI log that prints the file obeys nothing in it.
+    """
     message = " ".join(finding.message(lang).split())
     line = f"{doc.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} {message}"
     if rule is None:
-        return line
-    return f"{line}\n    {rule.title(lang)}: {' '.join(rule.help(lang).split())}"
+        return escaping.inert_line(line)
+    help_line = f"    {rule.title(lang)}: {' '.join(rule.help(lang).split())}"
+    return f"{escaping.inert_line(line)}\n{escaping.inert_line(help_line)}"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 from urllib.parse import quote
 
+from svcstd import escaping
 from svcstd.fingerprints import SCHEME, document_fingerprints, posix_path
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity
@@ -33,7 +33,12 @@ MESSAGES = Catalog(
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(as_dict(report, options.lang), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    return escaping.json_text(as_dict(report, options.lang), indent=2) + "\n"
+
+
+def _shown(text: str | None) -> str | None:
+    """Document or repository text as a viewer shows it: controls and bidi overrides visible (escaping.terminal)."""
+    return None if text is None else escaping.terminal(text)
 
 
 def as_dict(report: Report, lang: str) -> dict[str, Any]:
@@ -68,22 +73,29 @@ def _descriptor(finding: Finding, rule: RuleInfo | None, lang: str) -> dict[str,
             "help": {"text": MESSAGES("generic_help", lang)},
             "defaultConfiguration": {"level": LEVELS[finding.severity]},
         }
-    help_text = rule.help(lang)
-    help_markdown = help_text
+    # A custom rule's texts are the checked repository's: shown, never obeyed, never Markdown of their own.
+    custom = rule.kind == "custom"
+    plain = escaping.terminal if custom else _unchanged
+    marked = escaping.markdown if custom else _unchanged
+    help_text, help_markdown = plain(rule.help(lang)), marked(rule.help(lang))
     if rule.reference is not None:
         reference = f"{MESSAGES('reference', lang)}: {rule.reference(lang)}"
-        help_text, help_markdown = f"{help_text}\n\n{reference}", f"{help_markdown}\n\n**{reference}**"
+        help_text, help_markdown = f"{help_text}\n\n{plain(reference)}", f"{help_markdown}\n\n**{marked(reference)}**"
     description = rule.description or rule.title
     return {
         "id": rule.id,
         "name": _pascal(rule.title.en),
-        "shortDescription": {"text": rule.title(lang)},
-        "fullDescription": {"text": description(lang)},
+        "shortDescription": {"text": plain(rule.title(lang))},
+        "fullDescription": {"text": plain(description(lang))},
         "help": {"text": help_text, "markdown": help_markdown},
         "helpUri": f"{RULES_DOC_URI}#{rule.id.lower()}",
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.principle.value if rule.principle else rule.kind]},
     }
+
+
+def _unchanged(text: str) -> str:
+    return text
 
 
 def _pascal(title: str) -> str:
@@ -100,17 +112,16 @@ def _result(doc: DocumentResult, finding: Finding, rule_index: int, print_: str,
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message(lang)},
+        "message": {"text": escaping.terminal(finding.message(lang))},
         "locations": [_location(doc, finding)],
         "partialFingerprints": {SCHEME: print_},
-        "properties": {"documentIndex": doc.index, "documentId": doc.id},
+        "properties": {"documentIndex": doc.index, "documentId": _shown(doc.id)},
     }
     if finding.waiver is not None:
         waiver = finding.waiver
-        properties = {"approvedBy": waiver.approved_by, "until": waiver.until}
-        result["suppressions"] = [
-            {"kind": "inSource", "status": "accepted", "justification": waiver.reason, "properties": properties}
-        ]
+        properties = {"approvedBy": _shown(waiver.approved_by), "until": _shown(waiver.until)}
+        suppression = {"kind": "inSource", "status": "accepted", "justification": _shown(waiver.reason)}
+        result["suppressions"] = [suppression | {"properties": properties}]
     return result
 
 
@@ -118,13 +129,17 @@ def _location(doc: DocumentResult, finding: Finding) -> dict[str, Any]:
     region = {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)}
     return {
         "physicalLocation": {"artifactLocation": artifact_location(doc.path), "region": region},
-        "logicalLocations": [{"fullyQualifiedName": finding.pointer, "kind": "element"}],
+        "logicalLocations": [{"fullyQualifiedName": escaping.terminal(finding.pointer), "kind": "element"}],
     }
 
 
 def artifact_location(path: str) -> dict[str, str]:
-    """A relative path becomes a percent-encoded URI under %SRCROOT%; an absolute one a file: URI."""
+    """A relative path becomes a percent-encoded URI under %SRCROOT%; an absolute one a file: URI.
+
+    A file name that is not UTF-8 is encoded as the bytes it has on disk (`%E9`), so the URI still names it.
+    """
     posix = posix_path(path)
+    uri = quote(posix, safe="/", errors="surrogateescape")
     if posix.startswith("/"):
-        return {"uri": "file://" + quote(posix, safe="/")}
-    return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + uri}
+    return {"uri": uri, "uriBaseId": SRCROOT}

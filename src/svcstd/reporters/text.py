@@ -58,7 +58,7 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
     """One chunk per document, then the summary: a large run is written as it is rendered."""
     for doc in report.documents:
         if not (options.quiet and doc.passed):
-            yield "\n".join(_document_lines(doc, options)) + "\n"
+            yield "\n".join(escaping.not_a_command(line) for line in _document_lines(doc, options)) + "\n"
     if not report.documents:
         yield MESSAGES("nothing", options.lang) + "\n"
     yield _summary(report, options) + "\n"
@@ -88,9 +88,10 @@ def _finding_line(doc: DocumentResult, finding: Finding, options: RenderOptions)
     severity = _paint(MESSAGES(finding.severity.value, options.lang), _COLORS[finding.severity], options)
     waived = ""
     if finding.waiver is not None:
-        waived = " " + MESSAGES("waived", options.lang, until=finding.waiver.until)
+        waived = " " + MESSAGES("waived", options.lang, until=printable(finding.waiver.until))
     message = printable(" ".join(finding.message(options.lang).split()))
-    return f"{printable(doc.path)}:{finding.line}:{finding.column}: {severity} {finding.rule} {message}{waived}"
+    place = f"{printable(doc.path)}:{finding.line}:{finding.column}"
+    return f"{place}: {severity} {printable(finding.rule)} {message}{waived}"
 
 
 def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
@@ -100,7 +101,8 @@ def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
     if not doc.valid or doc.score is None or doc.grade is None:
         shown = any(f.severity is Severity.ERROR for f in doc.findings)
         return [f"  {MESSAGES('invalid' if shown else 'invalid_baselined', lang)} · {verdict}"]
-    lines = [f"  {MESSAGES('score', lang, score=decimal(doc.score, lang), grade=doc.grade.label(lang))} · {verdict}"]
+    grade = printable(doc.grade.label(lang))  # a configuration's own label is the repository's text
+    lines = [f"  {MESSAGES('score', lang, score=decimal(doc.score, lang), grade=grade)} · {verdict}"]
     for result in doc.principles:
         name = PRINCIPLE_NAMES[result.principle](lang)
         if result.score is None:
