@@ -80,8 +80,12 @@ def command(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInfo | N
         "col": str(max(finding.column, 1)),
         "title": title,
     }
+    message = finding.message(lang)
+    if finding.origin is not None:  # an original document (.docx, .pdf, …): no line, its page/table/row instead
+        del properties["line"], properties["col"]
+        message = f"[{finding.origin.describe(lang)}] {message}"
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message(lang))}"
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(message)}"
 
 
 def _summary(report: Report, lang: str) -> str:

@@ -31,11 +31,15 @@ def severity(finding: Finding) -> str:
 
 
 def _issue(doc: DocumentResult, finding: Finding, fingerprint: str, lang: str) -> dict[str, Any]:
+    description = f"{finding.rule}: {' '.join(finding.message(lang).split())}"
+    if finding.origin is not None:  # an original document (.docx, .pdf, …): the widget needs a line, 1 stands
+        description += f" ({finding.origin.describe(lang)})"
+    line = 1 if finding.origin is not None else max(finding.line, 1)
     return {
         "type": "issue",
-        "description": f"{finding.rule}: {' '.join(finding.message(lang).split())}",
+        "description": description,
         "check_name": finding.rule,
         "fingerprint": fingerprint,
         "severity": severity(finding),
-        "location": {"path": posix_path(doc.path), "lines": {"begin": max(finding.line, 1)}},
+        "location": {"path": posix_path(doc.path), "lines": {"begin": line}},
     }
