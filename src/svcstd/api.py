@@ -27,6 +27,8 @@ __all__ = ["Pipeline", "check", "check_pipeline", "judge_file", "pipeline", "rul
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the run goes on."""
+Originals = Callable[[Target, Pipeline], Results | None]
+"""Judges a named .docx/.pdf/.html/.xlsx in memory (importing.originals, passed by the CLI); None for YAML."""
 
 
 def pipeline(
@@ -51,16 +53,18 @@ def check(
     use_cache: bool = False,
     progress: Progress | None = None,
     skip_non_standards: bool = False,
+    originals: Originals | None = None,
 ) -> Report:
     """Discover, read, validate, judge and score every standard under `paths`.
 
     `rules` defaults to the built-in rules and those of `settings.rule_paths`, read once. `jobs` (worker
     processes, default: the CPUs), `use_cache` (the result cache) and `progress` change speed and
     feedback, never the result. `skip_non_standards` passes over named files without a top-level
-    `svcstd` key as folder searches do (for pre-commit, which names every YAML file).
+    `svcstd` key as folder searches do (for pre-commit, which names every YAML file). `originals`
+    (importing.originals.judge_original) judges the Word, PDF, HTML and Excel files named.
     """
     run = pipeline(settings, as_of, rules)
-    return check_pipeline(paths, run, jobs, use_cache, progress, skip_non_standards)
+    return check_pipeline(paths, run, jobs, use_cache, progress, skip_non_standards, originals)
 
 
 def check_pipeline(
@@ -70,11 +74,12 @@ def check_pipeline(
     use_cache: bool = False,
     progress: Progress | None = None,
     skip_non_standards: bool = False,
+    originals: Originals | None = None,
 ) -> Report:
     """`check` with a pipeline already made (the CLI makes one, to validate --select against its rules)."""
     files = targets(paths, run.settings, skip_non_standards)
     store = _open_cache(run) if use_cache else None
-    found = _results(files, run, jobs, store, progress or _quiet)
+    found = _results(files, run, jobs, store, progress or _quiet, originals)
     if store is not None:
         store.save()
     documents = tuple(result for results in found for result in results)
@@ -112,11 +117,16 @@ def _quiet(done: int, total: int) -> None:
 
 
 def _results(
-    files: list[Target], run: Pipeline, jobs: int | None, store: ResultCache | None, progress: Progress
+    files: list[Target],
+    run: Pipeline,
+    jobs: int | None,
+    store: ResultCache | None,
+    progress: Progress,
+    originals: Originals | None = None,
 ) -> list[Results]:
-    """Each target's results in the targets' order: cached ones first, then the rest judged."""
+    """Each target's results in the targets' order: originals and cached ones first, then the rest judged."""
     share = SharedTexts()
-    slots: list[Results | None] = [share(_cached(target, run, store)) for target in files]
+    slots: list[Results | None] = [share(_original(target, run, originals, store)) for target in files]
     missing = [index for index, slot in enumerate(slots) if slot is None]
     done = len(files) - len(missing)
     with judging([files[index] for index in missing], run, jobs) as judged:
@@ -151,6 +161,12 @@ class SharedTexts:
         pointer = self.strings.setdefault(finding.pointer, finding.pointer)
         anchor = self.strings.setdefault(finding.anchor, finding.anchor) if finding.anchor else None
         return replace(finding, message=message, pointer=pointer, anchor=anchor)
+
+
+def _original(target: Target, run: Pipeline, originals: Originals | None, store: ResultCache | None) -> Results | None:
+    """An original's results, judged now and never cached (the cache holds YAML files'), or a cached result."""
+    judged = originals(target, run) if originals is not None else None
+    return judged if judged is not None else _cached(target, run, store)
 
 
 def _cached(target: Target, run: Pipeline, store: ResultCache | None) -> Results | None:

@@ -57,6 +57,40 @@ class Location(NamedTuple):
     column: int
 
 
+_ORIGIN_WORDS = (
+    ("page", "page", "halaman"),
+    ("sheet", "sheet", "lembar"),
+    ("table", "table", "tabel"),
+    ("row", "row", "baris"),
+    ("cell", "cell", "sel"),
+    ("paragraph", "paragraph", "paragraf"),
+)
+
+
+class Origin(NamedTuple):
+    """Where a finding stands in the original document it was imported from (`svcstd check berkas.docx`).
+
+    1-based, as the reader counts them; none set means the document as a whole.
+    """
+
+    page: int | None = None
+    sheet: str | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: str | None = None
+    paragraph: int | None = None
+
+    def describe(self, lang: str) -> str:
+        """`table 1, row 5, cell 3` / `tabel 1, baris 5, sel 3`; `whole document` / `seluruh dokumen`."""
+        column = 2 if lang == "id" else 1
+        given = [(words[column], getattr(self, words[0])) for words in _ORIGIN_WORDS]
+        parts = [f"{word} {value}" for word, value in given if value is not None]
+        return ", ".join(parts) or ("seluruh dokumen" if lang == "id" else "whole document")
+
+    def as_json(self) -> dict[str, int | str]:
+        return {key: value for key, value in self._asdict().items() if value is not None}
+
+
 class Waiver(NamedTuple):
     """A document's own, approved exception to one rule (FORMAT.md, Waivers)."""
 
@@ -80,6 +114,11 @@ class Finding:
     waiver: Waiver | None = None
     anchor: str | None = None
     """The pointer with list indexes replaced by the items' names: it survives inserted items (baselines)."""
+    origin: Origin | None = None
+    """Set when the checked file is an original (.docx, .pdf, .html, .xlsx) imported in memory: the place in it.
+
+    `line` and `column` are then those of the YAML that `svcstd import` writes for that document.
+    """
 
     @property
     def waived(self) -> bool:
@@ -217,6 +256,13 @@ class LoadedDocument:
     data: object
     source: SourceMap
     findings: tuple[Finding, ...] = ()
+
+
+def finding_place(path: str, finding: Finding, lang: str) -> str:
+    """`path:line:column`, or `path (table 1, row 5, cell 3)` for a finding in an original document."""
+    if finding.origin is not None:
+        return f"{path} ({finding.origin.describe(lang)})"
+    return f"{path}:{finding.line}:{finding.column}"
 
 
 def document_name(doc: DocumentResult) -> str:

@@ -30,6 +30,7 @@ from svcstd.i18n import Catalog
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from svcstd import api
     from svcstd.config.settings import Settings
     from svcstd.model import Report
     from svcstd.reporters import RenderOptions
@@ -250,8 +251,9 @@ def check(
     settings = run.settings
     language = resolve_lang(lang, settings.lang)
     outputs = parse_outputs(formats or [], output)
+    originals = _originals(paths or [])
     with progress_bar() as progress:
-        report = api.check_pipeline(paths or ["."], run, jobs, not no_cache, progress, skip_non_standards)
+        report = api.check_pipeline(paths or ["."], run, jobs, not no_cache, progress, skip_non_standards, originals)
     _tell(report, language, show_skipped)
     if not report.documents and not allow_empty:
         raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
@@ -262,6 +264,16 @@ def check(
     report = _baselines(report, settings, baseline, write_baseline)
     _write_outputs(report, outputs, RenderOptions(language, quiet=quiet))
     return report.exit_code
+
+
+def _originals(paths: list[str]) -> api.Originals | None:
+    """The judge of named .docx/.pdf/.html/.xlsx files, when one is named (the readers load only then)."""
+    from svcstd.importing.originals import is_original, judge_original, require_readers
+
+    if not any(is_original(path) for path in paths):
+        return None
+    require_readers(paths)
+    return judge_original
 
 
 def _tell(report: Report, lang: str, show_skipped: bool) -> None:

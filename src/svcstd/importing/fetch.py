@@ -12,6 +12,7 @@ from svcstd.importing.limits import MAX_FILE_BYTES, check_size
 from svcstd.importing.messages import MESSAGES
 from svcstd.importing.readers import KINDS
 from svcstd.importing.source import UnreadableDocument
+from svcstd.reading.discovery import is_regular_file
 
 TIMEOUT_SECONDS = 15.0
 
@@ -47,9 +48,15 @@ def _kind(name: str, content_type: str = "") -> str:
 
 def _read_file(path: Path) -> Fetched:
     kind = _kind(path.name)
-    check_size(path.name, path.stat().st_size)
-    with path.open("rb") as handle:  # read-only: an input is never changed
-        data = handle.read(MAX_FILE_BYTES + 1)
+    if not is_regular_file(str(path)):  # a pipe or device named .docx would block the read
+        raise UnreadableDocument(MESSAGES.text("not_regular", name=path.name))
+    try:
+        check_size(path.name, path.stat().st_size)
+        with path.open("rb") as handle:  # read-only: an input is never changed
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise UnreadableDocument(MESSAGES.text("cannot_read", name=path.name, reason=reason)) from None
     check_size(path.name, len(data))
     return Fetched(path.name, path.stem, data, kind)
 

@@ -48,6 +48,11 @@ MESSAGES = Catalog(
             "{name}: no component of a service standard was found (no Persyaratan, Prosedur, Biaya/Tarif, …).",
             "{name}: tidak ditemukan komponen standar pelayanan (tidak ada Persyaratan, Prosedur, Biaya/Tarif, …).",
         ),
+        "not_regular": (
+            "{name} is not a regular file (a folder, pipe, device or socket).",
+            "{name} bukan berkas biasa (folder, pipa, perangkat, atau soket).",
+        ),
+        "cannot_read": ("cannot read {name}: {reason}.", "tidak dapat membaca {name}: {reason}."),
         "fetch_failed": ("cannot fetch {url}: {reason}", "tidak dapat mengunduh {url}: {reason}"),
         "bad_redirect": (
             "{url} redirects to {target}, which is not http(s): refused.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from svcstd.importing.build import Imported, build
-from svcstd.importing.fetch import load
+from svcstd.importing.fetch import Fetched, load
 from svcstd.importing.layout import services
 from svcstd.importing.messages import MESSAGES
 from svcstd.importing.names import NUMBERING
@@ -15,7 +15,11 @@ from svcstd.importing.source import UnreadableDocument
 
 def import_target(target: str) -> list[Imported]:
     """Every service found in `target`; UnreadableDocument when it cannot be read or holds no standard."""
-    fetched = load(target)
+    return import_fetched(load(target))
+
+
+def import_fetched(fetched: Fetched) -> list[Imported]:
+    """Every service found in a document already read (`svcstd check` reads originals itself)."""
     document = reader_for(fetched.kind)(fetched.name, fetched.data)
     found = services(document)
     if not found:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from svcstd.errors import SvcstdError
+from svcstd.model import Origin
 
 BlockKind = Literal["heading", "paragraph", "item", "table"]
 
@@ -25,20 +26,12 @@ class Location:
 
     def describe(self) -> str:
         """`berkas.docx, tabel 1, baris 3, sel 2`: the comment a reader of the YAML sees (in Indonesian)."""
-        parts = [self.file]
-        if self.page is not None:
-            parts.append(f"halaman {self.page}")
-        if self.sheet is not None:
-            parts.append(f"lembar {self.sheet}")
-        if self.table is not None:
-            parts.append(f"tabel {self.table}")
-        if self.row is not None:
-            parts.append(f"baris {self.row}")
-        if self.cell is not None:
-            parts.append(f"sel {self.cell}")
-        if self.paragraph is not None:
-            parts.append(f"paragraf {self.paragraph}")
-        return ", ".join(parts)
+        place = self.origin()
+        return f"{self.file}, {place.describe('id')}" if place != Origin() else self.file
+
+    def origin(self) -> Origin:
+        """The place within the file, as `check` reports it for a finding in an original."""
+        return Origin(self.page, self.sheet, self.table, self.row, self.cell, self.paragraph)
 
     def as_json(self) -> dict[str, object]:
         return {key: value for key, value in self.__dict__.items() if value is not None}

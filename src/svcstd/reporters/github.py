@@ -65,10 +65,14 @@ def command(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInfo | N
         "col": str(max(finding.column, 1)),
         "title": title,
     }
+    message = finding.message(lang)
+    if finding.origin is not None:  # an original document (.docx, .pdf, …): no line, its page/table/row instead
+        del properties["line"], properties["col"]
+        message = f"[{finding.origin.describe(lang)}] {message}"
     # Controls shown first (escaping.terminal), so the log never obeys an escape sequence or a bidi override;
     # a file name with controls or undecodable bytes may then miss its file, but its line stays inert.
     joined = ",".join(f"{key}={escape_property(escaping.terminal(value))}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(_shown(finding.message(lang)))}"
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(_shown(message))}"
 
 
 def _shown(message: str) -> str:

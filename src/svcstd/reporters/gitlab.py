@@ -31,12 +31,16 @@ def severity(finding: Finding) -> str:
 
 
 def _issue(doc: DocumentResult, finding: Finding, fingerprint: str, lang: str) -> dict[str, Any]:
+    description = f"{finding.rule}: {' '.join(finding.message(lang).split())}"
+    if finding.origin is not None:  # an original document (.docx, .pdf, …): the widget needs a line, 1 stands
+        description += f" ({finding.origin.describe(lang)})"
+    line = 1 if finding.origin is not None else max(finding.line, 1)
     return {
         "type": "issue",
-        "description": escaping.terminal(f"{finding.rule}: {' '.join(finding.message(lang).split())}"),
+        "description": escaping.terminal(description),
         "check_name": finding.rule,
         "fingerprint": fingerprint,
         "severity": severity(finding),
         # Shown escaped, like the description: a name with controls or undecodable bytes loses its link only.
-        "location": {"path": escaping.terminal(posix_path(doc.path)), "lines": {"begin": max(finding.line, 1)}},
+        "location": {"path": escaping.terminal(posix_path(doc.path)), "lines": {"begin": line}},
     }

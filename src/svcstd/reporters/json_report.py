@@ -91,4 +91,6 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
     }
     if finding.waiver is not None:
         entry["waiver"] = finding.waiver._asdict()
+    if finding.origin is not None:  # a finding in an original document (.docx, .pdf, .html, .xlsx)
+        entry["origin"] = {**finding.origin.as_json(), "text": finding.origin.describe(lang)}
     return entry

@@ -113,7 +113,7 @@ def _result(doc: DocumentResult, finding: Finding, rule_index: int, print_: str,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": escaping.terminal(finding.message(lang))},
-        "locations": [_location(doc, finding)],
+        "locations": [_location(doc, finding, lang)],
         "partialFingerprints": {SCHEME: print_},
         "properties": {"documentIndex": doc.index, "documentId": _shown(doc.id)},
     }
@@ -125,11 +125,17 @@ def _result(doc: DocumentResult, finding: Finding, rule_index: int, print_: str,
     return result
 
 
-def _location(doc: DocumentResult, finding: Finding) -> dict[str, Any]:
+def _location(doc: DocumentResult, finding: Finding, lang: str) -> dict[str, Any]:
+    logical = [{"fullyQualifiedName": escaping.terminal(finding.pointer), "kind": "element"}]
+    if finding.origin is not None:  # an original document (.docx, .pdf, …): no line, its page/table/row instead
+        place = finding.origin.describe(lang)
+        logical.append({"name": place, "fullyQualifiedName": place, "kind": "element"})
+        physical = {"artifactLocation": artifact_location(doc.path)}
+        return {"physicalLocation": physical, "logicalLocations": logical, "message": {"text": place}}
     region = {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)}
     return {
         "physicalLocation": {"artifactLocation": artifact_location(doc.path), "region": region},
-        "logicalLocations": [{"fullyQualifiedName": escaping.terminal(finding.pointer), "kind": "element"}],
+        "logicalLocations": logical,
     }
 
 

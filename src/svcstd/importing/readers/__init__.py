@@ -9,6 +9,8 @@ from svcstd.importing.source import SourceDocument
 Reader = Callable[[str, bytes], SourceDocument]
 
 KINDS: dict[str, str] = {".docx": "docx", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".pdf": "pdf"}
+LIBRARIES: dict[str, str] = {"docx": "docx", "xlsx": "openpyxl", "pdf": "pdfplumber"}
+"""The optional library (extra `import`) each kind needs; .html is read with the standard library."""
 
 
 def reader_for(kind: str) -> Reader:
