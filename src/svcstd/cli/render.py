@@ -32,6 +32,11 @@ MESSAGES = Catalog(
             "--url {url}: not an http(s) address.",
             "--url {url}: bukan alamat http(s).",
         ),
+        "pdf_folder": (
+            "--format pdf prints one standard: give a file, not the folder {path}.",
+            "--format pdf mencetak satu standar: berikan sebuah berkas, bukan folder {path}.",
+        ),
+        "bad_format": ("--format {value}: use html or pdf.", "--format {value}: gunakan html atau pdf."),
         "nothing": (
             "{path}: no valid standard to render.",
             "{path}: tidak ada standar valid yang dapat dimuat dalam publikasi.",
@@ -64,6 +69,10 @@ HELP = Catalog(
         "manufacturing": (
             "Also print the eight management components of a full standard as a second table.",
             "Cetak juga delapan komponen pengelolaan pelayanan dari standar lengkap sebagai tabel kedua.",
+        ),
+        "format": (
+            "html (the page, default) or pdf (its A4 print, by headless Chromium; one standard only).",
+            "html (halaman, bawaan) atau pdf (cetakan A4-nya, dengan Chromium headless; satu standar saja).",
         ),
         "lang": (
             "Language of the page's headings: id or en (default: the document's own `language`).",
@@ -120,11 +129,22 @@ def _render_folder(
     return problems
 
 
+def _write_pdf(page: str, output: Path, source: str) -> None:
+    from svcstd.cli.output import refuse_overwriting
+    from svcstd.publication.pdf import write_pdf
+
+    refuse_overwriting(output, [source])
+    write_pdf(page, output)
+
+
 @app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def render(
     path: Annotated[str, typer.Argument(metavar="PATH", help=help_text(HELP, "path"))],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help=help_text(HELP, "output"))],
     lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="html|pdf", help=help_text(HELP, "format"))
+    ] = "html",
     url: Annotated[str | None, typer.Option("--url", metavar="URL", help=help_text(HELP, "url"))] = None,
     manufacturing: Annotated[bool, typer.Option("--manufacturing", help=help_text(HELP, "manufacturing"))] = False,
     config: Annotated[
@@ -141,6 +161,10 @@ def render(
         raise UsageError(MESSAGES.text("bad_url", url=escaping.terminal(url)))
     if not source.exists():
         raise MissingPathError(MESSAGES.text("missing", path=path))
+    if output_format not in ("html", "pdf"):
+        raise UsageError(MESSAGES.text("bad_format", value=escaping.terminal(output_format)))
+    if source.is_dir() and output_format == "pdf":
+        raise UsageError(MESSAGES.text("pdf_folder", path=escaping.terminal(path)))
     if source.is_dir():
         problems = _render_folder(source, output, lang, language, run, url=url, manufacturing=manufacturing)
     else:
@@ -148,7 +172,10 @@ def render(
         if documents:
             page_lang = page_language(documents[0], lang, language)
             page = standard_page(documents, page_lang, url=url, manufacturing=manufacturing)
-            write_output(page, output, inputs=[path])
+            if output_format == "pdf":
+                _write_pdf(page, output, path)
+            else:
+                write_output(page, output, inputs=[path])
         elif not problems:
             typer.echo(MESSAGES("nothing", language, path=escaping.terminal(path)), err=True)
             return 1
