@@ -102,3 +102,40 @@ def test_site_search_matches_words_in_any_order_in_titles_and_providers(
     visible = re.findall(r"<li data-entry=\"\">", dom)
     assert len(visible) == shown
     assert ('<p id="none" role="status">' in dom) == (shown == 0)
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    pdfplumber = pytest.importorskip("pdfplumber", reason="pdfplumber comes with the test extra")
+    with pdfplumber.open(path) as pdf:
+        assert all(abs(page.width - 595) < 2 and abs(page.height - 842) < 2 for page in pdf.pages), "not A4"
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+TYPICAL = [
+    ROOT / "examples" / "dukcapil-ktp-el.yaml",
+    ROOT / "tests" / "fixtures" / "real" / "kesehatan-rsud-sekadau-instalasi-gawat-darurat.yaml",
+    ROOT / "tests" / "fixtures" / "real" / "desa-kelurahan-paria-surat-pengantar-skck-sippn.yaml",
+]
+
+
+@pytest.mark.parametrize("path", TYPICAL, ids=[p.stem for p in TYPICAL])
+def test_render_format_pdf_is_the_a4_notice_in_two_pages_and_the_poster(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SVCSTD_BROWSER", chromium())
+    out = tmp_path / "notice.pdf"
+    assert main(["render", str(path), "-o", str(out), "--format", "pdf", "--url", "https://sp.contoh.go.id/x"]) == 0
+    pages = _pdf_pages(out)
+    poster = 1 if "MAKLUMAT PELAYANAN" in pages[-1] else 0
+    assert len(pages) - poster <= 2, f"{len(pages)} pages"
+    assert "No Komponen Uraian" in pages[0] and "Versi daring" in pages[0]
+    assert not any("MAKLUMAT PELAYANAN" in page for page in pages[:-1])  # the poster is a page of its own
+
+
+def test_render_format_pdf_without_a_browser_is_a_clear_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SVCSTD_BROWSER", str(tmp_path / "no-such-browser"))
+    out = tmp_path / "notice.pdf"
+    assert main(["render", str(TYPICAL[0]), "-o", str(out), "--format", "pdf", "--lang", "en"]) == 2
+    assert "headless Chromium, which was not found" in capsys.readouterr().err and not out.exists()
