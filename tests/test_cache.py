@@ -17,8 +17,8 @@ from types import ModuleType
 
 import pytest
 
-from svcstd import api, cache, parallel
-from svcstd.cache import codec
+from svcstd import api, cache, judge, parallel
+from svcstd.cache import FileKey, codec
 from svcstd.cli.main import main
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline, Results
@@ -87,7 +87,7 @@ def forbid_judging(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     judged: list[str] = []
     real = parallel.check_file
 
-    def spy(target: Target, job: Pipeline) -> tuple[str | None, Results]:
+    def spy(target: Target, job: Pipeline) -> tuple[FileKey | None, Results]:
         judged.append(target.display)
         return real(target, job)
 
@@ -263,7 +263,7 @@ def test_entries_are_plain_json_the_same_on_every_python(repo: Path) -> None:
         mac, _, payload = path.read_bytes().partition(b"\n")
         assert len(mac) == 64 and int(mac, 16) >= 0
         entry = json.loads(payload)
-        assert sorted(entry) == ["entry", "results"]
+        assert sorted(entry) in (["entry", "results"], ["entry", "results", "stat"])
         assert payload == json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -458,3 +458,118 @@ def test_cache_clean_counts_files_in_both_languages(
         (folder / f"{number}.json").write_bytes(b"x")
     assert main(["cache", "clean", "--lang", lang]) == 0
     assert capsys.readouterr().out.strip().endswith(expected)
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every file svcstd's judging module opens (reading a standard goes through it, nothing else)."""
+    opened: list[str] = []
+
+    def spy(path: str, *args: object, **kwargs: object) -> object:
+        opened.append(str(Path(path).resolve()))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(judge, "open", spy, raising=False)
+    return opened
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written by the test count as settled at once (else they are all 'racily clean' for RACY_NS)."""
+    monkeypatch.setattr(cache.store, "RACY_NS", 0)
+
+
+def stamped(path: Path) -> tuple[int, int, int, int] | None:
+    store = cache.ResultCache(cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF))
+    entry = store.entry(Target(str(path), str(path.relative_to(Path.cwd())), False))
+    return None if entry is None else entry.stamp
+
+
+def standards(repo: Path) -> list[Path]:
+    return sorted((repo / "standards").rglob("*.yaml"))
+
+
+@pytest.mark.usefixtures("settled")
+def test_an_unchanged_file_is_a_hit_without_being_read(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like git's index: the stat stamp answers; no standard is opened, read or hashed on a warm run."""
+    fresh = run()
+    opened = count_reads(monkeypatch)
+    judged = forbid_judging(monkeypatch)
+    assert run() == fresh
+    assert judged == [] and opened == []
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_touched_file_with_the_same_bytes_is_hashed_again_and_hits(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = run()
+    touched = next((repo / "standards").rglob("sp-*.yaml"))
+    before = stamped(touched)
+    earlier = touched.stat().st_mtime_ns - 5_000_000_000  # not in the future: that would never settle
+    os.utime(touched, ns=(earlier, earlier))
+    opened = count_reads(monkeypatch)
+    judged = forbid_judging(monkeypatch)
+    assert run() == fresh
+    assert judged == [] and opened == [str(touched.resolve())]  # read and hashed, not judged
+    assert stamped(touched) not in (None, before)  # the entry took the new stamp: the next run reads nothing
+    opened.clear()
+    assert run() == fresh and opened == []
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_changed_file_is_a_miss_with_size_and_mtime_kept(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run()
+    edited = next((repo / "standards").rglob("sp-*.yaml"))
+    info = edited.stat()
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("title: ", "title: X", 1).replace("\n", "", 1), encoding="utf-8")
+    assert edited.stat().st_size == info.st_size
+    os.utime(edited, ns=(info.st_atime_ns, info.st_mtime_ns))  # only ctime and the bytes tell
+    judged = forbid_judging(monkeypatch)
+    warm = run()
+    assert judged == [str(edited.relative_to(repo))]
+    assert warm == run(use_cache=False)
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_tampered_stamp_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Proven by mutation: with the signature check in ResultCache.entry disabled, the stale result is used.
+
+    The file is edited, then its entry's stamp rewritten to the edited file's stat, so that the stamp
+    alone would take the old results for the new bytes.
+    """
+    run()
+    edited = next((repo / "standards").rglob("sp-*.yaml"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: Revisi ", 1), encoding="utf-8")
+    store = cache.ResultCache(cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF))
+    path = store._path(f"{edited.relative_to(repo)}\x000")
+    mac, _, payload = path.read_bytes().partition(b"\n")
+    entry = json.loads(payload)
+    assert entry["stat"]
+    entry["stat"] = list(cache.current_stamp(str(edited)) or ())
+    path.write_bytes(mac + b"\n" + codec.dumps(entry))
+    judged = forbid_judging(monkeypatch)
+    warm = run()
+    assert judged == [str(edited.relative_to(repo))]
+    assert warm == run(use_cache=False)
+
+
+def test_a_file_hashed_right_after_it_changed_gets_no_stamp(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git's 'racily clean' case: an edit in the same timestamp tick as the read would keep the old stamp."""
+    fresh = run()
+    assert all(stamped(path) is None for path in standards(repo))  # all written just now
+    opened = count_reads(monkeypatch)
+    assert run() == fresh
+    assert len(opened) == len(standards(repo))  # checked by their bytes, every one
+    monkeypatch.setattr(cache.store, "RACY_NS", 0)
+    opened.clear()
+    run()  # same bytes, now settled: the entries take their stamps
+    assert all(stamped(path) is not None for path in standards(repo))
+
+
+def test_settled_stamp_follows_the_racy_window() -> None:
+    # mode, inode, device, links, uid, gid, size, 3 x seconds, 3 x float seconds, atime_ns, mtime_ns, ctime_ns
+    info = os.stat_result((0o100644, 7, 0, 1, 0, 0, 10, 0, 0, 0, 0.0, 0.0, 0.0, 0, 40, 50))
+    window = cache.store.RACY_NS
+    assert cache.settled_stamp(info, now_ns=50 + window - 1) is None  # ctime counts, not only mtime
+    assert cache.settled_stamp(info, now_ns=50 + window) == (10, 40, 7, 50)

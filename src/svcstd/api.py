@@ -12,11 +12,11 @@ from dataclasses import replace
 from datetime import date
 
 from svcstd import __version__
-from svcstd.cache import ResultCache, context_digest, file_digest
+from svcstd.cache import ResultCache, context_digest
 from svcstd.checks import CHECK_INFOS
 from svcstd.config.notes import configuration_notes, globs_note
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
-from svcstd.judge import Pipeline, Results, judge_file, read_raw
+from svcstd.judge import Pipeline, Results, judge_file, read_stamped
 from svcstd.model import Finding, Report, RuleInfo, Text
 from svcstd.parallel import judging
 from svcstd.reading.discovery import Target, discover
@@ -170,7 +170,5 @@ def _original(target: Target, run: Pipeline, originals: Originals | None, store:
 
 
 def _cached(target: Target, run: Pipeline, store: ResultCache | None) -> Results | None:
-    if store is None:
-        return None
-    raw = read_raw(target, run.settings)
-    return store.get(target, file_digest(raw)) if isinstance(raw, bytes) else None
+    """The target's cached results: by its stat stamp without reading it, else by the digest of its bytes."""
+    return None if store is None else store.lookup(target, lambda: read_stamped(target, run.settings))

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, NamedTuple
 
-from svcstd.cache import file_digest
+from svcstd.cache import FileKey, file_digest, settled_stamp
 from svcstd.config.settings import Settings
 from svcstd.fingerprints import stable_pointer
 from svcstd.model import DocumentMeta, DocumentResult, Finding, LoadedDocument, Severity
@@ -40,17 +40,18 @@ class Pipeline(NamedTuple):
     as_of: date
 
 
-def check_file(target: Target, pipeline: Pipeline) -> tuple[str | None, Results]:
-    """The digest of the bytes read (None when unreadable) and the results of one file."""
-    raw = read_raw(target, pipeline.settings)
+def check_file(target: Target, pipeline: Pipeline) -> tuple[FileKey | None, Results]:
+    """The cache key of the bytes read (None when unreadable) and the results of one file."""
+    raw, info = read_stamped(target, pipeline.settings)
     if not isinstance(raw, bytes):
         return None, (judge(raw, pipeline),)
+    key = FileKey(file_digest(raw), None if info is None else settled_stamp(info))
     loaded = load_bytes(raw, target.display, pipeline.settings.limits)
     if not target.explicit and not _is_standard(loaded):
-        return file_digest(raw), ()
+        return key, ()
     if not loaded and target.explicit:
         loaded = [empty_file(target.display)]
-    return file_digest(raw), tuple(judge(doc, pipeline) for doc in loaded)
+    return key, tuple(judge(doc, pipeline) for doc in loaded)
 
 
 def judge_file(target: Target, pipeline: Pipeline) -> list[tuple[LoadedDocument, DocumentResult]]:
@@ -73,13 +74,19 @@ def read_target(target: Target, settings: Settings) -> tuple[bytes, list[LoadedD
 
 def read_raw(target: Target, settings: Settings) -> bytes | LoadedDocument:
     """The file's bytes (up to one over the size limit), or a document saying why it cannot be read."""
+    return read_stamped(target, settings)[0]
+
+
+def read_stamped(target: Target, settings: Settings) -> tuple[bytes | LoadedDocument, os.stat_result | None]:
+    """`read_raw` with the file's stat taken on the open file just before reading (for the cache's stamp)."""
     if not is_regular_file(target.path):
-        return unreadable(target.display, _not_regular_reason(target.path))
+        return unreadable(target.display, _not_regular_reason(target.path)), None
     try:
         with open(target.path, "rb") as handle:
-            return handle.read(settings.limits.max_file_bytes + 1)
+            info = os.fstat(handle.fileno())
+            return handle.read(settings.limits.max_file_bytes + 1), info
     except OSError as error:
-        return unreadable(target.display, error.strerror or type(error).__name__)
+        return unreadable(target.display, error.strerror or type(error).__name__), None
 
 
 def _not_regular_reason(path: str) -> str:

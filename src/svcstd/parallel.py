@@ -10,6 +10,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from typing import TYPE_CHECKING
 
+from svcstd.cache import FileKey
 from svcstd.config.settings import Settings
 from svcstd.judge import Pipeline, Results, check_file
 from svcstd.reading.discovery import Target
@@ -20,13 +21,13 @@ if TYPE_CHECKING:
 MIN_PARALLEL = 50
 """Below this many files to judge, starting worker processes costs more than it saves."""
 
-Judged = Iterator[tuple[str | None, Results]]
+Judged = Iterator[tuple[FileKey | None, Results]]
 Rebuild = tuple[Settings, list[str], date]
 """What a spawned worker rebuilds its pipeline from: the settings, the rule ids, the date."""
 
 
 def judging(targets: list[Target], pipeline: Pipeline, jobs: int | None) -> AbstractContextManager[Judged]:
-    """(digest of the bytes read, results) per target, in order; in worker processes when it pays."""
+    """(cache key of the bytes read, results) per target, in order; in worker processes when it pays."""
     workers = min(jobs or cpu_count(), len(targets) // 8 + 1)
     if workers <= 1 or len(targets) < MIN_PARALLEL:
         return nullcontext(check_file(target, pipeline) for target in targets)
@@ -89,6 +90,6 @@ def _start_worker(pipeline: Pipeline | None, rebuild: Rebuild | None) -> None:
     _WORKER_PIPELINE = pipeline
 
 
-def _check_chunk(targets: list[Target]) -> list[tuple[str | None, Results]]:
+def _check_chunk(targets: list[Target]) -> list[tuple[FileKey | None, Results]]:
     assert _WORKER_PIPELINE is not None, "the worker initializer sets the pipeline"
     return [check_file(target, _WORKER_PIPELINE) for target in targets]

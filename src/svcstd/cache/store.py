@@ -6,6 +6,13 @@ entry is signed with HMAC-SHA256 under the user's private key, over the context,
 digest as well as the results: a planted entry, or one copied from another file, root or key, is a
 miss, never a result. Entries are written atomically (a temporary file renamed into place); anything
 else that goes wrong with the cache is a miss or a skipped write, never an error.
+
+Like git's index, an entry also keeps the file's stat *stamp* (size, mtime_ns, inode, ctime_ns) from
+when its bytes were hashed, under the same signature: a warm run stats the file and, when the stamp is
+unchanged, uses the entry without reading or hashing the file. A changed stamp (a touch, a checkout)
+means reading and hashing again; equal bytes are still a hit, and the entry gets the new stamp. A file
+changed within RACY_NS of being hashed gets no stamp (git's "racily clean" case: a second edit in the
+same timestamp tick would leave the stamp as it was), so it is hashed on every run until it settles.
 """
 
 from __future__ import annotations
@@ -18,12 +25,12 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd import __version__
 from svcstd.cache import codec
@@ -44,12 +51,56 @@ STALE_SECONDS = 3600
 """A temporary file this old belongs to a run that died (kill -9): pruned."""
 _OUTPUT_ONLY = frozenset({"lang", "sources", "include", "exclude", "config_root"})
 _SUFFIX = ".json"
+RACY_NS = 3_000_000_000
+"""A file changed this recently before it was hashed gets no stamp: coarse file systems tick in 1-2 s."""
 
 Results = tuple[DocumentResult, ...]
+Stamp = tuple[int, int, int, int]
+"""What a file's stat says of its content: size, mtime_ns, inode, ctime_ns."""
+
+
+class FileKey(NamedTuple):
+    """How a file's results are found again: the sha256 of its bytes and its stamp when they were read."""
+
+    digest: str
+    stamp: Stamp | None
+
+
+class Entry(NamedTuple):
+    """A verified entry: the digest and stamp it was stored under, and the results."""
+
+    digest: str
+    stamp: Stamp | None
+    results: Results
 
 
 def file_digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
+
+
+def file_stamp(info: os.stat_result) -> Stamp:
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+
+
+def settled_stamp(info: os.stat_result, now_ns: int | None = None) -> Stamp | None:
+    """The stamp of a file whose stat `info` was taken just before reading it, or None if it is too fresh.
+
+    A later edit changes mtime or ctime only if it falls in a later timestamp tick than the read; when
+    the file last changed RACY_NS or more before now, every later edit does.
+    """
+    now = time.time_ns() if now_ns is None else now_ns
+    if max(info.st_mtime_ns, info.st_ctime_ns) > now - RACY_NS:
+        return None
+    return file_stamp(info)
+
+
+def current_stamp(path: str) -> Stamp | None:
+    """The stamp of the regular file at `path` now (links followed, as reading does); None otherwise."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return file_stamp(info) if stat.S_ISREG(info.st_mode) else None
 
 
 def rule_identity(rule: Rule) -> tuple[str, str, str, int, str, str]:
@@ -125,8 +176,11 @@ class ResultCache:
         if self.folder.exists():
             make_folder(self.folder, self.home)
 
-    def get(self, target: Target, digest: str) -> Results | None:
-        """The results signed for exactly this context, file and digest; None (a miss) for anything else."""
+    def entry(self, target: Target) -> Entry | None:
+        """The target's entry when it is signed for exactly this context and target; None (a miss) for anything else.
+
+        The caller still decides whether it answers for the file as it is now: by its stamp, or by its digest.
+        """
         label = _label(target)
         blob = _read_entry(self._path(label))
         if blob is None:
@@ -136,17 +190,41 @@ class ResultCache:
             return None
         try:
             entry = json.loads(payload)
-            if entry.get("entry") != [self.context, label, digest]:
+            context, stored_label, digest = entry["entry"]
+            if context != self.context or stored_label != label or not isinstance(digest, str):
                 return None
-            return codec.decode(entry["results"])
+            return Entry(digest, _stamp(entry.get("stat")), codec.decode(entry["results"]))
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
-    def put(self, target: Target, digest: str, results: Results) -> None:
+    def lookup(self, target: Target, read: Callable[[], tuple[object, os.stat_result | None]]) -> Results | None:
+        """The target's results if its entry answers for the file as it is now; None (a miss) otherwise.
+
+        An unchanged stamp answers without reading the file; else `read` gives its bytes (or anything
+        else for a file that cannot be read) and the stat taken before reading, and equal bytes answer.
+        """
+        entry = self.entry(target)
+        if entry is None:
+            return None
+        if entry.stamp is not None and entry.stamp == current_stamp(target.path):
+            return entry.results
+        raw, info = read()
+        if not isinstance(raw, bytes) or file_digest(raw) != entry.digest:
+            return None
+        stamp = None if info is None else settled_stamp(info)
+        if stamp is not None:  # same bytes, new stat (a touch, a checkout): the next run need not read it
+            self.put(target, FileKey(entry.digest, stamp), entry.results)
+        return entry.results
+
+    def put(self, target: Target, key: FileKey | str, results: Results) -> None:
         """Signed now, written by `save`; results that cannot be stored exactly (NaN) are not stored."""
+        digest, stamp = (key, None) if isinstance(key, str) else key
         label = _label(target)
+        entry: dict[str, object] = {"entry": [self.context, label, digest], "results": codec.encode(results)}
+        if stamp is not None:
+            entry["stat"] = list(stamp)
         try:
-            payload = codec.dumps({"entry": [self.context, label, digest], "results": codec.encode(results)})
+            payload = codec.dumps(entry)
         except ValueError:
             return
         self.pending[label] = (self._path(label), self._sign(payload) + b"\n" + payload)
@@ -170,6 +248,15 @@ class ResultCache:
 
     def _sign(self, payload: bytes) -> bytes:
         return hmac.new(self.key, payload, hashlib.sha256).hexdigest().encode()
+
+
+def _stamp(value: object) -> Stamp | None:
+    """A stored stamp: four integers, else none (an entry without one is checked by its digest)."""
+    if value is None:
+        return None
+    if isinstance(value, list) and len(value) == 4 and all(type(part) is int for part in value):
+        return (value[0], value[1], value[2], value[3])
+    raise ValueError("not a stamp")
 
 
 def _label(target: Target) -> str:
