@@ -38,8 +38,8 @@ def test_live_waiver_takes_the_rule_out_of_the_score_and_marks_its_findings() ->
     before, after = judged(), judged([waiver("SIM001")])
     assert "SIM001" in simplicity(before).failed
     assert "SIM001" in simplicity(after).waived and "SIM001" not in simplicity(after).failed
-    assert simplicity(after).score is not None and simplicity(before).score is not None
-    assert simplicity(after).score > simplicity(before).score
+    assert simplicity(after).quality is not None and simplicity(before).quality is not None
+    assert simplicity(after).quality > simplicity(before).quality  # SIM001 is advice: it counts in quality (Mutu)
     waived = [f for f in after.findings if f.rule == "SIM001"]
     assert waived and all(f.waived and f.waiver and f.waiver.until == "2027-06-30" for f in waived)
 
@@ -67,8 +67,8 @@ def test_gate_fail_on_and_minimums() -> None:
     assert judged(settings=Settings(fail_on="never")).passed
     assert not judged(settings=Settings(fail_on="warning")).passed
     assert not judged(settings=Settings(fail_on="never", fail_under=99.0)).passed
-    assert not judged(settings=Settings(fail_on="never", min_principle={Principle.SIMPLICITY: 90.0})).passed
-    assert judged(settings=Settings(fail_on="never", min_principle={Principle.SIMPLICITY: 1.0})).passed
+    assert not judged(settings=Settings(fail_on="never", min_principle={Principle.ACCOUNTABILITY: 90.0})).passed
+    assert judged(settings=Settings(fail_on="never", min_principle={Principle.ACCOUNTABILITY: 1.0})).passed
 
 
 def test_waived_findings_do_not_fail_the_gate() -> None:
@@ -79,15 +79,16 @@ def test_waived_findings_do_not_fail_the_gate() -> None:
 
 
 def test_missed_minimums_are_findings_that_say_why_the_gate_failed() -> None:
-    settings = Settings(fail_on="never", fail_under=99.0, min_principle={Principle.SIMPLICITY: 90.0})
+    settings = Settings(fail_on="never", fail_under=99.0, min_principle={Principle.ACCOUNTABILITY: 90.0})
     result = judged(settings=settings)
     gate = [f for f in result.findings if f.rule.startswith("GAT")]
     assert [(f.rule, f.pointer, f.principle) for f in gate] == [
         ("GAT001", "", None),
-        ("GAT002", "", Principle.SIMPLICITY),
+        ("GAT002", "", Principle.ACCOUNTABILITY),
     ]
     assert "fail_under" in gate[0].message.en and "(fail_under)" in gate[0].message.id
-    assert "Simplicity" in gate[1].message.en and "Kesederhanaan" in gate[1].message.id
+    assert "Accountability" in gate[1].message.en and "Akuntabel" in gate[1].message.id
+    assert "compliance" in gate[0].message.en and "kepatuhan" in gate[0].message.id
     assert not result.passed
 
 

@@ -39,8 +39,8 @@ weight = 5
 
 WAIVER = """\
 waivers:
-  - rule: TRA007
-    reason: Kanal LAPOR! sedang diintegrasikan oleh pemerintah provinsi.
+  - rule: FAI002
+    reason: Bidang miring dan toilet aksesibel sedang dibangun, selesai Juni 2027.
     approved_by: Kepala Biro Akademik
     until: 2027-06-30
 """

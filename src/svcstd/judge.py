@@ -18,7 +18,7 @@ from svcstd.rules.base import Rule
 from svcstd.scoring.engine import evaluate
 from svcstd.scoring.gate import passes_gate, threshold_findings
 from svcstd.scoring.grades import grade_for
-from svcstd.scoring.scores import overall_score, principle_results
+from svcstd.scoring.scores import overall_quality, overall_score, principle_results
 from svcstd.standard.aliases import normalise
 from svcstd.standard.dates import add_months
 from svcstd.validation.validate import validate
@@ -132,7 +132,7 @@ def judge(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
     evaluation = evaluate(doc, pipeline.rules, settings, pipeline.as_of)
     findings.extend(evaluation.findings)
     principles = principle_results(evaluation.outcomes)
-    score = overall_score(principles, settings.principle_weights)
+    score = overall_score(evaluation.outcomes, settings.principle_weights)
     findings.extend(threshold_findings(score, principles, settings, doc.source.value("")))
     return DocumentResult(
         doc.path,
@@ -145,6 +145,7 @@ def judge(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
         principles=principles,
         passed=passes_gate(findings, settings),
         meta=document_meta(data, evaluation.waivers),
+        quality=overall_quality(evaluation.outcomes, settings.principle_weights),
     )
 
 

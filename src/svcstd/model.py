@@ -136,7 +136,11 @@ class Grade(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class PrincipleResult:
-    """Outcome of every rule of one principle; `score` is None when no rule applied."""
+    """Outcome of every rule of one principle.
+
+    `score` is compliance (Kepatuhan: the binding rules only), `quality` (Mutu) the good-practice rules; each is
+    None when no rule of its kind applied.
+    """
 
     principle: Principle
     score: float | None
@@ -144,6 +148,7 @@ class PrincipleResult:
     failed: tuple[str, ...] = ()
     not_applicable: tuple[str, ...] = ()
     waived: tuple[str, ...] = ()
+    quality: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +175,13 @@ class DocumentResult:
     valid: bool
     findings: tuple[Finding, ...]
     score: float | None = None
+    """Compliance (Kepatuhan): binding requirements only; the grade and the gate read it."""
     grade: Grade | None = None
     principles: tuple[PrincipleResult, ...] = ()
     passed: bool = False
     meta: DocumentMeta = field(default_factory=DocumentMeta)
+    quality: float | None = None
+    """Quality (Mutu): good-practice rules only; shown beside compliance, never lowers it."""
 
     def active_findings(self) -> tuple[Finding, ...]:
         """Findings that count: not waived."""

@@ -135,4 +135,4 @@ def test_check_format_markdown_is_capped_too() -> None:
 def test_severity_and_zone_have_distinct_symbols() -> None:
     text = markdown.render(sample_report(), RenderOptions("en"))
     assert "🛑 **error**" in text and "⚠️ **warning**" in text and "🟡 Yellow zone" in text
-    assert "⚠️ " not in text.split("Standard | Score")[1].split("\n\n")[0].replace("⚠️ 2", "")  # no ⚠️ for a zone
+    assert "⚠️ " not in text.split("Standard | Compliance")[1].split("\n\n")[0].replace("⚠️ 2", "")  # no ⚠️ for a zone

@@ -53,6 +53,7 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         "grade": None if doc.grade is None else {"key": doc.grade.key, "label": list(doc.grade.label)},
         "principles": [_principle(result) for result in doc.principles],
         "passed": doc.passed,
+        "quality": doc.quality,
         "meta": {
             "provider": doc.meta.provider,
             "unit": doc.meta.unit,
@@ -87,11 +88,28 @@ def _principle(result: PrincipleResult) -> dict[str, Any]:
         "failed": list(result.failed),
         "not_applicable": list(result.not_applicable),
         "waived": list(result.waived),
+        "quality": result.quality,
     }
 
 
 def _document_from(item: dict[str, Any]) -> DocumentResult:
-    _keys(item, ("path", "index", "id", "title", "valid", "findings", "score", "grade", "principles", "passed", "meta"))
+    _keys(
+        item,
+        (
+            "path",
+            "index",
+            "id",
+            "title",
+            "valid",
+            "findings",
+            "score",
+            "grade",
+            "principles",
+            "passed",
+            "meta",
+            "quality",
+        ),
+    )
     return DocumentResult(
         path=_str(item["path"]),
         index=_int(item["index"]),
@@ -104,6 +122,7 @@ def _document_from(item: dict[str, Any]) -> DocumentResult:
         principles=tuple(_build(_principle_from, entry) for entry in _list(item["principles"])),
         passed=_bool(item["passed"]),
         meta=_build(_meta_from, item["meta"]),
+        quality=_optional(_float, item["quality"]),
     )
 
 
@@ -128,7 +147,7 @@ def _grade_from(item: dict[str, Any]) -> Grade:
 
 
 def _principle_from(item: dict[str, Any]) -> PrincipleResult:
-    _keys(item, ("principle", "score", "passed", "failed", "not_applicable", "waived"))
+    _keys(item, ("principle", "score", "passed", "failed", "not_applicable", "waived", "quality"))
     return PrincipleResult(
         principle=Principle(_str(item["principle"])),
         score=_optional(_float, item["score"]),
@@ -136,6 +155,7 @@ def _principle_from(item: dict[str, Any]) -> PrincipleResult:
         failed=_strings(item["failed"]),
         not_applicable=_strings(item["not_applicable"]),
         waived=_strings(item["waived"]),
+        quality=_optional(_float, item["quality"]),
     )
 
 

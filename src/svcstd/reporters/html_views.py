@@ -117,7 +117,8 @@ def single(summary: Summary, lang: str) -> list[str]:
     tone = summary.tone(doc.score)
     verdict = (
         f'<p class="verdict {tone}">{e(doc.title or doc.id or doc.path)}: {e(LABELS("score", lang))} '
-        f"{e(number(doc.score, lang))} · {grade(summary, doc, lang, full=True)} · {gate(doc, lang)}</p>"
+        f"{e(number(doc.score, lang))} · {grade(summary, doc, lang, full=True)} · "
+        f"{e(LABELS('quality', lang))} {e(number(doc.quality, lang))} · {gate(doc, lang)}</p>"
     )
     parts = [section("verdict", LABELS("standard", lang), verdict + _meta(doc, lang))]
     if doc.principles:

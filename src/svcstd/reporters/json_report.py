@@ -63,6 +63,7 @@ def _document(doc: DocumentResult, lang: str) -> dict[str, Any]:
         "score": doc.score,
         "grade": doc.grade.key if doc.grade else None,
         "grade_label": doc.grade.label(lang) if doc.grade else None,
+        "quality": doc.quality,
         "principles": {p.principle.value: _principle(p) for p in doc.principles},
         "findings": [_finding(f, lang) for f in doc.findings],
     }
@@ -75,6 +76,7 @@ def _principle(result: PrincipleResult) -> dict[str, Any]:
         "failed": list(result.failed),
         "not_applicable": list(result.not_applicable),
         "waived": list(result.waived),
+        "quality": result.quality,
     }
 
 

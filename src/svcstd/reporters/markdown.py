@@ -37,10 +37,10 @@ MESSAGES = Catalog(
         "worst_first": ("Standards, worst first", "Standar pelayanan, yang terburuk lebih dulu"),
         "regression": ("regression", "kemunduran"),
         "legend": (
-            "Zone: 🟢 green · 🟡 yellow · 🔴 red · ⚪ not scored. Severity: 🛑 error · ⚠️ warning · ℹ️ info. "
-            "Gate: ✅ passes · ❌ fails.",
-            "Zona: 🟢 hijau · 🟡 kuning · 🔴 merah · ⚪ tidak dinilai. Tingkat: 🛑 galat · ⚠️ peringatan · ℹ️ info. "
-            "Gerbang: ✅ lolos · ❌ tidak lolos.",
+            "Zone (a document-based estimate of compliance): 🟢 green · 🟡 yellow · 🔴 red · ⚪ not scored. "
+            "Severity: 🛑 error · ⚠️ warning · ℹ️ info. Gate: ✅ passes · ❌ fails.",
+            "Zona (perkiraan kepatuhan berdasarkan dokumen): 🟢 hijau · 🟡 kuning · 🔴 merah · ⚪ tidak dinilai. "
+            "Tingkat: 🛑 galat · ⚠️ peringatan · ℹ️ info. Gerbang: ✅ lolos · ❌ tidak lolos.",
         ),
     },
 )
@@ -177,7 +177,8 @@ def _standard_cells(summary: Summary, doc: DocumentResult, lang: str) -> list[st
     scored = [r for r in doc.principles if r.score is not None]
     weakest = min(scored, key=lambda r: r.score or 0.0) if scored else None
     weak = f"{PRINCIPLE_NAMES[weakest.principle](lang)} {_number(weakest.score, lang)}" if weakest else "—"
-    return [document_name(doc), f"**{decimal(doc.score, lang)}**", zone, gate, tally or "—", weak]
+    score = f"**{decimal(doc.score, lang)}**<br>{LABELS('quality', lang)} {_number(doc.quality, lang)}"
+    return [document_name(doc), score, zone, gate, tally or "—", weak]
 
 
 def _number(score: float | None, lang: str) -> str:

@@ -13,7 +13,12 @@ MESSAGES = Catalog(
     "text",
     {
         "document": ("{name}: {title}", "{name}: {title}"),
-        "score": ("score {score} — {grade}", "skor {score} — {grade}"),
+        "score": ("compliance {score} — {grade}", "kepatuhan {score} — {grade}"),
+        "no_compliance": (
+            "compliance: no binding rule applied",
+            "kepatuhan: tidak ada aturan wajib yang berlaku",
+        ),
+        "quality": ("quality {quality}", "mutu {quality}"),
         "invalid": ("not scored: fix the errors above first", "tidak dinilai: perbaiki dulu galat di atas"),
         "invalid_baselined": (
             "not scored: the document is invalid, and its errors are in the baseline",
@@ -98,20 +103,33 @@ def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
     lang = options.lang
     verdict = MESSAGES("passed" if doc.passed else "failed", lang)
     verdict = _paint(verdict, "32" if doc.passed else "31", options)
-    if not doc.valid or doc.score is None or doc.grade is None:
+    if not doc.valid:
         shown = any(f.severity is Severity.ERROR for f in doc.findings)
         return [f"  {MESSAGES('invalid' if shown else 'invalid_baselined', lang)} · {verdict}"]
-    grade = printable(doc.grade.label(lang))  # a configuration's own label is the repository's text
-    lines = [f"  {MESSAGES('score', lang, score=decimal(doc.score, lang), grade=grade)} · {verdict}"]
+    if doc.score is None or doc.grade is None:
+        head = MESSAGES("no_compliance", lang)
+    else:
+        head = MESSAGES("score", lang, score=decimal(doc.score, lang), grade=printable(doc.grade.label(lang)))  # a configuration's own label is the repository's text
+    quality = _quality(doc.quality, lang)
+    lines = [f"  {head}{quality} · {verdict}"]
     for result in doc.principles:
         name = PRINCIPLE_NAMES[result.principle](lang)
-        if result.score is None:
+        quality = _quality(result.quality, lang)
+        if result.score is None and result.quality is None:
             lines.append(f"  {name:<15} {'·' * BAR_WIDTH}  {MESSAGES('no_score', lang)}")
+            continue
+        if result.score is None:
+            lines.append(f"  {name:<15} {'·' * BAR_WIDTH}     —{quality}")
             continue
         filled = round(result.score / 100 * BAR_WIDTH)
         bar = "█" * filled + "░" * (BAR_WIDTH - filled)
-        lines.append(f"  {name:<15} {bar} {decimal(result.score, lang):>5}")
+        lines.append(f"  {name:<15} {bar} {decimal(result.score, lang):>5}{quality}")
     return lines
+
+
+def _quality(value: float | None, lang: str) -> str:
+    """` · quality 72.5`: the good-practice measure shown beside compliance; empty when no such rule applied."""
+    return "" if value is None else " · " + MESSAGES("quality", lang, quality=decimal(value, lang))
 
 
 def _summary(report: Report, options: RenderOptions) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from svcstd.rules import (
     accountability,
     authoring,
@@ -13,9 +15,10 @@ from svcstd.rules import (
     transparency,
 )
 from svcstd.rules.base import Rule
+from svcstd.rules.citation_data import binding_ids
 from svcstd.rules.legal_basis import RULES as LEGAL_BASIS_RULES
 
-BUILTIN_RULES: tuple[Rule, ...] = (
+_REGISTRY: tuple[Rule, ...] = (
     *simplicity.RULES,
     *participation.RULES,
     *accountability.RULES,
@@ -27,6 +30,9 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     *authoring.RULES,
     *fairness.RULES,
 )
+_BINDING = binding_ids()
+BUILTIN_RULES: tuple[Rule, ...] = tuple(replace(r, binding=r.id in _BINDING) for r in _REGISTRY)
+"""Every built-in rule, binding (compliance) where data/citations.yaml says it is law, quoted with a source."""
 
 
 def rules_by_id(rules: tuple[Rule, ...] = BUILTIN_RULES) -> dict[str, Rule]:

@@ -61,6 +61,9 @@ class Rule:
     """`rule` for a built-in rule, `custom` for a declarative rule of `rule_paths`."""
     items: ItemsFunction | None = None
     """For a graded rule, the number of items it checks; its outcome is then partial (3 of 4 groups: 0.75)."""
+    binding: bool = False
+    """A requirement of law (src/svcstd/data/citations.yaml): its outcome counts toward compliance (Kepatuhan),
+    else toward quality (Mutu). Set for the built-in rules by the registry; custom rules are never binding."""
 
     def credit(self, doc: Document, context: RuleContext, hits: list[Hit]) -> float:
         """The share of the rule's weight a document earns: 1 when nothing is found, 0 for an ungraded failure."""

@@ -8,26 +8,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping
-from functools import cache
-from importlib import resources
-from typing import Any, NamedTuple
-
-import yaml
 
 from svcstd.model import Text
 from svcstd.rules import BUILTIN_RULES
 from svcstd.rules.base import Rule
+from svcstd.rules.citation_data import KINDS, RuleCitation, load_citations
 
 REGENERATE = "python -m svcstd.rules.citation_table > docs/citations.md"
-DATA_FILE = "data/citations.yaml"
-KINDS = {
-    "law": Text("law", "hukum"),
-    "good practice": Text("good practice", "praktik yang baik"),
-    "general knowledge": Text("general knowledge", "pengetahuan umum"),
-}
 NOT_QUOTED = Text("general knowledge — not quoted", "pengetahuan umum — tidak dikutip")
 PRACTICE_UNQUOTED = Text("good practice — no provision quoted", "praktik yang baik — tidak ada ketentuan yang dikutip")
 MISSING = Text("not yet researched", "belum diteliti")
+COMPLIANCE = Text("compliance", "kepatuhan")
+QUALITY = Text("quality", "mutu")
 
 INTRO = (
     "# Legal basis of each rule — Dasar hukum setiap aturan",
@@ -47,44 +39,20 @@ INTRO = (
     "beserta salah ketik sumbernya; nomor pasal hanya dicantumkan bila telah diverifikasi. Periksa setiap kutipan "
     "terhadap naskah resmi (peraturan.bpk.go.id, jdih.menpan.go.id) sebelum mengandalkannya.",
     "",
-    "| Rule · Aturan | Law or practice · Hukum atau praktik | Provision · Ketentuan | Words as verified · "
-    "Kata-kata terverifikasi | Status | Source · Sumber |",
-    "|---|---|---|---|---|---|",
+    "**Counts toward** says which measure the rule's outcome moves: *compliance* (Kepatuhan) for law whose words "
+    "were read as VERIFIED at a named source and that judges the text itself; *quality* (Mutu) for everything "
+    "else, including law-based rules that ask for the record of a process held outside the text (a consultation, "
+    "an adoption decree, a survey), which published standards do not carry. Advice never lowers compliance.",
+    "",
+    "**Dihitung pada** menyatakan ukuran yang dipengaruhi hasil aturan: *kepatuhan* untuk ketentuan hukum yang "
+    "kata-katanya terverifikasi (VERIFIED) pada sumber yang disebut dan yang menilai isi naskah; *mutu* untuk "
+    "selebihnya, termasuk aturan berdasar hukum yang meminta catatan proses di luar naskah (konsultasi, keputusan "
+    "penetapan, survei), yang tidak dimuat standar yang dipublikasikan. Saran tidak pernah menurunkan kepatuhan.",
+    "",
+    "| Rule · Aturan | Law or practice · Hukum atau praktik | Counts toward · Dihitung pada | Provision · Ketentuan "
+    "| Words as verified · Kata-kata terverifikasi | Status | Source · Sumber |",
+    "|---|---|---|---|---|---|---|",
 )
-
-
-class RuleCitation(NamedTuple):
-    """What one rule rests on, as the research verified it."""
-
-    law_or_practice: str
-    article: str | None
-    words: tuple[str, ...]
-    status: str | None
-    source: tuple[str, ...]
-    correction: str | None
-
-    @property
-    def kind(self) -> Text:
-        """Law, good practice or general knowledge, in both languages: the first words of `law_or_practice`."""
-        return next(text for key, text in KINDS.items() if self.law_or_practice.startswith(key))
-
-
-def _entry(raw: Mapping[str, Any]) -> RuleCitation:
-    return RuleCitation(
-        law_or_practice=raw["law_or_practice"],
-        article=raw["article"],
-        words=tuple(raw["words"]),
-        status=raw["status"],
-        source=tuple(raw["source"]),
-        correction=raw["correction"],
-    )
-
-
-@cache
-def load_citations() -> Mapping[str, RuleCitation]:
-    """The shipped table, by rule id, read once."""
-    text = resources.files("svcstd").joinpath(DATA_FILE).read_text(encoding="utf-8")
-    return {rule_id: _entry(raw) for rule_id, raw in yaml.safe_load(text).items()}
 
 
 def _cell(text: str) -> str:
@@ -94,13 +62,17 @@ def _cell(text: str) -> str:
 def _row(rule: Rule, found: RuleCitation | None) -> str:
     name = f"**{rule.id}** {_cell(rule.title.en)} · *{_cell(rule.title.id)}*"
     if found is None:
-        return f"| {name} | {MISSING.en} · {MISSING.id} | | | | |"
+        return f"| {name} | {MISSING.en} · {MISSING.id} | {QUALITY.en} · {QUALITY.id} | | | | |"
     rest = _cell(found.law_or_practice.removeprefix(found.kind.en))
     kind = f"**{found.kind.en} · {found.kind.id}**" + (f" {rest}" if rest else "")
     unquoted = PRACTICE_UNQUOTED if found.kind == KINDS["good practice"] else NOT_QUOTED
     words = "<br>".join(f"“{_cell(quote)}”" for quote in found.words) or f"{unquoted.en} · {unquoted.id}"
     sources = "<br>".join(f"<{url}>" for url in found.source) or "—"
-    cells = (name, kind, _cell(found.article or "—"), words, _cell(found.status or "—"), sources)
+    measure = COMPLIANCE if found.binding else QUALITY
+    if found.record:
+        measure = Text(f"{QUALITY.en} (a record of a process)", f"{QUALITY.id} (catatan proses)")
+    counts = f"{measure.en} · {measure.id}"
+    cells = (name, kind, counts, _cell(found.article or "—"), words, _cell(found.status or "—"), sources)
     return "| " + " | ".join(cells) + " |"
 
 

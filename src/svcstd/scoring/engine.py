@@ -56,7 +56,7 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
         context = RuleContext({**rule.options, **adjusted.options}, as_of)
         weight = adjusted.weight if adjusted.weight is not None else rule.weight
         if rule.applies is not None and not rule.applies(data, context):
-            outcomes.append(Outcome(rule.id, rule.principle, weight, Status.NOT_APPLICABLE))
+            outcomes.append(Outcome(rule.id, rule.principle, weight, Status.NOT_APPLICABLE, binding=rule.binding))
             continue
         hits = list(rule.check(data, context))
         waiver = live.get(rule.id)
@@ -64,7 +64,7 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
         findings.extend(stamp(rule, hit, doc.source, severity, waiver) for hit in hits)
         status = Status.WAIVED if waiver else Status.FAILED if hits else Status.PASSED
         credit = rule.credit(data, context, hits) if status is Status.FAILED else 0.0
-        outcomes.append(Outcome(rule.id, rule.principle, weight, status, credit))
+        outcomes.append(Outcome(rule.id, rule.principle, weight, status, credit, rule.binding))
     return Evaluation(tuple(findings), tuple(outcomes), waivers)
 
 

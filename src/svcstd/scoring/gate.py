@@ -17,21 +17,21 @@ MESSAGES = Catalog(
     "gate",
     {
         "overall": (
-            "The overall score {score_en} is below the required minimum of {minimum_en} (fail_under). "
-            "Fix the findings above to raise it.",
-            "Skor keseluruhan {score_id} di bawah batas minimum {minimum_id} (fail_under). "
-            "Perbaiki temuan di atas untuk menaikkannya.",
+            "The compliance score {score_en} is below the required minimum of {minimum_en} (fail_under). "
+            "Fix the findings of binding rules above to raise it.",
+            "Skor kepatuhan {score_id} di bawah batas minimum {minimum_id} (fail_under). "
+            "Perbaiki temuan aturan wajib di atas untuk menaikkannya.",
         ),
         "no_score": (
-            "The document has no overall score (no rule applied), but a minimum of {minimum_en} is "
+            "The document has no compliance score (no binding rule applied), but a minimum of {minimum_en} is "
             "required (fail_under).",
-            "Dokumen tidak memiliki skor keseluruhan (tidak ada aturan yang berlaku), padahal skor minimum "
+            "Dokumen tidak memiliki skor kepatuhan (tidak ada aturan wajib yang berlaku), padahal skor minimum "
             "yang diwajibkan adalah {minimum_id} (fail_under).",
         ),
         "principle": (
-            "The {principle_en} score {score_en} is below the required minimum of {minimum_en} (min_principle). "
-            "Fix the findings of this principle to raise it.",
-            "Skor prinsip {principle_id} {score_id} di bawah batas minimum {minimum_id} (min_principle). "
+            "The {principle_en} compliance score {score_en} is below the required minimum of {minimum_en} "
+            "(min_principle). Fix the findings of this principle to raise it.",
+            "Skor kepatuhan prinsip {principle_id} {score_id} di bawah batas minimum {minimum_id} (min_principle). "
             "Perbaiki temuan pada prinsip ini untuk menaikkannya.",
         ),
     },

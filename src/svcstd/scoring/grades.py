@@ -1,4 +1,8 @@
-"""Grade scales (GRADES.md): the Ombudsman's compliance zones by default, the SKM bands on request."""
+"""Grade scales (GRADES.md): zones on the Ombudsman's assessment bands by default, the SKM bands on request.
+
+The zones grade svcstd's compliance score, which is an estimate from the document alone: the labels say so,
+and do not claim to be the Ombudsman's verdict.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +20,30 @@ class Band(NamedTuple):
 GradeScale = tuple[Band, ...]
 
 OMBUDSMAN: GradeScale = (
-    Band("green", 81.00, Text("Green zone — high compliance", "Zona Hijau — kepatuhan tinggi")),
-    Band("yellow", 51.00, Text("Yellow zone — medium compliance", "Zona Kuning — kepatuhan sedang")),
-    Band("red", 0.00, Text("Red zone — low compliance", "Zona Merah — kepatuhan rendah")),
+    Band(
+        "green",
+        81.00,
+        Text(
+            "Green zone — high compliance (document-based estimate)",
+            "Zona Hijau — kepatuhan tinggi (perkiraan berdasarkan dokumen)",
+        ),
+    ),
+    Band(
+        "yellow",
+        51.00,
+        Text(
+            "Yellow zone — medium compliance (document-based estimate)",
+            "Zona Kuning — kepatuhan sedang (perkiraan berdasarkan dokumen)",
+        ),
+    ),
+    Band(
+        "red",
+        0.00,
+        Text(
+            "Red zone — low compliance (document-based estimate)",
+            "Zona Merah — kepatuhan rendah (perkiraan berdasarkan dokumen)",
+        ),
+    ),
 )
 
 SKM: GradeScale = (

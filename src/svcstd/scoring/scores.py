@@ -1,4 +1,8 @@
-"""Pure arithmetic of PRINCIPLES.md: rule outcomes and weights -> principle scores and overall score."""
+"""Pure arithmetic of PRINCIPLES.md: rule outcomes and weights -> principle scores and overall score.
+
+Two measures, kept apart: *Kepatuhan* (compliance) counts only the binding rules, those that rest on a quoted,
+verified provision of law; *Mutu* (quality) counts the good-practice rules. Advice never lowers compliance.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ class Outcome(NamedTuple):
     status: Status
     credit: float = 0.0
     """For a failure, the share of the weight still earned: 0, or between 0 and 1 for a graded rule partly met."""
+    binding: bool = False
+    """The rule rests on law (compliance) rather than good practice (quality)."""
 
 
 def principle_results(outcomes: Iterable[Outcome]) -> tuple[PrincipleResult, ...]:
@@ -39,24 +45,45 @@ def _principle_result(principle: Principle, outcomes: list[Outcome]) -> Principl
     def ids(status: Status) -> tuple[str, ...]:
         return tuple(sorted(o.rule for o in outcomes if o.status is status))
 
-    applicable = [o for o in outcomes if o.status in (Status.PASSED, Status.FAILED)]
-    earned = sum(o.weight * (o.credit if o.status is Status.FAILED else 1.0) for o in applicable)
-    applicable_weight = sum(o.weight for o in applicable)
-    score = round(100 * earned / applicable_weight, 1) if applicable_weight else None
     return PrincipleResult(
         principle,
-        score,
+        _share([o for o in outcomes if o.binding]),
         ids(Status.PASSED),
         ids(Status.FAILED),
         ids(Status.NOT_APPLICABLE),
         ids(Status.WAIVED),
+        quality=_share([o for o in outcomes if not o.binding]),
     )
 
 
-def overall_score(results: Iterable[PrincipleResult], weights: Mapping[Principle, float]) -> float | None:
-    """Weighted mean of the principle scores that exist (equal weights unless configured)."""
-    scored = [(r.score, weights.get(r.principle, 1.0)) for r in results if r.score is not None]
-    total_weight = sum(w for _, w in scored)
-    if not scored or total_weight <= 0:
+def _share(outcomes: list[Outcome]) -> float | None:
+    """100 * weight earned / weight of the applicable rules, one decimal; None when none applied."""
+    applicable = [o for o in outcomes if o.status in (Status.PASSED, Status.FAILED)]
+    earned = sum(o.weight * (o.credit if o.status is Status.FAILED else 1.0) for o in applicable)
+    applicable_weight = sum(o.weight for o in applicable)
+    return round(100 * earned / applicable_weight, 1) if applicable_weight else None
+
+
+def overall_score(outcomes: Iterable[Outcome], weights: Mapping[Principle, float]) -> float | None:
+    """Compliance (Kepatuhan): the weight earned by the binding rules over the weight of those that applied.
+
+    The rules are pooled across principles, each rule's weight multiplied by its principle's configured weight
+    (1 unless configured), so that one principle with a single binding rule cannot swing the score by a sixth.
+    """
+    return _pooled([o for o in outcomes if o.binding], weights)
+
+
+def overall_quality(outcomes: Iterable[Outcome], weights: Mapping[Principle, float]) -> float | None:
+    """Quality (Mutu): the same share over the good-practice rules."""
+    return _pooled([o for o in outcomes if not o.binding], weights)
+
+
+def _pooled(outcomes: list[Outcome], weights: Mapping[Principle, float]) -> float | None:
+    applicable = [o for o in outcomes if o.status in (Status.PASSED, Status.FAILED)]
+    total = sum(o.weight * weights.get(o.principle, 1.0) for o in applicable)
+    if not applicable or total <= 0:
         return None
-    return round(sum(s * w for s, w in scored) / total_weight, 1)
+    earned = sum(
+        o.weight * weights.get(o.principle, 1.0) * (o.credit if o.status is Status.FAILED else 1.0) for o in applicable
+    )
+    return round(100 * earned / total, 1)
