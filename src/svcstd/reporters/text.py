@@ -109,7 +109,8 @@ def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
     if doc.score is None or doc.grade is None:
         head = MESSAGES("no_compliance", lang)
     else:
-        head = MESSAGES("score", lang, score=decimal(doc.score, lang), grade=printable(doc.grade.label(lang)))  # a configuration's own label is the repository's text
+        grade = printable(doc.grade.label(lang))  # a configuration's own label is the repository's text
+        head = MESSAGES("score", lang, score=decimal(doc.score, lang), grade=grade)
     quality = _quality(doc.quality, lang)
     lines = [f"  {head}{quality} · {verdict}"]
     for result in doc.principles:
