@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -12,7 +11,8 @@ from svcstd.cache import file_digest
 from svcstd.config.settings import Settings
 from svcstd.fingerprints import stable_pointer
 from svcstd.model import DocumentMeta, DocumentResult, Finding, LoadedDocument, Severity
-from svcstd.reading.discovery import Target, is_regular_file
+from svcstd.reading.discovery import Target
+from svcstd.reading.files import read_regular
 from svcstd.reading.loader import empty_file, load_bytes, unreadable
 from svcstd.rules.base import Rule
 from svcstd.scoring.engine import evaluate
@@ -72,22 +72,14 @@ def read_target(target: Target, settings: Settings) -> tuple[bytes, list[LoadedD
 
 
 def read_raw(target: Target, settings: Settings) -> bytes | LoadedDocument:
-    """The file's bytes (up to one over the size limit), or a document saying why it cannot be read."""
-    if not is_regular_file(target.path):
-        return unreadable(target.display, _not_regular_reason(target.path))
+    """The file's bytes (up to one over the size limit), or a document saying why it cannot be read.
+
+    Only a regular file outside /proc, /sys and /dev is read (reading.files): a link to /proc/kmsg hung.
+    """
     try:
-        with open(target.path, "rb") as handle:
-            return handle.read(settings.limits.max_file_bytes + 1)
+        return read_regular(target.path, settings.limits.max_file_bytes)
     except OSError as error:
         return unreadable(target.display, error.strerror or type(error).__name__)
-
-
-def _not_regular_reason(path: str) -> str:
-    try:
-        os.stat(path)
-    except OSError as error:
-        return error.strerror or type(error).__name__
-    return "not a regular file (a folder, pipe, device or socket) / bukan berkas biasa"
 
 
 def _is_standard(loaded: list[LoadedDocument]) -> bool:
