@@ -126,6 +126,12 @@ def test_configuration_texts_are_inert(tmp_path: Path, capsys: pytest.CaptureFix
             if fmt == "text" or name != "grades.toml":  # only text shows the grade
                 assert "owned" in captured.out + captured.err, (name, fmt)
             assert_inert(captured.out + captured.err, f"{name} {fmt}")
+    for name in ("report.md", "report.html"):  # the grade label in the reports' legends and tables
+        code = main(
+            ["report", str(tmp_path / "a.yaml"), "-o", str(tmp_path / name), "--config", str(tmp_path / "grades.toml")]
+        )
+        assert code == 0
+        assert_inert((tmp_path / name).read_text(encoding="utf-8"), name)
 
 
 CUSTOM_RULE = """\
