@@ -254,3 +254,21 @@ def test_sigterm_while_writing_leaves_nothing_behind(tmp_path: Path) -> None:
     process.stdin.close()
     process.stdout.close()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_import_and_migrate_print_source_text_inertly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An imported page's title and labels, and a migrated file's name, were echoed raw."""
+    page = (ROOT / "tests" / "fixtures" / "import" / "bangilan-skck.html").read_text(encoding="utf-8")
+    hostile = PAYLOAD.replace("<", "").replace("&", "")
+    page = page.replace("STANDAR PELAYANAN PENGURUSAN", f"STANDAR {hostile} PENGURUSAN", 1)
+    page = page.replace("Persyaratan", f"Persyaratan {hostile}", 1)
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    main(["import", str(tmp_path / "page.html"), "-o", str(tmp_path / "out"), "--report", "--lang", "en"])
+    captured = capsys.readouterr()
+    assert "owned" in captured.out
+    assert_inert(captured.out + captured.err, "import")
+    (tmp_path / HOSTILE_NAME).write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    main(["migrate", str(tmp_path / HOSTILE_NAME), "--lang", "en"])
+    captured = capsys.readouterr()
+    assert "name.yaml" in captured.out
+    assert_inert(captured.out + captured.err, "migrate")
