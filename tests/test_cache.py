@@ -14,6 +14,7 @@ import time
 from datetime import date
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -464,11 +465,13 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every file svcstd's judging module opens (reading a standard goes through it, nothing else)."""
     opened: list[str] = []
 
-    def spy(path: str, *args: object, **kwargs: object) -> object:
-        opened.append(str(Path(path).resolve()))
-        return open(path, *args, **kwargs)
+    real = judge.read_regular_stat
 
-    monkeypatch.setattr(judge, "open", spy, raising=False)
+    def spy(path: str, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(Path(path).resolve()))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(judge, "read_regular_stat", spy)
     return opened
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from svcstd.escaping import json_text
 from svcstd.fingerprints import FindingKey, finding_key
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, Finding, Report
+from svcstd.reading import files
 from svcstd.scoring.gate import passes_gate
 
 VERSION = 1
@@ -96,11 +96,9 @@ def apply_baseline(report: Report, path: Path, settings: Settings) -> Report:
 def load_baseline(path: Path) -> Counter[EntryKey]:
     """The baseline's entries as a budget per key; an unreadable or malformed file cannot run (exit 2)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(MESSAGES.text("unreadable", path=str(path), reason=error.strerror or str(error))) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ConfigError(MESSAGES.text("unreadable", path=str(path), reason=str(error))) from None
+        data: Any = files.read_json(path)  # a regular file only, bounded, no NaN, no runaway depth or digits
+    except (OSError, ValueError) as error:
+        raise ConfigError(MESSAGES.text("unreadable", path=str(path), reason=files.reason(error))) from None
     problem = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))
     if problem is not None:
         where = "/".join(str(part) for part in problem.absolute_path) or "/"

@@ -12,7 +12,8 @@ from svcstd.cache import FileKey, file_digest, settled_stamp
 from svcstd.config.settings import Settings
 from svcstd.fingerprints import stable_pointer
 from svcstd.model import DocumentMeta, DocumentResult, Finding, LoadedDocument, Severity
-from svcstd.reading.discovery import Target, is_regular_file
+from svcstd.reading.discovery import Target
+from svcstd.reading.files import read_regular_stat
 from svcstd.reading.loader import empty_file, load_bytes, unreadable
 from svcstd.rules.base import Rule
 from svcstd.scoring.engine import evaluate
@@ -78,23 +79,14 @@ def read_raw(target: Target, settings: Settings) -> bytes | LoadedDocument:
 
 
 def read_stamped(target: Target, settings: Settings) -> tuple[bytes | LoadedDocument, os.stat_result | None]:
-    """`read_raw` with the file's stat taken on the open file just before reading (for the cache's stamp)."""
-    if not is_regular_file(target.path):
-        return unreadable(target.display, _not_regular_reason(target.path)), None
+    """`read_raw` with the file's stat taken on the open file just before reading (for the cache's stamp).
+
+    Only a regular file outside /proc, /sys and /dev is read (reading.files): a link to /proc/kmsg hung.
+    """
     try:
-        with open(target.path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            return handle.read(settings.limits.max_file_bytes + 1), info
+        return read_regular_stat(target.path, settings.limits.max_file_bytes)
     except OSError as error:
         return unreadable(target.display, error.strerror or type(error).__name__), None
-
-
-def _not_regular_reason(path: str) -> str:
-    try:
-        os.stat(path)
-    except OSError as error:
-        return error.strerror or type(error).__name__
-    return "not a regular file (a folder, pipe, device or socket) / bukan berkas biasa"
 
 
 def _is_standard(loaded: list[LoadedDocument]) -> bool:

@@ -99,7 +99,7 @@ def _link_loop(folder: Path) -> str:
 
 
 def _io_error(folder: Path) -> str:
-    """A regular file that even root cannot read: the reading process's own /proc/self/mem."""
+    """A "regular" file that even root cannot read, the reading process's own /proc/self/mem: refused unread."""
     (folder / "mem.yaml").symlink_to("/proc/self/mem")
     return "mem.yaml"
 
@@ -168,7 +168,7 @@ CASES = (
     Case("dev-zero", _device("/dev/zero"), 1, "YML001", "not a regular file", "bukan berkas biasa", False),
     Case("dev-null", _device("/dev/null"), 1, "YML001", "not a regular file", "bukan berkas biasa", False),
     Case("symlink-loop", _link_loop, 1, "YML001", "loop", "putaran"),
-    Case("io-error", _io_error, 1, "YML001", "input/output", "masukan/keluaran", False),
+    Case("kernel-file", _io_error, 1, "YML001", "kernel or device file", "berkas kernel", False),
     # a folder named like a file holds no standard: a checked nothing is exit 2, never a green gate
     Case("folder-named-yaml", _folder_named_yaml, 2, None, "no service standard found", "tidak ditemukan", False),
     Case("space in name", _write("with space.yaml", _BROKEN), 1, "YML003", "cannot be read", "tidak dapat dibaca"),

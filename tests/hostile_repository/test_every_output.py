@@ -126,6 +126,12 @@ def test_configuration_texts_are_inert(tmp_path: Path, capsys: pytest.CaptureFix
             if fmt == "text" or name != "grades.toml":  # only text shows the grade
                 assert "owned" in captured.out + captured.err, (name, fmt)
             assert_inert(captured.out + captured.err, f"{name} {fmt}")
+    for name in ("report.md", "report.html"):  # the grade label in the reports' legends and tables
+        code = main(
+            ["report", str(tmp_path / "a.yaml"), "-o", str(tmp_path / name), "--config", str(tmp_path / "grades.toml")]
+        )
+        assert code == 0
+        assert_inert((tmp_path / name).read_text(encoding="utf-8"), name)
 
 
 CUSTOM_RULE = """\
@@ -248,3 +254,21 @@ def test_sigterm_while_writing_leaves_nothing_behind(tmp_path: Path) -> None:
     process.stdin.close()
     process.stdout.close()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_import_and_migrate_print_source_text_inertly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An imported page's title and labels, and a migrated file's name, were echoed raw."""
+    page = (ROOT / "tests" / "fixtures" / "import" / "bangilan-skck.html").read_text(encoding="utf-8")
+    hostile = PAYLOAD.replace("<", "").replace("&", "")
+    page = page.replace("STANDAR PELAYANAN PENGURUSAN", f"STANDAR {hostile} PENGURUSAN", 1)
+    page = page.replace("Persyaratan", f"Persyaratan {hostile}", 1)
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    main(["import", str(tmp_path / "page.html"), "-o", str(tmp_path / "out"), "--report", "--lang", "en"])
+    captured = capsys.readouterr()
+    assert "owned" in captured.out
+    assert_inert(captured.out + captured.err, "import")
+    (tmp_path / HOSTILE_NAME).write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    main(["migrate", str(tmp_path / HOSTILE_NAME), "--lang", "en"])
+    captured = capsys.readouterr()
+    assert "name.yaml" in captured.out
+    assert_inert(captured.out + captured.err, "migrate")

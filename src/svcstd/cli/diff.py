@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -12,7 +13,10 @@ import typer
 from svcstd.cli.app import SHARED_HELP, app, configured_pipeline, help_text, resolve_lang
 from svcstd.cli.output import write_output
 from svcstd.errors import MissingPathError, UsageError
+from svcstd.escaping import inert_line
 from svcstd.i18n import Catalog
+from svcstd.model import Text
+from svcstd.reading.files import NOT_REGULAR, SYMLINK, UnsafeFileError, read_regular, reason
 
 if TYPE_CHECKING:
     from svcstd.diff.compare import Source
@@ -31,6 +35,10 @@ MESSAGES = Catalog(
             "git tidak terpasang atau tidak dapat dijalankan: {reason}",
         ),
         "git_failed": ("git {command} failed: {reason}", "git {command} gagal: {reason}"),
+        "skipped": (
+            "svcstd: warning: {path} not compared: {reason}",
+            "svcstd: peringatan: {path} tidak dibandingkan: {reason}",
+        ),
         "bad_format": (
             "unknown format `{value}`; choose from: {choices}.",
             "format `{value}` tidak dikenal; pilih salah satu: {choices}.",
@@ -65,44 +73,83 @@ HELP = Catalog(
 _STANDARD = re.compile(rb"^svcstd\s*:", re.MULTILINE)
 
 
-def _git(*args: str) -> bytes:
-    """Run git with a list argv (never a shell); a failure is a "cannot run" error (exit 2)."""
+def _git(*args: str, cwd: Path | None = None) -> bytes:
+    """Run git with a list argv (never a shell), pathspecs taken literally; a failure is a "cannot run" error
+    (exit 2)."""
+    environment = os.environ | {"GIT_LITERAL_PATHSPECS": "1"}
     try:
-        done = subprocess.run(["git", *args], capture_output=True, check=False)
+        done = subprocess.run(["git", *args], capture_output=True, check=False, cwd=cwd, env=environment)
     except OSError as error:
         raise UsageError(MESSAGES.text("no_git", reason=error.strerror or str(error))) from None
     if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
-        raise UsageError(MESSAGES.text("git_failed", command=args[0], reason=reason))
+        problem = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
+        raise UsageError(MESSAGES.text("git_failed", command=args[0], reason=inert_line(problem)))
     return done.stdout
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, limit: int) -> bytes:
+    """A version named on the command line: a regular file only (reading.files), up to one byte over the limit."""
     try:
-        return Path(path).read_bytes()
+        return read_regular(path, limit)
     except FileNotFoundError:
         raise MissingPathError(MESSAGES.text("missing", path=path)) from None
     except OSError as error:
-        raise UsageError(MESSAGES.text("unreadable", path=path, reason=error.strerror or str(error))) from None
+        raise UsageError(MESSAGES.text("unreadable", path=path, reason=reason(error))) from None
 
 
-def since_sources(revision: str, path: str) -> list[tuple[Source, Source]]:
-    """Both versions of every YAML standard changed since `revision` under `path` (absent side: None)."""
+def since_sources(revision: str, path: str, limit: int) -> tuple[list[tuple[Source, Source]], list[Text]]:
+    """Both versions of every YAML standard changed since `revision` under `path` (absent side: None), and
+    why files were skipped.
+
+    The old side is the blob in git, never the working tree: its size is asked first and at most
+    `limit + 1` bytes are read, and a symbolic link (mode 120000) is skipped and reported, never followed.
+    The new side is the working tree's regular file, read without following a link.
+    """
     from svcstd.diff.compare import Source
 
     commit = _git("rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}").decode().strip()
     root = Path(_git("rev-parse", "--show-toplevel").decode().strip())
     fields = _git("diff", "--name-status", "--no-renames", "-z", commit, "--", path).split(b"\0")
-    pairs = []
+    pairs, skipped = [], []
     for status, name in zip(fields[0::2], fields[1::2], strict=False):
         text = name.decode("utf-8", "surrogateescape")
         if not text.endswith((".yaml", ".yml")):
             continue
-        old = None if status == b"A" else _git("show", f"{commit}:{text}")
-        new = None if status == b"D" else _read(str(root / text))
+        try:
+            old = None if status == b"A" else _blob(root, commit, name, limit)
+            new = None if status == b"D" else read_regular(root / text, limit, follow_links=False)
+        except OSError as error:
+            skipped.append(MESSAGES.text("skipped", path=text, reason=reason(error)))
+            continue
         if any(raw is not None and _STANDARD.search(raw) for raw in (old, new)):
             pairs.append((Source(f"{revision}:{text}", old), Source(text, new)))
-    return pairs
+    return pairs, skipped
+
+
+def _blob(root: Path, commit: str, name: bytes, limit: int) -> bytes | None:
+    """The file's blob at `commit`: None when it has none; UnsafeFileError for a link or a submodule."""
+    listing = _git("ls-tree", "-z", commit, "--", os.fsdecode(name), cwd=root)
+    entry = listing.split(b"\0")[0]
+    if not entry:
+        return None
+    mode, kind, sha = entry.split(b"\t", 1)[0].split(b" ")
+    if mode == b"120000":
+        raise UnsafeFileError(SYMLINK, os.fsdecode(name))
+    if kind != b"blob":
+        raise UnsafeFileError(NOT_REGULAR, os.fsdecode(name))
+    object_id = sha.decode("ascii")
+    if int(_git("cat-file", "-s", object_id)) <= limit:
+        return _git("cat-file", "blob", object_id)
+    return _git_head("cat-file", "blob", object_id, size=limit + 1)  # the loader reports it as too large
+
+
+def _git_head(*args: str, size: int) -> bytes:
+    """The first `size` bytes git writes, then git is stopped: a huge blob never fills memory."""
+    with subprocess.Popen(["git", *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as process:
+        assert process.stdout is not None
+        head = process.stdout.read(size)
+        process.kill()
+    return head
 
 
 @app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
@@ -131,11 +178,14 @@ def diff(
     two_files = old is not None and new is not None
     if (since is None and not two_files) or (since is not None and new is not None):
         raise UsageError(MESSAGES.text("usage"))
+    limit = run.settings.limits.max_file_bytes
     if since is not None:
-        pairs = since_sources(since, old or ".")
+        pairs, skipped = since_sources(since, old or ".", limit)
+        for why in skipped:
+            typer.echo(inert_line(why(language)), err=True)
     else:
         assert old is not None and new is not None
-        pairs = [(Source(old, _read(old)), Source(new, _read(new)))]
+        pairs = [(Source(old, _read(old, limit)), Source(new, _read(new, limit)))]
     report = DiffReport(tuple(doc for a, b in pairs for doc in compare_sources(a, b, run)))
     write_output(RENDERERS[fmt](report, language), output)
     return report.exit_code

@@ -9,6 +9,7 @@ import typer
 
 from svcstd.cli.app import app, help_text, resolve_lang
 from svcstd.errors import MissingPathError, UsageError
+from svcstd.escaping import inert_line, inert_lines
 from svcstd.i18n import Catalog
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def import_(
             imported = import_target(target)
         except UnreadableDocument as error:
             failed += 1
-            typer.echo(MESSAGES("failed", language, message=error.message(language)), err=True)
+            typer.echo(inert_lines(MESSAGES("failed", language, message=error.message(language))), err=True)
             continue
         for item in imported:
             _write(item, _unused_name(item, written), output, language, report)
@@ -126,17 +127,17 @@ def _write(item: Imported, name: str, output: Path, language: str, report: bool)
         (output / f"{name}{SIDECAR_SUFFIX}").write_text(to_sidecar(item), encoding="utf-8")
     except OSError as error:
         raise UsageError(MESSAGES.text("cannot_write", path=path, reason=error.strerror or str(error))) from None
-    typer.echo(MESSAGES("wrote", language, path=path, title=item.title, kind=item.document["kind"]))
+    typer.echo(inert_line(MESSAGES("wrote", language, path=path, title=item.title, kind=item.document["kind"])))
     if report:
         _print_report(item, language)
 
 
 def _print_report(item: Imported, language: str) -> None:
     for found in item.recognised:
-        typer.echo(
-            MESSAGES("recognised", language, pointer=found.pointer, label=found.label, where=found.loc.describe())
-        )
+        where = found.loc.describe()
+        typer.echo(inert_line(MESSAGES("recognised", language, pointer=found.pointer, label=found.label, where=where)))
     for pointer in item.as_text:
-        typer.echo(MESSAGES("as_text", language, pointer=pointer))
+        typer.echo(inert_line(MESSAGES("as_text", language, pointer=pointer)))
     for found in item.not_understood:
-        typer.echo(MESSAGES("unknown", language, pointer=found.pointer, label=found.label, where=found.loc.describe()))
+        where = found.loc.describe()
+        typer.echo(inert_line(MESSAGES("unknown", language, pointer=found.pointer, label=found.label, where=where)))

@@ -22,6 +22,7 @@ import typer
 
 from svcstd.cli.app import app, help_text, resolve_lang
 from svcstd.errors import MissingPathError
+from svcstd.escaping import inert_lines
 from svcstd.i18n import Catalog
 from svcstd.model import LoadedDocument, Severity
 from svcstd.reading.loader import decode, load_text
@@ -188,7 +189,7 @@ def migrate(
     worst = 0
     for name in files:
         result = migrate_file(Path(name), name)
-        typer.echo(MESSAGES(result.outcome.value, language, path=name, detail=result.detail))
+        typer.echo(inert_lines(MESSAGES(result.outcome.value, language, path=name, detail=result.detail)))
         if result.outcome not in (Outcome.MIGRATED, Outcome.ALREADY):
             worst = 1
     return worst

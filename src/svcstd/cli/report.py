@@ -5,7 +5,6 @@ The report is for reading, not gating: findings do not change the exit code (`sv
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -104,9 +103,10 @@ def report_kind(output: Path) -> str:
 
 
 def read_json(path: Path) -> object:
+    """An earlier report (`--compare`): a regular file only, bounded, no NaN, no runaway depth or digits."""
+    from svcstd.reading import files
+
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UsageError(MESSAGES.text("unreadable", path=str(path), reason=error.strerror or str(error))) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UsageError(MESSAGES.text("unreadable", path=str(path), reason=str(error))) from None
+        return files.read_json(path)
+    except (OSError, ValueError) as error:
+        raise UsageError(MESSAGES.text("unreadable", path=str(path), reason=files.reason(error))) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -12,12 +13,15 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from svcstd.errors import ConfigError
-from svcstd.i18n import Catalog
+from svcstd.i18n import Catalog, bilingual
 from svcstd.model import Principle, Severity, Text
+from svcstd.reading import files
 from svcstd.reading.discovery import display_path
 from svcstd.scoring.grades import Band
 
 CONFIG_FILES = ("svcstd.toml", ".svcstd.toml", "pyproject.toml")
+CONFIG_MAX_BYTES = 1024 * 1024
+"""A configuration is a few hundred bytes; a pyproject.toml a few kilobytes."""
 
 MISSING = object()
 
@@ -97,7 +101,7 @@ def find_config(start: Path) -> ConfigFile | None:
     for directory in (folder, *folder.parents):
         for name in CONFIG_FILES:
             candidate = directory / name
-            if candidate.is_file():
+            if candidate.exists():  # a pipe or device named so is refused with its reason, never passed over
                 found = read_config(candidate)
                 if found is not None:
                     return found
@@ -105,7 +109,7 @@ def find_config(start: Path) -> ConfigFile | None:
 
 
 def read_explicit(path: Path) -> ConfigFile:
-    if not path.is_file():
+    if not path.exists():
         raise ConfigError(_text("not_found", file=str(path)))
     found = read_config(path)
     if found is None:
@@ -115,11 +119,11 @@ def read_explicit(path: Path) -> ConfigFile:
 
 def read_config(path: Path) -> ConfigFile | None:
     """The file's svcstd settings; None for a pyproject.toml without [tool.svcstd]."""
-    try:
-        text = path.read_bytes().decode("utf-8")
+    try:  # a regular file only (a link to /proc/kmsg hung), of a sane size
+        text = files.read_limited(path, CONFIG_MAX_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text / bukan teks UTF-8"
-        raise ConfigError(_text("unreadable", file=display_path(path), reason=reason or str(error))) from None
+        reason = files.reason(error) if isinstance(error, OSError) else Text(*files.NOT_UTF8)
+        raise ConfigError(_text("unreadable", file=display_path(path), reason=reason)) from None
     table = parse_toml(text, path)
     if path.name != "pyproject.toml":
         return ConfigFile(path, text, table)
@@ -137,6 +141,9 @@ _TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:  # tomllib recurses per nested array or inline table
+        reason = Text(*files.TOO_DEEP)
+        raise ConfigError(_text("unreadable", file=display_path(path), reason=reason)) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         place = _TOML_PLACE.search(message)
@@ -145,6 +152,9 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise ConfigError(
             _text("invalid_toml", file=display_path(path), line=line, column=column, problem=problem)
         ) from None
+    except ValueError:  # an integer over Python's 4,300 digits, raised by int() inside tomllib
+        reason = bilingual(files.HUGE_NUMBER, digits=f"> {sys.get_int_max_str_digits()}")
+        raise ConfigError(_text("unreadable", file=display_path(path), reason=reason)) from None
 
 
 def line_of(text: str, dotted: str) -> int | None:

@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from svcstd.config.file import line_of, suggestion
+from svcstd.config.file import CONFIG_MAX_BYTES, line_of, suggestion
 from svcstd.config.settings import COMMAND_LINE, OPTION_NAMES, Settings
 from svcstd.errors import ConfigError
 from svcstd.i18n import Catalog, bilingual
 from svcstd.model import Text
+from svcstd.reading import files
 
 MESSAGES = Catalog(
     "config.selection",
@@ -73,7 +74,7 @@ def _origin(settings: Settings, key: str) -> str:
     path = Path(source)
     dotted = f"tool.svcstd.{key}" if path.name == "pyproject.toml" else key
     try:
-        line = line_of(path.read_text(encoding="utf-8"), dotted)
+        line = line_of(files.read_limited(path, CONFIG_MAX_BYTES).decode("utf-8"), dotted)
     except (OSError, UnicodeDecodeError):
         line = None
     return f"{source}:{line}: `{dotted}`" if line else f"{source}: `{dotted}`"

@@ -21,6 +21,7 @@ from yaml._yaml import CParser
 
 from svcstd.i18n import Catalog
 from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
+from svcstd.reading import files
 from svcstd.reading.limits import DEFAULT_LIMITS, Limits
 from svcstd.reading.sourcemap import SourceMap, join_pointer
 
@@ -587,10 +588,7 @@ _REASONS = {
     os.strerror(errno.EIO): ("input/output error", "galat masukan/keluaran"),
     os.strerror(errno.EISDIR): ("it is a folder", "ini sebuah folder"),
     os.strerror(errno.ENAMETOOLONG): ("the file name is too long", "nama berkas terlalu panjang"),
-    "not a regular file (a folder, pipe, device or socket) / bukan berkas biasa": (
-        "not a regular file (a folder, pipe, device or socket)",
-        "bukan berkas biasa (folder, pipa, perangkat, atau soket)",
-    ),
+    **{f"{en} / {id_}": (en, id_) for en, id_ in files.REASONS},
 }
 
 

@@ -146,7 +146,7 @@ def _headline(summary: Summary, lang: str) -> str:
 
 
 def _grade_line(summary: Summary, lang: str) -> str:
-    grades = (f"{_ZONE_MARKS[g.tone]} {g.label(lang)}: {g.documents}" for g in summary.grades)
+    grades = (f"{_ZONE_MARKS[g.tone]} {escape(g.label(lang))}: {g.documents}" for g in summary.grades)
     return f"{LABELS('grades', lang)}: " + " · ".join(grades)
 
 

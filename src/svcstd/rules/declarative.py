@@ -21,6 +21,8 @@ from svcstd.errors import ConfigError
 from svcstd.i18n import Catalog
 from svcstd.model import LoadedDocument, Location, Principle, Severity, Text
 from svcstd.reading.discovery import display_path
+from svcstd.reading.files import read_regular, reason
+from svcstd.reading.limits import DEFAULT_LIMITS
 from svcstd.reading.loader import load_bytes
 from svcstd.reading.sourcemap import join_pointer
 from svcstd.rules.base import CheckFunction, Document, Hit, Rule, RuleContext
@@ -165,10 +167,11 @@ def rule_files(paths: tuple[str, ...]) -> list[Path]:
     files: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_file():
+        if path.is_dir():
+            # every entry named *.yaml but a folder: a pipe or a broken link is reported, never passed over
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and not p.is_dir()))
+        elif path.exists():  # a file, or a device or pipe that reading refuses with its reason
             files.append(path)
-        elif path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file()))
         else:
             raise ConfigError(_say("missing_path", path=given))
     return files
@@ -178,9 +181,9 @@ def read_rule_file(path: Path) -> list[tuple[Rule, str]]:
     """The rules of one file, each with its file:line:column; a bad file raises ConfigError."""
     display = display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, DEFAULT_LIMITS.max_file_bytes)  # no pipe, device or /proc file; bounded
     except OSError as error:
-        raise ConfigError(_say("unreadable", path=display, reason=error.strerror or str(error))) from None
+        raise ConfigError(_say("unreadable", path=display, reason=reason(error))) from None
     found: list[tuple[Rule, str]] = []
     for doc in load_bytes(raw, display):
         for finding in doc.findings:
