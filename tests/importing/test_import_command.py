@@ -87,7 +87,7 @@ def test_report_names_what_was_recognised_kept_as_text_and_not_understood(
         capsys, "import", str(FIXTURES / "sekadau-igd.html"), "-o", str(tmp_path), "--report", "--lang", "id"
     )
     assert code == 0
-    assert "  disimpan sebagai teks: /delivery/completion_time/0\n" in out
+    assert "  disimpan sebagai teks: /delivery/completion_time\n" in out
 
 
 @pytest.mark.parametrize(

@@ -134,8 +134,15 @@ def completion_time(entry: Entry) -> Built:
             built.as_text.append(f"/{index}" if len(found) > 1 else "")
         values.append(duration)
         built.sources[f"/{index}" if len(found) > 1 else ""] = loc
+    if len(values) > 1 and not all("when" in value for value in values):
+        return _one_text_duration(found, notes)  # a list of times needs a case on each (FORMAT.md)
     built.value = values[0] if len(values) == 1 else values
     return built
+
+
+def _one_text_duration(found: list[tuple[str, Location]], notes: list[tuple[str, Location]]) -> Built:
+    """Several lines that are not one case each ("Respon … > 5 menit." / "Lama tindakan …"): one text, as written."""
+    return Built({"text": "\n".join(text for text, _ in found)}, {"": found[0][1]}, [""], notes)
 
 
 def fees(entry: Entry) -> Built:

@@ -8,8 +8,8 @@ MESSAGES = Catalog(
     "import",
     {
         "missing_extra": (
-            "reading {kind} files needs the optional libraries: pip install 'svcstd[import]' (missing: {module}).",
-            "membaca berkas {kind} memerlukan pustaka tambahan: pip install 'svcstd[import]' (belum ada: {module}).",
+            "reading {kind} files needs the optional libraries (missing: {module}): {install}",
+            "membaca berkas {kind} memerlukan pustaka tambahan (belum ada: {module}): {install}",
         ),
         "too_large": (
             "{name} is {size} bytes, more than the {limit} bytes a service standard can reasonably be.",
