@@ -155,19 +155,8 @@ def test_misuse_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 1 and "unknown file type" in err
 
 
-def test_a_missing_extra_names_the_install_command(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import importlib
-
-    real = importlib.import_module
-
-    def without_docx(name: str, package: str | None = None) -> Any:
-        if name == "docx":
-            raise ImportError(name)
-        return real(name, package)
-
-    monkeypatch.setattr(importlib, "import_module", without_docx)
+@pytest.mark.usefixtures("without_docx")
+def test_a_missing_extra_names_the_install_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "import", str(FIXTURES / "bangilan-skck.docx"), "-o", str(tmp_path), "--lang", "id")
     assert code == 1 and "pip install 'svcstd[import]'" in err and "belum ada: docx" in err
 

@@ -36,6 +36,7 @@ MESSAGES = Catalog(
             "pelaksana dan bercabang, jangka waktu berupa teks, bulan dan tahun); svcstd check {path} tetap "
             "menilainya.",
         ),
+        "bad_format": ("--format {value}: choose html or docx.", "--format {value}: pilih html atau docx."),
         "nothing": (
             "{path}: no valid standard to render.",
             "{path}: tidak ada standar valid yang dapat dimuat dalam publikasi.",
@@ -61,6 +62,10 @@ HELP = Catalog(
             "Satu standar (satu halaman) atau folder berisi standar (situs statis).",
         ),
         "output": ("The page to write, or the site's folder.", "Halaman yang akan ditulis, atau folder situs."),
+        "format": (
+            "html (the citizen-facing page or site) or docx (the PermenPANRB 15/2014 Lampiran an official signs).",
+            "html (halaman atau situs bagi masyarakat) atau docx (Lampiran PermenPANRB 15/2014 untuk ditandatangani).",
+        ),
         "lang": (
             "Language of the page's headings: id or en (default: the document's own `language`).",
             "Bahasa judul bagian halaman: id atau en (bawaan: `language` dokumen itu sendiri).",
@@ -118,11 +123,41 @@ def _render_folder(folder: Path, out: Path, lang: str | None, fallback: str, run
     return problems
 
 
+def _render_docx(source: Path, out: Path, run: Pipeline) -> Problems:
+    """The Lampiran of each file's valid standards (format 1.0 or 1.1): OUT, or OUT/<name>.docx per file of a folder."""
+    from svcstd import api
+    from svcstd.cli.app import MESSAGES as CLI_MESSAGES
+    from svcstd.cli.output import ensure_folder, refuse_overwriting
+    from svcstd.publication.lampiran_docx import lampiran
+
+    problems: list[tuple[str, Finding]] = []
+    for target in api.targets([str(source)], run.settings):
+        judged = [(doc.data, result) for doc, result in api.judge_file(target, run)]
+        valid = [data for data, result in judged if result.valid and isinstance(data, dict)]
+        errors = [
+            f for _, result in judged if not result.valid for f in result.findings if f.severity is Severity.ERROR
+        ]
+        problems.extend((target.display, finding) for finding in errors)
+        path = out / f"{Path(target.path).stem}.docx" if source.is_dir() else out
+        if valid:
+            ensure_folder(path)
+            refuse_overwriting(path, [target.path])
+            try:
+                path.write_bytes(lampiran(*valid))
+            except OSError as error:
+                reason = error.strerror or str(error)
+                raise UsageError(CLI_MESSAGES.text("cannot_write", path=path, reason=reason)) from None
+    return problems, []
+
+
 @app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def render(
     path: Annotated[str, typer.Argument(metavar="PATH", help=help_text(HELP, "path"))],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help=help_text(HELP, "output"))],
     lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", metavar="html|docx", help=help_text(HELP, "format"))
+    ] = "html",
     config: Annotated[
         str | None, typer.Option("--config", metavar="FILE", help=help_text(SHARED_HELP, "config"))
     ] = None,
@@ -135,7 +170,11 @@ def render(
     source = Path(path)
     if not source.exists():
         raise MissingPathError(MESSAGES.text("missing", path=path))
-    if source.is_dir():
+    if output_format not in ("html", "docx"):
+        raise UsageError(MESSAGES.text("bad_format", value=output_format))
+    if output_format == "docx":
+        problems = _render_docx(source, output, run)
+    elif source.is_dir():
         problems = _render_folder(source, output, lang, language, run)
     else:
         documents, problems = _read([Target(path, path, explicit=True)], run)

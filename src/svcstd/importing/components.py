@@ -10,6 +10,7 @@ from typing import Any
 from svcstd.importing.cells import (
     clean,
     is_marked,
+    money_left_over,
     parse_count,
     parse_duration,
     parse_frequency,
@@ -154,7 +155,10 @@ def fees(entry: Entry) -> Built:
 def _fee(text: str) -> dict[str, Any]:
     labelled = re.match(r"^([^:]{1,40}?)\s*:\s*(.+)$", text)
     name, rest = (labelled.group(1), labelled.group(2)) if labelled else (text, text)
-    return {"name": clean(name), **(parse_money(rest) or {})}
+    fee = {"name": clean(name), **(parse_money(rest) or {})}
+    if labelled and "amount" in fee and re.search(r"[^\W\d_]{2}", money_left_over(rest)):
+        fee["x-text"] = clean(rest)  # "Rp 25.000 (jika: permohonan daring)": the words beside the amount kept
+    return fee
 
 
 def products(entry: Entry) -> Built:
@@ -208,7 +212,7 @@ def complaints(entries: list[Entry]) -> Built:
             if (
                 person is not None
                 and channel["type"] in ("phone", "whatsapp", "sms")
-                and re.match(r"^\W*(hp|telp|telepon|wa)\b", text, re.I)
+                and re.match(r"^\W*(hp|telp|telepon|wa|whatsapp|sms)\b", text, re.I)
             ):
                 channel["person"] = person
                 texts.pop()
