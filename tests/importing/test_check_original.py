@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 HOSTILE = FIXTURES / "hostile"
-ORIGINALS = sorted(path for path in FIXTURES.iterdir() if path.suffix in (".docx", ".pdf", ".html", ".xlsx"))
+ORIGINALS = sorted(path for path in FIXTURES.iterdir() if path.suffix in (".docx", ".pdf", ".html", ".xlsx", ".odt"))
 AS_OF = "2026-11-27"
 
 
@@ -36,7 +36,7 @@ def essence(doc: DocumentResult) -> tuple[object, ...]:
 
 
 def test_every_kind_of_fixture_is_covered() -> None:
-    assert {path.suffix for path in ORIGINALS} == {".docx", ".pdf", ".html", ".xlsx"}
+    assert {path.suffix for path in ORIGINALS} == {".docx", ".pdf", ".html", ".xlsx", ".odt"}
 
 
 @pytest.mark.parametrize("original", ORIGINALS, ids=lambda path: path.name)
@@ -122,7 +122,7 @@ def test_machine_outputs_carry_the_place(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_a_broken_original_is_a_finding_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
-    for name in ("rusak.docx", "terpotong.pdf", "terpotong.xlsx", "bukan-standar.html", "pindaian.pdf"):
+    for name in ("rusak.docx", "terpotong.pdf", "terpotong.xlsx", "bukan-standar.html", "pindaian.pdf", "entitas.odt"):
         code, out, err = run(capsys, "check", str(HOSTILE / name), "--no-cache", "--lang", "en")
         assert (code, err) == (1, ""), name
         assert f"{HOSTILE / name} (whole document): error YML" in out, out

@@ -54,7 +54,7 @@ def test_yaml_reads_back_equal_in_every_fixture(tmp_path: Path, capsys: pytest.C
     from svcstd.importing.run import import_target
 
     for source in sorted(FIXTURES.glob("*.*")):
-        if source.suffix in (".docx", ".html", ".xlsx", ".pdf"):
+        if source.suffix in (".docx", ".html", ".xlsx", ".pdf", ".odt"):
             for item in import_target(str(source)):
                 assert yaml.safe_load(to_yaml(item)) == item.document
 
@@ -104,6 +104,9 @@ def test_report_names_what_was_recognised_kept_as_text_and_not_understood(
         ("bom-zip.docx", "possible zip bomb", "mungkin bom zip"),
         ("pindaian.pdf", "run OCR on it first", "jalankan OCR terlebih dahulu"),
         ("bukan-standar.html", "no component of a service standard", "tidak ditemukan komponen standar pelayanan"),
+        ("terpotong.odt", "is corrupted or truncated", "rusak atau terpotong"),
+        ("entitas.odt", "a document type declaration", "rusak atau terpotong"),
+        ("berpassword.odt", "password-protected OpenDocument", "OpenDocument yang dilindungi kata sandi"),
     ],
 )
 def test_hostile_input_is_a_clear_message_and_exit_1(

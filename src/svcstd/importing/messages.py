@@ -41,8 +41,13 @@ MESSAGES = Catalog(
             "{name} adalah PDF yang dilindungi kata sandi: hapus kata sandinya, lalu impor lagi.",
         ),
         "unknown_type": (
-            "{name}: unknown file type; import reads .docx, .html/.htm, .xlsx and .pdf files and http(s) URLs.",
-            "{name}: jenis berkas tidak dikenal; impor membaca berkas .docx, .html/.htm, .xlsx, .pdf, dan URL http(s).",
+            "{name}: unknown file type; import reads .docx, .odt, .html/.htm, .xlsx and .pdf files and http(s) URLs.",
+            "{name}: jenis berkas tidak dikenal; impor membaca berkas .docx, .odt, .html/.htm, .xlsx, .pdf, dan URL "
+            "http(s).",
+        ),
+        "odt_password": (
+            "{name} is a password-protected OpenDocument file: save it without a password, then import it again.",
+            "{name} adalah berkas OpenDocument yang dilindungi kata sandi: simpan tanpa kata sandi, lalu impor lagi.",
         ),
         "no_standard": (
             "{name}: no component of a service standard was found (no Persyaratan, Prosedur, Biaya/Tarif, …).",

@@ -24,7 +24,7 @@ from svcstd.model import Location as TextLocation
 from svcstd.reading.discovery import Target
 
 SUFFIXES = frozenset(KINDS)
-"""The originals `check` reads: .docx, .pdf, .html/.htm, .xlsx."""
+"""The originals `check` reads: .docx, .odt, .pdf, .html/.htm, .xlsx."""
 
 MESSAGES = Catalog(
     "check_originals",
