@@ -34,7 +34,7 @@ def test_the_odt_and_the_web_page_give_the_same_standard() -> None:
     (odt,) = import_target(str(FIXTURES / "sekadau-igd.odt"))
     (html,) = import_target(str(FIXTURES / "sekadau-igd.html"))
     assert {**odt.document, "x-source": None} == {**html.document, "x-source": None}
-    assert odt.sources["/delivery/fees/1"] == Location("sekadau-igd.odt", table=1, row=5, cell="3")
+    assert odt.sources["/delivery/coverage/0"] == Location("sekadau-igd.odt", table=1, row=5, cell="3")
 
 
 def test_merged_cells_repeats_spaces_and_line_breaks() -> None:

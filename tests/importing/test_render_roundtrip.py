@@ -157,3 +157,29 @@ def test_misuse_exits_2_and_changes_nothing(
     code, _, err = run(capsys, "render", str(source), "-o", str(tmp_path / "l.docx"), "--format", "docx")
     assert code == 2 and "pip install 'svcstd[import]'" in err and not (tmp_path / "l.docx").exists()
     assert source.read_bytes() == before
+
+
+def test_format_1_1_structures_round_trip() -> None:
+    """Alternatives, coverage and the tariff's basis: printed where decrees print them, and read back."""
+    document = {
+        "title": "Uji",
+        "delivery": {
+            "requirements": [{"name": "Identitas", "alternatives": ["KTP", "SIM"]}],
+            "fees": [{"name": "Umum", "amount": 10000}],
+            "coverage": [
+                {"scheme": "JKN", "text": "Permenkes Nomor 59 Tahun 2014"},
+                {"text": "Pasien BPJS sesuai dengan haknya"},
+            ],
+            "fee_basis": {"title": "Peraturan Daerah Kabupaten Sekadau Nomor 3 Tahun 2020 tentang Retribusi"},
+        },
+    }
+    back = round_trip(document, "uji").document
+    assert back["delivery"]["requirements"][0]["alternatives"] == ["KTP", "SIM"]
+    assert back["delivery"]["fees"] == [{"name": "Umum", "amount": 10000}]
+    assert back["delivery"]["coverage"] == [
+        {"scheme": "JKN", "text": "Permenkes Nomor 59 Tahun 2014"},
+        {"scheme": "BPJS", "text": "Pasien BPJS sesuai dengan haknya"},
+    ]
+    assert back["x-notes"]["fees"] == [
+        "Dasar tarif: Peraturan Daerah Kabupaten Sekadau Nomor 3 Tahun 2020 tentang Retribusi"
+    ]

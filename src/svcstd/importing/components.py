@@ -76,9 +76,31 @@ _CERTIFIED = re.compile(r"\b(legalisir|dilegalisir|dilegalisasi|legalisasi)\b", 
 _ORIGINAL = re.compile(r"\basli\b", re.IGNORECASE)
 
 
+_ONE_OF = re.compile(r"\(?\s*\b(?:pilih\s+)?salah\s+satu(?:nya|\s+dari)?\b\s*\)?\s*:?", re.IGNORECASE)
+
+
+def alternatives(text: str) -> list[str] | None:
+    """ "KTP/KK/SIM, pilih salah satu" -> [KTP, KK, SIM]: only when the words say one of them will do.
+
+    A slash alone is no choice ("Kartu identitas/KTP" names one card twice), so the marker is required.
+    """
+    if not _ONE_OF.search(text):
+        return None
+    rest = _COPY.sub("", _ONE_OF.sub(" ", text), count=1)
+    label, colon, listed = rest.partition(":")
+    if colon and "/" not in label and "," not in label:  # "Identitas: KTP / SIM": the group's name first
+        rest = listed
+    parts = [clean(part).strip(" ,;:-") for part in re.split(r"\s*/\s*|,\s*|\s+atau\s+", rest)]
+    parts = [part for part in parts if len(part) >= 2]
+    return parts if len(parts) >= 2 else None
+
+
 def requirement(text: str) -> dict[str, Any]:
     """The form only when the words say it: "Foto copy KK" is a copy, "KTP asli" an original."""
     item: dict[str, Any] = {"name": text}
+    choices = alternatives(text)
+    if choices:
+        item["alternatives"] = choices
     if _COPY.search(text):
         item["form"] = "certified_copy" if _CERTIFIED.search(text) else "copy"
     elif _ORIGINAL.search(text):
@@ -159,6 +181,41 @@ def _fee(text: str) -> dict[str, Any]:
     if labelled and "amount" in fee and re.search(r"[^\W\d_]{2}", money_left_over(rest)):
         fee["x-text"] = clean(rest)  # "Rp 25.000 (jika: permohonan daring)": the words beside the amount kept
     return fee
+
+
+_SCHEME = re.compile(
+    r"\b(BPJS(?:\s+Kesehatan|\s+Ketenagakerjaan)?|JKN(?:-KIS)?|KIS|Jamkesda|Jamkesmas|Jampersal|Jamkesta|Askes)\b",
+    re.IGNORECASE,
+)
+
+
+def split_coverage(built: Built) -> tuple[Built, Built]:
+    """Fees that are insurance paying for the citizen ("JKN: Permenkes …", "Pasien BPJS sesuai dengan haknya").
+
+    Only an item with no amount whose label, or whole text, names a scheme: coverage is not a fee (FORMAT.md).
+    """
+    fees, coverage = Built([], notes=built.notes), Built([])
+    for index, fee in enumerate(built.value):
+        covered = _coverage(fee) if "amount" not in fee and "formula" not in fee else None
+        target, item = (fees, fee) if covered is None else (coverage, covered)
+        position = f"/{len(target.value)}"
+        if f"/{index}" in built.sources:
+            target.sources[position] = built.sources[f"/{index}"]
+        if f"/{index}" in built.as_text and target is fees:
+            target.as_text.append(position)
+        target.value.append(item)
+    return fees, coverage
+
+
+def _coverage(fee: dict[str, Any]) -> dict[str, Any] | None:
+    name, reference = str(fee.get("name", "")), fee.get("reference")
+    label = _SCHEME.fullmatch(name.strip())
+    if label and reference:  # "JKN: Permenkes Nomor 59 Tahun 2014"
+        return {"scheme": label.group(1), "text": reference}
+    named = _SCHEME.search(name)
+    if named and reference is None and re.search(r"\bsesuai\b|\bditanggung\b|\bhak(?:nya)?\b", name, re.IGNORECASE):
+        return {"scheme": named.group(1), "text": name}  # "Pasien BPJS sesuai dengan haknya"
+    return None
 
 
 def products(entry: Entry) -> Built:

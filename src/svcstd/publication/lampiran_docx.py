@@ -357,7 +357,7 @@ CELLS: dict[str, Callable[[Any], list[str]]] = {
 
 
 def cell_lines(key: str, value: Any) -> list[str]:
-    return CELLS[key](value)
+    return list(value) if isinstance(value, _Lines) else CELLS[key](value)
 
 
 def lampiran(document: dict[str, Any], *more: dict[str, Any]) -> bytes:
@@ -387,12 +387,8 @@ def _standard(word: Any, document: dict[str, Any]) -> None:
             word.add_paragraph(str(part))
     delivery, manufacturing = document.get("delivery") or {}, document.get("manufacturing") or {}
     word.add_paragraph(PART_A)
-    _table(word, [(label, cell_lines(key, delivery[key])) for key, label in DELIVERY_LABELS.items() if key in delivery])
-    rows = [
-        (label, cell_lines(key, manufacturing[key]))
-        for key, label in MANUFACTURING_LABELS.items()
-        if key in manufacturing
-    ]
+    _table(word, _rows(DELIVERY_LABELS, _with_coverage(delivery)))
+    rows = _rows(MANUFACTURING_LABELS, manufacturing)
     if rows:
         word.add_paragraph(PART_B)
         _table(word, rows)
@@ -404,6 +400,25 @@ def _standard(word: Any, document: dict[str, Any]) -> None:
             for key in ("date", "signed_by"):
                 if pledge.get(key):
                     word.add_paragraph(scalar(pledge[key], key))
+
+
+def _with_coverage(delivery: dict[str, Any]) -> dict[str, Any]:
+    """Coverage (1.1) and the tariff's legal basis printed in the Biaya/Tarif cell, where decrees put them."""
+    extra = [
+        f"{item['scheme']}: {item['text']}" if item.get("scheme") and item.get("text") else _join("", item)
+        for item in delivery.get("coverage", [])
+        if isinstance(item, dict)
+    ]
+    if not extra and "fee_basis" not in delivery:
+        return delivery
+    lines = cell_lines("fees", delivery["fees"]) if "fees" in delivery else []
+    numbered = _numbered([*(re.sub(r"^\d+\.\s", "", line) for line in lines if line), *extra])
+    basis = _notes([f"Dasar tarif: {_legal(delivery['fee_basis'])}"]) if "fee_basis" in delivery else []
+    return {**delivery, "fees": _Lines([*numbered, *basis])}
+
+
+class _Lines(list[str]):
+    """A cell already written as lines."""
 
 
 def _rows(labels: dict[str, str], part: dict[str, Any]) -> list[tuple[str, list[str]]]:
