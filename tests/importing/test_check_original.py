@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 HOSTILE = FIXTURES / "hostile"
-ORIGINALS = sorted(path for path in FIXTURES.iterdir() if path.suffix in (".docx", ".pdf", ".html", ".xlsx"))
+ORIGINALS = sorted(path for path in FIXTURES.iterdir() if path.suffix in (".docx", ".pdf", ".html", ".xlsx", ".odt"))
 AS_OF = "2026-11-27"
 
 
@@ -36,7 +36,7 @@ def essence(doc: DocumentResult) -> tuple[object, ...]:
 
 
 def test_every_kind_of_fixture_is_covered() -> None:
-    assert {path.suffix for path in ORIGINALS} == {".docx", ".pdf", ".html", ".xlsx"}
+    assert {path.suffix for path in ORIGINALS} == {".docx", ".pdf", ".html", ".xlsx", ".odt"}
 
 
 @pytest.mark.parametrize("original", ORIGINALS, ids=lambda path: path.name)
@@ -64,64 +64,65 @@ def findings_of(path: Path) -> list[tuple[str, str, Origin | None]]:
 
 
 def test_each_finding_points_at_the_page_table_row_and_cell() -> None:
-    assert ("SCH002", "", Origin()) in findings_of(FIXTURES / "sekadau-igd.pdf")
-    pdf = Origin(page=1, table=1, row=3, cell="3")
-    assert ("SCH002", "/delivery/completion_time/0", pdf) in findings_of(FIXTURES / "sekadau-igd.pdf")
-    html = Origin(table=1, row=4, cell="3")
-    assert ("SCH002", "/delivery/completion_time/1", html) in findings_of(FIXTURES / "sekadau-igd.html")
-    narrative = Origin(paragraph=10)
-    assert ("SCH002", "/delivery/completion_time/0", narrative) in findings_of(FIXTURES / "sekadau-igd-naratif.docx")
+    pbg = FIXTURES / "pbg-pematangsiantar-sippn.html"
+    assert ("SCH002", "", Origin()) in findings_of(pbg)  # `provider`: no document names its own
+    assert ("SCH008", "/delivery/fees/0", Origin(paragraph=18)) in findings_of(pbg)
 
 
-def test_a_spreadsheet_place_names_its_sheet_and_row() -> None:
-    """A finding below a value (a fee's amount) takes the place of that value: here a sheet's row."""
+@pytest.mark.parametrize(
+    ("name", "pointer", "place"),
+    [
+        ("sekadau-igd.pdf", "/delivery/completion_time", Origin(page=1, table=1, row=3, cell="3")),
+        ("sekadau-igd.html", "/delivery/fees/1/reference", Origin(table=1, row=5, cell="3")),
+        ("sekadau-igd-naratif.docx", "/delivery/completion_time/text", Origin(paragraph=10)),
+        ("bangilan-skck.docx", "/manufacturing/legal_basis/0/year", Origin(table=1, row=2, cell="3")),
+        ("perpustakaan-ntb.xlsx", "/delivery/fees/0/amount", Origin(sheet="Standar Pelayanan", row=6, cell="B6")),
+    ],
+)
+def test_a_finding_below_a_value_takes_that_value_place(name: str, pointer: str, place: Origin) -> None:
+    """What a rule would point at in each kind of original: the value's own place, or its container's."""
     from svcstd.importing.originals import origin
     from svcstd.importing.run import import_target
 
-    (item,) = import_target(str(FIXTURES / "perpustakaan-ntb.xlsx"))
-    place = origin("/delivery/fees/0/amount", item.sources)
-    assert place.sheet is not None and place.row is not None
-    assert place == origin("/delivery/fees/0", item.sources)  # the nearest value with a known place
+    (item,) = import_target(str(FIXTURES / name))
+    assert origin(pointer, item.sources) == place
 
 
 def test_text_output_names_the_place_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
-    source = str(FIXTURES / "sekadau-igd.html")
+    source = str(FIXTURES / "pbg-pematangsiantar-sippn.html")
     code, out, err = run(capsys, "check", source, "--no-cache", "--as-of", AS_OF, "--lang", "id")
     assert code == 1, err
-    assert f"{source} (tabel 1, baris 4, sel 3): galat SCH002" in out
+    assert f"{source} (paragraf 18): galat SCH008" in out
     assert f"{source} (seluruh dokumen): galat SCH002" in out
     code, out, _ = run(capsys, "check", source, "--no-cache", "--as-of", AS_OF, "--lang", "en")
-    assert f"{source} (table 1, row 4, cell 3): error SCH002" in out
+    assert f"{source} (paragraph 18): error SCH008" in out
 
 
 def test_machine_outputs_carry_the_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = str(FIXTURES / "sekadau-igd.pdf")
+    source = str(FIXTURES / "pbg-pematangsiantar-sippn.html")
     outputs = {name: tmp_path / f"out.{name}" for name in ("json", "sarif", "github", "gitlab")}
     formats = [arg for name, file in outputs.items() for arg in ("--format", f"{name}={file}")]
     code, _, err = run(capsys, "check", source, "--no-cache", "--as-of", AS_OF, "--lang", "en", *formats)
     assert code == 1, err
     report = json.loads(outputs["json"].read_text(encoding="utf-8"))
-    placed = [f for f in report["documents"][0]["findings"] if f["pointer"] == "/delivery/completion_time/0"]
-    place = "page 1, table 1, row 3, cell 3"
-    assert placed[0]["origin"] == {"page": 1, "table": 1, "row": 3, "cell": "3", "text": place}
+    placed = [f for f in report["documents"][0]["findings"] if f["pointer"] == "/delivery/fees/0"]
+    place = "paragraph 18"
+    assert placed[0]["origin"] == {"paragraph": 18, "text": place}
     sarif = json.loads(outputs["sarif"].read_text(encoding="utf-8"))
     locations = [result["locations"][0] for result in sarif["runs"][0]["results"]]
     assert all("region" not in location["physicalLocation"] for location in locations)
-    assert {
-        "name": "page 1, table 1, row 3, cell 3",
-        "fullyQualifiedName": "page 1, table 1, row 3, cell 3",
-        "kind": "element",
-    } in [logical for location in locations for logical in location["logicalLocations"]]
+    logical = [item for location in locations for item in location["logicalLocations"]]
+    assert {"name": place, "fullyQualifiedName": place, "kind": "element"} in logical
     github = outputs["github"].read_text(encoding="utf-8")
     assert "::error file=" in github and ",line=" not in github
-    assert "::[page 1, table 1, row 3, cell 3] " in github
+    assert f"::[{place}] " in github
     gitlab = json.loads(outputs["gitlab"].read_text(encoding="utf-8"))
-    assert any(issue["description"].endswith("(page 1, table 1, row 3, cell 3)") for issue in gitlab)
+    assert any(issue["description"].endswith(f"({place})") for issue in gitlab)
     assert {issue["location"]["lines"]["begin"] for issue in gitlab} == {1}
 
 
 def test_a_broken_original_is_a_finding_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
-    for name in ("rusak.docx", "terpotong.pdf", "terpotong.xlsx", "bukan-standar.html", "pindaian.pdf"):
+    for name in ("rusak.docx", "terpotong.pdf", "terpotong.xlsx", "bukan-standar.html", "pindaian.pdf", "entitas.odt"):
         code, out, err = run(capsys, "check", str(HOSTILE / name), "--no-cache", "--lang", "en")
         assert (code, err) == (1, ""), name
         assert f"{HOSTILE / name} (whole document): error YML" in out, out
@@ -137,7 +138,8 @@ def test_without_the_import_extra_check_says_how_to_install_it(
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "docx" else real(name, *a))
     code, out, err = run(capsys, "check", str(FIXTURES / "bangilan-skck.docx"), "--lang", "en")
     assert (code, out) == (2, "")
-    assert "pip install 'svcstd[import]'" in err and "virtual environment" in err and "docx" in err
+    assert f"{sys.executable} -m pip install 'svcstd[import]'" in err  # the venv's own pip (PEP 668)
+    assert "virtual environment" in err and "docx" in err
     code, _, err = run(capsys, "check", str(FIXTURES / "sekadau-igd.html"), "--no-cache", "--lang", "en")
     assert code == 1  # .html needs no optional library
 

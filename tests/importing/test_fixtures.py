@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 EXPECTED = FIXTURES / "expected"
-SOURCES = sorted(path for path in FIXTURES.iterdir() if path.suffix in (".docx", ".html", ".xlsx", ".pdf"))
+SOURCES = sorted(path for path in FIXTURES.iterdir() if path.suffix in (".docx", ".html", ".xlsx", ".pdf", ".odt"))
 
 
 def expected_for(source: Path, name: str) -> dict[str, Any]:

@@ -33,3 +33,14 @@ def test_worked_example_is_what_import_prints_and_writes(
     position = 0
     for line in excerpt:  # every line of the excerpt appears in the file, in order
         position = written.index(line, position) + 1
+
+
+def test_check_on_the_original_is_what_check_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(ROOT / "tests" / "fixtures" / "import" / "pbg-pematangsiantar-sippn.html", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    command, *printed = blocks()[3].splitlines()
+    assert command == "$ svcstd check pbg-pematangsiantar-sippn.html --lang en --as-of 2026-11-27"
+    assert main(command.split()[2:]) == 1
+    assert capsys.readouterr().out.splitlines() == printed

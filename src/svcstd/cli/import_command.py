@@ -49,9 +49,9 @@ HELP = Catalog(
             "Mengimpor standar pelayanan dari Word, PDF, halaman web, dan lembar kerja.",
         ),
         "command": (
-            "Import standards from .docx, .pdf, .html, .xlsx files or http(s) URLs into format-1.1 YAML; exit 1 "
+            "Import standards from .docx, .odt, .pdf, .html, .xlsx files or http(s) URLs into format-1.1 YAML; exit 1 "
             "when some part was not understood or a file could not be read.",
-            "Mengimpor standar pelayanan dari berkas .docx, .pdf, .html, .xlsx atau URL http(s) menjadi YAML "
+            "Mengimpor standar pelayanan dari berkas .docx, .odt, .pdf, .html, .xlsx atau URL http(s) menjadi YAML "
             "format 1.1; kode keluar 1 jika ada bagian yang tidak dipahami atau berkas yang tidak terbaca.",
         ),
         "sources": ("Files or http(s) URLs to import.", "Berkas atau URL http(s) yang diimpor."),

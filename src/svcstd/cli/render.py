@@ -36,7 +36,7 @@ MESSAGES = Catalog(
             "--format pdf prints one standard: give a file, not the folder {path}.",
             "--format pdf mencetak satu standar: berikan sebuah berkas, bukan folder {path}.",
         ),
-        "bad_format": ("--format {value}: use html or pdf.", "--format {value}: gunakan html atau pdf."),
+        "bad_format": ("--format {value}: use html, pdf or docx.", "--format {value}: gunakan html, pdf, atau docx."),
         "nothing": (
             "{path}: no valid standard to render.",
             "{path}: tidak ada standar valid yang dapat dimuat dalam publikasi.",
@@ -71,8 +71,10 @@ HELP = Catalog(
             "Cetak juga delapan komponen pengelolaan pelayanan dari standar lengkap sebagai tabel kedua.",
         ),
         "format": (
-            "html (the page, default) or pdf (its A4 print, by headless Chromium; one standard only).",
-            "html (halaman, bawaan) atau pdf (cetakan A4-nya, dengan Chromium headless; satu standar saja).",
+            "html (the page, default), pdf (its A4 print, by headless Chromium; one standard only) or docx "
+            "(the PermenPANRB 15/2014 Lampiran an official signs).",
+            "html (halaman, bawaan), pdf (cetakan A4-nya, dengan Chromium headless; satu standar saja), atau docx "
+            "(Lampiran PermenPANRB 15/2014 untuk ditandatangani).",
         ),
         "lang": (
             "Language of the page's headings: id or en (default: the document's own `language`).",
@@ -137,13 +139,40 @@ def _write_pdf(page: str, output: Path, source: str) -> None:
     write_pdf(page, output)
 
 
+def _render_docx(source: Path, out: Path, run: Pipeline) -> Problems:
+    """The Lampiran of each file's valid standards (format 1.0 or 1.1): OUT, or OUT/<name>.docx per file of a folder."""
+    from svcstd import api
+    from svcstd.cli.app import MESSAGES as CLI_MESSAGES
+    from svcstd.cli.output import ensure_folder, refuse_overwriting
+    from svcstd.publication.lampiran_docx import lampiran
+
+    problems: list[tuple[str, Finding]] = []
+    for target in api.targets([str(source)], run.settings):
+        judged = [(doc.data, result) for doc, result in api.judge_file(target, run)]
+        valid = [data for data, result in judged if result.valid and isinstance(data, dict)]
+        errors = [
+            f for _, result in judged if not result.valid for f in result.findings if f.severity is Severity.ERROR
+        ]
+        problems.extend((target.display, finding) for finding in errors)
+        path = out / f"{Path(target.path).stem}.docx" if source.is_dir() else out
+        if valid:
+            ensure_folder(path)
+            refuse_overwriting(path, [target.path])
+            try:
+                path.write_bytes(lampiran(*valid))
+            except OSError as error:
+                reason = error.strerror or str(error)
+                raise UsageError(CLI_MESSAGES.text("cannot_write", path=path, reason=reason)) from None
+    return problems
+
+
 @app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
 def render(
     path: Annotated[str, typer.Argument(metavar="PATH", help=help_text(HELP, "path"))],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help=help_text(HELP, "output"))],
     lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", metavar="html|pdf", help=help_text(HELP, "format"))
+        str, typer.Option("--format", "-f", metavar="html|pdf|docx", help=help_text(HELP, "format"))
     ] = "html",
     url: Annotated[str | None, typer.Option("--url", metavar="URL", help=help_text(HELP, "url"))] = None,
     manufacturing: Annotated[bool, typer.Option("--manufacturing", help=help_text(HELP, "manufacturing"))] = False,
@@ -161,11 +190,13 @@ def render(
         raise UsageError(MESSAGES.text("bad_url", url=escaping.terminal(url)))
     if not source.exists():
         raise MissingPathError(MESSAGES.text("missing", path=path))
-    if output_format not in ("html", "pdf"):
+    if output_format not in ("html", "pdf", "docx"):
         raise UsageError(MESSAGES.text("bad_format", value=escaping.terminal(output_format)))
     if source.is_dir() and output_format == "pdf":
         raise UsageError(MESSAGES.text("pdf_folder", path=escaping.terminal(path)))
-    if source.is_dir():
+    if output_format == "docx":
+        problems = _render_docx(source, output, run)
+    elif source.is_dir():
         problems = _render_folder(source, output, lang, language, run, url=url, manufacturing=manufacturing)
     else:
         documents, problems = _read([Target(path, path, explicit=True)], run)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from svcstd.importing.components import BUILDERS, Built, complaints, unknown_row
+from svcstd.importing.components import BUILDERS, Built, complaints, split_coverage, unknown_row
 from svcstd.importing.layout import Entry, Service
 from svcstd.importing.names import DELIVERY, MANUFACTURING, NUMBERING
 from svcstd.importing.source import Location
@@ -118,6 +118,17 @@ class _Parts:
         built = complaints(entries) if key == "complaints" else BUILDERS[key](entries[0])
         for extra in entries[1:] if key != "complaints" else []:
             self.unknown(extra)
+        if key == "fees":
+            built, coverage = split_coverage(built)
+            if not built.value:  # every line was insurance: the sheet states no fee; its notes go with coverage
+                coverage.notes = built.notes
+            else:
+                self.delivery["fees"] = built.value
+                self._record("/delivery/fees", key, entries[0], built)
+            if coverage.value:
+                self.delivery["coverage"] = coverage.value
+                self._record("/delivery/coverage", "coverage", entries[0], coverage)
+            return
         if key == "pledge":
             self.pledge, base = built.value, "/pledge"
         else:

@@ -245,6 +245,11 @@ def parse_money(text: str) -> dict[str, Any] | None:
     return None
 
 
+def money_left_over(text: str) -> str:
+    """What a fee's text says beside its amount ("Rp 10.000 per lembar" -> " per lembar")."""
+    return _FREE.sub("", _RUPIAH.sub("", clean(text)))
+
+
 def _rupiah(match: re.Match[str]) -> int:
     return int(match.group(1).replace(".", ""))
 

@@ -10,6 +10,7 @@ from typing import Any
 from svcstd.importing.cells import (
     clean,
     is_marked,
+    money_left_over,
     parse_count,
     parse_duration,
     parse_frequency,
@@ -75,9 +76,31 @@ _CERTIFIED = re.compile(r"\b(legalisir|dilegalisir|dilegalisasi|legalisasi)\b", 
 _ORIGINAL = re.compile(r"\basli\b", re.IGNORECASE)
 
 
+_ONE_OF = re.compile(r"\(?\s*\b(?:pilih\s+)?salah\s+satu(?:nya|\s+dari)?\b\s*\)?\s*:?", re.IGNORECASE)
+
+
+def alternatives(text: str) -> list[str] | None:
+    """ "KTP/KK/SIM, pilih salah satu" -> [KTP, KK, SIM]: only when the words say one of them will do.
+
+    A slash alone is no choice ("Kartu identitas/KTP" names one card twice), so the marker is required.
+    """
+    if not _ONE_OF.search(text):
+        return None
+    rest = _COPY.sub("", _ONE_OF.sub(" ", text), count=1)
+    label, colon, listed = rest.partition(":")
+    if colon and "/" not in label and "," not in label:  # "Identitas: KTP / SIM": the group's name first
+        rest = listed
+    parts = [clean(part).strip(" ,;:-") for part in re.split(r"\s*/\s*|,\s*|\s+atau\s+", rest)]
+    parts = [part for part in parts if len(part) >= 2]
+    return parts if len(parts) >= 2 else None
+
+
 def requirement(text: str) -> dict[str, Any]:
     """The form only when the words say it: "Foto copy KK" is a copy, "KTP asli" an original."""
     item: dict[str, Any] = {"name": text}
+    choices = alternatives(text)
+    if choices:
+        item["alternatives"] = choices
     if _COPY.search(text):
         item["form"] = "certified_copy" if _CERTIFIED.search(text) else "copy"
     elif _ORIGINAL.search(text):
@@ -134,8 +157,15 @@ def completion_time(entry: Entry) -> Built:
             built.as_text.append(f"/{index}" if len(found) > 1 else "")
         values.append(duration)
         built.sources[f"/{index}" if len(found) > 1 else ""] = loc
+    if len(values) > 1 and not all("when" in value for value in values):
+        return _one_text_duration(found, notes)  # a list of times needs a case on each (FORMAT.md)
     built.value = values[0] if len(values) == 1 else values
     return built
+
+
+def _one_text_duration(found: list[tuple[str, Location]], notes: list[tuple[str, Location]]) -> Built:
+    """Several lines that are not one case each ("Respon … > 5 menit." / "Lama tindakan …"): one text, as written."""
+    return Built({"text": "\n".join(text for text, _ in found)}, {"": found[0][1]}, [""], notes)
 
 
 def fees(entry: Entry) -> Built:
@@ -147,7 +177,45 @@ def fees(entry: Entry) -> Built:
 def _fee(text: str) -> dict[str, Any]:
     labelled = re.match(r"^([^:]{1,40}?)\s*:\s*(.+)$", text)
     name, rest = (labelled.group(1), labelled.group(2)) if labelled else (text, text)
-    return {"name": clean(name), **(parse_money(rest) or {})}
+    fee = {"name": clean(name), **(parse_money(rest) or {})}
+    if labelled and "amount" in fee and re.search(r"[^\W\d_]{2}", money_left_over(rest)):
+        fee["x-text"] = clean(rest)  # "Rp 25.000 (jika: permohonan daring)": the words beside the amount kept
+    return fee
+
+
+_SCHEME = re.compile(
+    r"\b(BPJS(?:\s+Kesehatan|\s+Ketenagakerjaan)?|JKN(?:-KIS)?|KIS|Jamkesda|Jamkesmas|Jampersal|Jamkesta|Askes)\b",
+    re.IGNORECASE,
+)
+
+
+def split_coverage(built: Built) -> tuple[Built, Built]:
+    """Fees that are insurance paying for the citizen ("JKN: Permenkes …", "Pasien BPJS sesuai dengan haknya").
+
+    Only an item with no amount whose label, or whole text, names a scheme: coverage is not a fee (FORMAT.md).
+    """
+    fees, coverage = Built([], notes=built.notes), Built([])
+    for index, fee in enumerate(built.value):
+        covered = _coverage(fee) if "amount" not in fee and "formula" not in fee else None
+        target, item = (fees, fee) if covered is None else (coverage, covered)
+        position = f"/{len(target.value)}"
+        if f"/{index}" in built.sources:
+            target.sources[position] = built.sources[f"/{index}"]
+        if f"/{index}" in built.as_text and target is fees:
+            target.as_text.append(position)
+        target.value.append(item)
+    return fees, coverage
+
+
+def _coverage(fee: dict[str, Any]) -> dict[str, Any] | None:
+    name, reference = str(fee.get("name", "")), fee.get("reference")
+    label = _SCHEME.fullmatch(name.strip())
+    if label and reference:  # "JKN: Permenkes Nomor 59 Tahun 2014"
+        return {"scheme": label.group(1), "text": reference}
+    named = _SCHEME.search(name)
+    if named and reference is None and re.search(r"\bsesuai\b|\bditanggung\b|\bhak(?:nya)?\b", name, re.IGNORECASE):
+        return {"scheme": named.group(1), "text": name}  # "Pasien BPJS sesuai dengan haknya"
+    return None
 
 
 def products(entry: Entry) -> Built:
@@ -201,7 +269,7 @@ def complaints(entries: list[Entry]) -> Built:
             if (
                 person is not None
                 and channel["type"] in ("phone", "whatsapp", "sms")
-                and re.match(r"^\W*(hp|telp|telepon|wa)\b", text, re.I)
+                and re.match(r"^\W*(hp|telp|telepon|wa|whatsapp|sms)\b", text, re.I)
             ):
                 channel["person"] = person
                 texts.pop()

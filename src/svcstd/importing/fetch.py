@@ -40,7 +40,8 @@ def _kind(name: str, content_type: str = "") -> str:
         return KINDS[suffix]
     if "html" in content_type or (not suffix and content_type == ""):
         return "html"
-    for kind, marker in (("pdf", "pdf"), ("docx", "wordprocessingml"), ("xlsx", "spreadsheetml")):
+    markers = (("pdf", "pdf"), ("docx", "wordprocessingml"), ("xlsx", "spreadsheetml"), ("odt", "opendocument.text"))
+    for kind, marker in markers:
         if marker in content_type:
             return kind
     raise UnreadableDocument(MESSAGES.text("unknown_type", name=name))

@@ -8,8 +8,8 @@ MESSAGES = Catalog(
     "import",
     {
         "missing_extra": (
-            "reading {kind} files needs the optional libraries: pip install 'svcstd[import]' (missing: {module}).",
-            "membaca berkas {kind} memerlukan pustaka tambahan: pip install 'svcstd[import]' (belum ada: {module}).",
+            "reading {kind} files needs the optional libraries (missing: {module}): {install}",
+            "membaca berkas {kind} memerlukan pustaka tambahan (belum ada: {module}): {install}",
         ),
         "too_large": (
             "{name} is {size} bytes, more than the {limit} bytes a service standard can reasonably be.",
@@ -41,8 +41,13 @@ MESSAGES = Catalog(
             "{name} adalah PDF yang dilindungi kata sandi: hapus kata sandinya, lalu impor lagi.",
         ),
         "unknown_type": (
-            "{name}: unknown file type; import reads .docx, .html/.htm, .xlsx and .pdf files and http(s) URLs.",
-            "{name}: jenis berkas tidak dikenal; impor membaca berkas .docx, .html/.htm, .xlsx, .pdf, dan URL http(s).",
+            "{name}: unknown file type; import reads .docx, .odt, .html/.htm, .xlsx and .pdf files and http(s) URLs.",
+            "{name}: jenis berkas tidak dikenal; impor membaca berkas .docx, .odt, .html/.htm, .xlsx, .pdf, dan URL "
+            "http(s).",
+        ),
+        "odt_password": (
+            "{name} is a password-protected OpenDocument file: save it without a password, then import it again.",
+            "{name} adalah berkas OpenDocument yang dilindungi kata sandi: simpan tanpa kata sandi, lalu impor lagi.",
         ),
         "no_standard": (
             "{name}: no component of a service standard was found (no Persyaratan, Prosedur, Biaya/Tarif, …).",

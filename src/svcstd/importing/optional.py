@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import shlex
+import sys
 from types import ModuleType
 
 from svcstd.importing.messages import MESSAGES
@@ -14,4 +16,11 @@ def require(module: str, kind: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise UnreadableDocument(MESSAGES.text("missing_extra", kind=kind, module=module)) from None
+        raise UnreadableDocument(
+            MESSAGES.text("missing_extra", kind=kind, module=module, install=install_command())
+        ) from None
+
+
+def install_command() -> str:
+    """Installs the extra with the Python svcstd runs on: its virtual environment's (PEP 668 refuses others)."""
+    return f"{shlex.quote(sys.executable)} -m pip install 'svcstd[import]'"

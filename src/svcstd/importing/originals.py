@@ -15,6 +15,7 @@ from pathlib import Path
 
 from svcstd.errors import SvcstdError
 from svcstd.i18n import Catalog
+from svcstd.importing.optional import install_command
 from svcstd.importing.readers import KINDS, LIBRARIES
 from svcstd.importing.source import Location
 from svcstd.judge import Pipeline, Results, judge
@@ -23,16 +24,16 @@ from svcstd.model import Location as TextLocation
 from svcstd.reading.discovery import Target
 
 SUFFIXES = frozenset(KINDS)
-"""The originals `check` reads: .docx, .pdf, .html/.htm, .xlsx."""
+"""The originals `check` reads: .docx, .odt, .pdf, .html/.htm, .xlsx."""
 
 MESSAGES = Catalog(
     "check_originals",
     {
         "missing_readers": (
             "checking {path} needs the optional document readers (missing: {module}). Install them into the "
-            "virtual environment svcstd runs in: pip install 'svcstd[import]'",
+            "virtual environment svcstd runs in: {install}",
             "pemeriksaan {path} memerlukan pustaka pembaca dokumen tambahan (belum ada: {module}). Pasang di "
-            "lingkungan virtual (venv) tempat svcstd berjalan: pip install 'svcstd[import]'",
+            "lingkungan virtual (venv) tempat svcstd berjalan: {install}",
         ),
     },
 )
@@ -51,7 +52,8 @@ def require_readers(paths: Sequence[str]) -> None:
     for path in paths:
         library = LIBRARIES.get(KINDS.get(Path(path).suffix.lower(), ""))
         if library is not None and importlib.util.find_spec(library) is None:
-            raise MissingReaders(MESSAGES.text("missing_readers", path=path, module=library))
+            install = install_command()
+            raise MissingReaders(MESSAGES.text("missing_readers", path=path, module=library, install=install))
 
 
 def judge_original(target: Target, pipeline: Pipeline) -> Results | None:
