@@ -2,8 +2,8 @@
 
 Headless Chromium renders each view, runs its script under the page's own CSP, and logs no error; the
 supervisor's 200-standard report puts the worst standard first and filters by zone with the right count;
-the comparison puts a planted regression first. CI installs Chromium and fails without it; elsewhere the
-tests skip when it is missing (tests/browser.py).
+the comparison puts a planted regression first; axe-core finds no serious or critical violation. CI installs
+Chromium and axe-core and fails without them; elsewhere the tests skip when one is missing (tests/browser.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli.main import main
-from tests.browser import FLAGS, chromium, headless, png_rows
+from tests.browser import FLAGS, axe_violations, chromium, headless, png_rows, serious
 from tests.conftest import ROOT
 from tests.test_report_command import large_folder
 
@@ -174,3 +174,14 @@ def test_the_print_summary_of_two_hundred_standards_fits_a_few_a4_pages(
     headless(page, tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     pages = len(re.findall(rb"/MediaBox", pdf.read_bytes()))
     assert 1 <= pages <= 6, f"{pages} pages (it was 870)"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_serious_or_critical_violation(
+    rendered: dict[str, tuple[str, str]], name: str, width: str, tmp_path: Path
+) -> None:
+    """axe-core (the engine of Lighthouse's accessibility audit) on each view at desktop and phone width."""
+    page = Path(rendered["folder"][0]) / f"{name}.html"
+    found = serious(axe_violations(page, WIDTHS[width][0], tmp_path))
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)[:3000]
