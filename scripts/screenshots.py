@@ -4,8 +4,9 @@
 
 Writes OUT_FOLDER/<view>-<width>.png for: the supervisor's report over 200 generated standards (and the same
 filtered to the red zone), the comparison with a planted regression, the unit head's report of one standard,
-the citizen page, and the notice-board print (its print style shown on screen at A4 width, with the A4 PDF
-beside it). Uses headless Chromium, as the browser tests do.
+the citizen page (a 1.0 example, and a real format 1.1 standard with branching steps), and the notice-board
+print of each (its print style shown on screen at A4 width, with the A4 PDF from `render --format pdf`).
+Uses headless Chromium, as the browser tests do.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from svcstd.cli.main import main as svcstd  # noqa: E402
 EXAMPLES = ROOT / "examples"
 WIDTHS = {"desktop": (1366, 2400), "phone": (390, 2400)}
 AS_OF = ["--as-of", "2026-11-27"]
+REAL = ROOT / "tests" / "fixtures" / "real" / "kesehatan-rsud-sekadau-instalasi-gawat-darurat.yaml"
+URL = "https://sp.contoh.go.id/layanan.html"
 
 
 def _views(work: Path) -> dict[str, str]:
@@ -48,17 +51,21 @@ def _views(work: Path) -> dict[str, str]:
     compare = work / "comparison.html"
     svcstd(["report", str(standards), "-o", str(compare), *AS_OF, "--lang", "en", "--compare", str(old)])
     citizen = work / "citizen.html"
-    svcstd(["render", str(EXAMPLES / "dukcapil-ktp-el.yaml"), "-o", str(citizen)])
-    notice = work / "notice.html"
-    page = citizen.read_text(encoding="utf-8").replace(".official{display:none}", "")
-    notice.write_text(page.replace("@media print{", "@media all{"), encoding="utf-8")
+    svcstd(["render", str(EXAMPLES / "dukcapil-ktp-el.yaml"), "-o", str(citizen), "--url", URL])
+    real = work / "citizen-1-1.html"
+    svcstd(["render", str(REAL), "-o", str(real), "--url", URL])
+    for name, source in (("notice.html", citizen), ("notice-1-1.html", real)):
+        page = source.read_text(encoding="utf-8").replace(".official{display:none}", "")
+        (work / name).write_text(page.replace("@media print{", "@media all{"), encoding="utf-8")
     return {
         "supervisor": (work / "supervisor.html").as_uri(),
         "supervisor-red-zone": (work / "supervisor.html").as_uri() + "#zone=bad",
         "comparison": compare.as_uri(),
         "unit-head": (work / "unit-head.html").as_uri(),
         "citizen": citizen.as_uri(),
-        "notice-board": notice.as_uri(),
+        "citizen-1-1": real.as_uri(),
+        "notice-board": (work / "notice.html").as_uri(),
+        "notice-board-1-1": (work / "notice-1-1.html").as_uri(),
     }
 
 
@@ -76,15 +83,16 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         for view, url in _views(work).items():
             for width, (columns, rows) in WIDTHS.items():
-                if view == "notice-board" and width == "phone":
+                notice = view.startswith("notice-board")
+                if notice and width == "phone":
                     continue
-                size = (794, 2400) if view == "notice-board" else (columns, rows)
-                shot = args.out / f"{view}-{width if view != 'notice-board' else 'a4'}.png"
+                size = (794, 2400) if notice else (columns, rows)
+                shot = args.out / f"{view}-{width if not notice else 'a4'}.png"
                 _browser(work, f"{view}-{width}", f"--window-size={size[0]},{size[1]}", f"--screenshot={shot}", url)
                 print(shot)
-        pdf = args.out / "notice-board.pdf"
-        _browser(work, "pdf", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", (work / "citizen.html").as_uri())
-        print(pdf)
+        for name, source in (("notice-board.pdf", EXAMPLES / "dukcapil-ktp-el.yaml"), ("notice-board-1-1.pdf", REAL)):
+            svcstd(["render", str(source), "-o", str(args.out / name), "--format", "pdf", "--url", URL])
+            print(args.out / name)
     return 0
 
 

@@ -83,3 +83,56 @@ def png_rows(path: Path, limit: int = 1_000_000) -> tuple[int, int, int, list[by
         previous = _unfilter(raw[start], raw[start + 1 : start + 1 + stride], previous, bpp)
         rows.append(previous)
     return width, height, bpp, rows
+
+
+AXE_ENV = "SVCSTD_AXE"
+AXE_INSTALL = "npm install --prefix DIR axe-core, then SVCSTD_AXE=DIR/node_modules/axe-core/axe.min.js (.ci/run does)"
+AXE_RUN = (
+    "<script>axe.run(document,{resultTypes:['violations']}).then(function(r){"
+    "var p=document.createElement('pre');p.id='axe-result';p.textContent=JSON.stringify(r.violations.map("
+    "function(v){return {id:v.id,impact:v.impact,help:v.help,nodes:v.nodes.slice(0,5).map(function(n){"
+    "return n.target.join(' ')+' :: '+(n.failureSummary||'');})};}));document.body.appendChild(p);},"
+    "function(e){var p=document.createElement('pre');p.id='axe-result';p.textContent='ERROR '+e;"
+    "document.body.appendChild(p);});</script>"
+)
+"""Run axe-core on the whole document and write its violations into the page for --dump-dom to read."""
+
+
+def axe_script() -> Path:
+    """axe-core's axe.min.js from SVCSTD_AXE; fails in CI and skips elsewhere when it is not there."""
+    named = os.environ.get(AXE_ENV)
+    if named and Path(named).is_file():
+        return Path(named)
+    if os.environ.get("CI"):
+        pytest.fail(f"axe-core is not at {AXE_ENV}={named!r} in CI: .ci/run must install it ({AXE_INSTALL})")
+    pytest.skip(f"axe-core not found ({AXE_ENV} unset or not a file); to run the accessibility tests: {AXE_INSTALL}")
+
+
+def axe_violations(page: Path, width: int, scratch: Path, height: int = 900) -> list[dict[str, object]]:
+    """axe-core's violations for `page` at `width` px in headless Chromium.
+
+    The page is copied with its Content-Security-Policy removed so that axe (a local file) may run beside the
+    page's own script; nothing else changes. Chromium's virtual time lets axe's asynchronous run finish
+    before the DOM is read."""
+    import html
+    import json
+    import re
+
+    script = axe_script()
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
+    probe = scratch / f"axe-{width}-{page.name}"
+    probe.write_text(text.replace("</body>", f'<script src="{script.as_uri()}"></script>{AXE_RUN}</body>'), "utf-8")
+    window = f"--window-size={width},{height}"
+    dom = headless(probe, scratch / f"profile-axe-{width}", window, "--virtual-time-budget=30000", "--dump-dom",
+                   timeout=240).stdout  # fmt: skip
+    found = re.search(r'<pre id="axe-result">(.*?)</pre>', dom, re.S)
+    assert found, f"axe did not finish on {page.name}: {dom[-300:]}"
+    result = html.unescape(found.group(1))
+    assert not result.startswith("ERROR"), result
+    violations: list[dict[str, object]] = json.loads(result)
+    return violations
+
+
+def serious(violations: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The violations axe rates serious or critical: what the accessibility tests refuse."""
+    return [v for v in violations if v.get("impact") in ("serious", "critical")]

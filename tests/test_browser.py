@@ -2,8 +2,8 @@
 
 Headless Chromium renders each view, runs its script under the page's own CSP, and logs no error; the
 supervisor's 200-standard report puts the worst standard first and filters by zone with the right count;
-the comparison puts a planted regression first. CI installs Chromium and fails without it; elsewhere the
-tests skip when it is missing (tests/browser.py).
+the comparison puts a planted regression first; axe-core finds no serious or critical violation. CI installs
+Chromium and axe-core and fails without them; elsewhere the tests skip when one is missing (tests/browser.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli.main import main
-from tests.browser import FLAGS, chromium, headless, png_rows
+from tests.browser import FLAGS, axe_violations, chromium, headless, png_rows, serious
 from tests.conftest import ROOT
 from tests.test_report_command import large_folder
 
@@ -174,3 +174,95 @@ def test_the_print_summary_of_two_hundred_standards_fits_a_few_a4_pages(
     headless(page, tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     pages = len(re.findall(rb"/MediaBox", pdf.read_bytes()))
     assert 1 <= pages <= 6, f"{pages} pages (it was 870)"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_serious_or_critical_violation(
+    rendered: dict[str, tuple[str, str]], name: str, width: str, tmp_path: Path
+) -> None:
+    """axe-core (the engine of Lighthouse's accessibility audit) on each view at desktop and phone width."""
+    page = Path(rendered["folder"][0]) / f"{name}.html"
+    found = serious(axe_violations(page, WIDTHS[width][0], tmp_path))
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)[:3000]
+
+
+CLICKS = """<script>
+(function () {
+  var table = document.getElementById("standards-table"), out = {};
+  function read() {
+    return Array.prototype.map.call(table.tBodies[0].rows, function (row) {
+      return [2, 3, 5].map(function (i) { return row.cells[i].getAttribute("data-v"); })
+        .concat([row.cells[3].textContent.trim()]);
+    });
+  }
+  function click(column) { table.tHead.rows[0].cells[column].querySelector("button").click(); }
+  document.getElementById("all").click();
+  out.initial = read();
+  click(2); out.score_up = read(); click(2); out.score_down = read();
+  click(3); out.grade_up = read(); click(3); out.grade_down = read();
+  click(5); out.errors_up = read();
+  out.sort = table.tHead.rows[0].cells[5].getAttribute("aria-sort");
+  var pre = document.createElement("pre"); pre.id = "clicks"; pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>"""
+"""Clicks the column buttons of the supervisor's table as a person would, and records the rows after each."""
+
+
+def test_clicking_a_column_sorts_numbers_as_numbers_and_grades_by_rank(
+    rendered: dict[str, tuple[str, str]], tmp_path: Path
+) -> None:
+    import html as html_module
+
+    page = (Path(rendered["folder"][0]) / "large.html").read_text(encoding="utf-8")
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page).replace("</body>", CLICKS + "</body>")
+    probe = tmp_path / "clicks.html"
+    probe.write_text(page, encoding="utf-8")
+    dom = headless(probe, tmp_path / "profile", "--window-size=1366,900", "--dump-dom").stdout
+    found = re.search(r'<pre id="clicks">(.*?)</pre>', dom, re.S)
+    assert found, dom[-500:]
+    runs = json.loads(html_module.unescape(found.group(1)))
+    assert len(runs["initial"]) == 200
+
+    def column(run: str, index: int) -> list[float]:
+        return [float(row[index]) for row in runs[run]]
+
+    scores = column("score_up", 0)
+    assert scores == sorted(scores) and column("score_down", 0) == sorted(scores, reverse=True)
+    raw = [str(row[0]) for row in runs["score_up"]]
+    assert raw != sorted(raw), "scores sorted as text (digit by digit), not as numbers"
+    ranks = column("grade_up", 1)
+    assert ranks == sorted(ranks) and column("grade_down", 1) == sorted(ranks, reverse=True)
+    labels = list(dict.fromkeys(row[3] for row in runs["grade_up"]))
+    assert len(labels) >= 3 and labels != sorted(labels), f"grades sorted by name, not rank: {labels}"
+    assert column("errors_up", 2) == sorted(column("errors_up", 2)) and runs["sort"] == "ascending"
+
+
+CHART_TEXT = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
+<iframe id="phone" width="{width}" height="844" style="border:0" srcdoc="{page}"></iframe>
+<script>
+document.getElementById("phone").addEventListener("load", function () {{
+  var sizes = Array.prototype.map.call(this.contentDocument.querySelectorAll("svg text"), function (t) {{
+    return parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
+  }});
+  document.body.setAttribute("data-sizes", JSON.stringify(sizes));
+}});
+</script></body></html>"""
+"""The report in a phone-sized frame; each chart label's size on screen (its font size times the SVG's scale)."""
+
+
+@pytest.mark.parametrize("name", ["large", "compare"])
+def test_chart_labels_are_at_least_11_px_on_a_phone(
+    rendered: dict[str, tuple[str, str]], tmp_path: Path, name: str
+) -> None:
+    import html as html_module
+
+    page = (Path(rendered["folder"][0]) / f"{name}.html").read_text(encoding="utf-8")
+    probe = tmp_path / "charts.html"
+    probe.write_text(CHART_TEXT.format(width=390, page=html_module.escape(page, quote=True)), encoding="utf-8")
+    dom = headless(probe, tmp_path / "profile", "--window-size=800,900", "--dump-dom").stdout
+    found = re.search(r'data-sizes="([^"]+)"', dom)
+    assert found, dom[-300:]
+    sizes = json.loads(html_module.unescape(found.group(1)))
+    assert len(sizes) > 10 and min(sizes) >= 11, f"smallest chart label {min(sizes):.1f} px"

@@ -356,3 +356,20 @@ def test_a_url_that_is_not_http_is_misuse(url: str, tmp_path: Path, capsys: pyte
     out = tmp_path / "p.html"
     code, _, err = run(capsys, "render", str(GOOD), "-o", str(out), "--url", url)
     assert code == 2 and "--url" in err and not out.exists()
+
+
+def test_a_duration_note_that_repeats_the_shown_time_is_not_shown_twice() -> None:
+    document = normalised(FORMAT_1_1 / "published-sheet.yaml")
+    delivery = document["delivery"]
+    assert isinstance(delivery, dict)
+    delivery["completion_time"] = [
+        {
+            "when": "Respon tindakan oleh petugas",
+            "text": "> 5 menit",
+            "note": "Respon tindakan oleh petugas > 5 menit.",
+        },
+        {"when": "Lama tindakan", "value": 2, "unit": "hours", "note": "Paling lama 2 (dua) jam"},
+    ]
+    page = standard_page([document], "id").split('<div class="official">')[0]
+    assert page.count("Respon tindakan oleh petugas") == 1
+    assert '<p class="note">Paling lama 2 (dua) jam</p>' in page  # a note that says more stays

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli.main import main
-from tests.browser import FLAGS, chromium, headless, png_rows
+from tests.browser import FLAGS, axe_violations, chromium, headless, png_rows, serious
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -139,3 +139,28 @@ def test_render_format_pdf_without_a_browser_is_a_clear_exit_2(
     out = tmp_path / "notice.pdf"
     assert main(["render", str(TYPICAL[0]), "-o", str(out), "--format", "pdf", "--lang", "en"]) == 2
     assert "headless Chromium, which was not found" in capsys.readouterr().err and not out.exists()
+
+
+REAL_1_1 = ROOT / "tests" / "fixtures" / "real" / "kesehatan-rsud-sekadau-instalasi-gawat-darurat.yaml"
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+@pytest.mark.parametrize("view", ["page", "index", "real"])
+def test_axe_finds_no_violation_on_the_citizen_pages(site: Path, tmp_path: Path, view: str, width: int) -> None:
+    """The citizen page (with its QR code), the site's index, and a real format 1.1 standard with branches."""
+    if view == "real":
+        page = tmp_path / "real.html"
+        assert main(["render", str(REAL_1_1), "-o", str(page), "--url", "https://sp.contoh.go.id/igd.html"]) == 0
+    else:
+        page = site / (PAGE if view == "page" else "index.html")
+    violations = axe_violations(page, width, tmp_path)
+    assert not violations, json.dumps(violations, indent=1, ensure_ascii=False)[:3000]
+
+
+def test_axe_reports_a_planted_violation(site: Path, tmp_path: Path) -> None:
+    """The accessibility tests can fail: an image without text and an empty button are critical for axe."""
+    page = tmp_path / "planted.html"
+    planted = '<img src="x.png"><button type="button"></button></main>'
+    page.write_text((site / PAGE).read_text(encoding="utf-8").replace("</main>", planted, 1), encoding="utf-8")
+    found = {str(v["id"]) for v in serious(axe_violations(page, 1366, tmp_path))}
+    assert {"image-alt", "button-name"} <= found

@@ -333,14 +333,30 @@ def procedure_html(procedure: Mapping[str, Any] | None, lang: str) -> str:
     return body
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def duration_note(duration: Mapping[str, Any], shown: str, tag: str = "p") -> str:
+    """The duration's note (often the source's words), unless it only repeats what is already shown."""
+    if not duration.get("note") or _letters(str(duration["note"])) == _letters(shown):
+        return ""
+    return note(duration, tag)
+
+
 def time_html(completion_time: Any, lang: str) -> str:
     if completion_time is None:
         return not_stated(lang)
     durations = [d for d in completion_durations(completion_time) if isinstance(d, Mapping)]
     if len(durations) == 1 and "when" not in durations[0]:
-        return f'<p class="big">{e(duration_words(durations[0], lang))}</p>' + note(durations[0])
-    rows = (f"<strong>{e(d.get('when', ''))}</strong>: {e(duration_words(d, lang))}{note(d)}" for d in durations)
-    return items(rows)
+        words = duration_words(durations[0], lang)
+        return f'<p class="big">{e(words)}</p>' + duration_note(durations[0], words)
+
+    def row(duration: Mapping[str, Any]) -> str:
+        when, words = str(duration.get("when", "")), duration_words(duration, lang)
+        return f"<strong>{e(when)}</strong>: {e(words)}" + duration_note(duration, f"{when} {words}")
+
+    return items(row(d) for d in durations)
 
 
 def fee_html(fee: Mapping[str, Any], lang: str) -> str:
@@ -384,7 +400,7 @@ def _complaint_time(item: Mapping[str, Any], lang: str) -> str:
     head = ": ".join(part for part in (str(item.get("when", "")), kind) if part)
     words = duration_words(duration, lang) if isinstance(duration, Mapping) else ""
     text = f"<strong>{e(head)}</strong>: {e(words)}" if head else e(words)
-    return text + (note(duration, "span") if isinstance(duration, Mapping) else "")
+    return text + (duration_note(duration, f"{head} {words}", "span") if isinstance(duration, Mapping) else "")
 
 
 def complaints_html(complaints: Mapping[str, Any] | None, lang: str) -> str:

@@ -105,7 +105,7 @@ content:counter(step) "."}
 """
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str, label: str = "") -> str:
     """The URL as a QR code in inline SVG (no image request: the page's CSP allows none), four modules of margin.
 
     segno makes the matrix (error correction M, the smallest version that holds the URL); the SVG draws
@@ -127,7 +127,7 @@ def qr_svg(url: str) -> str:
                 x += 1
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges" '
-        f'role="img"><rect width="{size}" height="{size}" fill="#fff"/>'
+        f'role="img" aria-label="{e(label or url)}"><rect width="{size}" height="{size}" fill="#fff"/>'
         f'<path fill="#000" d="{"".join(path)}"/></svg>'
     )
 
@@ -239,8 +239,8 @@ def official_html(data: Mapping[str, Any], lang: str, *, url: str | None = None,
     online = safe_url(url)
     if online:
         caption = e(LABELS("online_version", lang))
-        label = e(LABELS("qr", lang, url=online))
-        heading += f'<figure class="qr" aria-label="{label}">{qr_svg(online)}<figcaption>{caption}: {e(online)}'
+        label = LABELS("qr", lang, url=online)
+        heading += f'<figure class="qr">{qr_svg(online, label)}<figcaption>{caption}: {e(online)}'
         heading += "</figcaption></figure>"
     delivery = table(delivery_rows(data, lang), LABELS, lang)
     part = data.get("manufacturing")

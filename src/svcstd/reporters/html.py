@@ -53,6 +53,8 @@ MESSAGES = Catalog(
         "weakest": ("Weakest principle", "Prinsip terlemah"),
         "table_label": ("Table of all standards", "Tabel semua standar pelayanan"),
         "units_label": ("Table of units", "Tabel unit"),
+        "overdue_label": ("Table of overdue reviews", "Tabel evaluasi yang terlambat"),
+        "waivers_label": ("Table of waivers", "Tabel pengecualian"),
         "print_rows": (
             "Printed: the first {shown} of {total} rows; the file holds them all.",
             "Cetakan: {shown} baris pertama dari {total}; berkas ini memuat semuanya.",
@@ -309,7 +311,7 @@ def _overdue(summary: Summary, lang: str) -> str:
     table = (
         f'<table class="sortable">{head((LABELS(k, lang), n) for k, n in keys)}<tbody>{"".join(rows)}</tbody></table>'
     )
-    content = scroll(LABELS("overdue", lang), table) + _print_note(len(rows), lang)
+    content = scroll(MESSAGES("overdue_label", lang), table) + _print_note(len(rows), lang)
     return section("overdue", LABELS("overdue", lang), content)
 
 
@@ -328,4 +330,4 @@ def _expiring(summary: Summary, lang: str) -> str:
     table = (
         f'<table class="sortable">{head((LABELS(k, lang), n) for k, n in keys)}<tbody>{"".join(rows)}</tbody></table>'
     )
-    return section("waivers", heading, scroll(heading, table) + _print_note(len(rows), lang))
+    return section("waivers", heading, scroll(MESSAGES("waivers_label", lang), table) + _print_note(len(rows), lang))

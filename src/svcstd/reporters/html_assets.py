@@ -96,7 +96,7 @@ footer{margin:2rem auto;font-size:.85rem}
 @media (max-width:40rem){body{font-size:15px}h1{font-size:1.4rem}.verdict{font-size:1.1rem}
 .cards{grid-template-columns:repeat(3,minmax(0,1fr));gap:.4rem}.cards li{padding:.4rem .5rem;font-size:.85rem}
 .cards b{font-size:1.25rem}.delta{font-size:.8rem}
-svg text{font-size:20px}}
+svg text{font-size:22px}}
 @page{size:A4;margin:14mm 12mm}
 @media print{
 body{font-size:10pt}header,main,footer{max-width:none;padding:0}

@@ -129,22 +129,26 @@ def strip_plot(summary: Summary, lang: str) -> str:
         tone = tone_of(band.key, summary.scale)
         x0, x1 = _x(band.min), _x(upper)
         parts.append(f'<rect class="band-{tone}" x="{x0}" y="0" width="{x1 - x0:.1f}" height="92"/>')
+        # Under the ticks, on two alternating rows, the first band's label from its start and the last one's
+        # to its end: neighbours never collide, even at the larger phone font.
+        anchor, x = ("start", x0) if number == 0 else ("end", x1) if number == len(bands) - 1 else ("middle", None)
+        where = f"{x:.1f}" if x is not None else f"{(x0 + x1) / 2:.1f}"
         parts.append(
-            f'<text x="{(x0 + x1) / 2:.1f}" y="110" text-anchor="middle">'
+            f'<text x="{where}" y="{134 + 22 * (number % 2)}" text-anchor="{anchor}">'
             f"{e(SYMBOLS[tone])} {e(_short(band, lang))}</text>"
         )
     for number, score in enumerate(scores):
         y = 10 + (number * 7919 % 71)
         parts.append(f'<circle class="{summary.tone(score)}" cx="{_x(score)}" cy="{y}" r="3"/>')
     for tick in (0, 25, 50, 75, 100):
-        parts.append(f'<text class="tick" x="{_x(tick)}" y="128" text-anchor="middle">{tick}</text>')
+        parts.append(f'<text class="tick" x="{_x(tick)}" y="112" text-anchor="middle">{tick}</text>')
     caption = MESSAGES("strip", lang)
     label = caption
     if scores:
         median = scores[len(scores) // 2]
         numbers = {"low": decimal(scores[0], lang), "high": decimal(scores[-1], lang), "median": decimal(median, lang)}
         label = caption + ": " + MESSAGES("strip_alt", lang, count=len(scores), **numbers)
-    svg = _svg(134, label, "".join(parts))
+    svg = _svg(164, label, "".join(parts))
     return figure("chart-scores", caption, svg, _bins_table(scores, lang), lang)
 
 
@@ -168,7 +172,7 @@ def rules_bar(summary: Summary, lang: str) -> str:
     if not tallies:
         return ""
     most = max(t.documents for t in tallies)
-    label_width, span = 90, WIDTH - 90 - 60
+    label_width, span = 100, WIDTH - 100 - 60
     parts = []
     for number, tally in enumerate(tallies):
         y = number * 28
@@ -188,7 +192,7 @@ def rules_bar(summary: Summary, lang: str) -> str:
 def principle_bars(summary: Summary, rows: Sequence[tuple[str, float | None]], lang: str, label: str) -> str:
     """Horizontal bars, one per principle, the score written at the end of each and the zone bounds dashed."""
     e = _escape
-    label_width, span, step = 170, WIDTH - 170 - 60, 30
+    label_width, span, step = 195, WIDTH - 195 - 60, 30
     height = step * len(rows) + 24
     parts = []
     for number, (name, score) in enumerate(rows):

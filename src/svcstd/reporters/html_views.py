@@ -26,6 +26,7 @@ MESSAGES = Catalog(
         "quiet": ("Waived findings", "Temuan yang dikecualikan"),
         "regression": ("Regression", "Kemunduran"),
         "improved": ("Improved", "Membaik"),
+        "rules_table": ("Table of the rules that fail most often", "Tabel aturan yang paling sering tidak terpenuhi"),
         "compare_table": ("Standards that changed, regressions first", "Standar yang berubah, kemunduran lebih dulu"),
         "new": ("New findings", "Temuan baru"),
         "fixed": ("Fixed findings", "Temuan yang diperbaiki"),
@@ -194,7 +195,7 @@ def top_rules(summary: Summary, lang: str) -> str:
             f"<tr>{cell}{num(tally.documents, tally.documents)}{num(tally.findings, tally.findings)}<td>{fix}</td></tr>"
         )
     table = f'<table class="sortable">{head(headers)}<tbody>{"".join(rows)}</tbody></table>'
-    return section("rules", LABELS("top_rules", lang), scroll(LABELS("top_rules", lang), table))
+    return section("rules", LABELS("top_rules", lang), scroll(MESSAGES("rules_table", lang), table))
 
 
 def _arrow(delta: float | None, lang: str, higher_is_better: bool = True, whole: bool = False) -> str:
