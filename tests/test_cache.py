@@ -576,3 +576,26 @@ def test_settled_stamp_follows_the_racy_window() -> None:
     window = cache.store.RACY_NS
     assert cache.settled_stamp(info, now_ns=50 + window - 1) is None  # ctime counts, not only mtime
     assert cache.settled_stamp(info, now_ns=50 + window) == (10, 40, 7, 50)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"severity": "fatal"},
+        {"severity": ["error"]},
+        {"principle": "luck"},
+        {"message": ["en", "id", "extra"]},
+        {"message": ["en", 1]},
+        {"line": True},
+        {"anchor": 3},
+        {"extra": 1},
+    ],
+)
+def test_a_finding_that_encode_would_not_write_is_refused(change: dict[str, object]) -> None:
+    finding = Finding("SIM002", Severity.WARNING, Text("a", "b"), "/a", 3, 5, Principle.SIMPLICITY)
+    doc = DocumentResult("a.yaml", 0, None, None, valid=True, findings=(finding,))
+    stored = json.loads(codec.dumps(codec.encode((doc,))))
+    assert codec.decode(stored) == (doc,)
+    stored[0]["findings"][0].update(change)
+    with pytest.raises((ValueError, KeyError, TypeError)):
+        codec.decode(stored)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import signal
+import subprocess
+import sys
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
@@ -124,3 +127,53 @@ def test_progress_counts_every_file_in_order(corpus: Path) -> None:
     total = len(api.discover([str(corpus)]))
     assert seen[0] == (0, total) and seen[-1] == (total, total)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+HANG_BOUND = 300
+"""Seconds: a guard against a hang, not a measurement (the workers finish their chunk and stop)."""
+
+KILL_PARENT = """
+import os, signal, sys
+from svcstd import api
+def progress(done, total):
+    if done == 1:  # the first chunk is back; the workers are still judging theirs
+        os.kill(os.getpid(), signal.SIGKILL)
+api.check([sys.argv[1]], jobs=2, progress=progress)
+"""
+
+
+def test_workers_end_silently_when_the_parent_is_gone(corpus: Path, tmp_path: Path) -> None:
+    """Proven by mutation: without SIGPIPE restored in `_start_worker`, a worker sending its chunk's results
+    to the dead parent prints a multiprocessing traceback ending in BrokenPipeError."""
+    child = subprocess.run(
+        [sys.executable, "-c", KILL_PARENT, str(corpus)],
+        capture_output=True,
+        timeout=HANG_BOUND,  # stderr closes once the last worker has gone
+        check=False,
+        cwd=tmp_path,
+    )
+    assert child.returncode == -signal.SIGKILL
+    assert child.stderr == b""
+
+
+def test_a_closed_output_pipe_prints_no_traceback(corpus: Path, tmp_path: Path) -> None:
+    """`svcstd check big/ --jobs 2 | head -c 1`: no traceback from svcstd or its workers."""
+    reader = subprocess.Popen(["head", "-c", "1"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    assert reader.stdin is not None
+    command = [
+        sys.executable,
+        "-m",
+        "svcstd",
+        "check",
+        str(corpus),
+        "--jobs",
+        "2",
+        "--no-cache",
+        "--as-of",
+        "2026-11-27",
+    ]
+    child = subprocess.run(command, stdout=reader.stdin, stderr=subprocess.PIPE, timeout=HANG_BOUND, check=False)
+    reader.stdin.close()
+    reader.wait(timeout=HANG_BOUND)
+    assert child.returncode in (0, 1)
+    assert b"Traceback" not in child.stderr and b"Error" not in child.stderr, child.stderr.decode()

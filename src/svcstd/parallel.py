@@ -8,7 +8,10 @@ import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
-from typing import TYPE_CHECKING
+from multiprocessing import context as mp_context
+from multiprocessing import pool as mp_pool
+from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING, Any
 
 from svcstd.cache import FileKey
 from svcstd.config.settings import Settings
@@ -46,8 +49,44 @@ def _pooled(targets: list[Target], pipeline: Pipeline, workers: int) -> Iterator
     size = max(4, min(64, len(targets) // (workers * 8)))
     chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
     context = _pool_context()
-    with context.Pool(workers, initializer=_start_worker, initargs=_worker_args(pipeline, context)) as pool:
+    with _Pool(workers, _start_worker, _worker_args(pipeline, context), context=context) as pool:
         yield (result for batch in pool.imap(_check_chunk, chunks) for result in batch)
+
+
+class _EndsQuietly(BaseProcess):
+    """A worker whose parent is gone ends without a traceback.
+
+    When the parent was killed, or stopped by a closed output (`svcstd check big/ | head -1`), a worker
+    sending its chunk's results gets BrokenPipeError, which multiprocessing would print as a traceback.
+    The error is caught here, around the whole worker loop, so every lock it held is released first
+    (restoring SIGPIPE instead would kill a worker inside the queue's write lock and hang the others).
+    """
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except BrokenPipeError:
+            return
+
+
+class _QuietSpawnProcess(_EndsQuietly, mp_context.SpawnProcess):
+    pass
+
+
+if sys.platform != "win32":
+
+    class _QuietForkProcess(_EndsQuietly, mp_context.ForkProcess):
+        pass
+
+
+class _Pool(mp_pool.Pool):
+    """multiprocessing's pool with workers that end quietly when the parent is gone."""
+
+    @staticmethod
+    def Process(ctx: BaseContext, *args: Any, **kwds: Any) -> Any:
+        if ctx.get_start_method() == "fork":
+            return _QuietForkProcess(*args, **kwds)
+        return _QuietSpawnProcess(*args, **kwds)
 
 
 def _pool_context() -> BaseContext:
