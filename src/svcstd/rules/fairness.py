@@ -160,7 +160,8 @@ def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     names = [SPECIAL_GROUPS.get(group, Text(group, group)) for group in missing]
     params = {"groups_en": _listed([n.en for n in names], "and"), "groups_id": _listed([n.id for n in names], "dan")}
     pointer = "/special_services" if "special_services" in doc else ""
-    yield Hit(pointer, params, at_key=True, items=len(missing))
+    each = tuple(Hit(pointer, {"groups_en": n.en, "groups_id": n.id}, at_key=True) for n in names)
+    yield Hit(pointer, params, at_key=True, items=len(missing), each=each)
 
 
 def _listed(names: list[str], word: str) -> str:
