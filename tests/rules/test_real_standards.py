@@ -202,3 +202,25 @@ def test_verbose_json_lists_each_item_at_its_place_and_keeps_the_score(capsys: p
     assert copies == [f"/delivery/requirements/{i}/form" for i in (1, 3, 4, 7)]
     assert [f["pointer"] for f in doc["findings"] if f["rule"] == "SIM003"] == ["/delivery/requirements"]
     assert verbose_doc["score"] == doc["score"] and verbose_doc["passed"] == doc["passed"]
+
+
+# The maklumat as the PermenPANRB 15/2014 template words it, used verbatim by real units (DOMAIN.md §2.1).
+OFFICIAL_MAKLUMAT = (
+    "Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah "
+    "ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan "
+    "perundang-undangan yang berlaku."
+)
+
+
+@pytest.mark.parametrize("rule_id", sorted(rule.id for rule in BUILTIN_RULES if "pledge" in rule.examples))
+def test_the_official_maklumat_template_passes_every_rule_on_the_pledge(rule_id: str) -> None:
+    """An inspector signs the template as it stands: no rule on the maklumat may ask more of it."""
+    assert run_rule(rule_id, {"pledge/text": OFFICIAL_MAKLUMAT}) in ([], "n/a")
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["kesehatan-rsud-sekadau-instalasi-gawat-darurat.yaml", "kesehatan-rsud-sungai-dareh-instalasi-gawat-darurat.yaml"],
+)
+def test_an_emergency_ward_is_not_asked_for_an_online_channel(fixture: str) -> None:
+    assert run_rule("FAI003", text=fixture_text(fixture)) in ([], "n/a")
