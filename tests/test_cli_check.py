@@ -124,9 +124,9 @@ def test_quiet_shows_the_errors_of_failing_documents_and_the_summary(capsys: pyt
     assert out.splitlines() == [
         *errors,
         f"{weak}: Legalisir Ijazah dan Transkrip Akademik",
-        "  score 72.1 — Yellow zone — medium compliance · fails the gate",
+        "  score 71.1 — Yellow zone — medium compliance · fails the gate",
         "",
-        "1 document(s) checked: 0 passed, 1 failed, 0 invalid; 3 error(s), 7 warning(s), 2 info.",
+        "1 document(s) checked: 0 passed, 1 failed, 0 invalid; 3 error(s), 5 warning(s), 4 info.",
     ]
 
 
