@@ -7,6 +7,7 @@ what the inspector signed must be found by the rule that exists for it.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
 from datetime import date
@@ -53,14 +54,10 @@ def _findings(fixture: str) -> list[tuple[str, str]]:
 
 
 def _best(rule: str, pointer: str, verdicts: dict[str, Any]) -> str | None:
-    """The list whose most specific verdict judges the finding (as benchmarks/calibration.py matches them)."""
-    best: tuple[int, str] | None = None
-    for kind in ("signed", "rejected", "unseen"):
-        for verdict in verdicts.get(kind) or []:
-            where = verdict.get("where", "")
-            if verdict["rule"] == rule and pointer.startswith(where) and (best is None or len(where) > best[0]):
-                best = (len(where), kind)
-    return best[1] if best else None
+    """The list whose most specific verdict judges the finding, as benchmarks/calibration.py matches them."""
+    lists = {kind: verdicts.get(kind) or [] for kind in ("signed", "rejected", "unseen")}
+    judged: str | None = _calibration()._judge({"rule": rule, "pointer": pointer}, lists)
+    return judged
 
 
 @pytest.mark.parametrize("path", VERDICT_FILES, ids=lambda p: p.stem)
@@ -92,6 +89,7 @@ def test_every_finding_is_judged(path: Path) -> None:
     assert unjudged == []
 
 
+@functools.cache
 def _calibration() -> ModuleType:
     spec = importlib.util.spec_from_file_location("calibration", ROOT / "benchmarks" / "calibration.py")
     assert spec is not None and spec.loader is not None
