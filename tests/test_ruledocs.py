@@ -69,7 +69,8 @@ def test_rules_speaks_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["Kode", "Prinsip", "Tingkat", "Bobot", "Judul"]
     sim001 = next(line for line in lines if line.startswith("SIM001"))
-    assert "Kesederhanaan" in sim001 and "peringatan" in sim001
+    sim002 = next(line for line in lines if line.startswith("SIM002"))
+    assert "Kesederhanaan" in sim001 and "peringatan" in sim002  # SIM001 is advice (info) since issue 14
     assert sim001.endswith(find_rule("SIM001").title.id)
     assert lines[-1] == f"{len(BUILTIN_RULES)} aturan."
 
@@ -102,9 +103,7 @@ def test_explain_shows_the_full_documentation_in_english(capsys: pytest.CaptureF
     code, out, _ = run(capsys, "explain", "SIM001", "--lang", "en")
     rule = find_rule("SIM001")
     assert code == 0
-    assert out.startswith(
-        f"SIM001: {rule.title.en}\n\nPrinciple: Simplicity (simplicity)\nSeverity: warning\nWeight: 3\n"
-    )
+    assert out.startswith(f"SIM001: {rule.title.en}\n\nPrinciple: Simplicity (simplicity)\nSeverity: info\nWeight: 1\n")
     for heading, text in (("Why", rule.rationale.en), ("Legal basis", rule.reference.en), ("How to fix", rule.fix.en)):
         assert f"\n{heading}:\n    {text}\n" in out
     assert "\nOptions (defaults; set them in [rules.SIM001]):\n    max_requirements = 8\n" in out
@@ -115,7 +114,7 @@ def test_explain_shows_the_full_documentation_in_indonesian(capsys: pytest.Captu
     code, out, _ = run(capsys, "explain", "sim001", "--lang", "id")
     rule = find_rule("SIM001")
     assert code == 0
-    assert out.startswith(f"SIM001: {rule.title.id}\n\nPrinsip: Kesederhanaan (simplicity)\nTingkat: peringatan\n")
+    assert out.startswith(f"SIM001: {rule.title.id}\n\nPrinsip: Kesederhanaan (simplicity)\nTingkat: info\n")
     for heading, text in (("Alasan", rule.rationale.id), ("Dasar hukum", rule.reference.id)):
         assert f"\n{heading}:\n    {text}\n" in out
     assert f"\nCara memperbaiki:\n    {rule.fix.id}\n" in out

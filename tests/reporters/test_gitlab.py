@@ -29,7 +29,8 @@ def test_severities(tmp_path: Path) -> None:
     by_rule = {issue["check_name"]: issue["severity"] for issue in issues(tmp_path)}
     assert by_rule["YML003"] == "critical"
     assert by_rule["SCH002"] == "major"
-    assert by_rule["SIM003"] == "minor"
+    assert by_rule["TRA007"] == "minor"
+    assert by_rule["SIM003"] == "info"
     assert by_rule["FAI005"] == "info"
 
 

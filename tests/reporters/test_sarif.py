@@ -56,7 +56,7 @@ def test_rule_descriptor_carries_docs_fix_and_reference() -> None:
     assert sim003["shortDescription"]["text"] == "Photocopy asked where the original can be shown"
     assert "PermenPANRB 15/2014" in sim003["help"]["text"]
     assert "PermenPANRB 15/2014" in sim003["help"]["markdown"]
-    assert sim003["defaultConfiguration"]["level"] == "warning"
+    assert sim003["defaultConfiguration"]["level"] == "note"
     assert sim003["properties"]["tags"] == ["simplicity"]
     assert rules["SCH002"]["defaultConfiguration"]["level"] == "error"
 

@@ -17,6 +17,7 @@ def case(rule_id: str, name: str, patch: Mapping[str, Any], expected: list[str] 
 LEGAL = "manufacturing/legal_basis"
 FEES = "delivery/fees"
 RESPONSE = "delivery/complaints/response_time"
+CHANNELS = "delivery/complaints/channels"
 STEPS = "delivery/procedure/steps"
 PP_96 = {"title": "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009"}
 PERDA = "Peraturan Daerah Kota Contoh Nomor 4 Tahun 2023 tentang Retribusi Jasa Umum"
@@ -66,9 +67,32 @@ CASES = [
     case("ACC005", "no-handler", {"delivery/complaints/handler": DELETE}, ["/delivery/complaints"]),
     case(
         "ACC005",
-        "neither",
+        "neither",  # one finding for one cause, listing both missing elements
         {"delivery/complaints/handler": DELETE, RESPONSE: DELETE},
-        ["/delivery/complaints", "/delivery/complaints"],
+        ["/delivery/complaints"],
+    ),
+    # Handlers as real standards name them: a contact person (RSUD Sungai Dareh), an in-person channel that
+    # names the officer (RSUD Sekadau); the complaint flow's officials: tests/rules/test_real_standards.py.
+    case(
+        "ACC005",
+        "contact-person-names-handler",
+        {"delivery/complaints/handler": DELETE, f"{CHANNELS}/1/person": "Repiol Iswandi, AMKG.SKM"},
+        [],
+    ),
+    case(
+        "ACC005",
+        "in-person-officer-names-handler",
+        {
+            "delivery/complaints/handler": DELETE,
+            f"{CHANNELS}/5": {"type": "in_person", "contact": "Petugas informasi dan pengaduan"},
+        },
+        [],
+    ),
+    case(
+        "ACC005",
+        "a-counter-is-no-handler",  # Disdukcapil Probolinggo: "Loket pelayanan"
+        {"delivery/complaints/handler": DELETE, f"{CHANNELS}/5": {"type": "in_person", "contact": "Loket pelayanan"}},
+        ["/delivery/complaints"],
     ),
     case("ACC006", "pass", {}, []),
     case("ACC006", "ten-working-days", {RESPONSE: {"value": 10, "unit": "working_days"}}, []),
@@ -114,7 +138,7 @@ EXAMPLE_CASES = [
     ("ACC002", "dpmptsp-pbg.yaml", [f"/{LEGAL}"]),
     ("ACC003", "dpmptsp-pbg.yaml", [f"/{FEES}/0"]),
     ("ACC003", "legalisir-ijazah.yaml", [f"/{FEES}"]),  # one finding naming the three fees
-    ("ACC005", "dpmptsp-pbg.yaml", ["/delivery/complaints", "/delivery/complaints"]),
+    ("ACC005", "dpmptsp-pbg.yaml", ["/delivery/complaints"]),  # one finding: no handler and no response time
     ("ACC007", "dpmptsp-pbg.yaml", ["/status"]),
 ]
 

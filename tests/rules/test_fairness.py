@@ -77,6 +77,39 @@ CASES = [
         },
         [],
     ),
+    case(
+        "FAI001",
+        "adults-only-by-note",  # "khusus dewasa" in the audience's note, as a standard writes it
+        {
+            "svcstd": "1.1",
+            "special_services/3": DELETE,
+            "manufacturing/facilities": PLAIN_ROOMS,
+            "audience": {"note": "Khusus dewasa (pemohon SKCK)"},
+        },
+        [],
+    ),
+    case(
+        "FAI001",
+        "a-schools-service-is-not-asked-about-the-elderly",
+        {
+            "svcstd": "1.1",
+            "special_services/1": DELETE,
+            "manufacturing/facilities": PLAIN_ROOMS,
+            "audience": {"min_age": 6, "max_age": 15, "note": "Peserta didik SD dan SMP"},
+        },
+        [],
+    ),
+    case(
+        "FAI001",
+        "an-audience-says-nothing-about-age",
+        {
+            "svcstd": "1.1",
+            "special_services/3": DELETE,
+            "manufacturing/facilities": PLAIN_ROOMS,
+            "audience": {"note": "Warga kota"},
+        },
+        ["/special_services"],
+    ),
     case("FAI001", "option-groups", {"special_services": ELDERLY_ONLY}, [], options={"groups": ["elderly"]}),
     case("FAI002", "pass", {}, []),
     case("FAI002", "none-accessible", {"manufacturing/facilities": PLAIN_FACILITIES}, ["/manufacturing/facilities"]),

@@ -48,12 +48,29 @@ CASES = [
         "TRA004",
         "bad-contacts",
         {
-            f"{CHANNELS}/0/contact": "lapor.go.id",
+            f"{CHANNELS}/0/contact": "LAPOR!",
             f"{CHANNELS}/1/contact": "Rahmat (Seksi Pengaduan)",
             f"{CHANNELS}/2/contact": "0274-512346",
             f"{CHANNELS}/3/contact": "pengaduan@contoh.go.id",
         },
         [f"/{CHANNELS}/0/contact", f"/{CHANNELS}/1/contact", f"/{CHANNELS}/2/contact", f"/{CHANNELS}/3/contact"],
+    ),
+    case(
+        "TRA004",
+        "real-contacts-as-published",  # labels, two numbers, a line range, no https://: all usable as they stand
+        {
+            f"{CHANNELS}/0/contact": "Online melalui website SPAN LAPOR (www.lapor.go.id)/ 0811 4430 1212",
+            f"{CHANNELS}/1/contact": "(0564)41110-41186",  # RSUD Sekadau's switchboard range
+            f"{CHANNELS}/2/contact": "pangongangan@gmail.com.",  # the full stop ends the source's sentence
+            f"{CHANNELS}/3/contact": "Telephone : (0351) 467527, 4772787",
+        },
+        [],
+    ),
+    case(
+        "TRA004",
+        "email-dressed-as-website",  # Dinsos Inhil, as published
+        {f"{CHANNELS}/0": {"type": "website", "contact": "http://dinsos@inhilkab.go.id"}},
+        [f"/{CHANNELS}/0/contact"],
     ),
     case("TRA004", "unchecked-types", {f"{CHANNELS}/4/contact": "Kotak saran di lobi"}, []),
     case("TRA005", "pass", {}, []),

@@ -117,6 +117,11 @@ HELP = Catalog(
             "Menilai tanggal per YYYY-MM-DD (bawaan: hari ini).",
         ),
         "lang": ("Language of messages: en or id.", "Bahasa pesan: en atau id."),
+        "verbose": (
+            "One finding per item (each photocopy, each fee, each step) instead of one per rule and cause.",
+            "Satu temuan untuk setiap butir (setiap fotokopi, setiap biaya, setiap langkah), bukan satu temuan "
+            "untuk setiap aturan dan penyebab.",
+        ),
         "quiet": (
             "Print only the errors of failing documents and the summary.",
             "Hanya menampilkan galat dokumen yang tidak lolos dan ringkasannya.",
@@ -215,6 +220,7 @@ def check(
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=help_text(HELP, "as_of"))] = None,
     lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=help_text(HELP, "quiet"))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=help_text(HELP, "verbose"))] = False,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", metavar="FILE", help=help_text(HELP, "baseline"))
     ] = None,
@@ -243,6 +249,7 @@ def check(
         "min_principle": parse_min_principle(min_principle or []),
         "select": _split(select),
         "ignore": _split(ignore),
+        "verbose": True if verbose else None,
     }
     config = refuse_config_when_isolated(config, isolated)
     if show_config:

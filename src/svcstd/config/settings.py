@@ -52,6 +52,8 @@ class Settings:
     sources: Mapping[str, str] = field(default_factory=dict)
     config_root: str | None = None
     """The configuration file's folder (absolute): include/exclude globs are relative to it. None: no file."""
+    verbose: bool = False
+    """One finding per item (`check --verbose`) instead of one per rule and cause; the command line sets it."""
 
     def is_selected(self, rule_id: str) -> bool:
         """select/ignore by id or prefix; ignore wins over select."""

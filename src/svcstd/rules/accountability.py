@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, NamedTuple
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
@@ -266,7 +266,11 @@ def ACC003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         names += f" (+{len(unfounded) - MAX_NAMED})"
     first = unfounded[0][0] if len(unfounded) == 1 else None
     pointer = f"/delivery/fees/{first}" if first is not None else "/delivery/fees"
-    yield Hit(pointer, {"count": len(unfounded), "names": names}, at_key=True, items=len(unfounded))
+    each = tuple(
+        Hit(f"/delivery/fees/{index}", {"count": 1, "names": f"'{fee['name']}'"}, at_key=True)
+        for index, fee in unfounded
+    )
+    yield Hit(pointer, {"count": len(unfounded), "names": names}, at_key=True, items=len(unfounded), each=each)
 
 
 def _regulation_key(text: str) -> str:
@@ -342,6 +346,44 @@ def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/delivery/fee_basis", {"name": "fee_basis"})
 
 
+_COMPLAINANT = re.compile(r"pengguna|pemohon|pelapor|pengadu|masyarakat|warga|citizen|complainant", re.IGNORECASE)
+_CHANNEL_LABEL = re.compile(r"call ?cent(?:er|re)|hotline|contact center|layanan pengaduan", re.IGNORECASE)
+"""A `person` that names the line, not who answers it ("Call Center" on Disdukcapil Way Kanan's phone)."""
+_STAFF_WORDS = re.compile(r"petugas|pejabat|pengelola|pelaksana|\btim\b|seksi|bagian|bidang|officer", re.IGNORECASE)
+
+
+def _names_handler(complaints: Mapping[str, Any]) -> bool:
+    """Whether complaint handling says who handles complaints, in any of the ways real standards say it."""
+    if "handler" in complaints:
+        return True
+    channels = complaints.get("channels", [])
+    if any("person" in channel and not _CHANNEL_LABEL.fullmatch(channel["person"].strip()) for channel in channels):
+        return True
+    if any(channel["type"] == "in_person" and _STAFF_WORDS.search(channel["contact"]) for channel in channels):
+        return True
+    return any(
+        isinstance(step, Mapping) and "actor" in step and not _COMPLAINANT.search(step["actor"])
+        for step in complaints.get("procedure", [])
+    )
+
+
+class ComplaintElement(NamedTuple):
+    name_en: str
+    name_id: str
+    present: Callable[[Mapping[str, Any]], bool]
+
+
+COMPLAINT_ELEMENTS = (
+    ComplaintElement("complaint handler (`handler`)", "pengelola pengaduan (`handler`)", _names_handler),
+    ComplaintElement(
+        "response time (`response_time`)",
+        "jangka waktu tanggapan (`response_time`)",
+        lambda complaints: "response_time" in complaints or bool(complaints.get("times")),
+    ),
+)
+"""What ACC005 asks of complaint handling: someone answerable for complaints and a time to answer them."""
+
+
 @rule(
     id="ACC005",
     needs=("delivery/complaints",),
@@ -350,10 +392,10 @@ def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     weight=4,
     title=("No complaint handler or response time", "Pengelola pengaduan atau waktu tanggapan tidak ditetapkan"),
     message=(
-        "Complaint handling (delivery.complaints, penanganan pengaduan, saran, dan masukan) names no {what_en} "
-        "(`{field}`). Add it.",
-        "Penanganan pengaduan, saran, dan masukan (delivery.complaints) belum mencantumkan {what_id} "
-        "(`{field}`). Tambahkan isian tersebut.",
+        "Complaint handling (delivery.complaints, penanganan pengaduan, saran, dan masukan) names no {what_en}. "
+        "Add it.",
+        "Penanganan pengaduan, saran, dan masukan (delivery.complaints) belum mencantumkan {what_id}. "
+        "Tambahkan isian tersebut.",
     ),
     fix=(
         "Add `handler:` (the unit or officer who answers complaints) and `response_time:` (a duration).",
@@ -375,6 +417,7 @@ def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         PERPRES_76_2013,
         PRINCIPLE_REF,
     ),
+    items=lambda doc, ctx: len(COMPLAINT_ELEMENTS),
 )
 def ACC005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -384,18 +427,27 @@ def ACC005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           response_time: {value: 3, unit: working_days}
           channels: [{type: lapor, contact: https://www.lapor.go.id}]
 
+    A handler is named by `handler`, by a channel's `person`, by an actor of the complaint `procedure` other
+    than the complainant, or by an in-person channel that names an officer ("Petugas informasi dan
+    pengaduan"), as real standards write it.
+
     Failing:
 
-        complaints:                             # flagged here, on the key, once per missing field
+        complaints:                             # flagged here, on the key, once for both missing elements
           channels: [{type: lapor, contact: https://www.lapor.go.id}]
     """
     complaints = doc["delivery"]["complaints"]
-    if "handler" not in complaints:
-        params = {"field": "handler", "what_en": "complaint handler", "what_id": "pengelola pengaduan"}
-        yield Hit("/delivery/complaints", params, at_key=True)
-    if "response_time" not in complaints and not complaints.get("times"):
-        params = {"field": "response_time", "what_en": "response time", "what_id": "jangka waktu tanggapan"}
-        yield Hit("/delivery/complaints", params, at_key=True)
+    missing = [element for element in COMPLAINT_ELEMENTS if not element.present(complaints)]
+    if not missing:
+        return
+    each = tuple(
+        Hit("/delivery/complaints", {"what_en": e.name_en, "what_id": e.name_id}, at_key=True) for e in missing
+    )
+    params = {
+        "what_en": " and no ".join(e.name_en for e in missing),
+        "what_id": " dan ".join(e.name_id for e in missing),
+    }
+    yield Hit("/delivery/complaints", params, at_key=True, items=len(missing), each=each)
 
 
 def _response_times(doc: Document) -> Iterator[tuple[str, Mapping[str, Any]]]:

@@ -24,6 +24,8 @@ class Hit(NamedTuple):
     at_key: bool = False
     items: int = 1
     """How many of the items the rule checks this hit stands for (a finding that lists three missing groups: 3)."""
+    each: tuple[Hit, ...] = ()
+    """For a hit that stands for several items, one hit per item: what `check --verbose` reports instead."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,16 @@ class Rule:
 
     def format_message(self, params: Mapping[str, object]) -> Text:
         return bilingual(self.message, **params)
+
+
+def is_own_record(doc: Document, ctx: RuleContext | None = None) -> bool:
+    """Whether the document is the unit's own record of its standard: it states a `status` or an `adoption`.
+
+    A document written down from a published text states neither (no published standard carries them), and
+    neither does it carry the record of the public consultation, the review plan or the list of places it is
+    published: those live in the unit's own file. Rules that ask for them judge only the unit's own record.
+    """
+    return "status" in doc or "adoption" in doc
 
 
 def rule(

@@ -64,13 +64,28 @@ SERVES = {
 }
 ADULT_AGE = 17
 """Indonesian law treats 17 (or married) as adult for identity documents: a service only adults use has no children."""
+ELDERLY_AGE = 60
+"""Lanjut usia: 60 years and over (general knowledge): a service for people younger than that has no elderly."""
+ADULTS_ONLY_NOTE = re.compile(r"\b(?:khusus|hanya) (?:orang )?dewasa\b|\badults? only\b", re.IGNORECASE)
+"""An `audience.note` that says the service is for adults only, as real standards write it ("khusus dewasa")."""
 
 
 def required_groups(doc: Document, ctx: RuleContext) -> list[str]:
-    """The groups the rule asks for on this service: children are left out of a service only adults use."""
+    """The groups the rule asks for on this service, as far as the document's `audience` says who it serves.
+
+    Children are left out of a service only adults use (`min_age` 17 or more, or a note "khusus dewasa"),
+    the elderly out of a service only younger people use (`max_age` under 60).
+    """
     audience = doc.get("audience") or {}
-    adults_only = isinstance(audience, dict) and (audience.get("min_age") or 0) >= ADULT_AGE
-    return [group for group in ctx.options["groups"] if not (adults_only and group == "children")]
+    if not isinstance(audience, dict):
+        return list(ctx.options["groups"])
+    adults_only = (audience.get("min_age") or 0) >= ADULT_AGE
+    adults_only = adults_only or ADULTS_ONLY_NOTE.search(str(audience.get("note", ""))) is not None
+    max_age = audience.get("max_age")
+    no_elderly = isinstance(max_age, int) and max_age < ELDERLY_AGE
+    left_out = {"children"} if adults_only else set()
+    left_out |= {"elderly"} if no_elderly else set()
+    return [group for group in ctx.options["groups"] if group not in left_out]
 
 
 def served_groups(doc: Document) -> set[str]:
@@ -112,15 +127,18 @@ def _group_count(doc: Document, ctx: RuleContext) -> int:
         "The law obliges providers to give special treatment to certain members of the public, commonly "
         "understood to include people with disabilities, the elderly, pregnant women and children. A facility "
         "that serves a group (a wheelchair, a ramp, a lactation room, a play corner) counts for it; a service "
-        "only adults use (`audience: {min_age: 17}`) is not asked about children. The score counts the groups "
-        "served: three of four earns three quarters of the rule's weight. The groups checked can be set with "
-        "the `groups` option.",
+        'only adults use (`audience: {min_age: 17}` or a note "khusus dewasa") is not asked about children, '
+        "nor one only people under 60 use (`audience: {max_age: 15}`) about the elderly. The score counts the "
+        "groups served: three of four earns three quarters of the rule's weight. The groups checked can be set "
+        "with the `groups` option.",
         "Undang-undang mewajibkan penyelenggara memberikan pelayanan dengan perlakuan khusus kepada anggota "
         "masyarakat tertentu, yang lazim dipahami mencakup penyandang disabilitas, lanjut usia, ibu hamil, dan "
         "anak-anak. Sarana yang melayani suatu kelompok (kursi roda, jalur landai, ruang laktasi, pojok bermain) "
-        "dihitung untuk kelompok itu; layanan yang hanya digunakan orang dewasa (`audience: {min_age: 17}`) "
-        "tidak ditanya soal anak-anak. Skor menghitung kelompok yang terlayani: tiga dari empat memperoleh tiga "
-        "perempat bobot aturan. Kelompok yang diperiksa dapat diatur dengan opsi `groups`.",
+        "dihitung untuk kelompok itu; layanan yang hanya digunakan orang dewasa (`audience: {min_age: 17}` atau "
+        'keterangan "khusus dewasa") tidak ditanya soal anak-anak, dan layanan yang hanya digunakan warga di '
+        "bawah 60 tahun (`audience: {max_age: 15}`) tidak ditanya soal lanjut usia. Skor menghitung kelompok "
+        "yang terlayani: tiga dari empat memperoleh tiga perempat bobot aturan. Kelompok yang diperiksa dapat "
+        "diatur dengan opsi `groups`.",
     ),
     reference=cite(
         at(
@@ -160,7 +178,8 @@ def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     names = [SPECIAL_GROUPS.get(group, Text(group, group)) for group in missing]
     params = {"groups_en": _listed([n.en for n in names], "and"), "groups_id": _listed([n.id for n in names], "dan")}
     pointer = "/special_services" if "special_services" in doc else ""
-    yield Hit(pointer, params, at_key=True, items=len(missing))
+    each = tuple(Hit(pointer, {"groups_en": n.en, "groups_id": n.id}, at_key=True) for n in names)
+    yield Hit(pointer, params, at_key=True, items=len(missing), each=each)
 
 
 def _listed(names: list[str], word: str) -> str:

@@ -6,6 +6,7 @@ with the source where its revocation was read and whether that source was the re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -279,11 +280,28 @@ def ACC022(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         fees:
           - {name: Umum, formula: Tarif rawat, basis: Sesuai Tarif Perda Retribusi Tahun 2020}   # flagged: no number
     """
+    causes: dict[str, list[tuple[Cited, Hit]]] = {}
     for place in cited(doc):
         missing = _missing(place.ref)
         if missing is not None:
             params = {"where": place.where, "written": place.written, "type": place.ref.type, "missing": missing}
-            yield Hit(place.pointer, params)
+            causes.setdefault(_cause(place.written), []).append((place, Hit(place.pointer, params)))
+    for found in causes.values():  # one finding per act cited incompletely, however often it is repeated
+        (place, first), others = found[0], [hit for _, hit in found[1:]]
+        if not others:
+            yield first
+            continue
+        listed = ", ".join(hit.pointer.lstrip("/").replace("/", ".") for hit in others)
+        where = Text(
+            f"{place.where.en} and {len(others)} other place(s) ({listed})",
+            f"{place.where.id} dan {len(others)} tempat lain ({listed})",
+        )
+        yield Hit(first.pointer, {**first.params, "where": where}, items=len(found), each=(first, *others))
+
+
+def _cause(written: str) -> str:
+    """The act a citation means, as written: "Sesuai Tarif Perda Retribusi Tahun 2020" is the fee basis's act."""
+    return " ".join(re.sub(r"^(sesuai|berdasarkan|menurut)\s+", "", written.casefold().strip(" ;.,")).split())
 
 
 RULES: tuple[Rule, ...] = (ACC020, ACC021, ACC022)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from svcstd.model import Principle, Severity
-from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.base import Document, Hit, Rule, RuleContext, is_own_record, rule
 from svcstd.rules.citations import PERMENPANRB_14_2017, PERMENPANRB_16_2017, UU_25_2009, at, cite, on, principle
 from svcstd.standard.kinds import status
 
@@ -47,6 +47,11 @@ def _is_adopted(doc: Document, ctx: RuleContext) -> bool:
     return bool(status(doc) == "adopted")
 
 
+def _records_adoption(doc: Document, ctx: RuleContext) -> bool:
+    """Adopted, in the unit's own record: a published text never carries its consultation's minutes."""
+    return _is_adopted(doc, ctx) and is_own_record(doc)
+
+
 def _groups(consultation: Mapping[str, Any]) -> set[str]:
     return {participant["group"] for participant in consultation["participants"]}
 
@@ -77,7 +82,7 @@ def _groups(consultation: Mapping[str, Any]) -> set[str]:
         "bersifat partisipatif.",
     ),
     reference=PRINCIPLE_REF,
-    applies=_is_adopted,
+    applies=_records_adoption,
 )
 def PAR001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -249,8 +254,8 @@ def _evaluated(doc: Document, ctx: RuleContext) -> bool:
     full_standard_only=True,
     applies=_evaluated,
     principle=Principle.PARTICIPATION,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("No satisfaction survey", "Tidak ada survei kepuasan masyarakat"),
     message=(
         "The performance evaluation (manufacturing.performance_evaluation.method, evaluasi kinerja pelaksana) "

@@ -49,8 +49,8 @@ def _case_label(case: str | None) -> tuple[str, str]:
     id="SIM001",
     needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("Too many requirements for one case", "Persyaratan terlalu banyak untuk satu kasus"),
     message=(
         "A total of {count} requirements (delivery.requirements, persyaratan) apply {case_en}, more than the "
@@ -164,8 +164,8 @@ def _asks_copy(requirement: Mapping[str, Any]) -> bool:
     id="SIM003",
     needs=("delivery/requirements",),
     principle=Principle.SIMPLICITY,
-    severity=Severity.WARNING,
-    weight=2,
+    severity=Severity.INFO,
+    weight=1,
     title=(
         "Photocopy asked where the original can be shown",
         "Meminta fotokopi padahal dokumen asli cukup ditunjukkan",
@@ -210,7 +210,11 @@ def SIM003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     names = ", ".join(f"'{r['name']}'" for _, r in copies[:MAX_NAMED])
     names += f" (+{len(copies) - MAX_NAMED})" if len(copies) > MAX_NAMED else ""
     pointer = f"/delivery/requirements/{index}/{field}" if len(copies) == 1 else "/delivery/requirements"
-    yield Hit(pointer, {"count": len(copies), "names": names}, at_key=len(copies) > 1, items=len(copies))
+    each = tuple(
+        Hit(f"/delivery/requirements/{i}/{'form' if 'form' in r else 'name'}", {"count": 1, "names": f"'{r['name']}'"})
+        for i, r in copies
+    )
+    yield Hit(pointer, {"count": len(copies), "names": names}, at_key=len(copies) > 1, items=len(copies), each=each)
 
 
 MAX_NAMED = 5
@@ -238,8 +242,8 @@ def _path_label(path: Path) -> dict[str, str]:
     id="SIM004",
     needs=("delivery/procedure",),
     principle=Principle.SIMPLICITY,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("Too many steps", "Langkah prosedur terlalu banyak"),
     message=(
         "The procedure (delivery.procedure.steps, prosedur) has {count} steps on {path_en}, more than "
@@ -346,7 +350,10 @@ def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     numbers = ", ".join(found.number for found in missing)
     pointer = missing[0].pointer if len(missing) == 1 else "/delivery/procedure/steps"
     params = {"count": len(missing), "total": len(timed), "numbers": numbers}
-    yield Hit(pointer, params, at_key=True, items=len(missing))
+    each = tuple(
+        Hit(found.pointer, {"count": 1, "total": len(timed), "numbers": found.number}, at_key=True) for found in missing
+    )
+    yield Hit(pointer, params, at_key=True, items=len(missing), each=each)
 
 
 def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapping[str, Any]:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from svcstd.model import Principle, Severity
-from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.base import Document, Hit, Rule, RuleContext, is_own_record, rule
 from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERMENPANRB_14_2017, UU_25_2009, at, cite, principle
 from svcstd.standard.dates import add_months
 from svcstd.standard.kinds import status
@@ -70,6 +70,7 @@ def records_last_review(doc: Document, ctx: RuleContext) -> bool:
         "siklus penyusunan dalam pedoman diakhiri dengan pemantauan dan evaluasi standar pelayanan.",
     ),
     reference=BERKELANJUTAN,
+    applies=is_own_record,
 )
 def SUS001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -242,8 +243,8 @@ def _evaluation_hit(block: Mapping[str, Any], pointer: str) -> Hit | None:
     full_standard_only=True,
     needs=("manufacturing/performance_evaluation",),
     principle=Principle.SUSTAINABILITY,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("Performance evaluation is not scheduled yearly", "Evaluasi kinerja pelaksana tidak terjadwal"),
     message=(
         "The staff performance evaluation (`manufacturing.performance_evaluation`) {state}, so it is not "
@@ -290,8 +291,8 @@ def SUS005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     full_standard_only=True,
     needs=("manufacturing/internal_supervision",),
     principle=Principle.SUSTAINABILITY,
-    severity=Severity.WARNING,
-    weight=2,
+    severity=Severity.INFO,
+    weight=1,
     title=("Internal supervision is not scheduled", "Pengawasan internal tidak terjadwal"),
     message=(
         "This internal supervision entry (`manufacturing.internal_supervision`) {state}, and no entry is "

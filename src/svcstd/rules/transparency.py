@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from svcstd.model import Principle, Severity
-from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.base import Document, Hit, Rule, RuleContext, is_own_record, rule
 from svcstd.rules.citations import (
     PERMENPANRB_15_2014,
     PERPRES_76_2013,
@@ -33,20 +34,60 @@ def openness_and(en: str, id_: str) -> Citation:
 ONLINE_CHANNELS = frozenset({"website", "mobile_app", "social_media"})
 ON_SITE_CHANNELS = frozenset({"notice_board", "information_desk", "brochure"})
 
+# Contacts as real standards write them: a label before the number ("Telp.", "HP.", "Hotline Service :"),
+# two numbers or a line range in one cell ("(0768) 24795/23626", "(0564)41110-41186"), a host name without
+# https:// ("www.disdik.pelalawan.go.id"), a full stop after an e-mail address. A citizen can use each of
+# them as it stands; what cannot be used is a contact with no number, address or host at all, or an e-mail
+# address written as a web address ("http://dinsos@inhilkab.go.id").
+_PHONE_CANDIDATE = re.compile(r"\+?\(?\d[\d\s().-]*\d")
+_LINE_RANGE = re.compile(r"^(.*\d)-(\d+)$")
+_HOST = re.compile(
+    r"(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:id|com|org|net|info|io)(?::\d+)?(?:[/?#]\S*)?",
+    re.IGNORECASE,
+)
+_TOKEN_SEPARATORS = re.compile(r"[\s(),;]+")
+
+
+def has_phone(text: str) -> bool:
+    """Whether the text holds at least one Indonesian phone number a citizen can dial."""
+    for candidate in _PHONE_CANDIDATE.findall(text):
+        for piece in re.split(r"[/,]", candidate):
+            part = piece.strip()
+            if contacts.is_phone(part):
+                return True
+            ranged = _LINE_RANGE.match(part)  # "(0564)41110-41186": the lines 41110 to 41186
+            if ranged and contacts.is_phone(ranged.group(1)):
+                return True
+    return False
+
+
+def has_email(text: str) -> bool:
+    """Whether the text holds an e-mail address (a full stop after it is the sentence's)."""
+    return any(contacts.is_email(token.rstrip(".")) for token in _TOKEN_SEPARATORS.split(text))
+
+
+def has_web_address(text: str) -> bool:
+    """Whether the text holds a web address a browser opens: with https:// or a host name on a known domain.
+
+    A token with `@` is an e-mail address, however it is dressed ("http://dinsos@inhilkab.go.id").
+    """
+    for piece in _TOKEN_SEPARATORS.split(text):
+        token = piece.rstrip(".")
+        if "@" not in token and (contacts.is_web_address(token) or _HOST.fullmatch(token)):
+            return True
+    return False
+
+
 # What each complaint channel type's contact must be: (check, English and Indonesian description).
 CONTACT_KINDS: dict[str, tuple[Callable[[str], bool], str, str]] = {
-    "phone": (contacts.is_phone, "a phone number such as 0274-512345 or +62 812-2750-4411", "nomor telepon"),
-    "sms": (contacts.is_phone, "a mobile number such as 0812-2750-4411", "nomor ponsel"),
-    "whatsapp": (contacts.is_phone, "a mobile number such as +62 812-2750-4411", "nomor WhatsApp"),
-    "fax": (contacts.is_phone, "a fax number such as (0274) 512347", "nomor faksimile"),
-    "email": (contacts.is_email, "an e-mail address such as pengaduan@contoh.go.id", "alamat surel"),
-    "website": (
-        contacts.is_web_address,
-        "a web address starting with https://",
-        "alamat situs web yang diawali https://",
-    ),
+    "phone": (has_phone, "a phone number such as 0274-512345 or +62 812-2750-4411", "nomor telepon"),
+    "sms": (has_phone, "a mobile number such as 0812-2750-4411", "nomor ponsel"),
+    "whatsapp": (has_phone, "a mobile number such as +62 812-2750-4411", "nomor WhatsApp"),
+    "fax": (has_phone, "a fax number such as (0274) 512347", "nomor faksimile"),
+    "email": (has_email, "an e-mail address such as pengaduan@contoh.go.id", "alamat surel"),
+    "website": (has_web_address, "a web address such as https://contoh.go.id", "alamat situs web"),
     "lapor": (
-        contacts.is_web_address,
+        has_web_address,
         "the SP4N-LAPOR! address, https://www.lapor.go.id",
         "alamat SP4N-LAPOR!, https://www.lapor.go.id",
     ),
@@ -104,6 +145,7 @@ def offers_online(doc: Document, ctx: RuleContext) -> bool:
             "prinsip transparansi; publikasi komponen penyampaian pelayanan",
         ),
     ),
+    applies=is_own_record,
 )
 def TRA001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -256,7 +298,7 @@ def TRA004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
     Failing:
 
-        channels: [{type: email, contact: "0274-512346"}, {type: lapor, contact: lapor.go.id}]
+        channels: [{type: email, contact: "0274-512346"}, {type: website, contact: "http://dinsos@contoh.go.id"}]
     """
     for i, channel in enumerate(doc["delivery"]["complaints"]["channels"]):
         hit = _contact_hit(i, channel)
@@ -267,8 +309,8 @@ def TRA004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 @rule(
     id="TRA005",
     principle=Principle.TRANSPARENCY,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("No service hours", "Jam pelayanan tidak dicantumkan"),
     message=(
         "The standard states no `service_hours` (service hours): citizens cannot tell when to come. Add one "
@@ -306,8 +348,8 @@ def TRA005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 @rule(
     id="TRA006",
     principle=Principle.TRANSPARENCY,
-    severity=Severity.WARNING,
-    weight=3,
+    severity=Severity.INFO,
+    weight=1,
     title=("No provider contact", "Kontak penyelenggara tidak dicantumkan"),
     message=(
         "The provider's details (`provider`) give no `address`, `phone`, `email` or `website`: citizens cannot "

@@ -61,7 +61,8 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
         hits = list(rule.check(data, context))
         waiver = live.get(rule.id)
         severity = adjusted.severity or rule.severity
-        findings.extend(stamp(rule, hit, doc.source, severity, waiver) for hit in hits)
+        shown = [item for hit in hits for item in (hit.each or (hit,))] if settings.verbose else hits
+        findings.extend(stamp(rule, hit, doc.source, severity, waiver) for hit in shown)
         status = Status.WAIVED if waiver else Status.FAILED if hits else Status.PASSED
         credit = rule.credit(data, context, hits) if status is Status.FAILED else 0.0
         outcomes.append(Outcome(rule.id, rule.principle, weight, status, credit, rule.binding))

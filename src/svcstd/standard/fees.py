@@ -7,10 +7,15 @@ from collections.abc import Mapping
 from typing import Any
 
 COVERAGE = re.compile(
-    r"\bBPJS\b|\bJKN\b|\bKIS\b|\bPBI\b|Jamkes(?:da|mas)?|asuransi|ditanggung|sesuai (?:dengan )?hak(?:nya)?",
+    r"\bBPJS\b|\bJKN\b|\bKIS\b|\bPBI\b|Jamkes(?:da|mas)?|Jasa ?Raharja|\bBaznas\b|asuransi|ditanggung"
+    r"|sesuai (?:dengan )?hak(?:nya)?",
     re.IGNORECASE,
 )
-"""Words that say a programme or insurer pays ("Pasien BPJS sesuai dengan haknya"): coverage, not a fee."""
+"""Words that say a programme or insurer pays ("Pasien BPJS sesuai dengan haknya"): coverage, not a fee.
+
+Jasa Raharja pays for road-accident victims and Baznas for the poor it supports (fee rows of RSUD Sungai
+Dareh's emergency ward).
+"""
 
 
 def is_coverage(fee: Mapping[str, Any]) -> bool:
