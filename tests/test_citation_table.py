@@ -61,5 +61,21 @@ def test_the_table_distinguishes_law_from_practice_in_both_languages() -> None:
     sim001 = next(line for line in page.splitlines() if line.startswith("| **SIM001**"))
     assert "**good practice · praktik yang baik** — svcstd's rule of thumb" in sim001
     assert "good practice — no provision quoted · praktik yang baik — tidak ada ketentuan yang dikutip" in sim001
-    assert "\n- **PAR005**: Drop Pasal 4 huruf f" in page  # a correction still to make is listed
-    assert "\n- **PAR001**:" not in page  # one made (Pasal 20 and 39 ayat (1), PermenPANRB 16/2017) is not
+    assert "| compliance · kepatuhan |" in page
+    assert "| quality (a record of a process) · mutu (catatan proses) |" in acc001
+    assert "\n- **PAR005**:" not in page  # the corrections made are no longer listed
+
+
+def test_no_correction_is_left_for_the_rules_references() -> None:
+    """Issue #14: every reference the research corrected was rewritten; the list says so rather than staying stale."""
+    assert [rule_id for rule_id, entry in load_citations().items() if entry.correction] == []
+    assert "None: every rule's reference agrees with the research." in citations_markdown()
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_no_reference_cites_an_unverified_asas_as_if_it_were_verified(rule_id: str) -> None:
+    """UU 25/2009 Pasal 4 (the asas) was never verified: a reference may name it only as general knowledge."""
+    reference = next(rule for rule in BUILTIN_RULES if rule.id == rule_id).reference
+    for text, marker in ((reference.en, "Article 4("), (reference.id, "Pasal 4 huruf")):
+        if marker in text:
+            assert "not verified" in text or "belum diverifikasi" in text, (rule_id, text)

@@ -124,9 +124,9 @@ def test_quiet_shows_the_errors_of_failing_documents_and_the_summary(capsys: pyt
     assert out.splitlines() == [
         *errors,
         f"{weak}: Legalisir Ijazah dan Transkrip Akademik",
-        "  compliance 54.7 — Yellow zone — medium compliance (document-based estimate) · quality 80.3 · fails the gate",
+        "  compliance 62.8 — Yellow zone — medium compliance (document-based estimate) · quality 79.5 · fails the gate",
         "",
-        "1 document(s) checked: 0 passed, 1 failed, 0 invalid; 3 error(s), 7 warning(s), 2 info.",
+        "1 document(s) checked: 0 passed, 1 failed, 0 invalid; 3 error(s), 7 warning(s), 3 info.",
     ]
 
 

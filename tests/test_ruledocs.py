@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -245,3 +246,34 @@ def test_explain_in_indonesian_prints_no_english_label(capsys: pytest.CaptureFix
         for line in out.splitlines():
             assert not line.strip().startswith(labels), (rule.id, line)
         assert ("\n    Contoh lolos" in out) == ("Passing" in rule.examples or "Passes" in rule.examples), rule.id
+
+
+@pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda rule: rule.id)
+def test_explain_shows_law_or_practice_the_provision_the_words_and_the_source(
+    rule: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue #14: every rule says whether it is law or practice, which measure it moves, and what it rests on."""
+    from svcstd.rules.citation_data import load_citations
+
+    entry = load_citations()[rule.id]
+    _, out, _ = run(capsys, "explain", rule.id, "--lang", "en")
+    assert "\nLaw or practice, as verified:\n    Kind: " + entry.kind.en in out
+    assert ("Counts toward: compliance" in out) == rule.binding
+    for quote in entry.words:
+        assert f"“{' '.join(quote.split())}”" in out
+    for url in entry.source:
+        assert f"Source: {url}" in out
+    if not entry.words:
+        assert "Words as read: none quoted" in out
+    _, out_id, _ = run(capsys, "explain", rule.id, "--lang", "id")
+    assert "\nHukum atau praktik, menurut verifikasi:\n    Sifat: " + entry.kind.id in out_id
+
+
+def test_docs_rules_md_has_the_table_rule_provision_words_source() -> None:
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert "## Legal basis as verified: rule → provision → words → source" in page
+    acc030 = next(line for line in page.splitlines() if line.startswith("| ACC030 | law |"))
+    assert "compliance (Kepatuhan)" in acc030 and "Pasal 79A" in acc030
+    assert "“Pengurusan dan penerbitan Dokumen Kependudukan tidak dipungut biaya.”" in acc030
+    fai006 = next(line for line in page.splitlines() if line.startswith("| FAI006 |"))
+    assert "general knowledge" in fai006 and "quality (Mutu)" in fai006

@@ -8,7 +8,17 @@ from typing import Any, NamedTuple
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
-from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERPRES_76_2013, UU_25_2009, at, cite, on, principle
+from svcstd.rules.citations import (
+    OMBUDSMAN_ASSESSMENT,
+    PERPRES_76_2013,
+    UU_25_2009,
+    at,
+    cite,
+    general_knowledge,
+    on,
+    practice,
+    principle,
+)
 from svcstd.standard.durations import describe, is_measured, upper_minutes
 from svcstd.standard.fees import charged
 from svcstd.standard.kinds import status
@@ -175,7 +185,15 @@ def _cites_uu_25_2009(entry: object) -> bool:
         "penyelenggaraan layanan itu sendiri, bukan UU 25/2009 secara khusus: mencantumkannya merupakan praktik "
         "templat, sehingga ketiadaannya hanya berupa catatan.",
     ),
-    reference=cite(at(UU_25_2009, "Article 21(a) (legal basis)", "Pasal 21 huruf a (dasar hukum)"), PRINCIPLE_REF),
+    reference=cite(
+        at(
+            UU_25_2009,
+            "Article 21(a) (legal basis: the regulations of the service itself; it does not require UU 25/2009 to "
+            "be listed)",
+            "Pasal 21 huruf a (dasar hukum: peraturan layanan itu sendiri; tidak mewajibkan UU 25/2009 dicantumkan)",
+        ),
+        practice("the adoption decree's template ('Mengingat')", "templat keputusan penetapan ('Mengingat')"),
+    ),
 )
 def ACC002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -234,10 +252,10 @@ def _charges_anything(doc: Document, ctx: RuleContext) -> bool:
         "publik harus ditetapkan berdasarkan peraturan perundang-undangan.",
     ),
     reference=cite(
-        at(
-            UU_25_2009,
-            "Article 21(e) (fees) and the provisions on setting fees",
-            "Pasal 21 huruf e (biaya/tarif) dan ketentuan tentang penetapan biaya/tarif",
+        at(UU_25_2009, "Article 21(e) (fees)", "Pasal 21 huruf e (biaya/tarif)"),
+        general_knowledge(
+            "the provisions of UU 25/2009 on setting fees (Article 31 not verified)",
+            "ketentuan UU 25/2009 tentang penetapan biaya/tarif (Pasal 31 belum diverifikasi)",
         ),
         PRINCIPLE_REF,
     ),
@@ -492,7 +510,19 @@ def _has_response_time(doc: Document, ctx: RuleContext) -> bool:
         "menetapkan batas lain, sesuaikan opsi `max_response_days` dengan batas tersebut. Satu hari kerja "
         "dihitung 7/5 hari kalender.",
     ),
-    reference=cite(on(UU_25_2009, "complaint management", "pengelolaan pengaduan"), PERPRES_76_2013),
+    reference=cite(
+        general_knowledge(
+            "an answer within 14 days of receipt, as the Ombudsman is reported to say; no article of UU 25/2009 "
+            "verified",
+            "jawaban paling lambat 14 hari sejak pengaduan diterima, sebagaimana dilaporkan dari Ombudsman; belum ada "
+            "pasal UU 25/2009 yang diverifikasi",
+        ),
+        on(
+            PERPRES_76_2013,
+            "complaint management; its wording not verified",
+            "pengelolaan pengaduan; bunyinya belum diverifikasi",
+        ),
+    ),
     options={"max_response_days": 14},
     applies=_has_response_time,
 )
@@ -539,10 +569,11 @@ def ACC006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     reference=cite(
         at(
             UU_25_2009,
-            "Article 15(b) (drawing up, adopting and publishing the service pledge)",
-            "Pasal 15 huruf b (menyusun, menetapkan, dan memublikasikan maklumat pelayanan)",
+            "Article 15(b) (drawing up, adopting and publishing the service pledge; Article 22 not verified)",
+            "Pasal 15 huruf b (menyusun, menetapkan, dan memublikasikan maklumat pelayanan; Pasal 22 belum "
+            "diverifikasi)",
         ),
-        PRINCIPLE_REF,
+        practice("a signature and a date on the pledge", "tanda tangan dan tanggal pada maklumat"),
     ),
     applies=_is_adopted,
 )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from svcstd.model import Principle, Severity
 from svcstd.reading.sourcemap import join_pointer
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
-from svcstd.rules.citations import UU_25_2009, at, cite, principle
+from svcstd.rules.citations import practice
 from svcstd.standard.template import PLACEHOLDER_MARKERS, has_placeholder
 
 
@@ -70,13 +70,9 @@ def may_hold_placeholders(data: object) -> bool:
         "masyarakat. Karena itu aturan ini berupa galat: templat yang belum diisi tidak akan lolos gerbang. "
         "Rancangan yang sedang disusun tetap dapat diperiksa; temuan lainnya dilaporkan seperti biasa.",
     ),
-    reference=cite(
-        at(
-            UU_25_2009,
-            "Article 4(h) (openness) and Article 21 (components of the service standard)",
-            "Pasal 4 huruf h (asas keterbukaan) dan Pasal 21 (komponen standar pelayanan)",
-        ),
-        principle("principle of transparency", "prinsip transparansi"),
+    reference=practice(
+        "svcstd's own template (`svcstd init`) must be filled in before the standard is published",
+        "templat svcstd sendiri (`svcstd init`) harus diisi sebelum standar dipublikasikan",
     ),
 )
 def TRA090(doc: Document, ctx: RuleContext) -> Iterator[Hit]:

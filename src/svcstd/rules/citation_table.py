@@ -86,10 +86,16 @@ def _corrections(rules: tuple[Rule, ...], citations: Mapping[str, RuleCitation])
         "berbeda dengan hasil penelitian. Untuk pemelihara; teks aturan diubah di modulnya masing-masing.",
         "",
     ]
+    listed = len(lines)
     for rule in rules:
         found = citations.get(rule.id)
         if found is not None and found.correction:
             lines.append(f"- **{rule.id}**: {_cell(found.correction)} Now cites: *{_cell(rule.reference.en)}*")
+    if len(lines) == listed:
+        lines.append(
+            "None: every rule's reference agrees with the research. · Tidak ada: rujukan setiap aturan sesuai dengan "
+            "hasil penelitian."
+        )
     return lines
 
 

@@ -55,3 +55,33 @@ def cite(*parts: Citation) -> Citation:
 def principle(en: str, id_: str) -> Citation:
     """One of the six drafting principles of the guideline (PermenPANRB 15/2014, Annex, Chapter II)."""
     return at(PERMENPANRB_15_2014, f"Annex, Chapter II ({en})", f"Lampiran Bab II ({id_})")
+
+
+PP_42_2020: Citation = (
+    "Government Regulation No. 42 of 2020 on Accessibility of Settlements, Public Services and Disaster Protection "
+    "for Persons with Disabilities (PP 42/2020)",
+    "PP No. 42 Tahun 2020 tentang Aksesibilitas terhadap Permukiman, Pelayanan Publik, dan Pelindungan dari "
+    "Bencana bagi Penyandang Disabilitas",
+)
+PERMENPANRB_5_2025: Citation = (
+    "PANRB Ministerial Regulation No. 5 of 2025 on the National Public Service Complaint Management System "
+    "(PermenPANRB 5/2025, replacing PermenPANRB 62/2018)",
+    "Peraturan Menteri PANRB No. 5 Tahun 2025 tentang Penyelenggaraan Sistem Pengelolaan Pengaduan Pelayanan Publik "
+    "Nasional (menggantikan PermenPANRB 62/2018)",
+)
+ATR_BPN_3_2025: Citation = (
+    "ATR/BPN Ministerial Regulation No. 3 of 2025 (Permen ATR/BPN 3/2025), Article 12(1), a sectoral example: "
+    "monitoring and evaluation of the standard at least once a year",
+    "Permen ATR/BPN No. 3 Tahun 2025, Pasal 12 ayat (1), contoh sektoral: pemantauan dan evaluasi standar "
+    "pelayanan paling sedikit 1 (satu) kali dalam 1 (satu) tahun",
+)
+
+
+def practice(en: str, id_: str) -> Citation:
+    """Good practice, saying whose: `practice("svcstd's drafting advice", "saran penyusunan svcstd")`."""
+    return f"good practice: {en}", f"praktik yang baik: {id_}"
+
+
+def general_knowledge(en: str, id_: str) -> Citation:
+    """A provision believed but not verified against a source text: named without an article number."""
+    return f"general knowledge, not verified: {en}", f"pengetahuan umum, belum diverifikasi: {id_}"

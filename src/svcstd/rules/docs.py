@@ -18,6 +18,7 @@ from svcstd.i18n import Catalog, bilingual
 from svcstd.model import PRINCIPLE_NAMES, Text
 from svcstd.rules import BUILTIN_RULES
 from svcstd.rules.base import Rule
+from svcstd.rules.citation_data import RuleCitation, load_citations
 
 REGENERATE = "python -m svcstd.rules.docs > docs/rules.md"
 
@@ -32,6 +33,40 @@ MESSAGES = Catalog(
         "message": ("Message", "Pesan"),
         "rationale": ("Why", "Alasan"),
         "reference": ("Legal basis", "Dasar hukum"),
+        "verified": ("Law or practice, as verified", "Hukum atau praktik, menurut verifikasi"),
+        "v.kind": ("Kind", "Sifat"),
+        "v.measure": ("Counts toward", "Dihitung pada"),
+        "v.compliance": ("compliance (Kepatuhan)", "kepatuhan"),
+        "v.quality": ("quality (Mutu)", "mutu"),
+        "v.record": (
+            "quality (Mutu): it asks for the record of a process held outside the text",
+            "mutu: aturan ini meminta catatan proses yang dilakukan di luar naskah",
+        ),
+        "v.article": ("Provision", "Ketentuan"),
+        "v.words": ("Words as read", "Kata-kata yang dibaca"),
+        "v.none": (
+            "none quoted (no provision's words were verified)",
+            "tidak ada yang dikutip (belum ada bunyi ketentuan yang diverifikasi)",
+        ),
+        "v.status": ("Status", "Status"),
+        "v.source": ("Source", "Sumber"),
+        "v.custom": (
+            "a custom rule: not law; it counts toward quality (Mutu)",
+            "aturan tambahan: bukan hukum; dihitung pada mutu",
+        ),
+        "v.missing": ("not yet researched; counts toward quality (Mutu)", "belum diteliti; dihitung pada mutu"),
+        "table_heading": (
+            "## Legal basis as verified: rule → provision → words → source",
+            "## Dasar hukum menurut verifikasi: aturan → ketentuan → kata-kata → sumber",
+        ),
+        "table_intro": (
+            "Each rule's provision, the words as read in the source (docs/research/legal-citations.md), and whether "
+            "it is law (counting toward compliance) or good practice (counting toward quality). Full table with "
+            "status: docs/citations.md.",
+            "Ketentuan setiap aturan, kata-katanya sebagaimana dibaca di sumber (docs/research/legal-citations.md), "
+            "dan apakah ketentuan itu hukum (dihitung pada kepatuhan) atau praktik yang baik (dihitung pada mutu). "
+            "Tabel lengkap beserta status: docs/citations.md.",
+        ),
         "fix": ("How to fix", "Cara memperbaiki"),
         "options": ("Options (defaults; set them in [rules.{rule}])", "Opsi (nilai bawaan; ubah di [rules.{rule}])"),
         "examples": ("Examples", "Contoh"),
@@ -233,10 +268,34 @@ def localised_examples(examples: str, lang: str) -> str:
     return _EXAMPLE_LABEL.sub(label, examples)
 
 
+def verified_lines(rule: Rule, lang: str, citation: RuleCitation | None) -> list[str]:
+    """What the rule rests on, as the research verified it: law or practice, the measure, article, words, source."""
+    if rule.kind == "custom":
+        return [MESSAGES("v.custom", lang)]
+    if citation is None:
+        return [MESSAGES("v.missing", lang)]
+    measure = "v.compliance" if citation.binding else "v.record" if citation.record else "v.quality"
+    remark = citation.law_or_practice.removeprefix(citation.kind.en).strip(" —")
+    lines = [
+        f"{MESSAGES('v.kind', lang)}: {citation.kind(lang)}" + (f" — {remark}" if remark else ""),
+        f"{MESSAGES('v.measure', lang)}: {MESSAGES(measure, lang)}",
+    ]
+    if citation.article:
+        lines.append(f"{MESSAGES('v.article', lang)}: {citation.article}")
+    words = [f"“{' '.join(quote.split())}”" for quote in citation.words] or [MESSAGES("v.none", lang)]
+    lines += [f"{MESSAGES('v.words', lang)}: {words[0]}", *words[1:]]
+    if citation.status:
+        lines.append(f"{MESSAGES('v.status', lang)}: {citation.status}")
+    lines += [f"{MESSAGES('v.source', lang)}: {url}" for url in citation.source]
+    return lines
+
+
 def _sections(rule: Rule, lang: str) -> list[tuple[str, str]]:
+    citation = load_citations().get(rule.id) if rule.kind != "custom" else None
     sections = [
         ("rationale", rule.rationale(lang)),
         ("reference", rule.reference(lang)),
+        ("verified", "\n".join(verified_lines(rule, lang, citation))),
         ("fix", rule.fix(lang)),
         ("message", rule.message(lang)),
     ]
@@ -268,10 +327,35 @@ def rules_markdown(
     for rule in rules:
         cells = (f"[{rule.id}](#{rule.id.lower()})", PRINCIPLE_NAMES[rule.principle](lang), severity_name(rule, lang))
         lines.append(f"| {' | '.join(cells)} | {rule.weight} | {_cell(rule.title(lang))} |")
+    lines += _verified_table(rules, lang)
     for rule in rules:
         lines += ["", *_markdown_section(rule, lang, other)]
     lines += _checks_markdown(tuple(checks), lang, other)
     return "\n".join(lines) + "\n"
+
+
+def _verified_table(rules: tuple[Rule, ...], lang: str) -> list[str]:
+    """Rule → law or practice → provision → words → source, one row per built-in rule."""
+    citations = load_citations()
+    lines = ["", MESSAGES("table_heading", lang), "", MESSAGES("table_intro", lang), ""]
+    header = [MESSAGES("id", lang), MESSAGES("v.kind", lang), MESSAGES("v.measure", lang)]
+    header += [MESSAGES(key, lang) for key in ("v.article", "v.words", "v.source")]
+    lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|---|---|"]
+    for rule in rules:
+        found = citations.get(rule.id)
+        if found is None:
+            lines.append(f"| {rule.id} | {MESSAGES('v.missing', lang)} | | | | |")
+            continue
+        measure = "v.compliance" if found.binding else "v.quality"
+        words = "<br>".join(f"“{_flat(quote)}”" for quote in found.words) or MESSAGES("v.none", lang)
+        sources = "<br>".join(f"<{url}>" for url in found.source) or "—"
+        cells = (rule.id, found.kind(lang), MESSAGES(measure, lang), _flat(found.article or "—"), words, sources)
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _flat(text: str) -> str:
+    return _cell(" ".join(text.split()))
 
 
 def _checks_markdown(checks: tuple[BuiltinCheck, ...], lang: str, other: str) -> list[str]:
@@ -303,6 +387,8 @@ def _markdown_section(rule: Rule, lang: str, other: str) -> list[str]:
             lines += [f"**{MESSAGES(key, lang)}**", "", text.strip(), ""]
         elif key == "options":
             lines += [f"**{MESSAGES(key, lang, rule=rule.id)}**", "", "```toml", text, "```", ""]
+        elif key == "verified":
+            lines += [f"**{MESSAGES(key, lang)}**", "", *(f"- {_cell(line)}" for line in text.splitlines()), ""]
         else:
             lines += [f"**{MESSAGES(key, lang)}**: {text}", ""]
     return [line.rstrip() for line in lines[:-1]]

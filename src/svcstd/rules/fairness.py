@@ -8,7 +8,7 @@ from typing import Any
 
 from svcstd.model import Principle, Severity, Text
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
-from svcstd.rules.citations import UU_8_2016, UU_25_2009, at, cite, on, principle
+from svcstd.rules.citations import PP_42_2020, UU_25_2009, at, cite, general_knowledge, practice, principle
 from svcstd.standard.steps import procedure_steps
 from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS
 
@@ -143,10 +143,12 @@ def _group_count(doc: Document, ctx: RuleContext) -> int:
     reference=cite(
         at(
             UU_25_2009,
-            "Article 29(1) (service with special treatment) and Article 4(j) (facilities and special treatment for "
-            "vulnerable groups)",
-            "Pasal 29 ayat (1) (pelayanan dengan perlakuan khusus) dan Pasal 4 huruf j (fasilitas dan perlakuan "
-            "khusus bagi kelompok rentan)",
+            "Article 29(1) (service with special treatment 'sesuai dengan peraturan perundang-undangan'; the groups "
+            "named with it: persons with disabilities, the elderly, pregnant women, children, and victims of "
+            "natural and social disasters)",
+            "Pasal 29 ayat (1) (pelayanan dengan perlakuan khusus 'sesuai dengan peraturan perundang-undangan'; "
+            "kelompok yang disebut bersamanya: penyandang disabilitas, lanjut usia, wanita hamil, anak-anak, korban "
+            "bencana alam, dan korban bencana sosial)",
         ),
         KEADILAN,
     ),
@@ -214,12 +216,11 @@ def _listed(names: list[str], word: str) -> str:
     ),
     reference=cite(
         at(
-            UU_25_2009,
-            "Article 21(g) and its elucidation (facilities, including those for vulnerable groups) and Article 4(j)",
-            "Pasal 21 huruf g beserta penjelasannya (sarana, prasarana, dan/atau fasilitas, termasuk bagi kelompok "
-            "rentan) dan Pasal 4 huruf j",
+            PP_42_2020,
+            "Article 18(1)(b) (infrastructure and facilities accessible to persons with disabilities)",
+            "Pasal 18 ayat (1) huruf b (prasarana dan sarana yang mudah diakses bagi Penyandang Disabilitas)",
         ),
-        KEADILAN,
+        at(UU_25_2009, "Article 21(g) (facilities)", "Pasal 21 huruf g (sarana, prasarana, dan/atau fasilitas)"),
     ),
 )
 def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -339,13 +340,16 @@ def _formats_hit(doc: Document) -> Hit | None:
         "memberikan fasilitas khusus bagi kelompok rentan.",
     ),
     reference=cite(
-        on(
-            UU_8_2016,
-            "accessible public services and information; general knowledge, article not verified — good practice",
-            "pelayanan publik dan informasi yang mudah diakses; pengetahuan umum, pasal belum diverifikasi — praktik "
-            "baik",
+        at(
+            PP_42_2020,
+            "Article 18(1)(c) (information systems accessible to persons with disabilities)",
+            "Pasal 18 ayat (1) huruf c (sistem informasi yang mudah diakses oleh Penyandang Disabilitas)",
         ),
-        KEADILAN,
+        practice(
+            "braille, audio, sign language and easy-read as the formats (no article naming them verified)",
+            "braille, audio, bahasa isyarat, dan bahasa mudah dibaca sebagai formatnya (belum ada pasal yang "
+            "menyebutnya terverifikasi)",
+        ),
     ),
 )
 def FAI004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -452,12 +456,11 @@ def relief_texts(doc: Document) -> Iterator[str]:
         "persyaratan, dan pelayanan khusus.",
     ),
     reference=cite(
-        at(
-            UU_25_2009,
-            "Article 4(c) (equal rights regardless of economic status) and (l) (affordability)",
-            "Pasal 4 huruf c (kesamaan hak tanpa membedakan status ekonomi) dan huruf l (keterjangkauan)",
+        general_knowledge(
+            "UU 25/2009, the principles (asas) of equal rights and affordability",
+            "UU 25/2009, asas kesamaan hak dan keterjangkauan",
         ),
-        KEADILAN,
+        practice("stating fee relief for those who cannot pay", "menyatakan keringanan biaya bagi warga tidak mampu"),
     ),
     applies=charges_fee,
 )
@@ -501,12 +504,14 @@ def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "kecakapan menggunakannya.",
     ),
     reference=cite(
-        at(
-            UU_25_2009,
-            "Article 4(g) (equal treatment, non-discrimination)",
-            "Pasal 4 huruf g (persamaan perlakuan/tidak diskriminatif)",
+        general_knowledge(
+            "UU 25/2009, the principle (asas) of equal treatment",
+            "UU 25/2009, asas persamaan perlakuan/tidak diskriminatif",
         ),
-        KEADILAN,
+        practice(
+            "keeping an in-person channel beside a digital one",
+            "mempertahankan layanan tatap muka di samping layanan digital",
+        ),
     ),
     applies=declares_channels,
 )

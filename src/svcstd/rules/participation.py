@@ -9,7 +9,16 @@ from typing import Any
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, is_own_record, rule
-from svcstd.rules.citations import PERMENPANRB_14_2017, PERMENPANRB_16_2017, UU_25_2009, at, cite, on, principle
+from svcstd.rules.citations import (
+    PERMENPANRB_14_2017,
+    PERMENPANRB_16_2017,
+    UU_25_2009,
+    at,
+    cite,
+    on,
+    practice,
+    principle,
+)
 from svcstd.standard.kinds import status
 
 _SURVEY = re.compile(r"survei|survey|kepuasan|satisfaction|\bskm\b|\bikm\b", re.IGNORECASE)
@@ -165,7 +174,14 @@ def PAR002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Partisipasi berarti mencapai kesepakatan; tanpa hasil yang tercatat tidak dapat diketahui apa yang "
         "diubah atas masukan masyarakat dan penyelenggara tidak dapat dimintai pertanggungjawaban.",
     ),
-    reference=PARTICIPATORY,
+    reference=cite(
+        on(
+            PERMENPANRB_16_2017,
+            "public consultation forums; its articles not read: good practice",
+            "forum konsultasi publik; pasalnya belum dibaca: praktik yang baik",
+        ),
+        PARTICIPATORY,
+    ),
     applies=_has_consultation,
 )
 def PAR003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -365,7 +381,15 @@ def PAR006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Numbers show how broad the consultation was and make the record checkable against the attendance list.",
         "Jumlah peserta menunjukkan seberapa luas konsultasi dan dapat dicocokkan dengan daftar hadir.",
     ),
-    reference=PRINCIPLE_REF,
+    reference=cite(
+        practice(
+            "recording who took part and how many (KemenPANRB's Forum Konsultasi Publik guideline, PermenPANRB "
+            "16/2017, its articles not read)",
+            "mencatat siapa dan berapa yang hadir (pedoman Forum Konsultasi Publik KemenPANRB, PermenPANRB 16/2017, "
+            "pasalnya belum dibaca)",
+        ),
+        PUBLIC_ROLE,
+    ),
     applies=_has_consultation,
 )
 def PAR007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:

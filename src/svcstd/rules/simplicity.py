@@ -8,7 +8,7 @@ from typing import Any
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
-from svcstd.rules.citations import UU_25_2009, at, cite, principle
+from svcstd.rules.citations import UU_25_2009, at, cite, practice, principle
 from svcstd.rules.routes import Routes
 from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
 from svcstd.standard.steps import procedure_steps
@@ -17,7 +17,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
-PRINCIPLE_REF = principle("principle of simplicity", "prinsip kesederhanaan")
+PRINCIPLE_REF = principle(
+    "principle of simplicity; its definition not verified: good practice",
+    "prinsip kesederhanaan; definisinya belum diverifikasi: praktik yang baik",
+)
 EVERY_CASE = ("to every case", "untuk semua kasus")
 MAIN_ROUTE = ("the main route", "alur utama")
 
@@ -329,7 +332,13 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "meminta jangka waktu penyelesaian seluruh layanan (UU 25/2009 Pasal 21 huruf d), bukan waktu per "
         "langkah, yang merupakan materi SOP unit: praktik baik, sehingga hanya berupa catatan.",
     ),
-    reference=PRINCIPLE_REF,
+    reference=cite(
+        practice(
+            "step durations belong to the unit's SOP; UU 25/2009 Article 21(c) and (d) name the components only",
+            "durasi setiap langkah adalah isi SOP unit; UU 25/2009 Pasal 21 huruf c dan d hanya menyebut komponennya",
+        ),
+        PRINCIPLE_REF,
+    ),
     items=lambda doc, ctx: sum(1 for found in procedure_steps(doc) if "then" not in found.step),
 )
 def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:

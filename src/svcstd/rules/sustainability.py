@@ -8,11 +8,25 @@ from typing import Any
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, is_own_record, rule
-from svcstd.rules.citations import OMBUDSMAN_ASSESSMENT, PERMENPANRB_14_2017, UU_25_2009, at, cite, principle
+from svcstd.rules.citations import (
+    ATR_BPN_3_2025,
+    OMBUDSMAN_ASSESSMENT,
+    UU_25_2009,
+    at,
+    cite,
+    practice,
+    principle,
+)
 from svcstd.standard.dates import add_months
 from svcstd.standard.kinds import status
 
-BERKELANJUTAN = principle("principle of sustainability", "prinsip berkelanjutan")
+BERKELANJUTAN = cite(
+    principle(
+        "principle of sustainability; no review interval verified in it: good practice",
+        "prinsip berkelanjutan; jangka peninjauan di dalamnya belum diverifikasi: praktik yang baik",
+    ),
+    ATR_BPN_3_2025,
+)
 UNSCHEDULED = frozenset({"ad_hoc"})
 
 
@@ -265,11 +279,7 @@ def _evaluation_hit(block: Mapping[str, Any], pointer: str) -> Hit | None:
     ),
     reference=cite(
         at(UU_25_2009, "Article 21(n) (staff performance evaluation)", "Pasal 21 huruf n (evaluasi kinerja pelaksana)"),
-        at(
-            PERMENPANRB_14_2017,
-            "Article 1(1) (a survey at least once a year)",
-            "Pasal 1 ayat (1) (survei paling sedikit satu kali setahun)",
-        ),
+        practice("evaluating staff at least once a year", "evaluasi kinerja pelaksana paling sedikit setahun sekali"),
     ),
 )
 def SUS005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:

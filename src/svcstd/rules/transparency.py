@@ -9,6 +9,7 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, is_own_record, rule
 from svcstd.rules.citations import (
+    PERMENPANRB_5_2025,
     PERMENPANRB_15_2014,
     PERPRES_76_2013,
     UU_25_2009,
@@ -16,19 +17,24 @@ from svcstd.rules.citations import (
     at,
     cite,
     on,
+    practice,
     principle,
 )
 from svcstd.standard import contacts
 from svcstd.standard.fees import is_coverage
 
-TRANSPARENCY = principle("principle of transparency", "prinsip transparansi")
-OPENNESS = ("Article 4(h) (openness)", "Pasal 4 huruf h (asas keterbukaan)")
-KETERBUKAAN = cite(at(UU_25_2009, *OPENNESS), TRANSPARENCY)
+TRANSPARENCY = principle(
+    "principle of transparency; its definition not verified: good practice (UU 25/2009 Article 4(h), the asas of "
+    "openness, was not verified either)",
+    "prinsip transparansi; definisinya belum diverifikasi: praktik yang baik (UU 25/2009 Pasal 4 huruf h, asas "
+    "keterbukaan, juga belum diverifikasi)",
+)
+KETERBUKAAN = TRANSPARENCY
 
 
 def openness_and(en: str, id_: str) -> Citation:
-    """The law's openness principle followed by `en`/`id_` (which bring their own "and"), then the guideline's."""
-    return cite(at(UU_25_2009, f"{OPENNESS[0]} {en}", f"{OPENNESS[1]} {id_}"), TRANSPARENCY)
+    """The article of UU 25/2009 in `en`/`id_`, then the guideline's principle of transparency."""
+    return cite(at(UU_25_2009, en, id_), TRANSPARENCY)
 
 
 ONLINE_CHANNELS = frozenset({"website", "mobile_app", "social_media"})
@@ -138,11 +144,16 @@ def offers_online(doc: Document, ctx: RuleContext) -> bool:
         "laci tidak bermanfaat bagi siapa pun.",
     ),
     reference=cite(
-        at(UU_25_2009, *OPENNESS),
         on(
             PERMENPANRB_15_2014,
-            "principle of transparency; publication of the service-delivery components",
-            "prinsip transparansi; publikasi komponen penyampaian pelayanan",
+            "publication of the service-delivery components",
+            "publikasi komponen penyampaian pelayanan",
+        ),
+        practice(
+            "the KemenPANRB evaluation asks whether all six service-delivery components are published; the "
+            "guideline's wording was not verified",
+            "evaluasi KemenPANRB menanyakan apakah keenam komponen penyampaian pelayanan dipublikasikan; bunyi "
+            "pedomannya belum diverifikasi",
         ),
     ),
     applies=is_own_record,
@@ -236,7 +247,7 @@ def TRA002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         "Rumus berisi indeks dan harga satuan memberi tahu petugas cara menghitung, bukan memberi tahu warga "
         "berapa yang harus dibayar; biaya yang tidak diketahui membuka peluang pungutan liar.",
     ),
-    reference=openness_and("and Article 21(e) (fees)", "dan Pasal 21 huruf e (biaya/tarif)"),
+    reference=openness_and("Article 21(e) (fees)", "Pasal 21 huruf e (biaya/tarif)"),
 )
 def TRA003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -286,9 +297,10 @@ def _contact_hit(index: int, channel: Mapping[str, Any]) -> Hit | None:
         "undang-undang meminta sarana pengaduan yang mudah diakses.",
     ),
     reference=openness_and(
-        "and Article 21(j) (handling of complaints, suggestions and feedback), as well as the provisions on "
-        "complaint facilities",
-        "dan Pasal 21 huruf j (penanganan pengaduan, saran, dan masukan), serta ketentuan tentang sarana pengaduan",
+        "Article 21(j) (handling of complaints, suggestions and feedback) and Article 36 (the duty to announce the "
+        "means of complaint and who is responsible; read as a paraphrase)",
+        "Pasal 21 huruf j (penanganan pengaduan, saran, dan masukan) dan Pasal 36 (kewajiban mengumumkan sarana "
+        "pengaduan dan penanggung jawabnya; dibaca dari parafrase)",
     ),
 )
 def TRA004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -412,10 +424,12 @@ def TRA006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     reference=cite(
         on(
             PERPRES_76_2013,
-            "national public-service complaint management system, SP4N-LAPOR!",
-            "Sistem Pengelolaan Pengaduan Pelayanan Publik Nasional, SP4N-LAPOR!",
+            "the national complaint management system, SP4N-LAPOR!; Articles 18(3) and 19(5) verified as the bases "
+            "of later regulations, their words not",
+            "Sistem Pengelolaan Pengaduan Pelayanan Publik Nasional, SP4N-LAPOR!; Pasal 18 ayat (3) dan Pasal 19 "
+            "ayat (5) terverifikasi sebagai dasar peraturan berikutnya, bunyinya belum",
         ),
-        on(UU_25_2009, "complaint management", "pengelolaan pengaduan"),
+        PERMENPANRB_5_2025,
     ),
 )
 def TRA007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
