@@ -80,6 +80,8 @@ class Finding:
     waiver: Waiver | None = None
     anchor: str | None = None
     """The pointer with list indexes replaced by the items' names: it survives inserted items (baselines)."""
+    file: str | None = None
+    """The file that `line` and `column` are in, when not the document's own: a shared file (`uses:`)."""
 
     @property
     def waived(self) -> bool:
@@ -217,6 +219,11 @@ class LoadedDocument:
     data: object
     source: SourceMap
     findings: tuple[Finding, ...] = ()
+
+
+def finding_path(doc: DocumentResult, finding: Finding) -> str:
+    """The file a finding's line and column are in: a shared file it was found in (`uses:`), else the document's."""
+    return finding.file or doc.path
 
 
 def document_name(doc: DocumentResult) -> str:

@@ -76,7 +76,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "principle": None if finding.principle is None else finding.principle.value,
         "waiver": None if finding.waiver is None else list(finding.waiver),
         "anchor": finding.anchor,
-    }
+    } | ({"file": finding.file} if finding.file is not None else {})
 
 
 def _principle(result: PrincipleResult) -> dict[str, Any]:
@@ -107,8 +107,11 @@ def _document_from(item: dict[str, Any]) -> DocumentResult:
     )
 
 
+FINDING_KEYS = ("rule", "severity", "message", "pointer", "line", "column", "principle", "waiver", "anchor")
+
+
 def _finding_from(item: dict[str, Any]) -> Finding:
-    _keys(item, ("rule", "severity", "message", "pointer", "line", "column", "principle", "waiver", "anchor"))
+    _keys({key: value for key, value in item.items() if key != "file"}, FINDING_KEYS)
     return Finding(
         rule=_str(item["rule"]),
         severity=Severity(_str(item["severity"])),
@@ -119,6 +122,7 @@ def _finding_from(item: dict[str, Any]) -> Finding:
         principle=_optional(lambda name: Principle(_str(name)), item["principle"]),
         waiver=_optional(_waiver, item["waiver"]),
         anchor=_optional(_str, item["anchor"]),
+        file=_optional(_str, item.get("file")),  # a shared file (`uses:`) the finding is in
     )
 
 

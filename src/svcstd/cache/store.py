@@ -29,6 +29,7 @@ from svcstd import __version__
 from svcstd.cache import codec
 from svcstd.cache.location import NO_FOLLOW, cache_home, make_folder, root_folder, secret_key
 from svcstd.model import DocumentResult
+from svcstd.reading import shared_parts
 
 if TYPE_CHECKING:
     from svcstd.config.settings import Settings
@@ -136,7 +137,8 @@ class ResultCache:
             return None
         try:
             entry = json.loads(payload)
-            if entry.get("entry") != [self.context, label, digest]:
+            context, stored_label, stored = entry["entry"]
+            if [context, stored_label] != [self.context, label] or not _current(stored, digest):
                 return None
             return codec.decode(entry["results"])
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
@@ -170,6 +172,11 @@ class ResultCache:
 
     def _sign(self, payload: bytes) -> bytes:
         return hmac.new(self.key, payload, hashlib.sha256).hexdigest().encode()
+
+
+def _current(stored: str, digest: str) -> bool:
+    """The entry is this file's digest, and every shared file it used (`uses:`) is unchanged."""
+    return stored == digest or shared_parts.dependencies_current(stored, digest)
 
 
 def _label(target: Target) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from svcstd.checks import kind_of
 from svcstd.fingerprints import document_fingerprints, posix_path
-from svcstd.model import DocumentResult, Finding, Report, Severity
+from svcstd.model import DocumentResult, Finding, Report, Severity, finding_path
 from svcstd.reporters import RenderOptions
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -37,5 +37,5 @@ def _issue(doc: DocumentResult, finding: Finding, fingerprint: str, lang: str) -
         "check_name": finding.rule,
         "fingerprint": fingerprint,
         "severity": severity(finding),
-        "location": {"path": posix_path(doc.path), "lines": {"begin": max(finding.line, 1)}},
+        "location": {"path": posix_path(finding_path(doc, finding)), "lines": {"begin": max(finding.line, 1)}},
     }

@@ -91,4 +91,6 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
     }
     if finding.waiver is not None:
         entry["waiver"] = finding.waiver._asdict()
+    if finding.file is not None:
+        entry["file"] = finding.file  # a shared file (`uses:`): line and column are in it
     return entry

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
 from svcstd.i18n import Catalog, decimal
-from svcstd.model import DocumentResult, Finding, Report, RuleInfo, document_name
+from svcstd.model import DocumentResult, Finding, Report, RuleInfo, document_name, finding_path
 from svcstd.reporters import RenderOptions
 
 # Characters XML 1.0 cannot carry at all, not even escaped.
@@ -71,7 +71,8 @@ def _summary(doc: DocumentResult, lang: str) -> str:
 def finding_line(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInfo | None = None) -> str:
     """`path:line:column: severity ID message`, then the rule's title and what to do, as the report gives them."""
     message = " ".join(finding.message(lang).split())
-    line = f"{doc.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} {message}"
+    where = f"{finding_path(doc, finding)}:{finding.line}:{finding.column}"
+    line = f"{where}: {finding.severity.value} {finding.rule} {message}"
     if rule is None:
         return line
     return f"{line}\n    {rule.title(lang)}: {' '.join(rule.help(lang).split())}"

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from svcstd.fingerprints import SCHEME, document_fingerprints, posix_path
 from svcstd.i18n import Catalog
-from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity
+from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity, finding_path
 from svcstd.reporters import RenderOptions
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -117,7 +117,7 @@ def _result(doc: DocumentResult, finding: Finding, rule_index: int, print_: str,
 def _location(doc: DocumentResult, finding: Finding) -> dict[str, Any]:
     region = {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)}
     return {
-        "physicalLocation": {"artifactLocation": artifact_location(doc.path), "region": region},
+        "physicalLocation": {"artifactLocation": artifact_location(finding_path(doc, finding)), "region": region},
         "logicalLocations": [{"fullyQualifiedName": finding.pointer, "kind": "element"}],
     }
 

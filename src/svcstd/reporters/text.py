@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
-from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Severity, document_name
+from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Severity, document_name, finding_path
 from svcstd.reporters import RenderOptions
 
 MESSAGES = Catalog(
@@ -90,7 +90,8 @@ def _finding_line(doc: DocumentResult, finding: Finding, options: RenderOptions)
     if finding.waiver is not None:
         waived = " " + MESSAGES("waived", options.lang, until=finding.waiver.until)
     message = printable(" ".join(finding.message(options.lang).split()))
-    return f"{printable(doc.path)}:{finding.line}:{finding.column}: {severity} {finding.rule} {message}{waived}"
+    where = f"{printable(finding_path(doc, finding))}:{finding.line}:{finding.column}"
+    return f"{where}: {severity} {finding.rule} {message}{waived}"
 
 
 def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:
