@@ -106,14 +106,15 @@ def test_rule_findings_on_shared_text_point_into_it_and_the_document_is_judged_w
         assert "dinkes.yaml" in renderer(name)(report, RenderOptions()), name
 
 
+def with_own_legal_basis(repo: Path, parts: str) -> Path:
+    """A standard with its own legal basis, taking `parts` from the shared file."""
+    uses = f"uses:\n  - file: ../bersama/dinkes.yaml\n    parts: [{parts}]\n"
+    own = "manufacturing:\n  legal_basis: [Perda Nomor 1 Tahun 2020]\n"
+    return write(repo / "layanan" / "a.yaml", standard(uses, own))
+
+
 def test_one_part_by_name_and_the_rest_of_the_component_from_the_document(repo: Path) -> None:
-    doc = write(
-        repo / "layanan" / "a.yaml",
-        standard(
-            "uses:\n  - file: ../bersama/dinkes.yaml\n    parts: [manufacturing.facilities]\n",
-            "manufacturing:\n  legal_basis: [Perda Nomor 1 Tahun 2020]\n",
-        ),
-    )
+    doc = with_own_legal_basis(repo, "manufacturing.facilities")
     assert where(run(doc), "SCH007") == [(str(repo / "bersama" / "dinkes.yaml"), 8, 17, QUANTITY)]
     write(repo / "bersama" / "dinkes.yaml", SHARED.replace("quantity: -1", "quantity: 1"))
     missing = {f.pointer for f in findings(run(doc)) if f.rule == "ACC010"}
@@ -122,13 +123,7 @@ def test_one_part_by_name_and_the_rest_of_the_component_from_the_document(repo: 
 
 
 def test_a_part_given_twice_or_missing_is_sch011_at_the_uses_entry(repo: Path) -> None:
-    doc = write(
-        repo / "layanan" / "a.yaml",
-        standard(
-            "uses:\n  - file: ../bersama/dinkes.yaml\n    parts: [manufacturing.legal_basis, pledge]\n",
-            "manufacturing:\n  legal_basis: [Perda Nomor 1 Tahun 2020]\n",
-        ),
-    )
+    doc = with_own_legal_basis(repo, "manufacturing.legal_basis, pledge")
     found = [f for f in findings(run(doc)) if f.rule == "SCH011"]
     assert [(f.line, f.column, f.pointer, f.file) for f in found] == [(6, 11, "/uses/0", None)] * 2
     assert "given both in this document" in found[0].message.en and "`pledge`" in found[1].message.en
