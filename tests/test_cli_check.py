@@ -39,7 +39,7 @@ def test_schema_errors_exit_1_with_file_line_column(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "check", INVALID, *AS_OF, "--lang", "en")
     assert code == 1
     assert f"{INVALID}:39:3: error SCH001 " in out
-    assert "Did you mean the required key `requirements`" in out
+    assert "Did you mean `requirements`" in out
 
 
 def test_indonesian_messages(capsys: pytest.CaptureFixture[str]) -> None:
@@ -124,7 +124,7 @@ def test_quiet_shows_the_errors_of_failing_documents_and_the_summary(capsys: pyt
     assert out.splitlines() == [
         *errors,
         f"{weak}: Legalisir Ijazah dan Transkrip Akademik",
-        "  score 72.1 — Yellow zone — medium compliance · fails the gate",
+        "  score 73.2 — Yellow zone — medium compliance · fails the gate",
         "",
         "1 document(s) checked: 0 passed, 1 failed, 0 invalid; 3 error(s), 7 warning(s), 2 info.",
     ]

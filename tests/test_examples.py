@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,9 @@ AS_OF = date(2026, 11, 27)
 EXAMPLES = ROOT / "examples"
 REAL = ROOT / "tests" / "fixtures" / "real"
 VALID_FILES = sorted(p for p in EXAMPLES.glob("*.yaml")) + sorted(REAL.glob("*.yaml"))
+FORMAT_1_0 = ROOT / "tests" / "fixtures" / "format-1.0"
+"""Faithful copies of the examples as they were in format 1.0: `svcstd migrate` and 1.0 reading are tested on them."""
+COPIES = sorted(FORMAT_1_0.rglob("*.yaml"))
 
 
 def results(path: Path) -> list[DocumentResult]:
@@ -68,3 +72,35 @@ def test_real_published_sheet_is_scored_on_what_a_sheet_shows_and_scores_lower()
         assert next(p.score for p in real.principles if p.principle is principle) is None, principle
     for principle in (Principle.FAIRNESS, Principle.TRANSPARENCY, Principle.ACCOUNTABILITY):
         assert principle_score(real, principle) <= principle_score(complete, principle) - 20, principle
+
+
+def test_every_example_is_1_1_and_has_its_1_0_copy() -> None:
+    examples = sorted(p.relative_to(EXAMPLES) for p in EXAMPLES.rglob("*.yaml"))
+    assert examples == [p.relative_to(FORMAT_1_0) for p in COPIES]
+    for name in examples:
+        text = (EXAMPLES / name).read_text(encoding="utf-8")
+        assert 'svcstd: "1.0"' not in text and 'svcstd: "1.1"' in text, name
+
+
+@pytest.mark.parametrize("copy", [p for p in COPIES if p.parent == FORMAT_1_0], ids=lambda p: p.name)
+def test_a_valid_example_reads_in_1_1_with_exactly_its_1_0_findings(copy: Path) -> None:
+    """Only the version line differs; every finding (rule, place, message) stays. Scores may rise: TRA009 and
+    ACC010 (every component present) apply to 1.1 only, and they pass."""
+    example = EXAMPLES / copy.name
+    old, new = copy.read_text(encoding="utf-8"), example.read_text(encoding="utf-8")
+    assert old.replace('svcstd: "1.0"', 'svcstd: "1.1"') == new
+    before, after = results(copy), results(example)
+    assert [[(f.rule, f.line, f.column, f.message) for f in d.findings] for d in before] == [
+        [(f.rule, f.line, f.column, f.message) for f in d.findings] for d in after
+    ]
+    for old_doc, new_doc in zip(before, after, strict=True):
+        assert old_doc.score is not None and new_doc.score is not None and new_doc.score >= old_doc.score
+
+
+def test_the_1_0_copies_read_exactly_as_format_1_0_did(golden: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The golden was written by svcstd before this branch's changes (schema 1.1 optional title, x-source, uses)."""
+    from svcstd.reporters import RenderOptions, renderer
+
+    monkeypatch.chdir(ROOT)
+    report = check([str(FORMAT_1_0.relative_to(ROOT))], as_of=AS_OF)
+    golden("format-1.0/check.en.txt", renderer("text")(report, RenderOptions(lang="en")))

@@ -101,8 +101,8 @@ BUILTIN_CHECKS: tuple[BuiltinCheck, ...] = (
          "line holds no YAML document at all.",
          "Dokumen berupa daftar atau satu nilai, bukan pemetaan kunci, atau berkas yang disebut pada baris "
          "perintah sama sekali tidak memuat dokumen YAML."),
-        ("Write the standard as `key: value` lines, starting with `svcstd: \"1.0\"` (`svcstd init` writes one).",
-         "Tulis standar sebagai baris-baris `kunci: nilai`, diawali `svcstd: \"1.0\"` (`svcstd init` membuatkan "
+        ("Write the standard as `key: value` lines, starting with `svcstd: \"1.1\"` (`svcstd init` writes one).",
+         "Tulis standar sebagai baris-baris `kunci: nilai`, diawali `svcstd: \"1.1\"` (`svcstd init` membuatkan "
          "contohnya).")),
     _check("YML008", "reading", _ERROR,
         ("Shared file not found or not readable", "Berkas bersama tidak ditemukan atau tidak dapat dibaca"),
@@ -191,8 +191,8 @@ BUILTIN_CHECKS: tuple[BuiltinCheck, ...] = (
         ("Unsupported format version", "Versi format tidak didukung"),
         ("`svcstd` names a major format version other than 1; the rest of the document is not checked.",
          "`svcstd` menyebut versi utama format selain 1; bagian dokumen lainnya tidak diperiksa."),
-        ("Set `svcstd: \"1.0\"` and follow format 1.0, or use a svcstd release that reads that version.",
-         "Ubah menjadi `svcstd: \"1.0\"` dan ikuti format 1.0, atau gunakan rilis svcstd yang dapat membaca versi "
+        ("Set `svcstd: \"1.1\"` and follow format 1.1, or use a svcstd release that reads that version.",
+         "Ubah menjadi `svcstd: \"1.1\"` dan ikuti format 1.1, atau gunakan rilis svcstd yang dapat membaca versi "
          "tersebut.")),
     _check("SCH010", "schema", _ERROR,
         ("Duration range runs backwards", "Rentang durasi terbalik"),
