@@ -234,3 +234,16 @@ def test_a_real_decree_split_into_services_with_a_shared_provider_is_judged_as_b
             (f.rule, f.pointer, f.message) for f in before.findings
         ]
         assert after.meta.provider == "Pengadilan Agama Pati"
+
+
+def test_without_git_or_configuration_the_root_is_the_folder_svcstd_runs_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "bersama").mkdir()
+    (tmp_path / "layanan").mkdir()
+    write(tmp_path / "bersama" / "dinkes.yaml", SHARED)
+    doc = write(tmp_path / "layanan" / "a.yaml", standard("uses: [../bersama/dinkes.yaml]\n"))
+    monkeypatch.chdir(tmp_path)
+    assert "SCH007" in {f.rule for f in findings(run(Path("layanan/a.yaml")))}
+    monkeypatch.chdir(tmp_path / "layanan")
+    assert [f.rule for f in findings(run(doc)) if f.rule.startswith("YML")] == ["YML009"]

@@ -272,7 +272,8 @@ def _relocated(finding: Finding, parts: Sequence[Part]) -> Finding:
 
 
 def repository_root(real_path: str) -> str:
-    """The nearest folder above the file that holds `.git` or a configuration file; else the file's folder."""
+    """The nearest folder above the file holding `.git` or a configuration file; else the current folder
+    when the file is inside it (the folder svcstd was run from); else the file's own folder."""
     folder = os.path.dirname(os.path.abspath(real_path))
     current = folder
     while True:
@@ -282,8 +283,10 @@ def repository_root(real_path: str) -> str:
             return current
         parent = os.path.dirname(current)
         if parent == current:
-            return folder
+            break
         current = parent
+    here = os.getcwd()
+    return here if _within(folder, here) else folder
 
 
 def dependency_digest(digest: str, files: Iterable[tuple[str, str]]) -> str:
