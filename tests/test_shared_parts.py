@@ -247,3 +247,10 @@ def test_without_git_or_configuration_the_root_is_the_folder_svcstd_runs_in(
     assert "SCH007" in {f.rule for f in findings(run(Path("layanan/a.yaml")))}
     monkeypatch.chdir(tmp_path / "layanan")
     assert [f.rule for f in findings(run(doc)) if f.rule.startswith("YML")] == ["YML009"]
+
+
+def test_a_pipe_named_as_shared_file_is_not_opened(repo: Path) -> None:
+    os.mkfifo(repo / "bersama" / "pipa.yaml")  # opening it for reading would block forever
+    doc = write(repo / "layanan" / "a.yaml", standard("uses: [../bersama/pipa.yaml]\n"))
+    [finding] = [f for f in findings(run(doc)) if f.rule.startswith("YML")]
+    assert finding.rule == "YML008" and "not a regular file" in finding.message.en
