@@ -39,7 +39,7 @@ def test_schema_errors_exit_1_with_file_line_column(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "check", INVALID, *AS_OF, "--lang", "en")
     assert code == 1
     assert f"{INVALID}:39:3: error SCH001 " in out
-    assert "Did you mean the required key `requirements`" in out
+    assert "Did you mean `requirements`" in out
 
 
 def test_indonesian_messages(capsys: pytest.CaptureFixture[str]) -> None:

@@ -221,3 +221,15 @@ def test_staff_count_may_be_one_mapping_in_1_1_only(staff_count: str, valid_1_1:
     assert (check(document) == ()) is valid_1_1
     if staff_count.startswith("{"):
         assert [f.rule for f in check(document.replace('svcstd: "1.1"', 'svcstd: "1.0"'))].count("SCH003") >= 1
+
+
+def test_a_note_under_a_whole_component_and_a_fee_note_are_1_1_keys() -> None:
+    notes = "  notes:\n    requirements: Dapat dilengkapi dalam 2x24 jam\n    procedure: [Diprioritaskan, Simultan]\n"
+    text = MINIMAL.replace("delivery:\n", "delivery:\n" + notes, 1)
+    text = text.replace("amount: 0", "amount: 0\n      note: Gratis")
+    assert "notes:" in text and "note: Gratis" in text
+    assert check(as_1_1(text)) == ()
+    unknown_in_1_0 = {("SCH001", "/delivery/notes"), ("SCH001", "/delivery/fees/0/note")}
+    assert {(f.rule, f.pointer) for f in check(text)} == unknown_in_1_0
+    wrong = as_1_1(text).replace("requirements: Dapat", "requirement: Dapat")
+    assert [(f.rule, f.pointer) for f in check(wrong)] == [("SCH001", "/delivery/notes/requirement")]

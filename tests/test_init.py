@@ -160,3 +160,31 @@ def test_yaml_quote_round_trips(value: str) -> None:
     [doc] = load_text(f"v: {yaml_quote(value)}\n")
     assert not doc.findings
     assert doc.data == {"v": value}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("option", "kind"), [("standard", "standard"), ("sheet", "published_sheet")])
+def test_init_writes_format_1_1_of_either_kind(
+    lang: str, option: str, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "s.yaml"
+    code, _, _ = run(capsys, "init", str(target), "--kind", option, "--lang", lang, "--service", "A", "--provider", "B")
+    assert code == 0
+    text = target.read_text(encoding="utf-8")
+    [doc] = load_text(text)
+    assert isinstance(doc.data, dict)
+    assert (doc.data["svcstd"], doc.data["kind"]) == ("1.1", kind)
+    assert ("manufacturing" in doc.data) is (kind == "standard")
+    assert ("pledge" in doc.data and "status" in doc.data) is (kind == "standard")
+    delivery = {"requirements", "procedure", "completion_time", "fees", "products", "complaints"}
+    assert set(doc.data["delivery"]) == delivery
+    assert "#<standard>" not in text and "#</standard>" not in text and not text.endswith("\n\n")
+    result = check(target)
+    assert result.valid, [f.message.en for f in result.findings]
+    assert not {"TRA009", "ACC010"} & {f.rule for f in result.findings}  # nothing of its kind is missing
+
+
+def test_an_unknown_kind_is_misuse_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "init", str(tmp_path / "s.yaml"), "--kind", "lembar", "--lang", "id")
+    assert code == 2 and "--kind harus standard atau sheet" in err
+    assert not (tmp_path / "s.yaml").exists()

@@ -1,4 +1,7 @@
-"""`svcstd migrate` on real files: every example becomes 1.1 with the same findings, nothing else changes."""
+"""`svcstd migrate` on real files: every 1.0 example becomes 1.1 with the same findings, nothing else changes.
+
+The examples themselves are 1.1 now; their 1.0 copies (tests/fixtures/format-1.0) are what is migrated.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,8 @@ from svcstd.cli.main import main
 from svcstd.cli.migrate import Outcome, migrate_text
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))
+FORMAT_1_0 = ROOT / "tests" / "fixtures" / "format-1.0"
+EXAMPLES = sorted(FORMAT_1_0.rglob("*.yaml"))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -47,11 +51,14 @@ def test_every_example_migrates_with_the_same_findings_and_only_its_version_line
     if example.parent.name != "invalid":  # a schema-invalid 1.0 file is judged by 1.1's schema afterwards
         assert findings(copy) == findings(example)
     assert example.read_text(encoding="utf-8") == before  # the original is never touched
+    shipped = ROOT / "examples" / example.relative_to(FORMAT_1_0)
+    if example.parent.name != "invalid":  # the shipped example is the migrated copy, `kind` left to inference
+        assert after.replace("kind: standard\n", "") == shipped.read_text(encoding="utf-8")
 
 
 def test_migrating_again_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     copy = tmp_path / "a.yaml"
-    shutil.copy(ROOT / "examples" / "dukcapil-ktp-el.yaml", copy)
+    shutil.copy(FORMAT_1_0 / "dukcapil-ktp-el.yaml", copy)
     run(capsys, "migrate", str(copy))
     once = copy.read_bytes()
     code, out, _ = run(capsys, "migrate", str(copy), "--lang", "id")

@@ -22,7 +22,7 @@ from svcstd.publication.page import (
 from svcstd.reading.loader import load_text
 from tests.conftest import ROOT
 
-EXAMPLES = ROOT / "examples"
+EXAMPLES = ROOT / "tests" / "fixtures" / "format-1.0"  # the examples as 1.0: the page does not lay out 1.1 yet
 GOOD = EXAMPLES / "dukcapil-ktp-el.yaml"
 
 

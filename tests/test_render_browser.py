@@ -38,7 +38,7 @@ document.getElementById("phone").addEventListener("load", function () {{
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The examples as a site, each page in its document's own language (no --lang)."""
     out = tmp_path_factory.mktemp("site")
-    main(["render", str(ROOT / "examples"), "-o", str(out)])
+    main(["render", str(ROOT / "tests" / "fixtures" / "format-1.0"), "-o", str(out)])  # the page lays out 1.0 only
     return out
 
 

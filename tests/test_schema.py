@@ -98,7 +98,8 @@ def test_every_property_is_bilingual(where: str, prop: dict[str, Any]) -> None:
 def test_unknown_keys_rejected_except_x(node: dict[str, Any]) -> None:
     assert node["additionalProperties"] is False
     source = {"^x-source$": {"$ref": "#/$defs/source"}}  # provenance is checked on every mapping but its own
-    assert node["patternProperties"] == ({"^x-": True} if node is SCHEMA["$defs"]["source"] else {**source, "^x-": True})
+    own = node is SCHEMA["$defs"]["source"]
+    assert node["patternProperties"] == ({"^x-": True} if own else {**source, "^x-": True})
 
 
 MANUFACTURING = [

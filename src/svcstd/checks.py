@@ -101,9 +101,33 @@ BUILTIN_CHECKS: tuple[BuiltinCheck, ...] = (
          "line holds no YAML document at all.",
          "Dokumen berupa daftar atau satu nilai, bukan pemetaan kunci, atau berkas yang disebut pada baris "
          "perintah sama sekali tidak memuat dokumen YAML."),
-        ("Write the standard as `key: value` lines, starting with `svcstd: \"1.0\"` (`svcstd init` writes one).",
-         "Tulis standar sebagai baris-baris `kunci: nilai`, diawali `svcstd: \"1.0\"` (`svcstd init` membuatkan "
+        ("Write the standard as `key: value` lines, starting with `svcstd: \"1.1\"` (`svcstd init` writes one).",
+         "Tulis standar sebagai baris-baris `kunci: nilai`, diawali `svcstd: \"1.1\"` (`svcstd init` membuatkan "
          "contohnya).")),
+    _check("YML008", "reading", _ERROR,
+        ("Shared file not found or not readable", "Berkas bersama tidak ditemukan atau tidak dapat dibaca"),
+        ("A file named in `uses` (format 1.1 shared parts) does not exist, cannot be read, or is a folder, pipe, "
+         "device or socket rather than a regular file.",
+         "Berkas yang disebut pada `uses` (bagian bersama format 1.1) tidak ada, tidak dapat dibaca, atau berupa "
+         "folder, pipe, perangkat, atau soket, bukan berkas biasa."),
+        ("Correct the path: it is relative to the document's folder.",
+         "Perbaiki path-nya: path itu relatif terhadap folder dokumen.")),
+    _check("YML009", "reading", _ERROR,
+        ("Shared file outside the repository", "Berkas bersama di luar repositori"),
+        ("A file named in `uses` lies outside the repository (the folder of the configuration file or of `.git`): "
+         "an absolute path, a path that climbs out with `..`, or a symbolic link that leads out.",
+         "Berkas yang disebut pada `uses` berada di luar repositori (folder berkas konfigurasi atau `.git`): path "
+         "absolut, path yang keluar melalui `..`, atau tautan simbolik yang mengarah ke luar."),
+        ("Keep shared files in the repository and name them by a relative path.",
+         "Simpan berkas bersama di dalam repositori dan sebut dengan path relatif.")),
+    _check("YML010", "reading", _ERROR,
+        ("Shared files use each other in a cycle", "Berkas bersama saling memakai secara melingkar"),
+        ("A shared file takes parts, directly or through other shared files, from a file that takes parts from "
+         "it.",
+         "Suatu berkas bersama mengambil bagian, langsung atau melalui berkas bersama lain, dari berkas yang "
+         "mengambil bagian darinya."),
+        ("Remove one `uses` entry of the cycle named in the message.",
+         "Hapus salah satu butir `uses` pada lingkaran yang disebut dalam pesan temuan.")),
     _check("SCH001", "schema", _ERROR,
         ("Unknown key", "Kunci tidak dikenal"),
         ("A key that the format does not define, often a misspelling.",
@@ -167,14 +191,23 @@ BUILTIN_CHECKS: tuple[BuiltinCheck, ...] = (
         ("Unsupported format version", "Versi format tidak didukung"),
         ("`svcstd` names a major format version other than 1; the rest of the document is not checked.",
          "`svcstd` menyebut versi utama format selain 1; bagian dokumen lainnya tidak diperiksa."),
-        ("Set `svcstd: \"1.0\"` and follow format 1.0, or use a svcstd release that reads that version.",
-         "Ubah menjadi `svcstd: \"1.0\"` dan ikuti format 1.0, atau gunakan rilis svcstd yang dapat membaca versi "
+        ("Set `svcstd: \"1.1\"` and follow format 1.1, or use a svcstd release that reads that version.",
+         "Ubah menjadi `svcstd: \"1.1\"` dan ikuti format 1.1, atau gunakan rilis svcstd yang dapat membaca versi "
          "tersebut.")),
     _check("SCH010", "schema", _ERROR,
         ("Duration range runs backwards", "Rentang durasi terbalik"),
         ("A duration's `min` is larger than its `max`.",
          "Nilai `min` suatu durasi lebih besar daripada `max`-nya."),
         ("Swap the two numbers or correct them.", "Tukar kedua angka itu atau perbaiki nilainya.")),
+    _check("SCH011", "schema", _ERROR,
+        ("Shared part not usable", "Bagian bersama tidak dapat dipakai"),
+        ("A file named in `uses` is not a shared file (one YAML mapping starting with `svcstd-shared: \"1.1\"`), "
+         "lacks a part the document names, or gives a part the document also gives itself.",
+         "Berkas yang disebut pada `uses` bukan berkas bersama (satu pemetaan YAML yang diawali "
+         "`svcstd-shared: \"1.1\"`), tidak memuat bagian yang disebut dokumen, atau memuat bagian yang juga dimuat "
+         "dokumen itu sendiri."),
+        ("Correct the shared file or the `parts` list; keep each part in one place only.",
+         "Perbaiki berkas bersama atau daftar `parts`; simpan setiap bagian di satu tempat saja.")),
     _check("WVR001", "waiver", _WARNING,
         ("Waiver expired", "Pengecualian sudah berakhir"),
         ("A waiver's `until` date is before the date judged against (`--as-of`, default today); the rule it "

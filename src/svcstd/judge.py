@@ -12,6 +12,7 @@ from svcstd.cache import FileKey, file_digest, settled_stamp
 from svcstd.config.settings import Settings
 from svcstd.fingerprints import stable_pointer
 from svcstd.model import DocumentMeta, DocumentResult, Finding, LoadedDocument, Severity
+from svcstd.reading import shared_parts
 from svcstd.reading.discovery import Target
 from svcstd.reading.files import read_regular_stat
 from svcstd.reading.loader import empty_file, load_bytes, unreadable
@@ -52,7 +53,10 @@ def check_file(target: Target, pipeline: Pipeline) -> tuple[FileKey | None, Resu
         return key, ()
     if not loaded and target.explicit:
         loaded = [empty_file(target.display)]
-    return key, tuple(judge(doc, pipeline) for doc in loaded)
+    expanded = [with_shared_parts(doc, target, pipeline.settings) for doc in loaded]
+    used = sorted({dependency for each in expanded for dependency in each.files})
+    key = FileKey(shared_parts.dependency_digest(key.digest, used), key.stamp)
+    return key, tuple(judge_expanded(each, pipeline) for each in expanded)
 
 
 def judge_file(target: Target, pipeline: Pipeline) -> list[tuple[LoadedDocument, DocumentResult]]:
@@ -62,7 +66,21 @@ def judge_file(target: Target, pipeline: Pipeline) -> list[tuple[LoadedDocument,
         return []
     if not loaded and target.explicit:
         loaded = [empty_file(target.display)]
-    return [(doc, judge(doc, pipeline)) for doc in map(normalised, loaded)]
+    expanded = [with_shared_parts(doc, target, pipeline.settings) for doc in loaded]
+    return [(normalised(each.doc), judge_expanded(each, pipeline)) for each in expanded]
+
+
+def with_shared_parts(doc: LoadedDocument, target: Target, settings: Settings) -> shared_parts.Expanded:
+    """The document with the parts its `uses` takes from shared files (format 1.1), and where they came from."""
+    return shared_parts.expand(doc, target.path, settings.config_root, settings.limits)
+
+
+def judge_expanded(expanded: shared_parts.Expanded, pipeline: Pipeline) -> DocumentResult:
+    """Judge a document with its shared parts; findings on a shared part point into its shared file."""
+    result = judge(expanded.doc, pipeline)
+    if not expanded.parts:
+        return result
+    return replace(result, findings=_in_order(shared_parts.relocate(result.findings, expanded.parts)))
 
 
 def read_target(target: Target, settings: Settings) -> tuple[bytes, list[LoadedDocument]]:
@@ -165,6 +183,11 @@ def _anchored(finding: Finding, data: Mapping[str, Any]) -> Finding:
     """The finding with its anchor, where the anchor differs from the pointer (else the pointer serves)."""
     anchor = stable_pointer(finding.pointer, data) if finding.pointer else finding.pointer
     return replace(finding, anchor=anchor) if anchor != finding.pointer else finding
+
+
+def _in_order(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """The document's own findings first, then each shared file's, each by place."""
+    return tuple(sorted(findings, key=lambda f: (f.file is not None, f.file or "", *f.sort_key)))
 
 
 def _sorted(findings: Sequence[Finding], data: Mapping[str, Any]) -> tuple[Finding, ...]:

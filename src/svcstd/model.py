@@ -119,6 +119,8 @@ class Finding:
 
     `line` and `column` are then those of the YAML that `svcstd import` writes for that document.
     """
+    file: str | None = None
+    """The file that `line` and `column` are in, when not the document's own: a shared file (`uses:`)."""
 
     @property
     def waived(self) -> bool:
@@ -264,6 +266,11 @@ class LoadedDocument:
     data: object
     source: SourceMap
     findings: tuple[Finding, ...] = ()
+
+
+def finding_path(doc: DocumentResult, finding: Finding) -> str:
+    """The file a finding's line and column are in: a shared file it was found in (`uses:`), else the document's."""
+    return finding.file or doc.path
 
 
 def finding_place(path: str, finding: Finding, lang: str) -> str:

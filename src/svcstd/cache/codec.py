@@ -77,7 +77,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "principle": None if finding.principle is None else finding.principle.value,
         "waiver": None if finding.waiver is None else list(finding.waiver),
         "anchor": finding.anchor,
-    }
+    } | ({"file": finding.file} if finding.file is not None else {})
 
 
 def _principle(result: PrincipleResult) -> dict[str, Any]:
@@ -126,16 +126,18 @@ def _document_from(item: dict[str, Any]) -> DocumentResult:
     )
 
 
-_FINDING_KEYS = frozenset(("rule", "severity", "message", "pointer", "line", "column", "principle", "waiver", "anchor"))
+FINDING_KEYS = ("rule", "severity", "message", "pointer", "line", "column", "principle", "waiver", "anchor")
+_FINDING_KEYS = frozenset(FINDING_KEYS)
+_FINDING_KEYS_IN_SHARED = _FINDING_KEYS | {"file"}  # a finding in a shared file (`uses:`)
 _SEVERITIES = {severity.value: severity for severity in Severity}
 _PRINCIPLES = {principle.value: principle for principle in Principle}
 
 
 def _finding_from(item: dict[str, Any]) -> Finding:
     """The hot path of a warm run (one call per cached finding): the same checks, without a call per field."""
-    if item.keys() != _FINDING_KEYS:
+    if item.keys() != _FINDING_KEYS and item.keys() != _FINDING_KEYS_IN_SHARED:
         raise ValueError("unexpected fields")
-    principle, waiver, anchor = item["principle"], item["waiver"], item["anchor"]
+    principle, waiver, anchor, file = item["principle"], item["waiver"], item["anchor"], item.get("file")
     return Finding(
         rule=_str(item["rule"]),
         severity=_SEVERITIES[_str(item["severity"])],
@@ -146,6 +148,7 @@ def _finding_from(item: dict[str, Any]) -> Finding:
         principle=None if principle is None else _PRINCIPLES[_str(principle)],
         waiver=None if waiver is None else _waiver(waiver),
         anchor=None if anchor is None else _str(anchor),
+        file=None if file is None else _str(file),
     )
 
 

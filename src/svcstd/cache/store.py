@@ -36,6 +36,7 @@ from svcstd import __version__
 from svcstd.cache import codec
 from svcstd.cache.location import NO_FOLLOW, cache_home, make_folder, root_folder, secret_key
 from svcstd.model import DocumentResult
+from svcstd.reading import shared_parts
 
 if TYPE_CHECKING:
     from svcstd.config.settings import Settings
@@ -207,9 +208,11 @@ class ResultCache:
         if entry is None:
             return None
         if entry.stamp is not None and entry.stamp == current_stamp(target.path):
-            return entry.results
+            # The file is unchanged; the shared files it used (`uses:`) are checked by their bytes.
+            own = entry.digest.split("\n", 1)[0]
+            return entry.results if shared_parts.dependencies_current(entry.digest, own) else None
         raw, info = read()
-        if not isinstance(raw, bytes) or file_digest(raw) != entry.digest:
+        if not isinstance(raw, bytes) or not shared_parts.dependencies_current(entry.digest, file_digest(raw)):
             return None
         stamp = None if info is None else settled_stamp(info)
         if stamp is not None:  # same bytes, new stat (a touch, a checkout): the next run need not read it

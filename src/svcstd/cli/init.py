@@ -17,6 +17,10 @@ from svcstd.i18n import Catalog
 MESSAGES = Catalog(
     "init",
     {
+        "bad_kind": (
+            "--kind must be standard or sheet, not {value}.",
+            "--kind harus standard atau sheet, bukan {value}.",
+        ),
         "exists": (
             "{path} already exists; it was left unchanged. Choose another file name, or add --force to overwrite it.",
             "{path} sudah ada dan tidak diubah. Pilih nama berkas lain, atau tambahkan --force untuk menimpanya.",
@@ -34,6 +38,9 @@ MESSAGES = Catalog(
     },
 )
 
+
+KINDS = {"standard": "standard", "sheet": "published_sheet"}
+"""`--kind` -> the document's `kind`."""
 
 HELP = Catalog(
     "help_init",
@@ -54,6 +61,12 @@ HELP = Catalog(
         "service": ("Name of the service.", "Nama layanan."),
         "provider": ("Name of the provider (office).", "Nama instansi penyelenggara."),
         "force": ("Overwrite FILE if it exists.", "Menimpa FILE jika sudah ada."),
+        "kind": (
+            "standard: the full standard (all 14 components, with the records of adoption and review); sheet: "
+            "the published sheet (the six service-delivery components, as on SIPPN or a notice board).",
+            "standard: standar lengkap (14 komponen, dengan catatan penetapan dan evaluasi); sheet: lembar "
+            "publikasi (enam komponen penyampaian pelayanan, seperti di SIPPN atau papan pengumuman).",
+        ),
     },
 )
 
@@ -75,17 +88,20 @@ def init(
         str | None, typer.Option("--provider", metavar="NAME", help=help_text(HELP, "provider"))
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=help_text(HELP, "force"))] = False,
+    kind: Annotated[str, typer.Option("--kind", metavar="standard|sheet", help=help_text(HELP, "kind"))] = "standard",
 ) -> int:
     """Write a new service standard from a commented template, with every component to fill in."""
     from svcstd.standard.template import new_standard, schema_reference
 
     language = resolve_lang(lang)
+    if kind not in KINDS:
+        raise UsageError(MESSAGES.text("bad_kind", value=kind))
     target = None if file == "-" else Path(file)
     if target is not None and (target.exists() or target.is_symlink()) and not force:
         raise UsageError(MESSAGES.text("exists", path=file))
     schema_path = schema_reference(target, Path.cwd())
     names = _ask(service, "ask_service", language), _ask(provider, "ask_provider", language)
-    text = new_standard(language, *names, schema=schema_path)
+    text = new_standard(language, *names, schema=schema_path, kind=KINDS[kind])
     if target is None:
         write_output(text, None)
         return 0

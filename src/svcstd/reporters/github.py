@@ -7,7 +7,7 @@ from pathlib import Path
 
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
-from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity, document_name
+from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity, document_name, finding_path
 from svcstd.reporters import RenderOptions
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -60,7 +60,7 @@ def command(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInfo | N
     """`::error file=…,line=…,col=…,title=…::message` for one finding, titled by the rule the report carries."""
     title = f"{finding.rule} {rule.title(lang)}" if rule else finding.rule
     properties = {
-        "file": doc.path,
+        "file": finding_path(doc, finding),
         "line": str(max(finding.line, 1)),
         "col": str(max(finding.column, 1)),
         "title": title,

@@ -7,7 +7,7 @@ from typing import Any
 from svcstd import escaping
 from svcstd.checks import kind_of
 from svcstd.fingerprints import document_fingerprints, posix_path
-from svcstd.model import DocumentResult, Finding, Report, Severity
+from svcstd.model import DocumentResult, Finding, Report, Severity, finding_path
 from svcstd.reporters import RenderOptions
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -42,5 +42,5 @@ def _issue(doc: DocumentResult, finding: Finding, fingerprint: str, lang: str) -
         "fingerprint": fingerprint,
         "severity": severity(finding),
         # Shown escaped, like the description: a name with controls or undecodable bytes loses its link only.
-        "location": {"path": escaping.terminal(posix_path(doc.path)), "lines": {"begin": line}},
+        "location": {"path": escaping.terminal(posix_path(finding_path(doc, finding))), "lines": {"begin": line}},
     }

@@ -54,7 +54,8 @@ def _gain(item: FixItem, lang: str) -> str:
 
 
 def _finding(finding: Finding, lang: str) -> str:
-    return f"<li>{e(LABELS('line', lang))} {finding.line}: {code(finding.message(lang))}</li>"
+    where = f"{e(finding.file)}:{finding.line}" if finding.file else f"{e(LABELS('line', lang))} {finding.line}"
+    return f"<li>{where}: {code(finding.message(lang))}</li>"
 
 
 def fix_list(summary: Summary, doc: DocumentResult, lang: str, with_fix: bool = True) -> str:

@@ -95,4 +95,6 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         entry["waiver"] = finding.waiver._asdict()
     if finding.origin is not None:  # a finding in an original document (.docx, .pdf, .html, .xlsx)
         entry["origin"] = {**finding.origin.as_json(), "text": finding.origin.describe(lang)}
+    if finding.file is not None:
+        entry["file"] = finding.file  # a shared file (`uses:`): line and column are in it
     return entry

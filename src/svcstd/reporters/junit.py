@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
-from svcstd.model import DocumentResult, Finding, Report, RuleInfo, document_name, finding_place
+from svcstd.model import DocumentResult, Finding, Report, RuleInfo, document_name, finding_path, finding_place
 from svcstd.reporters import RenderOptions
 
 # Characters XML 1.0 cannot carry at all, not even escaped.
@@ -75,7 +75,9 @@ def finding_line(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInf
     Each line is inert (escaping.inert_line): a CI log that prints the file obeys nothing in it.
     """
     message = " ".join(finding.message(lang).split())
-    line = f"{finding_place(doc.path, finding, lang)}: {finding.severity.value} {finding.rule} {message}"
+    line = (
+        f"{finding_place(finding_path(doc, finding), finding, lang)}: {finding.severity.value} {finding.rule} {message}"
+    )
     if rule is None:
         return escaping.inert_line(line)
     help_line = f"    {rule.title(lang)}: {' '.join(rule.help(lang).split())}"

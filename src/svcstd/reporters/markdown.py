@@ -348,5 +348,7 @@ def quiet_label(quiet: Sequence[Finding], lang: str) -> str:
 def _finding_line(finding: Finding, lang: str) -> str:
     severity = f"{_SEVERITY_MARKS[finding.severity]} **{LABELS(finding.severity.value, lang)}**"
     where = f"{LABELS('line', lang).lower()} {finding.line}"
+    if finding.file is not None:  # in a shared file (`uses:`)
+        where = f"{escape(finding.file)}:{finding.line}"
     waived = f" _({LABELS('waived', lang, until=escape(finding.waiver.until))})_" if finding.waiver else ""
     return f"- {severity} · {where} · **{escape(finding.rule)}** {escape(finding.message(lang))}{waived}"

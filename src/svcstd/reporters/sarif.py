@@ -9,7 +9,7 @@ from urllib.parse import quote
 from svcstd import escaping
 from svcstd.fingerprints import SCHEME, document_fingerprints, posix_path
 from svcstd.i18n import Catalog
-from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity
+from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity, finding_path
 from svcstd.reporters import RenderOptions
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -134,7 +134,7 @@ def _location(doc: DocumentResult, finding: Finding, lang: str) -> dict[str, Any
         return {"physicalLocation": physical, "logicalLocations": logical, "message": {"text": place}}
     region = {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)}
     return {
-        "physicalLocation": {"artifactLocation": artifact_location(doc.path), "region": region},
+        "physicalLocation": {"artifactLocation": artifact_location(finding_path(doc, finding)), "region": region},
         "logicalLocations": logical,
     }
 

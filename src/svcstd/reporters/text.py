@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
-from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Severity, document_name, finding_place
+from svcstd.model import (
+    PRINCIPLE_NAMES,
+    DocumentResult,
+    Finding,
+    Report,
+    Severity,
+    document_name,
+    finding_path,
+    finding_place,
+)
 from svcstd.reporters import RenderOptions
 
 MESSAGES = Catalog(
@@ -95,7 +104,7 @@ def _finding_line(doc: DocumentResult, finding: Finding, options: RenderOptions)
     if finding.waiver is not None:
         waived = " " + MESSAGES("waived", options.lang, until=printable(finding.waiver.until))
     message = printable(" ".join(finding.message(options.lang).split()))
-    place = printable(finding_place(doc.path, finding, lang=options.lang))
+    place = printable(finding_place(finding_path(doc, finding), finding, lang=options.lang))
     return f"{place}: {severity} {printable(finding.rule)} {message}{waived}"
 
 

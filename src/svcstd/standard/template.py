@@ -22,6 +22,11 @@ DEFAULT_ID = Text("provider-code/service-code", "kode-instansi/kode-layanan")
 SCHEMA_FILE = "schemas/service-standard.schema.json"
 
 _FIELDS = re.compile(r"\{(service|provider|id)\}")
+_KIND = re.compile(r"\{kind\} *")
+_OPEN, _CLOSE = "#<standard>", "#</standard>"
+_STANDARD_ONLY = re.compile(f"^{_OPEN}\n.*?^{_CLOSE}\n", re.MULTILINE | re.DOTALL)
+KINDS = ("standard", "published_sheet")
+"""What `svcstd init --kind` writes: a full standard, or the published sheet (the six delivery components)."""
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # Characters that YAML does not allow raw inside a double-quoted scalar, or reads as line breaks.
 _LINE_BREAKS = frozenset("\u0085\u2028\u2029\ufeff")
@@ -68,9 +73,14 @@ def standard_id(service: str, provider: str, lang: str) -> str:
     return f"{provider_part}/{service_part}"
 
 
-def template_text(lang: str) -> str:
+def template_text(lang: str, kind: str = "standard") -> str:
+    """The template of one kind of document: a full standard, or a published sheet (`#<standard>` parts left out)."""
     name = f"standard.{'id' if lang == 'id' else 'en'}.yaml"
-    return resources.files("svcstd").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("svcstd").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
+    if kind != "standard":
+        text = _STANDARD_ONLY.sub("", text)
+    text = text.replace(f"{_OPEN}\n", "").replace(f"{_CLOSE}\n", "")
+    return _KIND.sub(lambda _: kind.ljust(24), text.rstrip("\n") + "\n", count=1)
 
 
 def repository_root(folder: Path, cwd: Path) -> Path:
@@ -88,11 +98,17 @@ def schema_reference(target: Path | None, cwd: Path) -> str:
     return Path(os.path.relpath(root / SCHEMA_FILE, folder)).as_posix()
 
 
-def new_standard(lang: str, service: str | None = None, provider: str | None = None, schema: str = SCHEMA_FILE) -> str:
-    """The template in `lang` with its names, id and schema path filled in (placeholders for missing names)."""
+def new_standard(
+    lang: str,
+    service: str | None = None,
+    provider: str | None = None,
+    schema: str = SCHEMA_FILE,
+    kind: str = "standard",
+) -> str:
+    """The template of `kind` in `lang`, its names, id and schema path filled in (placeholders for missing names)."""
     service = service if service and service.strip() else placeholder(SERVICE_HINT, lang)
     provider = provider if provider and provider.strip() else placeholder(PROVIDER_HINT, lang)
     values = {"service": service.strip(), "provider": provider.strip()}
     values["id"] = standard_id(values["service"], values["provider"], lang)
-    text = template_text(lang).replace("{schema}", schema, 1)
+    text = template_text(lang, kind).replace("{schema}", schema, 1)
     return _FIELDS.sub(lambda match: yaml_quote(values[match.group(1)]), text)

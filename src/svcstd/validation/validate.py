@@ -501,7 +501,8 @@ def _child(schema: dict[str, Any], token: str | int) -> dict[str, Any] | None:
     found = properties.get(token)
     if found is None:  # `x-source` on any mapping
         patterns = schema.get("patternProperties", {})
-        found = next((_resolve(sub) for p, sub in patterns.items() if isinstance(sub, dict) and re.search(p, token)), None)
+        matching = (sub for pattern, sub in patterns.items() if isinstance(sub, dict) and re.search(pattern, token))
+        found = next(map(_resolve, matching), None)
     return found if isinstance(found, dict) else None
 
 
