@@ -128,7 +128,7 @@ BAD_FILES = [
     ("severity: fatal", "rule.yaml:3:11", '"error", "warning", "info"'),
     ("require: {present: true, max_words: 3}", "rule.yaml:11:1", "exactly one of"),
     ("require: {at_least: 3}", "rule.yaml:11:11", "unknown key `require.at_least`"),
-    ("require: {pattern: '(unclosed'}", "rule.yaml:11:20", "not a valid regular expression"),
+    ("require: {pattern: '(unclosed'}", "rule.yaml:11:20", "missing ): (unclosed"),
     ("where: delivery/fees", "rule.yaml:10:8", "JSON Pointer"),
     ("colour: red", "rule.yaml:12:1", "unknown key `colour`"),
     ("title: {en: Only English}", "rule.yaml:5:8", "`title.id` is required"),
@@ -170,3 +170,86 @@ def test_the_same_id_twice_is_an_error(tmp_path: Path) -> None:
 def test_a_missing_rule_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         load_rule_files((str(tmp_path / "missing"),))
+
+
+# --- a rule file from a hostile repository (issue 12): linear-time patterns, plain message fields ------------------
+
+BACKTRACKING = [
+    (r"(a)\1", "invalid escape sequence"),  # a backreference
+    ("(?=a)b", "invalid perl operator: (?="),  # look-ahead
+    ("(?<!a)b", "invalid perl operator: (?<"),  # look-behind
+    ("a{1001}", "invalid repetition size"),
+    ("((a{100}){100}){100}", "repetition"),  # a program of a million states
+    ("a++", "bad repetition operator"),  # a possessive quantifier
+]
+
+
+@pytest.mark.parametrize(("pattern", "reason"), BACKTRACKING)
+def test_a_pattern_re2_cannot_run_is_a_config_error_naming_file_line_and_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pattern: str, reason: str
+) -> None:
+    """RE2 runs every pattern it accepts in linear time; what it refuses is said, in both languages, with
+    its place; RE2's own log line (with the pattern) never reaches stderr."""
+    (tmp_path / "rule.yaml").write_text(replace_key(f"require: {{pattern: '{pattern}'}}"), encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_rule_files((str(tmp_path),))
+    message = raised.value.message
+    assert "rule.yaml:11:20" in message.en and reason in message.en, message.en
+    assert "linear time" in message.en
+    assert "waktu linear" in message.id and "rule.yaml:11:20" in message.id
+    assert capsys.readouterr().err == ""
+
+
+def test_nested_quantifiers_on_a_long_field_finish(tmp_path: Path) -> None:
+    """`^(a+)+$` backtracks exponentially in Python's re (30 characters: minutes); on RE2 a 2 MiB value is
+    one pass. Proven by mutation: with re.compile in _compile this test does not end."""
+    [rule] = load_rule_files((str(rule_file(tmp_path, "/title", "{pattern: '^(a+)+$'}")),))
+    doc = {**base_document(), "title": "a" * (2 * 1024 * 1024) + "!"}
+    hits = list(rule.check(doc, None))  # type: ignore[arg-type]
+    assert [hit.pointer for hit in hits] == ["/title"]
+    assert len(str(hits[0].params["value"])) <= 80
+
+
+def test_re2_patterns_still_match_like_before(tmp_path: Path) -> None:
+    assert run(tmp_path, "/title", r"{pattern: '^\p{Lu}'}") == []
+    assert run(tmp_path, "/title", r"{pattern: '^\d+$'}") == ["/title"]
+
+
+TEMPLATES = [
+    "{value:>400000000}",  # a width that wrote 4.7 GB
+    "{value!r}",
+    "{value.__class__}",
+    "{value.__class__.__init__.__globals__}",
+    "{value[0]}",
+    "{value:{count}}",
+    "{}",
+    "{0}",
+    "{name}",
+    "a { b",
+    "a } b",
+]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_message_with_more_than_plain_fields_is_refused_at_load_time(tmp_path: Path, template: str) -> None:
+    text = replace_key(f"message: {{en: {json_quote(template)}, id: x}}")
+    (tmp_path / "rule.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_rule_files((str(tmp_path),))
+    message = raised.value.message
+    assert "rule.yaml:6:" in message.en and "plain placeholders" in message.en, message.en
+    assert "penanda polos" in message.id
+
+
+def json_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def test_plain_fields_and_escaped_braces_are_accepted_and_filled_with_bounded_text(tmp_path: Path) -> None:
+    text = replace_key('message: {en: "{{literal}} {pointer} {value} {limit} {count}", id: "{pointer}"}')
+    (tmp_path / "rule.yaml").write_text(text, encoding="utf-8")
+    [rule] = load_rule_files((str(tmp_path),))
+    long = "kata " * 400_000
+    message = rule.format_message({"pointer": "/" + "p" * 1_000_000, "value": long, "limit": 3, "count": 5})
+    assert message.en.startswith("{literal} /ppp")
+    assert len(message.en) < 1_000

@@ -96,6 +96,12 @@ MESSAGES = Catalog(
             "Dokumen memuat lebih dari {limit} nilai setelah alias diuraikan (kemungkinan bom alias). "
             "Dokumen tidak diperiksa lebih lanjut.",
         ),
+        "too_much_text": (
+            "The document holds more than {limit} characters of text once aliases are expanded (one long value "
+            "repeated by aliases?). It was not checked further.",
+            "Dokumen memuat lebih dari {limit} karakter teks setelah alias diuraikan (satu nilai panjang yang "
+            "diulang dengan alias?). Dokumen tidak diperiksa lebih lanjut.",
+        ),
         "too_many_documents": (
             "The file holds more than {limit} YAML documents; the rest were not read.",
             "Berkas memuat lebih dari {limit} dokumen YAML; sisanya tidak dibaca.",
@@ -206,6 +212,7 @@ _RULE_OF = {
     "merge_key": "YML005",
     "too_deep": "YML006",
     "too_many_nodes": "YML006",
+    "too_much_text": "YML006",
     "too_many_documents": "YML006",
     "too_large": "YML006",
     "not_mapping": "YML007",
@@ -240,6 +247,8 @@ class _DocumentBuilder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.total = 0
+        self.text = 0
+        """Characters of keys and scalar values, aliases expanded: bounded like the file's bytes."""
         self.root: Any = None
 
     def feed(self, event: events.Event) -> None:
@@ -268,6 +277,7 @@ class _DocumentBuilder:
         return join_pointer(self._frame_pointer(), frame.key or "")
 
     def _scalar(self, event: events.ScalarEvent) -> None:
+        self._add_text(len(event.value), event.start_mark)
         stack = self.stack
         if stack and stack[-1].key is None and type(stack[-1].container) is dict:  # _expects_key, inlined: hot
             self._take_key(event, event.start_mark)
@@ -374,9 +384,28 @@ class _DocumentBuilder:
         if self._expects_key():
             if not isinstance(value, str):
                 raise _Abort(reading_finding("complex_key", _location(mark), self._frame_pointer()))
+            self._add_text(len(value), mark)
             self._take_key(events.ScalarEvent(None, None, (True, False), value, mark), mark)
             return
         self._place(value, weight, mark, None)
+        self._add_text(_text_size(value), mark)  # walks `weight` nodes: all aliases together walk max_nodes
+
+    def _add_text(self, size: int, mark: Any) -> None:
+        """One long value repeated 10,000 times by aliases costs what 10,000 copies would in every rule."""
+        self.text += size
+        if self.text > self.limits.max_file_bytes:
+            raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=self.limits.max_file_bytes))
+
+
+def _text_size(value: Any) -> int:
+    """The characters of a value's keys and scalars, as its YAML text gave them (numbers count one)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(len(key) + _text_size(item) for key, item in value.items())
+    if isinstance(value, list):
+        return sum(_text_size(item) for item in value)
+    return 1
 
 
 _SKIP = "\x00skip"

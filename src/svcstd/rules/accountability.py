@@ -25,7 +25,10 @@ from svcstd.standard.kinds import status
 from svcstd.standard.steps import legal_texts, procedure_steps
 
 _NON_WORD = re.compile(r"[\W_]+")
-_UU_25_2009 = re.compile(r"\b(?:undang undang|uu)\b.*\b25 (?:tahun )?2009\b")
+# "UU ... 25 tahun 2009" as two searches, the second from where the first ends: one pattern with `.*` between
+# them went to the end and back for every "uu" (quadratic: 0.5 s for 10,000 characters, 2 s for 20,000).
+_UU = re.compile(r"\b(?:undang undang|uu)\b")
+_25_2009 = re.compile(r"\b25 (?:tahun )?2009\b")
 _REGULATION_NUMBER = re.compile(r"\b(\d+[a-z]?) (?:tahun )?((?:19|20)\d\d)\b")
 # A promise word and the standard it promises, in either order.
 _PROMISE = re.compile(
@@ -155,7 +158,12 @@ def ACC001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 def _cites_uu_25_2009(entry: object) -> bool:
     """The law itself, not a regulation about it: look only before "tentang"."""
     texts = legal_texts(entry)
-    return any(_UU_25_2009.search(normalise(text).split(" tentang ")[0]) for text in texts)
+    return any(_names_uu_25_2009(normalise(text).split(" tentang ")[0]) for text in texts)
+
+
+def _names_uu_25_2009(head: str) -> bool:
+    law = _UU.search(head)
+    return law is not None and _25_2009.search(head, law.end()) is not None
 
 
 @rule(

@@ -98,7 +98,21 @@ class Rule:
         )
 
     def format_message(self, params: Mapping[str, object]) -> Text:
-        return bilingual(self.message, **params)
+        return bilingual(self.message, **{key: quoted(value) for key, value in params.items()})
+
+
+QUOTE_LIMIT = 300
+"""At most this many characters of one message parameter: document text quoted in a finding is cut there."""
+
+
+def quoted(value: object) -> object:
+    """A message parameter cut to QUOTE_LIMIT characters (with `…`): 10,000 findings quoting a 2 MiB name
+    would otherwise write gigabytes."""
+    if isinstance(value, Text):
+        return Text(str(quoted(value.en)), str(quoted(value.id)))
+    if isinstance(value, str) and len(value) > QUOTE_LIMIT:
+        return value[: QUOTE_LIMIT - 1] + "…"
+    return value
 
 
 def is_own_record(doc: Document, ctx: RuleContext | None = None) -> bool:

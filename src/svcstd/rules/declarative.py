@@ -2,18 +2,24 @@
 
 A rule file holds one rule, or `rules:` with a list of them (custom-rule.schema.json). Its id must
 contain a hyphen (`KEMENKES-001`), so that it can never collide with a built-in id (`SIM001`).
+
+A rule file comes from the checked repository, so nothing in it may cost more than linear time or
+bounded output: `require.pattern` runs on RE2 (google-re2), which has no backtracking (a pattern it
+cannot run, such as a backreference or a look-around, is a configuration error), and a message may
+hold only plain `{field}` placeholders, filled with bounded text (rules/base.py, QUOTE_LIMIT).
 """
 
 from __future__ import annotations
 
 import json
-import re
+import string
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import re2  # type: ignore[import-untyped]
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -82,12 +88,18 @@ MESSAGES = Catalog(
         "require": ("`require` takes exactly one of: {kinds}.", "`require` harus berisi tepat satu dari: {kinds}."),
         "other": ("`{key}`: {detail}.", "`{key}`: {detail}."),
         "regex": (
-            "`require.pattern` is not a valid regular expression: {detail}.",
-            "`require.pattern` bukan ekspresi reguler yang sah: {detail}.",
+            "`require.pattern` is not a regular expression that runs in linear time (RE2 syntax: no "
+            "backreferences, look-ahead or look-behind; at most 1000 repetitions): {detail}.",
+            "`require.pattern` bukan ekspresi reguler yang berjalan dalam waktu linear (sintaks RE2: tanpa "
+            "rujukan balik, look-ahead, atau look-behind; paling banyak 1000 pengulangan): {detail}.",
         ),
         "placeholder": (
-            "`message.{lang}` may use only the placeholders {params}; write `{{{{` and `}}}}` for braces.",
-            "`message.{lang}` hanya boleh memakai penanda {params}; tulis `{{{{` dan `}}}}` untuk kurung kurawal.",
+            "`message.{lang}` may use only the plain placeholders {params}, with no format, conversion, "
+            "attribute or index (not `{{value:>9}}`, `{{value!r}}` or `{{value.x}}`); write `{{{{` and `}}}}` "
+            "for braces.",
+            "`message.{lang}` hanya boleh memakai penanda polos {params}, tanpa format, konversi, atribut, atau "
+            "indeks (bukan `{{value:>9}}`, `{{value!r}}`, atau `{{value.x}}`); tulis `{{{{` dan `}}}}` untuk "
+            "kurung kurawal.",
         ),
         "duplicate": ("the rule id {rule} is already used at {first}.", "kode aturan {rule} sudah dipakai di {first}."),
         "custom": ("A custom rule: {requirement}.", "Aturan tambahan: {requirement}."),
@@ -307,27 +319,61 @@ def build_rule(entry: Mapping[str, Any], pointer: str) -> Rule:
     )
 
 
-def _compile(pattern: str, pointer: str) -> re.Pattern[str]:
+def _re2_options() -> Any:
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print its own error, with the pattern, to stderr
+    return options
+
+
+_RE2_OPTIONS = _re2_options()
+
+
+class Pattern(NamedTuple):
+    """A custom rule's pattern, compiled by RE2: a search takes time linear in the text, whatever the pattern."""
+
+    pattern: str
+    compiled: Any
+
+    def search(self, text: str) -> bool:
+        return self.compiled.search(text) is not None
+
+
+def _compile(pattern: str, pointer: str) -> Pattern:
     try:
-        return re.compile(pattern)
-    except re.error as error:
-        raise RuleError(pointer, _say("regex", detail=str(error))) from None
+        return Pattern(pattern, re2.compile(pattern, _RE2_OPTIONS))
+    except re2.error as error:
+        reason = error.args[0] if error.args else "?"
+        detail = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+        detail = detail if len(detail) <= 200 else detail[:199] + "…"
+        raise RuleError(pointer, _say("regex", detail=detail)) from None
 
 
 def _check_message(entry: Mapping[str, Any], pointer: str) -> None:
-    """The message may use only the parameters every hit supplies; a stray brace would fail at run time."""
-    sample = dict.fromkeys(MESSAGE_PARAMS, "x")
+    """The message may use only plain `{name}` fields every hit supplies; a stray brace would fail at run time.
+
+    No `{value:>400000000}` (a format that writes gigabytes), `{value!r}`, `{value.__class__}` or `{value[0]}`.
+    """
     for lang in ("en", "id"):
-        try:
-            entry["message"][lang].format(**sample)
-        except (KeyError, IndexError, ValueError, AttributeError):
+        if not _plain_fields(entry["message"][lang]):
             params = ", ".join(f"{{{name}}}" for name in MESSAGE_PARAMS)
-            raise RuleError(f"{pointer}/message/{lang}", _say("placeholder", lang=lang, params=params)) from None
+            raise RuleError(f"{pointer}/message/{lang}", _say("placeholder", lang=lang, params=params))
+
+
+def _plain_fields(template: str) -> bool:
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)]
+    except ValueError:  # a single `{` or `}`
+        return False
+    return all(
+        name in MESSAGE_PARAMS and not spec and conversion is None
+        for name, spec, conversion in fields
+        if name is not None
+    )
 
 
 def show_limit(kind: str, argument: object) -> str:
-    if isinstance(argument, re.Pattern):
-        return str(argument.pattern)
+    if isinstance(argument, Pattern):
+        return argument.pattern
     if kind == "allowed_values" and isinstance(argument, list):
         return ", ".join(json.dumps(value, ensure_ascii=False) for value in argument)
     return "" if argument is True else str(argument)
@@ -410,7 +456,7 @@ def passes(kind: str, argument: Any, target: Target) -> bool:
         "max_words": lambda: count is not None and count <= argument,
         "min_value": lambda: value >= argument,
         "max_value": lambda: value <= argument,
-        "pattern": lambda: argument.search(str(value)) is not None,
+        "pattern": lambda: argument.search(str(value)),
         "allowed_values": lambda: any(type(value) is type(a) and value == a for a in argument),
     }
     return bool(checks[kind]())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -102,15 +103,33 @@ def SIM001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     limit = int(ctx.options["max_requirements"])
     requirements = _requirements(doc)
-    cases: list[str | None] = [None, *dict.fromkeys(r["when"] for r in requirements if "when" in r)]
+    # The requirements of each case are those for every case (no `when`) and its own, kept apart: listing
+    # them anew per case was quadratic when every requirement had a `when` of its own.
+    common: list[int] = []
+    own: dict[str | None, list[int]] = {None: []}
+    for i, r in enumerate(requirements):
+        (common if r.get("when") is None else own.setdefault(r["when"], [])).append(i)
     flagged: set[int] = set()
-    for case in cases:
-        indexes = [i for i, r in enumerate(requirements) if r.get("when") in (None, case)]
-        if len(indexes) > limit and indexes[limit] not in flagged:
-            flagged.add(indexes[limit])
+    for case, indexes in own.items():
+        count = len(common) + len(indexes)
+        index = _nth_of_two(common, indexes, limit) if count > limit else None
+        if index is not None and index not in flagged:
+            flagged.add(index)
             en, id_ = _case_label(case)
-            params = {"case_en": en, "case_id": id_, "count": len(indexes), "max": limit}
-            yield Hit(f"/delivery/requirements/{indexes[limit]}", params)
+            params = {"case_en": en, "case_id": id_, "count": count, "max": limit}
+            yield Hit(f"/delivery/requirements/{index}", params)
+
+
+def _nth_of_two(first: list[int], second: list[int], n: int) -> int:
+    """The n-th (from 0) smallest of two sorted lists of distinct indexes taken together, in O(log^2) steps."""
+    low, high = 0, max(first[-1] if first else 0, second[-1] if second else 0)
+    while low < high:
+        middle = (low + high) // 2
+        if bisect_right(first, middle) + bisect_right(second, middle) > n:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 @rule(

@@ -211,7 +211,7 @@ def _unsupported_version(doc: LoadedDocument) -> Finding | None:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
     match = re.match(r"\s*([0-9]+)(\.|\s*$)", str(value))
-    if match is None or int(match.group(1)) == 1:
+    if match is None or match.group(1).lstrip("0") == "1":  # no int(): 2 MiB of digits is no number to convert
         return None
     message = MESSAGES.text("unsupported_version", value=_show(value))
     return _finding("SCH009", "/svcstd", doc.source.value("/svcstd"), message)
@@ -658,7 +658,8 @@ def _show(value: object) -> str:
         return "true" if value else "false"
     if value is None:
         return "null"
-    return str(value)
+    text = str(value)
+    return text if len(text) <= 300 else text[:299] + "…"  # a 2 MiB value is not quoted whole (rules: QUOTE_LIMIT)
 
 
 def _as_dict(value: object) -> dict[str, Any]:
