@@ -79,7 +79,11 @@ def test_compare_with_an_earlier_json_report(capsys: pytest.CaptureFixture[str],
     old = tmp_path / "old.json"
     run(capsys, "check", str(folder), "--format", "json", "-o", str(old), "--as-of", "2026-01-05")
     pbg = folder / "dpmptsp-pbg.yaml"
-    pbg.write_text(pbg.read_text(encoding="utf-8").replace("interval_months: 36", "interval_months: 12"), "utf-8")
+    text = pbg.read_text(encoding="utf-8").replace("interval_months: 36", "interval_months: 12")
+    # A binding flaw mended too (the fee gains its legal basis): compliance, the score compared, moves.
+    basis = "      basis: Peraturan Daerah Kabupaten Sukamaju tentang Retribusi Persetujuan Bangunan Gedung\n"
+    text = text.replace("      payment: Disetor ke bank", basis + "      payment: Disetor ke bank")
+    pbg.write_text(text, "utf-8")
     out = tmp_path / "r.html"
     code, _, _ = run(capsys, "report", str(folder), "-o", str(out), *AS_OF, "--lang", "en", "--compare", str(old))
     text = out.read_text(encoding="utf-8")
