@@ -11,8 +11,11 @@ verdict matches a finding of the same rule whose JSON Pointer starts with the ve
 Recall is also given over the signed verdicts whose rule svcstd has (`recall_known`): a verdict may name a
 rule agreed but not yet built, and then it counts as missed in the plain recall.
 
-Information-level findings are advice and are left out of both. Findings that no verdict judges are
-listed as unjudged: judge them and add them to the file.
+Information-level findings are advice: they are left out of precision (what svcstd flags as a problem),
+but a signed verdict that an information-level finding of its rule reports counts as found for recall
+(compensation, kompensasi, is scored by the Ombudsman's assessment but no verified article requires it, so
+ACC014 reports it as advice, and the assessor still signs it). Findings that no verdict judges are listed
+as unjudged: judge them and add them to the file.
 
     python benchmarks/calibration.py            # the table, then the totals
     python benchmarks/calibration.py --json     # the same as JSON, for CI
@@ -103,12 +106,12 @@ def judge_one(verdict_file: Path) -> tuple[str, Tally]:
     verdicts = yaml.safe_load(verdict_file.read_text(encoding="utf-8"))
     fixture = FIXTURES / verdicts["fixture"]
     report = api.check([str(fixture)], as_of=AS_OF)
-    findings = [
+    reported = [
         {"rule": f.rule, "pointer": f.pointer, "severity": f.severity.value}
         for doc in report.documents
         for f in doc.active_findings()
-        if f.severity.value in COUNTED
     ]
+    findings = [finding for finding in reported if finding["severity"] in COUNTED]
     lists = {kind: verdicts.get(kind) or [] for kind in ("signed", "rejected", "unseen")}
     signed = lists["signed"]
     tally = Tally(findings=len(findings), signed=len(signed))
@@ -123,7 +126,7 @@ def judge_one(verdict_file: Path) -> tuple[str, Tally]:
         else:
             tally.unjudged.append(f"{fixture.name}: {finding['rule']} {finding['pointer']}")
     for verdict in signed:
-        found = any(_matches(verdict, finding) for finding in findings)
+        found = any(_matches(verdict, finding) for finding in reported)
         tally.signed_found += found
         if verdict["rule"] in known:
             tally.signed_known += 1

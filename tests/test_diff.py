@@ -208,9 +208,9 @@ def test_invalid_version_is_counted_in_the_summary(tmp_path: Path, capsys: pytes
 @pytest.mark.parametrize(
     ("lang", "fmt", "expected"),
     [
-        ("id", "text", "skor turun: keseluruhan: 100,0 → 88,6"),
-        ("en", "text", "score lower: overall: 100.0 → 88.6"),
-        ("id", "markdown", "skor turun: keseluruhan: 100,0 → 88,6"),
+        ("id", "text", "skor turun: keseluruhan: 100,0 → 90,6"),
+        ("en", "text", "score lower: overall: 100.0 → 90.6"),
+        ("id", "markdown", "skor turun: keseluruhan: 100,0 → 90,6"),
         ("id", "json", "100.0"),
     ],
 )
@@ -223,8 +223,8 @@ def test_scores_use_the_decimal_comma_in_indonesian(
         overall = next(c for c in json.loads(out)["documents"][0]["changes"] if c["subject"] == "overall")
         assert (overall["old"], overall["new"], overall["message"]) == (
             100.0,
-            88.6,
-            "skor turun: keseluruhan: 100,0 → 88,6",
+            90.6,
+            "skor turun: keseluruhan: 100,0 → 90,6",
         )
 
 

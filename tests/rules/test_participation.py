@@ -51,7 +51,10 @@ CASES = [
     case(
         "PAR005",
         "meeting-only",
-        {"manufacturing/performance_evaluation/method": "Rapat evaluasi kinerja pegawai"},
+        {
+            "manufacturing/performance_evaluation/method": "Rapat evaluasi kinerja pegawai",
+            "satisfaction_survey": DELETE,
+        },
         ["/manufacturing/performance_evaluation/method"],
     ),
     case("PAR006", "pass", {}, []),

@@ -31,7 +31,8 @@ EMERGENCY = re.compile(r"gawat\s+darurat|\bigd\b|\bugd\b|emergency", re.IGNORECA
 # Words that say a requirement may follow care: "dapat dilengkapi dalam waktu 2x24 jam", "menyusul".
 _DEFERRED = re.compile(
     r"dilengkapi|dipenuhi|menyusul|kemudian|setelah|\d\s*x\s*24|tidak\s+(?:menjadi\s+)?syarat|tanpa\s+syarat|"
-    r"tidak\s+menunda|tidak\s+diwajibkan|paling\s+lambat",
+    r"tidak\s+menunda|tidak\s+diwajibkan|paling\s+lambat|simultan|bersamaan\s+dengan\s+penanganan|"
+    r"diprioritaskan\s+pada\s+penanganan|didahulukan",
     re.IGNORECASE,
 )
 _DOWN_PAYMENT = re.compile(r"uang\s+muka|deposit|panjar|jaminan\s+uang", re.IGNORECASE)
@@ -121,6 +122,18 @@ def _emergency(doc: Document, ctx: RuleContext) -> bool:
     return "health_emergency" in sector_of(doc)
 
 
+def _component_notes(delivery: Mapping[str, Any]) -> str:
+    """The notes written under the requirements and the procedure as wholes (format 1.1 `delivery.notes`)."""
+    notes = delivery.get("notes")
+    if not isinstance(notes, Mapping):
+        return ""
+    texts: list[str] = []
+    for key in ("requirements", "procedure"):
+        value = notes.get(key)
+        texts.extend(str(item) for item in (value if isinstance(value, list) else [value]) if item is not None)
+    return "\n".join(texts)
+
+
 def _text(entry: Mapping[str, Any]) -> str:
     parts = [entry.get(key, "") for key in ("name", "note", "when", "formula", "reference")]
     return " ".join(str(part) for part in parts)
@@ -182,12 +195,13 @@ def ACC031(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         what = ("asks for a down payment", "meminta uang muka")
         yield Hit("/delivery", {"names": names, "what_en": what[0], "what_id": what[1]}, at_key=True)
         return
-    if any(_DEFERRED.search(_text(r)) for r in requirements):
-        return  # one requirement that says administration may follow care speaks for the list
+    if any(_DEFERRED.search(_text(r)) for r in requirements) or _DEFERRED.search(_component_notes(delivery)):
+        return  # one requirement, or a note under the list, that says administration may follow care
     before_care = [r for r in requirements if r.get("mandatory", True) is not False]
     if before_care:
-        shown = [f"'{r.get('name', '')}'" for r in before_care[:5]]
-        more = len(before_care) - len(shown)
+        unique = list(dict.fromkeys(f"'{r.get('name', '')}'" for r in before_care))  # one name per document
+        shown = unique[:5]
+        more = len(unique) - len(shown)
         names = ", ".join(shown) + (f" (+{more})" if more else "")
         what = (
             "lists requirements without saying they may follow care",
