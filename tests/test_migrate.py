@@ -45,7 +45,11 @@ def test_every_example_migrates_with_the_same_findings_and_only_its_version_line
         line for line in after.splitlines() if line.lstrip().startswith("#")
     ]
     if example.parent.name != "invalid":  # a schema-invalid 1.0 file is judged by 1.1's schema afterwards
-        assert findings(copy) == findings(example)
+        # Rules that ask for what only format 1.1 can record (the complaint procedure, where the maklumat is
+        # published and displayed, the SKM) open with the migration; every other finding stays as it was.
+        opened = {"ACC011", "TRA010", "SUS009"}
+        assert [f for f in findings(copy) if f[0] not in opened] == [f for f in findings(example) if f[0] not in opened]
+        assert {f for f in findings(example) if f[0] in opened} <= set(findings(copy))
     assert example.read_text(encoding="utf-8") == before  # the original is never touched
 
 
