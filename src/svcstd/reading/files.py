@@ -13,6 +13,7 @@ import json
 import math
 import os
 import stat
+from functools import cache
 from pathlib import Path
 
 from svcstd.model import Text
@@ -108,7 +109,8 @@ def _is_kernel_path(path: str) -> bool:
     return any(path == root or path.startswith(root + "/") for root in PSEUDO_ROOTS)
 
 
-def _pseudo_devices() -> set[int]:
+@cache
+def _pseudo_devices() -> frozenset[int]:
     """The devices of /proc and /sys where they exist (a bind mount elsewhere still has these)."""
     devices = set()
     for root in PSEUDO_ROOTS[:2]:
@@ -116,7 +118,7 @@ def _pseudo_devices() -> set[int]:
             devices.add(Path(root).stat().st_dev)
         except OSError:
             continue
-    return devices
+    return frozenset(devices)
 
 
 # --- JSON that svcstd reads back (baselines, `--compare` reports) ----------------------------------------------
