@@ -34,8 +34,6 @@ REMAINING_FALSE_POSITIVES = {
     ("kecamatan-sematang-borang-palembang-surat-keterangan-sippn.yaml", "TRA007", "/delivery/complaints/channels"),
     ("kesehatan-puskesmas-samigaluh-ii-pengaduan-pelanggan-sippn.yaml", "TRA007", "/delivery/complaints/channels"),
     ("perizinan-pematangsiantar-persetujuan-bangunan-gedung-sippn.yaml", "TRA007", "/delivery/complaints/channels"),
-    # The service is itself complaint handling: its own procedure and completion time are the complaint part.
-    ("kesehatan-puskesmas-samigaluh-ii-pengaduan-pelanggan-sippn.yaml", "ACC005", "/delivery/complaints"),
 }
 
 

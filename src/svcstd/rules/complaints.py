@@ -7,6 +7,7 @@ and a time in which a complaint is settled rather than only acknowledged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -26,16 +27,50 @@ _NAMES = {
 }
 
 
-def complaint_elements(complaints: Mapping[str, Any], format_1_1: bool) -> list[tuple[str, str]]:
-    """The missing elements, each as (English, Indonesian); the procedure only where the format can hold it."""
+# Who is not a complaint handler when named as a step's actor: the citizen in one of their roles.
+_CITIZEN = re.compile(r"\b(?:pengguna|pemohon|masyarakat|pelapor|pengadu|pasien|pelanggan|warga|keluarga)\b", re.I)
+_COMPLAINT_SERVICE = re.compile(r"pengaduan|complaint", re.IGNORECASE)
+
+
+def _steps(value: object) -> Iterator[Mapping[str, Any]]:
+    """Every step given as a mapping, branches (`then`) included; plain text steps have no actor."""
+    for step in value if isinstance(value, list) else ():
+        if isinstance(step, Mapping):
+            yield step
+            yield from _steps(step.get("then"))
+
+
+def is_complaint_service(doc: Mapping[str, Any]) -> bool:
+    """The service is itself complaint handling ("Standar Pelayanan Pengaduan Pelanggan"): its own procedure,
+    actors and completion time are those of complaint handling."""
+    delivery = doc.get("delivery")
+    products = delivery.get("products", []) if isinstance(delivery, Mapping) else []
+    names = [doc.get("title"), *(p.get("name") for p in products if isinstance(p, Mapping))]
+    return any(isinstance(name, str) and _COMPLAINT_SERVICE.search(name) for name in names)
+
+
+def complaint_elements(
+    complaints: Mapping[str, Any], format_1_1: bool, doc: Mapping[str, Any] | None = None
+) -> list[tuple[str, str]]:
+    """The missing elements, each as (English, Indonesian); the procedure only where the format can hold it.
+
+    The handler may be named in `handler`, as a channel's `person`, or as the actor of a complaint step
+    (Paria's "Pejabat Pengelola Pengaduan menerima aduan"); for a service that is itself complaint handling
+    (`doc` given), its own procedure and completion time count as the complaint procedure and time.
+    """
+    channels = [channel for channel in complaints.get("channels", []) if isinstance(channel, Mapping)]
+    steps = [*_steps(complaints.get("procedure")), *(s for c in channels for s in _steps(c.get("steps")))]
+    own = doc is not None and is_complaint_service(doc)
+    delivery = doc.get("delivery", {}) if doc is not None else {}
+    own_steps = list(_steps(delivery.get("procedure", {}).get("steps"))) if own else []
+    actors = [str(step.get("actor", "")) for step in (*steps, *own_steps)]
     missing: list[tuple[str, str]] = []
-    if not complaints.get("channels"):
+    if not channels:
         missing.append(("the means of complaint (`channels`)", "sarana pengaduan (`channels`)"))
-    if not str(complaints.get("handler", "")).strip():
+    named = str(complaints.get("handler", "")).strip() or any(str(c.get("person", "")).strip() for c in channels)
+    if not named and not any(actor.strip() and not _CITIZEN.search(actor) for actor in actors):
         missing.append(("who handles complaints (`handler`)", "pelaksana pengelola pengaduan (`handler`)"))
-    has_procedure = bool(complaints.get("procedure")) or any(
-        channel.get("steps") for channel in complaints.get("channels", []) if isinstance(channel, Mapping)
-    )
+    has_procedure = bool(complaints.get("procedure")) or any(c.get("steps") for c in channels) or bool(own_steps)
     if format_1_1 and not has_procedure:
         missing.append(
             (
@@ -43,7 +78,8 @@ def complaint_elements(complaints: Mapping[str, Any], format_1_1: bool) -> list[
                 "tata cara penanganan pengaduan dan tindak lanjutnya (`procedure`)",
             )
         )
-    if "response_time" not in complaints and not complaints.get("times"):
+    own_time = own and bool(delivery.get("completion_time"))
+    if "response_time" not in complaints and not complaints.get("times") and not own_time:
         missing.append(("a time limit (`response_time` or `times`)", "batas waktu (`response_time` atau `times`)"))
     return missing
 
@@ -109,7 +145,7 @@ def ACC011(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
           channels: [{type: lapor, contact: https://www.lapor.go.id}]
     """
     complaints = doc["delivery"]["complaints"]
-    missing = complaint_elements(complaints, is_format_1_1(doc))
+    missing = complaint_elements(complaints, is_format_1_1(doc), doc)
     if missing:
         params = {"missing_en": "; ".join(m[0] for m in missing), "missing_id": "; ".join(m[1] for m in missing)}
         yield Hit("/delivery/complaints", params, at_key=True, items=len(missing))
