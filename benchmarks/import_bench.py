@@ -29,6 +29,7 @@ KINDS = {
     "html": ("bangilan-skck.html", 20.0),
     "xlsx": ("perpustakaan-ntb.xlsx", 20.0),
     "pdf": ("bangilan-skck.pdf", 5.0),
+    "odt": ("sekadau-igd.odt", 20.0),
 }
 
 
