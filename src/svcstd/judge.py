@@ -16,7 +16,7 @@ from svcstd.reading import shared_parts
 from svcstd.reading.discovery import Target
 from svcstd.reading.files import read_regular_stat
 from svcstd.reading.loader import empty_file, load_bytes, unreadable
-from svcstd.rules.base import Rule
+from svcstd.rules.base import Rule, quoted
 from svcstd.scoring.engine import evaluate
 from svcstd.scoring.gate import passes_gate, threshold_findings
 from svcstd.scoring.grades import grade_for
@@ -176,7 +176,9 @@ def document_meta(data: Mapping[str, Any], waivers: tuple[Any, ...]) -> Document
 
 
 def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    """An id or title as every output names the document: cut like quoted text (a 2 MiB title is one line)."""
+    shown = quoted(value)
+    return shown if isinstance(shown, str) else None
 
 
 def _anchored(finding: Finding, data: Mapping[str, Any]) -> Finding:

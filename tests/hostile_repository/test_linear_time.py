@@ -11,14 +11,10 @@ every one of them then ran past the bound (see the commit messages).
 from __future__ import annotations
 
 import json
-import os
-import resource
-import subprocess
-import sys
 from pathlib import Path
 
 from svcstd.reading.limits import DEFAULT_LIMITS
-from tests.hostile.harness import MEMORY_BOUND, TRACEBACK, Run
+from tests.hostile.harness import svcstd
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "legalisir-ijazah.yaml"
 BASE = EXAMPLE.read_text(encoding="utf-8")
@@ -26,32 +22,6 @@ ROOM = DEFAULT_LIMITS.max_file_bytes - len(BASE.encode("utf-8")) - 4096
 """What one field may take so that the file still passes the reading limits."""
 ARGS = ("--no-cache", "--isolated", "--as-of", "2026-11-27", "--lang", "en", "-f", "json")
 FIRST_ACT = "    - title: Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik\n"
-
-
-CPU_SECONDS = 10
-WALL_SECONDS = 300  # a backstop only: on a machine shared by many jobs a 10 s CPU run can take minutes
-
-
-def _bounded() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BOUND, MEMORY_BOUND))
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
-
-
-def svcstd(args: list[str], cwd: Path) -> Run:
-    """`python -m svcstd ARGS` under the CPU and memory bounds; killed past them (SIGXCPU, MemoryError)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "svcstd", *args],
-        cwd=cwd,
-        capture_output=True,
-        timeout=WALL_SECONDS,
-        preexec_fn=_bounded,
-        env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"},
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
-    run = Run(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
-    assert TRACEBACK not in run.stderr, run.stderr[-3000:]
-    return run
 
 
 def fill(unit: str, size: int = ROOM) -> str:
@@ -118,7 +88,7 @@ def test_a_requirement_per_case_is_not_quadratic(tmp_path: Path) -> None:
 
 def test_a_version_of_two_million_digits_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
     """int() of the `svcstd` value raised ValueError (over 4,300 digits): a traceback, not a finding."""
-    text = BASE.replace('svcstd: "1.0"', f'svcstd: "{fill("1")}"', 1)
+    text = BASE.replace('svcstd: "1.1"', f'svcstd: "{fill("1")}"', 1)
     assert text != BASE
     report = check(tmp_path, text)
     messages = [str(f["message"]) for f in findings(report)]
@@ -158,3 +128,14 @@ def test_aliases_within_the_limits_are_read_as_before(tmp_path: Path) -> None:
     """A short name shared by a few fees is ordinary YAML: no reading finding."""
     report = check(tmp_path, aliased_fees(40, 20))
     assert not [f for f in findings(report) if str(f["rule"]).startswith("YML")]
+
+
+def test_a_long_title_is_cut_in_every_output(tmp_path: Path) -> None:
+    """A 2 MiB title was printed whole: one 2 MB line in text, and the same in JSON's document entry."""
+    text = BASE.replace("title: ", f"title: {json.dumps(fill('Legalisir '))}\nx-old-title: ", 1)
+    assert text != BASE
+    report = check(tmp_path, text)
+    [document] = report["documents"]  # type: ignore[index]
+    assert 0 < len(document["title"]) <= 300
+    run = svcstd(["check", "standar.yaml", "--no-cache", "--isolated", "--as-of", "2026-11-27"], tmp_path)
+    assert run.code == 1 and max(len(line) for line in run.stdout.splitlines()) < 5000
