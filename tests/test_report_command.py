@@ -121,11 +121,15 @@ def test_hostile_standard_is_shown_as_text(capsys: pytest.CaptureFixture[str], t
     assert "&#60;script&#62;" in notes
 
 
+RED_ZONE = ROOT / "tests" / "fixtures" / "real" / "sosial-dinsos-garut-pengecekan-dtks-pip.yaml"
+
+
 def large_folder(tmp_path: Path, count: int = 200) -> Path:
     """`count` standards made from the single-document examples, each with its own id, title and provider."""
     folder = tmp_path / "besar"
     folder.mkdir()
     sources = [p for p in sorted(EXAMPLES.glob("*.yaml")) if "\n---" not in p.read_text(encoding="utf-8")]
+    sources.append(RED_ZONE)  # the examples are all green or yellow now: a real standard brings the red zone
     for number in range(count):
         text = sources[number % len(sources)].read_text(encoding="utf-8")
         text = re.sub(r"(?m)^id: (.*)$", rf"id: \1-{number}", text, count=1)

@@ -35,7 +35,7 @@ FLAWS: list[tuple[str, dict[str, Any], set[Principle]]] = [
     ("officials only", {"consultation/0/participants": [{"group": "government", "count": 3}, {"group": "provider", "count": 2}]}, {P.PARTICIPATION}),
     ("outcomes not recorded", {"consultation/0/outcomes": DELETE}, {P.PARTICIPATION}),
     ("consulted after adoption", {"consultation/0/date": "2026-02-01"}, {P.PARTICIPATION}),
-    ("no satisfaction survey", {"manufacturing/performance_evaluation/method": "Rapat evaluasi internal", "satisfaction_survey": DELETE}, {P.PARTICIPATION}),
+    ("no satisfaction survey", {"manufacturing/performance_evaluation/method": "Rapat evaluasi internal", "satisfaction_survey": DELETE}, {P.PARTICIPATION, P.SUSTAINABILITY}),
     ("adoption not signed", {"adoption/signed_by": DELETE}, {P.ACCOUNTABILITY}),
     ("UU 25/2009 missing", {"manufacturing/legal_basis/0": DELETE}, {P.ACCOUNTABILITY}),
     ("no complaint handler", {"delivery/complaints/handler": DELETE}, {P.ACCOUNTABILITY}),
