@@ -19,7 +19,7 @@ from svcstd.rules.citations import (
     practice,
     principle,
 )
-from svcstd.rules.complaints import complaint_elements, is_complaint_service
+from svcstd.rules.complaints import complaint_elements, is_complaint_service, names_handler
 from svcstd.standard.durations import describe, is_measured, upper_minutes
 from svcstd.standard.fees import charged
 from svcstd.standard.kinds import status
@@ -373,27 +373,6 @@ def ACC004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/delivery/fee_basis", {"name": "fee_basis"})
 
 
-_COMPLAINANT = re.compile(r"pengguna|pemohon|pelapor|pengadu|masyarakat|warga|citizen|complainant", re.IGNORECASE)
-_CHANNEL_LABEL = re.compile(r"call ?cent(?:er|re)|hotline|contact center|layanan pengaduan", re.IGNORECASE)
-"""A `person` that names the line, not who answers it ("Call Center" on Disdukcapil Way Kanan's phone)."""
-_STAFF_WORDS = re.compile(r"petugas|pejabat|pengelola|pelaksana|\btim\b|seksi|bagian|bidang|officer", re.IGNORECASE)
-
-
-def _names_handler(complaints: Mapping[str, Any]) -> bool:
-    """Whether complaint handling says who handles complaints, in any of the ways real standards say it."""
-    if "handler" in complaints:
-        return True
-    channels = complaints.get("channels", [])
-    if any("person" in channel and not _CHANNEL_LABEL.fullmatch(channel["person"].strip()) for channel in channels):
-        return True
-    if any(channel["type"] == "in_person" and _STAFF_WORDS.search(channel["contact"]) for channel in channels):
-        return True
-    return any(
-        isinstance(step, Mapping) and "actor" in step and not _COMPLAINANT.search(step["actor"])
-        for step in complaints.get("procedure", [])
-    )
-
-
 class ComplaintElement(NamedTuple):
     name_en: str
     name_id: str
@@ -401,7 +380,7 @@ class ComplaintElement(NamedTuple):
 
 
 COMPLAINT_ELEMENTS = (
-    ComplaintElement("complaint handler (`handler`)", "pengelola pengaduan (`handler`)", _names_handler),
+    ComplaintElement("complaint handler (`handler`)", "pengelola pengaduan (`handler`)", names_handler),
     ComplaintElement(
         "response time (`response_time`)",
         "jangka waktu tanggapan (`response_time`)",

@@ -8,7 +8,7 @@ and a time in which a complaint is settled rather than only acknowledged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from svcstd.model import Principle, Severity
@@ -27,8 +27,27 @@ _NAMES = {
 }
 
 
-# Who is not a complaint handler when named as a step's actor: the citizen in one of their roles.
-_CITIZEN = re.compile(r"\b(?:pengguna|pemohon|masyarakat|pelapor|pengadu|pasien|pelanggan|warga|keluarga)\b", re.I)
+_COMPLAINANT = re.compile(
+    r"pengguna|pemohon|pelapor|pengadu|masyarakat|warga|pasien|pelanggan|citizen|complainant", re.IGNORECASE
+)
+_CHANNEL_LABEL = re.compile(r"call ?cent(?:er|re)|hotline|contact center|layanan pengaduan", re.IGNORECASE)
+"""A `person` that names the line, not who answers it ("Call Center" on Disdukcapil Way Kanan's phone)."""
+_STAFF_WORDS = re.compile(r"petugas|pejabat|pengelola|pelaksana|\btim\b|seksi|bagian|bidang|officer", re.IGNORECASE)
+
+
+def names_handler(complaints: Mapping[str, Any], actors: Sequence[str] = ()) -> bool:
+    """Whether complaint handling says who handles complaints, in any of the ways real standards say it."""
+    if "handler" in complaints:
+        return True
+    channels = complaints.get("channels", [])
+    if any("person" in channel and not _CHANNEL_LABEL.fullmatch(channel["person"].strip()) for channel in channels):
+        return True
+    if any(channel["type"] == "in_person" and _STAFF_WORDS.search(channel["contact"]) for channel in channels):
+        return True
+    named = [str(step.get("actor", "")) for step in _steps(complaints.get("procedure"))] + list(actors)
+    return any(actor.strip() and not _COMPLAINANT.search(actor) for actor in named)
+
+
 _COMPLAINT_SERVICE = re.compile(r"pengaduan|complaint", re.IGNORECASE)
 
 
@@ -63,12 +82,11 @@ def complaint_elements(
     own = doc is not None and is_complaint_service(doc)
     delivery = doc.get("delivery", {}) if doc is not None else {}
     own_steps = list(_steps(delivery.get("procedure", {}).get("steps"))) if own else []
-    actors = [str(step.get("actor", "")) for step in (*steps, *own_steps)]
+    actors = [str(step.get("actor", "")) for step in (*steps, *own_steps)]  # channel steps, the service's own
     missing: list[tuple[str, str]] = []
     if not channels:
         missing.append(("the means of complaint (`channels`)", "sarana pengaduan (`channels`)"))
-    named = str(complaints.get("handler", "")).strip() or any(str(c.get("person", "")).strip() for c in channels)
-    if not named and not any(actor.strip() and not _CITIZEN.search(actor) for actor in actors):
+    if not names_handler(complaints, actors):
         missing.append(("who handles complaints (`handler`)", "pelaksana pengelola pengaduan (`handler`)"))
     has_procedure = bool(complaints.get("procedure")) or any(c.get("steps") for c in channels) or bool(own_steps)
     if format_1_1 and not has_procedure:
