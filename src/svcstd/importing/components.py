@@ -95,8 +95,64 @@ def alternatives(text: str) -> list[str] | None:
     return parts if len(parts) >= 2 else None
 
 
+_FORMS = {
+    "asli": "original",
+    "fotokopi": "copy",
+    "fotokopi dilegalisir": "certified_copy",
+    "berkas digital": "digital",
+    "surat pernyataan": "self_declaration",
+    "lainnya": "other",
+}
+_REQUIREMENT_FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "bentuk": ("form", lambda text: _FORMS.get(text.lower())),
+    "rangkap": ("copies", lambda text: int(text) if text.isdigit() else None),
+    "jika": ("when", str),
+    "catatan": ("note", str),
+}
+_REQUIREMENT_FLAGS = {
+    "wajib": ("mandatory", True),
+    "tidak wajib": ("mandatory", False),
+    "sebagai jaminan": ("collateral", True),
+    "bukan jaminan": ("collateral", False),
+}
+
+
+def requirement_fields(text: str) -> tuple[str, dict[str, Any]]:
+    """ "KTP — bentuk: asli; tidak wajib; catatan: Bagi …": the name and the fields named after the dash.
+
+    The Lampiran writes what a requirement has beside its name after " — ", each part named; the tail is read
+    only when it starts with such a part, and a part that names nothing continues the one before it (a note
+    may hold a semicolon). Anything else stays in the name, as written.
+    """
+    for match in re.finditer(r"\s+—\s+", text):
+        fields = _named_parts(text[match.end() :])
+        if fields is not None:
+            return text[: match.start()].strip(), fields
+    return text, {}
+
+
+def _named_parts(tail: str) -> dict[str, Any] | None:
+    fields: dict[str, Any] = {}
+    last: str | None = None
+    for part in tail.split("; "):
+        label, colon, value = part.partition(": ")
+        named = _REQUIREMENT_FIELDS.get(label.strip().lower()) if colon else None
+        flag = _REQUIREMENT_FLAGS.get(part.strip().lower())
+        if named is not None and named[1](value.strip()) is not None:
+            last = named[0]
+            fields[last] = named[1](value.strip())
+        elif flag is not None:
+            fields[flag[0]], last = flag[1], None
+        elif last in ("when", "note"):
+            fields[last] += "; " + part
+        else:
+            return None
+    return fields or None
+
+
 def requirement(text: str) -> dict[str, Any]:
     """The form only when the words say it: "Foto copy KK" is a copy, "KTP asli" an original."""
+    text, fields = requirement_fields(text)
     item: dict[str, Any] = {"name": text}
     choices = alternatives(text)
     if choices:
@@ -107,6 +163,7 @@ def requirement(text: str) -> dict[str, Any]:
         item["form"] = "original"
     if re.search(r"\bsebagai\s+jaminan\b", text, re.IGNORECASE):
         item["collateral"] = True
+    item.update(fields)  # what the document names outright wins over what the words suggest
     return item
 
 
