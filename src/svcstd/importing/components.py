@@ -95,6 +95,14 @@ def alternatives(text: str) -> list[str] | None:
     return parts if len(parts) >= 2 else None
 
 
+_TEXT_FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "jika": ("when", str),
+    "catatan": ("note", str),
+    "keterangan": ("description", str),
+}
+_FREE = ("when", "note", "description")
+Fields = dict[str, tuple[str, Callable[[str], Any]]]
+
 _FORMS = {
     "asli": "original",
     "fotokopi": "copy",
@@ -106,8 +114,7 @@ _FORMS = {
 _REQUIREMENT_FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "bentuk": ("form", lambda text: _FORMS.get(text.lower())),
     "rangkap": ("copies", lambda text: int(text) if text.isdigit() else None),
-    "jika": ("when", str),
-    "catatan": ("note", str),
+    **_TEXT_FIELDS,
 }
 _REQUIREMENT_FLAGS = {
     "wajib": ("mandatory", True),
@@ -117,37 +124,43 @@ _REQUIREMENT_FLAGS = {
 }
 
 
-def requirement_fields(text: str) -> tuple[str, dict[str, Any]]:
-    """ "KTP — bentuk: asli; tidak wajib; catatan: Bagi …": the name and the fields named after the dash.
+def named_fields(
+    text: str, fields: Fields, flags: dict[str, tuple[str, bool]] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """ "KTP — bentuk: asli; tidak wajib; catatan: Bagi …": the main value and the fields named after the dash.
 
-    The Lampiran writes what a requirement has beside its name after " — ", each part named; the tail is read
-    only when it starts with such a part, and a part that names nothing continues the one before it (a note
-    may hold a semicolon). Anything else stays in the name, as written.
+    The Lampiran writes what a line has beside its main value after " — ", each part named; the tail is read
+    only when every part is such a part or continues a free-text one before it (a note may hold a semicolon).
+    Anything else stays in the value, as written.
     """
     for match in re.finditer(r"\s+—\s+", text):
-        fields = _named_parts(text[match.end() :])
-        if fields is not None:
-            return text[: match.start()].strip(), fields
+        found = _named_parts(text[match.end() :], fields, flags or {})
+        if found is not None:
+            return text[: match.start()].strip(), found
     return text, {}
 
 
-def _named_parts(tail: str) -> dict[str, Any] | None:
-    fields: dict[str, Any] = {}
+def requirement_fields(text: str) -> tuple[str, dict[str, Any]]:
+    return named_fields(text, _REQUIREMENT_FIELDS, _REQUIREMENT_FLAGS)
+
+
+def _named_parts(tail: str, fields: Fields, flags: dict[str, tuple[str, bool]]) -> dict[str, Any] | None:
+    found: dict[str, Any] = {}
     last: str | None = None
     for part in tail.split("; "):
         label, colon, value = part.partition(": ")
-        named = _REQUIREMENT_FIELDS.get(label.strip().lower()) if colon else None
-        flag = _REQUIREMENT_FLAGS.get(part.strip().lower())
+        named = fields.get(label.strip().lower()) if colon else None
+        flag = flags.get(part.strip().lower())
         if named is not None and named[1](value.strip()) is not None:
             last = named[0]
-            fields[last] = named[1](value.strip())
+            found[last] = named[1](value.strip())
         elif flag is not None:
-            fields[flag[0]], last = flag[1], None
-        elif last in ("when", "note"):
-            fields[last] += "; " + part
+            found[flag[0]], last = flag[1], None
+        elif last in _FREE:
+            found[last] += "; " + part
         else:
             return None
-    return fields or None
+    return found or None
 
 
 def requirement(text: str) -> dict[str, Any]:
@@ -198,11 +211,15 @@ def _step_table(entry: Entry) -> Built:
     return built
 
 
+_NOTE_ONLY = {"catatan": _TEXT_FIELDS["catatan"]}
+
+
 def completion_time(entry: Entry) -> Built:
     found, notes = items(entry)
     values: list[dict[str, Any]] = []
     built = Built(values, notes=notes)
-    for index, (text, loc) in enumerate(found):
+    for index, (written, loc) in enumerate(found):
+        text, named = named_fields(written, _NOTE_ONLY)
         duration = parse_duration(text) if len(found) == 1 else None
         case = None if duration or len(found) == 1 else split_duration_case(text)
         if case:
@@ -210,9 +227,9 @@ def completion_time(entry: Entry) -> Built:
         elif len(found) > 1:
             duration = parse_duration(text)
         if duration is None:
-            duration = {"text": text}
+            duration, named = {"text": written}, {}
             built.as_text.append(f"/{index}" if len(found) > 1 else "")
-        values.append(duration)
+        values.append({**duration, **named})
         built.sources[f"/{index}" if len(found) > 1 else ""] = loc
     if len(values) > 1 and not all("when" in value for value in values):
         return _one_text_duration(found, notes)  # a list of times needs a case on each (FORMAT.md)
@@ -275,8 +292,15 @@ def _coverage(fee: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+_PRODUCT_FIELDS = {key: _TEXT_FIELDS[key] for key in ("keterangan", "catatan")}
+
+
 def products(entry: Entry) -> Built:
-    return _list(entry, lambda text: {"name": text})
+    def make(text: str) -> dict[str, Any]:
+        name, fields = named_fields(text, _PRODUCT_FIELDS)
+        return {"name": name, **fields}
+
+    return _list(entry, make)
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -97,6 +97,7 @@ FIELD_LABELS = {
     "copies": "rangkap",
     "when": "jika",
     "note": "catatan",
+    "description": "keterangan",
     "payment": "pembayaran",
     "reference": "dasar",
     "formula": "rumus",
