@@ -71,6 +71,15 @@ def test_the_same_standard_reads_the_same_from_docx_html_pdf_and_the_lampiran_la
     assert all(document == documents[0] for document in documents[1:])
 
 
+def test_a_note_after_a_list_in_a_pdf_cell_stays_a_note() -> None:
+    """pdfplumber drops a cell's blank lines; the reader restores them from the gaps, as the page shows them."""
+    html, pdf = (import_target(str(FIXTURES / f"sekadau-igd.{kind}"))[0].document for kind in ("html", "pdf"))
+    assert pdf["delivery"]["requirements"] == [{"name": "Kartu identitas/KTP"}, {"name": "Kartu BPJS"}]
+    assert pdf["x-notes"]["requirements"] == ["Persyaratan tersebut dapat dilengkapi dalam waktu 2x24 jam (hari kerja)"]
+    html.pop("x-source"), pdf.pop("x-source")
+    assert pdf == html
+
+
 def test_a_decree_with_two_services_gives_two_documents() -> None:
     first, second = import_target(str(FIXTURES / "keputusan-dua-layanan.docx"))
     assert first.title.startswith("STANDAR PELAYANAN PENGURUSAN SURAT KETERANGAN CATATAN KEPOLISIAN")

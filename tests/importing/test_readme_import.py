@@ -38,9 +38,10 @@ def test_worked_example_is_what_import_prints_and_writes(
 def test_check_on_the_original_is_what_check_prints(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copy(ROOT / "tests" / "fixtures" / "import" / "pbg-pematangsiantar-sippn.html", tmp_path)
+    shutil.copy(ROOT / "tests" / "fixtures" / "import" / "sekadau-igd.html", tmp_path)
     monkeypatch.chdir(tmp_path)
     command, *printed = blocks()[3].splitlines()
-    assert command == "$ svcstd check pbg-pematangsiantar-sippn.html --lang en --as-of 2026-11-27"
-    assert main(command.split()[2:]) == 1
+    assert command == "$ svcstd check sekadau-igd.html --lang en --as-of 2026-11-27"
+    assert main(command.split()[2:]) == 0  # valid: `provider: {}`, so the rules run and are placed
+    assert "(table 1, row 5, cell 3): warning TRA003" in "\n".join(printed)
     assert capsys.readouterr().out.splitlines() == printed

@@ -53,10 +53,15 @@ def build(service: Service, file: str, stem: str) -> Imported:
         "svcstd": FORMAT_VERSION,
         "kind": "standard" if parts.manufacturing else "published_sheet",
         "title": title,
+        # Only what the text states ("Penyelenggara: …"); `{}` when it names no provider: format 1.1 records
+        # "not named" so, the draft stays valid and nothing is inferred from a file name or an address.
+        "provider": {key: _clean(line.text) for key, line in service.provider.items()},
         "delivery": parts.delivery,
     }
     if service.title is not None:
         parts.sources["/title"] = service.title.loc
+    for key, line in service.provider.items():
+        parts.sources[f"/provider/{key}"] = line.loc
     for name in ("manufacturing", "pledge", "x-notes", "x-rows"):
         if getattr(parts, name.replace("-", "_")):
             document[name] = getattr(parts, name.replace("-", "_"))
@@ -70,6 +75,10 @@ def build(service: Service, file: str, stem: str) -> Imported:
         tuple(parts.as_text),
         tuple(parts.not_understood),
     )
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _title(service: Service, stem: str) -> str:

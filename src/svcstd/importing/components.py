@@ -95,8 +95,77 @@ def alternatives(text: str) -> list[str] | None:
     return parts if len(parts) >= 2 else None
 
 
+_TEXT_FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "jika": ("when", str),
+    "catatan": ("note", str),
+    "keterangan": ("description", str),
+}
+_FREE = ("when", "note", "description")
+Fields = dict[str, tuple[str, Callable[[str], Any]]]
+
+_FORMS = {
+    "asli": "original",
+    "fotokopi": "copy",
+    "fotokopi dilegalisir": "certified_copy",
+    "berkas digital": "digital",
+    "surat pernyataan": "self_declaration",
+    "lainnya": "other",
+}
+_REQUIREMENT_FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "bentuk": ("form", lambda text: _FORMS.get(text.lower())),
+    "rangkap": ("copies", lambda text: int(text) if text.isdigit() else None),
+    **_TEXT_FIELDS,
+}
+_REQUIREMENT_FLAGS = {
+    "wajib": ("mandatory", True),
+    "tidak wajib": ("mandatory", False),
+    "sebagai jaminan": ("collateral", True),
+    "bukan jaminan": ("collateral", False),
+}
+
+
+def named_fields(
+    text: str, fields: Fields, flags: dict[str, tuple[str, bool]] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """ "KTP — bentuk: asli; tidak wajib; catatan: Bagi …": the main value and the fields named after the dash.
+
+    The Lampiran writes what a line has beside its main value after " — ", each part named; the tail is read
+    only when every part is such a part or continues a free-text one before it (a note may hold a semicolon).
+    Anything else stays in the value, as written.
+    """
+    for match in re.finditer(r"\s+—\s+", text):
+        found = _named_parts(text[match.end() :], fields, flags or {})
+        if found is not None:
+            return text[: match.start()].strip(), found
+    return text, {}
+
+
+def requirement_fields(text: str) -> tuple[str, dict[str, Any]]:
+    return named_fields(text, _REQUIREMENT_FIELDS, _REQUIREMENT_FLAGS)
+
+
+def _named_parts(tail: str, fields: Fields, flags: dict[str, tuple[str, bool]]) -> dict[str, Any] | None:
+    found: dict[str, Any] = {}
+    last: str | None = None
+    for part in tail.split("; "):
+        label, colon, value = part.partition(": ")
+        named = fields.get(label.strip().lower()) if colon else None
+        flag = flags.get(part.strip().lower())
+        if named is not None and named[1](value.strip()) is not None:
+            last = named[0]
+            found[last] = named[1](value.strip())
+        elif flag is not None:
+            found[flag[0]], last = flag[1], None
+        elif last in _FREE:
+            found[last] += "; " + part
+        else:
+            return None
+    return found or None
+
+
 def requirement(text: str) -> dict[str, Any]:
     """The form only when the words say it: "Foto copy KK" is a copy, "KTP asli" an original."""
+    text, fields = requirement_fields(text)
     item: dict[str, Any] = {"name": text}
     choices = alternatives(text)
     if choices:
@@ -107,6 +176,7 @@ def requirement(text: str) -> dict[str, Any]:
         item["form"] = "original"
     if re.search(r"\bsebagai\s+jaminan\b", text, re.IGNORECASE):
         item["collateral"] = True
+    item.update(fields)  # what the document names outright wins over what the words suggest
     return item
 
 
@@ -141,11 +211,15 @@ def _step_table(entry: Entry) -> Built:
     return built
 
 
+_NOTE_ONLY = {"catatan": _TEXT_FIELDS["catatan"]}
+
+
 def completion_time(entry: Entry) -> Built:
     found, notes = items(entry)
     values: list[dict[str, Any]] = []
     built = Built(values, notes=notes)
-    for index, (text, loc) in enumerate(found):
+    for index, (written, loc) in enumerate(found):
+        text, named = named_fields(written, _NOTE_ONLY)
         duration = parse_duration(text) if len(found) == 1 else None
         case = None if duration or len(found) == 1 else split_duration_case(text)
         if case:
@@ -153,9 +227,9 @@ def completion_time(entry: Entry) -> Built:
         elif len(found) > 1:
             duration = parse_duration(text)
         if duration is None:
-            duration = {"text": text}
+            duration, named = {"text": written}, {}
             built.as_text.append(f"/{index}" if len(found) > 1 else "")
-        values.append(duration)
+        values.append({**duration, **named})
         built.sources[f"/{index}" if len(found) > 1 else ""] = loc
     if len(values) > 1 and not all("when" in value for value in values):
         return _one_text_duration(found, notes)  # a list of times needs a case on each (FORMAT.md)
@@ -218,8 +292,15 @@ def _coverage(fee: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+_PRODUCT_FIELDS = {key: _TEXT_FIELDS[key] for key in ("keterangan", "catatan")}
+
+
 def products(entry: Entry) -> Built:
-    return _list(entry, lambda text: {"name": text})
+    def make(text: str) -> dict[str, Any]:
+        name, fields = named_fields(text, _PRODUCT_FIELDS)
+        return {"name": name, **fields}
+
+    return _list(entry, make)
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -31,6 +31,9 @@ def to_sidecar(imported: Imported) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+NO_PROVIDER = "  # teks tidak menyebut penyelenggara / the text names no provider"
+
+
 def _comment(pointer: str, sources: dict[str, Location]) -> str:
     loc = sources.get(pointer)
     return f"  # sumber: {loc.describe()}" if loc is not None else ""
@@ -97,4 +100,5 @@ def _entry(head: str, item: Any, indent: int, pointer: str, sources: dict[str, L
         lines.append(head + comment)
         _sequence(item, indent, pointer, sources, lines)
     else:
-        lines.append(f"{head} {_scalar(item)}{comment}")
+        said = NO_PROVIDER if pointer == "/provider" and item == {} else ""
+        lines.append(f"{head} {_scalar(item)}{comment}{said}")

@@ -37,12 +37,32 @@ class Entry:
 class Service:
     title: Line | None
     entries: list[Entry] = field(default_factory=list)
+    provider: dict[str, Line] = field(default_factory=dict)
 
     def components(self) -> set[str | None]:
         return {entry.key for entry in self.entries}
 
 
 _NAMES_SERVICE = re.compile(r"\b(standar|pelayanan|layanan)\b", re.IGNORECASE)
+PROVIDER_LABELS = {
+    "penyelenggara": "name",
+    "penyelenggara pelayanan": "name",
+    "nama penyelenggara": "name",
+    "unit": "unit",
+    "unit pelayanan": "unit",
+    "unit kerja": "unit",
+    "unit penyelenggara": "unit",
+    "alamat": "address",
+    "telepon": "phone",
+    "telp": "phone",
+    "surel": "email",
+    "email": "email",
+    "e mail": "email",
+    "situs web": "website",
+    "website": "website",
+}
+"""Lines that state who provides the service ("Penyelenggara: Dinas ...") before its components: provider fields."""
+_PROVIDER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z -]{1,30}?)\.?\s*:\s*(\S.*?)\s*$", re.DOTALL)
 _LABEL_COLON = re.compile(r"^([^:]{2,80}?)\s*:\s*(.+)$", re.DOTALL)
 _STEP_COLUMNS = {
     "action": ("kegiatan", "uraian kegiatan", "prosedur", "langkah", "tahapan", "uraian", "proses", "aktivitas"),
@@ -58,6 +78,7 @@ class _Grouper:
         self.entry: Entry | None = None
         self.section_open = False
         self.candidates: list[tuple[Block, Line]] = []
+        self.provider: dict[str, Line] = {}
 
     def text(self, block: Block) -> None:
         key = component_key(block.text)
@@ -75,6 +96,11 @@ class _Grouper:
             self.entry.lines.append(Line(block.text, block.loc))
             return
         self.section_open = False
+        stated = _PROVIDER_LINE.match(block.text)
+        field_name = PROVIDER_LABELS.get(normalise(stated.group(1))) if stated else None
+        if stated and field_name and field_name not in self.provider:
+            self.provider[field_name] = Line(stated.group(2), block.loc)
+            return
         if not is_part_heading(block.text):
             self.candidates.append((block, Line(block.text, block.loc)))
 
@@ -123,8 +149,9 @@ class _Grouper:
         service = self.services[-1] if self.services else None
         repeated = service is not None and key in service.components() and key not in REPEATABLE
         if service is None or (repeated and key is not None):
-            service = Service(self._title(first=service is None))
+            service = Service(self._title(first=service is None), provider=self.provider)
             self.services.append(service)
+            self.provider = {}
         self.candidates = []
         self.entry = Entry(key, " ".join(label.split()), loc, lines)
         service.entries.append(self.entry)

@@ -42,6 +42,16 @@ MANUFACTURING_LABELS = {
     "performance_evaluation": "Evaluasi Kinerja Pelaksana",
 }
 
+PROVIDER_LABELS = {
+    "name": "Penyelenggara",
+    "unit": "Unit Pelayanan",
+    "address": "Alamat",
+    "phone": "Telepon",
+    "email": "Surel",
+    "website": "Situs web",
+}
+"""The provider as the lines under a Lampiran's heading state it; `svcstd import` reads them back."""
+
 UNITS = {
     "minutes": "menit",
     "hours": "jam",
@@ -87,6 +97,7 @@ FIELD_LABELS = {
     "copies": "rangkap",
     "when": "jika",
     "note": "catatan",
+    "description": "keterangan",
     "payment": "pembayaran",
     "reference": "dasar",
     "formula": "rumus",
@@ -111,6 +122,8 @@ FIELD_LABELS = {
     "in_person_reason": "alasan tatap muka",
     "coverage": "jaminan pembiayaan",
     "scheme": "skema",
+    "published": "dipublikasikan di",
+    "displayed": "dipasang di",
 }
 
 _WORDS = [
@@ -382,9 +395,9 @@ def _standard(word: Any, document: dict[str, Any]) -> None:
     word.add_paragraph(LEAD)
     word.add_heading(f"STANDAR PELAYANAN {str(document.get('title', '')).upper()}", level=1)
     provider = document.get("provider") or {}
-    for part in (provider.get("unit"), provider.get("name")):
-        if part:
-            word.add_paragraph(str(part))
+    for key, label in PROVIDER_LABELS.items():
+        if provider.get(key):
+            word.add_paragraph(f"{label}: {provider[key]}")
     delivery, manufacturing = document.get("delivery") or {}, document.get("manufacturing") or {}
     word.add_paragraph(PART_A)
     _table(word, _rows(DELIVERY_LABELS, _with_coverage(delivery)))
@@ -400,6 +413,9 @@ def _standard(word: Any, document: dict[str, Any]) -> None:
             for key in ("date", "signed_by"):
                 if pledge.get(key):
                     word.add_paragraph(scalar(pledge[key], key))
+            for key, value in pledge.items():  # where it is published and displayed, each named
+                if key not in ("text", "date", "signed_by"):
+                    word.add_paragraph(f"{_label(key).capitalize()}: {scalar(value, key)}")
 
 
 def _with_coverage(delivery: dict[str, Any]) -> dict[str, Any]:

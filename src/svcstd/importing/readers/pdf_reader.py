@@ -68,9 +68,15 @@ def _pages(name: str, pdf: Any) -> list[Block]:
             (top, Block("paragraph", Location(name, page=page_number, paragraph=number), text))
             for number, (top, text) in enumerate(_paragraphs(outside.extract_text_lines()), start=1)
         ]
+        words = [
+            (float(char["top"]), float(char["bottom"]), float(char["x0"]), float(char["x1"]))
+            for char in (page.chars if found else [])
+            if char["text"].strip()
+        ]
         for table in found:
             table_number += 1
-            placed.append((float(table.bbox[1]), _table(name, page_number, table_number, table.extract())))
+            rows = _with_blank_lines(table, table.extract(), words)
+            placed.append((float(table.bbox[1]), _table(name, page_number, table_number, rows)))
         blocks.extend(block for _, block in sorted(placed, key=lambda pair: pair[0]))
     return blocks
 
@@ -95,6 +101,53 @@ def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, str]]:
             paragraphs.append((float(line["top"]), text))
         previous = {"size": size, "bottom": float(line["bottom"])}
     return paragraphs
+
+
+Box = tuple[float, float, float, float]
+"""A character's top, bottom, x0, x1."""
+
+
+def _with_blank_lines(table: Any, rows: list[list[str | None]], words: list[Box]) -> list[list[str | None]]:
+    """Each cell's text with the blank lines the page shows inside it, which `extract()` leaves out.
+
+    A note written after a list in the same cell is set apart by an empty line; without it the note would join
+    the list's last item. A gap between two lines of a cell taller than half a line is such an empty line. The
+    characters are only used to place the gaps: the text stays `extract()`'s, unchanged when its lines and the
+    words' lines do not match one for one.
+    """
+    bboxes = [row.cells for row in table.rows]
+    if len(bboxes) != len(rows):
+        return rows
+    return [
+        [_spaced(text, bbox, words) for text, bbox in zip(row, cells, strict=False)]
+        for row, cells in zip(rows, bboxes, strict=True)
+    ]
+
+
+def _spaced(text: str | None, bbox: Box | None, chars: list[Box]) -> str | None:
+    if not text or "\n" not in text or bbox is None:
+        return text
+    x0, top, x1, bottom = bbox
+    inside = sorted(
+        (char_top, char_bottom)
+        for char_top, char_bottom, left, right in chars
+        if x0 - 1 <= left and right <= x1 + 1 and top - 1 <= char_top and char_bottom <= bottom + 1
+    )
+    lines: list[list[float]] = []  # [top, bottom] of each line of the cell, top to bottom
+    for char_top, char_bottom in inside:
+        if lines and char_top - lines[-1][0] < 1:
+            lines[-1][1] = max(lines[-1][1], char_bottom)
+        else:
+            lines.append([char_top, char_bottom])
+    written = text.split("\n")
+    if len(lines) != len(written):
+        return text
+    spaced = [written[0]]
+    for (_, above), (below, end), line in zip(lines, lines[1:], written[1:], strict=False):
+        if below - above > (end - below) * 0.5:
+            spaced.append("")
+        spaced.append(line)
+    return "\n".join(spaced)
 
 
 def _table(name: str, page: int, number: int, rows: list[list[str | None]]) -> Block:
