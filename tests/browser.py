@@ -12,6 +12,7 @@ import struct
 import subprocess
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -136,3 +137,48 @@ def axe_violations(page: Path, width: int, scratch: Path, height: int = 900) -> 
 def serious(violations: list[dict[str, object]]) -> list[dict[str, object]]:
     """The violations axe rates serious or critical: what the accessibility tests refuse."""
     return [v for v in violations if v.get("impact") in ("serious", "critical")]
+
+
+PA11Y_ENV = "SVCSTD_PA11Y"
+PA11Y_INSTALL = (
+    "PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix DIR pa11y@9, then SVCSTD_PA11Y=DIR/node_modules/.bin/pa11y"
+    " (.ci/run does)"
+)
+PA11Y_SCRIPT = Path(__file__).with_name("pa11y.js")
+
+
+def pa11y_modules() -> Path:
+    """The node_modules folder holding pa11y (and its browserless puppeteer), from SVCSTD_PA11Y: the executable."""
+    named = os.environ.get(PA11Y_ENV)
+    if named and Path(named).is_file():
+        for folder in Path(named).resolve().parents:
+            if folder.name == "node_modules" and (folder / "pa11y").is_dir():
+                return folder
+    if os.environ.get("CI"):
+        pytest.fail(f"pa11y is not at {PA11Y_ENV}={named!r} in CI: .ci/run must install it ({PA11Y_INSTALL})")
+    pytest.skip(f"pa11y not found ({PA11Y_ENV} unset or not pa11y's executable); to run these tests: {PA11Y_INSTALL}")
+
+
+def pa11y_issues(jobs: list[dict[str, object]], timeout: int = 900) -> list[dict[str, Any]]:
+    """pa11y (WCAG2AA) on each job's `url` at its `width`, in one Node process driving one headless Chromium.
+
+    A job is {"url", "width", "height"?, "media"?: "screen" | "print", "runners"?}; the runner is HTML_CodeSniffer
+    unless a job names others ("axe": the axe tests run axe-core already, and through pa11y it costs minutes on
+    the 200-standard report). The answer is one result per job, in order: {"url", "width", "media", "seconds",
+    "issues": [{"type", "code", "message", "selector", "runner", "review"}]}."""
+    import json
+
+    modules, browser = pa11y_modules(), chromium()
+    node = shutil.which("node")
+    assert node, "node is not on PATH, yet pa11y is installed"
+    argv = [node, str(PA11Y_SCRIPT), str(modules), browser]
+    done = subprocess.run(argv, input=json.dumps(jobs), capture_output=True, text=True, timeout=timeout, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results: list[dict[str, Any]] = json.loads(done.stdout)
+    assert [(r["url"], r["width"]) for r in results] == [(j["url"], j["width"]) for j in jobs]
+    return results
+
+
+def pa11y_errors(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The issues pa11y calls errors, less axe's "needs review" ones (axe could not decide; the axe tests skip them)."""
+    return [issue for issue in result["issues"] if issue["type"] == "error" and not issue["review"]]

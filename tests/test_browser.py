@@ -2,8 +2,9 @@
 
 Headless Chromium renders each view, runs its script under the page's own CSP, and logs no error; the
 supervisor's 200-standard report puts the worst standard first and filters by zone with the right count;
-the comparison puts a planted regression first; axe-core finds no serious or critical violation. CI installs
-Chromium and axe-core and fails without them; elsewhere the tests skip when one is missing (tests/browser.py).
+the comparison puts a planted regression first; axe-core finds no serious or critical violation, and pa11y
+(WCAG2AA, HTML_CodeSniffer) no error. CI installs Chromium, axe-core and pa11y and fails without them; elsewhere
+the tests skip when one is missing (tests/browser.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli.main import main
-from tests.browser import FLAGS, axe_violations, chromium, headless, png_rows, serious
+from tests.browser import FLAGS, axe_violations, chromium, headless, pa11y_errors, pa11y_issues, png_rows, serious
 from tests.conftest import ROOT
 from tests.test_report_command import large_folder
 
@@ -83,10 +84,16 @@ def run_all(
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str]]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The pages of `build_pages`, made once for the module."""
+    return build_pages(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="module")
+def rendered(built: dict[str, Path]) -> dict[str, tuple[str, str]]:
     """(DOM, browser log) per page and width, and `<page>-<width>.png` screenshots in the folder."""
-    folder = tmp_path_factory.mktemp("browser")
-    pages = build_pages(folder)
+    pages = built
+    folder = pages["en"].parent
     commands = {}
     for name, page in pages.items():
         for width, size in WIDTHS.items():
@@ -187,6 +194,24 @@ def test_axe_finds_no_serious_or_critical_violation(
     """axe-core (the engine of Lighthouse's accessibility audit) on each view at desktop and phone width."""
     page = Path(rendered["folder"][0]) / f"{name}.html"
     found = serious(axe_violations(page, WIDTHS[width][0], tmp_path))
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)[:3000]
+
+
+@pytest.fixture(scope="module")
+def pa11y_results(built: dict[str, Path]) -> dict[str, dict[str, object]]:
+    """pa11y's result per `<page>-<width>`: every view at both widths in one Node process and one browser."""
+    keys = [(name, width) for name in PAGES for width in WIDTHS]
+    jobs: list[dict[str, object]] = [
+        {"url": built[name].as_uri(), "width": WIDTHS[width][0], "height": WIDTHS[width][1]} for name, width in keys
+    ]
+    return {f"{name}-{width}": result for (name, width), result in zip(keys, pa11y_issues(jobs), strict=True)}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_pa11y_finds_no_error(pa11y_results: dict[str, dict[str, object]], name: str, width: str) -> None:
+    """pa11y, WCAG 2 AA with HTML_CodeSniffer: no error on each view at desktop and phone width."""
+    found = pa11y_errors(pa11y_results[f"{name}-{width}"])
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)[:3000]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from svcstd.cli.main import main
-from tests.browser import FLAGS, axe_violations, chromium, headless, png_rows, serious
+from tests.browser import FLAGS, axe_violations, chromium, headless, pa11y_errors, pa11y_issues, png_rows, serious
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -164,3 +164,48 @@ def test_axe_reports_a_planted_violation(site: Path, tmp_path: Path) -> None:
     page.write_text((site / PAGE).read_text(encoding="utf-8").replace("</main>", planted, 1), encoding="utf-8")
     found = {str(v["id"]) for v in serious(axe_violations(page, 1366, tmp_path))}
     assert {"image-alt", "button-name"} <= found
+
+
+PA11Y_VIEWS = {  # name: (page, media); "print" is the official A4 notice the same page prints (publication/official.py)
+    "page": (PAGE, "screen"),
+    "index": ("index.html", "screen"),
+    "real": ("real.html", "screen"),
+    "print": (PAGE, "print"),
+    "real-print": ("real.html", "print"),
+}
+
+
+@pytest.fixture(scope="module")
+def pa11y_results(site: Path) -> dict[str, dict[str, object]]:
+    """pa11y's result per `<view>-<width>`, all in one Node process: the citizen page, the index, a real format
+    1.1 standard with its QR code, and both as printed."""
+    real = site / "real.html"
+    assert main(["render", str(REAL_1_1), "-o", str(real), "--url", "https://sp.contoh.go.id/igd.html"]) == 0
+    keys = [(view, width) for view in PA11Y_VIEWS for width in (1366, 390)]
+    jobs: list[dict[str, object]] = [
+        {"url": (site / PA11Y_VIEWS[view][0]).as_uri(), "width": width, "height": 844, "media": PA11Y_VIEWS[view][1]}
+        for view, width in keys
+    ]
+    return {f"{view}-{width}": result for (view, width), result in zip(keys, pa11y_issues(jobs), strict=True)}
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+@pytest.mark.parametrize("view", PA11Y_VIEWS)
+def test_pa11y_finds_no_error_on_the_citizen_pages(
+    pa11y_results: dict[str, dict[str, object]], view: str, width: int
+) -> None:
+    """pa11y, WCAG 2 AA with HTML_CodeSniffer, on screen and as printed."""
+    found = pa11y_errors(pa11y_results[f"{view}-{width}"])
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)[:3000]
+
+
+def test_pa11y_reports_a_planted_violation(site: Path, tmp_path: Path) -> None:
+    """The pa11y tests can fail: an image without alt text and a form field without a label are errors."""
+    page = tmp_path / "planted.html"
+    planted = '<img src="x.png"><form><input type="text" id="unlabelled"><button>Kirim</button></form></main>'
+    page.write_text((site / PAGE).read_text(encoding="utf-8").replace("</main>", planted, 1), encoding="utf-8")
+    clean, broken = pa11y_issues([{"url": (site / PAGE).as_uri(), "width": 390}, {"url": page.as_uri(), "width": 390}])
+    assert not pa11y_errors(clean)
+    codes = {str(issue["code"]) for issue in pa11y_errors(broken)}
+    assert any(".H37" in code for code in codes), codes  # img without alt
+    assert any(".H91.InputText.Name" in code for code in codes), codes  # a text field without a name

@@ -84,7 +84,7 @@ dd{margin:0;min-width:0;overflow-wrap:anywhere}
 th small{overflow-wrap:anywhere}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:.5rem 0}
 .filters label{display:flex;flex-direction:column;font-size:.85rem;font-weight:600}
-.filters select,.filters input{font:inherit;font-weight:400;padding:.3rem .4rem;max-width:16rem}
+.filters select,.filters input,.filters button{font:inherit;font-weight:400;padding:.3rem .4rem;max-width:16rem}
 .count{font-weight:600}
 .pager{display:flex;gap:.5rem;align-items:center;margin:.5rem 0;flex-wrap:wrap}
 .pager button{font:inherit;padding:.3rem .75rem}
@@ -186,7 +186,7 @@ SCRIPT = """
   window.addEventListener("hashchange", function () { fromAddress(); apply(); });
   form.hidden = false;
   form.addEventListener("input", apply);
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   document.getElementById("prev").addEventListener("click", function () { page -= 1; draw(); });
   document.getElementById("next").addEventListener("click", function () { page += 1; draw(); });
   document.getElementById("all").addEventListener("click", function () {
