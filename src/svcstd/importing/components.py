@@ -303,8 +303,43 @@ def products(entry: Entry) -> Built:
     return _list(entry, make)
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:go\.id|id|com|org|net)\b\S*", re.IGNORECASE)
+_LOCAL_RUN = re.compile(r"[\w.+-]+")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_SCHEME_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_HOST_CHUNK = re.compile(r"[\w-]+(?:\.[\w-]+)*")
+_TLD = re.compile(r"\.(?:go\.id|id|com|org|net)\b", re.IGNORECASE)
+_WORD_START = re.compile(r"\b[\w-]")
+_TO_SPACE = re.compile(r"\S*")
+
+
+def find_email(text: str) -> str | None:
+    """The first e-mail address, as `[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+` would find it, in linear time.
+
+    That pattern, searched, re-scans a long run like "a.a.a.…" without "@" from every position (quadratic).
+    Here each maximal run of local-part characters is scanned once, and only a run followed by "@" is tried.
+    """
+    for run in _LOCAL_RUN.finditer(text):
+        if text.startswith("@", run.end()):
+            domain = _DOMAIN.match(text, run.end() + 1)
+            if domain:
+                return text[run.start() : domain.end()]
+    return None
+
+
+def find_url(text: str) -> str | None:
+    """The first web address, as `(?:https?://|www\\.)\\S+|\\b[\\w-]+(?:\\.[\\w-]+)*\\.(?:go\\.id|…)\\b\\S*` would
+    find it, in linear time: a host is looked for once per maximal dotted chunk, not from every position."""
+    scheme = _SCHEME_URL.search(text)
+    limit = scheme.start() if scheme else len(text)
+    for chunk in _HOST_CHUNK.finditer(text):
+        start = _WORD_START.search(text, chunk.start(), chunk.end())
+        if chunk.start() >= limit or (start is not None and start.start() >= limit):
+            break  # the address with a scheme starts first
+        if start is not None and _TLD.search(text, start.start() + 1, chunk.end()):
+            return _TO_SPACE.match(text, start.start()).group(0)  # type: ignore[union-attr]
+    return scheme.group(0) if scheme else None
+
+
 _PHONE = re.compile(r"(\+?\(?\d[\d\s().-]{5,}\d)")
 _PHONE_KIND = (
     (r"\b(wa|whatsapp|whats\s*app)\b", "whatsapp"),
@@ -318,16 +353,18 @@ def complaint_channel(text: str) -> dict[str, Any] | None:
     lowered = text.lower()
     if "lapor" in lowered and not _PHONE.search(text):
         return {"type": "lapor", "contact": clean(text)}
-    if _EMAIL.search(text):
-        return {"type": "email", "contact": _EMAIL.search(text).group(0)}  # type: ignore[union-attr]
+    email = find_email(text)
+    if email:
+        return {"type": "email", "contact": email}
     if "kotak saran" in lowered or "kotak pengaduan" in lowered:
         return {"type": "suggestion_box", "contact": clean(text)}
     phone = _PHONE.search(text)
     if phone:
         kind = next((name for pattern, name in _PHONE_KIND if re.search(pattern, lowered)), "phone")
         return {"type": kind, "contact": clean(phone.group(1))}
-    if _URL.search(text):
-        return {"type": "website", "contact": _URL.search(text).group(0)}  # type: ignore[union-attr]
+    url = find_url(text)
+    if url:
+        return {"type": "website", "contact": url}
     return None
 
 
