@@ -6,6 +6,7 @@ Each returns None (or text) when the cell is ambiguous: the importer then keeps 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from svcstd.importing.numbers import words_to_int
@@ -109,7 +110,10 @@ _UNIT_WORDS = (
 _UNIT = "|".join(f"(?:{pattern})" for pattern, _ in _UNIT_WORDS)
 _AMOUNT = r"(\d+(?:\s*[x×]\s*\d+)?)\s*(?:\(\s*([a-z ]+?)\s*\))?"
 _ONE = re.compile(rf"{_AMOUNT}\s*({_UNIT})\b", re.IGNORECASE)
-_RANGE = re.compile(rf"(\d+)\s*(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?)\s*{_AMOUNT}\s*({_UNIT})\b", re.IGNORECASE)
+_RANGE = re.compile(
+    rf"(\d+)\s*(?:\(\s*([a-z ]+?)\s*\))?\s*(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?)\s*{_AMOUNT}\s*({_UNIT})\b",
+    re.IGNORECASE,
+)
 _WORD_AMOUNT = re.compile(rf"\b((?:[a-z]+\s+){{0,3}}?[a-z]+)\s+({_UNIT})\b", re.IGNORECASE)
 _QUALIFIERS = re.compile(
     r"\b(maks|maksimal|maksimum|paling\s+lama|selambat|min|minimal|paling\s+cepat|±|kurang\s+lebih)", re.I
@@ -168,10 +172,10 @@ def parse_duration(text: str) -> dict[str, Any] | None:
 def _durations_in(line: str) -> list[tuple[Any, str]]:
     found: list[tuple[Any, str]] = []
     for match in _RANGE.finditer(line):
-        high = _amount(match.group(2), match.group(3))
-        if high is None:
+        low, high = _amount(match.group(1), match.group(2)), _amount(match.group(3), match.group(4))
+        if low is None or high is None:
             return []
-        found.append(((int(match.group(1)), high), unit_of(match.group(4))))
+        found.append(((low, high), unit_of(match.group(5))))
     if found:
         return [_weeks(item) for item in found]
     for match in _ONE.finditer(line):
@@ -326,3 +330,20 @@ def parse_legal_basis(text: str) -> dict[str, Any] | str:
     if about:
         item["about"] = clean(about.group(1)).rstrip(".")
     return item
+
+
+_MONTHS = (
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
+    "desember",
+)  # fmt: skip
+
+
+def long_date(text: str) -> str | None:
+    """ "3 November 2025" -> "2025-11-03"; None for anything else (or a day the month does not have)."""
+    match = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", clean(text))
+    if not match or match.group(2).lower() not in _MONTHS:
+        return None
+    try:
+        return date(int(match.group(3)), _MONTHS.index(match.group(2).lower()) + 1, int(match.group(1))).isoformat()
+    except ValueError:
+        return None

@@ -10,6 +10,7 @@ from typing import Any
 from svcstd.importing.cells import (
     clean,
     is_marked,
+    long_date,
     money_left_over,
     parse_count,
     parse_duration,
@@ -21,6 +22,7 @@ from svcstd.importing.cells import (
 )
 from svcstd.importing.layout import Entry
 from svcstd.importing.source import Location
+from svcstd.publication.lampiran_docx import COMPLAINT_NOTES, FLAGS, PLEDGE_LINES, VOCABULARY
 
 
 @dataclass
@@ -100,7 +102,10 @@ _TEXT_FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "catatan": ("note", str),
     "keterangan": ("description", str),
 }
-_FREE = ("when", "note", "description")
+_FREE = (
+    "when", "note", "description", "formula", "payment", "basis", "reference", "method", "agency", "in_person_reason",
+)  # fmt: skip
+"""Free-text fields: a "; " inside one continues it (the other fields' values are codes, numbers, durations)."""
 Fields = dict[str, tuple[str, Callable[[str], Any]]]
 
 _FORMS = {
@@ -163,6 +168,35 @@ def _named_parts(tail: str, fields: Fields, flags: dict[str, tuple[str, bool]]) 
     return found or None
 
 
+def _code(*codes: str) -> Callable[[str], str | None]:
+    """A code among `codes` from the words the Lampiran prints for it (or the code itself); None otherwise."""
+    words = {VOCABULARY.get(code, code).lower(): code for code in codes} | {code: code for code in codes}
+    return lambda text: words.get(clean(text).lower())
+
+
+def _plain_duration(text: str) -> dict[str, Any] | None:
+    """A duration that is the whole text ("2 (dua) hari kerja"), never one read out of a sentence."""
+    found = parse_duration(text)
+    return found if found is not None and "note" not in found else None
+
+
+def _codes(code: Callable[[str], str | None]) -> Callable[[str], list[str] | None]:
+    def read(text: str) -> list[str] | None:
+        found = [code(part) for part in text.split(", ")]
+        return None if None in found else [item for item in found if item is not None]
+
+    return read
+
+
+_CHANNEL = _code("in_person", "online", "mobile", "mail", "outreach")
+_FREQUENCY = _code("daily", "weekly", "monthly", "quarterly", "semiannual", "annual", "ad_hoc")
+
+
+def _flags(key: str) -> dict[str, tuple[str, bool]]:
+    yes, no = FLAGS[key]
+    return {yes: (key, True), no: (key, False)}
+
+
 def requirement(text: str) -> dict[str, Any]:
     """The form only when the words say it: "Foto copy KK" is a copy, "KTP asli" an original."""
     text, fields = requirement_fields(text)
@@ -184,13 +218,48 @@ def requirements(entry: Entry) -> Built:
     return _list(entry, requirement)
 
 
+_STEP_FIELDS: Fields = {
+    "pelaksana": ("actor", clean),
+    "waktu": ("duration", _plain_duration),
+    "saluran": ("channel", _CHANNEL),
+    "jika": ("when", str),
+    "instansi": ("agency", str),
+    "catatan": ("note", str),
+}
+_PROCEDURE_FIELDS: Fields = {
+    "saluran": ("channels", _codes(_CHANNEL)),
+    "alamat daring": ("online_url", clean),
+    "bagan alir": ("flowchart", clean),
+    "alasan tatap muka": ("in_person_reason", str),
+}
+
+
+def step(text: str) -> dict[str, Any]:
+    """ "Memeriksa berkas — pelaksana: Petugas loket; waktu: 10 (sepuluh) menit": the step and its named fields."""
+    action, fields = named_fields(text, _STEP_FIELDS)
+    return {"action": action, **fields}
+
+
 def procedure(entry: Entry) -> Built:
     if entry.steps:
         return _step_table(entry)
-    built = _list(entry, lambda text: {"action": text})
+    built = _list(entry, step)
     built.value = {"steps": built.value}
     built.sources = {f"/steps{pointer}": loc for pointer, loc in built.sources.items()}
+    _fields_from_notes(built, _PROCEDURE_FIELDS)
     return built
+
+
+def _fields_from_notes(built: Built, fields: Fields) -> None:
+    """A note that is nothing but named fields of the component ("saluran: langsung, daring") sets them."""
+    kept = []
+    for text, loc in built.notes:
+        found = _named_parts(text, fields, {})
+        if found is None or set(found) & set(built.value):
+            kept.append((text, loc))
+        else:
+            built.value.update(found)
+    built.notes = kept
 
 
 def _step_table(entry: Entry) -> Built:
@@ -221,7 +290,7 @@ def completion_time(entry: Entry) -> Built:
     for index, (written, loc) in enumerate(found):
         text, named = named_fields(written, _NOTE_ONLY)
         duration = parse_duration(text) if len(found) == 1 else None
-        case = None if duration or len(found) == 1 else split_duration_case(text)
+        case = None if duration or len(found) == 1 else split_duration_case(text) or _case_then_duration(text)
         if case:
             duration = {**case[0], "when": case[1]}
         elif len(found) > 1:
@@ -237,6 +306,13 @@ def completion_time(entry: Entry) -> Built:
     return built
 
 
+def _case_then_duration(text: str) -> tuple[dict[str, Any], str] | None:
+    """ "Berkas lengkap: 1 (satu) hari kerja": the case, then after the last colon a time that is all of the rest."""
+    case, colon, written = text.rpartition(": ")
+    duration = _plain_duration(written) if colon and case.strip() else None
+    return (duration, clean(case)) if duration else None
+
+
 def _one_text_duration(found: list[tuple[str, Location]], notes: list[tuple[str, Location]]) -> Built:
     """Several lines that are not one case each ("Respon … > 5 menit." / "Lama tindakan …"): one text, as written."""
     return Built({"text": "\n".join(text for text, _ in found)}, {"": found[0][1]}, [""], notes)
@@ -248,7 +324,28 @@ def fees(entry: Entry) -> Built:
     return built
 
 
-def _fee(text: str) -> dict[str, Any]:
+_FEE_FIELDS: Fields = {
+    "rumus": ("formula", str),
+    "pembayaran": ("payment", str),
+    "dasar": ("reference", str),
+    "dasar tarif": ("basis", str),
+    "mata uang": ("currency", lambda text: text if re.fullmatch(r"[A-Z]{3}", text) else None),
+    **_TEXT_FIELDS,
+}
+
+
+def _fee(written: str) -> dict[str, Any]:
+    text, named = named_fields(written, _FEE_FIELDS)
+    return {**_fee_line(text), **named}
+
+
+_WHOLE_MONEY = re.compile(r"(?:Rp\.?\s*(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,(?:\d{2}|-+))?|Gratis)", re.IGNORECASE)
+
+
+def _fee_line(text: str) -> dict[str, Any]:
+    name, colon, money = text.rpartition(": ")
+    if colon and name.strip() and _WHOLE_MONEY.fullmatch(money.strip()):  # "… (a long name): Rp 75.000"
+        return {"name": clean(name), **(parse_money(money) or {})}
     labelled = re.match(r"^([^:]{1,40}?)\s*:\s*(.+)$", text)
     name, rest = (labelled.group(1), labelled.group(2)) if labelled else (text, text)
     fee = {"name": clean(name), **(parse_money(rest) or {})}
@@ -348,8 +445,19 @@ _PHONE_KIND = (
 )
 
 
+_TYPED = _code("lapor", "suggestion_box", "in_person", "social_media", "other")
+
+
 def complaint_channel(text: str) -> dict[str, Any] | None:
-    """A channel when the words name one: an e-mail address, a phone number, a suggestion box, LAPOR!, a site."""
+    """A channel when the words name one: an e-mail address, a phone number, a suggestion box, LAPOR!, a site.
+
+    "SP4N-LAPOR!: https://…", "Kotak saran: di ruang tunggu", "Langsung: Meja pengaduan" name the kind
+    before the colon: the contact is what follows it.
+    """
+    kind, colon, contact = text.partition(": ")
+    typed = _TYPED(kind) if colon and contact.strip() else None
+    if typed:
+        return {"type": typed, "contact": clean(contact)}
     lowered = text.lower()
     if "lapor" in lowered and not _PHONE.search(text):
         return {"type": "lapor", "contact": clean(text)}
@@ -397,10 +505,40 @@ def complaints(entries: list[Entry]) -> Built:
             channels.append(channel)
     if channels:
         built.value["channels"] = channels
+    _complaint_notes(built)
     if texts:
         built.value["x-text"] = texts
         built.as_text.extend(f"/x-text/{index}" for index in range(len(texts)))
     return built
+
+
+_COMPLAINT_FIELDS: Fields = {
+    COMPLAINT_NOTES["handler"].lower(): ("handler", clean),
+    COMPLAINT_NOTES["response_time"].lower(): ("response_time", _plain_duration),
+}
+
+
+def _complaint_notes(built: Built) -> None:
+    """After "Catatan:", "Pengelola: …", "Waktu tanggapan: …" and "Prosedur pengaduan:" over a list set those."""
+    kept: list[tuple[str, Location]] = []
+    in_procedure = False
+    heading: tuple[str, Location] | None = None
+    for text, loc in built.notes:
+        found = _named_parts(text, _COMPLAINT_FIELDS, {})
+        if found is not None and not set(found) & set(built.value):
+            built.value.update(found)
+            in_procedure = False
+        elif clean(text).lower() == COMPLAINT_NOTES["procedure"].lower() + ":" and "procedure" not in built.value:
+            built.value["procedure"], in_procedure, heading = [], True, (text, loc)
+        elif in_procedure:
+            item = step(text)
+            built.value["procedure"].append(item if len(item) > 1 else text)
+        else:
+            kept.append((text, loc))
+    if built.value.get("procedure") == [] and heading is not None:  # a label over nothing stays a note
+        del built.value["procedure"]
+        kept.append(heading)
+    built.notes = kept
 
 
 def legal_basis(entry: Entry) -> Built:
@@ -409,29 +547,76 @@ def legal_basis(entry: Entry) -> Built:
     merged: list[str] = []
     sources: dict[str, Location] = {}
     for index, text in enumerate(built.value):
-        if merged and isinstance(parse_legal_basis(text), str) and not isinstance(parse_legal_basis(merged[-1]), str):
+        if (
+            merged
+            and isinstance(parse_legal_basis(text), str)
+            and not isinstance(parse_legal_basis(merged[-1]), str)
+            and not _NAMES_REGULATION.match(text)
+        ):
             merged[-1] = f"{merged[-1]} {text}"
             continue
         sources[f"/{len(merged)}"] = built.sources[f"/{index}"]
         merged.append(text)
-    built.value, built.sources = [parse_legal_basis(text) for text in merged], sources
+    built.value, built.sources = [_regulation(text) for text in merged], sources
     built.as_text = [f"/{index}" for index, item in enumerate(built.value) if isinstance(item, str)]
     return built
 
 
+_NAMES_REGULATION = re.compile(r"(?:Peraturan|Keputusan|Undang|Instruksi|Surat\s+Edaran|Qanun)\b.*\bNomor\b")
+"""A line that starts a regulation of its own ("Peraturan Rektor … Nomor 7 …"), even of a kind not parsed."""
+_PROMULGATED = re.compile(r"^(.+?)\s+\(((?:Lembaran|Berita|Tambahan)\s[^()]+)\)$")
+
+
+def _regulation(text: str) -> dict[str, Any] | str:
+    """A legal-basis line; "(Lembaran Negara … Nomor 112)" after the title is where it was promulgated."""
+    promulgated = _PROMULGATED.match(clean(text).rstrip(";,"))
+    if promulgated is None:
+        return parse_legal_basis(text)
+    parsed = parse_legal_basis(promulgated.group(1))
+    return {**(parsed if isinstance(parsed, dict) else {"title": parsed}), "ref": promulgated.group(2)}
+
+
+_FACILITY_FIELDS: Fields = {
+    "jumlah": ("quantity", lambda text: int(text) if text.isdigit() else None),
+    "kondisi": ("condition", _code("good", "damaged")),
+    "catatan": ("note", str),
+}
+
+
 def facilities(entry: Entry) -> Built:
-    return _list(entry, lambda text: {"name": text})
+    def make(text: str) -> dict[str, Any]:
+        name, fields = named_fields(text, _FACILITY_FIELDS, _flags("accessible"))
+        return {"name": name, **fields}
+
+    return _list(entry, make)
+
+
+_ROLE: Fields = {"pelaksana": ("role", clean)}
 
 
 def staff_competence(entry: Entry) -> Built:
+    """One entry per role when every line names its role ("…; … — pelaksana: Petugas loket"), else one entry."""
     built = _list(entry, lambda text: text)
+    by_role = [named_fields(text, _ROLE) for text in built.value]
+    if by_role and all(fields for _, fields in by_role):
+        built.value = [{**fields, "requirements": text.split("; ")} for text, fields in by_role]
+        return built
     built.value = [{"requirements": built.value}] if built.value else []
     built.sources = {"/0": next(iter(built.sources.values()))} if built.sources else {}
     return built
 
 
+_SUPERVISION_FIELDS: Fields = {"metode": ("method", str), "frekuensi": ("frequency", _FREQUENCY)}
+
+
 def internal_supervision(entry: Entry) -> Built:
-    def make(text: str) -> dict[str, Any]:
+    def make(written: str) -> dict[str, Any]:
+        supervisor, named = named_fields(written, _SUPERVISION_FIELDS)
+        if named:
+            return {"supervisor": supervisor, **named}
+        return said(written)
+
+    def said(text: str) -> dict[str, Any]:
         by = re.search(r"\boleh\s+(.+?)[.;]?$", text, re.IGNORECASE)
         item: dict[str, Any] = {"supervisor": clean(by.group(1)) if by else text}
         if by:
@@ -445,6 +630,13 @@ def internal_supervision(entry: Entry) -> Built:
 
 
 def staff_count(entry: Entry) -> Built:
+    found, notes = items(entry)
+    roles = [(role, parse_count(count)) for role, _, count in (text.rpartition(": ") for text, _ in found)]
+    if roles and not notes and all(role and count is not None for role, count in roles):  # "Petugas loket: 2 orang"
+        return Built(
+            [{"role": clean(role), "count": count} for role, count in roles],
+            sources={f"/{index}": loc for index, (_, loc) in enumerate(found)},
+        )
     text = _joined(entry)
     count = parse_count(text)
     built = Built([{"count": count}] if count is not None else [{"note": text}], sources={"/0": _first(entry)})
@@ -460,6 +652,9 @@ def text_value(entry: Entry) -> Built:
 
 def performance_evaluation(entry: Entry) -> Built:
     text = text_value(entry).value
+    method, named = named_fields(text, {"frekuensi": _SUPERVISION_FIELDS["frekuensi"]})
+    if named:
+        return Built({"method": method, **named}, sources={"": _first(entry)})
     value: dict[str, Any] = {"method": text}
     frequency = parse_frequency(text)
     if frequency:
@@ -467,8 +662,30 @@ def performance_evaluation(entry: Entry) -> Built:
     return Built(value, sources={"": _first(entry)})
 
 
+_PLEDGE_LINE = {label.lower(): key for key, label in PLEDGE_LINES.items()}
+
+
 def pledge(entry: Entry) -> Built:
-    return Built({"text": clean(" ".join(line.text for line in entry.lines))}, sources={"": _first(entry)})
+    """The maklumat's words; the labelled lines after them ("Tanggal: 3 November 2025", "Ditandatangani oleh: …")."""
+    lines = list(entry.lines)
+    fields: dict[str, Any] = {}
+    while len(lines) > 1:
+        label, colon, value = lines[-1].text.partition(":")
+        key = _PLEDGE_LINE.get(clean(label).lower()) if colon and value.strip() else None
+        read = _pledge_field(key, clean(value)) if key and key not in fields else None
+        if read is None:
+            break
+        fields[key], lines = read, lines[:-1]  # type: ignore[index]
+    text = clean(" ".join(line.text for line in lines))
+    return Built({"text": text, **dict(reversed(fields.items()))}, sources={"": _first(entry)})
+
+
+def _pledge_field(key: str, value: str) -> Any:
+    if key == "date":
+        return long_date(value)
+    if key in ("published", "displayed") and "; " in value:
+        return value.split("; ")
+    return value
 
 
 def _joined(entry: Entry) -> str:

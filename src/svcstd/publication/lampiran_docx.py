@@ -89,6 +89,8 @@ VOCABULARY = {
     "ad_hoc": "sewaktu-waktu",
     "good": "baik",
     "damaged": "rusak",
+    "mobile": "aplikasi seluler",
+    "outreach": "jemput bola",
 }
 """The format's codes in the words the Lampiran prints (a code not listed is printed as it is)."""
 
@@ -115,6 +117,7 @@ FIELD_LABELS = {
     "online_url": "alamat daring",
     "duration": "waktu",
     "actor": "pelaksana",
+    "role": "pelaksana",
     "agency": "instansi",
     "mandatory": "wajib",
     "currency": "mata uang",
@@ -124,6 +127,8 @@ FIELD_LABELS = {
     "scheme": "skema",
     "published": "dipublikasikan di",
     "displayed": "dipasang di",
+    "channel": "saluran",
+    "flowchart": "bagan alir",
 }
 
 _WORDS = [
@@ -145,6 +150,23 @@ _MONTHS = [
     "November",
     "Desember",
 ]
+
+
+FLAGS = {
+    "mandatory": ("wajib", "tidak wajib"),
+    "collateral": ("sebagai jaminan", "bukan jaminan"),
+    "accessible": ("ramah disabilitas", "tidak ramah disabilitas"),
+}
+"""Yes/no fields in the words that say them outright (a bare "ya" would not say which field it is)."""
+COMPLAINT_NOTES = {"handler": "Pengelola", "response_time": "Waktu tanggapan", "procedure": "Prosedur pengaduan"}
+"""What is said about the complaint channels, each under its own label after "Catatan:"."""
+PLEDGE_LINES = {
+    "date": "Tanggal",
+    "signed_by": "Ditandatangani oleh",
+    "published": "Dipublikasikan di",
+    "displayed": "Dipasang di",
+}
+"""The maklumat's lines after its text, each labelled; a list is joined with "; "."""
 
 
 def number_words(value: int) -> str:
@@ -180,9 +202,7 @@ def duration(value: Any) -> str:
 def scalar(value: Any, key: str = "") -> str:
     """One value in the Lampiran's words: codes translated, dates long, money in rupiah, lists joined."""
     if isinstance(value, bool):
-        return {"mandatory": ("wajib", "tidak wajib"), "collateral": ("sebagai jaminan", "bukan jaminan")}.get(
-            key, ("ya", "tidak")
-        )[0 if value else 1]
+        return FLAGS.get(key, ("ya", "tidak"))[0 if value else 1]
     if isinstance(value, (date,)) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
         return long_date(value)
     if key == "amount" and isinstance(value, (int, float)):
@@ -247,8 +267,8 @@ def _requirement(item: Any) -> str:
 def _step(item: Any) -> str:
     if not isinstance(item, dict):
         return scalar(item)
-    head = f"{item['actor']}: {item.get('action', '')}" if item.get("actor") else str(item.get("action", ""))
-    rest = {key: value for key, value in item.items() if key not in ("actor", "action", "then")}
+    head = str(item.get("action", ""))
+    rest = {key: value for key, value in item.items() if key not in ("action", "then")}  # actor first
     text = _join(head, rest)
     if item.get("then"):
         text += " — lalu: " + " / ".join(_step(sub) for sub in item["then"])
@@ -268,10 +288,13 @@ def _complaints(value: Any) -> list[str]:
         return [scalar(value)]
     channels = [line for channel in value.get("channels", []) for line in _channel(channel)]
     rest = {key: item for key, item in value.items() if key != "channels"}
-    head = [
-        f"{FIELD_LABELS.get(key, key.replace('_', ' ')).capitalize()}: {scalar(item, key)}"
-        for key, item in rest.items()
-    ]
+    head: list[str] = []
+    for key, item in rest.items():
+        label = COMPLAINT_NOTES.get(key) or FIELD_LABELS.get(key, key.replace("_", " ")).capitalize()
+        if key == "procedure" and isinstance(item, list):
+            head += [*([""] if head else []), f"{label}:", *_numbered(_step(step) for step in item)]
+        else:
+            head += [*([""] if head else []), f"{label}: {scalar(item, key)}"]
     return [*_numbered(channels), *(_notes(head) if channels and head else head)]
 
 
@@ -292,8 +315,9 @@ def _notes(lines: list[str]) -> list[str]:
 def _legal(item: Any) -> str:
     if not isinstance(item, dict):
         return scalar(item)
-    if "title" in item:
-        return _join(str(item["title"]), {key: value for key, value in item.items() if key != "title"})
+    if "title" in item:  # where it was promulgated in brackets after the title, as decrees cite it
+        title = f"{item['title']} ({item['ref']})" if item.get("ref") else str(item["title"])
+        return _join(title, {key: value for key, value in item.items() if key not in ("title", "ref")})
     words = [
         str(item.get("type", "")),
         f"Nomor {item['number']}" if "number" in item else "",
@@ -308,8 +332,7 @@ def _competence(item: Any) -> str:
     if not isinstance(item, dict):
         return scalar(item)
     requirements = "; ".join(scalar(requirement) for requirement in item.get("requirements", []))
-    head = f"{item['role']}: {requirements}" if item.get("role") else requirements
-    return _join(head, {key: value for key, value in item.items() if key not in ("role", "requirements")})
+    return _join(requirements, {key: value for key, value in item.items() if key != "requirements"})
 
 
 def _count(item: Any) -> str:
@@ -410,12 +433,11 @@ def _standard(word: Any, document: dict[str, Any]) -> None:
         word.add_heading(PLEDGE, level=2)
         word.add_paragraph(str(pledge.get("text", "")) if isinstance(pledge, dict) else str(pledge))
         if isinstance(pledge, dict):
-            for key in ("date", "signed_by"):
+            for key, label in PLEDGE_LINES.items():
                 if pledge.get(key):
-                    word.add_paragraph(scalar(pledge[key], key))
-            for key, value in pledge.items():  # where it is published and displayed, each named
-                if key not in ("text", "date", "signed_by"):
-                    word.add_paragraph(f"{_label(key).capitalize()}: {scalar(value, key)}")
+                    value = pledge[key]
+                    written = "; ".join(map(str, value)) if isinstance(value, list) else scalar(value, key)
+                    word.add_paragraph(f"{label}: {written}")
 
 
 def _with_coverage(delivery: dict[str, Any]) -> dict[str, Any]:
