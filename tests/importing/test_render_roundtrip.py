@@ -245,7 +245,7 @@ def test_format_1_1_structures_round_trip() -> None:
                 {"scheme": "JKN", "text": "Permenkes Nomor 59 Tahun 2014"},
                 {"text": "Pasien BPJS sesuai dengan haknya"},
             ],
-            "fee_basis": {"title": "Peraturan Daerah Kabupaten Sekadau Nomor 3 Tahun 2020 tentang Retribusi"},
+            "fee_basis": "Peraturan Daerah Kabupaten Sekadau Nomor 3 Tahun 2020 tentang Retribusi",
         },
     }
     back = round_trip(document, "uji").document
@@ -255,6 +255,5 @@ def test_format_1_1_structures_round_trip() -> None:
         {"scheme": "JKN", "text": "Permenkes Nomor 59 Tahun 2014"},
         {"scheme": "BPJS", "text": "Pasien BPJS sesuai dengan haknya"},
     ]
-    assert back["x-notes"]["fees"] == [
-        "Dasar tarif: Peraturan Daerah Kabupaten Sekadau Nomor 3 Tahun 2020 tentang Retribusi"
-    ]
+    assert back["delivery"]["fee_basis"] == "Peraturan Daerah Kabupaten Sekadau Nomor 3 Tahun 2020 tentang Retribusi"
+    assert "x-notes" not in back

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from svcstd.importing.components import BUILDERS, Built, complaints, split_coverage, unknown_row
+from svcstd.importing.components import BUILDERS, Built, complaints, fee_basis, split_coverage, unknown_row
 from svcstd.importing.layout import Entry, Service
 from svcstd.importing.names import DELIVERY, MANUFACTURING, NUMBERING
 from svcstd.importing.source import Location
@@ -128,6 +128,9 @@ class _Parts:
         for extra in entries[1:] if key != "complaints" else []:
             self.unknown(extra)
         if key == "fees":
+            basis = fee_basis(built)
+            if basis is not None:
+                self.delivery["fee_basis"], self.sources["/delivery/fee_basis"] = basis
             built, coverage = split_coverage(built)
             if not built.value:  # every line was insurance: the sheet states no fee; its notes go with coverage
                 coverage.notes = built.notes

@@ -354,6 +354,20 @@ def _fee_line(text: str) -> dict[str, Any]:
     return fee
 
 
+_FEE_BASIS = re.compile(r"^dasar\s+tarif\s*:\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def fee_basis(built: Built) -> tuple[str, Location] | None:
+    """ "Dasar tarif: Peraturan Daerah … Nomor 3 Tahun 2020 …" said of the whole fee list: its basis (one only)."""
+    found = [(index, _FEE_BASIS.match(text)) for index, (text, _) in enumerate(built.notes)]
+    named = [(index, match) for index, match in found if match is not None]
+    if len(named) != 1:
+        return None
+    index, match = named[0]
+    loc = built.notes.pop(index)[1]
+    return clean(match.group(1)), loc
+
+
 _SCHEME = re.compile(
     r"\b(BPJS(?:\s+Kesehatan|\s+Ketenagakerjaan)?|JKN(?:-KIS)?|KIS|Jamkesda|Jamkesmas|Jampersal|Jamkesta|Askes)\b",
     re.IGNORECASE,
