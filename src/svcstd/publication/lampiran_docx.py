@@ -303,6 +303,7 @@ def _channel(channel: Any) -> list[str]:
     if not isinstance(channel, dict):
         return [scalar(channel)]
     head = f"{scalar(channel.get('type', ''), 'type')}: {channel.get('contact', '')}".strip(": ")
+    head = head[:1].upper() + head[1:]  # "Surel: …", "Kotak saran: …", as a list item starts
     rest = {key: item for key, item in channel.items() if key not in ("type", "contact", "person")}
     return [*([str(channel["person"])] if channel.get("person") else []), _join(head, rest)]
 
