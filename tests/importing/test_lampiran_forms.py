@@ -88,6 +88,19 @@ def test_fee_fields_after_the_dash_and_a_long_name_before_the_amount() -> None:
     )
 
 
+def test_where_a_fee_is_paid_when_that_is_all_the_rest_says() -> None:
+    assert components._fee("Retribusi: Rp. 50.000,- dibayar melalui Bank Jateng") == {
+        "name": "Retribusi",
+        "amount": 50000,
+        "payment": "Bank Jateng",
+    }
+    assert components._fee("Retribusi: Rp 50.000 dibayar melalui bank, kecuali warga miskin")["payment"] == (
+        "bank, kecuali warga miskin"  # what it says is where and how it is paid: all of it kept there
+    )
+    assert "payment" not in components._fee("Retribusi: Rp 50.000 per lembar, dibayar melalui bank")
+    assert "payment" not in components._fee("Retribusi: Rp 50.000 dibayar di muka")  # "in advance": no place
+
+
 def test_complaint_channels_typed_by_their_word_and_the_handling_under_notes() -> None:
     assert components.complaint_channel("Kotak saran: di ruang tunggu") == {
         "type": "suggestion_box",

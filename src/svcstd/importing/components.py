@@ -349,9 +349,16 @@ def _fee_line(text: str) -> dict[str, Any]:
     labelled = re.match(r"^([^:]{1,40}?)\s*:\s*(.+)$", text)
     name, rest = (labelled.group(1), labelled.group(2)) if labelled else (text, text)
     fee = {"name": clean(name), **(parse_money(rest) or {})}
-    if labelled and "amount" in fee and re.search(r"[^\W\d_]{2}", money_left_over(rest)):
+    paid = _PAID.fullmatch(money_left_over(rest)) if labelled and "amount" in fee else None
+    if paid:
+        fee["payment"] = clean(paid.group(1)).rstrip(". ")
+    elif labelled and "amount" in fee and re.search(r"[^\W\d_]{2}", money_left_over(rest)):
         fee["x-text"] = clean(rest)  # "Rp 25.000 (jika: permohonan daring)": the words beside the amount kept
     return fee
+
+
+_PAID = re.compile(r"[\s,;-]*(?:dibayar(?:kan)?|disetor(?:kan)?)\s+(?:melalui|ke)\s+(\S[^;]*)", re.IGNORECASE)
+"""After the amount, all the rest: "Rp 50.000,- dibayar melalui Bank Jateng" says where it is paid."""
 
 
 _FEE_BASIS = re.compile(r"^dasar\s+tarif\s*:\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
