@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -138,8 +139,9 @@ def named_fields(
     only when every part is such a part or continues a free-text one before it (a note may hold a semicolon).
     Anything else stays in the value, as written.
     """
+    separators = [match.start() for match in re.finditer("; ", text)]
     for match in re.finditer(r"\s+—\s+", text):
-        found = _named_parts(text[match.end() :], fields, flags or {})
+        found = _named_parts(text, match.end(), separators, fields, flags or {})
         if found is not None:
             return text[: match.start()].strip(), found
     return text, {}
@@ -149,23 +151,49 @@ def requirement_fields(text: str) -> tuple[str, dict[str, Any]]:
     return named_fields(text, _REQUIREMENT_FIELDS, _REQUIREMENT_FLAGS)
 
 
-def _named_parts(tail: str, fields: Fields, flags: dict[str, tuple[str, bool]]) -> dict[str, Any] | None:
+def all_named(text: str, fields: Fields) -> dict[str, Any] | None:
+    """ "saluran: langsung, daring; alamat daring: https://…": a line that is nothing but named fields."""
+    return _named_parts(text, 0, [match.start() for match in re.finditer("; ", text)], fields, {})
+
+
+_HEAD = 48
+"""Longer than any label or flag: a part is recognised from its first characters."""
+_LONGEST_VALUE = 300
+"""A code, number or duration is never longer; only a free-text field's value may be."""
+
+
+def _named_parts(
+    text: str, start: int, separators: list[int], fields: Fields, flags: dict[str, tuple[str, bool]]
+) -> dict[str, Any] | None:
+    """The parts of `text` from `start` to its end, split at "; ", each a named field, a flag or a continuation.
+
+    Linear over all the dashes of a line: a part is judged from its head, a value is read only when short
+    enough to be one (or free text), and "; " is found once per line, not once per dash.
+    """
     found: dict[str, Any] = {}
     last: str | None = None
-    for part in tail.split("; "):
-        label, colon, value = part.partition(": ")
+    index = bisect_left(separators, start)
+    while True:
+        end = separators[index] if index < len(separators) else len(text)
+        head = text[start : min(end, start + _HEAD)]
+        label, colon, _ = head.partition(": ")
         named = fields.get(label.strip().lower()) if colon else None
-        flag = flags.get(part.strip().lower())
-        if named is not None and named[1](value.strip()) is not None:
+        flag = flags.get(head.strip().lower()) if end - start <= _HEAD else None
+        read = None
+        if named is not None and (named[0] in _FREE or end - start <= _LONGEST_VALUE):
+            read = named[1](text[start + len(label) + 2 : end].strip())
+        if named is not None and read is not None:
             last = named[0]
-            found[last] = named[1](value.strip())
+            found[last] = read
         elif flag is not None:
             found[flag[0]], last = flag[1], None
         elif last in _FREE:
-            found[last] += "; " + part
+            found[last] += "; " + text[start:end]
         else:
             return None
-    return found or None
+        if end >= len(text):
+            return found or None
+        start, index = end + 2, index + 1
 
 
 def _code(*codes: str) -> Callable[[str], str | None]:
@@ -254,7 +282,7 @@ def _fields_from_notes(built: Built, fields: Fields) -> None:
     """A note that is nothing but named fields of the component ("saluran: langsung, daring") sets them."""
     kept = []
     for text, loc in built.notes:
-        found = _named_parts(text, fields, {})
+        found = all_named(text, fields)
         if found is None or set(found) & set(built.value):
             kept.append((text, loc))
         else:
@@ -545,7 +573,7 @@ def _complaint_notes(built: Built) -> None:
     in_procedure = False
     heading: tuple[str, Location] | None = None
     for text, loc in built.notes:
-        found = _named_parts(text, _COMPLAINT_FIELDS, {})
+        found = all_named(text, _COMPLAINT_FIELDS)
         if found is not None and not set(found) & set(built.value):
             built.value.update(found)
             in_procedure = False
