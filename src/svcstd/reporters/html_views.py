@@ -8,7 +8,7 @@ from svcstd.reporters.comparison import DocumentChange
 from svcstd.reporters.html_charts import SYMBOLS, figure, principle_bars, simple_table
 from svcstd.reporters.html_parts import card, code, e, gate, grade, head, name, num, number, scroll, section, severity
 from svcstd.reporters.priorities import FixItem, fix_first, worst_first
-from svcstd.reporters.summary import LABELS, Summary, tone_of
+from svcstd.reporters.summary import LABELS, Summary, finding_where, tone_of
 
 MESSAGES = Catalog(
     "html_views",
@@ -54,8 +54,7 @@ def _gain(item: FixItem, lang: str) -> str:
 
 
 def _finding(finding: Finding, lang: str) -> str:
-    where = f"{e(finding.file)}:{finding.line}" if finding.file else f"{e(LABELS('line', lang))} {finding.line}"
-    return f"<li>{where}: {code(finding.message(lang))}</li>"
+    return f"<li>{finding_where(finding, lang, e, capital=True)}: {code(finding.message(lang))}</li>"
 
 
 def fix_list(summary: Summary, doc: DocumentResult, lang: str, with_fix: bool = True) -> str:

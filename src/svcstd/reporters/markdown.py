@@ -17,7 +17,7 @@ from svcstd.model import document_name as model_document_name
 from svcstd.reporters import RenderOptions
 from svcstd.reporters.comparison import DocumentChange
 from svcstd.reporters.priorities import gate_reason, worst_first
-from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
+from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, finding_where, summarize
 
 MESSAGES = Catalog(
     "markdown",
@@ -347,8 +347,6 @@ def quiet_label(quiet: Sequence[Finding], lang: str) -> str:
 
 def _finding_line(finding: Finding, lang: str) -> str:
     severity = f"{_SEVERITY_MARKS[finding.severity]} **{LABELS(finding.severity.value, lang)}**"
-    where = f"{LABELS('line', lang).lower()} {finding.line}"
-    if finding.file is not None:  # in a shared file (`uses:`)
-        where = f"{escape(finding.file)}:{finding.line}"
+    where = finding_where(finding, lang, escape)
     waived = f" _({LABELS('waived', lang, until=escape(finding.waiver.until))})_" if finding.waiver else ""
     return f"- {severity} · {where} · **{escape(finding.rule)}** {escape(finding.message(lang))}{waived}"
