@@ -294,6 +294,7 @@ LABELS = Catalog(
         "overall": ("All standards (average)", "Semua standar (rata-rata)"),
         "added": ("New since then: {items}", "Baru sejak itu: {items}"),
         "removed": ("No longer present: {items}", "Sudah tidak ada: {items}"),
+        "unchanged": ("{count} standard(s) unchanged.", "{count} standar pelayanan tidak berubah."),
         "findings": ("Findings", "Temuan"),
         "line": ("Line", "Baris"),
         "severity": ("Severity", "Tingkat"),
