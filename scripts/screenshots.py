@@ -3,7 +3,8 @@
     python scripts/screenshots.py OUT_FOLDER
 
 Writes OUT_FOLDER/<view>-<width>.png for: the supervisor's report over 200 generated standards (and the same
-filtered to the red zone), the comparison with a planted regression, the unit head's report of one standard,
+filtered to the red zone), the comparison with planted changes (the examples in English, and the 200 standards in
+Indonesian with more changes than its chart shows), the unit head's report of one standard,
 the citizen page (a 1.0 example, and a real format 1.1 standard with branching steps), and the notice-board
 print of each (its print style shown on screen at A4 width, with the A4 PDF from `render --format pdf`).
 Uses headless Chromium, as the browser tests do.
@@ -12,7 +13,6 @@ Uses headless Chromium, as the browser tests do.
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from tests.browser import FLAGS, chromium  # noqa: E402
+from tests.test_browser import plant_change  # noqa: E402
 from tests.test_report_command import large_folder  # noqa: E402
 
 from svcstd.cli.main import main as svcstd  # noqa: E402
@@ -43,11 +44,17 @@ def _views(work: Path) -> dict[str, str]:
     svcstd(["check", str(standards), "--format", "json", "-o", str(old), "--as-of", "2026-01-05"])
     large = large_folder(work)
     svcstd(["report", str(large), "-o", str(work / "supervisor.html"), *AS_OF, "--lang", "id"])
+    svcstd(["check", str(large), "--format", "json", "-o", str(work / "large.json"), *AS_OF])
+    for path in sorted(large.glob("*.yaml"))[::4]:  # a change in about one standard in ten: more than a chart shows
+        plant_change(path)
+    large_compare = work / "comparison-large.html"
+    svcstd(
+        ["report", str(large), "-o", str(large_compare), *AS_OF, "--lang", "id", "--compare", str(work / "large.json")]
+    )
     one = EXAMPLES / "legalisir-ijazah.yaml"
     svcstd(["report", str(one), "-o", str(work / "unit-head.html"), *AS_OF, "--lang", "id"])
-    planted = standards / "dukcapil-ktp-el.yaml"
-    text = planted.read_text(encoding="utf-8").replace("amount: 0", "amount: 50000", 1)
-    planted.write_text(re.sub(r"(?m)^\s+basis: .*\n", "", text, count=1), encoding="utf-8")
+    for path in standards.glob("*.yaml"):
+        plant_change(path)
     compare = work / "comparison.html"
     svcstd(["report", str(standards), "-o", str(compare), *AS_OF, "--lang", "en", "--compare", str(old)])
     citizen = work / "citizen.html"
@@ -61,6 +68,7 @@ def _views(work: Path) -> dict[str, str]:
         "supervisor": (work / "supervisor.html").as_uri(),
         "supervisor-red-zone": (work / "supervisor.html").as_uri() + "#zone=bad",
         "comparison": compare.as_uri(),
+        "comparison-large": large_compare.as_uri(),
         "unit-head": (work / "unit-head.html").as_uri(),
         "citizen": citizen.as_uri(),
         "citizen-1-1": real.as_uri(),

@@ -31,6 +31,27 @@ LOG_FLAGS = ("--enable-logging=stderr", "--v=0")
 TIMEOUT = 120
 PARALLEL = 3
 PLANTED = "dukcapil-ktp-el.yaml"  # passes before; after, a fee of Rp50.000 without legal basis fails it (ACC003)
+PBG_BASIS = "      basis: Peraturan Daerah Kabupaten Sukamaju tentang Retribusi Persetujuan Bangunan Gedung\n"
+
+
+def plant_change(path: Path) -> bool:
+    """The change planted in a copy of an example since the earlier report; False when it has none.
+
+    The KTP-el fee becomes Rp50.000 without legal basis (a regression that loses the gate, ACC003); the
+    legalisation's pledge loses its signatory (a smaller regression, still failing); the PBG fee gains its legal
+    basis (an improvement).
+    """
+    text = path.read_text(encoding="utf-8")
+    if "id: dukcapil-kota-contoh/penerbitan-ktp-el" in text:
+        changed = re.sub(r"(?m)^\s+basis: .*\n", "", text.replace("amount: 0", "amount: 50000", 1), count=1)
+    elif "id: unsuka/biro-akademik/legalisir-ijazah" in text:
+        changed = text.replace("  signed_by: Kepala Biro Akademik dan Kemahasiswaan\n", "", 1)
+    elif "id: dpmptsp-kab-sukamaju/persetujuan-bangunan-gedung" in text:
+        changed = text.replace("      payment: Disetor ke bank", PBG_BASIS + "      payment: Disetor ke bank", 1)
+    else:
+        return False
+    path.write_text(changed, encoding="utf-8")
+    return True
 
 
 def build_pages(folder: Path) -> dict[str, Path]:
@@ -43,9 +64,8 @@ def build_pages(folder: Path) -> dict[str, Path]:
     as_of = ["--as-of", "2026-11-27"]
     for name in ("en", "id"):
         assert main(["report", str(standards), "-o", str(pages[name]), *as_of, "--lang", name]) == 0
-    planted = standards / PLANTED
-    text = planted.read_text(encoding="utf-8").replace("amount: 0", "amount: 50000", 1)
-    planted.write_text(re.sub(r"(?m)^\s+basis: .*\n", "", text, count=1), "utf-8")
+    for path in standards.glob("*.yaml"):
+        plant_change(path)
     argv = ["report", str(standards), "-o", str(pages["compare"]), *as_of, "--lang", "en", "--compare", str(old)]
     assert main(argv) == 0
     large = large_folder(folder)
@@ -169,6 +189,31 @@ def test_the_comparison_marks_the_planted_regression_first(rendered: dict[str, t
         first = re.search(r"<tbody><tr( class=\"regressed\")?>(.*?)</tr>", table, re.S)
         assert first and first.group(1) and "Kartu Tanda Penduduk" in first.group(2) and "Regression" in first.group(2)
         assert "passes → fails" in first.group(2)
+
+
+def test_the_comparison_chart_is_sorted_by_change_with_the_planted_regression_first(
+    rendered: dict[str, tuple[str, str]],
+) -> None:
+    """The before → after chart: one row per changed score, the regressions first (the gate lost, then the
+    larger fall), then the improvement; each row's change written with its arrow, the chart labelled."""
+    for width in WIDTHS:
+        dom = rendered[f"compare-{width}"][0]
+        chart = dom.split('<figure id="chart-changes">')[1].split("</figure>", maxsplit=1)[0]
+        assert re.search(r'<svg [^>]*role="img" aria-label="Scores before → now[^"]*3 standard', chart)
+        rows = re.findall(r'<g class="change" data-delta="([-\d.]+)"><title>([^<]*)</title>(.*?)</g>', chart, re.S)
+        names = [title.split(" (")[0] for _, title, _ in rows]
+        assert names == [
+            "Penerbitan Kartu Tanda Penduduk Elektronik",  # lost the gate: first
+            "Legalisir Ijazah dan Transkrip Akademik",  # fell less, still failing
+            "Persetujuan Bangunan Gedung",  # rose
+        ], names
+        deltas = [float(delta) for delta, _, _ in rows]
+        assert deltas[0] < deltas[1] < 0 < deltas[2]
+        assert all(
+            ("▼ -" if d < 0 else "▲ +") + f"{abs(d):.1f}</text>" in body
+            for d, (_, _, body) in zip(deltas, rows, strict=True)
+        )
+        assert "<table>" in chart and "The chart's numbers as a table" in chart.replace("&#x27;", "'")
 
 
 def test_one_standard_shows_the_fixes_not_portfolio_cards(rendered: dict[str, tuple[str, str]]) -> None:

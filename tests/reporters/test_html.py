@@ -16,7 +16,7 @@ from svcstd.reporters import RenderOptions, html
 from svcstd.reporters.json_report import as_dict
 from svcstd.reporters.summary import Summary, parse_previous, summarize
 from svcstd.scoring.grades import SKM
-from tests.reporters.test_markdown import HOSTILE
+from tests.reporters.test_markdown import HOSTILE, compared
 from tests.test_summary import sample_report
 
 Golden = Callable[[str, str], None]
@@ -204,3 +204,50 @@ def test_beyond_five_hundred_standards_only_the_worst_get_their_fixes_written_ou
     assert '<details id="doc-322">' in text and "The fixes of the 500 worst of 600 standards" in text
     first = text.split('<table id="standards-table">')[1].split("<tr data-zone=")[1]
     assert '<a href="#doc-322">Terburuk</a>' in first
+
+
+def _chart_rows(text: str) -> list[float]:
+    chart = text.split('<figure id="chart-changes">')[1].split("</figure>", maxsplit=1)[0]
+    return [float(d) for d in re.findall(r'<g class="change" data-delta="([-\d.]+)">', chart)]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_comparison_chart_puts_regressions_first_then_the_largest_changes(lang: str) -> None:
+    summary = compared(10)
+    text = html.render_summary(summary, RenderOptions(lang))
+    deltas = _chart_rows(text)
+    assert len(deltas) == 10 - sum(1 for n in range(10) if n % 7 == 3)  # unchanged scores are not drawn
+    rises = [d for d in deltas if d > 0]
+    assert deltas == sorted(d for d in deltas if d < 0) + sorted(rises, reverse=True)
+    assert deltas[0] < 0 and deltas[-1] > 0
+    chart = text.split('<figure id="chart-changes">')[1].split("</figure>")[0]
+    assert 'role="img"' in chart and "aria-label=" in chart and "<figcaption>" in chart and "<table>" in chart
+    point = "," if lang == "id" else "."
+    assert f">▼ -{abs(deltas[0]):.1f}</text>".replace(".", point) in chart  # the change in words, not colour alone
+    assert f">▲ +{deltas[-1]:.1f}</text>".replace(".", point) in chart
+    cut = {"en": "The chart shows", "id": "Grafik menampilkan"}[lang]
+    assert cut not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_comparison_chart_of_ten_thousand_standards_shows_the_largest_and_says_how_many_were_cut(
+    lang: str,
+) -> None:
+    summary = compared(10_000)
+    text = html.render_summary(summary, RenderOptions(lang))
+    deltas = _chart_rows(text)
+    changed = sum(1 for n in range(10_000) if n % 7 != 3)
+    assert len(deltas) == 20 and deltas == sorted(deltas) and deltas[0] == -15.0  # the largest falls
+    note = {
+        "en": f"The chart shows the 20 largest of {changed} score changes (the regressions first); "
+        f"{changed - 20} smaller change(s) are left out.",
+        "id": f"Grafik menampilkan 20 perubahan skor terbesar dari {changed} (kemunduran lebih dulu); "
+        f"{changed - 20} perubahan yang lebih kecil tidak ditampilkan.",
+    }[lang]
+    assert note in text
+
+
+def test_the_comparison_chart_shows_names_as_text() -> None:
+    text = html.render_summary(compared(3, title=HOSTILE["title"]), RenderOptions("en"))
+    chart = text.split('<figure id="chart-changes">')[1].split("</figure>")[0]
+    assert "&lt;script&gt;alert(1)" in chart and "<script" not in chart and "<img" not in chart

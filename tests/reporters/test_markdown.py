@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -136,3 +137,37 @@ def test_severity_and_zone_have_distinct_symbols() -> None:
     text = markdown.render(sample_report(), RenderOptions("en"))
     assert "🛑 **error**" in text and "⚠️ **warning**" in text and "🟡 Yellow zone" in text
     assert "⚠️ " not in text.split("Standard | Compliance")[1].split("\n\n")[0].replace("⚠️ 2", "")  # no ⚠️ for a zone
+
+
+def compared(count: int, title: str = "Layanan") -> Summary:
+    """`count` standards at 50 now; then 50 + (n % 7 - 3) * (1 + n % 5): falls, rises and one in seven unchanged."""
+    weak = replace(sample_report().documents[1], index=0, score=50.0)
+    docs = tuple(replace(weak, path=f"s/{n:05}.yaml", id=f"s-{n}", title=f"{title} {n}") for n in range(count))
+    report = replace(sample_report(), documents=docs, rules=())
+    previous = as_dict(report, "en")
+    for n, entry in enumerate(previous["documents"]):
+        entry["score"] = 50.0 + (n % 7 - 3) * (1 + n % 5)
+    return summarize(report, previous=parse_previous(previous, "old.json"))
+
+
+def _change_rows(text: str, heading: str = "## Changes since") -> list[float]:
+    section = text.split(heading)[1].split("\n## ", maxsplit=1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "s/" in line]
+    return [float(re.search(r"\| ([▲▼] [+-][\d.]+)", row).group(1)[2:]) for row in rows]  # type: ignore[union-attr]
+
+
+def test_the_comparison_lists_the_changed_scores_regressions_first_then_by_size() -> None:
+    text = markdown.render_summary(compared(14), RenderOptions("en", max_chars=None))
+    deltas = _change_rows(text)
+    assert len(deltas) == 12 and "2 standard(s) unchanged." in text  # n = 3 and 10 kept their score
+    rises = [d for d in deltas if d > 0]
+    assert deltas == sorted(d for d in deltas if d < 0) + sorted(rises, reverse=True)
+
+
+def test_the_comparison_of_ten_thousand_standards_keeps_the_largest_regressions_within_the_budget() -> None:
+    text = markdown.render_summary(compared(10_000), RenderOptions("id"))
+    changed = sum(1 for n in range(10_000) if n % 7 != 3)
+    assert len(text) < 65_536 and f"{changed - 50} dari {changed} baris “Perubahan sejak 2026-11-27”" in text
+    deltas = _change_rows(text.replace(",", "."), "## Perubahan sejak")
+    assert len(deltas) == 50 and all(d == -15.0 for d in deltas)  # the largest falls
+    assert "## Standar pelayanan, yang terburuk lebih dulu" in text

@@ -83,6 +83,12 @@ class DocumentChange(NamedTuple):
         delta = self.change.delta
         return (self.old_passed is False and self.document.passed) or (delta is not None and delta > 0)
 
+    @property
+    def changed(self) -> bool:
+        """Anything to say about it: a score, gate or zone that moved, or a finding new or fixed."""
+        moved = self.change.delta or (self.change.old is None) != (self.change.new is None)
+        return bool(moved or self.new_findings or self.fixed_findings or self.regressed or self.improved)
+
 
 class Headline(NamedTuple):
     """The summary numbers then and now."""
@@ -94,7 +100,7 @@ class Headline(NamedTuple):
 
 
 class Comparison(NamedTuple):
-    """Changes since `previous_as_of`, the regressions first; documents matched by path and index, else by id."""
+    """Changes since `previous_as_of`, the regressions first, then by size; matched by path and index, else by id."""
 
     previous_as_of: str
     overall: ScoreChange
@@ -138,7 +144,7 @@ def compare(report: Report, previous: PreviousReport) -> Comparison:
             continue
         matched.add(number)
         changes.append(document_change(doc, previous.documents[number]))
-    changes.sort(key=_worst_change_first)
+    changes.sort(key=regressions_then_largest)
     return Comparison(
         previous_as_of=previous.as_of,
         overall=ScoreChange(_old_average(previous.documents), _new_average(report.documents)),
@@ -168,11 +174,13 @@ def _keys(doc: DocumentResult) -> Iterable[FindingKey]:
     return ((f.rule, f.pointer) for f in doc.active_findings())
 
 
-def _worst_change_first(item: DocumentChange) -> tuple[int, float, int, str, int]:
-    """Gate lost first, then the largest fall in score, then the most new findings."""
+def regressions_then_largest(item: DocumentChange) -> tuple[int, float, int, str, int]:
+    """The regressions first (a gate lost before a score that fell), each group by the size of the change, the
+    largest first; then the most new findings."""
     lost_gate = item.old_passed is True and not item.document.passed
-    delta = item.change.delta or 0.0
-    return (0 if lost_gate else 1, delta, -len(item.new_findings), item.document.path, item.document.index)
+    rank = 0 if lost_gate else 1 if item.regressed else 2
+    size = abs(item.change.delta or 0.0)
+    return (rank, -size, -len(item.new_findings), item.document.path, item.document.index)
 
 
 def _old_average(documents: Iterable[PreviousDocument]) -> float | None:

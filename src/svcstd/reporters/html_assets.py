@@ -43,6 +43,9 @@ figure{margin:0}
 .legend{list-style:none;padding:0;margin:.4rem 0;display:flex;flex-wrap:wrap;gap:.15rem 1rem;font-size:.9rem}
 .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;background:var(--none)}
 .swatch.good{background:var(--good)}.swatch.mid{background:#9a6700}.swatch.bad{background:var(--bad)}
+.swatch.band-good{background:var(--good-bg);border:1px solid var(--good)}
+.swatch.band-mid{background:var(--mid-bg);border:1px solid var(--mid)}
+.swatch.band-bad{background:var(--bad-bg);border:1px solid var(--bad)}
 figcaption{font-weight:600;margin-bottom:.25rem}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
@@ -74,6 +77,11 @@ svg .band-good{fill:var(--good-bg)} svg .band-mid{fill:var(--mid-bg)} svg .band-
 svg circle{fill-opacity:.75;stroke:#fff;stroke-width:.5}
 svg .sev-error{fill:var(--bad)} svg .sev-warning{fill:#9a6700} svg .sev-info{fill:#6e7781}
 svg .rule{stroke:var(--muted);stroke-dasharray:3 3}
+svg line.fell{stroke:var(--bad);stroke-width:3} svg line.rose{stroke:var(--good);stroke-width:3}
+svg circle.was{fill:#fff;fill-opacity:1;stroke:var(--ink);stroke-width:2}
+svg circle.fell{fill:var(--bad);fill-opacity:1} svg circle.rose{fill:var(--good);fill-opacity:1}
+svg text.fell{fill:var(--bad);font-weight:700} svg text.rose{fill:var(--good);font-weight:700}
+svg text.narrow{display:none}
 details{border:1px solid var(--line);border-radius:.5rem;margin:.5rem 0;padding:.25rem .75rem}
 details[open]{padding-bottom:.75rem}
 details.data{border:0;padding:0}
@@ -96,7 +104,7 @@ footer{margin:2rem auto;font-size:.85rem}
 @media (max-width:40rem){body{font-size:15px}h1{font-size:1.4rem}.verdict{font-size:1.1rem}
 .cards{grid-template-columns:repeat(3,minmax(0,1fr));gap:.4rem}.cards li{padding:.4rem .5rem;font-size:.85rem}
 .cards b{font-size:1.25rem}.delta{font-size:.8rem}
-svg text{font-size:22px}}
+svg text{font-size:22px}svg text.wide{display:none}svg text.narrow{display:inline}}
 @page{size:A4;margin:14mm 12mm}
 @media print{
 body{font-size:10pt}header,main,footer{max-width:none;padding:0}

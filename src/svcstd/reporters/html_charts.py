@@ -1,4 +1,5 @@
-"""The HTML report's charts as inline SVG: zone distribution, all scores on 0–100, rules by standards affected.
+"""The HTML report's charts as inline SVG: zone distribution, all scores on 0–100, rules by standards affected,
+and each changed score before and after.
 
 Each chart is a labelled figure (role="img", a title, text on the marks, not colour alone) followed by the
 same numbers as a table, for screen readers and for anyone who would rather read than look.
@@ -10,7 +11,8 @@ from collections.abc import Sequence
 
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
-from svcstd.model import PRINCIPLE_NAMES, Text
+from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Text, document_name
+from svcstd.reporters.comparison import DocumentChange
 from svcstd.reporters.summary import LABELS, Summary, tone_of
 from svcstd.scoring.grades import Band
 
@@ -34,11 +36,35 @@ MESSAGES = Catalog(
         "share": ("Share", "Porsi"),
         "zone": ("Zone", "Zona"),
         "not_scored": ("Not scored", "Tidak dinilai"),
+        "changes": (
+            "Scores before → now, the regressions first, then by size of change",
+            "Skor sebelumnya → sekarang, kemunduran lebih dulu, lalu menurut besar perubahan",
+        ),
+        "changes_alt": (
+            "{count} standard(s) whose score changed: {fell} fell, {rose} rose; first: {first}",
+            "{count} standar pelayanan yang skornya berubah: {fell} turun, {rose} naik; pertama: {first}",
+        ),
+        "changes_cut": (
+            "The chart shows the {shown} largest of {total} score changes (the regressions first); "
+            "{cut} smaller change(s) are left out.",
+            "Grafik menampilkan {shown} perubahan skor terbesar dari {total} (kemunduran lebih dulu); "
+            "{cut} perubahan yang lebih kecil tidak ditampilkan.",
+        ),
+        "before_mark": ("○ before", "○ sebelumnya"),
+        "now_mark": ("● now", "● sekarang"),
+        "fell": ("▼ fell", "▼ turun"),
+        "rose": ("▲ rose", "▲ naik"),
     },
 )
 SYMBOLS = {"good": "✔", "mid": "!", "bad": "✖", "none": "–"}
 """A shape for each zone tone, so that the zone never rests on colour alone."""
 WIDTH = 640
+
+
+def name(doc: DocumentResult) -> str:
+    """`Title (path #2)`, or the path alone: how the HTML report names a standard."""
+    place = document_name(doc)
+    return f"{doc.title or doc.id} ({place})" if doc.title or doc.id else place
 
 
 def _escape(text: object) -> str:
@@ -219,3 +245,110 @@ def principle_averages(summary: Summary, lang: str) -> str:
     shown = [(label, decimal(score, lang) if score is not None else "—") for label, score in rows]
     table = simple_table((LABELS("principle", lang), LABELS("average", lang)), shown, (False, True))
     return figure("chart-principles", caption, principle_bars(summary, rows, lang, caption), table, lang)
+
+
+CHANGE_ROWS = 20
+"""The comparison chart shows this many changed scores at most, the regressions first, then the largest."""
+_LEFT, _RIGHT, _STEP = 80, 560, 62
+"""The 0–100 axis of the comparison chart, with room on each side for a score written beside its dot."""
+
+
+def _cx(score: float) -> float:
+    return round(_LEFT + score * (_RIGHT - _LEFT) / 100, 1)
+
+
+def _signed(delta: float, lang: str) -> str:
+    """`▼ -17.0` / `▲ +2.0`: the direction in shape and sign, never in colour alone."""
+    return ("▲ +" if delta > 0 else "▼ ") + decimal(delta, lang)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """The start and the end of a long name: titles that differ only at the end (`… nomor 12`) stay apart."""
+    return text if len(text) <= limit else text[: limit - 13] + "…" + text[-12:]
+
+
+def change_chart(summary: Summary, changes: Sequence[DocumentChange], lang: str) -> str:
+    """A dumbbell per standard whose score changed: the old score hollow, the new one filled, on 0–100 over the
+    zone bands, the signed change written at the end of the row; the order of `changes` kept (regressions first,
+    then by size), CHANGE_ROWS at most, with a note of how many were left out."""
+    e = _escape
+    scored = [c for c in changes if c.change.old is not None and c.change.new is not None and c.change.delta]
+    if not scored:
+        return ""
+    shown = scored[:CHANGE_ROWS]
+    bands = sorted(summary.scale, key=lambda b: b.min)
+    parts = []
+    for number, item in enumerate(shown):
+        old, new, delta = item.change.old or 0.0, item.change.new or 0.0, item.change.delta or 0.0
+        doc = item.document
+        title = doc.title or doc.id or document_name(doc)
+        y, middle = 4 + number * _STEP, 4 + number * _STEP + 44
+        row = [f"<title>{e(name(doc))}: {_numbers(item, lang)}</title>"]
+        for index, band in enumerate(bands):
+            upper = bands[index + 1].min if index + 1 < len(bands) else 100.0
+            x0, x1 = _cx(band.min), _cx(upper)
+            tone = tone_of(band.key, summary.scale)
+            row.append(f'<rect class="band-{tone}" x="{x0}" y="{middle - 11}" width="{x1 - x0:.1f}" height="22"/>')
+        way = "rose" if delta > 0 else "fell"
+        # The name cut to fit beside the change: shorter on a phone, where the chart's text is larger.
+        for css, limit in (("wide", 64), ("narrow", 40)):
+            row.append(f'<text class="{css}" x="4" y="{y + 18}">{e(_shorten(title, limit))}</text>')
+        row.append(f'<text class="{way}" x="{WIDTH - 4}" y="{y + 18}" text-anchor="end">{_signed(delta, lang)}</text>')
+        row.append(f'<line class="{way}" x1="{_cx(old)}" x2="{_cx(new)}" y1="{middle}" y2="{middle}"/>')
+        row.append(f'<circle class="was" cx="{_cx(old)}" cy="{middle}" r="7"/>')
+        row.append(f'<circle class="{way}" cx="{_cx(new)}" cy="{middle}" r="7"/>')
+        # Each score beside its dot, on the side away from the other: they never overlap, however close.
+        for score, outward in ((old, old >= new), (new, new > old)):
+            x, anchor = (_cx(score) + 10, "start") if outward else (_cx(score) - 10, "end")
+            row.append(f'<text x="{x}" y="{middle + 6}" text-anchor="{anchor}">{decimal(score, lang)}</text>')
+        parts.append(f'<g class="change" data-delta="{delta}">{"".join(row)}</g>')
+    # Under the rows: the zone bounds as ticks, and each zone's shape between them (not colour alone).
+    axis = 4 + len(shown) * _STEP + 18
+    for index, band in enumerate(bands):
+        upper = bands[index + 1].min if index + 1 < len(bands) else 100.0
+        symbol = SYMBOLS[tone_of(band.key, summary.scale)]
+        parts.append(f'<text x="{_cx((band.min + upper) / 2)}" y="{axis}" text-anchor="middle">{symbol}</text>')
+    for tick in sorted({0.0, 100.0, *(band.min for band in bands if 0 < band.min < 100)}):
+        shown_tick = f"{tick:g}".replace(".", "," if lang == "id" else ".")
+        parts.append(f'<text class="tick" x="{_cx(tick)}" y="{axis}" text-anchor="middle">{shown_tick}</text>')
+    caption = MESSAGES("changes", lang)
+    fell = sum(1 for c in scored if (c.change.delta or 0) < 0)
+    first = shown[0]
+    summary_text = MESSAGES(
+        "changes_alt",
+        lang,
+        count=len(scored),
+        fell=fell,
+        rose=len(scored) - fell,
+        first=f"{first.document.title or document_name(first.document)} {_numbers(first, lang)}",
+    )
+    svg = _svg(axis + 8, f"{caption}: {summary_text}", "".join(parts))
+    marks = "".join(f"<li>{e(MESSAGES(key, lang))}</li>" for key in ("before_mark", "now_mark", "fell", "rose"))
+    zones = "".join(
+        f'<li><span class="swatch band-{tone_of(band.key, summary.scale)}"></span>'
+        f"{SYMBOLS[tone_of(band.key, summary.scale)]} {e(_short(band, lang))}</li>"
+        for band in bands
+    )
+    legend = marks + zones
+    note = ""
+    if len(scored) > len(shown):
+        cut = MESSAGES("changes_cut", lang, shown=len(shown), total=len(scored), cut=len(scored) - len(shown))
+        note = f'<p class="muted">{e(cut)}</p>'
+    rows = [
+        (
+            name(c.document),
+            decimal(c.change.old or 0.0, lang),
+            decimal(c.change.new or 0.0, lang),
+            _signed(c.change.delta or 0.0, lang),
+        )
+        for c in shown
+    ]
+    headers = [LABELS(key, lang) for key in ("standard", "before", "now", "change")]
+    table = simple_table(headers, rows, (False, True, True, True))
+    body = f'{svg}<ul class="legend">{legend}</ul>{note}'
+    return figure("chart-changes", caption, body, table, lang)
+
+
+def _numbers(item: DocumentChange, lang: str) -> str:
+    old, new, delta = item.change.old or 0.0, item.change.new or 0.0, item.change.delta or 0.0
+    return f"{decimal(old, lang)} → {decimal(new, lang)} ({_signed(delta, lang)})"

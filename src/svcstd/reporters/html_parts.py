@@ -7,14 +7,15 @@ from collections.abc import Iterable
 
 from svcstd import escaping
 from svcstd.i18n import decimal
-from svcstd.model import DocumentResult, Severity, document_name
-from svcstd.reporters.html_charts import SYMBOLS
+from svcstd.model import DocumentResult, Severity
+from svcstd.reporters.html_charts import SYMBOLS, name
 from svcstd.reporters.priorities import gate_reason
 from svcstd.reporters.summary import LABELS, Summary
 
 SEVERITY_SYMBOLS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 """A shape for each severity, different from the zones' shapes: status is never told by colour alone."""
 _CODE = re.compile(r"`([^`]+)`")
+__all__ = ["SEVERITY_SYMBOLS", "name"]
 
 
 def e(text: object) -> str:
@@ -76,11 +77,6 @@ def head(headers: Iterable[tuple[str, bool]], sort: str | None = None) -> str:
 def num(value: object, sort: float | None = None) -> str:
     data = f' data-v="{sort}"' if sort is not None else ""
     return f'<td class="num"{data}>{e(value)}</td>'
-
-
-def name(doc: DocumentResult) -> str:
-    place = document_name(doc)
-    return f"{doc.title or doc.id} ({place})" if doc.title or doc.id else place
 
 
 def code(text: str) -> str:

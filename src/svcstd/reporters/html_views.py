@@ -5,10 +5,10 @@ from __future__ import annotations
 from svcstd.i18n import Catalog, decimal
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Severity
 from svcstd.reporters.comparison import DocumentChange
-from svcstd.reporters.html_charts import SYMBOLS, figure, principle_bars, simple_table
+from svcstd.reporters.html_charts import SYMBOLS, change_chart, figure, principle_bars, simple_table
 from svcstd.reporters.html_parts import card, code, e, gate, grade, head, name, num, number, scroll, section, severity
 from svcstd.reporters.priorities import FixItem, fix_first, worst_first
-from svcstd.reporters.summary import LABELS, Summary, tone_of
+from svcstd.reporters.summary import LABELS, Summary, finding_where, tone_of
 
 MESSAGES = Catalog(
     "html_views",
@@ -28,10 +28,14 @@ MESSAGES = Catalog(
         "improved": ("Improved", "Membaik"),
         "rules_table": ("Table of the rules that fail most often", "Tabel aturan yang paling sering tidak terpenuhi"),
         "compare_table": ("Standards that changed, regressions first", "Standar yang berubah, kemunduran lebih dulu"),
+        "compare_cut": (
+            "The first {shown} of {total} standards that changed; {cut} more, with smaller changes, are left out.",
+            "{shown} pertama dari {total} standar yang berubah; {cut} lainnya, dengan perubahan lebih kecil, tidak "
+            "dimuat.",
+        ),
         "new": ("New findings", "Temuan baru"),
         "fixed": ("Fixed findings", "Temuan yang diperbaiki"),
         "persisting": ("Persisting findings", "Temuan yang masih ada"),
-        "unchanged": ("{count} standard(s) unchanged.", "{count} standar pelayanan tidak berubah."),
         "principle_chart": ("Score per principle (0–100)", "Skor per prinsip (0–100)"),
         "details_limit": (
             "The fixes of the {shown} worst of {total} standards; for the others, filter the table by unit and "
@@ -54,8 +58,7 @@ def _gain(item: FixItem, lang: str) -> str:
 
 
 def _finding(finding: Finding, lang: str) -> str:
-    where = f"{e(finding.file)}:{finding.line}" if finding.file else f"{e(LABELS('line', lang))} {finding.line}"
-    return f"<li>{where}: {code(finding.message(lang))}</li>"
+    return f"<li>{finding_where(finding, lang, e, capital=True)}: {code(finding.message(lang))}</li>"
 
 
 def fix_list(summary: Summary, doc: DocumentResult, lang: str, with_fix: bool = True) -> str:
@@ -211,6 +214,13 @@ def _arrow(delta: float | None, lang: str, higher_is_better: bool = True, whole:
     return f'<span class="{"up" if better else "down"}">{sign}{e(shown)}</span>'
 
 
+def _signed_text(delta: float | None, lang: str) -> str:
+    """`▲ +2.0`, `▼ -1.5`, `± 0` or `—`, as plain text for a table cell."""
+    if delta is None:
+        return "—"
+    return "± 0" if not delta else ("▲ +" if delta > 0 else "▼ ") + decimal(delta, lang)
+
+
 def _delta_card(
     label: str, old: float | int | None, new: float | int | None, lang: str, higher_is_better: bool = True
 ) -> str:
@@ -262,8 +272,8 @@ def comparison(summary: Summary, lang: str) -> str:
         card(MESSAGES("fixed", lang), str(compared.fixed_findings)),
         card(MESSAGES("persisting", lang), str(compared.persisting)),
     ]
-    parts = ['<ul class="cards">' + "".join(cards) + "</ul>"]
-    changed = [item for item in compared.documents if _changed(item)]
+    parts = ['<ul class="cards">' + "".join(cards) + "</ul>", change_chart(summary, compared.documents, lang)]
+    changed = [item for item in compared.documents if item.changed]
     keys = ("standard", "score", "grade", "gate")
     headers = [(LABELS(k, lang), False) for k in keys] + [
         (MESSAGES("new", lang), False),
@@ -273,15 +283,20 @@ def comparison(summary: Summary, lang: str) -> str:
         rows = "".join(_change_row(summary, item, lang) for item in changed[:COMPARED_ROWS])
         table = f'<table id="changes-table">{head(headers)}<tbody>{rows}</tbody></table>'
         parts.append(f"<h3>{e(MESSAGES('compare_table', lang))}</h3>" + scroll(MESSAGES("compare_table", lang), table))
+        if len(changed) > COMPARED_ROWS:
+            cut = MESSAGES(
+                "compare_cut", lang, shown=COMPARED_ROWS, total=len(changed), cut=len(changed) - COMPARED_ROWS
+            )
+            parts.append(f'<p class="muted">{e(cut)}</p>')
     unchanged = len(compared.documents) - len(changed)
     if unchanged:
-        parts.append(f"<p>{e(MESSAGES('unchanged', lang, count=unchanged))}</p>")
+        parts.append(f"<p>{e(LABELS('unchanged', lang, count=unchanged))}</p>")
     principle_rows = [
         (
             PRINCIPLE_NAMES[p](lang),
             number(c.old, lang),
             number(c.new, lang),
-            decimal(c.delta, lang) if c.delta is not None else "—",
+            _signed_text(c.delta, lang),
         )
         for p, c in compared.principles
     ]
@@ -297,7 +312,3 @@ def comparison(summary: Summary, lang: str) -> str:
     if compared.removed:
         parts.append(f"<p>{e(LABELS('removed', lang, items=', '.join(d.path for d in compared.removed)))}</p>")
     return section("changes", LABELS("changes", lang, date=compared.previous_as_of), "\n".join(parts))
-
-
-def _changed(item: DocumentChange) -> bool:
-    return bool(item.change.delta or item.new_findings or item.fixed_findings or item.regressed or item.improved)

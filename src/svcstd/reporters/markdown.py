@@ -17,7 +17,7 @@ from svcstd.model import document_name as model_document_name
 from svcstd.reporters import RenderOptions
 from svcstd.reporters.comparison import DocumentChange
 from svcstd.reporters.priorities import gate_reason, worst_first
-from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, summarize
+from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, finding_where, summarize
 
 MESSAGES = Catalog(
     "markdown",
@@ -36,6 +36,7 @@ MESSAGES = Catalog(
         "weakest": ("Weakest principle", "Prinsip terlemah"),
         "worst_first": ("Standards, worst first", "Standar pelayanan, yang terburuk lebih dulu"),
         "regression": ("regression", "kemunduran"),
+        "new_fixed": ("{new} new, {fixed} fixed finding(s)", "{new} temuan baru, {fixed} diperbaiki"),
         "legend": (
             "Zone (a document-based estimate of compliance): 🟢 green · 🟡 yellow · 🔴 red · ⚪ not scored. "
             "Severity: 🛑 error · ⚠️ warning · ℹ️ info. Gate: ✅ passes · ❌ fails.",
@@ -48,6 +49,8 @@ _ZONE_MARKS = {"good": "🟢", "mid": "🟡", "bad": "🔴", "none": "⚪"}
 _SEVERITY_MARKS = {Severity.ERROR: "🛑", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 _GATE_MARKS = {True: "✅", False: "❌"}
 _NOTE_ROOM = 600
+COMPARED_ROWS = 50
+"""The changed standards a comparison lists at most: the regressions first, then the largest changes."""
 
 
 def escape(text: str) -> str:
@@ -71,15 +74,16 @@ class Budget:
         self.left -= len(text) + 1
         return True
 
-    def rows(self, title: str, lines: Sequence[str], lang: str) -> list[str]:
-        """As many of `lines` as fit, in order; the number left out is noted."""
+    def rows(self, title: str, lines: Sequence[str], lang: str, total: int | None = None) -> list[str]:
+        """As many of `lines` as fit, in order; the number left out of `total` (all of `lines`) is noted."""
+        total = len(lines) if total is None else total
         kept: list[str] = []
         for line in lines:
             if not self.take(line):
                 break
             kept.append(line)
-        if len(kept) < len(lines):
-            self.cut.append(MESSAGES("cut_rows", lang, count=len(lines) - len(kept), total=len(lines), table=title))
+        if len(kept) < total:
+            self.cut.append(MESSAGES("cut_rows", lang, count=total - len(kept), total=total, table=title))
         return kept
 
     def note(self, lang: str) -> str:
@@ -269,8 +273,13 @@ def _comparison(summary: Summary, lang: str, budget: Budget) -> list[str]:
     for principle, change in comparison.principles:
         lines.append(_row([PRINCIPLE_NAMES[principle](lang), *_change_cells(change, lang), "", ""]))
     budget.take("\n".join(lines))
-    rows = [_row(_document_change(summary, item, lang)) for item in comparison.documents]
-    lines += budget.rows(LABELS("changes", lang, date=comparison.previous_as_of), rows, lang)
+    # The standards that changed, the regressions first and then by size of change (comparison.py), at most
+    # COMPARED_ROWS so that the standards worst first keep their room; one line counts the unchanged ones.
+    changed = [item for item in comparison.documents if item.changed]
+    rows = [_row(_document_change(summary, item, lang)) for item in changed[:COMPARED_ROWS]]
+    lines += budget.rows(LABELS("changes", lang, date=comparison.previous_as_of), rows, lang, len(changed))
+    if len(changed) < len(comparison.documents):
+        lines += ["", LABELS("unchanged", lang, count=len(comparison.documents) - len(changed))]
     if comparison.added:
         lines += ["", LABELS("added", lang, items=", ".join(document_name(d) for d in comparison.added))]
     if comparison.removed:
@@ -288,7 +297,11 @@ def _document_change(summary: Summary, item: DocumentChange, lang: str) -> list[
     old = f"{_ZONE_MARKS[summary.tone(old_zone.min)]}" if old_zone else "—"
     new = _ZONE_MARKS[summary.tone(doc.score)]
     old_gate = "—" if item.old_passed is None else _GATE_MARKS[item.old_passed]
-    return [name, *_change_cells(item.change, lang), f"{old} → {new}", f"{old_gate} → {_GATE_MARKS[doc.passed]}"]
+    cells = _change_cells(item.change, lang)
+    if item.new_findings or item.fixed_findings:
+        counts = MESSAGES("new_fixed", lang, new=len(item.new_findings), fixed=len(item.fixed_findings))
+        cells[-1] += f"<br>{counts}"
+    return [name, *cells, f"{old} → {new}", f"{old_gate} → {_GATE_MARKS[doc.passed]}"]
 
 
 def _count_change(old: int, new: int) -> str:
@@ -347,8 +360,6 @@ def quiet_label(quiet: Sequence[Finding], lang: str) -> str:
 
 def _finding_line(finding: Finding, lang: str) -> str:
     severity = f"{_SEVERITY_MARKS[finding.severity]} **{LABELS(finding.severity.value, lang)}**"
-    where = f"{LABELS('line', lang).lower()} {finding.line}"
-    if finding.file is not None:  # in a shared file (`uses:`)
-        where = f"{escape(finding.file)}:{finding.line}"
+    where = finding_where(finding, lang, escape)
     waived = f" _({LABELS('waived', lang, until=escape(finding.waiver.until))})_" if finding.waiver else ""
     return f"- {severity} · {where} · **{escape(finding.rule)}** {escape(finding.message(lang))}{waived}"

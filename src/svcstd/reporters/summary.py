@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -221,6 +221,19 @@ def _date(value: str | None) -> date | None:
         return None
 
 
+def finding_where(finding: Finding, lang: str, escape: Callable[[str], str], capital: bool = False) -> str:
+    """Where a human report says a finding is, escaped by `escape`; `capital` to begin a line with it.
+
+    In an original document (`svcstd check berkas.docx`) its page, table and row in words (`halaman 2, tabel 1,
+    baris 5`): the line of the YAML imported in memory means nothing to the reader of the Word file. In a shared
+    file (`uses:`) `file:line`; else `line N`.
+    """
+    if finding.file is not None and finding.origin is None:
+        return f"{escape(finding.file)}:{finding.line}"
+    words = finding.origin.describe(lang) if finding.origin is not None else f"{LABELS('line', lang)} {finding.line}"
+    return escape(words[:1].upper() + words[1:] if capital else words[:1].lower() + words[1:])
+
+
 # The words both human reports (markdown and HTML) use.
 LABELS = Catalog(
     "report_labels",
@@ -281,6 +294,7 @@ LABELS = Catalog(
         "overall": ("All standards (average)", "Semua standar (rata-rata)"),
         "added": ("New since then: {items}", "Baru sejak itu: {items}"),
         "removed": ("No longer present: {items}", "Sudah tidak ada: {items}"),
+        "unchanged": ("{count} standard(s) unchanged.", "{count} standar pelayanan tidak berubah."),
         "findings": ("Findings", "Temuan"),
         "line": ("Line", "Baris"),
         "severity": ("Severity", "Tingkat"),
