@@ -79,7 +79,7 @@ def main() -> None:
         ("svcstd validate", best(args.repeat, lambda: [validate(doc) for doc in documents])),
     ]
     try:
-        import ryml  # type: ignore[import-not-found, unused-ignore]
+        import ryml  # optional, for the comparison only: pip install rapidyaml
     except ImportError:
         pass
     else:
