@@ -153,6 +153,24 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+# What a plain scalar that resolve_plain turns into something other than text can start with: the rest
+# (most of a standard's words and sentences) is text without a regular expression tried.
+_MAY_RESOLVE = frozenset("~0123456789+-.nNtTfF")
+_WORDS: dict[str, Any] = {"null": None, "Null": None, "NULL": None, **_BOOL}
+
+
+def _resolve_untagged(value: str) -> Any:
+    """resolve_plain for a plain scalar, with the common words looked up rather than matched.
+
+    A word starting with a letter can only be null or a boolean; `_NULL`'s `$` also matches before a final
+    line break, which libyaml never leaves at the end of a plain scalar, but such a value still goes the
+    long way.
+    """
+    if value and value[0].isalpha() and value[-1] != "\n":
+        return _WORDS.get(value, value)
+    return resolve_plain(value)
+
+
 def _resolve_tagged(value: str, tag: str) -> Any:
     """A scalar with an explicit core tag; raises ValueError when the value does not fit."""
     if tag == _CORE + "str":
@@ -176,12 +194,17 @@ def _location(mark: Any) -> Location:
 
 @dataclass(slots=True)
 class _Frame:
-    """A mapping or sequence being built; `row` is its node in the SourceMap."""
+    """A mapping or sequence being built; `row` is its node in the SourceMap.
+
+    `start` is the builder's node count just after the frame was placed: its weight (itself and every
+    value under it, aliases expanded) is 1 + what was counted since, so no count is kept per frame.
+    """
 
     container: Any
     row: int
     anchor: str | None
-    weight: int = 1
+    is_map: bool
+    start: int
     key: str | None = None
     key_mark: tuple[int, int] | None = None
     keys_seen: dict[str, int] = field(default_factory=dict)
@@ -235,15 +258,21 @@ def reading_finding(kind: str, at: Location, pointer: str = "", **params: object
 class _DocumentBuilder:
     """Turns one document's parser events into data, a SourceMap and reading findings.
 
-    Each node is recorded by its parent's row and its token; pointer strings and Locations are made
-    only for findings.
+    Each node is recorded as one SourceMap row (its parent's row and its token); pointer strings and
+    Locations are made only for findings. `scalar`, the event of most nodes, does its common case (an
+    untagged key or value in a block) inline, in one call; anything unusual goes to the general helpers.
     """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
+        self.max_nodes = limits.max_nodes
+        self.max_text = limits.max_file_bytes
         self.source = SourceMap()
+        self.rows = self.source.rows()
         self.findings: list[Finding] = []
         self.stack: list[_Frame] = []
+        self.top: _Frame | None = None
+        """The innermost open mapping or sequence (the last of `stack`), None at the root."""
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.total = 0
@@ -252,18 +281,20 @@ class _DocumentBuilder:
         self.root: Any = None
 
     def feed(self, event: events.Event) -> None:
+        """One event of the document (load_text dispatches the same way, inline)."""
         kind = type(event)
         if kind is events.ScalarEvent:
-            self._scalar(event)  # type: ignore[arg-type]
+            self.scalar(event)
         elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
-            self._start(event, {} if kind is events.MappingStartEvent else [])  # type: ignore[arg-type]
+            self.start(event, {} if kind is events.MappingStartEvent else [])
         elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
-            self._end()
+            self.end()
         elif kind is events.AliasEvent:
-            self._alias(event)  # type: ignore[arg-type]
+            self.alias(event)  # type: ignore[arg-type]
 
     def _expects_key(self) -> bool:
-        return bool(self.stack) and self.stack[-1].key is None and isinstance(self.stack[-1].container, dict)
+        frame = self.top
+        return frame is not None and frame.is_map and frame.key is None
 
     def _frame_pointer(self) -> str:
         return self.source.pointer(self.stack[-1].row)
@@ -276,18 +307,51 @@ class _DocumentBuilder:
             return join_pointer(self._frame_pointer(), len(frame.container))
         return join_pointer(self._frame_pointer(), frame.key or "")
 
-    def _scalar(self, event: events.ScalarEvent) -> None:
-        self._add_text(len(event.value), event.start_mark)
-        stack = self.stack
-        if stack and stack[-1].key is None and type(stack[-1].container) is dict:  # _expects_key, inlined: hot
-            self._take_key(event, event.start_mark)
+    def scalar(self, event: Any) -> None:
+        """A key, or a value placed in its parent (events come from libyaml's C parser, untyped)."""
+        value: str = event.value
+        mark = event.start_mark
+        self.text += len(value)
+        if self.text > self.max_text:
+            self._add_text(0, mark)  # raises
+        frame = self.top
+        if frame is not None and frame.is_map and frame.key is None:
+            if event.tag is None and value != "<<" and value not in frame.keys_seen:
+                frame.keys_seen[value] = mark.line + 1
+                frame.key = value
+                frame.key_mark = (mark.line, mark.column)
+            else:
+                self._take_key(event, mark)
             return
-        self._place(self._scalar_value(event), 1, event.start_mark, event.anchor)
+        if event.tag is None and (event.style or (value and value[0] not in _MAY_RESOLVE)):
+            data = value  # quoted or block text, or plain text no core-schema value starts like: hot
+        else:
+            data = self._scalar_value(event)
+        self.total += 1
+        if event.anchor or self.total > self.max_nodes:
+            self._count(event.anchor, data, mark)
+        at = (mark.line, mark.column)
+        if frame is None:
+            self.root = data
+            self.rows.append((-1, "", at, None))
+        elif frame.is_map:
+            key = frame.key
+            if key is not _SKIP:
+                frame.container[key] = data
+                self.rows.append((frame.row, cast("str", key), at, frame.key_mark))
+            else:
+                self.rows.append((frame.row, _SKIP, None, None))  # a duplicate key's value: not recorded
+            frame.key = None
+        else:
+            container = frame.container
+            self.rows.append((frame.row, len(container), at, None))
+            container.append(data)
 
-    def _scalar_value(self, event: events.ScalarEvent) -> Any:
+    def _scalar_value(self, event: Any) -> Any:
+        """A plain scalar by the core schema; a tagged one resolved by its core tag, or reported."""
         tag = event.tag
         if tag is None or tag == "!":
-            return event.value if event.style else resolve_plain(event.value)
+            return event.value if event.style else _resolve_untagged(event.value)
         at = _location(event.start_mark)
         pointer = self._child_pointer()
         if tag not in _SCALAR_TAGS:
@@ -321,59 +385,63 @@ class _DocumentBuilder:
         frame.key = key if key is not None else _SKIP
         frame.key_mark = (mark.line, mark.column)
 
-    def _place(self, value: Any, weight: int, mark: Any, anchor: str | None) -> int:
-        """Put a value in its parent; its row in the SourceMap."""
-        self.total += weight
-        if self.total > self.limits.max_nodes:
-            raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=self.limits.max_nodes))
+    def _count(self, anchor: str | None, data: Any, mark: Any) -> None:
+        """A scalar over the node limit stops the document; an anchored one is remembered."""
+        if self.total > self.max_nodes:
+            raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=self.max_nodes))
         if anchor:
-            self.anchors[anchor] = (value, weight)
+            self.anchors[anchor] = (data, 1)
+
+    def _place(self, value: Any, weight: int, mark: Any) -> int:
+        """Put a collection or an alias's value in its parent; its row in the SourceMap."""
+        self.total += weight
+        if self.total > self.max_nodes:
+            raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=self.max_nodes))
         at = (mark.line, mark.column)
-        if not self.stack:
+        rows = self.rows
+        row = len(rows)
+        frame = self.top
+        if frame is None:
             self.root = value
-            return self.source.record(-1, "", at)
-        frame = self.stack[-1]
-        container = frame.container
-        if type(container) is list:
-            row = self.source.record(frame.row, len(container), at)
-            container.append(value)
-        else:
+            rows.append((-1, "", at, None))
+        elif frame.is_map:
             key = frame.key
             if key is not _SKIP:
-                container[key] = value
-                row = self.source.record(frame.row, cast("str", key), at, frame.key_mark)
+                frame.container[key] = value
+                rows.append((frame.row, cast("str", key), at, frame.key_mark))
             else:
-                row = self.source.record(frame.row, _SKIP, None)  # a duplicate key's value: not recorded
+                rows.append((frame.row, _SKIP, None, None))  # a duplicate key's value: not recorded
             frame.key = None
-        frame.weight += weight
+        else:
+            rows.append((frame.row, len(frame.container), at, None))
+            frame.container.append(value)
         return row
 
-    def _start(self, event: events.CollectionStartEvent, container: Any) -> None:
+    def start(self, event: Any, container: Any) -> None:
         mark = event.start_mark
         if self._expects_key():
             raise _Abort(reading_finding("complex_key", _location(mark), self._frame_pointer()))
         if len(self.stack) >= self.limits.max_depth:
             # Ends the file: libyaml's scanner is quadratic in flow depth, so skipping `[[[[...` would hang.
             raise _Abort(reading_finding("too_deep", _location(mark), "", limit=self.limits.max_depth), ends_file=True)
-        if event.tag not in (None, "!") and event.tag not in _COLLECTION_TAGS:
-            tag = short_tag(event.tag)
-            self.findings.append(reading_finding("tag", _location(mark), self._child_pointer(), tag=tag))
-        row = self._place(container, 1, mark, None)
-        if self.stack:
-            self.stack[-1].weight -= 1  # the frame's own weight is added when it ends
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _COLLECTION_TAGS:
+            self.findings.append(reading_finding("tag", _location(mark), self._child_pointer(), tag=short_tag(tag)))
+        row = self._place(container, 1, mark)
         if event.anchor:
             self.open_anchors.add(event.anchor)
-        self.stack.append(_Frame(container, row, event.anchor))
+        frame = self.top = _Frame(container, row, event.anchor, type(container) is dict, self.total)
+        self.stack.append(frame)
 
-    def _end(self) -> None:
-        frame = self.stack.pop()
+    def end(self) -> None:
+        stack = self.stack
+        frame = stack.pop()
+        self.top = stack[-1] if stack else None
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
-            self.anchors[frame.anchor] = (frame.container, frame.weight)
-        if self.stack:
-            self.stack[-1].weight += frame.weight
+            self.anchors[frame.anchor] = (frame.container, 1 + self.total - frame.start)
 
-    def _alias(self, event: events.AliasEvent) -> None:
+    def alias(self, event: events.AliasEvent) -> None:
         mark = event.start_mark
         anchor = event.anchor or ""
         if anchor in self.open_anchors:
@@ -387,14 +455,14 @@ class _DocumentBuilder:
             self._add_text(len(value), mark)
             self._take_key(events.ScalarEvent(None, None, (True, False), value, mark), mark)
             return
-        self._place(value, weight, mark, None)
+        self._place(value, weight, mark)
         self._add_text(_text_size(value), mark)  # walks `weight` nodes: all aliases together walk max_nodes
 
     def _add_text(self, size: int, mark: Any) -> None:
         """One long value repeated 10,000 times by aliases costs what 10,000 copies would in every rule."""
         self.text += size
-        if self.text > self.limits.max_file_bytes:
-            raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=self.limits.max_file_bytes))
+        if self.text > self.max_text:
+            raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=self.max_text))
 
 
 def _text_size(value: Any) -> int:
@@ -499,45 +567,72 @@ def _syntax_finding(error: yaml.YAMLError, limits: Limits) -> Finding:
 def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> list[LoadedDocument]:
     """Every non-empty document in `text`, in order; a syntax error ends the file with a finding."""
     parser = CParser(text)
+    get_event = parser.get_event
     documents: list[LoadedDocument] = []
-    builder: _DocumentBuilder | None = None
     index = 0
     try:
-        while parser.check_event():
-            event = parser.get_event()
-            if event is None:
+        while (event := get_event()) is not None:
+            if type(event) is not _DOCUMENT_START:
+                continue
+            if index >= limits.max_documents:
+                at = _location(event.start_mark)
+                finding = reading_finding("too_many_documents", at, "", limit=limits.max_documents)
+                documents.append(LoadedDocument(path, index, None, SourceMap(), (finding,)))
                 break
-            if isinstance(event, events.DocumentStartEvent):
-                if index >= limits.max_documents:
-                    at = _location(event.start_mark)
-                    finding = reading_finding("too_many_documents", at, "", limit=limits.max_documents)
-                    documents.append(LoadedDocument(path, index, None, SourceMap(), (finding,)))
+            builder = _DocumentBuilder(limits)
+            try:
+                _build(builder, get_event)
+            except _Abort as abort:
+                aborted, stop = _aborted(builder, abort, parser, path, index, limits)
+                documents.append(aborted)
+                if stop:
                     break
-                builder = _DocumentBuilder(limits)
-            elif isinstance(event, events.DocumentEndEvent) and builder is not None:
+            else:
                 loaded = _finish(builder, path, index)
                 if loaded is not None:
                     documents.append(loaded)
-                index += 1
-                builder = None
-            elif builder is not None:
-                try:
-                    builder.feed(event)
-                except _Abort as abort:
-                    found = (*builder.findings, abort.finding)
-                    stopped = None if abort.ends_file else _skip_document(parser, limits)
-                    if stopped is not None:
-                        found += (stopped,)
-                    documents.append(LoadedDocument(path, index, None, builder.source, found))
-                    if abort.ends_file or stopped is not None:
-                        break
-                    index += 1
-                    builder = None
+            index += 1
     except yaml.YAMLError as error:
         documents.append(LoadedDocument(path, index, None, SourceMap(), (_syntax_finding(error, limits),)))
     finally:
         parser.dispose()
     return documents
+
+
+def _build(builder: _DocumentBuilder, get_event: Any) -> None:
+    """Feed one document's events to the builder, up to its end (the builder's `feed`, inline: once per event)."""
+    scalar, start, end = builder.scalar, builder.start, builder.end
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is _SCALAR:
+            scalar(event)
+        elif kind is _MAPPING_START:
+            start(event, {})
+        elif kind is _SEQUENCE_START:
+            start(event, [])
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+            end()
+        elif kind is _DOCUMENT_END or event is None:
+            return
+        else:
+            builder.feed(event)
+
+
+def _aborted(
+    builder: _DocumentBuilder, abort: _Abort, parser: Any, path: str, index: int, limits: Limits
+) -> tuple[LoadedDocument, bool]:
+    """The document a builder gave up on, and whether reading the file stops there."""
+    found = (*builder.findings, abort.finding)
+    stopped = None if abort.ends_file else _skip_document(parser, limits)
+    if stopped is not None:
+        found += (stopped,)
+    return LoadedDocument(path, index, None, builder.source, found), abort.ends_file or stopped is not None
+
+
+_SCALAR, _DOCUMENT_START, _DOCUMENT_END = events.ScalarEvent, events.DocumentStartEvent, events.DocumentEndEvent
+_MAPPING_START, _MAPPING_END = events.MappingStartEvent, events.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = events.SequenceStartEvent, events.SequenceEndEvent
 
 
 def _skip_document(parser: Any, limits: Limits) -> Finding | None:

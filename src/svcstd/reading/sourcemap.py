@@ -5,6 +5,7 @@ from __future__ import annotations
 from svcstd.model import Location
 
 Mark = tuple[int, int]  # libyaml's 0-based line and column
+Row = tuple[int, "str | int", "Mark | None", "Mark | None"]  # parent row, token, value mark, key mark
 
 
 def escape_token(token: str) -> str:
@@ -30,55 +31,60 @@ class SourceMap:
     The root pointer "" maps to the document's start. A pointer that is not recorded (a node reached
     through an alias, or a key that is missing) falls back to its nearest recorded ancestor.
 
-    Reading records each node as a row of parallel lists (its parent row, its key or list index,
-    where its value and key start), no pointer string: a document is read far more often than a
-    finding asks where something is. The first lookup indexes the rows by (parent, token).
+    Reading records each node as one row (its parent row, its key or list index, where its value and
+    key start), no pointer string: a document is read far more often than a finding asks where
+    something is. The reader appends rows itself (`rows()`, one C call per node); the first lookup
+    indexes them by (parent, token).
     """
 
-    __slots__ = ("_children", "_keys", "_parents", "_tokens", "_values")
+    __slots__ = ("_children", "_rows")
 
     def __init__(self) -> None:
-        self._parents: list[int] = []
-        self._tokens: list[str | int] = []
-        self._values: list[Mark | None] = []
-        self._keys: list[Mark | None] = []
+        self._rows: list[Row] = []
         self._children: dict[tuple[int, str | int], int] | None = None
+
+    def rows(self) -> list[Row]:
+        """The rows, for the reader to append to: (parent row or -1 for the root, token, value mark, key mark).
+
+        A value mark None keeps the node's place (its children's parent row) without recording it.
+        """
+        return self._rows
 
     def record(self, parent: int, token: str | int, value: Mark | None, key: Mark | None = None) -> int:
         """A node under row `parent` (-1 for the root); `value` None keeps its place without recording it."""
-        self._parents.append(parent)
-        self._tokens.append(token)
-        self._values.append(value)
-        self._keys.append(key)
-        return len(self._parents) - 1
+        self._rows.append((parent, token, value, key))
+        return len(self._rows) - 1
 
     def pointer(self, row: int) -> str:
         """The JSON Pointer of a recorded row (for the reader's own findings)."""
         tokens = []
+        rows = self._rows
         while row > 0:
-            tokens.append(escape_token(str(self._tokens[row])))
-            row = self._parents[row]
+            parent, token, _, _ = rows[row]
+            tokens.append(escape_token(str(token)))
+            row = parent
         return "".join(f"/{token}" for token in reversed(tokens))
 
     def __contains__(self, pointer: str) -> bool:
         row, exact = self._find(pointer)
-        return exact and row >= 0 and self._values[row] is not None
+        return exact and row >= 0 and self._rows[row][2] is not None
 
     def value(self, pointer: str) -> Location:
         """Where the value at `pointer` starts (or the nearest recorded ancestor's value)."""
         row, _ = self._find(pointer)
-        return _location(self._values[row]) if row >= 0 else Location(1, 1)
+        return _location(self._rows[row][2]) if row >= 0 else Location(1, 1)
 
     def key(self, pointer: str) -> Location:
         """Where the key of `pointer` stands; for list items and the root, where the value starts."""
         row, exact = self._find(pointer)
-        if exact and (key := self._keys[row]) is not None:
+        if exact and (key := self._rows[row][3]) is not None:
             return _location(key)
-        return _location(self._values[row]) if row >= 0 else Location(1, 1)
+        return _location(self._rows[row][2]) if row >= 0 else Location(1, 1)
 
     def _find(self, pointer: str) -> tuple[int, bool]:
         """The deepest recorded row on the pointer's path (-1: none), and whether it is the pointer itself."""
-        if not self._parents or self._values[0] is None:
+        rows = self._rows
+        if not rows or rows[0][2] is None:
             return -1, False
         children = self._index()
         row = found = 0
@@ -87,14 +93,15 @@ class SourceMap:
             if child is None:
                 return found, False
             row = child
-            if self._values[row] is not None:
+            if rows[row][2] is not None:
                 found = row
         return found, found == row
 
     def _index(self) -> dict[tuple[int, str | int], int]:
         if self._children is None:
-            rows = range(len(self._parents) - 1, 0, -1)  # backwards, so that the first of equal keys wins
-            self._children = {(self._parents[row], self._tokens[row]): row for row in rows}
+            rows = self._rows
+            backwards = range(len(rows) - 1, 0, -1)  # so that the first of equal keys wins
+            self._children = {(rows[row][0], rows[row][1]): row for row in backwards}
         return self._children
 
 

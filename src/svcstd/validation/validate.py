@@ -458,13 +458,15 @@ def _durations(
             yield path, instance
         return
     if isinstance(instance, dict):
-        properties, items = _steps_down(schema)
+        properties, items = _steps_toward_durations(schema)
+        if not properties and items is None:
+            return
         for key, child in instance.items():
             sub = items if isinstance(key, int) else properties.get(key)
             if isinstance(sub, dict) and isinstance(child, dict | list):  # a duration is a mapping
                 yield from _durations(child, sub, (*path, key))
     elif isinstance(instance, list):
-        items = _steps_down(schema)[1]
+        items = _steps_toward_durations(schema)[1]
         if items is not None:
             for index, child in enumerate(instance):
                 if isinstance(child, dict | list):
@@ -472,6 +474,46 @@ def _durations(
 
 
 _STEPS_DOWN: dict[int, tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]] = {}
+_TOWARD: dict[int, tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]] = {}
+_REACHES: dict[int, tuple[dict[str, Any], bool]] = {}
+
+
+def _steps_toward_durations(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """_steps_down, less the subschemas under which _durations can find no duration: the walk skips those values.
+
+    A document's long lists of requirements, steps and contacts hold no duration mostly; the walk used to
+    visit every value under them.
+    """
+    found = _TOWARD.get(id(schema))
+    if found is None:
+        properties, items = _steps_down(schema)
+        kept = {key: sub for key, sub in properties.items() if isinstance(sub, dict) and _reaches(sub)}
+        item = items if items is not None and _reaches(items) else None
+        found = _TOWARD[id(schema)] = (schema, kept, item)
+    return found[1], found[2]
+
+
+def _reaches(schema: dict[str, Any]) -> bool:
+    """Whether _durations could yield anything for some value under `schema` (its `then` too, as for a mapping).
+
+    Over-approximates on a cycle of references (answers True while a schema is being looked at), never under.
+    """
+    known = _REACHES.get(id(schema))
+    if known is not None:
+        return known[1]
+    _REACHES[id(schema)] = (schema, True)
+    then = schema.get("then")
+    answer = _reaches_here(schema) or (isinstance(then, dict) and _reaches_here(then))
+    _REACHES[id(schema)] = (schema, answer)
+    return answer
+
+
+def _reaches_here(schema: dict[str, Any]) -> bool:
+    if schema.get("$ref") == DURATION_REF:
+        return True
+    properties, items = _steps_down(schema)
+    subschemas = [*properties.values(), items]
+    return any(isinstance(sub, dict) and _reaches(sub) for sub in subschemas)
 
 
 def _steps_down(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
