@@ -20,10 +20,11 @@ from svcstd.rules.citations import (
     principle,
 )
 from svcstd.rules.complaints import complaint_elements, is_complaint_service, names_handler
+from svcstd.rules.facts import shared
 from svcstd.standard.durations import describe, is_measured, upper_minutes
 from svcstd.standard.fees import charged
 from svcstd.standard.kinds import status
-from svcstd.standard.steps import legal_texts, procedure_steps
+from svcstd.standard.steps import all_steps, legal_texts
 
 _NON_WORD = re.compile(r"[\W_]+")
 # "UU ... 25 tahun 2009" as two searches, the second from where the first ends: one pattern with `.*` between
@@ -587,7 +588,7 @@ def ACC007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/pledge", params, at_key=True)
 
 
-def matches_staff(actor: str, staffed: set[str]) -> bool:
+def matches_staff(actor: str, staffed: set[str], role_words: frozenset[str] | None = None) -> bool:
     """A normalised actor names a staffed role: the same words, or a word in common beyond "petugas", "staf"…
 
     "Petugas" alone matches any staffed role; "Petugas loket" matches "Pelaksana loket"; "Kepala Seksi"
@@ -598,7 +599,16 @@ def matches_staff(actor: str, staffed: set[str]) -> bool:
     words = set(actor.split()) - GENERIC_STAFF
     if not words:
         return bool(staffed)
-    return any(words & (set(role.split()) - GENERIC_STAFF) for role in staffed)
+    return not words.isdisjoint(staff_words(staffed) if role_words is None else role_words)
+
+
+def staff_words(staffed: set[str]) -> frozenset[str]:
+    """Every word of the staffed roles beyond the generic ones: an actor sharing one with any role matches.
+
+    A word in common with some role is a word in common with their union, so one set serves every step
+    (a word set per role per step was O(steps x roles)).
+    """
+    return frozenset(word for role in staffed for word in role.split()) - GENERIC_STAFF
 
 
 def _is_applicant(actor: str, applicants: tuple[str, ...]) -> bool:
@@ -672,11 +682,12 @@ def ACC008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     exempt = tuple(normalise(role) for role in (*ctx.options["applicant_roles"], *ctx.options["official_roles"]))
     staffed = _staffed_roles(doc)
-    for found in procedure_steps(doc):
+    role_words = staff_words(staffed)
+    for found in shared(doc, all_steps):
         if "actor" not in found.step or "agency" in found.step:  # passive, or staffed by another agency
             continue
         actor = normalise(found.step["actor"])
-        if not matches_staff(actor, staffed) and not _is_applicant(actor, exempt):
+        if not matches_staff(actor, staffed, role_words) and not _is_applicant(actor, exempt):
             yield Hit(f"{found.pointer}/actor", {"actor": found.step["actor"], "number": found.number})
 
 

@@ -9,7 +9,8 @@ from typing import Any
 from svcstd.model import Principle, Severity, Text
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import PP_42_2020, UU_25_2009, at, cite, general_knowledge, practice, principle
-from svcstd.standard.steps import procedure_steps
+from svcstd.rules.facts import shared
+from svcstd.standard.steps import all_steps
 from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS
 
 KEADILAN = principle("principle of fairness", "prinsip keadilan")
@@ -30,7 +31,7 @@ RELIEF = re.compile(
 def procedure_channels(doc: Document) -> set[str]:
     """Every channel the procedure names, on the procedure or on one of its steps."""
     procedure = doc["delivery"]["procedure"]
-    steps = {found.step["channel"] for found in procedure_steps(doc) if "channel" in found.step}
+    steps = {found.step["channel"] for found in shared(doc, all_steps) if "channel" in found.step}
     return set(procedure.get("channels", [])) | steps
 
 

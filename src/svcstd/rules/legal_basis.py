@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from svcstd.model import Principle, Severity, Text
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, Citation, at, cite
+from svcstd.rules.facts import shared
 from svcstd.standard.legal import Act, ActRef, Status, citation_of, lookup, parse_citation, successors
 
 MONTHS = {
@@ -100,10 +101,13 @@ def _fee_bases(doc: Document) -> Iterator[Cited]:
             yield Cited(pointer, where, ref, text)
 
 
-def cited(doc: Document) -> Iterator[Cited]:
-    """Every act the document cites: its legal basis, then the basis of each fee."""
-    yield from _legal_basis(doc)
-    yield from _fee_bases(doc)
+def cited(doc: Document) -> tuple[Cited, ...]:
+    """Every act the document cites: its legal basis, then the basis of each fee (parsed once per document)."""
+    return shared(doc, _every_citation)
+
+
+def _every_citation(doc: Document) -> tuple[Cited, ...]:
+    return (*_legal_basis(doc), *_fee_bases(doc))
 
 
 def _date(iso: str | None, lang: str) -> str:

@@ -10,9 +10,10 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, practice, principle
+from svcstd.rules.facts import shared
 from svcstd.rules.routes import Routes
 from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
-from svcstd.standard.steps import procedure_steps
+from svcstd.standard.steps import all_steps
 
 _NON_WORD = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
@@ -358,7 +359,7 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         ),
         PRINCIPLE_REF,
     ),
-    items=lambda doc, ctx: sum(1 for found in procedure_steps(doc) if "then" not in found.step),
+    items=lambda doc, ctx: sum(1 for found in shared(doc, all_steps) if "then" not in found.step),
 )
 def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Passing:
@@ -371,7 +372,7 @@ def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         steps:
           - {actor: Petugas front office, action: Memeriksa kelengkapan berkas}   # one finding for the steps
     """
-    timed = [found for found in procedure_steps(doc) if "then" not in found.step]  # a branch is timed by its steps
+    timed = [found for found in shared(doc, all_steps) if "then" not in found.step]  # a branch is timed by its steps
     missing = [found for found in timed if "duration" not in found.step]
     if not missing:
         return
@@ -505,7 +506,7 @@ def _longest_sentence(text: str) -> int:
 def _wordy_texts(doc: Document) -> Iterator[tuple[str, str]]:
     for index, requirement in enumerate(_requirements(doc)):
         yield f"/delivery/requirements/{index}/name", requirement["name"]
-    for found in procedure_steps(doc):
+    for found in shared(doc, all_steps):
         if "action" in found.step:
             yield f"{found.pointer}/action", found.step["action"]
 

@@ -9,9 +9,10 @@ from typing import Any, NamedTuple
 from svcstd.checks import UNWAIVABLE, is_check
 from svcstd.config.settings import RuleSettings, Settings
 from svcstd.i18n import Catalog
-from svcstd.model import Finding, LoadedDocument, Severity, Waiver
+from svcstd.model import Finding, LoadedDocument, Severity, Text, Waiver
 from svcstd.reading.sourcemap import SourceMap
 from svcstd.rules.base import Hit, Rule, RuleContext
+from svcstd.rules.facts import judging
 from svcstd.scoring.scores import Outcome, Status
 
 MESSAGES = Catalog(
@@ -42,40 +43,90 @@ class Evaluation(NamedTuple):
     waivers: tuple[Waiver, ...]
 
 
-def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_of: date) -> Evaluation:
-    """Every selected rule's outcome and findings on a schema-valid document."""
-    data: Mapping[str, Any] = doc.data  # type: ignore[assignment]
-    rules = tuple(rules)
-    live, waiver_findings, waivers = read_waivers(data, doc.source, {r.id for r in rules}, as_of)
-    findings: list[Finding] = list(waiver_findings)
-    outcomes: list[Outcome] = []
+class _Planned(NamedTuple):
+    """One selected rule as a run judges it: its context, weight and severity with the settings applied."""
+
+    rule: Rule
+    context: RuleContext
+    weight: int
+    severity: Severity
+    plain: Text | None
+    """The rule's message when a hit has no parameters (None when the message needs some)."""
+
+
+_last_plan: list[tuple[tuple[Rule, ...], Settings, date, tuple[_Planned, ...]]] = []
+"""The plan of the last run (rules, settings and date are compared by identity): a run has one."""
+
+
+def _plan(rules: tuple[Rule, ...], settings: Settings, as_of: date) -> tuple[_Planned, ...]:
+    """The selected rules with their settings, made once per run (the last one is kept: a run has one)."""
+    for last in _last_plan:
+        if last[0] is rules and last[1] is settings and last[2] == as_of:
+            return last[3]
+    planned = []
     for rule in rules:
         if not settings.is_selected(rule.id):
             continue
         adjusted = settings.rules.get(rule.id, RuleSettings())
         context = RuleContext({**rule.options, **adjusted.options}, as_of)
         weight = adjusted.weight if adjusted.weight is not None else rule.weight
-        if rule.applies is not None and not rule.applies(data, context):
-            outcomes.append(Outcome(rule.id, rule.principle, weight, Status.NOT_APPLICABLE, binding=rule.binding))
-            continue
-        hits = list(rule.check(data, context))
-        waiver = live.get(rule.id)
-        severity = adjusted.severity or rule.severity
-        shown = [item for hit in hits for item in (hit.each or (hit,))] if settings.verbose else hits
-        findings.extend(stamp(rule, hit, doc.source, severity, waiver) for hit in shown)
-        status = Status.WAIVED if waiver else Status.FAILED if hits else Status.PASSED
-        credit = rule.credit(data, context, hits) if status is Status.FAILED else 0.0
-        outcomes.append(Outcome(rule.id, rule.principle, weight, status, credit, rule.binding))
+        planned.append(_Planned(rule, context, weight, adjusted.severity or rule.severity, _plain(rule)))
+    plan = tuple(planned)
+    _last_plan[:] = [(rules, settings, as_of, plan)]
+    return plan
+
+
+def _plain(rule: Rule) -> Text | None:
+    try:
+        return rule.format_message({})
+    except Exception:  # such a message is filled per hit instead, and raises there as it always did
+        return None
+
+
+def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_of: date) -> Evaluation:
+    """Every selected rule's outcome and findings on a schema-valid document."""
+    data: Mapping[str, Any] = doc.data  # type: ignore[assignment]
+    rules = rules if isinstance(rules, tuple) else tuple(rules)
+    live, waiver_findings, waivers = read_waivers(data, doc.source, {r.id for r in rules}, as_of)
+    findings: list[Finding] = list(waiver_findings)
+    outcomes: list[Outcome] = []
+    source, verbose = doc.source, settings.verbose
+    with judging(data):
+        for rule, context, weight, severity, plain in _plan(rules, settings, as_of):
+            if rule.applies is not None and not rule.applies(data, context):
+                outcomes.append(Outcome(rule.id, rule.principle, weight, Status.NOT_APPLICABLE, binding=rule.binding))
+                continue
+            hits = list(rule.check(data, context))
+            waiver = live.get(rule.id)
+            if not hits:
+                status = Status.WAIVED if waiver else Status.PASSED
+                outcomes.append(Outcome(rule.id, rule.principle, weight, status, 0.0, rule.binding))
+                continue
+            shown = [item for hit in hits for item in (hit.each or (hit,))] if verbose else hits
+            for hit in shown:
+                message = plain if plain is not None and not hit.params else rule.format_message(hit.params)
+                findings.append(_finding(rule, hit, source, severity, waiver, message))
+            if waiver:
+                outcomes.append(Outcome(rule.id, rule.principle, weight, Status.WAIVED, 0.0, rule.binding))
+            else:
+                credit = rule.credit(data, context, hits)
+                outcomes.append(Outcome(rule.id, rule.principle, weight, Status.FAILED, credit, rule.binding))
     return Evaluation(tuple(findings), tuple(outcomes), waivers)
 
 
 def stamp(rule: Rule, hit: Hit, source: SourceMap, severity: Severity, waiver: Waiver | None) -> Finding:
     """A rule's hit as a finding: id, severity, principle, location and message in both languages."""
+    return _finding(rule, hit, source, severity, waiver, rule.format_message(hit.params))
+
+
+def _finding(
+    rule: Rule, hit: Hit, source: SourceMap, severity: Severity, waiver: Waiver | None, message: Text
+) -> Finding:
     at = source.key(hit.pointer) if hit.at_key else source.value(hit.pointer)
     return Finding(
         rule=rule.id,
         severity=severity,
-        message=rule.format_message(hit.params),
+        message=message,
         pointer=hit.pointer,
         line=at.line,
         column=at.column,

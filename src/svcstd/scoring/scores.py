@@ -42,17 +42,21 @@ def principle_results(outcomes: Iterable[Outcome]) -> tuple[PrincipleResult, ...
 
 
 def _principle_result(principle: Principle, outcomes: list[Outcome]) -> PrincipleResult:
-    def ids(status: Status) -> tuple[str, ...]:
-        return tuple(sorted(o.rule for o in outcomes if o.status is status))
-
+    """One pass over the principle's outcomes: the rule ids by status, the applicable ones by kind, in order."""
+    ids: dict[Status, list[str]] = {status: [] for status in Status}
+    binding: list[Outcome] = []
+    practice: list[Outcome] = []
+    for outcome in outcomes:
+        ids[outcome.status].append(outcome.rule)
+        (binding if outcome.binding else practice).append(outcome)
     return PrincipleResult(
         principle,
-        _share([o for o in outcomes if o.binding]),
-        ids(Status.PASSED),
-        ids(Status.FAILED),
-        ids(Status.NOT_APPLICABLE),
-        ids(Status.WAIVED),
-        quality=_share([o for o in outcomes if not o.binding]),
+        _share(binding),
+        tuple(sorted(ids[Status.PASSED])),
+        tuple(sorted(ids[Status.FAILED])),
+        tuple(sorted(ids[Status.NOT_APPLICABLE])),
+        tuple(sorted(ids[Status.WAIVED])),
+        quality=_share(practice),
     )
 
 

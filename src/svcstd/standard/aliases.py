@@ -8,6 +8,7 @@ schema lists the same aliases in its enums (editor completion); tests/test_alias
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 # fmt: off
@@ -92,6 +93,7 @@ _PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("complaints", "times", "kind"), "complaint_time"),
 )
 _ROOT_ONLY = frozenset({"kind", "status"})
+_LONGEST = max(len(pattern) for pattern, _ in _PLACES)
 
 
 def canonical(vocabulary: str) -> tuple[str, ...]:
@@ -144,10 +146,20 @@ def _spelling(value: str) -> str:
 
 
 def _table(keys: tuple[str, ...]) -> Mapping[str, Any] | None:
+    """The aliases that apply to a string at the path `keys`, or None.
+
+    A pattern is at most three keys long, so the answer depends only on the last three keys and on whether the
+    path is one key long (`kind` and `status` at the root): that pair is looked up once per run, not per string.
+    """
+    return _table_at(keys[-_LONGEST:], len(keys) == 1)
+
+
+@lru_cache(maxsize=512)  # bounded: keys are the document's own, and a run reads many documents
+def _table_at(last: tuple[str, ...], at_root: bool) -> Mapping[str, Any] | None:
     for pattern, vocabulary in _PLACES:
-        if keys[-len(pattern) :] != pattern:
+        if last[-len(pattern) :] != pattern:
             continue
-        if vocabulary in _ROOT_ONLY and len(keys) != 1:
+        if vocabulary in _ROOT_ONLY and not at_root:
             continue
         return aliases(vocabulary)
     return None

@@ -32,6 +32,11 @@ def procedure_steps(doc: Mapping[str, Any]) -> Iterator[Step]:
     return every_step(procedure.get("steps", []), "/delivery/procedure/steps")
 
 
+def all_steps(doc: Mapping[str, Any]) -> tuple[Step, ...]:
+    """`procedure_steps` as a tuple: what rules share (rules.facts) instead of walking the steps each."""
+    return tuple(procedure_steps(doc))
+
+
 def label(step: Mapping[str, Any]) -> str:
     """`Petugas loket: Memeriksa berkas`; a passive step is its action alone; a branch is its condition."""
     action = step.get("action") or step.get("when", "")

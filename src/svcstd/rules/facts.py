@@ -1,0 +1,52 @@
+"""What several rules derive from one document, derived once per document while the engine judges it.
+
+Rules that need the same list (the procedure's steps, the acts the document cites) ask `shared(doc, derive)`
+instead of calling `derive(doc)`. While the engine judges a document (`judging(doc)`), the first call derives
+the value and later calls, from any rule, get the same one; outside it (a rule called on its own, as tests
+do) every call derives afresh. A derivation must depend on the document alone and return a value no rule
+changes (a tuple, not a list). The document is recognised by identity, so a copy is never mistaken for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+Derive = Callable[[Mapping[str, Any]], Any]
+
+
+class _Memo:
+    __slots__ = ("doc", "values")
+
+    def __init__(self, doc: Mapping[str, Any]) -> None:
+        self.doc = doc
+        self.values: dict[Derive, Any] = {}
+
+
+_current: list[_Memo | None] = [None]
+"""The memo of the document being judged (a one-item list, so that it is changed without `global`)."""
+
+
+def shared(doc: Mapping[str, Any], derive: Callable[[Mapping[str, Any]], T]) -> T:
+    """`derive(doc)`, computed once per document while the engine judges `doc`."""
+    memo = _current[0]
+    if memo is None or memo.doc is not doc:
+        return derive(doc)
+    try:
+        return memo.values[derive]  # type: ignore[no-any-return]
+    except KeyError:
+        value = memo.values[derive] = derive(doc)
+        return value
+
+
+@contextmanager
+def judging(doc: Mapping[str, Any]) -> Iterator[None]:
+    """Keep what rules derive from `doc` until the block ends (then it is dropped with the document)."""
+    previous, _current[0] = _current[0], _Memo(doc)
+    try:
+        yield
+    finally:
+        _current[0] = previous
