@@ -259,18 +259,29 @@ def check(
     language = resolve_lang(lang, settings.lang)
     outputs = parse_outputs(formats or [], output)
     originals = _originals(paths or [])
-    with progress_bar() as progress:
-        report = api.check_pipeline(paths or ["."], run, jobs, not no_cache, progress, skip_non_standards, originals)
-    _tell(report, language, show_skipped)
-    if not report.documents and not allow_empty:
-        raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
-    inputs = (*(path for path in paths or () if os.path.isfile(path)), *(doc.path for doc in report.documents))
-    for _, file in [*outputs, ("baseline", write_baseline)]:
-        if file is not None:
-            refuse_overwriting(file, inputs)
-    report = _baselines(report, settings, baseline, write_baseline)
-    _write_outputs(report, outputs, RenderOptions(language, quiet=quiet))
-    return report.exit_code
+    from svcstd.spill import Spill
+
+    with Spill() as spill:  # each file's results on disk as they arrive; closed (and gone) however the run ends
+        with progress_bar() as progress:
+            report = api.check_pipeline(
+                paths or ["."], run, jobs, not no_cache, progress, skip_non_standards, originals, spill
+            )
+        _tell(report, language, show_skipped)
+        if not report.documents and not allow_empty:
+            raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
+        written = [file for _, file in [*outputs, ("baseline", write_baseline)] if file is not None]
+        if written:
+            inputs = (*(path for path in paths or () if os.path.isfile(path)), *_document_paths(report))
+            for file in written:
+                refuse_overwriting(file, inputs)
+        report = _baselines(report, settings, baseline, write_baseline)
+        _write_outputs(report, outputs, RenderOptions(language, quiet=quiet))
+        return report.exit_code
+
+
+def _document_paths(report: Report) -> list[str]:
+    """Each checked file once (a file of several documents is one input), read in one pass over the documents."""
+    return list(dict.fromkeys(doc.path for doc in report.documents))
 
 
 def _originals(paths: list[str]) -> api.Originals | None:
