@@ -17,14 +17,14 @@ from svcstd.checks import CHECK_INFOS
 from svcstd.config.notes import configuration_notes, globs_note
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline, Results, judge_file, read_stamped
-from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Text
+from svcstd.model import DocumentResult, DocumentStream, Finding, Report, RuleInfo, Text
 from svcstd.parallel import judging
 from svcstd.reading.discovery import Target, discover
 from svcstd.rules import load_rules
 from svcstd.rules.base import Rule
 from svcstd.spill import Spill
 
-__all__ = ["Pipeline", "check", "check_pipeline", "judge_file", "pipeline", "rule_infos", "targets"]
+__all__ = ["Pipeline", "check", "check_pipeline", "held", "judge_file", "pipeline", "rule_infos", "targets"]
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the run goes on."""
@@ -163,6 +163,19 @@ def _results(
             yield slot, results
             done += 1
             progress(done, len(files))
+
+
+def held(report: Report) -> Report:
+    """The report with every document in memory (a tuple), its messages and pointers shared as a held run's are.
+
+    For what still needs them all at once: the Markdown and HTML summaries (they group, sort and pick
+    among the documents) and a baseline's filtering. A report already held is returned as it is.
+    """
+    if not isinstance(report.documents, DocumentStream):
+        return report
+    share = SharedTexts()
+    documents = tuple(kept for doc in report.documents for kept in share((doc,)) or ())
+    return replace(report, documents=documents)
 
 
 class SharedTexts:
