@@ -219,3 +219,18 @@ def test_nothing_is_left_behind_when_the_run_is_terminated(tmp_path: Path) -> No
     )
     assert child.returncode == -signal.SIGTERM
     assert os.listdir(private) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_behind_standard_output_is_said_plainly() -> None:
+    standard = str(ROOT / "examples" / "legalisir-ijazah.yaml")
+    with open("/dev/full", "w") as full:
+        child = subprocess.run(
+            [sys.executable, "-m", "svcstd", "check", standard, "--no-cache", "-f", "sarif"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    assert child.returncode == 2
+    assert child.stderr.decode().splitlines() == [f"svcstd: error: cannot write <stdout>: {os.strerror(errno.ENOSPC)}"]
