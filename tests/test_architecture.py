@@ -23,6 +23,7 @@ RANKS = {
     "judge": 5,
     "cache": 5,
     "baseline": 5,
+    "spill": 5,
     "reporters": 5,
     "config": 4,
     "scoring": 4,

@@ -7,7 +7,7 @@ and custom) and the date; `check` runs it over files (cached and in worker proce
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -17,13 +17,14 @@ from svcstd.checks import CHECK_INFOS
 from svcstd.config.notes import configuration_notes, globs_note
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline, Results, judge_file, read_stamped
-from svcstd.model import Finding, Report, RuleInfo, Text
+from svcstd.model import DocumentResult, DocumentStream, Finding, Report, RuleInfo, Text
 from svcstd.parallel import judging
 from svcstd.reading.discovery import Target, discover
 from svcstd.rules import load_rules
 from svcstd.rules.base import Rule
+from svcstd.spill import Spill
 
-__all__ = ["Pipeline", "check", "check_pipeline", "judge_file", "pipeline", "rule_infos", "targets"]
+__all__ = ["Pipeline", "check", "check_pipeline", "held", "judge_file", "pipeline", "rule_infos", "targets"]
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the run goes on."""
@@ -75,15 +76,33 @@ def check_pipeline(
     progress: Progress | None = None,
     skip_non_standards: bool = False,
     originals: Originals | None = None,
+    spill: Spill | None = None,
 ) -> Report:
-    """`check` with a pipeline already made (the CLI makes one, to validate --select against its rules)."""
+    """`check` with a pipeline already made (the CLI makes one, to validate --select against its rules).
+
+    With a `spill`, each file's results go to its temporary file as they arrive and the report's
+    documents are read back from it one at a time (memory flat with the corpus; the CLI's way); without
+    one they are held in memory as a tuple. The report is the same either way.
+    """
     files = targets(paths, run.settings, skip_non_standards)
     store = _open_cache(run) if use_cache else None
-    found = _results(files, run, jobs, store, progress or _quiet, originals)
+    empty: set[int] = set()
+    held: dict[int, Results] = {}
+    share = SharedTexts()
+    for slot, results in _results(files, run, jobs, store, progress or _quiet, originals):
+        if not results:
+            empty.add(slot)
+        elif spill is not None:
+            spill.add(slot, results)
+        else:
+            held[slot] = share(results) or ()
     if store is not None:
         store.save()
-    documents = tuple(result for results in found for result in results)
-    skipped = tuple(target.display for target, results in zip(files, found, strict=True) if not results)
+    if spill is not None:
+        documents: Sequence[DocumentResult] = spill.documents()
+    else:
+        documents = tuple(doc for slot in sorted(held) for doc in held[slot])
+    skipped = tuple(files[slot].display for slot in sorted(empty))
     notes = (*configuration_notes(run.settings, run.rules), *_globs_note(paths, run.settings, files))
     return Report(__version__, run.as_of.isoformat(), documents, rule_infos(run.rules), notes, skipped)
 
@@ -123,21 +142,40 @@ def _results(
     store: ResultCache | None,
     progress: Progress,
     originals: Originals | None = None,
-) -> list[Results]:
-    """Each target's results in the targets' order: originals and cached ones first, then the rest judged."""
-    share = SharedTexts()
-    slots: list[Results | None] = [share(_original(target, run, originals, store)) for target in files]
-    missing = [index for index, slot in enumerate(slots) if slot is None]
+) -> Iterator[tuple[int, Results]]:
+    """(position of the target, its results) as they come: originals and cached ones first, then the rest judged.
+
+    Nothing is held here: a caller that keeps the results (or writes them out) decides what memory costs.
+    """
+    missing = []
+    for slot, target in enumerate(files):
+        found = _original(target, run, originals, store)
+        if found is None:
+            missing.append(slot)
+        else:
+            yield slot, found
     done = len(files) - len(missing)
-    with judging([files[index] for index in missing], run, jobs) as judged:
+    with judging([files[slot] for slot in missing], run, jobs) as judged:
         progress(done, len(files))  # after the pool forked: a progress bar may start a thread
-        for index, (digest, results) in zip(missing, judged, strict=True):
-            slots[index] = share(results)
+        for slot, (digest, results) in zip(missing, judged, strict=True):
             if store is not None and digest is not None:
-                store.put(files[index], digest, results)
+                store.put(files[slot], digest, results)
+            yield slot, results
             done += 1
             progress(done, len(files))
-    return [slot or () for slot in slots]
+
+
+def held(report: Report) -> Report:
+    """The report with every document in memory (a tuple), its messages and pointers shared as a held run's are.
+
+    For what still needs them all at once: the Markdown and HTML summaries (they group, sort and pick
+    among the documents) and a baseline's filtering. A report already held is returned as it is.
+    """
+    if not isinstance(report.documents, DocumentStream):
+        return report
+    share = SharedTexts()
+    documents = tuple(kept for doc in report.documents for kept in share((doc,)) or ())
+    return replace(report, documents=documents)
 
 
 class SharedTexts:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
@@ -215,17 +217,69 @@ class RuleInfo:
     description: Text | None = None
 
 
+class Tally(NamedTuple):
+    """A run's totals: what every output's header or summary says before (or without) reading each document."""
+
+    documents: int
+    passed: int
+    invalid: int
+    counts: FindingCounts
+
+    @property
+    def failed(self) -> int:
+        return self.documents - self.passed
+
+    @staticmethod
+    def of(documents: Iterable[DocumentResult]) -> Tally:
+        counter = TallyCounter()
+        for doc in documents:
+            counter.add(doc)
+        return counter.tally()
+
+
+class TallyCounter:
+    """Counts documents into a Tally one at a time, as a run produces them."""
+
+    def __init__(self) -> None:
+        self.documents = self.passed = self.invalid = 0
+        self.severities = dict.fromkeys(Severity, 0)
+
+    def add(self, doc: DocumentResult) -> None:
+        self.documents += 1
+        self.passed += doc.passed
+        self.invalid += not doc.valid
+        for finding in doc.findings:
+            if finding.waiver is None:
+                self.severities[finding.severity] += 1
+
+    def tally(self) -> Tally:
+        tally = self.severities
+        counts = FindingCounts(tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.INFO])
+        return Tally(self.documents, self.passed, self.invalid, counts)
+
+
+class DocumentStream(Sequence[DocumentResult]):
+    """Documents that are not all held in memory (spill.SpilledDocuments), with their totals counted as they came.
+
+    Iterate them once per pass; do not hold them in a list, or memory grows with the corpus again.
+    """
+
+    @abstractmethod
+    def tally(self) -> Tally: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """The one result of `api.check`; every output and the exit code derive from it.
 
     `rules` holds every rule and check that produced it (built-in, custom, YML/SCH/WVR/GAT), so that a
-    reporter never looks anything up elsewhere.
+    reporter never looks anything up elsewhere. `documents` is a tuple, or a DocumentStream read back from a
+    temporary file document by document (`svcstd check`, to keep memory flat over a large corpus).
     """
 
     tool_version: str
     as_of: str
-    documents: tuple[DocumentResult, ...]
+    documents: Sequence[DocumentResult]
     rules: tuple[RuleInfo, ...] = ()
     notes: tuple[Text, ...] = ()
     """Run-level warnings: what the configuration file does that weakens the gate (config/notes.py)."""
@@ -236,9 +290,15 @@ class Report:
         """Each rule and check of the run by id; build it once per rendering, not per finding."""
         return {info.id: info for info in self.rules}
 
+    def tally(self) -> Tally:
+        """The run's totals: kept by a DocumentStream, else counted (one pass over the documents)."""
+        if isinstance(self.documents, DocumentStream):
+            return self.documents.tally()
+        return Tally.of(self.documents)
+
     @property
     def passed(self) -> bool:
-        return all(doc.passed for doc in self.documents)
+        return self.tally().failed == 0
 
     @property
     def exit_code(self) -> int:
@@ -246,11 +306,7 @@ class Report:
         return 0 if self.passed else 1
 
     def counts(self) -> FindingCounts:
-        tally = dict.fromkeys(Severity, 0)
-        for doc in self.documents:
-            for finding in doc.active_findings():
-                tally[finding.severity] += 1
-        return FindingCounts(tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.INFO])
+        return self.tally().counts
 
 
 @dataclass(frozen=True, slots=True)

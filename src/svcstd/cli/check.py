@@ -259,18 +259,29 @@ def check(
     language = resolve_lang(lang, settings.lang)
     outputs = parse_outputs(formats or [], output)
     originals = _originals(paths or [])
-    with progress_bar() as progress:
-        report = api.check_pipeline(paths or ["."], run, jobs, not no_cache, progress, skip_non_standards, originals)
-    _tell(report, language, show_skipped)
-    if not report.documents and not allow_empty:
-        raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
-    inputs = (*(path for path in paths or () if os.path.isfile(path)), *(doc.path for doc in report.documents))
-    for _, file in [*outputs, ("baseline", write_baseline)]:
-        if file is not None:
-            refuse_overwriting(file, inputs)
-    report = _baselines(report, settings, baseline, write_baseline)
-    _write_outputs(report, outputs, RenderOptions(language, quiet=quiet))
-    return report.exit_code
+    from svcstd.spill import Spill
+
+    with Spill() as spill:  # each file's results on disk as they arrive; closed (and gone) however the run ends
+        with progress_bar() as progress:
+            report = api.check_pipeline(
+                paths or ["."], run, jobs, not no_cache, progress, skip_non_standards, originals, spill
+            )
+        _tell(report, language, show_skipped)
+        if not report.documents and not allow_empty:
+            raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
+        written = [file for _, file in [*outputs, ("baseline", write_baseline)] if file is not None]
+        if written:
+            inputs = (*(path for path in paths or () if os.path.isfile(path)), *_document_paths(report))
+            for file in written:
+                refuse_overwriting(file, inputs)
+        report = _baselines(report, settings, baseline, write_baseline)
+        _write_outputs(report, outputs, RenderOptions(language, quiet=quiet))
+        return report.exit_code
+
+
+def _document_paths(report: Report) -> list[str]:
+    """Each checked file once (a file of several documents is one input), read in one pass over the documents."""
+    return list(dict.fromkeys(doc.path for doc in report.documents))
 
 
 def _originals(paths: list[str]) -> api.Originals | None:
@@ -312,18 +323,24 @@ def _baselines(report: Report, settings: Settings, baseline: Path | None, write_
         write_output(record(report), write_baseline)
     if baseline is None:
         return report
+    from svcstd import api
     from svcstd.baseline import apply_baseline
 
-    return apply_baseline(report, baseline, settings)
+    return apply_baseline(api.held(report), baseline, settings)  # it builds a new tuple of every document
 
 
 def _write_outputs(report: Report, outputs: list[tuple[str, Path | None]], options: RenderOptions) -> None:
     """Each requested format to its file or standard output; colour only for text on a terminal."""
-    from svcstd.reporters import chunk_renderer
+    from svcstd import api
+    from svcstd.reporters import WHOLE_FORMATS, chunk_renderer
 
+    whole: Report | None = None
     for name, file in outputs:
         chosen = options._replace(color=use_color(file) and name == "text")
-        write_output(chunk_renderer(name)(report, chosen), file)
+        shown = report
+        if name in WHOLE_FORMATS:  # they sort, group and pick among all documents: held once, for both
+            shown = whole = whole or api.held(report)
+        write_output(chunk_renderer(name)(shown, chosen), file)
     if any(name == "github" for name, _ in outputs):
         from svcstd.reporters.github import write_step_summary
 

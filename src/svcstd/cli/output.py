@@ -25,11 +25,7 @@ def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[
         refuse_overwriting(path, inputs)
     chunks = [text] if isinstance(text, str) else text
     if path is None:
-        if hasattr(sys.stdout, "reconfigure"):  # a name that is not UTF-8 is shown escaped, never a traceback
-            sys.stdout.reconfigure(errors="backslashreplace")
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
+        _write_stdout(chunks)
         return
     if path.exists() and not path.is_file():  # /dev/null, a pipe: write through, never replace it
         _write_chunks(chunks, path)
@@ -48,6 +44,31 @@ def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[
     finally:
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)  # interrupted or failed: leave no half-written file behind
+
+
+def _write_stdout(chunks: Iterable[str]) -> None:
+    """Each chunk to standard output as it is rendered; a full disk behind it is said as for a file (exit 2)."""
+    if hasattr(sys.stdout, "reconfigure"):  # a name that is not UTF-8 is shown escaped, never a traceback
+        sys.stdout.reconfigure(errors="backslashreplace")
+    try:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _drop_stdout()
+        raise _cannot_write(Path("<stdout>"), error) from None
+
+
+def _drop_stdout() -> None:
+    """Standard output pointed at the null device, so that the flush at exit does not fail a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real file behind sys.stdout (a test's capture)
+        pass
 
 
 class Terminated(SystemExit):

@@ -32,6 +32,9 @@ FORMATS: dict[str, str] = {
     "html": "svcstd.reporters.html",
 }
 
+WHOLE_FORMATS = frozenset({"markdown", "html"})
+"""The formats that read every document at once (summaries, worst first): given a report held in memory."""
+
 
 def renderer(name: str) -> Renderer:
     module = importlib.import_module(FORMATS[name])

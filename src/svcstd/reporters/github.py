@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from svcstd import escaping
@@ -45,15 +46,18 @@ def escape_property(text: str) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    return "".join(render_chunks(report, options))
+
+
+def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
+    """One chunk of annotations per document, then the summary line."""
     known = report.rule_index()
-    lines = [
-        command(doc, finding, options.lang, known.get(finding.rule))
-        for doc in report.documents
-        for finding in doc.active_findings()
-        if not (options.quiet and doc.passed)
-    ]
-    lines.append(_summary(report, options.lang))
-    return "\n".join(lines) + "\n"
+    for doc in report.documents:
+        if options.quiet and doc.passed:
+            continue
+        for finding in doc.active_findings():
+            yield command(doc, finding, options.lang, known.get(finding.rule)) + "\n"
+    yield _summary(report, options.lang) + "\n"
 
 
 def command(doc: DocumentResult, finding: Finding, lang: str, rule: RuleInfo | None = None) -> str:
@@ -81,9 +85,8 @@ def _shown(message: str) -> str:
 
 
 def _summary(report: Report, lang: str) -> str:
-    counts = report.counts()
-    failed = sum(not doc.passed for doc in report.documents)
-    return MESSAGES("summary", lang, documents=len(report.documents), failed=failed, **counts._asdict())
+    tally = report.tally()
+    return MESSAGES("summary", lang, documents=tally.documents, failed=tally.failed, **tally.counts._asdict())
 
 
 def escape_markdown(text: str) -> str:
@@ -93,10 +96,16 @@ def escape_markdown(text: str) -> str:
 
 def step_summary(report: Report, lang: str) -> str:
     """The job summary: a Markdown table of every document."""
+    return "".join(step_summary_chunks(report, lang))
+
+
+def step_summary_chunks(report: Report, lang: str) -> Iterator[str]:
+    """The job summary a row at a time."""
     lines = ["", f"### {MESSAGES('heading', lang)}", "", MESSAGES("columns", lang), "|---|---:|---|---|---:|---:|---:|"]
-    lines.extend(_row(doc, lang) for doc in report.documents)
-    lines.extend(["", _summary(report, lang), ""])  # counts only: no document text to escape
-    return "\n".join(lines)
+    yield "\n".join(lines)
+    for doc in report.documents:
+        yield "\n" + _row(doc, lang)
+    yield "\n" + "\n".join(["", _summary(report, lang), ""])  # counts only: no document text to escape
 
 
 def _row(doc: DocumentResult, lang: str) -> str:
@@ -118,4 +127,4 @@ def write_step_summary(report: Report, lang: str) -> None:
     if not path:
         return
     with Path(path).open("a", encoding="utf-8", errors="backslashreplace") as stream:
-        stream.write(step_summary(report, lang))
+        stream.writelines(step_summary_chunks(report, lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from svcstd import escaping
@@ -15,8 +16,18 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    issues = [issue for doc in report.documents for issue in _issues(doc, options.lang)]
-    return escaping.json_text(issues, indent=2) + "\n"
+    return "".join(render_chunks(report, options))
+
+
+def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The same text as `json_text(list_of_issues, indent=2)`, one document's issues at a time."""
+    first = True
+    for doc in report.documents:
+        for issue in _issues(doc, options.lang):
+            text = escaping.json_text(issue, indent=2).replace("\n", "\n  ")
+            yield ("[\n  " if first else ",\n  ") + text
+            first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def _issues(doc: DocumentResult, lang: str) -> list[dict[str, Any]]:

@@ -28,21 +28,21 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
     for position, doc in enumerate(report.documents):
         separator = "," if position else ""
         yield f"{separator}\n    {json_text(_document(doc, options.lang))}"
-    yield "\n  ]\n}\n" if report.documents else "]\n}\n"
+    yield "\n  ]\n}\n" if len(report.documents) else "]\n}\n"
 
 
 def as_dict(report: Report, lang: str, with_documents: bool = True) -> dict[str, Any]:
-    counts = report.counts()
+    tally = report.tally()
     contract: dict[str, Any] = {
         "tool": {"name": "svcstd", "version": report.tool_version},
         "format_version": FORMAT_VERSION,
         "as_of": report.as_of,
         "summary": {
-            "documents": len(report.documents),
-            "passed": sum(d.passed for d in report.documents),
-            "failed": sum(not d.passed for d in report.documents),
-            "invalid": sum(not d.valid for d in report.documents),
-            "findings": counts._asdict(),
+            "documents": tally.documents,
+            "passed": tally.passed,
+            "failed": tally.failed,
+            "invalid": tally.invalid,
+            "findings": tally.counts._asdict(),
         },
     }
     if report.notes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
@@ -30,23 +30,33 @@ def clean(text: str) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    failed = sum(not doc.passed for doc in report.documents)
+    return "".join(render_chunks(report, options))
+
+
+def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The suite's head (its counts from the report's tally), then one testcase at a time, as ET.indent lays out."""
+    tally = report.tally()
     suite = ET.Element(
         "testsuite",
         name=MESSAGES("suite", options.lang),
-        tests=str(len(report.documents)),
-        failures=str(failed),
+        tests=str(tally.documents),
+        failures=str(tally.failed),
         errors="0",
         skipped="0",
     )
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", name="svcstd.version", value=clean(report.tool_version))
     ET.SubElement(properties, "property", name="svcstd.as_of", value=clean(report.as_of))
+    ET.indent(suite)
+    whole = ET.tostring(suite, encoding="unicode")
+    cut = whole.rindex("</properties>") + len("</properties>")
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n' + whole[:cut]
     known = report.rule_index()
     for doc in report.documents:
-        suite.append(_testcase(doc, options, known))
-    ET.indent(suite)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+        case = _testcase(doc, options, known)
+        ET.indent(case, level=1)
+        yield "\n  " + ET.tostring(case, encoding="unicode")
+    yield whole[cut:] + "\n"
 
 
 def _testcase(doc: DocumentResult, options: RenderOptions, known: Mapping[str, RuleInfo]) -> ET.Element:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -33,7 +34,34 @@ MESSAGES = Catalog(
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return escaping.json_text(as_dict(report, options.lang), indent=2) + "\n"
+    return "".join(render_chunks(report, options))
+
+
+def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The same text as `json_text(as_dict(report, lang), indent=2)`, one document's results at a time.
+
+    One pass collects the rules the findings name (the run's header lists them); a second renders the
+    results document by document, each indented as it stands in the whole, so memory stays flat.
+    """
+    lang = options.lang
+    used = _used(report.documents)
+    index = {finding.rule: position for position, finding in enumerate(used)}
+    whole = escaping.json_text(_whole(report, used, [], lang), indent=2)
+    cut = whole.rindex(_EMPTY_RESULTS) + len(_EMPTY_RESULTS) - 1
+    yield whole[:cut]
+    first = True
+    for doc in report.documents:
+        for result in _results(doc, index, lang):
+            text = escaping.json_text(result, indent=2).replace("\n", "\n" + _RESULT_INDENT)
+            yield ("\n" if first else ",\n") + _RESULT_INDENT + text
+            first = False
+    yield whole[cut:] if first else "\n" + _RESULT_INDENT[:-2] + whole[cut:]
+    yield "\n"
+
+
+_EMPTY_RESULTS = '"results": []'
+_RESULT_INDENT = " " * 8
+"""How deep a result stands in the whole: {"runs": [{"results": [ here ]}]}, two spaces a level."""
 
 
 def _shown(text: str | None) -> str | None:
@@ -42,10 +70,19 @@ def _shown(text: str | None) -> str | None:
 
 
 def as_dict(report: Report, lang: str) -> dict[str, Any]:
-    used = sorted({f.rule: f for doc in report.documents for f in doc.findings}.values(), key=lambda f: f.rule)
-    known = report.rule_index()
+    used = _used(report.documents)
     index = {finding.rule: position for position, finding in enumerate(used)}
     results = [result for doc in report.documents for result in _results(doc, index, lang)]
+    return _whole(report, used, results, lang)
+
+
+def _used(documents: Iterable[DocumentResult]) -> list[Finding]:
+    """The last finding of each rule the documents name, by rule id: what the run's rule descriptors describe."""
+    return sorted({f.rule: f for doc in documents for f in doc.findings}.values(), key=lambda f: f.rule)
+
+
+def _whole(report: Report, used: list[Finding], results: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    known = report.rule_index()
     driver = {
         "name": "svcstd",
         "version": report.tool_version,

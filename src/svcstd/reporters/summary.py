@@ -150,7 +150,7 @@ def counts(report: Report) -> Counts:
     return Counts(len(docs), sum(d.valid for d in docs), sum(d.passed for d in docs), average(scores), report.counts())
 
 
-def grade_counts(documents: tuple[DocumentResult, ...], scale: GradeScale) -> tuple[GradeCount, ...]:
+def grade_counts(documents: Iterable[DocumentResult], scale: GradeScale) -> tuple[GradeCount, ...]:
     tally = {band.key: 0 for band in scale}
     for doc in documents:
         if doc.grade is not None:
@@ -164,7 +164,7 @@ def principle_average(documents: Iterable[DocumentResult], principle: Principle)
     return average(scores)
 
 
-def by_provider(documents: tuple[DocumentResult, ...]) -> tuple[ProviderGroup, ...]:
+def by_provider(documents: Iterable[DocumentResult]) -> tuple[ProviderGroup, ...]:
     """Documents grouped by provider name, names in alphabetical order, the unknown provider last."""
     groups: dict[str | None, list[DocumentResult]] = defaultdict(list)
     for doc in documents:

@@ -73,7 +73,7 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
     for doc in report.documents:
         if not (options.quiet and doc.passed):
             yield "\n".join(escaping.not_a_command(line) for line in _document_lines(doc, options)) + "\n"
-    if not report.documents:
+    if not len(report.documents):
         yield MESSAGES("nothing", options.lang) + "\n"
     yield _summary(report, options) + "\n"
 
@@ -143,15 +143,15 @@ def _quality(value: float | None, lang: str) -> str:
 
 
 def _summary(report: Report, options: RenderOptions) -> str:
-    counts = report.counts()
+    tally = report.tally()
     return MESSAGES(
         "summary",
         options.lang,
-        documents=len(report.documents),
-        passed=sum(d.passed for d in report.documents),
-        failed=sum(not d.passed for d in report.documents),
-        invalid=sum(not d.valid for d in report.documents),
-        error=counts.error,
-        warning=counts.warning,
-        info=counts.info,
+        documents=tally.documents,
+        passed=tally.passed,
+        failed=tally.failed,
+        invalid=tally.invalid,
+        error=tally.counts.error,
+        warning=tally.counts.warning,
+        info=tally.counts.info,
     )

@@ -1,0 +1,97 @@
+"""Peak memory of `svcstd check` per output format and corpus size: is it flat with the corpus?
+
+Each measurement runs svcstd in a fresh wrapper process that reports its children's peak resident
+memory (`getrusage(RUSAGE_CHILDREN).ru_maxrss`: the largest single process, svcstd's own, since the
+workers hold one chunk each). By default the runs read a warm result cache (filled by one run per
+size first), so that they are quick and measure what holding and writing the report costs; `--cold`
+judges every file instead (`--no-cache`). The slope is the growth in MB per 1,000 documents between
+the smallest and the largest size: about 0 when memory is flat.
+
+    python benchmarks/generate.py --sizes 1000 10000
+    python benchmarks/memory.py --sizes 1000 10000 [--formats json html] [--src OTHER/src]
+
+`--src` measures another checkout's svcstd (its `src` folder put first on PYTHONPATH), e.g. the
+version before a change, with this one's corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ("json", "text", "sarif", "junit", "github", "gitlab", "markdown", "html")
+
+WRAPPER = """
+import json, resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([usage.ru_maxrss, usage.ru_utime + usage.ru_stime, code]))
+"""
+
+
+def peak_mb(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(peak resident MB, CPU seconds) of `command` and its children, run in a fresh wrapper."""
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *command], env=env, capture_output=True, text=True, check=True)
+    maxrss, cpu, code = json.loads(out.stdout)
+    if code not in (0, 1):
+        raise SystemExit(f"svcstd exited {code}: {' '.join(command)}")
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
+    return maxrss / scale, cpu
+
+
+def documents(folder: Path, env: dict[str, str]) -> int:
+    """How many documents the corpus holds (from a JSON run's summary)."""
+    command = [sys.executable, "-m", "svcstd", "check", str(folder), "-f", "json", "--as-of", "2026-11-27"]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    return int(json.loads(out.stdout)["summary"]["documents"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "benchmarks" / "corpus")
+    parser.add_argument("--src", type=Path, help="measure the svcstd in this src folder instead")
+    parser.add_argument("--cold", action="store_true", help="judge every file (--no-cache) instead of a warm cache")
+    parser.add_argument("--jobs", default="2")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="svcstd-memory-") as scratch:
+        env = dict(os.environ, SVCSTD_CACHE_DIR=str(Path(scratch) / "cache"))
+        if args.src is not None:
+            env["PYTHONPATH"] = str(args.src.resolve())
+        table: dict[str, dict[int, float]] = {name: {} for name in args.formats}
+        counted: dict[int, int] = {}
+        for size in args.sizes:
+            folder = args.corpus / str(size)
+            if not folder.is_dir():
+                raise SystemExit(f"no corpus in {folder}: run benchmarks/generate.py --sizes {size}")
+            base = [sys.executable, "-m", "svcstd", "check", str(folder), "--as-of", "2026-11-27", "--jobs", args.jobs]
+            if args.cold:
+                base.append("--no-cache")
+            else:
+                counted[size] = documents(folder, env)  # also fills the cache
+            for name in args.formats:
+                output = str(Path(scratch) / f"out.{name}")
+                peak, cpu = peak_mb([*base, "-f", name, "-o", output], env)
+                table[name][size] = peak
+                print(f"{size:>7} files  {name:<9} {peak:7.1f} MB  {cpu:7.1f} CPU s", flush=True)
+    print()
+    print("| format | " + " | ".join(f"{size:,} files" for size in args.sizes) + " | MB per 1,000 files |")
+    print("|---|" + "---:|" * (len(args.sizes) + 1))
+    low, high = min(args.sizes), max(args.sizes)
+    for name in args.formats:
+        peaks = table[name]
+        slope = (peaks[high] - peaks[low]) / (high - low) * 1000 if high > low else 0.0
+        print(f"| {name} | " + " | ".join(f"{peaks[size]:.0f} MB" for size in args.sizes) + f" | {slope:+.2f} |")
+    if counted:
+        print("\ndocuments: " + ", ".join(f"{size:,} files = {count:,}" for size, count in counted.items()))
+
+
+if __name__ == "__main__":
+    main()
