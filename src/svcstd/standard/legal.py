@@ -195,7 +195,7 @@ def _key(kind: str, number: str, year: int) -> tuple[str, str, int]:
 def catalogue() -> Mapping[str, Act]:
     """The shipped catalogue by id, read once."""
     text = resources.files("svcstd").joinpath(CATALOGUE_FILE).read_text(encoding="utf-8")
-    return {entry["id"]: _act(entry) for entry in yaml.safe_load(text)}
+    return {entry["id"]: _act(entry) for entry in yaml.load(text, Loader=yaml.CSafeLoader)}
 
 
 def _act(entry: Mapping[str, Any]) -> Act:
