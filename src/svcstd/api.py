@@ -7,6 +7,7 @@ and custom) and the date; `check` runs it over files (cached and in worker proce
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -17,7 +18,7 @@ from svcstd.checks import CHECK_INFOS
 from svcstd.config.notes import configuration_notes, globs_note
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline, Results, judge_file, read_stamped
-from svcstd.model import Finding, Report, RuleInfo, Text
+from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Text
 from svcstd.parallel import judging
 from svcstd.reading.discovery import Target, discover
 from svcstd.rules import load_rules
@@ -154,12 +155,20 @@ class SharedTexts:
     def __call__(self, results: Results | None) -> Results | None:
         if results is None:
             return None
-        return tuple(replace(doc, findings=tuple(map(self._finding, doc.findings))) for doc in results)
+        return tuple(map(self._document, results))
+
+    def _document(self, doc: DocumentResult) -> DocumentResult:
+        findings = tuple(map(self._finding, doc.findings))
+        if all(map(operator.is_, findings, doc.findings)):
+            return doc  # already shared (the cache decodes with one object per text): nothing to replace
+        return replace(doc, findings=findings)
 
     def _finding(self, finding: Finding) -> Finding:
         message = self.texts.setdefault(finding.message, finding.message)
         pointer = self.strings.setdefault(finding.pointer, finding.pointer)
         anchor = self.strings.setdefault(finding.anchor, finding.anchor) if finding.anchor else None
+        if message is finding.message and pointer is finding.pointer and anchor is finding.anchor:
+            return finding
         return replace(finding, message=message, pointer=pointer, anchor=anchor)
 
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from svcstd.reading.discovery import Target
     from svcstd.rules.base import Rule
 
-FORMAT = "svcstd-cache-4"
+FORMAT = "svcstd-cache-5"
 MAX_BYTES = 200 * 1024 * 1024
 """Per checked root: beyond it the oldest contexts go."""
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
@@ -174,6 +174,7 @@ class ResultCache:
         self.context = context
         self.key = secret_key(self.home)
         self.pending: dict[str, tuple[Path, bytes]] = {}
+        self.shared = codec.Shared()
         if self.folder.exists():
             make_folder(self.folder, self.home)
 
@@ -194,7 +195,7 @@ class ResultCache:
             context, stored_label, digest = entry["entry"]
             if context != self.context or stored_label != label or not isinstance(digest, str):
                 return None
-            return Entry(digest, _stamp(entry.get("stat")), codec.decode(entry["results"]))
+            return Entry(digest, _stamp(entry.get("stat")), codec.decode(entry["results"], self.shared))
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
