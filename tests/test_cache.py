@@ -646,3 +646,37 @@ def test_shared_texts_leave_shared_results_as_they_are() -> None:
     )
     shared = share((copy,))
     assert shared is not None and shared[0].findings[0].message is once[0].findings[0].message
+
+
+def test_findings_built_by_their_slots_equal_those_of_the_constructor() -> None:
+    """codec fills a Finding's slots directly only while Finding's fields are the ones it knows."""
+    assert codec._FAST_FINDINGS  # else the fast path is silently off: a change to Finding must update codec
+    waiver = Waiver("SIM002", "Diatur Permen", "Kepala Dinas", "2026-12-31")
+    values = (
+        "SIM002",
+        Severity.WARNING,
+        Text("a", "b"),
+        "/a",
+        3,
+        5,
+        Principle.SIMPLICITY,
+        waiver,
+        "/x",
+        None,
+        "s.yaml",
+    )
+    built = codec._new_finding(values)
+    assert built == Finding(*values) and hash(built) == hash(Finding(*values))
+    with pytest.raises(TypeError):
+        codec._new_finding(values[:5])  # as the constructor: a required field missing
+
+
+def test_an_entry_of_any_size_is_read_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "entry.json"
+    for size in (0, 1, 65_536, 300_000):
+        path.write_bytes(b"x" * size)
+        assert cache.store._read_entry(path) == b"x" * size
+    monkeypatch.setattr(cache.store, "MAX_ENTRY_BYTES", 1000)
+    path.write_bytes(b"x" * 1001)
+    assert cache.store._read_entry(path) is None
+    assert cache.store._read_entry(tmp_path) is None  # a folder

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from typing import Any, TypeVar
 
 from svcstd.model import (
@@ -151,6 +152,52 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 _PRINCIPLES = {principle.value: principle for principle in Principle}
 
 
+_FINDING_ORDER = (
+    "rule",
+    "severity",
+    "message",
+    "pointer",
+    "line",
+    "column",
+    "principle",
+    "waiver",
+    "anchor",
+    "origin",
+    "file",
+)
+_FINDING_SETTERS = tuple(getattr(Finding, name).__set__ for name in _FINDING_ORDER)
+_FAST_FINDINGS = (
+    tuple(field.name for field in fields(Finding)) == _FINDING_ORDER
+    and not hasattr(Finding, "__post_init__")
+    and hasattr(Finding, "__slots__")
+)
+"""Whether `_new_finding` may fill a Finding's slots directly: only while its fields are exactly these.
+
+A frozen dataclass's __init__ sets each field through object.__setattr__, which is most of the cost of
+building ~18 findings per cached document; setting the slots directly builds the same (equal) object.
+"""
+
+
+def _new_finding(values: tuple[Any, ...]) -> Finding:
+    """A Finding of `values` in _FINDING_ORDER, as Finding(*values) would build it."""
+    if not _FAST_FINDINGS or len(values) != len(_FINDING_ORDER):
+        return Finding(*values)
+    finding = object.__new__(Finding)
+    rule, severity, message, pointer, line, column, principle, waiver, anchor, origin, file = _FINDING_SETTERS
+    rule(finding, values[0])
+    severity(finding, values[1])
+    message(finding, values[2])
+    pointer(finding, values[3])
+    line(finding, values[4])
+    column(finding, values[5])
+    principle(finding, values[6])
+    waiver(finding, values[7])
+    anchor(finding, values[8])
+    origin(finding, values[9])
+    file(finding, values[10])
+    return finding
+
+
 def _finding_from(item: object, share: Shared) -> Finding:
     """The hot path of a warm run (one call per cached finding): every field checked by its exact type."""
     if type(item) is not list or not FINDING_FIELDS <= len(item) <= FINDING_FIELDS + 1:
@@ -165,17 +212,20 @@ def _finding_from(item: object, share: Shared) -> Finding:
     message = texts.get((en, id_))
     if message is None:
         message = texts[(en, id_)] = Text(en, id_)
-    return Finding(
-        rule=strings.setdefault(rule, rule),
-        severity=_SEVERITIES[severity],
-        message=message,
-        pointer=strings.setdefault(pointer, pointer),
-        line=line,
-        column=column,
-        principle=None if principle is None else _PRINCIPLES[principle],
-        waiver=None if waiver is None else _waiver(waiver),
-        anchor=None if anchor is None else strings.setdefault(anchor, anchor),
-        file=file,
+    return _new_finding(
+        (
+            strings.setdefault(rule, rule),
+            _SEVERITIES[severity],
+            message,
+            strings.setdefault(pointer, pointer),
+            line,
+            column,
+            None if principle is None else _PRINCIPLES[principle],
+            None if waiver is None else _waiver(waiver),
+            None if anchor is None else strings.setdefault(anchor, anchor),
+            None,
+            file,
+        )
     )
 
 
@@ -227,8 +277,15 @@ def _dict(value: object) -> dict[str, Any]:
 
 
 def _keys(item: dict[str, Any], expected: Sequence[str]) -> None:
-    if item.keys() != set(expected):
+    names = _KEY_SETS.get(expected)
+    if names is None:
+        names = _KEY_SETS[expected] = frozenset(expected)
+    if item.keys() != names:
         raise ValueError("unexpected fields")
+
+
+_KEY_SETS: dict[Sequence[str], frozenset[str]] = {}
+"""Each expected key set made once (a set per call was a tenth of decoding a document)."""
 
 
 def _optional(make: Callable[[Any], T], value: object) -> T | None:

@@ -273,10 +273,18 @@ def _read_entry(path: Path) -> bytes | None:
         handle = os.open(path, os.O_RDONLY | NO_FOLLOW)
     except OSError:
         return None
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
             return None
-        blob = stream.read(MAX_ENTRY_BYTES + 1)
+        chunks = [os.read(handle, info.st_size + 1)]  # one read: an entry is written whole, then renamed
+        while chunks[-1] and sum(map(len, chunks)) <= MAX_ENTRY_BYTES:
+            chunks.append(os.read(handle, MAX_ENTRY_BYTES + 1))
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    blob = b"".join(chunks)
     return blob if len(blob) <= MAX_ENTRY_BYTES else None
 
 
