@@ -586,21 +586,97 @@ def test_settled_stamp_follows_the_racy_window() -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        {"severity": "fatal"},
-        {"severity": ["error"]},
-        {"principle": "luck"},
-        {"message": ["en", "id", "extra"]},
-        {"message": ["en", 1]},
-        {"line": True},
-        {"anchor": 3},
-        {"extra": 1},
+        {1: "fatal"},  # severity
+        {1: ["error"]},
+        {7: "luck"},  # principle
+        {2: 1},  # message
+        {3: None},
+        {0: None},  # rule
+        {4: 4},  # pointer
+        {5: True},  # line
+        {6: 2.0},  # column
+        {8: ["a", "b"]},  # waiver
+        {9: 3},  # anchor
+        {10: 1},  # file
+        {10: "shared.yaml", 11: "extra"},
+        {"drop": 9},
     ],
 )
-def test_a_finding_that_encode_would_not_write_is_refused(change: dict[str, object]) -> None:
+def test_a_finding_that_encode_would_not_write_is_refused(change: dict[object, object]) -> None:
     finding = Finding("SIM002", Severity.WARNING, Text("a", "b"), "/a", 3, 5, Principle.SIMPLICITY)
     doc = DocumentResult("a.yaml", 0, None, None, valid=True, findings=(finding,))
     stored = json.loads(codec.dumps(codec.encode((doc,))))
     assert codec.decode(stored) == (doc,)
-    stored[0]["findings"][0].update(change)
+    encoded = stored[0]["findings"][0]
+    for position, value in change.items():
+        if position == "drop":
+            del encoded[value]  # type: ignore[arg-type]
+        else:
+            assert isinstance(position, int)
+            encoded.extend([None] * (position + 1 - len(encoded)))
+            encoded[position] = value
     with pytest.raises((ValueError, KeyError, TypeError)):
         codec.decode(stored)
+
+
+def test_a_finding_in_a_shared_file_keeps_its_file_and_texts_are_shared_across_decodes() -> None:
+    here = Finding("SIM002", Severity.WARNING, Text("a", "b"), "/a", 3, 5, Principle.SIMPLICITY, anchor="/x")
+    there = Finding("SCH001", Severity.ERROR, Text("a", "b"), "/a", 1, 1, file="bersama.yaml")
+    docs = (DocumentResult("a.yaml", 0, None, None, valid=True, findings=(here, there)),)
+    shared = codec.Shared()
+    first = codec.decode(json.loads(codec.dumps(codec.encode(docs))), shared)
+    second = codec.decode(json.loads(codec.dumps(codec.encode(docs))), shared)
+    assert first == second == docs
+    assert first[0].findings[1].file == "bersama.yaml"
+    assert first[0].findings[0].message is first[0].findings[1].message is second[0].findings[0].message
+    assert first[0].findings[0].pointer is second[0].findings[1].pointer
+
+
+def test_shared_texts_leave_shared_results_as_they_are() -> None:
+    """api.SharedTexts replaces only findings whose texts are not yet the run's own objects."""
+    finding = Finding("SIM002", Severity.WARNING, Text("a", "b"), "/a", 3, 5, anchor="")
+    doc = DocumentResult("a.yaml", 0, None, None, valid=True, findings=(finding,))
+    share = api.SharedTexts()
+    once = share((doc,))
+    assert once is not None and once[0].findings[0].anchor is None  # an empty anchor is none, as before
+    twice = share(once)
+    assert twice is not None and twice[0] is once[0]
+    copy = DocumentResult(
+        "a.yaml", 0, None, None, valid=True, findings=(Finding("SIM002", Severity.WARNING, Text("a", "b"), "/a", 3, 5),)
+    )
+    shared = share((copy,))
+    assert shared is not None and shared[0].findings[0].message is once[0].findings[0].message
+
+
+def test_findings_built_by_their_slots_equal_those_of_the_constructor() -> None:
+    """codec fills a Finding's slots directly only while Finding's fields are the ones it knows."""
+    assert codec._FAST_FINDINGS  # else the fast path is silently off: a change to Finding must update codec
+    waiver = Waiver("SIM002", "Diatur Permen", "Kepala Dinas", "2026-12-31")
+    values = (
+        "SIM002",
+        Severity.WARNING,
+        Text("a", "b"),
+        "/a",
+        3,
+        5,
+        Principle.SIMPLICITY,
+        waiver,
+        "/x",
+        None,
+        "s.yaml",
+    )
+    built = codec._new_finding(values)
+    assert built == Finding(*values) and hash(built) == hash(Finding(*values))
+    with pytest.raises(TypeError):
+        codec._new_finding(values[:5])  # as the constructor: a required field missing
+
+
+def test_an_entry_of_any_size_is_read_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "entry.json"
+    for size in (0, 1, 65_536, 300_000):
+        path.write_bytes(b"x" * size)
+        assert cache.store._read_entry(path) == b"x" * size
+    monkeypatch.setattr(cache.store, "MAX_ENTRY_BYTES", 1000)
+    path.write_bytes(b"x" * 1001)
+    assert cache.store._read_entry(path) is None
+    assert cache.store._read_entry(tmp_path) is None  # a folder

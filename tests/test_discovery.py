@@ -104,3 +104,74 @@ def test_a_file_outside_the_root_is_matched_by_its_path_as_shown(tmp_path: Path)
     root.mkdir()
     found = discover([str(tmp_path / "other")], (), ["**/draft-*.yaml"], root=str(root))
     assert [Path(t.path).name for t in found] == ["x.yaml"]
+
+
+def _walk_as_before(folder: str) -> list[str]:
+    """Discovery's walk as it was (os.walk, then a stat per file): the new one must list the same files."""
+    import os
+    import stat
+
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in ("node_modules", "__pycache__"))
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            try:
+                regular = stat.S_ISREG(os.stat(full).st_mode)
+            except OSError:
+                regular = False
+            if name.endswith((".yaml", ".yml")) and regular:
+                found.append(os.path.relpath(full, folder))
+    return found
+
+
+def test_the_walk_lists_what_os_walk_and_stat_listed(tmp_path: Path) -> None:
+    """Links to files followed; links to folders, hidden and skipped folders not entered; no pipes or broken links."""
+    import os
+
+    from svcstd.reading import discovery
+
+    outside = tmp_path / "outside"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "deep" / "far.yaml").write_text("svcstd: '1.0'\n", encoding="utf-8")
+    (outside / "target.yaml").write_text("svcstd: '1.0'\n", encoding="utf-8")
+    tree = tmp_path / "tree"
+    for name in (
+        "b.yaml",
+        "a.yml",
+        "c.txt",
+        "z/2.yaml",
+        "z/1.yaml",
+        "a/x.yaml",
+        ".hidden/h.yaml",
+        "node_modules/n.yaml",
+    ):
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text("svcstd: '1.0'\n", encoding="utf-8")
+    (tree / "linked.yaml").symlink_to(outside / "target.yaml")
+    (tree / "broken.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tree / "folder-link").symlink_to(outside / "deep", target_is_directory=True)
+    (tree / "folder.yaml").mkdir()
+    (tree / "folder.yaml" / "inside.yaml").write_text("svcstd: '1.0'\n", encoding="utf-8")
+    os.mkfifo(tree / "pipe.yaml")
+    found = list(discovery._walk(str(tree)))
+    assert found == _walk_as_before(str(tree))
+    assert found == ["a.yml", "b.yaml", "linked.yaml", "a/x.yaml", "folder.yaml/inside.yaml", "z/1.yaml", "z/2.yaml"]
+    assert [target.display for target in discover([str(tree)])] == [str(tree / name) for name in found]
+
+
+def test_an_unreadable_folder_is_passed_over(tmp_path: Path) -> None:
+    import os
+
+    from svcstd.reading import discovery
+
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.yaml").write_text("svcstd: '1.0'\n", encoding="utf-8")
+    (tmp_path / "shut").mkdir()
+    (tmp_path / "shut" / "b.yaml").write_text("svcstd: '1.0'\n", encoding="utf-8")
+    (tmp_path / "shut").chmod(0)
+    try:
+        expected = ["open/a.yaml"] if os.geteuid() != 0 else ["open/a.yaml", "shut/b.yaml"]  # root reads anyway
+        assert list(discovery._walk(str(tmp_path))) == _walk_as_before(str(tmp_path)) == expected
+    finally:
+        (tmp_path / "shut").chmod(0o700)

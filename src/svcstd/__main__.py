@@ -1,5 +1,5 @@
 """`python -m svcstd` runs the command line."""
 
-from svcstd.cli.main import main
+from svcstd.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -7,6 +7,7 @@ and custom) and the date; `check` runs it over files (cached and in worker proce
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -192,12 +193,20 @@ class SharedTexts:
     def __call__(self, results: Results | None) -> Results | None:
         if results is None:
             return None
-        return tuple(replace(doc, findings=tuple(map(self._finding, doc.findings))) for doc in results)
+        return tuple(map(self._document, results))
+
+    def _document(self, doc: DocumentResult) -> DocumentResult:
+        findings = tuple(map(self._finding, doc.findings))
+        if all(map(operator.is_, findings, doc.findings)):
+            return doc  # already shared (the cache decodes with one object per text): nothing to replace
+        return replace(doc, findings=findings)
 
     def _finding(self, finding: Finding) -> Finding:
         message = self.texts.setdefault(finding.message, finding.message)
         pointer = self.strings.setdefault(finding.pointer, finding.pointer)
         anchor = self.strings.setdefault(finding.anchor, finding.anchor) if finding.anchor else None
+        if message is finding.message and pointer is finding.pointer and anchor is finding.anchor:
+            return finding
         return replace(finding, message=message, pointer=pointer, anchor=anchor)
 
 

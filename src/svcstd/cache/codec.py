@@ -3,12 +3,18 @@
 Nothing of Python's own encoding (pickle, reprs) is stored: the same entry reads the same on every
 Python version, and decoding builds only svcstd's result types from checked values, so data that is
 not exactly what `encode` writes is refused (a `ValueError`, which the cache treats as a miss).
+
+A finding, the bulk of a warm run's decoding (about 18 per document), is a flat list in a fixed order
+rather than an object with named fields: JSON reads it faster and it is checked by position. Decoding
+with a `Shared` (one per run) returns one object per distinct message and pointer, so that equal texts
+are shared across the run from the start (api.SharedTexts then has nothing to replace).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from typing import Any, TypeVar
 
 from svcstd.model import (
@@ -36,9 +42,20 @@ def encode(results: Results) -> list[dict[str, Any]]:
     return [_document(doc) for doc in results]
 
 
-def decode(data: object) -> Results:
+class Shared:
+    """One object per distinct message and string across every `decode` given it (one run)."""
+
+    __slots__ = ("strings", "texts")
+
+    def __init__(self) -> None:
+        self.texts: dict[tuple[str, str], Text] = {}
+        self.strings: dict[str, str] = {}
+
+
+def decode(data: object, shared: Shared | None = None) -> Results:
     """The results `encode` wrote; ValueError for anything else."""
-    return tuple(_build(_document_from, item) for item in _list(data))
+    share = Shared() if shared is None else shared
+    return tuple(_document_from(_dict(item), share) for item in _list(data))
 
 
 def _document(doc: DocumentResult) -> dict[str, Any]:
@@ -66,18 +83,21 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
-    return {
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "message": list(finding.message),
-        "pointer": finding.pointer,
-        "line": finding.line,
-        "column": finding.column,
-        "principle": None if finding.principle is None else finding.principle.value,
-        "waiver": None if finding.waiver is None else list(finding.waiver),
-        "anchor": finding.anchor,
-    } | ({"file": finding.file} if finding.file is not None else {})
+def _finding(finding: Finding) -> list[Any]:
+    """[rule, severity, message en, message id, pointer, line, column, principle, waiver, anchor(, file)]."""
+    encoded = [
+        finding.rule,
+        finding.severity.value,
+        finding.message.en,
+        finding.message.id,
+        finding.pointer,
+        finding.line,
+        finding.column,
+        None if finding.principle is None else finding.principle.value,
+        None if finding.waiver is None else list(finding.waiver),
+        finding.anchor,
+    ]
+    return encoded if finding.file is None else [*encoded, finding.file]
 
 
 def _principle(result: PrincipleResult) -> dict[str, Any]:
@@ -92,7 +112,7 @@ def _principle(result: PrincipleResult) -> dict[str, Any]:
     }
 
 
-def _document_from(item: dict[str, Any]) -> DocumentResult:
+def _document_from(item: dict[str, Any], share: Shared) -> DocumentResult:
     _keys(
         item,
         (
@@ -116,7 +136,7 @@ def _document_from(item: dict[str, Any]) -> DocumentResult:
         id=_optional(_str, item["id"]),
         title=_optional(_str, item["title"]),
         valid=_bool(item["valid"]),
-        findings=tuple(_build(_finding_from, entry) for entry in _list(item["findings"])),
+        findings=tuple(_finding_from(entry, share) for entry in _list(item["findings"])),
         score=_optional(_float, item["score"]),
         grade=_optional(lambda grade: _build(_grade_from, grade), item["grade"]),
         principles=tuple(_build(_principle_from, entry) for entry in _list(item["principles"])),
@@ -126,29 +146,86 @@ def _document_from(item: dict[str, Any]) -> DocumentResult:
     )
 
 
-FINDING_KEYS = ("rule", "severity", "message", "pointer", "line", "column", "principle", "waiver", "anchor")
-_FINDING_KEYS = frozenset(FINDING_KEYS)
-_FINDING_KEYS_IN_SHARED = _FINDING_KEYS | {"file"}  # a finding in a shared file (`uses:`)
+FINDING_FIELDS = 10
+"""A finding's list: these fields, and an eleventh (the file) for a finding in a shared file (`uses:`)."""
 _SEVERITIES = {severity.value: severity for severity in Severity}
 _PRINCIPLES = {principle.value: principle for principle in Principle}
 
 
-def _finding_from(item: dict[str, Any]) -> Finding:
-    """The hot path of a warm run (one call per cached finding): the same checks, without a call per field."""
-    if item.keys() != _FINDING_KEYS and item.keys() != _FINDING_KEYS_IN_SHARED:
-        raise ValueError("unexpected fields")
-    principle, waiver, anchor, file = item["principle"], item["waiver"], item["anchor"], item.get("file")
-    return Finding(
-        rule=_str(item["rule"]),
-        severity=_SEVERITIES[_str(item["severity"])],
-        message=_text(item["message"]),
-        pointer=_str(item["pointer"]),
-        line=_int(item["line"]),
-        column=_int(item["column"]),
-        principle=None if principle is None else _PRINCIPLES[_str(principle)],
-        waiver=None if waiver is None else _waiver(waiver),
-        anchor=None if anchor is None else _str(anchor),
-        file=None if file is None else _str(file),
+_FINDING_ORDER = (
+    "rule",
+    "severity",
+    "message",
+    "pointer",
+    "line",
+    "column",
+    "principle",
+    "waiver",
+    "anchor",
+    "origin",
+    "file",
+)
+_FINDING_SETTERS = tuple(getattr(Finding, name).__set__ for name in _FINDING_ORDER)
+_FAST_FINDINGS = (
+    tuple(field.name for field in fields(Finding)) == _FINDING_ORDER
+    and not hasattr(Finding, "__post_init__")
+    and hasattr(Finding, "__slots__")
+)
+"""Whether `_new_finding` may fill a Finding's slots directly: only while its fields are exactly these.
+
+A frozen dataclass's __init__ sets each field through object.__setattr__, which is most of the cost of
+building ~18 findings per cached document; setting the slots directly builds the same (equal) object.
+"""
+
+
+def _new_finding(values: tuple[Any, ...]) -> Finding:
+    """A Finding of `values` in _FINDING_ORDER, as Finding(*values) would build it."""
+    if not _FAST_FINDINGS or len(values) != len(_FINDING_ORDER):
+        return Finding(*values)
+    finding = object.__new__(Finding)
+    rule, severity, message, pointer, line, column, principle, waiver, anchor, origin, file = _FINDING_SETTERS
+    rule(finding, values[0])
+    severity(finding, values[1])
+    message(finding, values[2])
+    pointer(finding, values[3])
+    line(finding, values[4])
+    column(finding, values[5])
+    principle(finding, values[6])
+    waiver(finding, values[7])
+    anchor(finding, values[8])
+    origin(finding, values[9])
+    file(finding, values[10])
+    return finding
+
+
+def _finding_from(item: object, share: Shared) -> Finding:
+    """The hot path of a warm run (one call per cached finding): every field checked by its exact type."""
+    if type(item) is not list or not FINDING_FIELDS <= len(item) <= FINDING_FIELDS + 1:
+        raise ValueError("expected a finding")
+    rule, severity, en, id_, pointer, line, column, principle, waiver, anchor = item[:FINDING_FIELDS]
+    file = item[FINDING_FIELDS] if len(item) > FINDING_FIELDS else None
+    if not (type(rule) is type(en) is type(id_) is type(pointer) is str and type(line) is type(column) is int):
+        raise ValueError("expected strings and integers")
+    if (anchor is not None and type(anchor) is not str) or (len(item) > FINDING_FIELDS and type(file) is not str):
+        raise ValueError("expected a string")
+    texts, strings = share.texts, share.strings
+    message = texts.get((en, id_))
+    if message is None:
+        message = texts[(en, id_)] = Text(en, id_)
+    return _new_finding(
+        (
+            strings.setdefault(rule, rule),
+            _SEVERITIES[severity],
+            message,
+            strings.setdefault(pointer, pointer),
+            line,
+            column,
+            None if principle is None else _PRINCIPLES[principle],
+            None if waiver is None else _waiver(waiver),
+            None if anchor is None else strings.setdefault(anchor, anchor),
+            None,
+            file,
+        )
     )
 
 
@@ -190,14 +267,25 @@ def _text(value: object) -> Text:
 
 
 def _build(make: Callable[[dict[str, Any]], T], value: object) -> T:
+    return make(_dict(value))
+
+
+def _dict(value: object) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ValueError("expected an object")
-    return make(value)
+    return value
 
 
 def _keys(item: dict[str, Any], expected: Sequence[str]) -> None:
-    if item.keys() != set(expected):
+    names = _KEY_SETS.get(expected)
+    if names is None:
+        names = _KEY_SETS[expected] = frozenset(expected)
+    if item.keys() != names:
         raise ValueError("unexpected fields")
+
+
+_KEY_SETS: dict[Sequence[str], frozenset[str]] = {}
+"""Each expected key set made once (a set per call was a tenth of decoding a document)."""
 
 
 def _optional(make: Callable[[Any], T], value: object) -> T | None:
@@ -211,9 +299,12 @@ def _list(value: object) -> list[Any]:
 
 
 def _strings(value: object, length: int | None = None) -> tuple[str, ...]:
-    items = tuple(_list(value))
-    if not all(isinstance(item, str) for item in items):
-        raise ValueError("expected a string")
+    if type(value) is not list:
+        raise ValueError("expected a list")
+    items = tuple(value)
+    for item in items:
+        if type(item) is not str:
+            raise ValueError("expected a string")
     if length is not None and len(items) != length:
         raise ValueError("wrong length")
     return items

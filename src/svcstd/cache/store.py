@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from svcstd.reading.discovery import Target
     from svcstd.rules.base import Rule
 
-FORMAT = "svcstd-cache-4"
+FORMAT = "svcstd-cache-5"
 MAX_BYTES = 200 * 1024 * 1024
 """Per checked root: beyond it the oldest contexts go."""
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
@@ -174,6 +174,7 @@ class ResultCache:
         self.context = context
         self.key = secret_key(self.home)
         self.pending: dict[str, tuple[Path, bytes]] = {}
+        self.shared = codec.Shared()
         if self.folder.exists():
             make_folder(self.folder, self.home)
 
@@ -194,7 +195,7 @@ class ResultCache:
             context, stored_label, digest = entry["entry"]
             if context != self.context or stored_label != label or not isinstance(digest, str):
                 return None
-            return Entry(digest, _stamp(entry.get("stat")), codec.decode(entry["results"]))
+            return Entry(digest, _stamp(entry.get("stat")), codec.decode(entry["results"], self.shared))
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
@@ -272,10 +273,18 @@ def _read_entry(path: Path) -> bytes | None:
         handle = os.open(path, os.O_RDONLY | NO_FOLLOW)
     except OSError:
         return None
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
             return None
-        blob = stream.read(MAX_ENTRY_BYTES + 1)
+        chunks = [os.read(handle, info.st_size + 1)]  # one read: an entry is written whole, then renamed
+        while chunks[-1] and sum(map(len, chunks)) <= MAX_ENTRY_BYTES:
+            chunks.append(os.read(handle, MAX_ENTRY_BYTES + 1))
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    blob = b"".join(chunks)
     return blob if len(blob) <= MAX_ENTRY_BYTES else None
 
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from svcstd import __version__
-from svcstd.errors import UsageError
+from svcstd.errors import SvcstdError, UsageError
+from svcstd.escaping import inert_lines
 from svcstd.i18n import Catalog, default_language, environment_language
 from svcstd.reporters import FORMATS
 
@@ -196,3 +197,37 @@ def parse_outputs(formats: list[str], output: Path | None) -> list[tuple[str, Pa
 def use_color(path: Path | None) -> bool:
     """Colour only on a terminal, never with NO_COLOR set (https://no-color.org)."""
     return path is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def invoke(argv: list[str] | None = None) -> int:
+    """Run the app with the commands registered so far; "cannot run" errors exit 2 with one line, Ctrl-C 130."""
+    lang = _lang_from_argv(argv, default_language())
+    try:
+        result = app(args=argv, prog_name="svcstd", standalone_mode=False)
+    except SvcstdError as error:
+        # The message may quote the repository's configuration or a file name: shown, never obeyed.
+        typer.echo(inert_lines(MESSAGES("error", lang, message=error.message(lang))), err=True)
+        return 2
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo(MESSAGES("interrupted", lang), err=True)
+        return 130
+    except typer.Exit as stop:  # typer turns Ctrl-C inside a command into Exit(130)
+        if stop.exit_code == 130:
+            typer.echo(MESSAGES("interrupted", lang), err=True)
+        return stop.exit_code
+    except typer.TyperException as error:  # click's usage errors: bad option, missing argument
+        error.show()  # type: ignore[attr-defined]
+        return int(getattr(error, "exit_code", 2))
+    if result == 130:  # typer returns Ctrl-C inside a command as the exit code 130
+        typer.echo(MESSAGES("interrupted", lang), err=True)
+    return result if isinstance(result, int) else 0
+
+
+def _lang_from_argv(argv: list[str] | None, fallback: str) -> str:
+    args = sys.argv[1:] if argv is None else argv
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in ("en", "id"):
+            return args[index + 1]
+        if arg in ("--lang=en", "--lang=id"):
+            return arg[-2:]
+    return fallback

@@ -48,6 +48,8 @@ class Globs(NamedTuple):
     root: Path
 
     def wanted(self, path: str, display: str) -> bool:
+        if not (self.include or self.exclude):
+            return True  # nothing to match: no path to work out (a realpath per file was most of discovery)
         relative = glob_path(path, display, self.root)
         if self.include and not any(glob_match(relative, pattern) for pattern in self.include):
             return False
@@ -112,14 +114,47 @@ def _display(folder: str, relative: str) -> str:
     return relative if os.path.normpath(folder) == "." else os.path.join(folder, relative)
 
 
-def _walk(folder: str) -> Iterator[str]:
-    """Relative paths of the regular *.yaml/*.yml files below `folder`; links to folders are not followed."""
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
-        for name in sorted(files):
-            full = os.path.join(root, name)
-            if name.endswith(SUFFIXES) and is_regular_file(full):
-                yield os.path.relpath(full, folder)
+def _walk(folder: str, prefix: str = "") -> Iterator[str]:
+    """Relative paths of the regular *.yaml/*.yml files below `folder`; links to folders are not followed.
+
+    In os.walk's order (a folder's files by name, then its subfolders by name, depth first), from one
+    scandir per folder: a file's type comes from its directory entry, stat-ed only for a link (followed,
+    as os.stat would) or where the file system does not say. An unreadable folder is passed over.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=_name)
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        if _is_folder(entry):
+            if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS and not entry.is_symlink():
+                folders.append(entry)
+        elif entry.name.endswith(SUFFIXES) and _is_file(entry):
+            yield prefix + entry.name
+    for entry in folders:
+        yield from _walk(entry.path, prefix + entry.name + os.sep)
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """As os.walk decides (links followed; an entry that cannot be stat-ed is no folder)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, links followed, as is_regular_file says; never opened, so pipes and devices are safe."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def is_regular_file(path: str) -> bool:
