@@ -13,8 +13,8 @@ from svcstd.i18n import Catalog
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Principle, Report, Severity, document_name
 from svcstd.reporters import RenderOptions
 from svcstd.reporters.html_assets import CSP, SCRIPT, STYLE
-from svcstd.reporters.html_charts import principle_averages, rules_bar, strip_plot, zone_bar
-from svcstd.reporters.html_parts import card, e, gate, grade, head, name, num, number, scroll, section
+from svcstd.reporters.html_charts import name, principle_averages, rules_bar, strip_plot, zone_bar
+from svcstd.reporters.html_parts import card, e, gate, grade, head, num, number, scroll, section
 from svcstd.reporters.html_views import comparison, detailed, details, references, single, top_rules
 from svcstd.reporters.priorities import ZONE_ORDER, units, worst_first
 from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, Summary, summarize

@@ -8,14 +8,13 @@ from collections.abc import Iterable
 from svcstd import escaping
 from svcstd.i18n import decimal
 from svcstd.model import DocumentResult, Severity
-from svcstd.reporters.html_charts import SYMBOLS, name
+from svcstd.reporters.html_charts import SYMBOLS
 from svcstd.reporters.priorities import gate_reason
 from svcstd.reporters.summary import LABELS, Summary
 
 SEVERITY_SYMBOLS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 """A shape for each severity, different from the zones' shapes: status is never told by colour alone."""
 _CODE = re.compile(r"`([^`]+)`")
-__all__ = ["SEVERITY_SYMBOLS", "name"]
 
 
 def e(text: object) -> str:

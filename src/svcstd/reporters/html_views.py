@@ -5,8 +5,8 @@ from __future__ import annotations
 from svcstd.i18n import Catalog, decimal
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Severity
 from svcstd.reporters.comparison import DocumentChange
-from svcstd.reporters.html_charts import SYMBOLS, change_chart, figure, principle_bars, simple_table
-from svcstd.reporters.html_parts import card, code, e, gate, grade, head, name, num, number, scroll, section, severity
+from svcstd.reporters.html_charts import SYMBOLS, change_chart, figure, name, principle_bars, simple_table
+from svcstd.reporters.html_parts import card, code, e, gate, grade, head, num, number, scroll, section, severity
 from svcstd.reporters.priorities import FixItem, fix_first, worst_first
 from svcstd.reporters.summary import LABELS, Summary, finding_where, tone_of
 
