@@ -322,3 +322,55 @@ def test_structured_fields_round_trip_beyond_the_examples(
     assert back["manufacturing"]["facilities"] == facilities
     assert back["manufacturing"]["staff_count"] == counts
     assert back["manufacturing"]["internal_supervision"] == supervision
+
+
+SENTENCE = PHRASE.map(lambda text: text + ".")
+
+
+@settings(derandomize=True, max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    complaints=st.fixed_dictionaries(
+        {
+            "channels": st.lists(
+                st.fixed_dictionaries(
+                    {"type": st.sampled_from(["suggestion_box", "in_person", "lapor"]), "contact": PHRASE}
+                ),
+                min_size=1,
+                max_size=3,
+            )
+        },
+        optional={
+            "handler": PHRASE,
+            "response_time": st.fixed_dictionaries({"value": st.integers(1, 14), "unit": UNITS}),
+            "procedure": st.lists(SENTENCE, min_size=1, max_size=3),
+        },
+    ),
+    competence=st.lists(
+        st.fixed_dictionaries({"role": PHRASE, "requirements": st.lists(PHRASE, min_size=1, max_size=3)}),
+        min_size=1,
+        max_size=3,
+    ),
+    pledge=st.fixed_dictionaries(
+        {"text": SENTENCE},
+        optional={
+            "date": st.dates(date(2000, 1, 1), date(2030, 12, 31)).map(date.isoformat),
+            "signed_by": PHRASE,
+            "published": st.lists(PHRASE, min_size=2, max_size=3),
+            "displayed": PHRASE,
+        },
+    ),
+)
+def test_complaints_competence_and_the_maklumat_round_trip(
+    complaints: dict[str, Any], competence: list[dict[str, Any]], pledge: dict[str, Any]
+) -> None:
+    document = {
+        "title": "Uji",
+        "provider": {},
+        "delivery": {"requirements": ["KTP"], "complaints": complaints},
+        "manufacturing": {"staff_competence": competence},
+        "pledge": pledge,
+    }
+    back = round_trip(document, "uji").document
+    assert back["delivery"]["complaints"] == complaints
+    assert back["manufacturing"]["staff_competence"] == competence
+    assert back["pledge"] == pledge

@@ -291,8 +291,10 @@ def _complaints(value: Any) -> list[str]:
     head: list[str] = []
     for key, item in rest.items():
         label = COMPLAINT_NOTES.get(key) or FIELD_LABELS.get(key, key.replace("_", " ")).capitalize()
-        if key == "procedure" and isinstance(item, list):
+        if key == "procedure" and isinstance(item, list) and len(item) > 1:
             head += [*([""] if head else []), f"{label}:", *_numbered(_step(step) for step in item)]
+        elif key == "procedure" and isinstance(item, list):  # one step: on the label's line
+            head += [*([""] if head else []), f"{label}: {_step(item[0])}"]
         else:
             head += [*([""] if head else []), f"{label}: {scalar(item, key)}"]
     return [*_numbered(channels), *(_notes(head) if channels and head else head)]
