@@ -2,8 +2,11 @@
 
 The heading, table A (service delivery: No | Komponen | Uraian), table B (manufacturing, for a full
 standard), then the maklumat pelayanan. Each value is written in words that `svcstd import` reads back
-into the same component: lists numbered one per line, durations as "2 (dua) hari kerja", money as
-"Rp 10.000", a field the Lampiran has no words for as "label: value", so that nothing is dropped.
+into the same field: lists numbered one per line, durations as "2 (dua) hari kerja", money as
+"Rp 10.000", cases as "case: time", counts as "role: 2 (dua) orang", what is said of the complaint channels
+under "Catatan:", the maklumat's date and signatory on labelled lines, and any other field of a line named
+after " — " ("Memeriksa berkas — pelaksana: Petugas loket; waktu: 10 (sepuluh) menit"), so that nothing is
+dropped (tests/importing/test_render_roundtrip.py).
 """
 
 from __future__ import annotations
