@@ -127,6 +127,8 @@ def test_complaint_channels_typed_by_their_word_and_the_handling_under_notes() -
         "procedure": ["Dicatat", "Ditindaklanjuti"],
     }
     assert not handling.notes
+    one = components.complaints([entry("complaints", "1. Surel: a@b.go.id\n\nCatatan:\nProsedur pengaduan: Dicatat.")])
+    assert one.value["procedure"] == ["Dicatat."] and not one.notes
     unclear = components.complaints([entry("complaints", "1. Surel: a@b.go.id\n\nCatatan:\nWaktu tanggapan: segera")])
     assert "response_time" not in unclear.value and [text for text, _ in unclear.notes] == ["Waktu tanggapan: segera"]
 

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from svcstd import api
 from svcstd.importing.build import Imported
@@ -257,3 +259,118 @@ def test_format_1_1_structures_round_trip() -> None:
     ]
     assert back["delivery"]["fee_basis"] == "Peraturan Daerah Kabupaten Sekadau Nomor 3 Tahun 2020 tentang Retribusi"
     assert "x-notes" not in back
+
+
+WORDS = st.sampled_from(["Ruang", "tunggu", "loket", "Kepala", "Bidang", "Petugas", "arsip", "KTP-el", "(PSC)", "dan"])
+FIRST = st.sampled_from(["Ruang", "Kepala", "Petugas", "Loket", "KTP-el"])
+PHRASE = st.tuples(FIRST, st.lists(WORDS, max_size=4)).map(lambda words: " ".join([words[0], *words[1]]))
+UNITS = st.sampled_from(["minutes", "hours", "days", "working_days", "months"])
+
+
+@settings(derandomize=True, max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    facilities=st.lists(
+        st.fixed_dictionaries({"name": PHRASE}, optional={"quantity": st.integers(1, 99), "accessible": st.booleans()}),
+        min_size=1,
+        max_size=4,
+    ),
+    counts=st.lists(st.fixed_dictionaries({"role": PHRASE, "count": st.integers(0, 60)}), min_size=1, max_size=4),
+    cases=st.lists(
+        st.fixed_dictionaries({"when": PHRASE, "value": st.integers(1, 40), "unit": UNITS}), min_size=2, max_size=4
+    ),
+    supervision=st.lists(
+        st.fixed_dictionaries(
+            {"supervisor": PHRASE, "method": PHRASE, "frequency": st.sampled_from(["daily", "monthly", "ad_hoc"])}
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    steps=st.lists(
+        st.fixed_dictionaries(
+            {"action": PHRASE},
+            optional={"actor": PHRASE, "duration": st.fixed_dictionaries({"value": st.integers(1, 90), "unit": UNITS})},
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    fees=st.lists(
+        st.fixed_dictionaries(
+            {"name": PHRASE, "amount": st.integers(0, 2_000_000)}, optional={"payment": PHRASE, "when": PHRASE}
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_structured_fields_round_trip_beyond_the_examples(
+    facilities: list[dict[str, Any]],
+    counts: list[dict[str, Any]],
+    cases: list[dict[str, Any]],
+    supervision: list[dict[str, Any]],
+    steps: list[dict[str, Any]],
+    fees: list[dict[str, Any]],
+) -> None:
+    document = {
+        "title": "Uji",
+        "provider": {},
+        "delivery": {"requirements": ["KTP"], "completion_time": cases, "procedure": {"steps": steps}, "fees": fees},
+        "manufacturing": {"facilities": facilities, "staff_count": counts, "internal_supervision": supervision},
+    }
+    back = round_trip(document, "uji").document
+    assert back["delivery"]["completion_time"] == cases
+    assert back["delivery"]["procedure"] == {"steps": steps}
+    assert back["delivery"]["fees"] == fees
+    assert back["manufacturing"]["facilities"] == facilities
+    assert back["manufacturing"]["staff_count"] == counts
+    assert back["manufacturing"]["internal_supervision"] == supervision
+
+
+SENTENCE = PHRASE.map(lambda text: text + ".")
+
+
+@settings(derandomize=True, max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    complaints=st.fixed_dictionaries(
+        {
+            "channels": st.lists(
+                st.fixed_dictionaries(
+                    {"type": st.sampled_from(["suggestion_box", "in_person", "lapor"]), "contact": PHRASE}
+                ),
+                min_size=1,
+                max_size=3,
+            )
+        },
+        optional={
+            "handler": PHRASE,
+            "response_time": st.fixed_dictionaries({"value": st.integers(1, 14), "unit": UNITS}),
+            "procedure": st.lists(SENTENCE, min_size=1, max_size=3),
+        },
+    ),
+    competence=st.lists(
+        st.fixed_dictionaries({"role": PHRASE, "requirements": st.lists(PHRASE, min_size=1, max_size=3)}),
+        min_size=1,
+        max_size=3,
+    ),
+    pledge=st.fixed_dictionaries(
+        {"text": SENTENCE},
+        optional={
+            "date": st.dates(date(2000, 1, 1), date(2030, 12, 31)).map(date.isoformat),
+            "signed_by": PHRASE,
+            "published": st.lists(PHRASE, min_size=2, max_size=3),
+            "displayed": PHRASE,
+        },
+    ),
+)
+def test_complaints_competence_and_the_maklumat_round_trip(
+    complaints: dict[str, Any], competence: list[dict[str, Any]], pledge: dict[str, Any]
+) -> None:
+    document = {
+        "title": "Uji",
+        "provider": {},
+        "delivery": {"requirements": ["KTP"], "complaints": complaints},
+        "manufacturing": {"staff_competence": competence},
+        "pledge": pledge,
+    }
+    back = round_trip(document, "uji").document
+    assert back["delivery"]["complaints"] == complaints
+    assert back["manufacturing"]["staff_competence"] == competence
+    assert back["pledge"] == pledge

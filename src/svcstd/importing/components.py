@@ -574,9 +574,13 @@ def _complaint_notes(built: Built) -> None:
     heading: tuple[str, Location] | None = None
     for text, loc in built.notes:
         found = all_named(text, _COMPLAINT_FIELDS)
+        label, colon, rest = text.partition(": ")
         if found is not None and not set(found) & set(built.value):
             built.value.update(found)
             in_procedure = False
+        elif colon and label.lower() == COMPLAINT_NOTES["procedure"].lower() and "procedure" not in built.value:
+            item = step(rest.strip())  # one step, on the label's line
+            built.value["procedure"], in_procedure = [item if len(item) > 1 else rest.strip()], False
         elif clean(text).lower() == COMPLAINT_NOTES["procedure"].lower() + ":" and "procedure" not in built.value:
             built.value["procedure"], in_procedure, heading = [], True, (text, loc)
         elif in_procedure:

@@ -2,8 +2,11 @@
 
 The heading, table A (service delivery: No | Komponen | Uraian), table B (manufacturing, for a full
 standard), then the maklumat pelayanan. Each value is written in words that `svcstd import` reads back
-into the same component: lists numbered one per line, durations as "2 (dua) hari kerja", money as
-"Rp 10.000", a field the Lampiran has no words for as "label: value", so that nothing is dropped.
+into the same field: lists numbered one per line, durations as "2 (dua) hari kerja", money as
+"Rp 10.000", cases as "case: time", counts as "role: 2 (dua) orang", what is said of the complaint channels
+under "Catatan:", the maklumat's date and signatory on labelled lines, and any other field of a line named
+after " — " ("Memeriksa berkas — pelaksana: Petugas loket; waktu: 10 (sepuluh) menit"), so that nothing is
+dropped (tests/importing/test_render_roundtrip.py).
 """
 
 from __future__ import annotations
@@ -291,8 +294,10 @@ def _complaints(value: Any) -> list[str]:
     head: list[str] = []
     for key, item in rest.items():
         label = COMPLAINT_NOTES.get(key) or FIELD_LABELS.get(key, key.replace("_", " ")).capitalize()
-        if key == "procedure" and isinstance(item, list):
+        if key == "procedure" and isinstance(item, list) and len(item) > 1:
             head += [*([""] if head else []), f"{label}:", *_numbered(_step(step) for step in item)]
+        elif key == "procedure" and isinstance(item, list):  # one step: on the label's line
+            head += [*([""] if head else []), f"{label}: {_step(item[0])}"]
         else:
             head += [*([""] if head else []), f"{label}: {scalar(item, key)}"]
     return [*_numbered(channels), *(_notes(head) if channels and head else head)]
