@@ -96,6 +96,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=500, help="the first N files of each folder (sorted)")
     parser.add_argument("--repeat", type=int, default=3, help="keep the best of N timings")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the top N functions by own time")
+    parser.add_argument("--evaluate-only", action="store_true", help="time engine.evaluate alone")
     parser.add_argument("--snapshot", type=Path, help="write every document's result (all documents) here")
     parser.add_argument("--verbose", action="store_true", help="judge as `check --verbose` (one finding per item)")
     parser.add_argument("--compare", type=Path, help="compare every document's result with this snapshot")
@@ -130,11 +131,10 @@ def main() -> int:
         stats.sort_stats("tottime").print_stats(args.profile)
         stats.sort_stats("cumulative").print_stats(args.profile)
         return 0
-    rows = {
-        "engine.evaluate": min(time_evaluate(judged, pipe) for _ in range(args.repeat)),
-        "judge.judge (validate + evaluate + score)": min(time_judge(judged, pipe) for _ in range(args.repeat)),
-        "validate alone": min(time_validate(judged) for _ in range(args.repeat)),
-    }
+    rows = {"engine.evaluate": min(time_evaluate(judged, pipe) for _ in range(args.repeat))}
+    if not args.evaluate_only:
+        rows["judge.judge (validate + evaluate + score)"] = min(time_judge(judged, pipe) for _ in range(args.repeat))
+        rows["validate alone"] = min(time_validate(judged) for _ in range(args.repeat))
     for name, seconds in rows.items():
         print(f"{name:45} {seconds:7.3f} CPU s  {1000 * seconds / len(judged):6.2f} ms/document")
     return 0

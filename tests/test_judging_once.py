@@ -153,3 +153,33 @@ def test_a_nested_judgement_keeps_the_outer_documents_derivations() -> None:
 
 def test_the_fixture_list_is_not_empty() -> None:
     assert all(isinstance(path, Path) for path in FILES) and len(FILES) > 20
+
+
+def test_each_thread_keeps_its_own_documents_derivations() -> None:
+    """A library caller judging in two threads: each thread's document is memoised in that thread only."""
+    import threading
+
+    calls: list[str] = []
+    inside, leave = threading.Event(), threading.Event()
+
+    def derive(doc: Mapping[str, Any]) -> str:
+        calls.append(str(doc["name"]))
+        return str(doc["name"])
+
+    def other() -> None:
+        mine = {"name": "other"}
+        with judging(mine):
+            shared(mine, derive)
+            inside.set()
+            leave.wait(10)
+            assert shared(mine, derive) == "other"
+
+    first = {"name": "first"}
+    thread = threading.Thread(target=other)
+    with judging(first):
+        thread.start()
+        inside.wait(10)
+        assert shared(first, derive) == shared(first, derive) == "first"
+        leave.set()
+        thread.join(10)
+    assert sorted(calls) == ["first", "other"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -26,13 +27,13 @@ class _Memo:
         self.values: dict[Derive, Any] = {}
 
 
-_current: list[_Memo | None] = [None]
-"""The memo of the document being judged (a one-item list, so that it is changed without `global`)."""
+_current: ContextVar[_Memo | None] = ContextVar("svcstd_judged_document", default=None)
+"""The memo of the document being judged, per thread (a library caller may judge in several at once)."""
 
 
 def shared(doc: Mapping[str, Any], derive: Callable[[Mapping[str, Any]], T]) -> T:
     """`derive(doc)`, computed once per document while the engine judges `doc`."""
-    memo = _current[0]
+    memo = _current.get()
     if memo is None or memo.doc is not doc:
         return derive(doc)
     try:
@@ -45,8 +46,8 @@ def shared(doc: Mapping[str, Any], derive: Callable[[Mapping[str, Any]], T]) -> 
 @contextmanager
 def judging(doc: Mapping[str, Any]) -> Iterator[None]:
     """Keep what rules derive from `doc` until the block ends (then it is dropped with the document)."""
-    previous, _current[0] = _current[0], _Memo(doc)
+    token = _current.set(_Memo(doc))
     try:
         yield
     finally:
-        _current[0] = previous
+        _current.reset(token)

@@ -27,9 +27,17 @@ class Routes:
                 self._groups.setdefault((step.get("channel"), step.get("when")), []).append(index)
 
     def _on(self, path: Path) -> list[list[int]]:
+        return [self._groups[key] for key in self.groups(path)]
+
+    def groups(self, path: Path) -> list[Path]:
+        """The (channel, when) groups whose steps are on the route: at most four, each once."""
         channel, case = path
         keys = dict.fromkeys([(None, None), (channel, None), (None, case), (channel, case)])
-        return [self._groups[key] for key in keys if key in self._groups]
+        return [key for key in keys if key in self._groups]
+
+    def grouped(self) -> Iterator[tuple[Path, list[int]]]:
+        """Each group's (channel, when) and its steps' indexes."""
+        return iter(self._groups.items())
 
     def indexes(self, path: Path) -> Iterator[int]:
         """The steps on the route, in step order."""

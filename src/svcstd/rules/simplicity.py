@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
@@ -387,9 +388,45 @@ def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapping[str, Any]:
     """The longest completion time for the case, or the longest overall when none names it."""
-    times = [time for time in completion if is_measured(time)]
-    matching = [t for t in times if case is not None and normalise(t.get("when", "")) == normalise(case)]
-    return max(matching or times, key=upper_minutes)
+    return _Promises(completion).of(case)
+
+
+class _Promises:
+    """`_promised` for every case of a procedure, from one pass over the completion times (not one per route)."""
+
+    def __init__(self, completion: Iterable[Mapping[str, Any]]) -> None:
+        self._times = [time for time in completion if is_measured(time)]
+        self._by_case: dict[str, Mapping[str, Any]] = {}
+        for time in self._times:  # the first of the longest, as max() picks it
+            case = normalise(time.get("when", ""))
+            best = self._by_case.get(case)
+            if best is None or upper_minutes(time) > upper_minutes(best):
+                self._by_case[case] = time
+        self._longest: Mapping[str, Any] | None = None
+
+    def of(self, case: str | None) -> Mapping[str, Any]:
+        matching = self._by_case.get(normalise(case)) if case is not None else None
+        if matching is not None:
+            return matching
+        if self._longest is None:
+            self._longest = max(self._times, key=upper_minutes)
+        return self._longest
+
+
+def _fits(sums: dict[Path, float] | None, timed: Routes, path: Path, limit: float) -> bool:
+    """Whether the route's durations certainly add up to no more than `limit`, without walking its steps.
+
+    `sums` holds each group's exact sum (math.fsum) when every duration is finite and not negative; then the
+    running total only grows, and the step-by-step float total exceeds the exact total by at most a relative
+    (n - 1) * 2**-53 over n steps: with twice that margin, a route under the limit has no step that passes it.
+    Without it, each of many cases' routes walked the steps common to all routes (O(cases x steps)).
+    """
+    if sums is None:
+        return False
+    groups = timed.groups(path)
+    total = math.fsum(sums[key] for key in groups)
+    margin = 1.0 + (timed.count(path) + 8) * 2.0**-51
+    return total * margin < limit
 
 
 def _first_overrun(minutes: dict[int, float], timed: Routes, path: Path, limit: float) -> int | None:
@@ -472,13 +509,23 @@ def SIM006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     completion = completion_durations(doc["delivery"]["completion_time"])
     timed = Routes(steps, where=lambda step: is_measured(step.get("duration")))
     minutes = {i: upper_minutes(step["duration"]) for i, step in enumerate(steps) if is_measured(step.get("duration"))}
+    promises = _Promises(completion)
+    sums = _group_sums(minutes, timed)
     flagged: set[int] = set()
     for path in _paths(steps):
-        promised = _promised(completion, path[1])
-        index = _first_overrun(minutes, timed, path, upper_minutes(promised))
+        promised = promises.of(path[1])
+        limit = upper_minutes(promised)
+        index = None if _fits(sums, timed, path, limit) else _first_overrun(minutes, timed, path, limit)
         if index is not None and index not in flagged:
             flagged.add(index)
             yield Hit(f"/delivery/procedure/steps/{index}/duration", _overrun_params(minutes, timed, path, promised))
+
+
+def _group_sums(minutes: dict[int, float], timed: Routes) -> dict[Path, float] | None:
+    """Each group of timed steps' exact total, when every duration is finite and not negative (else None)."""
+    if not all(0.0 <= value < math.inf for value in minutes.values()):
+        return None
+    return {key: math.fsum(minutes[index] for index in group) for key, group in timed.grouped()}
 
 
 def _overrun_params(
