@@ -203,7 +203,10 @@ def targets(size: int, samples: dict[str, Sample], kind: str = "generated") -> l
 def start_up(repeat: int, cwd: Path) -> list[tuple[str, float, float]]:
     version = measure([*svcstd_command(), "--version"], cwd, max(repeat, 3))
     small = measure([*svcstd_command(), "check", str(SMALL_FILE), "--no-cache"], cwd, max(repeat, 3))
-    print(f"\nsvcstd --version: {version.wall:.3f} s; one small file: {small.wall:.3f} s")
+    print(
+        f"\nsvcstd --version: {version.wall:.3f} s wall, {version.cpu:.3f} s CPU; "
+        f"one small file: {small.wall:.3f} s wall, {small.cpu:.3f} s CPU"
+    )
     return [("--version seconds", version.wall, 0.15), ("single small file seconds", small.wall, 0.3)]
 
 
