@@ -108,8 +108,8 @@ def test_cached_results_are_indistinguishable_in_every_format(repo: Path, monkey
 
 
 def cache_files(folder: Path | None = None) -> list[Path]:
-    """The entries of the current root's cache (all contexts)."""
-    return sorted((folder or cache.root_folder()).glob("*/*.json"))
+    """The files of the current root's cache (every context's index and packs, no temporary file)."""
+    return sorted(path for path in (folder or cache.root_folder()).glob("*/*") if not path.name.startswith(".tmp-"))
 
 
 def test_cache_lives_in_the_users_cache_folder_not_the_repository(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -203,69 +203,128 @@ def test_custom_rule_files_are_part_of_the_context(tmp_path: Path) -> None:
     assert cache.context_digest(settings, BUILTIN_RULES, AS_OF) != before
 
 
-def only_entry() -> Path:
-    [path] = [path for path in cache_files() if "sp-" in path.read_text(encoding="utf-8")][:1]
-    return path
+def context_folder() -> Path:
+    return cache.root_folder() / cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF)
 
 
-def resign(blob: bytes, key: bytes) -> bytes:
-    """The entry's payload signed under `key` (the way a forger with a key of their own would)."""
-    _, _, payload = blob.partition(b"\n")
-    return hmac.new(key, payload, hashlib.sha256).hexdigest().encode() + b"\n" + payload
+def the_key() -> bytes:
+    return (Path(os.environ["SVCSTD_CACHE_DIR"]) / "key").read_bytes()
 
 
-def passing(blob: bytes) -> bytes:
-    """The entry's payload rewritten so that every document passes with no finding: what a planter wants."""
-    mac, _, payload = blob.partition(b"\n")
-    entry = json.loads(payload)
-    for doc in entry["results"]:
+def load_index(folder: Path | None = None) -> tuple[bytes, dict[str, Any]]:
+    """The signature and the data of a context's index."""
+    mac, _, payload = ((folder or context_folder()) / "index").read_bytes().partition(b"\n")
+    return mac, json.loads(payload)
+
+
+def store_index(data: dict[str, Any], mac: bytes | None = None, key: bytes | None = None) -> None:
+    """Write an index: with `mac` as it is (a forger without the key), else signed under `key` (the real one)."""
+    payload = codec.dumps(data)
+    signature = mac if mac is not None else hmac.new(key or the_key(), payload, hashlib.sha256).hexdigest().encode()
+    (context_folder() / "index").write_bytes(signature + b"\n" + payload)
+
+
+def record(data: dict[str, Any], label: str) -> bytes:
+    _digest, _stamp, pack, offset, length, _sha = data["entries"][label]
+    with open(context_folder() / data["packs"][pack], "rb") as stream:
+        stream.seek(offset)
+        return stream.read(length)
+
+
+def replace_records(data: dict[str, Any], change: Any) -> None:
+    """Every record rewritten by `change` (decoded JSON in, JSON out) into a new pack the index points to."""
+    name = "pack-" + "a" * 32 + ".dat"
+    blob = b""
+    for label, entry in data["entries"].items():
+        rewritten = codec.dumps(change(json.loads(record(data, label))))
+        entry[2:] = [len(data["packs"]), len(blob), len(rewritten), hashlib.sha256(rewritten).hexdigest()]
+        blob += rewritten
+    (context_folder() / name).write_bytes(blob)
+    data["packs"].append(name)
+
+
+def passing(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every document passes with no finding: what a planter wants."""
+    for doc in results:
         doc.update(passed=True, findings=[])
-    return mac + b"\n" + json.dumps(entry).encode()
+    return results
 
 
-def test_a_planted_entry_with_a_wrong_signature_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Proven by mutation: with the signature check in ResultCache.get disabled, the planted result is used."""
+def test_a_planted_index_with_a_wrong_signature_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Proven by mutation: with the signature check in index.read_index disabled, the planted results are used."""
     fresh = run()
-    entries = cache_files()
-    for path in entries:
-        path.write_bytes(passing(path.read_bytes()))
+    mac, data = load_index()
+    replace_records(data, passing)
+    store_index(data, mac=mac)
     judged = forbid_judging(monkeypatch)
     assert run() == fresh
-    assert len(judged) == len(entries)  # every planted entry was a miss, judged afresh
+    assert len(judged) == len(data["entries"])  # every planted entry was a miss, judged afresh
 
 
-def test_an_entry_signed_with_another_key_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_index_signed_with_another_key_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = run()
-    entries = cache_files()
-    for path in entries:
-        path.write_bytes(resign(passing(path.read_bytes()), b"k" * 32))
+    _, data = load_index()
+    replace_records(data, passing)
+    store_index(data, key=b"k" * 32)
     judged = forbid_judging(monkeypatch)
     assert run() == fresh
-    assert len(judged) == len(entries)
+    assert len(judged) == len(data["entries"])
 
 
-def test_an_entry_moved_to_another_file_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A genuine, correctly signed entry of a passing file does not answer for a failing one."""
+def test_a_record_changed_in_its_pack_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The signed index holds each record's sha256: a pack rewritten behind its back answers for nothing.
+
+    Proven by mutation: with the hash comparison in index.Packs.record disabled, the planted result is used.
+    """
     fresh = run()
-    by_name = {doc.path: doc for doc in fresh.documents}
-    good = next(doc.path for doc in fresh.documents if doc.passed and doc.index == 0)
-    bad = next(doc.path for doc in fresh.documents if not doc.passed and doc.path != good and doc.index == 0)
-    store = cache.ResultCache(cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF))
-    good_entry = store._path(f"{good}\x000")
-    store._path(f"{bad}\x000").write_bytes(good_entry.read_bytes())
+    _, data = load_index()
+    label = next(label for label in data["entries"] if "sp-" in label)
+    _digest, _stamp, pack, offset, length, _sha = data["entries"][label]
+    planted = codec.dumps(passing(json.loads(record(data, label))))
+    path = context_folder() / data["packs"][pack]
+    blob = path.read_bytes()
+    path.write_bytes(blob[:offset] + planted[:length].ljust(length) + blob[offset + length :])
     judged = forbid_judging(monkeypatch)
-    assert run() == fresh and not by_name[bad].passed
-    assert judged == [bad]
+    assert run() == fresh
+    assert judged == [label.split("\0")[0]]
 
 
-def test_entries_are_plain_json_the_same_on_every_python(repo: Path) -> None:
+def test_an_index_copied_from_another_root_or_context_is_no_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Proven by mutation: with the header comparison in index.read_index disabled, the copy is read."""
+    for name in ("one", "two"):
+        (tmp_path / name / ".git").mkdir(parents=True)
+        make_corpus(tmp_path / name / "standards", 6)
+    monkeypatch.chdir(tmp_path / "one")
     run()
-    for path in cache_files():
-        mac, _, payload = path.read_bytes().partition(b"\n")
-        assert len(mac) == 64 and int(mac, 16) >= 0
-        entry = json.loads(payload)
-        assert sorted(entry) in (["entry", "results"], ["entry", "results", "stat"])
-        assert payload == json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    copied = context_folder()
+    monkeypatch.chdir(tmp_path / "two")
+    target = context_folder()
+    target.mkdir(parents=True, mode=0o700)
+    for path in copied.iterdir():
+        shutil.copy2(path, target / path.name)
+    context = cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF)
+    assert cache.ResultCache(context).entries == {}  # another root's index
+    other = cache.context_digest(Settings(fail_on="warning"), BUILTIN_RULES, AS_OF)
+    shutil.copytree(target, cache.root_folder() / other)
+    assert cache.ResultCache(other).entries == {}  # another context's index
+    assert run() == run(use_cache=False)
+    assert cache.ResultCache(context).entries  # written afresh for this root
+
+
+def test_the_index_and_records_are_plain_json_the_same_on_every_python(repo: Path) -> None:
+    run()
+    mac, data = load_index()
+    assert len(mac) == 64 and int(mac, 16) >= 0
+    assert sorted(data) == ["context", "entries", "format", "packs", "root"]
+    assert data["format"] == cache.store.FORMAT and data["root"] == cache.root_folder().name
+    payload = (context_folder() / "index").read_bytes().partition(b"\n")[2]
+    assert payload == json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    for label in data["entries"]:
+        blob = record(data, label)
+        assert codec.dumps(json.loads(blob)) == blob
+    assert not list(cache.root_folder().rglob("*.pickle"))
 
 
 def test_every_field_of_a_result_survives_the_round_trip() -> None:
@@ -294,26 +353,74 @@ def test_every_field_of_a_result_survives_the_round_trip() -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"garbage", b"0" * 64 + b"\n{}", b"\n\n", "é".encode("latin-1")],
+    [b"", b"garbage", b"0" * 64 + b"\n{}", b"\n\n", "é".encode("latin-1"), "half"],
 )
-def test_a_corrupt_entry_is_a_miss(repo: Path, content: bytes) -> None:
+def test_a_corrupt_or_truncated_index_is_a_miss(repo: Path, content: bytes | str) -> None:
     fresh = run()
-    path = only_entry()
-    path.write_bytes(content)
+    path = context_folder() / "index"
+    blob = path.read_bytes()
+    planted = blob[: len(blob) // 2] if content == "half" else content
+    assert isinstance(planted, bytes)
+    labels = load_index()[1]["entries"].keys()
+    path.write_bytes(planted)
     assert run() == fresh
-    assert path.read_bytes() != content  # rewritten
+    assert load_index()[1]["entries"].keys() == labels  # written afresh
+
+
+def test_a_truncated_or_missing_pack_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = run()
+    _, data = load_index()
+    [name] = data["packs"]
+    pack = context_folder() / name
+    pack.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
+    judged = forbid_judging(monkeypatch)
+    assert run() == fresh
+    assert 0 < len(judged) < len(data["entries"])  # the records past the cut
+    judged.clear()
+    for name in load_index()[1]["packs"]:
+        (context_folder() / name).unlink()
+    assert run() == fresh
+    assert len(judged) == len(data["entries"])
 
 
 @pytest.mark.parametrize("results", [["not a result"], [{"path": 1}], {"x": 1}, None])
 def test_well_signed_garbage_is_a_miss(repo: Path, results: object) -> None:
-    """Even an entry signed with the right key builds nothing but the exact result types."""
+    """Even a record under an index signed with the right key builds nothing but the exact result types."""
     fresh = run()
-    path = only_entry()
-    _mac, _, payload = path.read_bytes().partition(b"\n")
-    entry = json.loads(payload)
-    entry["results"] = results
-    key = (Path(os.environ["SVCSTD_CACHE_DIR"]) / "key").read_bytes()
-    path.write_bytes(resign(b"\n" + codec.dumps(entry), key))
+    _, data = load_index()
+    replace_records(data, lambda _: results)
+    store_index(data)
+    assert run() == fresh
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "x",
+        [],
+        ["d", None, 0, 0, 1],
+        ["d", None, 5, 0, 1, "0" * 64],
+        ["d", [1], 0, 0, 1, "0" * 64],
+        ["d", None, 0, -1, 1, "0" * 64],
+        ["d", None, 0, 0, 10**12, "0" * 64],
+        ["d", None, True, 0, 1, "0" * 64],
+    ],
+)
+def test_well_signed_malformed_entries_are_misses(repo: Path, entry: object) -> None:
+    fresh = run()
+    _, data = load_index()
+    for label in data["entries"]:
+        data["entries"][label] = entry
+    store_index(data)
+    assert run() == fresh
+
+
+def test_well_signed_malformed_pack_names_are_no_index(repo: Path) -> None:
+    fresh = run()
+    _, data = load_index()
+    data["packs"] = ["../../key"]
+    store_index(data)
+    assert cache.ResultCache(cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF)).entries == {}
     assert run() == fresh
 
 
@@ -357,15 +464,27 @@ def test_a_linked_root_folder_or_entry_is_not_written_through(repo: Path) -> Non
     assert list(victim.iterdir()) == []
 
 
-def test_a_linked_entry_is_not_read(repo: Path) -> None:
+def test_a_linked_index_or_pack_is_not_read(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = run()
-    path = only_entry()
-    elsewhere = repo / "entry.json"
-    elsewhere.write_bytes(path.read_bytes())
-    path.unlink()
-    path.symlink_to(elsewhere)
-    assert cache.store._read_entry(path) is None
+    context = cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF)
+    _, data = load_index()
+    pack = context_folder() / data["packs"][0]
+    elsewhere = repo / "pack.dat"
+    elsewhere.write_bytes(pack.read_bytes())
+    pack.unlink()
+    pack.symlink_to(elsewhere)
+    judged = forbid_judging(monkeypatch)
     assert run() == fresh
+    assert len(judged) == len(data["entries"])
+    index = context_folder() / "index"
+    (repo / "index").write_bytes(index.read_bytes())
+    index.unlink()
+    index.symlink_to(repo / "index")
+    assert cache.index.read_file(index, 10**9) is None
+    assert cache.ResultCache(context).entries == {}
+    assert run() == fresh
+    assert not index.is_symlink()  # replaced by a new index, the link's target untouched
+    assert (repo / "index").read_bytes() != b""
 
 
 def test_a_key_readable_by_others_is_refused(repo: Path) -> None:
@@ -385,7 +504,7 @@ def test_writes_are_atomic_and_failures_silent(repo: Path, monkeypatch: pytest.M
     def full_disk(source: object, destination: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cache.store.os, "replace", full_disk)
+    monkeypatch.setattr(cache.index.os, "replace", full_disk)
     assert run() == fresh
     assert {path: path.read_bytes() for path in cache_files()} == before
     assert not list(cache.root_folder().rglob(".tmp-*"))
@@ -536,7 +655,7 @@ def test_a_changed_file_is_a_miss_with_size_and_mtime_kept(repo: Path, monkeypat
 
 @pytest.mark.usefixtures("settled")
 def test_a_tampered_stamp_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Proven by mutation: with the signature check in ResultCache.entry disabled, the stale result is used.
+    """Proven by mutation: with the signature check in index.read_index disabled, the stale result is used.
 
     The file is edited, then its entry's stamp rewritten to the edited file's stat, so that the stamp
     alone would take the old results for the new bytes.
@@ -544,16 +663,14 @@ def test_a_tampered_stamp_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch)
     run()
     edited = next((repo / "standards").rglob("sp-*.yaml"))
     edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: Revisi ", 1), encoding="utf-8")
-    store = cache.ResultCache(cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF))
-    path = store._path(f"{edited.relative_to(repo)}\x000")
-    mac, _, payload = path.read_bytes().partition(b"\n")
-    entry = json.loads(payload)
-    assert entry["stat"]
-    entry["stat"] = list(cache.current_stamp(str(edited)) or ())
-    path.write_bytes(mac + b"\n" + codec.dumps(entry))
+    mac, data = load_index()
+    label = f"{edited.relative_to(repo)}\x000"
+    assert data["entries"][label][1]
+    data["entries"][label][1] = list(cache.current_stamp(str(edited)) or ())
+    store_index(data, mac=mac)
     judged = forbid_judging(monkeypatch)
     warm = run()
-    assert judged == [str(edited.relative_to(repo))]
+    assert len(judged) == len(data["entries"])  # the whole index is unsigned now: every file judged afresh
     assert warm == run(use_cache=False)
 
 
@@ -671,12 +788,92 @@ def test_findings_built_by_their_slots_equal_those_of_the_constructor() -> None:
         codec._new_finding(values[:5])  # as the constructor: a required field missing
 
 
-def test_an_entry_of_any_size_is_read_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "entry.json"
+def test_a_file_of_any_size_is_read_whole_or_not_at_all(tmp_path: Path) -> None:
+    path = tmp_path / "index"
     for size in (0, 1, 65_536, 300_000):
         path.write_bytes(b"x" * size)
-        assert cache.store._read_entry(path) == b"x" * size
-    monkeypatch.setattr(cache.store, "MAX_ENTRY_BYTES", 1000)
+        assert cache.index.read_file(path, 10**6) == b"x" * size
     path.write_bytes(b"x" * 1001)
-    assert cache.store._read_entry(path) is None
-    assert cache.store._read_entry(tmp_path) is None  # a folder
+    assert cache.index.read_file(path, 1000) is None
+    assert cache.index.read_file(tmp_path, 1000) is None  # a folder
+
+
+def test_a_cold_run_writes_each_record_as_it_comes(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records go to the new pack during the run, not held to the end: only their places are in memory."""
+    sizes: list[int] = []
+    real = cache.index.PackWriter.append
+
+    def spy(writer: cache.index.PackWriter, blob: bytes) -> int:
+        offset = real(writer, blob)
+        writer._stream.flush()
+        sizes.append(writer.temporary.stat().st_size)
+        return offset
+
+    monkeypatch.setattr(cache.index.PackWriter, "append", spy)
+    run()
+    assert len(sizes) > 10 and sizes == sorted(sizes) and sizes[0] < sizes[-1]
+    store = cache.ResultCache(cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF))
+    assert not hasattr(store, "pending")
+    assert all(type(raw) is list and len(raw) == 6 for raw in store.entries.values())
+
+
+def test_an_interrupted_run_leaves_no_pack_and_the_index_as_it_was(repo: Path) -> None:
+    fresh = run()
+    before = {path: path.read_bytes() for path in cache_files()}
+    for path in standards(repo)[:5]:
+        path.write_text(path.read_text(encoding="utf-8") + "\n# diubah\n", encoding="utf-8")
+
+    def interrupt(done: int, total: int) -> None:
+        if done > len(standards(repo)) - 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        api.check(["standards"], DEFAULT_SETTINGS, AS_OF, BUILTIN_RULES, jobs=1, use_cache=True, progress=interrupt)
+    assert {path: path.read_bytes() for path in cache_files()} == before
+    assert not list(cache.root_folder().rglob(".tmp-*"))
+    assert run() == run(use_cache=False) != fresh
+
+
+@pytest.mark.usefixtures("settled")
+def test_packs_are_merged_and_dead_ones_removed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each run that changes a file adds a small pack; past MAX_PACKS they are merged, and a pack that is
+    mostly dead records is rewritten; the packs no index uses are removed at once."""
+    monkeypatch.setattr(cache.store, "COMPACT_SLACK", 0)
+    run()
+    files = standards(repo)
+    for number in range(cache.index.MAX_PACKS + 3):
+        edited = files[number]
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\n# {number}\n", encoding="utf-8")
+        assert run() == run(use_cache=False)
+        _, data = load_index()
+        assert len(data["packs"]) <= cache.index.MAX_PACKS
+        assert sorted(path.name for path in context_folder().glob("pack-*")) == sorted(data["packs"])
+    for edited in files:  # every record replaced: the first pack is all dead and goes
+        edited.write_text(edited.read_text(encoding="utf-8") + "\n# lagi\n", encoding="utf-8")
+    first = set(load_index()[1]["packs"])
+    warm = run()
+    assert warm == run(use_cache=False)
+    assert not first & {path.name for path in context_folder().glob("pack-*")}
+    judged = forbid_judging(monkeypatch)
+    assert run() == warm and judged == []
+
+
+def test_two_runs_saving_at_once_leave_a_usable_cache(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The later index wins; the other run's records are simply not in it (a miss next time), never wrong."""
+    run()
+    context = cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF)
+    first, second = cache.ResultCache(context), cache.ResultCache(context)
+    job = api.pipeline(DEFAULT_SETTINGS, AS_OF, BUILTIN_RULES)
+    edited = standards(repo)[:2]
+    for store, path in zip((first, second), edited, strict=True):
+        path.write_text(path.read_text(encoding="utf-8") + "\n# diubah\n", encoding="utf-8")
+        target = Target(str(path), str(path.relative_to(repo)), False)
+        key, results = parallel.check_file(target, job)
+        assert key is not None
+        store.put(target, key, results)
+    first.save()
+    second.save()
+    judged = forbid_judging(monkeypatch)
+    warm = run()
+    assert judged == [str(edited[0].relative_to(repo))]  # the first run's record was not in the last index
+    assert warm == run(use_cache=False)

@@ -90,15 +90,19 @@ def check_pipeline(
     empty: set[int] = set()
     held: dict[int, Results] = {}
     share = SharedTexts()
-    for slot, results in _results(files, run, jobs, store, progress or _quiet, originals):
-        if not results:
-            empty.add(slot)
-        elif spill is not None:
-            spill.add(slot, results)
-        else:
-            held[slot] = share(results) or ()
-    if store is not None:
-        store.save()
+    try:
+        for slot, results in _results(files, run, jobs, store, progress or _quiet, originals):
+            if not results:
+                empty.add(slot)
+            elif spill is not None:
+                spill.add(slot, results)
+            else:
+                held[slot] = share(results) or ()
+        if store is not None:
+            store.save()
+    finally:
+        if store is not None:
+            store.close()  # an interrupted run leaves no pack behind (saved ones are already closed)
     if spill is not None:
         documents: Sequence[DocumentResult] = spill.documents()
     else:

@@ -1,15 +1,18 @@
 """The result cache: a file's document results, keyed by its bytes and everything that can change them.
 
-One JSON entry per checked file, in a folder per judging context (svcstd's code, the schema, the
-rules, the judging settings, the date) inside the folder of the checked root (location.py). Every
-entry is signed with HMAC-SHA256 under the user's private key, over the context, the file and its
-digest as well as the results: a planted entry, or one copied from another file, root or key, is a
-miss, never a result. Entries are written atomically (a temporary file renamed into place); anything
-else that goes wrong with the cache is a miss or a skipped write, never an error.
+One folder per judging context (svcstd's code, the schema, the rules, the judging settings, the date)
+inside the folder of the checked root (location.py). In it, like git's index, one signed `index` file
+holds per checked file its digest, its stat stamp and where its results are in the context's packs
+(index.py): a warm run reads that one file, stats each target, and reads only the records it uses.
+The index is signed with HMAC-SHA256 under the user's private key, over the format, the context, the
+checked root and every entry, and each record is trusted only when its bytes hash to the sha256 the
+index holds for it: a planted, truncated or copied index, or a record changed in its pack, is a miss,
+never a result. New records go to a new pack as they come (a cold run holds only their places in
+memory); at the end the pack is renamed into place and the index replaced atomically. Anything else
+that goes wrong with the cache is a miss or a skipped write, never an error.
 
-Like git's index, an entry also keeps the file's stat *stamp* (size, mtime_ns, inode, ctime_ns) from
-when its bytes were hashed, under the same signature: a warm run stats the file and, when the stamp is
-unchanged, uses the entry without reading or hashing the file. A changed stamp (a touch, a checkout)
+The stamp is the file's (size, mtime_ns, inode, ctime_ns) from when its bytes were hashed: when it is
+unchanged the entry answers without reading or hashing the file. A changed stamp (a touch, a checkout)
 means reading and hashing again; equal bytes are still a hit, and the entry gets the new stamp. A file
 changed within RACY_NS of being hashed gets no stamp (git's "racily clean" case: a second edit in the
 same timestamp tick would leave the stamp as it was), so it is hashed on every run until it settles.
@@ -18,12 +21,10 @@ same timestamp tick would leave the stamp as it was), so it is hashed on every r
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import os
 import shutil
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
@@ -33,8 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd import __version__
-from svcstd.cache import codec
-from svcstd.cache.location import NO_FOLLOW, cache_home, make_folder, root_folder, secret_key
+from svcstd.cache import codec, index
+from svcstd.cache.location import cache_home, make_folder, root_folder, secret_key
 from svcstd.model import DocumentResult
 from svcstd.reading import shared_parts
 
@@ -43,15 +44,15 @@ if TYPE_CHECKING:
     from svcstd.reading.discovery import Target
     from svcstd.rules.base import Rule
 
-FORMAT = "svcstd-cache-5"
+FORMAT = "svcstd-cache-6"
 MAX_BYTES = 200 * 1024 * 1024
 """Per checked root: beyond it the oldest contexts go."""
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""One file's record: larger results are not stored."""
 KEEP_CONTEXTS = 8
 STALE_SECONDS = 3600
 """A temporary file this old belongs to a run that died (kill -9): pruned."""
 _OUTPUT_ONLY = frozenset({"lang", "sources", "include", "exclude", "config_root"})
-_SUFFIX = ".json"
 RACY_NS = 3_000_000_000
 """A file changed this recently before it was hashed gets no stamp: coarse file systems tick in 1-2 s."""
 
@@ -161,10 +162,12 @@ def _files_hash(paths: Iterable[str]) -> str:
 
 
 class ResultCache:
-    """The cached results of one judging context; `get` and `put` by target, `save` once at the end.
+    """The cached results of one judging context: `lookup` and `put` by target, `save` once at the end.
 
-    Opening checks the cache folder and reads (or creates) the key: a CacheError when the folder is a
-    link or not the user's own, so that the command can say so instead of silently writing elsewhere.
+    Opening checks the cache folder, reads (or creates) the key and reads the context's index (one
+    file); `put` writes each new record to a new pack at once, keeping only its place in memory, so a
+    cold run's memory does not grow with what it stores. A CacheError when the folder is a link or not
+    the user's own, so that the command can say so instead of silently writing elsewhere.
     """
 
     def __init__(self, context: str, start: str | os.PathLike[str] = ".") -> None:
@@ -173,31 +176,52 @@ class ResultCache:
         self.folder = self.root / context
         self.context = context
         self.key = secret_key(self.home)
-        self.pending: dict[str, tuple[Path, bytes]] = {}
         self.shared = codec.Shared()
+        self.header = {"format": FORMAT, "context": context, "root": self.root.name}
+        self.changed = False
+        self._writer: index.PackWriter | None = None
+        self._writable = True
         if self.folder.exists():
             make_folder(self.folder, self.home)
+            names, self.entries = index.read_index(self.folder, self.key, self.header)
+        else:
+            names, self.entries = [], {}
+        self.packs = index.Packs(self.folder, list(names), MAX_ENTRY_BYTES)
+
+    def _raw(self, target: Target) -> tuple[str, str, Stamp | None] | None:
+        label = _label(target)
+        fields = index.checked(self.entries.get(label), len(self.packs.names))
+        if fields is None:
+            return None
+        stamp = fields[1]
+        return label, fields[0], None if stamp is None else (stamp[0], stamp[1], stamp[2], stamp[3])
+
+    def _results(self, label: str) -> Results | None:
+        """The label's results, read from its pack when the record is what the signed index says."""
+        fields = index.checked(self.entries.get(label), len(self.packs.names))
+        if fields is None:
+            return None
+        _, _, pack, offset, length, sha = fields
+        record = self.packs.record(pack, offset, length, sha)
+        if record is None:
+            return None
+        try:
+            return codec.decode(json.loads(record), self.shared)
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
 
     def entry(self, target: Target) -> Entry | None:
-        """The target's entry when it is signed for exactly this context and target; None (a miss) for anything else.
+        """The target's entry when the index holds one for exactly this context and target, and its record
+        is intact; None (a miss) for anything else.
 
         The caller still decides whether it answers for the file as it is now: by its stamp, or by its digest.
         """
-        label = _label(target)
-        blob = _read_entry(self._path(label))
-        if blob is None:
+        found = self._raw(target)
+        if found is None:
             return None
-        mac, _, payload = blob.partition(b"\n")
-        if not hmac.compare_digest(mac, self._sign(payload)):
-            return None
-        try:
-            entry = json.loads(payload)
-            context, stored_label, digest = entry["entry"]
-            if context != self.context or stored_label != label or not isinstance(digest, str):
-                return None
-            return Entry(digest, _stamp(entry.get("stat")), codec.decode(entry["results"], self.shared))
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
-            return None
+        label, digest, stamp = found
+        results = self._results(label)
+        return None if results is None else Entry(digest, stamp, results)
 
     def lookup(self, target: Target, read: Callable[[], tuple[object, os.stat_result | None]]) -> Results | None:
         """The target's results if its entry answers for the file as it is now; None (a miss) otherwise.
@@ -205,99 +229,153 @@ class ResultCache:
         An unchanged stamp answers without reading the file; else `read` gives its bytes (or anything
         else for a file that cannot be read) and the stat taken before reading, and equal bytes answer.
         """
-        entry = self.entry(target)
-        if entry is None:
+        found = self._raw(target)
+        if found is None:
             return None
-        if entry.stamp is not None and entry.stamp == current_stamp(target.path):
+        label, digest, stamp = found
+        if stamp is not None and stamp == current_stamp(target.path):
             # The file is unchanged; the shared files it used (`uses:`) are checked by their bytes.
-            own = entry.digest.split("\n", 1)[0]
-            return entry.results if shared_parts.dependencies_current(entry.digest, own) else None
+            own = digest.split("\n", 1)[0]
+            return self._results(label) if shared_parts.dependencies_current(digest, own) else None
         raw, info = read()
-        if not isinstance(raw, bytes) or not shared_parts.dependencies_current(entry.digest, file_digest(raw)):
+        if not isinstance(raw, bytes) or not shared_parts.dependencies_current(digest, file_digest(raw)):
             return None
-        stamp = None if info is None else settled_stamp(info)
-        if stamp is not None:  # same bytes, new stat (a touch, a checkout): the next run need not read it
-            self.put(target, FileKey(entry.digest, stamp), entry.results)
-        return entry.results
+        results = self._results(label)
+        if results is None:
+            return None
+        settled = None if info is None else settled_stamp(info)
+        if settled is not None:  # same bytes, new stat (a touch, a checkout): the next run need not read it
+            old = self.entries[label]
+            self.entries[label] = [old[0], list(settled), *old[2:]]
+            self.changed = True
+        return results
 
     def put(self, target: Target, key: FileKey | str, results: Results) -> None:
-        """Signed now, written by `save`; results that cannot be stored exactly (NaN) are not stored."""
+        """Written to this run's pack at once; results that cannot be stored exactly (NaN) are not stored."""
         digest, stamp = (key, None) if isinstance(key, str) else key
-        label = _label(target)
-        entry: dict[str, object] = {"entry": [self.context, label, digest], "results": codec.encode(results)}
-        if stamp is not None:
-            entry["stat"] = list(stamp)
         try:
-            payload = codec.dumps(entry)
+            record = codec.dumps(codec.encode(results))
         except ValueError:
             return
-        self.pending[label] = (self._path(label), self._sign(payload) + b"\n" + payload)
-
-    def save(self) -> None:
-        """Write the new entries, then prune; a cache that cannot be written is skipped."""
-        if not self.pending:
+        if len(record) > MAX_ENTRY_BYTES or not self._writable:
             return
         try:
+            if self._writer is None:
+                make_folder(self.folder, self.home)
+                self._writer = index.PackWriter(self.folder)
+                self.packs.names.append(self._writer.name)
+            offset = self._writer.append(record)
+        except OSError:
+            self._give_up()
+            return
+        pack = len(self.packs.names) - 1
+        stored = None if stamp is None else list(stamp)
+        self.entries[_label(target)] = [digest, stored, pack, offset, len(record), index.record_hash(record)]
+        self.changed = True
+
+    def _give_up(self) -> None:
+        """A pack that cannot be written: forget what went into it, store nothing more this run."""
+        self._writable = False
+        if self._writer is not None:
+            self._writer.discard()
+            pack = self.packs.names.index(self._writer.name)
+            self.entries = {label: raw for label, raw in self.entries.items() if not _in_pack(raw, pack)}
+            self._writer = None
+
+    def save(self) -> None:
+        """Finish the new pack, merge packs when there are many, write the index, then prune.
+
+        A cache that cannot be written is skipped (the entries already on disk stay as they were).
+        """
+        if not self.changed:
+            self.close()
+            return
+        try:
+            if self._writer is not None:
+                self._writer.finish()
+                self._writer = None
+            names, entries = self._compacted()
             make_folder(self.folder, self.home)
-            for path, blob in self.pending.values():
-                _write_atomically(path, blob)
+            index.write_index(self.folder, self.key, self.header, names, entries)
+            index.drop_packs(self.folder, keep=set(names), known=set(self.packs.names), stale_seconds=STALE_SECONDS)
             prune(self.root, keep=self.folder)
         except OSError:
-            return
+            self._give_up()
         finally:
-            self.pending.clear()
+            self.changed = False
+            self.close()
 
-    def _path(self, label: str) -> Path:
-        return self.folder / (hashlib.sha256(label.encode("utf-8", "surrogateescape")).hexdigest()[:40] + _SUFFIX)
+    def close(self) -> None:
+        """Release the packs; a pack never saved (an interrupted run) is removed."""
+        if self._writer is not None:
+            self._writer.discard()
+            self._writer = None
+        self.packs.close()
 
-    def _sign(self, payload: bytes) -> bytes:
-        return hmac.new(self.key, payload, hashlib.sha256).hexdigest().encode()
+    def _compacted(self) -> tuple[list[str], dict[str, index.Raw]]:
+        """The packs and entries of the new index: unused packs left out, records of small or mostly dead
+        packs copied into one new pack (when there are more than MAX_PACKS, or dead bytes outweigh live)."""
+        live: dict[int, int] = {}
+        entries: dict[str, index.Raw] = {}
+        for label, raw in self.entries.items():
+            fields = index.checked(raw, len(self.packs.names))
+            if fields is not None:
+                entries[label] = raw
+                live[fields[2]] = live.get(fields[2], 0) + fields[4]
+        sizes = {pack: _size(self.folder / self.packs.names[pack]) for pack in live}
+        merge: set[int] = set()
+        if sum(sizes.values()) > 2 * sum(live.values()) + COMPACT_SLACK:
+            merge = set(live)  # more dead bytes than live: rewrite every record
+        elif len(live) > index.MAX_PACKS:
+            largest = max(live, key=lambda pack: sizes[pack])
+            merge = set(live) - {largest}
+        if merge:
+            entries = self._merged(entries, merge)
+        used = sorted({raw[2] for raw in entries.values()})
+        number = {pack: position for position, pack in enumerate(used)}
+        names = [self.packs.names[pack] for pack in used]
+        renumbered = {label: [raw[0], raw[1], number[raw[2]], *raw[3:]] for label, raw in entries.items()}
+        return names, renumbered
+
+    def _merged(self, entries: dict[str, index.Raw], merge: set[int]) -> dict[str, index.Raw]:
+        """The records of the packs in `merge` copied, one at a time, into a new pack; those that fail their
+        hash are dropped."""
+        writer = index.PackWriter(self.folder)
+        try:
+            new = len(self.packs.names)
+            merged: dict[str, index.Raw] = {}
+            for label, raw in entries.items():
+                if raw[2] not in merge:
+                    merged[label] = raw
+                    continue
+                record = self.packs.record(raw[2], raw[3], raw[4], raw[5])
+                if record is not None:
+                    merged[label] = [raw[0], raw[1], new, writer.append(record), raw[4], raw[5]]
+            writer.finish()
+        except BaseException:
+            writer.discard()
+            raise
+        self.packs.names.append(writer.name)
+        return merged
 
 
-def _stamp(value: object) -> Stamp | None:
-    """A stored stamp: four integers, else none (an entry without one is checked by its digest)."""
-    if value is None:
-        return None
-    if isinstance(value, list) and len(value) == 4 and all(type(part) is int for part in value):
-        return (value[0], value[1], value[2], value[3])
-    raise ValueError("not a stamp")
+COMPACT_SLACK = 1024 * 1024
+"""Dead bytes below this are never worth a rewrite."""
+
+
+def _in_pack(raw: object, pack: int) -> bool:
+    return type(raw) is list and len(raw) == 6 and raw[2] == pack
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.lstat(path).st_size
+    except OSError:
+        return 0
 
 
 def _label(target: Target) -> str:
     return f"{target.display}\0{int(target.explicit)}"
-
-
-def _read_entry(path: Path) -> bytes | None:
-    """The entry's bytes, never through a link and never more than MAX_ENTRY_BYTES; None when there is none."""
-    try:
-        handle = os.open(path, os.O_RDONLY | NO_FOLLOW)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-            return None
-        chunks = [os.read(handle, info.st_size + 1)]  # one read: an entry is written whole, then renamed
-        while chunks[-1] and sum(map(len, chunks)) <= MAX_ENTRY_BYTES:
-            chunks.append(os.read(handle, MAX_ENTRY_BYTES + 1))
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-    blob = b"".join(chunks)
-    return blob if len(blob) <= MAX_ENTRY_BYTES else None
-
-
-def _write_atomically(path: Path, blob: bytes) -> None:
-    """Into a private temporary file, then renamed: readers see the old entry or the new one."""
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(blob)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def prune(root: Path, keep: Path, max_bytes: int = MAX_BYTES, now: float | None = None) -> None:
@@ -327,12 +405,14 @@ def _folders(root: Path) -> list[Path]:
 
 
 def clean(start: str | os.PathLike[str] = ".") -> tuple[Path, int | None]:
-    """Remove the cache of the checked root around `start`: its folder and the number of entries it held
+    """Remove the cache of the checked root around `start`: its folder and the number of files it held
     (None when there was none). Raises OSError when it cannot be removed, CacheError for a link."""
     folder = root_folder(start)
     if not os.path.lexists(folder):
         return folder, None
     make_folder(folder, cache_home())
-    count = sum(1 for context in _folders(folder) for entry in os.scandir(context) if entry.name.endswith(_SUFFIX))
+    count = sum(
+        1 for context in _folders(folder) for entry in os.scandir(context) if entry.is_file(follow_symlinks=False)
+    )
     shutil.rmtree(folder)
     return folder, count

@@ -1,0 +1,252 @@
+"""One context's cache on disk: a signed index like git's, and packs of results it points into.
+
+A context folder (store.py) holds:
+
+- `index`: one line with the HMAC-SHA256 of the rest, under the user's key, then canonical JSON:
+  the cache format, the context, the checked root (its cache folder's name), the packs' names, and per
+  checked file (its label: display path and whether it was named) its digest, its stat stamp, and
+  where its results are: which pack, the offset and length of the record there, and the record's
+  sha256. The signature covers all of it, so a record is trusted exactly when its bytes hash to what
+  the signed index says.
+- `pack-<random>.dat`: records appended one after another, each the canonical JSON of one file's
+  encoded results (codec.py). A run writes its new records into a fresh pack as they come, named
+  `.tmp-pack-…` until the run saves (so a killed run's pack is a stale temporary file, pruned after
+  an hour), then renames it and replaces the index.
+
+A warm run reads the index once, stats each target and reads only the records whose stamp or digest
+still answers. An index that is missing, unsigned, signed under another key, truncated, of another
+format, context or root, or a link, is no index: every file is a miss, and the next save writes a new
+one. A record whose pack is gone, short, a link, or whose bytes do not hash to the index's sha256 is a
+miss. Nothing here raises for bad data; only OSError from writing reaches the caller (store.py skips
+the write then).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+import stat
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from svcstd.cache.location import NO_FOLLOW
+
+INDEX = "index"
+PACK_PREFIX = "pack-"
+PACK_SUFFIX = ".dat"
+TEMPORARY = ".tmp-"
+MAX_INDEX_BYTES = 512 * 1024 * 1024
+"""An index larger than this is not read (at 100,000 files one is about 25 MB)."""
+MAX_PACKS = 8
+"""More packs than this after a save: the smaller ones are merged into one."""
+_PACK_NAME = re.compile(r"pack-[0-9a-f]{32}\.dat")
+
+Raw = list[Any]
+"""An index entry as stored: [digest, stamp or null, pack number, offset, length, sha256 of the record]."""
+
+
+def read_index(
+    folder: Path, key: bytes, header: dict[str, str], limit: int | None = None
+) -> tuple[list[str], dict[str, Raw]]:
+    """The packs and entries of the folder's index when it is signed under `key` for exactly `header`.
+
+    Anything else (no index, a link, too large, a wrong signature, another context or root) is an empty
+    index: ([], {}). Entries are checked one by one when used (`checked`), not here.
+    """
+    blob = read_file(folder / INDEX, MAX_INDEX_BYTES if limit is None else limit)
+    if blob is None:
+        return [], {}
+    mac, _, payload = blob.partition(b"\n")
+    if not hmac.compare_digest(mac, sign(key, payload)):
+        return [], {}
+    try:
+        data = json.loads(payload)
+        if not isinstance(data, dict) or any(data.get(name) != value for name, value in header.items()):
+            return [], {}
+        packs, entries = data["packs"], data["entries"]
+        if not isinstance(packs, list) or not isinstance(entries, dict):
+            return [], {}
+        if not all(isinstance(name, str) and _PACK_NAME.fullmatch(name) for name in packs):
+            return [], {}
+        return packs, entries
+    except (ValueError, TypeError, KeyError, RecursionError):
+        return [], {}
+
+
+def checked(raw: object, packs: int) -> tuple[str, list[int] | None, int, int, int, str] | None:
+    """An index entry's fields when each has its exact type and the pack exists; None otherwise."""
+    if type(raw) is not list or len(raw) != 6:
+        return None
+    digest, stamp, pack, offset, length, sha = raw
+    if type(digest) is not str or type(sha) is not str or len(sha) != 64:
+        return None
+    if not (type(pack) is type(offset) is type(length) is int and 0 <= pack < packs and offset >= 0 and length >= 0):
+        return None
+    if stamp is not None and not (type(stamp) is list and len(stamp) == 4 and all(type(part) is int for part in stamp)):
+        return None
+    return digest, stamp, pack, offset, length, sha
+
+
+def write_index(folder: Path, key: bytes, header: dict[str, str], packs: list[str], entries: dict[str, Raw]) -> None:
+    """The signed index, written whole to a temporary file and renamed into place."""
+    document: dict[str, Any] = {**header, "packs": packs, "entries": entries}
+    payload = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8", "surrogateescape"
+    )
+    write_atomically(folder / INDEX, sign(key, payload) + b"\n" + payload)
+
+
+def sign(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+
+
+def record_hash(record: bytes) -> str:
+    return hashlib.sha256(record).hexdigest()
+
+
+class Packs:
+    """The packs of one index, opened on first use (never through a link); `record` reads one record."""
+
+    def __init__(self, folder: Path, names: list[str], limit: int) -> None:
+        self.folder = folder
+        self.names = names
+        self.limit = limit
+        self._handles: dict[int, int | None] = {}
+
+    def record(self, pack: int, offset: int, length: int, sha: str) -> bytes | None:
+        """The record's bytes when they hash to `sha`; None when the pack or the record is not what the index says."""
+        if length > self.limit:
+            return None
+        handle = self._handles.get(pack, -1)
+        if handle == -1:
+            handle = self._handles[pack] = _open_regular(self.folder / self.names[pack])
+        if handle is None:
+            return None
+        try:
+            blob = os.pread(handle, length, offset) if hasattr(os, "pread") else _read_at(handle, offset, length)
+        except OSError:
+            return None
+        if len(blob) != length or not hmac.compare_digest(record_hash(blob), sha):
+            return None
+        return blob
+
+    def close(self) -> None:
+        for handle in self._handles.values():
+            if handle is not None:
+                os.close(handle)
+        self._handles.clear()
+
+
+class PackWriter:
+    """A new pack in the folder, written record by record as results come (nothing is held in memory).
+
+    It is a temporary file (`.tmp-pack-…`) until `finish` renames it to its pack name.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.name = f"{PACK_PREFIX}{secrets.token_hex(16)}{PACK_SUFFIX}"
+        self.temporary = folder / f"{TEMPORARY}{self.name}"
+        self.path = folder / self.name
+        handle = os.open(self.temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | _BINARY, 0o600)
+        self._stream: IO[bytes] = os.fdopen(handle, "wb")
+        self.size = 0
+
+    def append(self, record: bytes) -> int:
+        """Write one record; its offset."""
+        offset = self.size
+        self._stream.write(record)
+        self.size += len(record)
+        return offset
+
+    def finish(self) -> None:
+        self._stream.close()
+        os.replace(self.temporary, self.path)
+
+    def discard(self) -> None:
+        """Close and remove the temporary pack (a run that failed, or was interrupted, before saving)."""
+        with contextlib.suppress(OSError):
+            self._stream.close()
+        self.temporary.unlink(missing_ok=True)
+
+
+def pack_files(folder: Path) -> Iterable[os.DirEntry[str]]:
+    """The folder's finished packs."""
+    return (entry for entry in os.scandir(folder) if _PACK_NAME.fullmatch(entry.name))
+
+
+def drop_packs(folder: Path, keep: set[str], known: set[str], stale_seconds: float) -> None:
+    """Remove the packs the new index does not use: at once those the old index used (merged or replaced),
+    the others (a concurrent run's, a lost index's) once they are `stale_seconds` old."""
+    cutoff = time.time() - stale_seconds
+    for entry in pack_files(folder):
+        if entry.name in keep:
+            continue
+        try:
+            if entry.name in known or entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+def read_file(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, never through a link and never more than `limit`; None when there is none."""
+    handle = _open_regular(path)
+    if handle is None:
+        return None
+    try:
+        size = os.fstat(handle).st_size
+        if size > limit:
+            return None
+        chunks = [os.read(handle, size + 1)]  # one read: the file is written whole, then renamed
+        while chunks[-1] and sum(map(len, chunks)) <= limit:
+            chunks.append(os.read(handle, limit + 1))
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    blob = b"".join(chunks)
+    return blob if len(blob) <= limit else None
+
+
+def write_atomically(path: Path, blob: bytes) -> None:
+    """Into a private temporary file, then renamed: readers see the old file or the new one."""
+    temporary = path.with_name(f"{TEMPORARY}{path.name}-{secrets.token_hex(8)}")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | _BINARY, 0o600)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(blob)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _open_regular(path: Path) -> int | None:
+    """A descriptor on the regular file at `path` (not a link, folder or device); None otherwise."""
+    try:
+        handle = os.open(path, os.O_RDONLY | NO_FOLLOW | _BINARY)
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(handle).st_mode):
+            return handle
+    except OSError:
+        pass
+    os.close(handle)
+    return None
+
+
+def _read_at(handle: int, offset: int, length: int) -> bytes:
+    """pread for systems without it (Windows): the run reads packs from one thread."""
+    os.lseek(handle, offset, os.SEEK_SET)
+    return os.read(handle, length)
