@@ -877,3 +877,26 @@ def test_two_runs_saving_at_once_leave_a_usable_cache(repo: Path, monkeypatch: p
     warm = run()
     assert judged == [str(edited[0].relative_to(repo))]  # the first run's record was not in the last index
     assert warm == run(use_cache=False)
+
+
+@pytest.mark.usefixtures("settled")
+def test_the_command_writes_the_same_bytes_cold_and_warm_in_every_format(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`svcstd check` itself (spilled results, streaming reporters) with the index cold, warm and off."""
+    written: dict[str, dict[str, bytes]] = {}
+    for state in ("off", "cold", "warm"):
+        if state == "cold":
+            assert main(["cache", "clean", "--lang", "en"]) == 0
+        if state == "warm":
+            judged = forbid_judging(monkeypatch)
+        outputs = written[state] = {}
+        for name in FORMATS:
+            for lang in ("en", "id"):
+                out = repo / f"out-{state}-{name}-{lang}"
+                command = ["check", "standards", "-f", name, "-o", str(out), "--lang", lang, "--as-of", "2026-11-27"]
+                command += ["--jobs", "1", *(["--no-cache"] if state == "off" else [])]
+                assert main(command) == 1
+                outputs[f"{name}-{lang}"] = out.read_bytes()
+    assert judged == []
+    assert written["cold"] == written["off"] and written["warm"] == written["off"]
