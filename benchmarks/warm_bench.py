@@ -9,6 +9,12 @@ run (each with its own cache); `--profile` prints a cProfile of one warm run ins
     python benchmarks/warm_bench.py benchmarks/corpus/10000 [--repeat 3] [--format json]
     python benchmarks/warm_bench.py DIR --src /tmp/old/src src --repeat 3
     python benchmarks/warm_bench.py DIR --profile 30
+    python benchmarks/warm_bench.py DIR --phases          # where a warm run's CPU goes, phase by phase
+
+`--phases` runs a warm check's steps one after another in one process (after a cold run fills the
+cache), timing each with `time.process_time()`: start-up, discovery, opening the cache (the context
+digest and the index), the lookups (stat, record, decode), the same records read and decoded again
+in parts, the spill, and rendering JSON.
 """
 
 from __future__ import annotations
@@ -26,6 +32,49 @@ import json, resource, subprocess, sys
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps([usage.ru_maxrss, usage.ru_utime + usage.ru_stime, code]))
+"""
+
+
+PHASES = """
+import json, os, sys, time
+clock = time.process_time
+marks = [("start-up: interpreter", clock())]
+from svcstd import api
+from svcstd.cache import codec, context_digest
+from svcstd.reporters import RenderOptions, chunk_renderer
+from svcstd.spill import Spill
+from datetime import date
+run = api.pipeline(as_of=date(2026, 11, 27))
+marks.append(("start-up: imports, rules", clock()))
+files = api.targets([sys.argv[1]], run.settings)
+marks.append(("discovery", clock()))
+store = api._open_cache(run)
+marks.append(("open the cache: context digest, read and verify the index", clock()))
+found = [api._cached(target, run, store) for target in files]
+marks.append(("lookups: stat, read and hash the record, json.loads, decode", clock()))
+entries = [store.entries[f"{target.display}\\0{int(target.explicit)}"] for target in files]
+records = [store.packs.record(*entry[2:]) for entry in entries]
+marks.append(("  of which: read and hash the records again", clock()))
+loaded = [json.loads(record) for record in records]
+marks.append(("  of which: json.loads again", clock()))
+shared = codec.Shared()
+decoded = [codec.decode(data, shared) for data in loaded]
+marks.append(("  of which: decode again", clock()))
+with Spill() as spill:
+    for slot, results in enumerate(found):
+        if results:
+            spill.add(slot, results)
+    documents = spill.documents()
+    marks.append(("spill: pickle every document to the temporary file", clock()))
+    report = api.Report("x", "2026-11-27", documents, api.rule_infos(run.rules), (), ())
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        sink.writelines(chunk_renderer("json")(report, RenderOptions("en")))
+    marks.append(("render JSON (reads the spill back: one unpickle per document)", clock()))
+previous = 0.0
+for name, at in marks:
+    print(f"{at - previous:8.3f}  {name}")
+    previous = at
+print(f"{marks[-1][1]:8.3f}  all ({len(files)} files, {len(documents)} documents; misses: {found.count(None)})")
 """
 
 
@@ -48,6 +97,7 @@ def main() -> None:
     parser.add_argument("--format", default="json")
     parser.add_argument("--jobs", default="2")
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile one warm run, print the top N")
+    parser.add_argument("--phases", action="store_true", help="time a warm run's phases in one process")
     parser.add_argument("--no-cold", action="store_true", help="reuse the cache of SVCSTD_CACHE_DIR as it is")
     args = parser.parse_args()
     folder = args.folder.resolve()
@@ -66,6 +116,11 @@ def main() -> None:
             for src, env in zip(args.src, envs, strict=True):
                 cpu, peak = measure(command, env, folder.parent)
                 print(f"cold  {src or 'installed'}: {cpu:7.2f} CPU s  {peak:6.1f} MB", flush=True)
+        if args.phases:
+            for src, env in zip(args.src, envs, strict=True):
+                print(f"phases, {src or 'installed'} (CPU s):", flush=True)
+                subprocess.run([sys.executable, "-c", PHASES, folder.name], env=env, cwd=folder.parent, check=True)
+            return
         if args.profile:
             profiled = [sys.executable, "-m", "cProfile", "-s", "tottime", "-m", "svcstd", *command[3:]]
             out = subprocess.run(profiled, env=envs[-1], cwd=folder.parent, capture_output=True, text=True, check=False)

@@ -224,20 +224,28 @@ def store_index(data: dict[str, Any], mac: bytes | None = None, key: bytes | Non
     (context_folder() / "index").write_bytes(signature + b"\n" + payload)
 
 
+def fields(data: dict[str, Any], label: str) -> cache.index.Fields:
+    found = cache.index.checked(data["entries"][label], len(data["packs"]))
+    assert found is not None
+    return found
+
+
 def record(data: dict[str, Any], label: str) -> bytes:
-    _digest, _stamp, pack, offset, length, _sha = data["entries"][label]
-    with open(context_folder() / data["packs"][pack], "rb") as stream:
-        stream.seek(offset)
-        return stream.read(length)
+    entry = fields(data, label)
+    with open(context_folder() / data["packs"][entry.pack], "rb") as stream:
+        stream.seek(entry.offset)
+        return stream.read(entry.length)
 
 
 def replace_records(data: dict[str, Any], change: Any) -> None:
     """Every record rewritten by `change` (decoded JSON in, JSON out) into a new pack the index points to."""
     name = "pack-" + "a" * 32 + ".dat"
     blob = b""
-    for label, entry in data["entries"].items():
+    for label in data["entries"]:
         rewritten = codec.dumps(change(json.loads(record(data, label))))
-        entry[2:] = [len(data["packs"]), len(blob), len(rewritten), hashlib.sha256(rewritten).hexdigest()]
+        sha = hashlib.sha256(rewritten).hexdigest()
+        entry = fields(data, label)._replace(pack=len(data["packs"]), offset=len(blob), length=len(rewritten), sha=sha)
+        data["entries"][label] = cache.index.entry(*entry)
         blob += rewritten
     (context_folder() / name).write_bytes(blob)
     data["packs"].append(name)
@@ -279,7 +287,7 @@ def test_a_record_changed_in_its_pack_is_a_miss(repo: Path, monkeypatch: pytest.
     fresh = run()
     _, data = load_index()
     label = next(label for label in data["entries"] if "sp-" in label)
-    _digest, _stamp, pack, offset, length, _sha = data["entries"][label]
+    _digest, _stamp, pack, offset, length, _sha = fields(data, label)
     planted = codec.dumps(passing(json.loads(record(data, label))))
     path = context_folder() / data["packs"][pack]
     blob = path.read_bytes()
@@ -393,17 +401,23 @@ def test_well_signed_garbage_is_a_miss(repo: Path, results: object) -> None:
     assert run() == fresh
 
 
+SHA = "0" * 64
+
+
 @pytest.mark.parametrize(
     "entry",
     [
         "x",
         [],
-        ["d", None, 0, 0, 1],
-        ["d", None, 5, 0, 1, "0" * 64],
-        ["d", [1], 0, 0, 1, "0" * 64],
-        ["d", None, 0, -1, 1, "0" * 64],
-        ["d", None, 0, 0, 10**12, "0" * 64],
-        ["d", None, True, 0, 1, "0" * 64],
+        ["d", None, 0, 0, 1, SHA],  # the list form of an early draft
+        f"{SHA} 0 0 1 -",  # no digest
+        f"{SHA} 5 0 1 - d",  # no such pack
+        f"{SHA} 0 0 1 1 d",  # a stamp of one number
+        f"{SHA} 0 -1 1 - d",
+        f"{SHA} 0 0 1000000000000 - d",  # longer than any record may be
+        f"{SHA.upper()} 0 0 1 - d",
+        f"{SHA} \uff10 0 1 - d",  # a digit that int() would take
+        f"{SHA} 0 0 1_0 - d",
     ],
 )
 def test_well_signed_malformed_entries_are_misses(repo: Path, entry: object) -> None:
@@ -665,8 +679,8 @@ def test_a_tampered_stamp_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch)
     edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: Revisi ", 1), encoding="utf-8")
     mac, data = load_index()
     label = f"{edited.relative_to(repo)}\x000"
-    assert data["entries"][label][1]
-    data["entries"][label][1] = list(cache.current_stamp(str(edited)) or ())
+    assert fields(data, label).stamp
+    data["entries"][label] = cache.index.entry(*fields(data, label)._replace(stamp=cache.current_stamp(str(edited))))
     store_index(data, mac=mac)
     judged = forbid_judging(monkeypatch)
     warm = run()
@@ -814,7 +828,7 @@ def test_a_cold_run_writes_each_record_as_it_comes(repo: Path, monkeypatch: pyte
     assert len(sizes) > 10 and sizes == sorted(sizes) and sizes[0] < sizes[-1]
     store = cache.ResultCache(cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF))
     assert not hasattr(store, "pending")
-    assert all(type(raw) is list and len(raw) == 6 for raw in store.entries.values())
+    assert all(type(raw) is str and len(raw) < 400 for raw in store.entries.values())
 
 
 def test_an_interrupted_run_leaves_no_pack_and_the_index_as_it_was(repo: Path) -> None:

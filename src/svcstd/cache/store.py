@@ -57,7 +57,7 @@ RACY_NS = 3_000_000_000
 """A file changed this recently before it was hashed gets no stamp: coarse file systems tick in 1-2 s."""
 
 Results = tuple[DocumentResult, ...]
-Stamp = tuple[int, int, int, int]
+Stamp = index.Stamp
 """What a file's stat says of its content: size, mtime_ns, inode, ctime_ns."""
 
 
@@ -188,21 +188,14 @@ class ResultCache:
             names, self.entries = [], {}
         self.packs = index.Packs(self.folder, list(names), MAX_ENTRY_BYTES)
 
-    def _raw(self, target: Target) -> tuple[str, str, Stamp | None] | None:
+    def _raw(self, target: Target) -> tuple[str, index.Fields] | None:
         label = _label(target)
         fields = index.checked(self.entries.get(label), len(self.packs.names))
-        if fields is None:
-            return None
-        stamp = fields[1]
-        return label, fields[0], None if stamp is None else (stamp[0], stamp[1], stamp[2], stamp[3])
+        return None if fields is None else (label, fields)
 
-    def _results(self, label: str) -> Results | None:
-        """The label's results, read from its pack when the record is what the signed index says."""
-        fields = index.checked(self.entries.get(label), len(self.packs.names))
-        if fields is None:
-            return None
-        _, _, pack, offset, length, sha = fields
-        record = self.packs.record(pack, offset, length, sha)
+    def _results(self, fields: index.Fields) -> Results | None:
+        """The entry's results, read from its pack when the record is what the signed index says."""
+        record = self.packs.record(fields.pack, fields.offset, fields.length, fields.sha)
         if record is None:
             return None
         try:
@@ -219,9 +212,9 @@ class ResultCache:
         found = self._raw(target)
         if found is None:
             return None
-        label, digest, stamp = found
-        results = self._results(label)
-        return None if results is None else Entry(digest, stamp, results)
+        fields = found[1]
+        results = self._results(fields)
+        return None if results is None else Entry(fields.digest, fields.stamp, results)
 
     def lookup(self, target: Target, read: Callable[[], tuple[object, os.stat_result | None]]) -> Results | None:
         """The target's results if its entry answers for the file as it is now; None (a miss) otherwise.
@@ -232,21 +225,21 @@ class ResultCache:
         found = self._raw(target)
         if found is None:
             return None
-        label, digest, stamp = found
-        if stamp is not None and stamp == current_stamp(target.path):
+        label, fields = found
+        digest = fields.digest
+        if fields.stamp is not None and fields.stamp == current_stamp(target.path):
             # The file is unchanged; the shared files it used (`uses:`) are checked by their bytes.
             own = digest.split("\n", 1)[0]
-            return self._results(label) if shared_parts.dependencies_current(digest, own) else None
+            return self._results(fields) if shared_parts.dependencies_current(digest, own) else None
         raw, info = read()
         if not isinstance(raw, bytes) or not shared_parts.dependencies_current(digest, file_digest(raw)):
             return None
-        results = self._results(label)
+        results = self._results(fields)
         if results is None:
             return None
         settled = None if info is None else settled_stamp(info)
         if settled is not None:  # same bytes, new stat (a touch, a checkout): the next run need not read it
-            old = self.entries[label]
-            self.entries[label] = [old[0], list(settled), *old[2:]]
+            self.entries[label] = index.entry(*fields._replace(stamp=settled))
             self.changed = True
         return results
 
@@ -269,8 +262,7 @@ class ResultCache:
             self._give_up()
             return
         pack = len(self.packs.names) - 1
-        stored = None if stamp is None else list(stamp)
-        self.entries[_label(target)] = [digest, stored, pack, offset, len(record), index.record_hash(record)]
+        self.entries[_label(target)] = index.entry(digest, stamp, pack, offset, len(record), index.record_hash(record))
         self.changed = True
 
     def _give_up(self) -> None:
@@ -279,7 +271,8 @@ class ResultCache:
         if self._writer is not None:
             self._writer.discard()
             pack = self.packs.names.index(self._writer.name)
-            self.entries = {label: raw for label, raw in self.entries.items() if not _in_pack(raw, pack)}
+            packs = len(self.packs.names)
+            self.entries = {label: raw for label, raw in self.entries.items() if not _in_pack(raw, pack, packs)}
             self._writer = None
 
     def save(self) -> None:
@@ -316,12 +309,12 @@ class ResultCache:
         """The packs and entries of the new index: unused packs left out, records of small or mostly dead
         packs copied into one new pack (when there are more than MAX_PACKS, or dead bytes outweigh live)."""
         live: dict[int, int] = {}
-        entries: dict[str, index.Raw] = {}
+        entries: dict[str, index.Fields] = {}
         for label, raw in self.entries.items():
             fields = index.checked(raw, len(self.packs.names))
             if fields is not None:
-                entries[label] = raw
-                live[fields[2]] = live.get(fields[2], 0) + fields[4]
+                entries[label] = fields
+                live[fields.pack] = live.get(fields.pack, 0) + fields.length
         sizes = {pack: _size(self.folder / self.packs.names[pack]) for pack in live}
         merge: set[int] = set()
         if sum(sizes.values()) > 2 * sum(live.values()) + COMPACT_SLACK:
@@ -331,26 +324,28 @@ class ResultCache:
             merge = set(live) - {largest}
         if merge:
             entries = self._merged(entries, merge)
-        used = sorted({raw[2] for raw in entries.values()})
+        used = sorted({fields.pack for fields in entries.values()})
         number = {pack: position for position, pack in enumerate(used)}
         names = [self.packs.names[pack] for pack in used]
-        renumbered = {label: [raw[0], raw[1], number[raw[2]], *raw[3:]] for label, raw in entries.items()}
+        renumbered = {
+            label: index.entry(*fields._replace(pack=number[fields.pack])) for label, fields in entries.items()
+        }
         return names, renumbered
 
-    def _merged(self, entries: dict[str, index.Raw], merge: set[int]) -> dict[str, index.Raw]:
+    def _merged(self, entries: dict[str, index.Fields], merge: set[int]) -> dict[str, index.Fields]:
         """The records of the packs in `merge` copied, one at a time, into a new pack; those that fail their
         hash are dropped."""
         writer = index.PackWriter(self.folder)
         try:
             new = len(self.packs.names)
-            merged: dict[str, index.Raw] = {}
-            for label, raw in entries.items():
-                if raw[2] not in merge:
-                    merged[label] = raw
+            merged: dict[str, index.Fields] = {}
+            for label, fields in entries.items():
+                if fields.pack not in merge:
+                    merged[label] = fields
                     continue
-                record = self.packs.record(raw[2], raw[3], raw[4], raw[5])
+                record = self.packs.record(fields.pack, fields.offset, fields.length, fields.sha)
                 if record is not None:
-                    merged[label] = [raw[0], raw[1], new, writer.append(record), raw[4], raw[5]]
+                    merged[label] = fields._replace(pack=new, offset=writer.append(record))
             writer.finish()
         except BaseException:
             writer.discard()
@@ -363,8 +358,9 @@ COMPACT_SLACK = 1024 * 1024
 """Dead bytes below this are never worth a rewrite."""
 
 
-def _in_pack(raw: object, pack: int) -> bool:
-    return type(raw) is list and len(raw) == 6 and raw[2] == pack
+def _in_pack(raw: object, pack: int, packs: int) -> bool:
+    fields = index.checked(raw, packs)
+    return fields is not None and fields.pack == pack
 
 
 def _size(path: Path) -> int:
