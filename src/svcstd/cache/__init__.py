@@ -1,4 +1,4 @@
-"""The result cache: signed JSON entries in the user's cache folder, one folder per checked root."""
+"""The result cache: a signed index and packs of JSON results in the user's cache folder, one per checked root."""
 
 from __future__ import annotations
 
