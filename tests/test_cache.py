@@ -328,7 +328,7 @@ def test_the_index_and_records_are_plain_json_the_same_on_every_python(repo: Pat
     assert sorted(data) == ["context", "entries", "format", "packs", "root"]
     assert data["format"] == cache.store.FORMAT and data["root"] == cache.root_folder().name
     payload = (context_folder() / "index").read_bytes().partition(b"\n")[2]
-    assert payload == json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    assert payload == json.dumps(data, sort_keys=True, separators=(",", ":")).encode("ascii")
     for label in data["entries"]:
         blob = record(data, label)
         assert codec.dumps(json.loads(blob)) == blob
@@ -914,3 +914,20 @@ def test_the_command_writes_the_same_bytes_cold_and_warm_in_every_format(
                 outputs[f"{name}-{lang}"] = out.read_bytes()
     assert judged == []
     assert written["cold"] == written["off"] and written["warm"] == written["off"]
+
+
+def test_the_index_is_written_in_slices_as_canonical_json(tmp_path: Path) -> None:
+    """write_index streams its entries; the bytes are still those of one canonical json.dumps, and signed.
+
+    A file name that is not UTF-8 (surrogate escapes) reads back: written raw, it made the index unreadable.
+    """
+    key = b"k" * 32
+    header = {"format": cache.store.FORMAT, "context": "c", "root": "r"}
+    entries = {f'dir/ä "{number}"\\caf\udce9.yaml\x000': f"{SHA} 0 {number} 1 - d\n{number}" for number in range(9000)}
+    cache.index.write_index(tmp_path, key, header, ["pack-" + "0" * 32 + ".dat"], entries)
+    mac, _, payload = (tmp_path / "index").read_bytes().partition(b"\n")
+    document = {**header, "packs": ["pack-" + "0" * 32 + ".dat"], "entries": entries}
+    assert payload == json.dumps(document, sort_keys=True, separators=(",", ":")).encode("ascii")
+    assert mac == hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+    assert cache.index.read_index(tmp_path, key, header) == (document["packs"], entries)
+    assert cache.index.read_index(tmp_path, b"x" * 32, header) == ([], {})

@@ -287,9 +287,9 @@ class ResultCache:
             if self._writer is not None:
                 self._writer.finish()
                 self._writer = None
-            names, entries = self._compacted()
+            names = self._compacted()
             make_folder(self.folder, self.home)
-            index.write_index(self.folder, self.key, self.header, names, entries)
+            index.write_index(self.folder, self.key, self.header, names, self.entries)
             index.drop_packs(self.folder, keep=set(names), known=set(self.packs.names), stale_seconds=STALE_SECONDS)
             prune(self.root, keep=self.folder)
         except OSError:
@@ -305,16 +305,21 @@ class ResultCache:
             self._writer = None
         self.packs.close()
 
-    def _compacted(self) -> tuple[list[str], dict[str, index.Raw]]:
-        """The packs and entries of the new index: unused packs left out, records of small or mostly dead
-        packs copied into one new pack (when there are more than MAX_PACKS, or dead bytes outweigh live)."""
+    def _compacted(self) -> list[str]:
+        """The packs of the new index, its entries changed in place: entries that do not parse dropped,
+        records of small or mostly dead packs copied into one new pack (when there are more than
+        MAX_PACKS, or dead bytes outweigh live), packs renumbered when some are no longer used."""
+        packs = len(self.packs.names)
         live: dict[int, int] = {}
-        entries: dict[str, index.Fields] = {}
+        broken = []
         for label, raw in self.entries.items():
-            fields = index.checked(raw, len(self.packs.names))
-            if fields is not None:
-                entries[label] = fields
+            fields = index.checked(raw, packs)
+            if fields is None:
+                broken.append(label)
+            else:
                 live[fields.pack] = live.get(fields.pack, 0) + fields.length
+        for label in broken:
+            del self.entries[label]
         sizes = {pack: _size(self.folder / self.packs.names[pack]) for pack in live}
         merge: set[int] = set()
         if sum(sizes.values()) > 2 * sum(live.values()) + COMPACT_SLACK:
@@ -322,36 +327,41 @@ class ResultCache:
         elif len(live) > index.MAX_PACKS:
             largest = max(live, key=lambda pack: sizes[pack])
             merge = set(live) - {largest}
+        used = set(live)
         if merge:
-            entries = self._merged(entries, merge)
-        used = sorted({fields.pack for fields in entries.values()})
-        number = {pack: position for position, pack in enumerate(used)}
-        names = [self.packs.names[pack] for pack in used]
-        renumbered = {
-            label: index.entry(*fields._replace(pack=number[fields.pack])) for label, fields in entries.items()
-        }
-        return names, renumbered
+            used = used - merge | {self._merge(merge)}
+        number = {pack: position for position, pack in enumerate(sorted(used))}
+        if any(pack != position for pack, position in number.items()):
+            for label, raw in self.entries.items():
+                fields = index.checked(raw, len(self.packs.names))
+                if fields is not None:
+                    self.entries[label] = index.entry(*fields._replace(pack=number[fields.pack]))
+        return [self.packs.names[pack] for pack in sorted(used)]
 
-    def _merged(self, entries: dict[str, index.Fields], merge: set[int]) -> dict[str, index.Fields]:
-        """The records of the packs in `merge` copied, one at a time, into a new pack; those that fail their
-        hash are dropped."""
+    def _merge(self, merge: set[int]) -> int:
+        """Copy the records of the packs in `merge`, one at a time, into a new pack (those that fail their
+        hash are dropped); the new pack's number."""
         writer = index.PackWriter(self.folder)
+        new = len(self.packs.names)
+        dropped = []
         try:
-            new = len(self.packs.names)
-            merged: dict[str, index.Fields] = {}
-            for label, fields in entries.items():
-                if fields.pack not in merge:
-                    merged[label] = fields
+            for label, raw in self.entries.items():
+                fields = index.checked(raw, new)
+                if fields is None or fields.pack not in merge:
                     continue
                 record = self.packs.record(fields.pack, fields.offset, fields.length, fields.sha)
-                if record is not None:
-                    merged[label] = fields._replace(pack=new, offset=writer.append(record))
+                if record is None:
+                    dropped.append(label)
+                else:
+                    self.entries[label] = index.entry(*fields._replace(pack=new, offset=writer.append(record)))
             writer.finish()
         except BaseException:
             writer.discard()
             raise
+        for label in dropped:
+            del self.entries[label]
         self.packs.names.append(writer.name)
-        return merged
+        return new
 
 
 COMPACT_SLACK = 1024 * 1024
