@@ -52,8 +52,11 @@ store = api._open_cache(run)
 marks.append(("open the cache: context digest, read and verify the index", clock()))
 found = [api._cached(target, run, store) for target in files]
 marks.append(("lookups: stat, read and hash the record, json.loads, decode", clock()))
-entries = [store.entries[f"{target.display}\\0{int(target.explicit)}"] for target in files]
-records = [store.packs.record(*entry[2:]) for entry in entries]
+from svcstd.cache import index
+store.packs = index.Packs(store.folder, store.packs.names, 1 << 30)  # reopened: the lookups closed theirs
+labels = [f"{target.display}\\0{int(target.explicit)}" for target in files]
+entries = [index.checked(store.entries[label], len(store.packs.names)) for label in labels]
+records = [store.packs.record(entry.pack, entry.offset, entry.length, entry.sha) for entry in entries]
 marks.append(("  of which: read and hash the records again", clock()))
 loaded = [json.loads(record) for record in records]
 marks.append(("  of which: json.loads again", clock()))
