@@ -9,6 +9,7 @@ changes (a tuple, not a list). The document is recognised by identity, so a copy
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,7 +23,7 @@ Derive = Callable[[Mapping[str, Any]], Any]
 class _Memo:
     __slots__ = ("doc", "values")
 
-    def __init__(self, doc: Mapping[str, Any]) -> None:
+    def __init__(self, doc: object) -> None:
         self.doc = doc
         self.values: dict[Derive, Any] = {}
 
@@ -44,10 +45,31 @@ def shared(doc: Mapping[str, Any], derive: Callable[[Mapping[str, Any]], T]) -> 
 
 
 @contextmanager
-def judging(doc: Mapping[str, Any]) -> Iterator[None]:
-    """Keep what rules derive from `doc` until the block ends (then it is dropped with the document)."""
+def judging(doc: object) -> Iterator[None]:
+    """Keep what rules derive from `doc` until the block ends (then it is dropped with the document).
+
+    Inside a block for the same document (judge.py opens one around validation and the rules), the
+    outer block's memo serves: what validation derived, the rules get.
+    """
+    current = _current.get()
+    if current is not None and current.doc is doc:
+        yield
+        return
     token = _current.set(_Memo(doc))
     try:
         yield
     finally:
         _current.reset(token)
+
+
+JSON_ERRORS = (TypeError, ValueError, RecursionError, OverflowError)
+
+
+def json_text(doc: Mapping[str, Any]) -> str | None:
+    """The document as JSON text (non-ASCII kept), one pass in C; None when it holds a NaN or an infinity, or
+    anything JSON cannot hold. Validation's native path (no non-finite number) and TRA090 (no template marker)
+    both scan it: `shared(doc, json_text)` makes it once per judged document."""
+    try:
+        return json.dumps(doc, ensure_ascii=False, allow_nan=False)
+    except JSON_ERRORS:
+        return None
