@@ -123,13 +123,56 @@ def _end_anchored(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]
+_PROPERTIES = Draft202012Validator.VALIDATORS["properties"]
+_ROOTS: dict[int, tuple[dict[str, Any], str]] = {}
+"""id of each validator's root `properties` -> (that mapping, kept so the id stays its own; the format version)."""
+
+
+def _properties(validator: Any, properties: Any, instance: object, schema: Any) -> Iterator[ValidationError]:
+    """`properties`; at the root, a property whose value jsonschema-rs accepts under its schema is skipped.
+
+    Skipping is exact: a value valid under its subschema gives no error there, so the errors (and their order)
+    are those of the whole walk. Only the root's own `properties` is pruned, which jsonschema evaluates once, on
+    the document: never inside `if`, `oneOf` or `anyOf`, where a branch's errors decide the outcome.
+    """
+    root = _ROOTS.get(id(properties))
+    if root is None or root[0] is not properties or not isinstance(instance, dict):
+        yield from _PROPERTIES(validator, properties, instance, schema)
+        return
+    for name, subschema in properties.items():
+        if name in instance:
+            accepts = _native_part(root[1], name)
+            if accepts is not None and accepts(instance[name]):
+                continue
+            yield from validator.descend(instance[name], subschema, path=name, schema_path=name)
+
+
+_Validator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern, "properties": _properties}
+)
 
 
 @cache
 def _validator(version: str = "1.1") -> Draft202012Validator:
-    validator: Draft202012Validator = _Validator(_schema_for(version), format_checker=FORMATS)
+    schema = _schema_for(version)
+    validator: Draft202012Validator = _Validator(schema, format_checker=FORMATS)
+    _ROOTS[id(schema["properties"])] = (schema["properties"], version)
     return validator
+
+
+def _native_part(version: str, name: str) -> native.Accepts | None:
+    """jsonschema-rs's yes/no for one top-level property's value; None without the native validator."""
+    if _native(version) is None:  # looked up at each call: SVCSTD_NATIVE=0, and tests, switch it off
+        return None
+    return _native_property(version, name)
+
+
+@cache
+def _native_property(version: str, name: str) -> native.Accepts | None:
+    schema: dict[str, Any] = _validator(version).schema  # type: ignore[assignment]
+    formats = {check_name: check for check_name, (check, _) in FORMATS.checkers.items()}
+    part = {"$defs": schema.get("$defs", {}), **schema["properties"][name]}
+    return native.validator(part, formats, _end_anchored)
 
 
 def _as_1_0(node: Any) -> Any:
@@ -438,11 +481,11 @@ _HANDLERS: dict[str, Callable[[ValidationError, _Context], list[Finding]]] = {
 def _reversed_ranges(doc: LoadedDocument, failed: set[str]) -> Iterator[Finding]:
     """SCH010: `min` > `max` in a duration that passed the schema (nothing failed at or below it)."""
     for path, duration in _durations(doc.data, _schema(), ()):
-        pointer = _pointer(path)
-        if any(bad == pointer or bad.startswith(pointer + "/") for bad in failed):
-            continue
         low, high = duration.get("min"), duration.get("max")
-        if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+        if not (isinstance(low, int | float) and isinstance(high, int | float) and low > high):
+            continue  # the usual case: no pointer to make
+        pointer = _pointer(path)
+        if not any(bad == pointer or bad.startswith(pointer + "/") for bad in failed):
             message = _message("range_reversed", field=_field(path), min=_show(low), max=_show(high))
             yield _finding("SCH010", pointer, doc.source.value(pointer), message)
 
