@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from svcstd import __version__
+from svcstd.cli.coercion import defer_coercion
 from svcstd.errors import SvcstdError, UsageError
 from svcstd.escaping import inert_lines
 from svcstd.i18n import Catalog, default_language, environment_language
@@ -109,6 +110,7 @@ def _plain_argument_names() -> None:
 
 
 _plain_argument_names()
+defer_coercion()
 
 app = typer.Typer(
     name="svcstd",
