@@ -91,7 +91,7 @@ if sys.argv[1] == "typer":  # typer's own coercion for every value, as before th
 from svcstd.cli import run
 code = run(sys.argv[2:])
 sys.stdout.flush()
-loaded = sorted({name.split(".")[0] for name in sys.modules} & {"pydantic", "jsonschema", "rich"})
+loaded = sorted(name for name in ("pydantic", "jsonschema", "rich", "svcstd.importing") if name in sys.modules)
 print("\\n" + json.dumps({"code": code, "loaded": loaded}))
 """
 
@@ -109,6 +109,7 @@ def compare(mode: str, *argv: str) -> tuple[int, str, str, set[str]]:
 
 @pytest.mark.parametrize("extra", [[], ["--format", "json"], ["-f", "sarif", "--quiet", "--select", "TRA,ACC"]])
 def test_checking_a_valid_file_imports_neither_pydantic_nor_jsonschema_nor_rich(extra: list[str]) -> None:
+    """Nor the readers of Word, PDF and spreadsheet originals (svcstd.importing)."""
     code, out, _, loaded = compare("deferred", "check", EXAMPLE, "--as-of", "2026-11-27", "--no-cache", *extra)
     assert code in (0, 1) and out
     assert loaded == set()
@@ -130,7 +131,7 @@ ARGVS = [
     ["check", EXAMPLE, "--no-cache", "--as-of", "27-11-2026"],
     ["check", EXAMPLE, "--no-cache", "--lang", "fr"],
     ["check", EXAMPLE, "--no-cache", "--format"],
-    ["check", EXAMPLE, "--no-cache", "--show-config", "-o", "-"],
+    ["check", EXAMPLE, "--no-cache", "--show-config", "--fail-on", "warning"],
     ["check", "--no-cache", "--isolated", "--config", "x.yaml", EXAMPLE],
     ["explain", "TRN001"],
     ["rules", "--format", "json"],
@@ -149,3 +150,12 @@ def test_without_the_deferral_typer_does_build_its_adapters() -> None:
     """The comparison above compares two different things: typer's own coercion does import pydantic."""
     assert "pydantic" in compare("typer", "check", EXAMPLE, "--no-cache")[3]
     assert "pydantic" not in compare("deferred", "check", EXAMPLE, "--no-cache")[3]
+
+
+def test_the_suffixes_that_skip_the_originals_are_never_an_original() -> None:
+    from svcstd.cli.check import NEVER_ORIGINAL
+    from svcstd.importing.originals import SUFFIXES, is_original
+
+    assert not NEVER_ORIGINAL & SUFFIXES
+    assert not any(is_original(f"name{suffix}") for suffix in NEVER_ORIGINAL)
+    assert "svcstd.importing" in compare("deferred", "check", "--no-cache", str(ROOT / "no-such.docx"))[3]
