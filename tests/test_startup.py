@@ -91,7 +91,8 @@ if sys.argv[1] == "typer":  # typer's own coercion for every value, as before th
 from svcstd.cli import run
 code = run(sys.argv[2:])
 sys.stdout.flush()
-loaded = sorted(name for name in ("pydantic", "jsonschema", "rich", "svcstd.importing") if name in sys.modules)
+watched = ("pydantic", "jsonschema", "rich", "svcstd.importing", "multiprocessing")
+loaded = sorted(name for name in watched if name in sys.modules)
 print("\\n" + json.dumps({"code": code, "loaded": loaded}))
 """
 
@@ -109,7 +110,7 @@ def compare(mode: str, *argv: str) -> tuple[int, str, str, set[str]]:
 
 @pytest.mark.parametrize("extra", [[], ["--format", "json"], ["-f", "sarif", "--quiet", "--select", "TRA,ACC"]])
 def test_checking_a_valid_file_imports_neither_pydantic_nor_jsonschema_nor_rich(extra: list[str]) -> None:
-    """Nor the readers of Word, PDF and spreadsheet originals (svcstd.importing)."""
+    """Nor the readers of Word, PDF and spreadsheet originals (svcstd.importing), nor multiprocessing."""
     code, out, _, loaded = compare("deferred", "check", EXAMPLE, "--as-of", "2026-11-27", "--no-cache", *extra)
     assert code in (0, 1) and out
     assert loaded == set()
@@ -159,3 +160,19 @@ def test_the_suffixes_that_skip_the_originals_are_never_an_original() -> None:
     assert not NEVER_ORIGINAL & SUFFIXES
     assert not any(is_original(f"name{suffix}") for suffix in NEVER_ORIGINAL)
     assert "svcstd.importing" in compare("deferred", "check", "--no-cache", str(ROOT / "no-such.docx"))[3]
+
+
+def test_the_pool_classes_are_found_by_name_as_spawn_needs() -> None:
+    """Defined on first use, the pool's classes still pickle by reference (a spawned worker unpickles its process)."""
+    import pickle
+
+    from svcstd import parallel
+
+    for name in parallel.POOL_CLASSES:
+        if name == "_QuietForkProcess" and sys.platform == "win32":
+            continue
+        cls = getattr(parallel, name)
+        assert cls.__module__ == "svcstd.parallel" and cls.__qualname__ == name
+        assert pickle.loads(pickle.dumps(cls)) is cls
+    with pytest.raises(AttributeError):
+        _ = parallel.no_such_name
