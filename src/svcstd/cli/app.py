@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -112,6 +113,19 @@ def _plain_argument_names() -> None:
 _plain_argument_names()
 defer_coercion()
 
+Function = TypeVar("Function", bound=Callable[..., Any])
+
+
+def evaluated_annotations(function: Function) -> Function:
+    """The command's annotations evaluated once, as `inspect.signature(eval_str=True)` evaluates them.
+
+    typer reads a command's parameters several times while it builds the click command, evaluating every
+    annotation string (`from __future__ import annotations`) each time: ~6 ms of a one-file run for `check`.
+    """
+    function.__annotations__ = inspect.get_annotations(function, eval_str=True)
+    return function
+
+
 app = typer.Typer(
     name="svcstd",
     help=help_text(HELP, "app"),
@@ -129,6 +143,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
+@evaluated_annotations
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=help_text(HELP, "version"))

@@ -15,6 +15,7 @@ from svcstd.cli.app import MESSAGES as CLI_MESSAGES
 from svcstd.cli.app import (
     app,
     configured_pipeline,
+    evaluated_annotations,
     help_text,
     parse_outputs,
     refuse_config_when_isolated,
@@ -194,6 +195,7 @@ def _split(value: str | None) -> tuple[str, ...] | None:
 
 
 @app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
+@evaluated_annotations
 def check(
     paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"), metavar="PATH")] = None,
     formats: Annotated[
