@@ -285,7 +285,11 @@ def check(
 
 
 def _document_paths(report: Report) -> list[str]:
-    """Each checked file once (a file of several documents is one input), read in one pass over the documents."""
+    """Each checked file once (a file of several documents is one input): a spill's record, else one pass."""
+    from svcstd.spill import SpilledDocuments  # imported already by the run that made the report
+
+    if isinstance(report.documents, SpilledDocuments):
+        return list(report.documents.paths())  # recorded as the results came: nothing read back
     return list(dict.fromkeys(doc.path for doc in report.documents))
 
 
