@@ -116,3 +116,32 @@ def test_formats_are_the_given_checks() -> None:
 def test_without_jsonschema_rs_there_is_no_native_answer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(__import__("sys").modules, "jsonschema_rs", None)
     assert native.validator({}, {}) is None
+
+
+def test_root_properties_that_jsonschema_rs_accepts_are_not_walked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rejected document: Python's jsonschema explains only the top-level values jsonschema-rs rejects.
+
+    The property test above compares these findings with the whole walk's (no native validator, no pruning).
+    """
+    asked: list[tuple[str, bool]] = []
+    real = validation._native_part
+
+    def spy(version: str, name: str) -> native.Accepts | None:
+        accepts = real(version, name)
+        assert accepts is not None
+
+        def check(value: object) -> bool:
+            asked.append((name, accepts(value)))
+            return asked[-1][1]
+
+        return check
+
+    monkeypatch.setattr(validation, "_native_part", spy)
+    for doc in DOCUMENTS[:3]:
+        data = copy.deepcopy(doc.data)
+        assert isinstance(data, dict)
+        data["id"] = 5
+        data.setdefault("provider", {})["name"] = 7
+        errors = validation._errors(data, validation.format_version(data))
+        assert {tuple(error.absolute_path) for error in errors} >= {("id",), ("provider", "name")}
+    assert ("delivery", True) in asked and ("id", False) in asked and ("provider", False) in asked

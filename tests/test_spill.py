@@ -120,6 +120,9 @@ def test_spilled_documents_read_back_as_a_sequence(paths: list[str]) -> None:
         assert all(a == b for a, b in zip(documents, documents, strict=True))
         assert report.tally() == memory.tally() and report.exit_code == memory.exit_code
         assert report.skipped == memory.skipped and report.skipped
+        # The files they came from, recorded while writing: what `-o` may not overwrite, nothing read back.
+        assert sorted(documents.paths()) == sorted({doc.path for doc in memory.documents})
+        assert len(documents.paths()) < len(documents)  # a file of several documents is named once
 
 
 class Recorded(spill.Spill):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from svcstd.model import DocumentResult, Finding
 
@@ -51,13 +51,19 @@ def stable_pointer(pointer: str, data: object) -> str:
     """
     if not pointer.startswith("/"):
         return pointer
-    node, tokens = data, []
+    node: Any = data
+    tokens = []
     for token in pointer[1:].split("/"):
-        name = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, Mapping):
+        name = token.replace("~1", "/").replace("~0", "~") if "~" in token else token
+        kind = type(node)  # a dict or a list, mostly: no abstract-class check for those
+        if kind is dict or (kind is not list and isinstance(node, Mapping)):
             node = node.get(name)
             tokens.append(token)
-        elif isinstance(node, Sequence) and not isinstance(node, str) and name.isdigit() and int(name) < len(node):
+        elif (
+            (kind is list or (isinstance(node, Sequence) and not isinstance(node, str)))
+            and name.isdigit()
+            and int(name) < len(node)
+        ):
             node = node[int(name)]
             tokens.append(_item_key(node) or token)
         else:
@@ -68,7 +74,7 @@ def stable_pointer(pointer: str, data: object) -> str:
 
 def _item_key(item: object) -> str | None:
     """`[name=Retribusi PBG]`, `[type=phone,contact=112]`: the first key in ITEM_KEYS the item has, escaped."""
-    if not isinstance(item, Mapping):
+    if type(item) is not dict and not isinstance(item, Mapping):
         return None
     for fields in ITEM_KEYS:
         values = [item.get(field) for field in fields]

@@ -17,6 +17,7 @@ from svcstd.reading.discovery import Target
 from svcstd.reading.files import read_regular_stat
 from svcstd.reading.loader import empty_file, load_bytes, unreadable
 from svcstd.rules.base import Rule, quoted
+from svcstd.rules.facts import judging
 from svcstd.scoring.engine import evaluate
 from svcstd.scoring.gate import passes_gate, threshold_findings
 from svcstd.scoring.grades import grade_for
@@ -130,10 +131,16 @@ def normalised(doc: LoadedDocument) -> LoadedDocument:
 
 def judge(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
     """Validate one document and, when valid, run the rules, score it and decide the gate."""
+    if isinstance(doc.data, dict):
+        doc = normalised(doc)
+    with judging(doc.data):  # what validation derives from the document (its JSON text), the rules reuse
+        return _judged(doc, pipeline)
+
+
+def _judged(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
     settings = pipeline.settings
     findings: list[Finding] = list(doc.findings)
     if isinstance(doc.data, dict):
-        doc = normalised(doc)
         findings.extend(validate(doc))
     data: Mapping[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     identity = (_text(data.get("id")), _text(data.get("title")))

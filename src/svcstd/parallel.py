@@ -8,9 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
-from multiprocessing import context as mp_context
-from multiprocessing import pool as mp_pool
-from multiprocessing.process import BaseProcess
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from svcstd.cache import FileKey
@@ -49,44 +47,69 @@ def _pooled(targets: list[Target], pipeline: Pipeline, workers: int) -> Iterator
     size = max(4, min(64, len(targets) // (workers * 8)))
     chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
     context = _pool_context()
-    with _Pool(workers, _start_worker, _worker_args(pipeline, context), context=context) as pool:
+    with _pool_class()(workers, _start_worker, _worker_args(pipeline, context), context=context) as pool:
         yield (result for batch in pool.imap(_check_chunk, chunks) for result in batch)
 
 
-class _EndsQuietly(BaseProcess):
-    """A worker whose parent is gone ends without a traceback.
-
-    When the parent was killed, or stopped by a closed output (`svcstd check big/ | head -1`), a worker
-    sending its chunk's results gets BrokenPipeError, which multiprocessing would print as a traceback.
-    The error is caught here, around the whole worker loop, so every lock it held is released first
-    (restoring SIGPIPE instead would kill a worker inside the queue's write lock and hang the others).
-    """
-
-    def run(self) -> None:
-        try:
-            super().run()
-        except BrokenPipeError:
-            return
+POOL_CLASSES = ("_EndsQuietly", "_QuietSpawnProcess", "_QuietForkProcess", "_Pool")
+"""Defined, and multiprocessing imported, only when a run starts a pool (a small run never does)."""
 
 
-class _QuietSpawnProcess(_EndsQuietly, mp_context.SpawnProcess):
-    pass
+def __getattr__(name: str) -> Any:
+    """The pool's classes as module attributes: spawn's workers find their process class by name here."""
+    if name in POOL_CLASSES and name in _pool_classes():
+        return _pool_classes()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-if sys.platform != "win32":
+def _pool_class() -> Any:
+    return _pool_classes()["_Pool"]
 
-    class _QuietForkProcess(_EndsQuietly, mp_context.ForkProcess):
+
+@cache
+def _pool_classes() -> dict[str, type]:
+    from multiprocessing import context as mp_context
+    from multiprocessing import pool as mp_pool
+    from multiprocessing.process import BaseProcess
+
+    class _EndsQuietly(BaseProcess):
+        """A worker whose parent is gone ends without a traceback.
+
+        When the parent was killed, or stopped by a closed output (`svcstd check big/ | head -1`), a worker
+        sending its chunk's results gets BrokenPipeError, which multiprocessing would print as a traceback.
+        The error is caught here, around the whole worker loop, so every lock it held is released first
+        (restoring SIGPIPE instead would kill a worker inside the queue's write lock and hang the others).
+        """
+
+        def run(self) -> None:
+            try:
+                super().run()
+            except BrokenPipeError:
+                return
+
+    class _QuietSpawnProcess(_EndsQuietly, mp_context.SpawnProcess):
         pass
 
+    if sys.platform != "win32":
 
-class _Pool(mp_pool.Pool):
-    """multiprocessing's pool with workers that end quietly when the parent is gone."""
+        class _QuietForkProcess(_EndsQuietly, mp_context.ForkProcess):
+            pass
 
-    @staticmethod
-    def Process(ctx: BaseContext, *args: Any, **kwds: Any) -> Any:
-        if ctx.get_start_method() == "fork":
-            return _QuietForkProcess(*args, **kwds)
-        return _QuietSpawnProcess(*args, **kwds)
+    class _Pool(mp_pool.Pool):
+        """multiprocessing's pool with workers that end quietly when the parent is gone."""
+
+        @staticmethod
+        def Process(ctx: BaseContext, *args: Any, **kwds: Any) -> Any:
+            if ctx.get_start_method() == "fork":
+                return _QuietForkProcess(*args, **kwds)
+            return _QuietSpawnProcess(*args, **kwds)
+
+    classes: dict[str, type] = {cls.__name__: cls for cls in (_EndsQuietly, _QuietSpawnProcess, _Pool)}
+    if sys.platform != "win32":
+        classes["_QuietForkProcess"] = _QuietForkProcess
+    for cls in classes.values():  # pickled by reference (spawn): svcstd.parallel.<name>, found by __getattr__
+        cls.__qualname__ = cls.__name__
+    return classes
 
 
 def _pool_context() -> BaseContext:

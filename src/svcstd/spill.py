@@ -60,6 +60,7 @@ class Spill:
             raise _failed(error) from None
         self._end = 0
         self._slots: dict[int, list[tuple[int, int]]] = {}
+        self._paths: dict[str, None] = {}
         self._tally = TallyCounter()
 
     def __enter__(self) -> Spill:
@@ -87,6 +88,7 @@ class Spill:
             records.append((self._end, len(blob)))
             self._end += len(blob)
             self._tally.add(doc)
+            self._paths[doc.path] = None
 
     def documents(self) -> SpilledDocuments:
         """Every document added so far, in the order of their slots, then their order within a slot."""
@@ -99,7 +101,7 @@ class Spill:
             for offset, length in self._slots[slot]:
                 offsets.append(offset)
                 lengths.append(length)
-        return SpilledDocuments(self._file, offsets, lengths, self._tally.tally())
+        return SpilledDocuments(self._file, offsets, lengths, self._tally.tally(), tuple(self._paths))
 
 
 class SpilledDocuments(DocumentStream):
@@ -108,14 +110,21 @@ class SpilledDocuments(DocumentStream):
     Iterating reads them one at a time, so any number of passes keeps one document in memory at a time.
     """
 
-    def __init__(self, file: IO[bytes], offsets: array[int], lengths: array[int], tally: Tally) -> None:
+    def __init__(
+        self, file: IO[bytes], offsets: array[int], lengths: array[int], tally: Tally, paths: tuple[str, ...] = ()
+    ) -> None:
         self._file = file
         self._offsets = offsets
         self._lengths = lengths
         self._tally = tally
+        self._paths = paths
 
     def tally(self) -> Tally:
         return self._tally
+
+    def paths(self) -> tuple[str, ...]:
+        """Each file the documents came from, once, recorded as they were added (no document is read back)."""
+        return self._paths
 
     def __len__(self) -> int:
         return len(self._offsets)

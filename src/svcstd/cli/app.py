@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from svcstd import __version__
+from svcstd.cli.coercion import defer_coercion
 from svcstd.errors import SvcstdError, UsageError
 from svcstd.escaping import inert_lines
 from svcstd.i18n import Catalog, default_language, environment_language
@@ -109,6 +111,20 @@ def _plain_argument_names() -> None:
 
 
 _plain_argument_names()
+defer_coercion()
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+
+
+def evaluated_annotations(function: Function) -> Function:
+    """The command's annotations evaluated once, as `inspect.signature(eval_str=True)` evaluates them.
+
+    typer reads a command's parameters several times while it builds the click command, evaluating every
+    annotation string (`from __future__ import annotations`) each time: ~6 ms of a one-file run for `check`.
+    """
+    function.__annotations__ = inspect.get_annotations(function, eval_str=True)
+    return function
+
 
 app = typer.Typer(
     name="svcstd",
@@ -127,6 +143,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
+@evaluated_annotations
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=help_text(HELP, "version"))

@@ -15,6 +15,7 @@ from svcstd.cli.app import MESSAGES as CLI_MESSAGES
 from svcstd.cli.app import (
     app,
     configured_pipeline,
+    evaluated_annotations,
     help_text,
     parse_outputs,
     refuse_config_when_isolated,
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 
 PROGRESS_MIN_FILES = 200
 """Fewer files than this finish before a progress bar would tell anyone anything."""
+
+NEVER_ORIGINAL = frozenset({"", ".yaml", ".yml"})
+"""Suffixes of paths that are never an original to import (none of svcstd.importing.originals.SUFFIXES)."""
 
 
 MESSAGES = Catalog(
@@ -191,6 +195,7 @@ def _split(value: str | None) -> tuple[str, ...] | None:
 
 
 @app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
+@evaluated_annotations
 def check(
     paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"), metavar="PATH")] = None,
     formats: Annotated[
@@ -280,12 +285,18 @@ def check(
 
 
 def _document_paths(report: Report) -> list[str]:
-    """Each checked file once (a file of several documents is one input), read in one pass over the documents."""
+    """Each checked file once (a file of several documents is one input): a spill's record, else one pass."""
+    from svcstd.spill import SpilledDocuments  # imported already by the run that made the report
+
+    if isinstance(report.documents, SpilledDocuments):
+        return list(report.documents.paths())  # recorded as the results came: nothing read back
     return list(dict.fromkeys(doc.path for doc in report.documents))
 
 
 def _originals(paths: list[str]) -> api.Originals | None:
     """The judge of named .docx/.pdf/.html/.xlsx files, when one is named (the readers load only then)."""
+    if all(Path(path).suffix.lower() in NEVER_ORIGINAL for path in paths):
+        return None  # YAML files and folders: svcstd.importing is not even imported
     from svcstd.importing.originals import is_original, judge_original, require_readers
 
     if not any(is_original(path) for path in paths):

@@ -106,9 +106,11 @@ class SourceMap:
 
 
 def _child(children: dict[tuple[int, str | int], int], row: int, token: str) -> int | None:
-    key = unescape_token(token)
-    if escape_token(key) != token:
-        return None  # not a well-formed token ("~2"), so no recorded pointer
+    key = token  # a token without `~` is its own key (a token never holds `/`): the usual case
+    if "~" in token:
+        key = unescape_token(token)
+        if escape_token(key) != token:
+            return None  # not a well-formed token ("~2"), so no recorded pointer
     child = children.get((row, key))
     if child is None and token.isascii() and token.isdigit() and str(int(token)) == token:
         child = children.get((row, int(token)))

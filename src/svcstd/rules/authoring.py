@@ -9,6 +9,7 @@ from svcstd.model import Principle, Severity
 from svcstd.reading.sourcemap import join_pointer
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import practice
+from svcstd.rules.facts import json_text, shared
 from svcstd.standard.template import PLACEHOLDER_MARKERS, has_placeholder
 
 
@@ -84,8 +85,9 @@ def TRA090(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
         delivery: {products: [{name: "<<ISI: nama produk, misalnya surat izin atau kartu>>"}]}
     """
+    text = shared(doc, json_text) if type(doc) is dict else None  # the text validation made, when it did
     data = dict(doc)
-    if may_hold_placeholders(data):
+    if has_placeholder(text) if text is not None else may_hold_placeholders(data):
         yield from (Hit(pointer) for pointer in placeholder_pointers(data))
 
 

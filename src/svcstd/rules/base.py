@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from svcstd.i18n import bilingual
 from svcstd.model import Principle, RuleInfo, Severity, Text
-from svcstd.standard.kinds import has, is_full_standard
+from svcstd.standard.kinds import is_full_standard
 
 
 class Hit(NamedTuple):
@@ -176,11 +176,17 @@ def _applicability(needs: tuple[str, ...], full_only: bool, applies: AppliesFunc
     if not needs and not full_only:
         return applies
 
+    paths = tuple(tuple(path.split("/")) for path in needs)  # `has` for each, with the path split once
+
     def combined(doc: Document, ctx: RuleContext) -> bool:
         if full_only and not is_full_standard(doc):
             return False
-        if not all(has(doc, path) for path in needs):
-            return False
+        for keys in paths:
+            node: object = doc
+            for key in keys:
+                if not (type(node) is dict or isinstance(node, Mapping)) or key not in node:
+                    return False
+                node = node[key]
         return applies is None or applies(doc, ctx)
 
     combined.__doc__ = applies.__doc__ if applies is not None else None

@@ -1,53 +1,11 @@
 """What several rules derive from one document, derived once per document while the engine judges it.
 
-Rules that need the same list (the procedure's steps, the acts the document cites) ask `shared(doc, derive)`
-instead of calling `derive(doc)`. While the engine judges a document (`judging(doc)`), the first call derives
-the value and later calls, from any rule, get the same one; outside it (a rule called on its own, as tests
-do) every call derives afresh. A derivation must depend on the document alone and return a value no rule
-changes (a tuple, not a list). The document is recognised by identity, so a copy is never mistaken for it.
+The memo lives in `svcstd.standard.facts`, below both the rules and validation (which shares the document's
+JSON text with TRA090) without importing every rule; the rules ask for it here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any, TypeVar
+from svcstd.standard.facts import JSON_ERRORS, Derive, json_text, judging, shared
 
-T = TypeVar("T")
-
-Derive = Callable[[Mapping[str, Any]], Any]
-
-
-class _Memo:
-    __slots__ = ("doc", "values")
-
-    def __init__(self, doc: Mapping[str, Any]) -> None:
-        self.doc = doc
-        self.values: dict[Derive, Any] = {}
-
-
-_current: ContextVar[_Memo | None] = ContextVar("svcstd_judged_document", default=None)
-"""The memo of the document being judged, per thread (a library caller may judge in several at once)."""
-
-
-def shared(doc: Mapping[str, Any], derive: Callable[[Mapping[str, Any]], T]) -> T:
-    """`derive(doc)`, computed once per document while the engine judges `doc`."""
-    memo = _current.get()
-    if memo is None or memo.doc is not doc:
-        return derive(doc)
-    try:
-        return memo.values[derive]  # type: ignore[no-any-return]
-    except KeyError:
-        value = memo.values[derive] = derive(doc)
-        return value
-
-
-@contextmanager
-def judging(doc: Mapping[str, Any]) -> Iterator[None]:
-    """Keep what rules derive from `doc` until the block ends (then it is dropped with the document)."""
-    token = _current.set(_Memo(doc))
-    try:
-        yield
-    finally:
-        _current.reset(token)
+__all__ = ["JSON_ERRORS", "Derive", "json_text", "judging", "shared"]

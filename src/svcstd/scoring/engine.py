@@ -52,6 +52,11 @@ class _Planned(NamedTuple):
     severity: Severity
     plain: Text | None
     """The rule's message when a hit has no parameters (None when the message needs some)."""
+    skipped: Outcome
+    """The outcome when the rule does not apply, then when nothing is found, then when found and waived: the
+    same for every document of a run (outcomes are immutable), made once."""
+    passed: Outcome
+    waived: Outcome
 
 
 _last_plan: list[tuple[tuple[Rule, ...], Settings, date, tuple[_Planned, ...]]] = []
@@ -70,7 +75,11 @@ def _plan(rules: tuple[Rule, ...], settings: Settings, as_of: date) -> tuple[_Pl
         adjusted = settings.rules.get(rule.id, RuleSettings())
         context = RuleContext({**rule.options, **adjusted.options}, as_of)
         weight = adjusted.weight if adjusted.weight is not None else rule.weight
-        planned.append(_Planned(rule, context, weight, adjusted.severity or rule.severity, _plain(rule)))
+        skipped = Outcome(rule.id, rule.principle, weight, Status.NOT_APPLICABLE, binding=rule.binding)
+        passed = Outcome(rule.id, rule.principle, weight, Status.PASSED, 0.0, rule.binding)
+        waived = Outcome(rule.id, rule.principle, weight, Status.WAIVED, 0.0, rule.binding)
+        severity = adjusted.severity or rule.severity
+        planned.append(_Planned(rule, context, weight, severity, _plain(rule), skipped, passed, waived))
     plan = tuple(planned)
     _last_plan[:] = [(rules, settings, as_of, plan)]
     return plan
@@ -92,22 +101,22 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
     outcomes: list[Outcome] = []
     source, verbose = doc.source, settings.verbose
     with judging(data):
-        for rule, context, weight, severity, plain in _plan(rules, settings, as_of):
-            if rule.applies is not None and not rule.applies(data, context):
-                outcomes.append(Outcome(rule.id, rule.principle, weight, Status.NOT_APPLICABLE, binding=rule.binding))
+        for rule, context, weight, severity, plain, skipped, passed, waived in _plan(rules, settings, as_of):
+            applies = rule.applies
+            if applies is not None and not applies(data, context):
+                outcomes.append(skipped)
                 continue
             hits = list(rule.check(data, context))
-            waiver = live.get(rule.id)
+            waiver = live.get(rule.id) if live else None
             if not hits:
-                status = Status.WAIVED if waiver else Status.PASSED
-                outcomes.append(Outcome(rule.id, rule.principle, weight, status, 0.0, rule.binding))
+                outcomes.append(waived if waiver else passed)
                 continue
             shown = [item for hit in hits for item in (hit.each or (hit,))] if verbose else hits
             for hit in shown:
                 message = plain if plain is not None and not hit.params else rule.format_message(hit.params)
                 findings.append(_finding(rule, hit, source, severity, waiver, message))
             if waiver:
-                outcomes.append(Outcome(rule.id, rule.principle, weight, Status.WAIVED, 0.0, rule.binding))
+                outcomes.append(waived)
             else:
                 credit = rule.credit(data, context, hits)
                 outcomes.append(Outcome(rule.id, rule.principle, weight, Status.FAILED, credit, rule.binding))

@@ -35,29 +35,36 @@ class Outcome(NamedTuple):
 
 def principle_results(outcomes: Iterable[Outcome]) -> tuple[PrincipleResult, ...]:
     """One result per principle, in the fixed order of the Principle enum."""
-    grouped: dict[Principle, list[Outcome]] = {p: [] for p in Principle}
+    grouped: dict[Principle, list[Outcome]] = {p: [] for p in _PRINCIPLES}
     for outcome in outcomes:
         grouped[outcome.principle].append(outcome)
-    return tuple(_principle_result(p, grouped[p]) for p in Principle)
+    return tuple(_principle_result(p, grouped[p]) for p in _PRINCIPLES)
 
 
 def _principle_result(principle: Principle, outcomes: list[Outcome]) -> PrincipleResult:
     """One pass over the principle's outcomes: the rule ids by status, the applicable ones by kind, in order."""
-    ids: dict[Status, list[str]] = {status: [] for status in Status}
+    passed: list[str] = []
+    failed: list[str] = []
+    ids = {Status.PASSED: passed, Status.FAILED: failed, Status.NOT_APPLICABLE: [], Status.WAIVED: []}
     binding: list[Outcome] = []
     practice: list[Outcome] = []
     for outcome in outcomes:
         ids[outcome.status].append(outcome.rule)
         (binding if outcome.binding else practice).append(outcome)
+    passed.sort()
+    failed.sort()
     return PrincipleResult(
         principle,
         _share(binding),
-        tuple(sorted(ids[Status.PASSED])),
-        tuple(sorted(ids[Status.FAILED])),
+        tuple(passed),
+        tuple(failed),
         tuple(sorted(ids[Status.NOT_APPLICABLE])),
         tuple(sorted(ids[Status.WAIVED])),
         quality=_share(practice),
     )
+
+
+_PRINCIPLES = tuple(Principle)  # iterating the enum class itself costs a generator per call
 
 
 def _share(outcomes: list[Outcome]) -> float | None:

@@ -94,6 +94,8 @@ _PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 _ROOT_ONLY = frozenset({"kind", "status"})
 _LONGEST = max(len(pattern) for pattern, _ in _PLACES)
+_LAST_KEYS = frozenset(pattern[-1] for pattern, _ in _PLACES)
+"""A string is an alias only where its path ends in one of these: anywhere else no table applies."""
 
 
 def canonical(vocabulary: str) -> tuple[str, ...]:
@@ -130,14 +132,72 @@ def _one_as_list(data: Any) -> Any:
 
 
 def _walk(node: object, keys: tuple[str, ...]) -> object:
+    """The node with its aliases replaced: itself when nothing under it changes, else a copy of the
+    mappings and lists on the way to what changed (a document rarely holds an alias: most are not copied).
+
+    A string changes only where its path ends in the last key of some place (`unit`, `days`, ...): the table
+    is looked up there only. Anything but a plain dict, list or str is rebuilt as it always was (`_rebuilt`).
+    """
+    if type(node) is dict:
+        return _walk_mapping(node, keys)
+    if type(node) is list:
+        return _walk_list(node, keys)
+    return _rebuilt(node, keys)
+
+
+def _walk_mapping(node: dict[Any, Any], keys: tuple[str, ...]) -> dict[Any, Any]:
+    copied: dict[Any, Any] | None = None
+    for key, value in node.items():
+        kind = type(value)
+        if kind is str:
+            table = _table_after(keys, key)
+            new = table.get(_spelling(value), value) if table else value
+        elif kind is dict or kind is list or isinstance(value, dict | list | str):
+            new = _walk(value, (*keys, key) if isinstance(key, str) else keys)
+        else:
+            continue
+        if new is not value:
+            if copied is None:
+                copied = dict(node)
+            copied[key] = new
+    return node if copied is None else copied
+
+
+def _walk_list(node: list[Any], keys: tuple[str, ...]) -> list[Any]:
+    table = _table(keys) if keys and keys[-1] in _LAST_KEYS else None
+    copied: list[Any] | None = None
+    for index, item in enumerate(node):
+        kind = type(item)
+        if kind is str:
+            new = table.get(_spelling(item), item) if table else item
+        elif kind is dict or kind is list or isinstance(item, dict | list | str):
+            new = _walk(item, keys)
+        else:
+            continue
+        if new is not item:
+            if copied is None:
+                copied = list(node)
+            copied[index] = new
+    return node if copied is None else copied
+
+
+def _rebuilt(node: object, keys: tuple[str, ...]) -> object:
+    """The node rebuilt anew with its aliases replaced (any mapping as a dict, any list as a list)."""
     if isinstance(node, dict):
-        return {key: _walk(value, (*keys, key) if isinstance(key, str) else keys) for key, value in node.items()}
+        return {key: _rebuilt(value, (*keys, key) if isinstance(key, str) else keys) for key, value in node.items()}
     if isinstance(node, list):
-        return [_walk(item, keys) for item in node]
+        return [_rebuilt(item, keys) for item in node]
     if isinstance(node, str):
         table = _table(keys)
         return table.get(_spelling(node), node) if table else node
     return node
+
+
+def _table_after(keys: tuple[str, ...], key: object) -> Mapping[str, Any] | None:
+    """The aliases for a string under `key` of the mapping at `keys` (a key that is no string adds nothing)."""
+    if isinstance(key, str):
+        return _table((*keys, key)) if key in _LAST_KEYS else None
+    return _table(keys) if keys and keys[-1] in _LAST_KEYS else None
 
 
 def _spelling(value: str) -> str:

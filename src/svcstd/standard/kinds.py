@@ -36,7 +36,7 @@ def has(doc: Mapping[str, Any], path: str) -> bool:
     """Whether a slash path of mapping keys (`delivery/complaints/channels`) leads to a value that is there."""
     node: object = doc
     for key in path.split("/"):
-        if not isinstance(node, Mapping) or key not in node:
+        if not (type(node) is dict or isinstance(node, Mapping)) or key not in node:  # a dict without the ABC's check
             return False
         node = node[key]
     return True

@@ -155,6 +155,34 @@ def citation_of(item: str | Mapping[str, Any]) -> ActRef | None:
     """A legal-basis item in any shape: a plain string, `{title, ref}`, or `{type, number, year, about, title}`."""
     if isinstance(item, str):
         return parse_citation(item)
+    key = _citation_key(item)
+    return _item_citation(item) if key is None else _remembered_citation(key)
+
+
+_CITATION_FIELDS = ("title", "ref", "type", "number", "year")
+"""All that `_item_citation` reads of an item."""
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _citation_key(item: Mapping[str, Any]) -> tuple[tuple[str, type, object], ...] | None:
+    """The fields an item's citation depends on, each with its type (`2009` and `2009.0` read differently,
+    though equal); None when one holds anything but a plain value."""
+    key = []
+    for name in _CITATION_FIELDS:
+        if name in item:
+            value = item[name]
+            if type(value) not in _PLAIN:
+                return None
+            key.append((name, type(value), value))
+    return tuple(key)
+
+
+@lru_cache(maxsize=4096)  # the same items are cited in document after document
+def _remembered_citation(key: tuple[tuple[str, type, object], ...]) -> ActRef | None:
+    return _item_citation({name: value for name, _, value in key})
+
+
+def _item_citation(item: Mapping[str, Any]) -> ActRef | None:
     parsed = _first_parsed(item)
     given = canonical_type(str(item["type"])) if "type" in item else None
     kind = _more_specific(given, parsed.type if parsed else None)

@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from svcstd.standard.facts import json_text, shared
+
 Accepts = Callable[[object], bool]
 FormatCheck = Callable[[object], bool]
 Compile = Callable[[str], "re.Pattern[str]"]
@@ -63,7 +65,13 @@ def _accepts(is_valid: Callable[[Any], bool]) -> Accepts:
 
 
 def _finite(data: object) -> bool:
-    """No NaN or infinity anywhere (jsonschema and jsonschema-rs compare those differently); C speed."""
+    """No NaN or infinity anywhere (jsonschema and jsonschema-rs compare those differently); C speed.
+
+    A document whose strict JSON text could be made has none; that text is the one TRA090 scans next, made
+    once while the document is judged (standard.facts). Otherwise the document is dumped here to tell why.
+    """
+    if type(data) is dict and shared(data, json_text) is not None:
+        return True
     try:
         json.dumps(data, allow_nan=False)
     except ValueError:

@@ -11,11 +11,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
-
-from jsonschema import Draft202012Validator, FormatChecker, validators
-from jsonschema.exceptions import ValidationError, best_match
 
 from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
 from svcstd.reading.sourcemap import SourceMap, join_pointer
@@ -23,6 +20,10 @@ from svcstd.standard import contacts
 from svcstd.standard.aliases import is_alias
 from svcstd.validation import native
 from svcstd.validation.messages import MESSAGES, PATTERN_MESSAGES
+
+if TYPE_CHECKING:  # Python's jsonschema is imported only when a document needs it (see _validator)
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_FILE = "service-standard.schema.json"
 DURATION_REF = "#/$defs/duration"
@@ -40,11 +41,20 @@ _VALUE_CHECKS = (
 
 # --- the schema and the validator, loaded once per process -------------------------------------------------------
 
-FORMATS = FormatChecker(formats=())
+_FORMAT_CHECKS: dict[str, Callable[[object], bool]] = {}
+"""The schema's `format` checks by name, for both validators (FORMATS is jsonschema's view of them)."""
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-@FORMATS.checks("date")
+def _checks(name: str) -> Callable[[Callable[[object], bool]], Callable[[object], bool]]:
+    def register(check: Callable[[object], bool]) -> Callable[[object], bool]:
+        _FORMAT_CHECKS[name] = check
+        return check
+
+    return register
+
+
+@_checks("date")
 def is_date(instance: object) -> bool:
     """Strict YYYY-MM-DD and a real calendar day (no 2025-02-30)."""
     if not isinstance(instance, str):
@@ -58,13 +68,13 @@ def is_date(instance: object) -> bool:
     return True
 
 
-@FORMATS.checks("email")
+@_checks("email")
 def is_email(instance: object) -> bool:
     """name@domain.tld (standard/contacts.py: the same check the transparency rules use)."""
     return not isinstance(instance, str) or contacts.is_email(instance)
 
 
-@FORMATS.checks("uri")
+@_checks("uri")
 def is_uri(instance: object) -> bool:
     """An absolute http, https or ftp address with a host, or a mailto: address."""
     if not isinstance(instance, str):
@@ -100,6 +110,8 @@ def _pattern(validator: Any, pattern: str, instance: object, schema: dict[str, A
     accepted `id: "x\\n"`.
     """
     if isinstance(instance, str) and not _end_anchored(pattern).search(instance):
+        from jsonschema.exceptions import ValidationError
+
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
@@ -123,13 +135,77 @@ def _end_anchored(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]
+_ROOTS: dict[int, tuple[dict[str, Any], str]] = {}
+"""id of each validator's root `properties` -> (that mapping, kept so the id stays its own; the format version)."""
+_PROPERTIES: list[Any] = []
+"""jsonschema's own `properties` keyword, set when the validator class is made (jsonschema is imported then)."""
+
+
+def _properties(validator: Any, properties: Any, instance: object, schema: Any) -> Iterator[ValidationError]:
+    """`properties`; at the root, a property whose value jsonschema-rs accepts under its schema is skipped.
+
+    Skipping is exact: a value valid under its subschema gives no error there, so the errors (and their order)
+    are those of the whole walk. Only the root's own `properties` is pruned, which jsonschema evaluates once, on
+    the document: never inside `if`, `oneOf` or `anyOf`, where a branch's errors decide the outcome.
+    """
+    root = _ROOTS.get(id(properties))
+    if root is None or root[0] is not properties or not isinstance(instance, dict):
+        yield from _PROPERTIES[0](validator, properties, instance, schema)
+        return
+    for name, subschema in properties.items():
+        if name in instance:
+            accepts = _native_part(root[1], name)
+            if accepts is not None and accepts(instance[name]):
+                continue
+            yield from validator.descend(instance[name], subschema, path=name, schema_path=name)
+
+
+@cache
+def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    for name, check in _FORMAT_CHECKS.items():
+        checker.checks(name)(check)
+    return checker
+
+
+def __getattr__(name: str) -> Any:
+    """`FORMATS`, jsonschema's FormatChecker of the schema's formats, built (and jsonschema imported) on first use."""
+    if name == "FORMATS":
+        return _format_checker()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _validator_class() -> Any:
+    from jsonschema import Draft202012Validator, validators
+
+    _PROPERTIES[:] = [Draft202012Validator.VALIDATORS["properties"]]
+    extra = {"pattern": _pattern, "properties": _properties}
+    return validators.extend(Draft202012Validator, extra)  # type: ignore[no-untyped-call]
 
 
 @cache
 def _validator(version: str = "1.1") -> Draft202012Validator:
-    validator: Draft202012Validator = _Validator(_schema_for(version), format_checker=FORMATS)
+    schema = _schema_for(version)
+    validator: Draft202012Validator = _validator_class()(schema, format_checker=_format_checker())
+    _ROOTS[id(schema["properties"])] = (schema["properties"], version)
     return validator
+
+
+def _native_part(version: str, name: str) -> native.Accepts | None:
+    """jsonschema-rs's yes/no for one top-level property's value; None without the native validator."""
+    if _native(version) is None:  # looked up at each call: SVCSTD_NATIVE=0, and tests, switch it off
+        return None
+    return _native_property(version, name)
+
+
+@cache
+def _native_property(version: str, name: str) -> native.Accepts | None:
+    schema: dict[str, Any] = _validator(version).schema  # type: ignore[assignment]
+    part = {"$defs": schema.get("$defs", {}), **schema["properties"][name]}
+    return native.validator(part, dict(_FORMAT_CHECKS), _end_anchored)
 
 
 def _as_1_0(node: Any) -> Any:
@@ -174,8 +250,7 @@ def _native(version: str = "1.1") -> native.Accepts | None:
     """jsonschema-rs's yes/no with the same formats and patterns, unless missing or switched off (SVCSTD_NATIVE=0)."""
     if os.environ.get("SVCSTD_NATIVE") == "0":
         return None
-    formats = {name: check for name, (check, _) in FORMATS.checkers.items()}
-    return native.validator(_schema_for(version), formats, _end_anchored)
+    return native.validator(_schema_for(version), dict(_FORMAT_CHECKS), _end_anchored)
 
 
 def _schema_for(version: str) -> dict[str, Any]:
@@ -221,6 +296,8 @@ def _leaf(error: ValidationError) -> ValidationError | None:
     """A combinator error collapses to its most useful part, unless it is an exactly-one-of (SCH008) of its own."""
     if error.validator not in ("oneOf", "anyOf") or _alternatives(error.schema):
         return error
+    from jsonschema.exceptions import best_match
+
     best = best_match(error.context or ())
     return _leaf(best) if best is not None else None
 
@@ -438,11 +515,11 @@ _HANDLERS: dict[str, Callable[[ValidationError, _Context], list[Finding]]] = {
 def _reversed_ranges(doc: LoadedDocument, failed: set[str]) -> Iterator[Finding]:
     """SCH010: `min` > `max` in a duration that passed the schema (nothing failed at or below it)."""
     for path, duration in _durations(doc.data, _schema(), ()):
-        pointer = _pointer(path)
-        if any(bad == pointer or bad.startswith(pointer + "/") for bad in failed):
-            continue
         low, high = duration.get("min"), duration.get("max")
-        if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+        if not (isinstance(low, int | float) and isinstance(high, int | float) and low > high):
+            continue  # the usual case: no pointer to make
+        pointer = _pointer(path)
+        if not any(bad == pointer or bad.startswith(pointer + "/") for bad in failed):
             message = _message("range_reversed", field=_field(path), min=_show(low), max=_show(high))
             yield _finding("SCH010", pointer, doc.source.value(pointer), message)
 
