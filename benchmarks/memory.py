@@ -8,7 +8,12 @@ judges every file instead (`--no-cache`). The slope is the growth in MB per 1,00
 the smallest and the largest size: about 0 when memory is flat.
 
     python benchmarks/generate.py --sizes 1000 10000
-    python benchmarks/memory.py --sizes 1000 10000 [--formats json html] [--src OTHER/src]
+    python benchmarks/memory.py --sizes 1000 10000 [--formats json html baseline] [--src OTHER/src]
+
+Besides the output formats, `baseline` measures `-f json --baseline FILE` and `baseline-html` `-f html
+--baseline FILE` (FILE written by one unmeasured `--write-baseline` run per size first: every finding known,
+the common case of a baseline just adopted), and `report` measures `svcstd report -o FILE.html` (which
+judges every file: no cache; not in the default set, slow on a large corpus).
 
 `--src` measures another checkout's svcstd (its `src` folder put first on PYTHONPATH), e.g. the
 version before a change, with this one's corpus.
@@ -26,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("json", "text", "sarif", "junit", "github", "gitlab", "markdown", "html")
+EXTRA = ("baseline", "baseline-html", "report")
+DEFAULT = (*FORMATS, "baseline", "baseline-html")
 
 WRAPPER = """
 import json, resource, subprocess, sys
@@ -52,17 +59,30 @@ def documents(folder: Path, env: dict[str, str]) -> int:
     return int(json.loads(out.stdout)["summary"]["documents"])
 
 
+def command(name: str, base: list[str], folder: Path, scratch: Path, known: str) -> list[str]:
+    """The svcstd command that measures `name`: an output format, a baseline applied, or `svcstd report`."""
+    if name == "report":
+        output = str(scratch / "report.html")
+        return [sys.executable, "-m", "svcstd", "report", str(folder), "--as-of", "2026-11-27", "-o", output]
+    if name.startswith("baseline"):
+        shown = "html" if name == "baseline-html" else "json"
+        return [*base, "-f", shown, "-o", str(scratch / f"out.{shown}"), "--baseline", known]
+    return [*base, "-f", name, "-o", str(scratch / f"out.{name}")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
+    parser.add_argument("--formats", nargs="+", default=list(DEFAULT), choices=(*FORMATS, *EXTRA))
     parser.add_argument("--corpus", type=Path, default=ROOT / "benchmarks" / "corpus")
     parser.add_argument("--src", type=Path, help="measure the svcstd in this src folder instead")
     parser.add_argument("--cold", action="store_true", help="judge every file (--no-cache) instead of a warm cache")
     parser.add_argument("--jobs", default="2")
+    parser.add_argument("--cache-dir", type=Path, help="keep the result cache here (reused by later runs)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="svcstd-memory-") as scratch:
-        env = dict(os.environ, SVCSTD_CACHE_DIR=str(Path(scratch) / "cache"))
+        cache = args.cache_dir.resolve() if args.cache_dir is not None else Path(scratch) / "cache"
+        env = dict(os.environ, SVCSTD_CACHE_DIR=str(cache))
         if args.src is not None:
             env["PYTHONPATH"] = str(args.src.resolve())
         table: dict[str, dict[int, float]] = {name: {} for name in args.formats}
@@ -76,9 +96,11 @@ def main() -> None:
                 base.append("--no-cache")
             else:
                 counted[size] = documents(folder, env)  # also fills the cache
+            known = str(Path(scratch) / f"baseline-{size}.json")
+            if any(name.startswith("baseline") for name in args.formats):
+                subprocess.run([*base, "-f", "json", "-o", os.devnull, "--write-baseline", known], env=env, check=False)
             for name in args.formats:
-                output = str(Path(scratch) / f"out.{name}")
-                peak, cpu = peak_mb([*base, "-f", name, "-o", output], env)
+                peak, cpu = peak_mb(command(name, base, folder, Path(scratch), known), env)
                 table[name][size] = peak
                 print(f"{size:>7} files  {name:<9} {peak:7.1f} MB  {cpu:7.1f} CPU s", flush=True)
     print()
