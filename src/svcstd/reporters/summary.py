@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
@@ -183,16 +184,19 @@ def summarize(
     facts = tally.facts(report.documents)
     docs = report.documents
 
-    def overdue(record: tuple[int, str, int]) -> OverdueReview:
-        return OverdueReview(docs[record[0]], record[1], record[2])
-
-    def expiring(record: tuple[int, int, int]) -> ExpiringWaiver:
-        doc = docs[record[0]]
-        return ExpiringWaiver(doc, doc.meta.waivers[record[1]], record[2])
-
     places = facts.places
-    tally.overdue.sort(key=lambda item: (-item[2], *places.key(item[0])))
-    tally.expiring.sort(key=lambda item: (item[2], places.rank[item[0]], item[3]))
+    overdue, expiring = tally.overdue, tally.expiring
+    overdue.sort(lambda n: (-overdue.days[n], *places.key(overdue.positions[n])))
+    expiring.sort(lambda n: (expiring.days[n], places.rank[expiring.positions[n]], expiring.rules[n]))
+
+    def overdue_review(n: int) -> OverdueReview:
+        days = overdue.days[n]
+        return OverdueReview(docs[overdue.positions[n]], (as_of - timedelta(days=days)).isoformat(), days)
+
+    def expiring_waiver(n: int) -> ExpiringWaiver:
+        doc = docs[expiring.positions[n]]
+        return ExpiringWaiver(doc, doc.meta.waivers[expiring.numbers[n]], expiring.days[n])
+
     return Summary(
         report=report,
         scale=scale,
@@ -200,8 +204,8 @@ def summarize(
         grades=tally.grades(),
         principles=tuple((p, average(tally.principle_scores[p])) for p in Principle),
         top_rules=tally.top_rules(rules),
-        overdue=Lazy(tally.overdue, overdue),
-        expiring=Lazy([item[:3] for item in tally.expiring], expiring),
+        overdue=Lazy(range(len(overdue.positions)), overdue_review),
+        expiring=Lazy(range(len(expiring.positions)), expiring_waiver),
         rules=rules,
         facts=facts,
         comparison=compare(report, previous) if previous is not None else None,
@@ -230,6 +234,30 @@ class _Unit:
         self.scores: array[float] = array("d")
 
 
+class _Dated:
+    """Documents met by a date (a review overdue, a waiver ending): positions and days in arrays, sorted once."""
+
+    def __init__(self) -> None:
+        self.positions: array[int] = array("q")
+        self.days: array[int] = array("q")
+        self.numbers: array[int] = array("q")
+        self.rules: list[str] = []
+        """The waivers' rules, shared strings, only while the list is sorted."""
+
+    def add(self, position: int, days: int, number: int = 0, rule: str = "") -> None:
+        self.positions.append(position)
+        self.days.append(days)
+        self.numbers.append(number)
+        self.rules.append(sys.intern(rule))
+
+    def sort(self, key: Callable[[int], tuple[object, ...]]) -> None:
+        order = sorted(range(len(self.positions)), key=key)
+        for name in ("positions", "days", "numbers"):
+            column = getattr(self, name)
+            setattr(self, name, array("q", (column[n] for n in order)))
+        self.rules = []
+
+
 class _Tally:
     """The summary's one pass: each document adds its numbers, and nothing of it is kept."""
 
@@ -248,8 +276,8 @@ class _Tally:
         self.rules: dict[str, _RuleCount] = {}
         self.cited: set[str] = set()
         self.units: dict[str | None, _Unit] = {}
-        self.overdue: list[tuple[int, str, int]] = []
-        self.expiring: list[tuple[int, int, int, str]] = []
+        self.overdue = _Dated()
+        self.expiring = _Dated()
 
     def add(self, doc: DocumentResult) -> None:
         position = len(self.zones)
@@ -300,11 +328,11 @@ class _Tally:
     def _dates(self, doc: DocumentResult, position: int) -> None:
         due = _date(doc.meta.review_due)
         if due is not None and due < self.as_of:
-            self.overdue.append((position, due.isoformat(), (self.as_of - due).days))
+            self.overdue.add(position, (self.as_of - due).days)
         for number, waiver in enumerate(doc.meta.waivers):
             until = _date(waiver.until)
             if until is not None and 0 <= (until - self.as_of).days <= EXPIRY_WINDOW_DAYS:
-                self.expiring.append((position, number, (until - self.as_of).days, waiver.rule))
+                self.expiring.add(position, (until - self.as_of).days, number, waiver.rule)
 
     def grades(self) -> tuple[GradeCount, ...]:
         ordered = sorted(self.scale, key=lambda band: -band.min)
