@@ -169,9 +169,14 @@ def load_baseline(path: Path) -> Counter[EntryKey]:
         reason = f"{where}: {problem.message}"
         raise ConfigError(MESSAGES.text("invalid", path=str(path), version=VERSION, reason=reason))
     budget: Counter[EntryKey] = Counter()
-    for entry in data["entries"]:
+    shared: dict[Any, Any] = {}  # one object per path, document, rule and pointer: they repeat across entries
+    entries = data["entries"]
+    while entries:  # from the end, each entry let go once counted: the file's value and the budget never both whole
+        entry = entries.pop()
         ref = _ref(entry["document"]["id"], entry["document"]["index"])
-        budget[(entry["path"], ref, entry["rule"], entry["pointer"])] += entry["count"]
+        parts = (entry["path"], ref, entry["rule"], entry["pointer"])
+        key: EntryKey = tuple(shared.setdefault(part, part) for part in parts)
+        budget[key] += entry["count"]
     return budget
 
 
