@@ -77,7 +77,7 @@ def test_files_named_out_of_order_sort_alike_held_and_streamed(previous: Report)
 
 
 def test_baseline_is_identical_held_and_streamed(tmp_path: Path) -> None:
-    """A baseline of part of the findings (one file's, and half of another's): every format alike."""
+    """A baseline of part of the findings (half its entries in full, the others once each): every format alike."""
     held = api.check_pipeline(PATHS, RUN, 1)
     recorded = json.loads(write_baseline(held))
     entries, half = recorded["entries"], len(recorded["entries"]) // 2
