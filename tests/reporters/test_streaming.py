@@ -24,7 +24,8 @@ from svcstd.reporters.priorities import ZONE_ORDER
 from svcstd.reporters.summary import parse_previous, summarize
 from svcstd.rules import BUILTIN_RULES
 from tests.conftest import ROOT
-from tests.test_summary import GREEN, RED, YELLOW, finding, principles
+from tests.reporters.test_markdown import HOSTILE
+from tests.test_summary import GREEN, RED, YELLOW, finding, principles, sample_report
 
 AS_OF = date(2026, 11, 27)
 RUN = Pipeline(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF)
@@ -41,6 +42,7 @@ def _summaries(report: Report, previous: Report, lang: str) -> dict[str, str]:
         "check-html": "".join(chunk_renderer("html")(report, options)),
         "report-markdown": markdown.render_summary(summary, options, "T"),
         "report-markdown-whole": markdown.render_summary(summary, options._replace(max_chars=None)),
+        "report-markdown-chunks": "".join(markdown.summary_chunks(summary, options._replace(max_chars=None))),
         "report-html": "".join(html.summary_chunks(summary, options, "T")),
     }
 
@@ -58,6 +60,9 @@ def test_markdown_and_html_are_identical_held_and_streamed(previous: Report, lan
     assert isinstance(held.documents, tuple)
     expected = _summaries(held, previous, lang)
     assert "<tr" in expected["check-html"] and "##" in expected["report-markdown"]
+    assert (
+        expected["report-markdown-chunks"] == expected["report-markdown-whole"]
+    )  # without --max-chars, a row at a time
     with spill.Spill() as results:
         streamed = api.check_pipeline(PATHS, RUN, 1, spill=results)
         assert isinstance(streamed.documents, spill.SpilledDocuments)
@@ -97,6 +102,23 @@ def test_baseline_is_identical_held_and_streamed(tmp_path: Path) -> None:
         with pytest.raises(IndexError):
             streamed.documents[len(baselined.documents)]
         assert {name: "".join(chunk_renderer(name)(streamed, RenderOptions())) for name in FORMATS} == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_markdown_without_a_limit_streams_the_same_text(lang: str) -> None:
+    """Overdue reviews, a waiver ending, a comparison, hostile text; and the generated documents."""
+    for texts in ({}, HOSTILE):
+        report = sample_report(**texts)
+        previous = parse_previous(json_report.as_dict(replace(report, as_of="2026-06-01"), "en"), "old.json")
+        summary = summarize(report, previous=previous)
+        options = RenderOptions(lang, max_chars=None)
+        assert summary.overdue and summary.expiring and summary.comparison is not None
+        assert "".join(markdown.summary_chunks(summary, options, "T")) == markdown.render_summary(summary, options, "T")
+    generated = summarize(Report("9", "2026-11-27", Generated(120), api.rule_infos(BUILTIN_RULES)))
+    options = RenderOptions(lang, max_chars=None)
+    assert "".join(markdown.summary_chunks(generated, options)) == markdown.render_summary(generated, options)
+    limited = RenderOptions(lang)
+    assert "".join(markdown.summary_chunks(generated, limited)) == markdown.render_summary(generated, limited)
 
 
 class Generated(DocumentStream):

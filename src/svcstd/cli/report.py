@@ -87,7 +87,7 @@ def report(
     run = configured_pipeline(config, as_of)
     language = resolve_lang(lang, run.settings.lang)
     previous = parse_previous(read_json(compare), str(compare)) if compare is not None else None
-    render = html.summary_chunks if kind == "html" else markdown.render_summary
+    render = html.summary_chunks if kind == "html" else markdown.summary_chunks
     options = RenderOptions(language, max_chars=max_chars or None)
     with Spill() as spill:  # each file's results on disk as they arrive, read back one at a time
         result = api.check_pipeline(paths or ["."], run, spill=spill)

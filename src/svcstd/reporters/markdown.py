@@ -9,6 +9,7 @@ characters): the worst standards and findings are kept and a note says what was 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
@@ -125,12 +126,64 @@ def render_summary(summary: Summary, options: RenderOptions, title: str | None =
     head = [heading, "", LABELS("as_of", lang, date=summary.report.as_of, version=version), ""]
     head += [_headline(summary, lang), "", _grade_line(summary, lang), "", MESSAGES("legend", lang)]
     budget.take("\n".join(head))
-    parts = [head, _comparison(summary, lang, budget), _principles(summary, lang, budget)]
+    parts: list[Iterable[str]] = [head, _comparison(summary, lang, budget), _principles(summary, lang, budget)]
     parts.append([f"## {MESSAGES('worst_first', lang)}", "", *_standards(summary, _order(summary), lang, budget)])
     parts += [_top_rules(summary, lang, budget), _overdue(summary, lang, budget), _expiring(summary, lang, budget)]
     findings = _findings(summary, _order(summary), lang, "###", budget)
     parts.append([f"## {LABELS('findings', lang)}", "", *findings] if findings else [])
     return _join(parts, budget.note(lang))
+
+
+def summary_chunks(summary: Summary, options: RenderOptions, title: str | None = None) -> Iterator[str]:
+    """`render_summary` in pieces, for `svcstd report`. Within `max_chars` the text is small and made whole;
+    without a limit (`--max-chars 0`) the long lists (standards, reviews, waivers, findings) are written
+    a row at a time, so that memory does not grow with the corpus. The text is the same either way."""
+    if options.max_chars is not None:
+        yield render_summary(summary, options, title)
+        return
+    lang = options.lang
+    budget = Budget(None)
+    heading = f"# {escape(title) if title else LABELS('title', lang)}"
+    version = summary.report.tool_version
+    head = [heading, "", LABELS("as_of", lang, date=summary.report.as_of, version=version), ""]
+    head += [_headline(summary, lang), "", _grade_line(summary, lang), "", MESSAGES("legend", lang)]
+    parts: list[Iterable[str]] = [head, _comparison(summary, lang, budget), _principles(summary, lang, budget)]
+    parts.append(chain([f"## {MESSAGES('worst_first', lang)}", ""], _all_standards(summary, lang)))
+    parts.append(_top_rules(summary, lang, budget))
+    overdue = (
+        _row([document_name(i.document), escape(i.document.meta.provider or "—"), i.due, str(i.days)])
+        for i in summary.overdue
+    )
+    parts.append(_overdue(summary, lang, budget, overdue))
+    parts.append(_expiring(summary, lang, budget, map(_expiring_row, summary.expiring)))
+    if summary.facts.with_findings:
+        findings = (doc for doc in _order(summary) if doc.findings)
+        blocks = (["", f"### {document_name(doc, ' — ')}", "", *_document_findings(doc, lang)] for doc in findings)
+        lines = chain.from_iterable(blocks)
+        next(lines)  # the blank line before the first block
+        parts.append(chain([f"## {LABELS('findings', lang)}", ""], lines))
+    first = True
+    for part in parts:
+        if isinstance(part, list):  # a short part: joined and trimmed as `_join` does
+            block = "\n".join(part).strip("\n")
+            if block:
+                yield block if first else "\n\n" + block
+                first = False
+            continue
+        for number, line in enumerate(part):  # a long one: a heading first, never a blank line last
+            yield ("" if first else "\n\n") + line if number == 0 else "\n" + line
+        first = False
+    yield "\n"
+
+
+def _all_standards(summary: Summary, lang: str) -> Iterator[str]:
+    """`_standards` without a limit, a row at a time."""
+    if not summary.counts.documents:
+        yield LABELS("nothing", lang)
+        return
+    yield from _standards_header(lang)
+    for doc in _order(summary):
+        yield _row(_standard_cells(summary, doc, lang))
 
 
 def _order(summary: Summary) -> Iterator[DocumentResult]:
@@ -139,7 +192,7 @@ def _order(summary: Summary) -> Iterator[DocumentResult]:
     return (docs[n] for n in summary.order)
 
 
-def _join(parts: Iterable[Sequence[str]], note: str) -> str:
+def _join(parts: Iterable[Iterable[str]], note: str) -> str:
     blocks = ["\n".join(part).strip("\n") for part in parts if part]
     if note:
         blocks.insert(1, note)
@@ -171,12 +224,18 @@ def _row(cells: Iterable[str]) -> str:
 def _standards(summary: Summary, documents: Iterable[DocumentResult], lang: str, budget: Budget) -> list[str]:
     if not summary.counts.documents:
         return [LABELS("nothing", lang)]
-    keys = [LABELS("standard", lang), LABELS("score", lang), LABELS("grade", lang), LABELS("gate", lang)]
-    header = [_row([*keys, MESSAGES("findings_cell", lang), MESSAGES("weakest", lang)])]
-    header.append(_row(["---", "--:", "---", "---", "---", "---"]))
+    header = _standards_header(lang)
     budget.take("\n".join(header))
     rows = (_row(_standard_cells(summary, doc, lang)) for doc in documents)
     return header + budget.rows(LABELS("documents", lang), rows, lang, summary.counts.documents)
+
+
+def _standards_header(lang: str) -> list[str]:
+    keys = [LABELS("standard", lang), LABELS("score", lang), LABELS("grade", lang), LABELS("gate", lang)]
+    return [
+        _row([*keys, MESSAGES("findings_cell", lang), MESSAGES("weakest", lang)]),
+        _row(["---", "--:", "---", "---", "---", "---"]),
+    ]
 
 
 def _standard_cells(summary: Summary, doc: DocumentResult, lang: str) -> list[str]:
@@ -237,12 +296,15 @@ def _top_rules(summary: Summary, lang: str, budget: Budget) -> list[str]:
     return lines
 
 
-def _overdue(summary: Summary, lang: str, budget: Budget) -> list[str]:
+def _overdue(summary: Summary, lang: str, budget: Budget, stream: Iterator[str] | None = None) -> Iterable[str]:
+    """The reviews overdue within the budget; with `stream` (its rows, no limit) the lines as they come."""
     lines = [f"## {LABELS('overdue', lang)}", ""]
     if not summary.overdue:
         return [*lines, LABELS("none", lang)]
     keys = ("standard", "provider", "due", "days_overdue")
     lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "---", "---", "--:"])]
+    if stream is not None:
+        return chain(lines, stream)
     budget.take("\n".join(lines))
     rows = (
         _row([document_name(i.document), escape(i.document.meta.provider or "—"), i.due, str(i.days)])
@@ -251,13 +313,16 @@ def _overdue(summary: Summary, lang: str, budget: Budget) -> list[str]:
     return lines + budget.rows(LABELS("overdue", lang), rows, lang, len(summary.overdue))
 
 
-def _expiring(summary: Summary, lang: str, budget: Budget) -> list[str]:
+def _expiring(summary: Summary, lang: str, budget: Budget, stream: Iterator[str] | None = None) -> Iterable[str]:
+    """The waivers ending soon within the budget; with `stream` (its rows, no limit) the lines as they come."""
     heading = LABELS("expiring", lang, days=EXPIRY_WINDOW_DAYS)
     lines = [f"## {heading}", ""]
     if not summary.expiring:
         return [*lines, LABELS("none", lang)]
     keys = ("standard", "rule", "until", "days_left", "approved_by", "reason")
     lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "---", "---", "--:", "---", "---"])]
+    if stream is not None:
+        return chain(lines, stream)
     budget.take("\n".join(lines))
     rows = map(_expiring_row, summary.expiring)
     return lines + budget.rows(heading, rows, lang, len(summary.expiring))
