@@ -14,7 +14,7 @@ from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Principle, Report, Sev
 from svcstd.reporters import RenderOptions
 from svcstd.reporters.html_assets import CSP, SCRIPT, STYLE
 from svcstd.reporters.html_charts import name, principle_averages, rules_bar, strip_plot, zone_bar
-from svcstd.reporters.html_parts import card, e, gate, grade, head, num, number, scroll, section
+from svcstd.reporters.html_parts import ROWS, card, e, gate, grade, head, num, number, scroll, section, streamed
 from svcstd.reporters.html_views import comparison, detailed, details, references, single, top_rules
 from svcstd.reporters.priorities import ZONE_ORDER
 from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ExpiringWaiver, Summary, summarize
@@ -127,27 +127,6 @@ def summary_chunks(summary: Summary, options: RenderOptions, title: str | None =
         else:
             yield from part
     yield end.format(script=SCRIPT)
-
-
-ROWS = "\0rows\0"
-"""Where a streamed table's rows go in the text around them (no escaped text holds a NUL)."""
-BATCH = 256
-
-
-def streamed(frame: str, rows: Iterable[str], separator: str) -> Iterator[str]:
-    """`frame` with `separator.join(rows)` in place of ROWS, in pieces of BATCH rows."""
-    before, after = frame.split(ROWS)
-    yield before
-    batch: list[str] = []
-    first = True
-    for row in rows:
-        batch.append(row)
-        if len(batch) == BATCH:
-            yield ("" if first else separator) + separator.join(batch)
-            first, batch = False, []
-    if batch:
-        yield ("" if first else separator) + separator.join(batch)
-    yield after
 
 
 def _supervisor(summary: Summary, lang: str) -> list[str | Iterable[str]]:

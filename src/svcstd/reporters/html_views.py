@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from svcstd.i18n import Catalog, decimal
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Severity
 from svcstd.reporters.comparison import DocumentChange
 from svcstd.reporters.html_charts import SYMBOLS, change_chart, figure, name, principle_bars, simple_table
-from svcstd.reporters.html_parts import card, code, e, gate, grade, head, num, number, scroll, section, severity
+from svcstd.reporters.html_parts import (
+    ROWS,
+    card,
+    code,
+    e,
+    gate,
+    grade,
+    head,
+    num,
+    number,
+    scroll,
+    section,
+    severity,
+    streamed,
+)
 from svcstd.reporters.priorities import FixItem, fix_first
 from svcstd.reporters.summary import LABELS, Summary, finding_where, tone_of
 
@@ -147,22 +163,25 @@ def detailed(summary: Summary) -> set[int]:
     return set(summary.order[:DETAILS_LIMIT])
 
 
-def details(summary: Summary, lang: str, shown: set[int]) -> str:
-    """Each standard's fixes, collapsed, in document order; the table's rows link here."""
-    blocks = []
+def details(summary: Summary, lang: str, shown: set[int]) -> Iterator[str]:
+    """Each standard's fixes, collapsed, in document order; the table's rows link here. Written a few
+    standards at a time (each document read back when its turn comes)."""
     docs = summary.report.documents
-    for position, doc in ((n + 1, docs[n]) for n in sorted(shown)):
-        head_line = (
-            f"<strong>{e(name(doc))}</strong> — {number(doc.score, lang)} {grade(summary, doc, lang)} {gate(doc, lang)}"
-        )
-        blocks.append(
-            f'<details id="doc-{position}"><summary>{head_line}</summary>'
-            f"{fix_list(summary, doc, lang, with_fix=False)}</details>"
-        )
+    blocks = (_detail(summary, n + 1, docs[n], lang) for n in sorted(shown))
     hint = f'<p class="muted">{e(MESSAGES("fix_order", lang))}</p>'
     if len(shown) < len(docs):
         hint += f"<p>{e(MESSAGES('details_limit', lang, shown=len(shown), total=len(docs)))}</p>"
-    return section("details", LABELS("findings", lang), hint + "\n".join(blocks))
+    return streamed(section("details", LABELS("findings", lang), hint + ROWS), blocks, "\n", batch=16)
+
+
+def _detail(summary: Summary, position: int, doc: DocumentResult, lang: str) -> str:
+    head_line = (
+        f"<strong>{e(name(doc))}</strong> — {number(doc.score, lang)} {grade(summary, doc, lang)} {gate(doc, lang)}"
+    )
+    return (
+        f'<details id="doc-{position}"><summary>{head_line}</summary>'
+        f"{fix_list(summary, doc, lang, with_fix=False)}</details>"
+    )
 
 
 def references(summary: Summary, lang: str) -> str:
