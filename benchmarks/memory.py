@@ -19,7 +19,9 @@ judges every file: no cache; not in the default set, slow on a large corpus).
 an hour on a shared machine): each measured process checks the corpus of each size from the warm cache
 into a spill, writes every document K times into a second spill under K prefixes (`0/…`, `1/…`), then
 writes the format as `svcstd check` does (cli/check.py's `_baselines` and `_write_outputs`), and reports
-its own peak. For the baselines, an unmeasured process of the same kind writes the baseline first.
+its own peak (after one unmeasured such process has filled the cache for the default settings, which
+`api.pipeline` uses here and the CLI's context may not). For the baselines, an unmeasured process of
+the same kind writes the baseline first.
 
 `--src` measures another checkout's svcstd (its `src` folder put first on PYTHONPATH), e.g. the
 version before a change, with this one's corpus.
@@ -68,7 +70,9 @@ with Spill() as first, Spill() as spill:
             spill.add(copy * count + position, [replace(doc, path=f"{copy}/{doc.path}")])
     first.close()
     report = replace(report, documents=spill.documents())
-    if name == "write-baseline":
+    if name == "warm":  # fills the cache for this process's settings (the defaults: not the CLI's context)
+        pass
+    elif name == "write-baseline":
         check._baselines(report, DEFAULT_SETTINGS, None, Path(known))
     else:
         shown = "html" if name == "baseline-html" else "json" if name == "baseline" else name
@@ -153,6 +157,8 @@ def main() -> None:
                 counted[size] = documents(folder, env)  # also fills the cache
             known = str(Path(scratch) / f"baseline-{size}.json")
             copies = [str(folder), str(args.copies)] if args.copies else []
+            if copies:
+                copies_peak([*copies, "warm", os.devnull, ""], env)
             if any(name.startswith("baseline") for name in args.formats):
                 write_known(base, copies, known, env)
             for name in args.formats:
