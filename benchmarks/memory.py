@@ -85,11 +85,10 @@ print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
 
 def copies_peak(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(peak resident MB, CPU seconds) of one process of COPIES (see --copies)."""
-    out = subprocess.run([sys.executable, "-c", COPIES, *args], env=env, capture_output=True, text=True, check=True)
-    maxrss, cpu = out.stdout.split()
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return float(maxrss) / scale, float(cpu)
+    """(peak resident MB, CPU seconds) of one process of COPIES (see --copies), through the same fresh wrapper
+    as the others: a process's own peak would start at that of the process it was forked from (Linux keeps
+    the peak across exec), and this script holds a whole JSON report after `documents`."""
+    return peak_mb([sys.executable, "-c", COPIES, *args], env)
 
 
 def peak_mb(command: list[str], env: dict[str, str]) -> tuple[float, float]:
