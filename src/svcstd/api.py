@@ -173,8 +173,9 @@ def _results(
 def held(report: Report) -> Report:
     """The report with every document in memory (a tuple), its messages and pointers shared as a held run's are.
 
-    For what still needs them all at once: the Markdown and HTML summaries (they group, sort and pick
-    among the documents) and a baseline's filtering. A report already held is returned as it is.
+    For a caller of the API that wants them all at once (random access many times over, or the spill
+    closed). The CLI no longer needs it: every output format, the Markdown and HTML summaries included,
+    and a baseline read a spilled report one document at a time. A report already held is returned as it is.
     """
     if not isinstance(report.documents, DocumentStream):
         return report

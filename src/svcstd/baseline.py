@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import jsonschema
 
@@ -14,7 +15,7 @@ from svcstd.errors import ConfigError
 from svcstd.escaping import json_text
 from svcstd.fingerprints import FindingKey, finding_key
 from svcstd.i18n import Catalog
-from svcstd.model import DocumentResult, Finding, Report
+from svcstd.model import DocumentResult, DocumentStream, Finding, Report, Tally, TallyCounter
 from svcstd.reading import files
 from svcstd.scoring.gate import passes_gate
 
@@ -87,10 +88,73 @@ def _entry(key: FindingKey, count: int) -> dict[str, Any]:
 
 
 def apply_baseline(report: Report, path: Path, settings: Settings) -> Report:
-    """The report without the findings the baseline records (up to each count); gates recomputed."""
+    """The report without the findings the baseline records (up to each count); gates recomputed.
+
+    A report held in memory gets a new tuple; one read back from a spill (a DocumentStream) gets a
+    stream over it that drops the known findings as each document is read (`Baselined`).
+    """
     budget = load_baseline(path)
+    if isinstance(report.documents, DocumentStream):
+        return replace(report, documents=Baselined(report.documents, budget, settings))
     documents = tuple(_without_known(doc, budget, settings) for doc in report.documents)
     return replace(report, documents=documents)
+
+
+class Baselined(DocumentStream):
+    """Documents without the findings a baseline records, made as each is read; memory flat with the corpus.
+
+    Which finding a baseline entry matches depends on the order the documents are met in (each entry's
+    count is spent as it goes), so one pass at the start spends the budget in the report's order and
+    keeps, for each document that loses findings, which of them (the bits of one integer); the budget
+    is then let go. Reading a document drops those findings and recomputes its gate, exactly as
+    `_without_known` does for a held report, in any order and as often as a reporter reads it.
+    """
+
+    def __init__(self, source: Sequence[DocumentResult], budget: Counter[EntryKey], settings: Settings) -> None:
+        self._source = source
+        self._settings = settings
+        self._dropped: dict[int, int] = {}
+        counter = TallyCounter()
+        for position, doc in enumerate(source):
+            dropped = 0
+            for number, finding in enumerate(doc.findings):
+                entry = _known_entry(doc, finding, budget) if finding.waiver is None else None
+                if entry is not None:
+                    budget[entry] -= 1
+                    dropped |= 1 << number
+            if dropped:
+                self._dropped[position] = dropped
+            counter.add(self._filtered(doc, dropped))
+        self._tally = counter.tally()
+
+    def _filtered(self, doc: DocumentResult, dropped: int) -> DocumentResult:
+        kept = [finding for number, finding in enumerate(doc.findings) if not dropped >> number & 1]
+        return replace(doc, findings=tuple(kept), passed=passes_gate(kept, self._settings))
+
+    def tally(self) -> Tally:
+        return self._tally
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    @overload
+    def __getitem__(self, position: int) -> DocumentResult: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> tuple[DocumentResult, ...]: ...
+
+    def __getitem__(self, position: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
+        if isinstance(position, slice):
+            return tuple(self[number] for number in range(*position.indices(len(self))))
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(position)
+        return self._filtered(self._source[position], self._dropped.get(position, 0))
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        for position, doc in enumerate(self._source):
+            yield self._filtered(doc, self._dropped.get(position, 0))
 
 
 def load_baseline(path: Path) -> Counter[EntryKey]:
@@ -105,9 +169,14 @@ def load_baseline(path: Path) -> Counter[EntryKey]:
         reason = f"{where}: {problem.message}"
         raise ConfigError(MESSAGES.text("invalid", path=str(path), version=VERSION, reason=reason))
     budget: Counter[EntryKey] = Counter()
-    for entry in data["entries"]:
+    shared: dict[Any, Any] = {}  # one object per path, document, rule and pointer: they repeat across entries
+    entries = data["entries"]
+    while entries:  # from the end, each entry let go once counted: the file's value and the budget never both whole
+        entry = entries.pop()
         ref = _ref(entry["document"]["id"], entry["document"]["index"])
-        budget[(entry["path"], ref, entry["rule"], entry["pointer"])] += entry["count"]
+        parts = (entry["path"], ref, entry["rule"], entry["pointer"])
+        key: EntryKey = tuple(shared.setdefault(part, part) for part in parts)
+        budget[key] += entry["count"]
     return budget
 
 

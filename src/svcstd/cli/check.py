@@ -334,24 +334,18 @@ def _baselines(report: Report, settings: Settings, baseline: Path | None, write_
         write_output(record(report), write_baseline)
     if baseline is None:
         return report
-    from svcstd import api
     from svcstd.baseline import apply_baseline
 
-    return apply_baseline(api.held(report), baseline, settings)  # it builds a new tuple of every document
+    return apply_baseline(report, baseline, settings)  # a spilled report stays a stream
 
 
 def _write_outputs(report: Report, outputs: list[tuple[str, Path | None]], options: RenderOptions) -> None:
     """Each requested format to its file or standard output; colour only for text on a terminal."""
-    from svcstd import api
-    from svcstd.reporters import WHOLE_FORMATS, chunk_renderer
+    from svcstd.reporters import chunk_renderer
 
-    whole: Report | None = None
-    for name, file in outputs:
+    for name, file in outputs:  # every format reads the documents back one at a time (Markdown, HTML too)
         chosen = options._replace(color=use_color(file) and name == "text")
-        shown = report
-        if name in WHOLE_FORMATS:  # they sort, group and pick among all documents: held once, for both
-            shown = whole = whole or api.held(report)
-        write_output(chunk_renderer(name)(shown, chosen), file)
+        write_output(chunk_renderer(name)(report, chosen), file)
     if any(name == "github" for name, _ in outputs):
         from svcstd.reporters.github import write_step_summary
 

@@ -81,16 +81,18 @@ def report(
     from svcstd import api
     from svcstd.reporters import RenderOptions, html, markdown
     from svcstd.reporters.summary import parse_previous, summarize
+    from svcstd.spill import Spill
 
     kind = report_kind(output)
     run = configured_pipeline(config, as_of)
     language = resolve_lang(lang, run.settings.lang)
     previous = parse_previous(read_json(compare), str(compare)) if compare is not None else None
-    result = api.check_pipeline(paths or ["."], run)
-    summary = summarize(result, run.settings.grades, previous)
-    render = html.render_summary if kind == "html" else markdown.render_summary
+    render = html.summary_chunks if kind == "html" else markdown.summary_chunks
     options = RenderOptions(language, max_chars=max_chars or None)
-    write_output(render(summary, options, title), output)
+    with Spill() as spill:  # each file's results on disk as they arrive, read back one at a time
+        result = api.check_pipeline(paths or ["."], run, spill=spill)
+        summary = summarize(result, run.settings.grades, previous)
+        write_output(render(summary, options, title), output)
     return 0
 
 

@@ -1,18 +1,22 @@
 """Comparison with an earlier `svcstd check --format json` report: score, zone and gate changes, new and fixed findings.
 
 Matching is linear: one dictionary by (path, index) and one by id, built once, so 10,000 documents compare
-in the time it takes to read them (benchmarks/report_compare.py).
+in the time it takes to read them (benchmarks/report_compare.py). The new report is read in one pass and
+only positions are kept of it: each change names its document when it is asked for (`Lazy`), so that a
+report of documents read back from a spill stays out of memory.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple, TypeVar, overload
 
 from svcstd.errors import UsageError
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, Principle, Report, Text
+from svcstd.reporters.priorities import Places
 
 MESSAGES = Catalog(
     "comparison",
@@ -29,6 +33,8 @@ MESSAGES = Catalog(
         "bad_score": ("a score is not a number", "ada skor yang bukan angka"),
     },
 )
+
+T = TypeVar("T")
 
 FindingKey = tuple[str, str]
 """(rule, pointer): what makes a finding the same one in two reports."""
@@ -99,60 +105,149 @@ class Headline(NamedTuple):
     findings: tuple[int, int]
 
 
+class Lazy(Sequence[T]):
+    """A read-only sequence whose items are made when asked for, from compact records (positions into a
+    report's documents): iterating it keeps one item at a time in memory."""
+
+    __slots__ = ("_make", "_records")
+
+    def __init__(self, records: Sequence[Any], make: Callable[[Any], T]) -> None:
+        self._records = records
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, position: int) -> T: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, position: int | slice) -> T | tuple[T, ...]:
+        if isinstance(position, slice):
+            return tuple(map(self._make, self._records[position]))
+        return self._make(self._records[position])
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._make, self._records)
+
+    def __repr__(self) -> str:
+        return f"Lazy({len(self)} items)"
+
+
 class Comparison(NamedTuple):
-    """Changes since `previous_as_of`, the regressions first, then by size; matched by path and index, else by id."""
+    """Changes since `previous_as_of`, the regressions first, then by size; matched by path and index, else by id.
+
+    `documents` holds every standard found in both reports; `changed` those of them with something to say
+    and `scored` those whose score moved (both in the same order). `totals` counts the new, fixed and
+    persisting findings and the scores that fell, so that no one walks the documents again for them.
+    """
 
     previous_as_of: str
     overall: ScoreChange
     principles: tuple[tuple[Principle, ScoreChange], ...]
-    documents: tuple[DocumentChange, ...]
-    added: tuple[DocumentResult, ...]
+    documents: Sequence[DocumentChange]
+    added: Sequence[DocumentResult]
     removed: tuple[PreviousDocument, ...]
     headline: Headline = Headline((0, 0), (0, 0), (0, 0), (0, 0))
+    changed: Sequence[DocumentChange] = ()
+    scored: Sequence[DocumentChange] = ()
+    totals: tuple[int, int, int, int] = (0, 0, 0, 0)
 
     @property
     def new_findings(self) -> int:
-        return sum(len(item.new_findings) for item in self.documents)
+        return self.totals[0]
 
     @property
     def fixed_findings(self) -> int:
-        return sum(len(item.fixed_findings) for item in self.documents)
+        return self.totals[1]
 
     @property
     def persisting(self) -> int:
-        return sum(item.persisting for item in self.documents)
+        return self.totals[2]
+
+    @property
+    def fell(self) -> int:
+        """How many of `scored` fell."""
+        return self.totals[3]
 
 
 def average(scores: Sequence[float]) -> float | None:
     return round(sum(scores) / len(scores), 1) if scores else None
 
 
+_CHANGED, _SCORED = 1, 2
+
+
 def compare(report: Report, previous: PreviousReport) -> Comparison:
-    """Each standard matched once, in one pass over each report (no search per document)."""
+    """Each standard matched once, in one pass over each report (no search per document).
+
+    Of the new report only positions and a few numbers per document are kept: `documents`, `changed`,
+    `scored` and `added` read each document back when their items are asked for.
+    """
     by_place = {(old.path, old.index_in_file): number for number, old in enumerate(previous.documents)}
     id_count = Counter(old.id for old in previous.documents if old.id)
     by_id = {old.id: number for number, old in enumerate(previous.documents) if old.id and id_count[old.id] == 1}
-    changes: list[DocumentChange] = []
-    added: list[DocumentResult] = []
+    docs = report.documents
+    places = Places()
+    records: list[tuple[int, float, int, int, int, int]] = []
+    added: array[int] = array("q")
     matched: set[int] = set()
-    for doc in report.documents:
+    scores: array[float] = array("d")
+    principle_scores: dict[Principle, array[float]] = {p: array("d") for p in Principle}
+    passing = count = new_total = fixed_total = persisting = fell = 0
+    for position, doc in enumerate(docs):
+        places.add(doc)
+        count += 1
+        passing += doc.passed
+        if doc.score is not None:
+            scores.append(doc.score)
+        for result in doc.principles:
+            if result.score is not None:
+                principle_scores[result.principle].append(result.score)
         number = by_place.get((doc.path, doc.index))
         if number is None and doc.id:
             number = by_id.get(doc.id)
         if number is None or number in matched:
-            added.append(doc)
+            added.append(position)
             continue
         matched.add(number)
-        changes.append(document_change(doc, previous.documents[number]))
-    changes.sort(key=regressions_then_largest)
+        item = document_change(doc, previous.documents[number])
+        new_total += len(item.new_findings)
+        fixed_total += len(item.fixed_findings)
+        persisting += item.persisting
+        change = item.change
+        scored = change.old is not None and change.new is not None and bool(change.delta)
+        fell += scored and (change.delta or 0) < 0
+        flags = (_CHANGED if item.changed else 0) | (_SCORED if scored else 0)
+        rank, size, new, _, _ = regressions_then_largest(item)
+        records.append((rank, size, new, position, number, flags))
+    places.finish(docs)
+    records.sort(key=lambda record: (*record[:3], *places.key(record[3])))
+
+    def make(record: tuple[int, float, int, int, int, int]) -> DocumentChange:
+        return document_change(docs[record[3]], previous.documents[record[4]])
+
+    old_docs = previous.documents
+    counts = report.counts()
+    headline = Headline(
+        (sum(1 for d in old_docs if d.passed), passing),
+        (len(old_docs), count),
+        (sum(d.errors for d in old_docs), counts.error),
+        (sum(len(d.findings) for d in old_docs), counts.error + counts.warning + counts.info),
+    )
     return Comparison(
         previous_as_of=previous.as_of,
-        overall=ScoreChange(_old_average(previous.documents), _new_average(report.documents)),
-        principles=tuple((p, _principle_change(report, previous, p)) for p in Principle),
-        documents=tuple(changes),
-        added=tuple(added),
-        removed=tuple(d for number, d in enumerate(previous.documents) if number not in matched),
-        headline=_headline(report, previous),
+        overall=ScoreChange(_old_average(old_docs), average(scores)),
+        principles=tuple((p, _principle_change(previous, p, principle_scores[p])) for p in Principle),
+        documents=Lazy(records, make),
+        added=Lazy(added, docs.__getitem__),
+        removed=tuple(d for number, d in enumerate(old_docs) if number not in matched),
+        headline=headline,
+        changed=Lazy([r for r in records if r[5] & _CHANGED], make),
+        scored=Lazy([r for r in records if r[5] & _SCORED], make),
+        totals=(new_total, fixed_total, persisting, fell),
     )
 
 
@@ -187,31 +282,9 @@ def _old_average(documents: Iterable[PreviousDocument]) -> float | None:
     return average([d.score for d in documents if d.score is not None])
 
 
-def _new_average(documents: Iterable[DocumentResult]) -> float | None:
-    return average([d.score for d in documents if d.score is not None])
-
-
-def _principle_change(report: Report, previous: PreviousReport, principle: Principle) -> ScoreChange:
+def _principle_change(previous: PreviousReport, principle: Principle, new: Sequence[float]) -> ScoreChange:
     old = [d.principles.get(principle) for d in previous.documents]
-    new = [r.score for d in report.documents for r in d.principles if r.principle is principle]
-    return ScoreChange(
-        average([s for s in old if s is not None]),
-        average([s for s in new if s is not None]),
-    )
-
-
-def _headline(report: Report, previous: PreviousReport) -> Headline:
-    old_docs = previous.documents
-    old_passing = sum(1 for d in old_docs if d.passed)
-    old_findings = sum(len(d.findings) for d in old_docs)
-    counts = report.counts()
-    new_findings = counts.error + counts.warning + counts.info
-    return Headline(
-        (old_passing, sum(d.passed for d in report.documents)),
-        (len(old_docs), len(report.documents)),
-        (sum(d.errors for d in old_docs), counts.error),
-        (old_findings, new_findings),
-    )
+    return ScoreChange(average([s for s in old if s is not None]), average(new))
 
 
 def parse_previous(data: Any, source: str) -> PreviousReport:

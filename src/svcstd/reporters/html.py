@@ -7,17 +7,17 @@ style sheet and script (by hash, html_assets.py), so even a missed escape could 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from svcstd.i18n import Catalog
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Principle, Report, Severity, document_name
 from svcstd.reporters import RenderOptions
 from svcstd.reporters.html_assets import CSP, SCRIPT, STYLE
 from svcstd.reporters.html_charts import name, principle_averages, rules_bar, strip_plot, zone_bar
-from svcstd.reporters.html_parts import card, e, gate, grade, head, num, number, scroll, section
+from svcstd.reporters.html_parts import ROWS, card, e, gate, grade, head, num, number, scroll, section, streamed
 from svcstd.reporters.html_views import comparison, detailed, details, references, single, top_rules
-from svcstd.reporters.priorities import ZONE_ORDER, units, worst_first
-from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, Summary, summarize
+from svcstd.reporters.priorities import ZONE_ORDER
+from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ExpiringWaiver, Summary, summarize
 
 MESSAGES = Catalog(
     "html",
@@ -89,24 +89,47 @@ PAGE = """<!DOCTYPE html>
 
 def render(report: Report, options: RenderOptions) -> str:
     """`svcstd check --format html`: the same page `svcstd report` writes, with the default title."""
-    return render_summary(summarize(report), options)
+    return "".join(render_chunks(report, options))
+
+
+def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
+    """`render` in pieces, written as they come: the long tables row by row, never the whole page at once."""
+    return summary_chunks(summarize(report), options)
 
 
 def render_summary(summary: Summary, options: RenderOptions, title: str | None = None) -> str:
     """One standard gets the unit head's view (what to fix first); several get the supervisor's."""
+    return "".join(summary_chunks(summary, options, title))
+
+
+def summary_chunks(summary: Summary, options: RenderOptions, title: str | None = None) -> Iterator[str]:
+    """`render_summary` in pieces: the page's start, each section (long tables a batch of rows at a time), its end."""
     lang = options.lang
     title = title or LABELS("title", lang)
+    sections: list[str | Iterable[str]]
     if len(summary.report.documents) == 1:
         sections = [_header(summary, title, lang, single=True), "<main>", *single(summary, lang), "</main>"]
     else:
         sections = [_header(summary, title, lang), "<main>", *_supervisor(summary, lang), "</main>"]
     sections.append(_footer(summary, lang))
-    body = "\n".join(section for section in sections if section)
     fields = {"lang": lang, "csp": CSP, "version": e(summary.report.tool_version), "title": e(title)}
-    return PAGE.format(**fields, style=STYLE, body=body, script=SCRIPT)
+    start, end = PAGE.split("{body}")
+    yield start.format(**fields, style=STYLE)
+    first = True
+    for part in sections:
+        if isinstance(part, str) and not part:
+            continue
+        if not first:
+            yield "\n"
+        first = False
+        if isinstance(part, str):
+            yield part
+        else:
+            yield from part
+    yield end.format(script=SCRIPT)
 
 
-def _supervisor(summary: Summary, lang: str) -> list[str]:
+def _supervisor(summary: Summary, lang: str) -> list[str | Iterable[str]]:
     shown = detailed(summary)
     return [
         _verdict(summary, lang),
@@ -148,7 +171,7 @@ def _footer(summary: Summary, lang: str) -> str:
 def _verdict(summary: Summary, lang: str) -> str:
     counts = summary.counts
     failing = counts.documents - counts.passing
-    bad = sum(1 for doc in summary.report.documents if summary.tone(doc.score) == "bad")
+    bad = summary.facts.count("bad")
     if not counts.documents:
         sentence, tone = LABELS("nothing", lang), "none"
     elif failing:
@@ -221,7 +244,7 @@ def _filters(summary: Summary, unit_names: Sequence[str], lang: str) -> str:
     zones = [("none", LABELS("not_scored", lang))] + [(g.tone, g.label(lang)) for g in reversed(summary.grades)]
     gates = [("fail", LABELS("failed", lang)), ("pass", LABELS("passed", lang))]
     principles = [(p.value, PRINCIPLE_NAMES[p](lang)) for p in Principle]
-    found = sorted({f.rule for d in summary.report.documents for f in d.active_findings()})
+    found = sorted(summary.facts.active_rules)
     rules = [(rule, f"{rule} {summary.rules[rule].title(lang)}" if rule in summary.rules else rule) for rule in found]
     fields = [
         f'<label for="f-text">{e(MESSAGES("text", lang))}<input id="f-text" type="search" autocomplete="off"></label>',
@@ -238,20 +261,18 @@ def _filters(summary: Summary, unit_names: Sequence[str], lang: str) -> str:
     return f'<form id="filters" class="filters" hidden aria-label="{label}">{"".join(fields)}{button}</form>'
 
 
-def _standards(summary: Summary, lang: str, detailed: set[int]) -> str:
+def _standards(summary: Summary, lang: str, detailed: set[int]) -> Iterator[str]:
     docs = summary.report.documents
-    tones = [summary.tone(doc.score) for doc in docs]
-    unit_names = sorted({doc.meta.provider or "—" for doc in docs}, key=str.casefold)
+    unit_names = sorted({name or "—" for name in summary.facts.providers}, key=str.casefold)
     unit_number = {name: number_ for number_, name in enumerate(unit_names)}
-    order = worst_first(docs, tones)
-    rows = [
-        _standard_row(summary, n + 1, docs[n], unit_number[docs[n].meta.provider or "—"], lang, n in detailed)
-        for n in order
-    ]
+    rows = (
+        _standard_row(summary, n + 1, doc, unit_number[doc.meta.provider or "—"], lang, n in detailed)
+        for n, doc in ((n, docs[n]) for n in summary.order)
+    )
     headers = [(LABELS("standard", lang), False), (MESSAGES("unit", lang), False), (LABELS("score", lang), True)]
     headers += [(LABELS("grade", lang), False), (LABELS("gate", lang), False), (LABELS("errors", lang), True)]
     headers += [(LABELS("warnings", lang), True), (MESSAGES("weakest", lang), False)]
-    table = f'<table id="standards-table">{head(headers, "3")}<tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
+    table = f'<table id="standards-table">{head(headers, "3")}<tbody>\n' + ROWS + "\n</tbody></table>"
     total = len(docs)
     count = MESSAGES("count", lang, shown="{shown}", total="{total}")
     page = MESSAGES("page", lang, page="{page}", pages="{pages}")
@@ -269,12 +290,11 @@ def _standards(summary: Summary, lang: str, detailed: set[int]) -> str:
         scroll(MESSAGES("table_label", lang), table),
         pager,
     ]
-    return section("standards", MESSAGES("all_standards", lang), "\n".join(parts))
+    return streamed(section("standards", MESSAGES("all_standards", lang), "\n".join(parts)), rows, "\n")
 
 
 def _units(summary: Summary, lang: str) -> str:
-    docs = summary.report.documents
-    tallies = units(docs, {n: summary.tone(d.score) for n, d in enumerate(docs)})
+    tallies = summary.facts.units
     headers = [(MESSAGES("unit", lang), False), (LABELS("documents", lang), True), (LABELS("passing", lang), True)]
     headers += [(LABELS("average", lang), True), (MESSAGES("lowest", lang), True), (MESSAGES("in_worst", lang), True)]
     rows = []
@@ -303,35 +323,33 @@ def _print_note(rows: int, lang: str) -> str:
     return f'<p class="print-note muted">{e(MESSAGES("print_rows", lang, shown=PRINTED_ROWS, total=rows))}</p>'
 
 
-def _overdue(summary: Summary, lang: str) -> str:
+def _overdue(summary: Summary, lang: str) -> str | Iterator[str]:
     if not summary.overdue:
         return section("overdue", LABELS("overdue", lang), f"<p>{e(LABELS('none', lang))}</p>")
     keys = (("standard", False), ("provider", False), ("due", False), ("days_overdue", True))
-    rows = [
+    rows = (
         f'<tr><th scope="row">{e(name(item.document))}</th><td>{e(item.document.meta.provider or "—")}</td>'
         f"<td>{e(item.due)}</td>{num(item.days, item.days)}</tr>"
         for item in summary.overdue
-    ]
-    table = (
-        f'<table class="sortable">{head((LABELS(k, lang), n) for k, n in keys)}<tbody>{"".join(rows)}</tbody></table>'
     )
-    content = scroll(MESSAGES("overdue_label", lang), table) + _print_note(len(rows), lang)
-    return section("overdue", LABELS("overdue", lang), content)
+    table = f'<table class="sortable">{head((LABELS(k, lang), n) for k, n in keys)}<tbody>{ROWS}</tbody></table>'
+    content = scroll(MESSAGES("overdue_label", lang), table) + _print_note(len(summary.overdue), lang)
+    return streamed(section("overdue", LABELS("overdue", lang), content), rows, "")
 
 
-def _expiring(summary: Summary, lang: str) -> str:
+def _expiring(summary: Summary, lang: str) -> str | Iterator[str]:
     heading = LABELS("expiring", lang, days=EXPIRY_WINDOW_DAYS)
     if not summary.expiring:
         return section("waivers", heading, f"<p>{e(LABELS('none', lang))}</p>")
     keys = [("standard", False), ("rule", False), ("until", False), ("days_left", True)]
     keys += [("approved_by", False), ("reason", False)]
-    rows = []
-    for item in summary.expiring:
-        waiver = item.waiver
-        cells = f"<td>{e(waiver.rule)}</td><td>{e(waiver.until)}</td>{num(item.days, item.days)}"
-        cells += f"<td>{e(waiver.approved_by)}</td><td>{e(waiver.reason)}</td>"
-        rows.append(f'<tr><th scope="row">{e(name(item.document))}</th>{cells}</tr>')
-    table = (
-        f'<table class="sortable">{head((LABELS(k, lang), n) for k, n in keys)}<tbody>{"".join(rows)}</tbody></table>'
-    )
-    return section("waivers", heading, scroll(MESSAGES("waivers_label", lang), table) + _print_note(len(rows), lang))
+    table = f'<table class="sortable">{head((LABELS(k, lang), n) for k, n in keys)}<tbody>{ROWS}</tbody></table>'
+    content = scroll(MESSAGES("waivers_label", lang), table) + _print_note(len(summary.expiring), lang)
+    return streamed(section("waivers", heading, content), map(_expiring_row, summary.expiring), "")
+
+
+def _expiring_row(item: ExpiringWaiver) -> str:
+    waiver = item.waiver
+    cells = f"<td>{e(waiver.rule)}</td><td>{e(waiver.until)}</td>{num(item.days, item.days)}"
+    cells += f"<td>{e(waiver.approved_by)}</td><td>{e(waiver.reason)}</td>"
+    return f'<tr><th scope="row">{e(name(item.document))}</th>{cells}</tr>'

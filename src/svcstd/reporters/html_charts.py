@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Text, document_name
-from svcstd.reporters.comparison import DocumentChange
+from svcstd.reporters.comparison import Comparison, DocumentChange
 from svcstd.reporters.summary import LABELS, Summary, tone_of
 from svcstd.scoring.grades import Band
 
@@ -108,7 +108,7 @@ def _percent(part: int, whole: int) -> str:
 
 def zone_counts(summary: Summary) -> list[tuple[str, Text, int]]:
     """(tone, label, count) per zone, the worst first, with the standards not scored first of all."""
-    not_scored = sum(1 for d in summary.report.documents if d.score is None)
+    not_scored = summary.facts.not_scored
     zones = [(g.tone, g.label, g.documents) for g in reversed(summary.grades)]
     return [("none", MESSAGES.text("not_scored"), not_scored), *zones]
 
@@ -147,7 +147,7 @@ def _x(score: float) -> float:
 def strip_plot(summary: Summary, lang: str) -> str:
     """Every score as a mark on 0–100 over the zone bands; marks spread over rows so that ties stay visible."""
     e = _escape
-    scores = sorted(d.score for d in summary.report.documents if d.score is not None)
+    scores = sorted(summary.facts.scored)
     bands = sorted(summary.scale, key=lambda b: b.min)
     parts = []
     for number, band in enumerate(bands):
@@ -267,12 +267,12 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 13] + "…" + text[-12:]
 
 
-def change_chart(summary: Summary, changes: Sequence[DocumentChange], lang: str) -> str:
+def change_chart(summary: Summary, compared: Comparison, lang: str) -> str:
     """A dumbbell per standard whose score changed: the old score hollow, the new one filled, on 0–100 over the
-    zone bands, the signed change written at the end of the row; the order of `changes` kept (regressions first,
+    zone bands, the signed change written at the end of the row; the comparison's order kept (regressions first,
     then by size), CHANGE_ROWS at most, with a note of how many were left out."""
     e = _escape
-    scored = [c for c in changes if c.change.old is not None and c.change.new is not None and c.change.delta]
+    scored = compared.scored
     if not scored:
         return ""
     shown = scored[:CHANGE_ROWS]
@@ -312,7 +312,7 @@ def change_chart(summary: Summary, changes: Sequence[DocumentChange], lang: str)
         shown_tick = f"{tick:g}".replace(".", "," if lang == "id" else ".")
         parts.append(f'<text class="tick" x="{_cx(tick)}" y="{axis}" text-anchor="middle">{shown_tick}</text>')
     caption = MESSAGES("changes", lang)
-    fell = sum(1 for c in scored if (c.change.delta or 0) < 0)
+    fell = compared.fell
     first = shown[0]
     summary_text = MESSAGES(
         "changes_alt",

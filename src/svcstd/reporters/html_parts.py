@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from svcstd import escaping
 from svcstd.i18n import decimal
@@ -85,3 +85,24 @@ def code(text: str) -> str:
 
 def severity(value: Severity, lang: str) -> str:
     return f'<span class="sev-{value.value}">{SEVERITY_SYMBOLS[value]} {e(LABELS(value.value, lang))}</span>'
+
+
+ROWS = "\0rows\0"
+"""Where a streamed table's rows go in the text around them (no escaped text holds a NUL)."""
+
+
+def streamed(frame: str, rows: Iterable[str], separator: str, batch: int = 256) -> Iterator[str]:
+    """`frame` with `separator.join(rows)` in place of ROWS, in pieces of `batch` rows: the page is written
+    as its long tables are made, never held whole."""
+    before, after = frame.split(ROWS)
+    yield before
+    pending: list[str] = []
+    first = True
+    for row in rows:
+        pending.append(row)
+        if len(pending) == batch:
+            yield ("" if first else separator) + separator.join(pending)
+            first, pending = False, []
+    if pending:
+        yield ("" if first else separator) + separator.join(pending)
+    yield after

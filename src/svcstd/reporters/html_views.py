@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from svcstd.i18n import Catalog, decimal
 from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Severity
 from svcstd.reporters.comparison import DocumentChange
 from svcstd.reporters.html_charts import SYMBOLS, change_chart, figure, name, principle_bars, simple_table
-from svcstd.reporters.html_parts import card, code, e, gate, grade, head, num, number, scroll, section, severity
-from svcstd.reporters.priorities import FixItem, fix_first, worst_first
+from svcstd.reporters.html_parts import (
+    ROWS,
+    card,
+    code,
+    e,
+    gate,
+    grade,
+    head,
+    num,
+    number,
+    scroll,
+    section,
+    severity,
+    streamed,
+)
+from svcstd.reporters.priorities import FixItem, fix_first
 from svcstd.reporters.summary import LABELS, Summary, finding_where, tone_of
 
 MESSAGES = Catalog(
@@ -141,33 +157,36 @@ DETAILS_LIMIT = 500
 
 def detailed(summary: Summary) -> set[int]:
     """Positions (from 0) of the standards whose fixes the page writes out: all, or the DETAILS_LIMIT worst."""
-    docs = summary.report.documents
-    if len(docs) <= DETAILS_LIMIT:
-        return set(range(len(docs)))
-    return set(worst_first(docs, [summary.tone(d.score) for d in docs])[:DETAILS_LIMIT])
+    count = len(summary.report.documents)
+    if count <= DETAILS_LIMIT:
+        return set(range(count))
+    return set(summary.order[:DETAILS_LIMIT])
 
 
-def details(summary: Summary, lang: str, shown: set[int]) -> str:
-    """Each standard's fixes, collapsed, in document order; the table's rows link here."""
-    blocks = []
+def details(summary: Summary, lang: str, shown: set[int]) -> Iterator[str]:
+    """Each standard's fixes, collapsed, in document order; the table's rows link here. Written a few
+    standards at a time (each document read back when its turn comes)."""
     docs = summary.report.documents
-    for position, doc in ((n + 1, docs[n]) for n in sorted(shown)):
-        head_line = (
-            f"<strong>{e(name(doc))}</strong> — {number(doc.score, lang)} {grade(summary, doc, lang)} {gate(doc, lang)}"
-        )
-        blocks.append(
-            f'<details id="doc-{position}"><summary>{head_line}</summary>'
-            f"{fix_list(summary, doc, lang, with_fix=False)}</details>"
-        )
+    blocks = (_detail(summary, n + 1, docs[n], lang) for n in sorted(shown))
     hint = f'<p class="muted">{e(MESSAGES("fix_order", lang))}</p>'
     if len(shown) < len(docs):
         hint += f"<p>{e(MESSAGES('details_limit', lang, shown=len(shown), total=len(docs)))}</p>"
-    return section("details", LABELS("findings", lang), hint + "\n".join(blocks))
+    return streamed(section("details", LABELS("findings", lang), hint + ROWS), blocks, "\n", batch=16)
+
+
+def _detail(summary: Summary, position: int, doc: DocumentResult, lang: str) -> str:
+    head_line = (
+        f"<strong>{e(name(doc))}</strong> — {number(doc.score, lang)} {grade(summary, doc, lang)} {gate(doc, lang)}"
+    )
+    return (
+        f'<details id="doc-{position}"><summary>{head_line}</summary>'
+        f"{fix_list(summary, doc, lang, with_fix=False)}</details>"
+    )
 
 
 def references(summary: Summary, lang: str) -> str:
     """Every rule the findings cite, once: its title, how to fix it, and its legal basis."""
-    cited = sorted({f.rule for d in summary.report.documents for f in d.findings})
+    cited = sorted(summary.facts.cited_rules)
     entries = []
     for rule in cited:
         info = summary.rules.get(rule)
@@ -272,8 +291,8 @@ def comparison(summary: Summary, lang: str) -> str:
         card(MESSAGES("fixed", lang), str(compared.fixed_findings)),
         card(MESSAGES("persisting", lang), str(compared.persisting)),
     ]
-    parts = ['<ul class="cards">' + "".join(cards) + "</ul>", change_chart(summary, compared.documents, lang)]
-    changed = [item for item in compared.documents if item.changed]
+    parts = ['<ul class="cards">' + "".join(cards) + "</ul>", change_chart(summary, compared, lang)]
+    changed = compared.changed
     keys = ("standard", "score", "grade", "gate")
     headers = [(LABELS(k, lang), False) for k in keys] + [
         (MESSAGES("new", lang), False),

@@ -8,7 +8,8 @@ characters): the worst standards and findings are kept and a note says what was 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from svcstd import escaping
 from svcstd.i18n import Catalog, decimal
@@ -16,8 +17,16 @@ from svcstd.model import PRINCIPLE_NAMES, DocumentResult, Finding, Report, Sever
 from svcstd.model import document_name as model_document_name
 from svcstd.reporters import RenderOptions
 from svcstd.reporters.comparison import DocumentChange
-from svcstd.reporters.priorities import gate_reason, worst_first
-from svcstd.reporters.summary import EXPIRY_WINDOW_DAYS, LABELS, ScoreChange, Summary, finding_where, summarize
+from svcstd.reporters.priorities import gate_reason
+from svcstd.reporters.summary import (
+    EXPIRY_WINDOW_DAYS,
+    LABELS,
+    ExpiringWaiver,
+    ScoreChange,
+    Summary,
+    finding_where,
+    summarize,
+)
 
 MESSAGES = Catalog(
     "markdown",
@@ -74,9 +83,11 @@ class Budget:
         self.left -= len(text) + 1
         return True
 
-    def rows(self, title: str, lines: Sequence[str], lang: str, total: int | None = None) -> list[str]:
-        """As many of `lines` as fit, in order; the number left out of `total` (all of `lines`) is noted."""
-        total = len(lines) if total is None else total
+    def rows(self, title: str, lines: Iterable[str], lang: str, total: int) -> list[str]:
+        """As many of `lines` as fit, in order; the number left out of `total` (all of `lines`) is noted.
+
+        `lines` may be made as they are asked for: none is made after the first that does not fit.
+        """
         kept: list[str] = []
         for line in lines:
             if not self.take(line):
@@ -101,8 +112,8 @@ def render(report: Report, options: RenderOptions) -> str:
     heading = f"## svcstd — {LABELS('checked', lang, documents=len(report.documents))}"
     head = [heading, "", _headline(summary, lang), "", MESSAGES("legend", lang)]
     budget.take("\n".join(head))
-    order = _order(summary)
-    parts = [head, _standards(summary, order, lang, budget), _findings(order, lang, "###", budget)]
+    parts = [head, _standards(summary, _order(summary), lang, budget)]
+    parts.append(_findings(summary, _order(summary), lang, "###", budget))
     return _join(parts, budget.note(lang))
 
 
@@ -115,21 +126,73 @@ def render_summary(summary: Summary, options: RenderOptions, title: str | None =
     head = [heading, "", LABELS("as_of", lang, date=summary.report.as_of, version=version), ""]
     head += [_headline(summary, lang), "", _grade_line(summary, lang), "", MESSAGES("legend", lang)]
     budget.take("\n".join(head))
-    order = _order(summary)
-    parts = [head, _comparison(summary, lang, budget), _principles(summary, lang, budget)]
-    parts.append([f"## {MESSAGES('worst_first', lang)}", "", *_standards(summary, order, lang, budget)])
+    parts: list[Iterable[str]] = [head, _comparison(summary, lang, budget), _principles(summary, lang, budget)]
+    parts.append([f"## {MESSAGES('worst_first', lang)}", "", *_standards(summary, _order(summary), lang, budget)])
     parts += [_top_rules(summary, lang, budget), _overdue(summary, lang, budget), _expiring(summary, lang, budget)]
-    findings = _findings(order, lang, "###", budget)
+    findings = _findings(summary, _order(summary), lang, "###", budget)
     parts.append([f"## {LABELS('findings', lang)}", "", *findings] if findings else [])
     return _join(parts, budget.note(lang))
 
 
-def _order(summary: Summary) -> list[DocumentResult]:
+def summary_chunks(summary: Summary, options: RenderOptions, title: str | None = None) -> Iterator[str]:
+    """`render_summary` in pieces, for `svcstd report`. Within `max_chars` the text is small and made whole;
+    without a limit (`--max-chars 0`) the long lists (standards, reviews, waivers, findings) are written
+    a row at a time, so that memory does not grow with the corpus. The text is the same either way."""
+    if options.max_chars is not None:
+        yield render_summary(summary, options, title)
+        return
+    lang = options.lang
+    budget = Budget(None)
+    heading = f"# {escape(title) if title else LABELS('title', lang)}"
+    version = summary.report.tool_version
+    head = [heading, "", LABELS("as_of", lang, date=summary.report.as_of, version=version), ""]
+    head += [_headline(summary, lang), "", _grade_line(summary, lang), "", MESSAGES("legend", lang)]
+    parts: list[Iterable[str]] = [head, _comparison(summary, lang, budget), _principles(summary, lang, budget)]
+    parts.append(chain([f"## {MESSAGES('worst_first', lang)}", ""], _all_standards(summary, lang)))
+    parts.append(_top_rules(summary, lang, budget))
+    overdue = (
+        _row([document_name(i.document), escape(i.document.meta.provider or "—"), i.due, str(i.days)])
+        for i in summary.overdue
+    )
+    parts.append(_overdue(summary, lang, budget, overdue))
+    parts.append(_expiring(summary, lang, budget, map(_expiring_row, summary.expiring)))
+    if summary.facts.with_findings:
+        findings = (doc for doc in _order(summary) if doc.findings)
+        blocks = (["", f"### {document_name(doc, ' — ')}", "", *_document_findings(doc, lang)] for doc in findings)
+        lines = chain.from_iterable(blocks)
+        next(lines)  # the blank line before the first block
+        parts.append(chain([f"## {LABELS('findings', lang)}", ""], lines))
+    first = True
+    for part in parts:
+        if isinstance(part, list):  # a short part: joined and trimmed as `_join` does
+            block = "\n".join(part).strip("\n")
+            if block:
+                yield block if first else "\n\n" + block
+                first = False
+            continue
+        for number, line in enumerate(part):  # a long one: a heading first, never a blank line last
+            yield ("" if first else "\n\n") + line if number == 0 else "\n" + line
+        first = False
+    yield "\n"
+
+
+def _all_standards(summary: Summary, lang: str) -> Iterator[str]:
+    """`_standards` without a limit, a row at a time."""
+    if not summary.counts.documents:
+        yield LABELS("nothing", lang)
+        return
+    yield from _standards_header(lang)
+    for doc in _order(summary):
+        yield _row(_standard_cells(summary, doc, lang))
+
+
+def _order(summary: Summary) -> Iterator[DocumentResult]:
+    """The documents, the worst first, each read when it is reached (the order is positions)."""
     docs = summary.report.documents
-    return [docs[n] for n in worst_first(docs, [summary.tone(d.score) for d in docs])]
+    return (docs[n] for n in summary.order)
 
 
-def _join(parts: Iterable[Sequence[str]], note: str) -> str:
+def _join(parts: Iterable[Iterable[str]], note: str) -> str:
     blocks = ["\n".join(part).strip("\n") for part in parts if part]
     if note:
         blocks.insert(1, note)
@@ -158,15 +221,21 @@ def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _standards(summary: Summary, documents: Sequence[DocumentResult], lang: str, budget: Budget) -> list[str]:
-    if not documents:
+def _standards(summary: Summary, documents: Iterable[DocumentResult], lang: str, budget: Budget) -> list[str]:
+    if not summary.counts.documents:
         return [LABELS("nothing", lang)]
-    keys = [LABELS("standard", lang), LABELS("score", lang), LABELS("grade", lang), LABELS("gate", lang)]
-    header = [_row([*keys, MESSAGES("findings_cell", lang), MESSAGES("weakest", lang)])]
-    header.append(_row(["---", "--:", "---", "---", "---", "---"]))
+    header = _standards_header(lang)
     budget.take("\n".join(header))
-    rows = [_row(_standard_cells(summary, doc, lang)) for doc in documents]
-    return header + budget.rows(LABELS("documents", lang), rows, lang)
+    rows = (_row(_standard_cells(summary, doc, lang)) for doc in documents)
+    return header + budget.rows(LABELS("documents", lang), rows, lang, summary.counts.documents)
+
+
+def _standards_header(lang: str) -> list[str]:
+    keys = [LABELS("standard", lang), LABELS("score", lang), LABELS("grade", lang), LABELS("gate", lang)]
+    return [
+        _row([*keys, MESSAGES("findings_cell", lang), MESSAGES("weakest", lang)]),
+        _row(["---", "--:", "---", "---", "---", "---"]),
+    ]
 
 
 def _standard_cells(summary: Summary, doc: DocumentResult, lang: str) -> list[str]:
@@ -219,41 +288,50 @@ def _top_rules(summary: Summary, lang: str, budget: Budget) -> list[str]:
         rule = f"{_SEVERITY_MARKS[tally.severity]} **{escape(tally.rule)}** {escape(title)}"
         fix = escape(tally.fix(lang)) if tally.fix else "—"
         rows.append(_row([rule, str(tally.documents), str(tally.findings), fix]))
-    lines += budget.rows(LABELS("top_rules", lang), rows, lang)
+    lines += budget.rows(LABELS("top_rules", lang), rows, lang, len(rows))
     cited = [f"- **{escape(t.rule)}**: {escape(t.reference(lang))}" for t in summary.top_rules if t.reference]
     if cited:
-        lines += ["", f"**{LABELS('reference', lang)}**", "", *budget.rows(LABELS("reference", lang), cited, lang)]
+        kept = budget.rows(LABELS("reference", lang), cited, lang, len(cited))
+        lines += ["", f"**{LABELS('reference', lang)}**", "", *kept]
     return lines
 
 
-def _overdue(summary: Summary, lang: str, budget: Budget) -> list[str]:
+def _overdue(summary: Summary, lang: str, budget: Budget, stream: Iterator[str] | None = None) -> Iterable[str]:
+    """The reviews overdue within the budget; with `stream` (its rows, no limit) the lines as they come."""
     lines = [f"## {LABELS('overdue', lang)}", ""]
     if not summary.overdue:
         return [*lines, LABELS("none", lang)]
     keys = ("standard", "provider", "due", "days_overdue")
     lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "---", "---", "--:"])]
+    if stream is not None:
+        return chain(lines, stream)
     budget.take("\n".join(lines))
-    rows = [
+    rows = (
         _row([document_name(i.document), escape(i.document.meta.provider or "—"), i.due, str(i.days)])
         for i in summary.overdue
-    ]
-    return lines + budget.rows(LABELS("overdue", lang), rows, lang)
+    )
+    return lines + budget.rows(LABELS("overdue", lang), rows, lang, len(summary.overdue))
 
 
-def _expiring(summary: Summary, lang: str, budget: Budget) -> list[str]:
+def _expiring(summary: Summary, lang: str, budget: Budget, stream: Iterator[str] | None = None) -> Iterable[str]:
+    """The waivers ending soon within the budget; with `stream` (its rows, no limit) the lines as they come."""
     heading = LABELS("expiring", lang, days=EXPIRY_WINDOW_DAYS)
     lines = [f"## {heading}", ""]
     if not summary.expiring:
         return [*lines, LABELS("none", lang)]
     keys = ("standard", "rule", "until", "days_left", "approved_by", "reason")
     lines += [_row(LABELS(key, lang) for key in keys), _row(["---", "---", "---", "--:", "---", "---"])]
+    if stream is not None:
+        return chain(lines, stream)
     budget.take("\n".join(lines))
-    rows = []
-    for item in summary.expiring:
-        waiver = item.waiver
-        cells = [escape(waiver.rule), escape(waiver.until), str(item.days), escape(waiver.approved_by)]
-        rows.append(_row([document_name(item.document), *cells, escape(waiver.reason)]))
-    return lines + budget.rows(heading, rows, lang)
+    rows = map(_expiring_row, summary.expiring)
+    return lines + budget.rows(heading, rows, lang, len(summary.expiring))
+
+
+def _expiring_row(item: ExpiringWaiver) -> str:
+    waiver = item.waiver
+    cells = [escape(waiver.rule), escape(waiver.until), str(item.days), escape(waiver.approved_by)]
+    return _row([document_name(item.document), *cells, escape(waiver.reason)])
 
 
 def _comparison(summary: Summary, lang: str, budget: Budget) -> list[str]:
@@ -275,7 +353,7 @@ def _comparison(summary: Summary, lang: str, budget: Budget) -> list[str]:
     budget.take("\n".join(lines))
     # The standards that changed, the regressions first and then by size of change (comparison.py), at most
     # COMPARED_ROWS so that the standards worst first keep their room; one line counts the unchanged ones.
-    changed = [item for item in comparison.documents if item.changed]
+    changed = comparison.changed
     rows = [_row(_document_change(summary, item, lang)) for item in changed[:COMPARED_ROWS]]
     lines += budget.rows(LABELS("changes", lang, date=comparison.previous_as_of), rows, lang, len(changed))
     if len(changed) < len(comparison.documents):
@@ -326,14 +404,17 @@ def _change_cells(change: ScoreChange, lang: str) -> list[str]:
     return [_number(change.old, lang), _number(change.new, lang), arrow]
 
 
-def _findings(documents: Sequence[DocumentResult], lang: str, level: str, budget: Budget) -> list[str]:
+def _findings(
+    summary: Summary, documents: Iterable[DocumentResult], lang: str, level: str, budget: Budget
+) -> list[str]:
+    """Each document's findings, in the order of `documents` (those without findings passed over)."""
     lines: list[str] = []
-    with_findings = [doc for doc in documents if doc.findings]
+    total = summary.facts.with_findings
+    with_findings = (doc for doc in documents if doc.findings)
     for number, doc in enumerate(with_findings):
         block = ["", f"{level} {document_name(doc, ' — ')}", "", *_document_findings(doc, lang)]
         if not budget.take("\n".join(block)):
-            left = len(with_findings) - number
-            budget.cut.append(MESSAGES("cut_findings", lang, count=left, total=len(with_findings)))
+            budget.cut.append(MESSAGES("cut_findings", lang, count=total - number, total=total))
             break
         lines += block
     return lines[1:]

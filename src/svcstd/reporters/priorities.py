@@ -7,6 +7,7 @@ would raise that principle by 100·w/W, and the overall score by that over the n
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -106,38 +107,56 @@ def _ids(findings: Iterable[Finding]) -> str:
     return shown + (" …" if len(ids) > REASON_RULES else "")
 
 
-def units(documents: Iterable[DocumentResult], tone: Mapping[int, str]) -> tuple[UnitTally, ...]:
-    """Per provider: counts, average and lowest score; the weakest unit (lowest average) first.
-
-    `tone` maps each document's position to its zone tone, so that `bad` counts the worst zone.
-    """
-    grouped: dict[str | None, list[tuple[int, DocumentResult]]] = defaultdict(list)
-    for number, doc in enumerate(documents):
-        grouped[doc.meta.provider].append((number, doc))
-    tallies = [_unit(name, members, tone) for name, members in grouped.items()]
-    tallies.sort(key=lambda u: (u.average is None, u.average or 0.0, -u.bad, (u.name or "").casefold()))
-    return tuple(tallies)
-
-
-def _unit(name: str | None, members: list[tuple[int, DocumentResult]], tone: Mapping[int, str]) -> UnitTally:
-    scores = [doc.score for _, doc in members if doc.score is not None]
-    average = round(sum(scores) / len(scores), 1) if scores else None
-    bad = sum(1 for number, _ in members if tone.get(number) == "bad")
-    passing = sum(doc.passed for _, doc in members)
-    return UnitTally(name, len(members), passing, average, min(scores) if scores else None, bad)
-
-
 ZONE_ORDER = {"none": 0, "bad": 1, "mid": 2, "good": 3}
 """Zones sort by how bad they are, not by name: not scored, red, yellow, green."""
 
 
-def worst_first(documents: Sequence[DocumentResult], tones: Sequence[str]) -> list[int]:
-    """Positions of the documents, the worst first: zone, then score, then most errors, then name."""
+class Places:
+    """Where each document sorts by (path, index), as two integers per position: no path is kept.
 
-    def key(number: int) -> tuple[int, float, int, str, int]:
-        doc = documents[number]
-        errors = sum(1 for f in doc.active_findings() if f.severity is Severity.ERROR)
-        score = doc.score if doc.score is not None else -1.0
-        return (ZONE_ORDER[tones[number]], score, -errors, doc.path, doc.index)
+    Reports order ties by path, then by the document's number in its file. Positions come in the
+    targets' order, which is sorted by path in the usual case: the path's rank is then counted as the
+    documents pass (`add`). When a path comes before one already seen (files named in another order,
+    or folder walks that sort `a/` before `a-b/`), `finish` reads the paths once more to rank them.
+    """
 
-    return sorted(range(len(documents)), key=key)
+    def __init__(self) -> None:
+        self.rank: array[int] = array("q")
+        self.index: array[int] = array("q")
+        self._last: str | None = None
+        self._ordered = True
+        self._count = 0
+
+    def add(self, doc: DocumentResult) -> None:
+        path = doc.path
+        if self._last is not None and path != self._last:
+            self._ordered = self._ordered and path > self._last
+            self._count += 1
+        self._last = path
+        self.rank.append(self._count)
+        self.index.append(doc.index)
+
+    def finish(self, documents: Iterable[DocumentResult]) -> Places:
+        """Ranks from the paths themselves when they did not come in order (one more pass over `documents`)."""
+        if not self._ordered:
+            paths = [doc.path for doc in documents]
+            ranks = {path: number for number, path in enumerate(sorted(set(paths)))}
+            self.rank = array("q", (ranks[path] for path in paths))
+            self._ordered = True
+        self._last = None
+        return self
+
+    def key(self, position: int) -> tuple[int, int]:
+        """Sorts as (path, index) does."""
+        return self.rank[position], self.index[position]
+
+
+def worst_first(zones: Sequence[int], scores: Sequence[float], errors: Sequence[int], places: Places) -> array[int]:
+    """Positions of the documents, the worst first: zone (ZONE_ORDER), then score (-1 unscored), then most
+    errors, then path and number in the file."""
+    rank, index = places.rank, places.index
+
+    def key(number: int) -> tuple[int, float, int, int, int]:
+        return (zones[number], scores[number], -errors[number], rank[number], index[number])
+
+    return array("q", sorted(range(len(zones)), key=key))
