@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import jsonschema
 
@@ -137,22 +137,10 @@ class Baselined(DocumentStream):
     def __len__(self) -> int:
         return len(self._source)
 
-    @overload
-    def __getitem__(self, position: int) -> DocumentResult: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> tuple[DocumentResult, ...]: ...
-
-    def __getitem__(self, position: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
-        if isinstance(position, slice):
-            return tuple(self[number] for number in range(*position.indices(len(self))))
-        if position < 0:
-            position += len(self)
-        if not 0 <= position < len(self):
-            raise IndexError(position)
+    def document(self, position: int) -> DocumentResult:
         return self._filtered(self._source[position], self._dropped.get(position, 0))
 
-    def __iter__(self) -> Iterator[DocumentResult]:
+    def __iter__(self) -> Iterator[DocumentResult]:  # one pass over the source, as a spill reads fastest
         for position, doc in enumerate(self._source):
             yield self._filtered(doc, self._dropped.get(position, 0))
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 if TYPE_CHECKING:
     from svcstd.reading.sourcemap import SourceMap
@@ -297,6 +297,32 @@ class DocumentStream(Sequence[DocumentResult]):
 
     @abstractmethod
     def tally(self) -> Tally: ...
+
+    @abstractmethod
+    def __len__(self) -> int: ...
+
+    @abstractmethod
+    def document(self, position: int) -> DocumentResult:
+        """The document at `position` (0 <= position < len), made or read back afresh at each call."""
+
+    @overload
+    def __getitem__(self, position: int) -> DocumentResult: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> tuple[DocumentResult, ...]: ...
+
+    def __getitem__(self, position: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
+        if isinstance(position, slice):
+            return tuple(self.document(number) for number in range(*position.indices(len(self))))
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(position)
+        return self.document(position)
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        for position in range(len(self)):
+            yield self.document(position)
 
 
 @dataclass(frozen=True, slots=True)

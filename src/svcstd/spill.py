@@ -17,8 +17,8 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator
-from typing import IO, overload
+from collections.abc import Iterable
+from typing import IO
 
 from svcstd.errors import SvcstdError
 from svcstd.i18n import Catalog
@@ -129,26 +129,7 @@ class SpilledDocuments(DocumentStream):
     def __len__(self) -> int:
         return len(self._offsets)
 
-    @overload
-    def __getitem__(self, position: int) -> DocumentResult: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> tuple[DocumentResult, ...]: ...
-
-    def __getitem__(self, position: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
-        if isinstance(position, slice):
-            return tuple(self._read(number) for number in range(*position.indices(len(self))))
-        if position < 0:
-            position += len(self)
-        if not 0 <= position < len(self):
-            raise IndexError(position)
-        return self._read(position)
-
-    def __iter__(self) -> Iterator[DocumentResult]:
-        for position in range(len(self._offsets)):
-            yield self._read(position)
-
-    def _read(self, position: int) -> DocumentResult:
+    def document(self, position: int) -> DocumentResult:
         offset, length = self._offsets[position], self._lengths[position]
         try:
             blob = _read_at(self._file, offset, length)

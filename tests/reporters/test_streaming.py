@@ -6,11 +6,9 @@ import gc
 import json
 import random
 import tracemalloc
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import overload
 
 import pytest
 
@@ -131,21 +129,8 @@ class Generated(DocumentStream):
     def __len__(self) -> int:
         return self.count
 
-    @overload
-    def __getitem__(self, position: int) -> DocumentResult: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> tuple[DocumentResult, ...]: ...
-
-    def __getitem__(self, position: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
-        if isinstance(position, slice):
-            return tuple(self._make(n) for n in range(*position.indices(self.count)))
-        if not 0 <= position < self.count:
-            raise IndexError(position)
+    def document(self, position: int) -> DocumentResult:
         return self._make(position)
-
-    def __iter__(self) -> Iterator[DocumentResult]:
-        return map(self._make, range(self.count))
 
     def tally(self) -> Tally:
         return Tally.of(self)
