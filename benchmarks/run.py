@@ -196,7 +196,7 @@ def targets(size: int, samples: dict[str, Sample], kind: str = "generated") -> l
     ]
     if size == MEMORY_SIZE:
         peak = max(sample.peak_mb for name, sample in samples.items() if name != "floor")
-        checks.append((f"{size}: peak memory MB", peak, 300.0))
+        checks.append((f"{size}: peak memory MB", peak, 200.0))
     return checks
 
 
