@@ -11,6 +11,7 @@ import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from svcstd import __version__
 from svcstd.cache import ResultCache, context_digest
@@ -20,12 +21,15 @@ from svcstd.config.settings import DEFAULT_SETTINGS, Settings
 from svcstd.judge import Pipeline, Results, judge_file, read_stamped
 from svcstd.model import DocumentResult, DocumentStream, Finding, Report, RuleInfo, Text
 from svcstd.parallel import judging
-from svcstd.reading.discovery import Target, discover
+from svcstd.reading.discovery import Target, discover, found_in_folders, run_targets
 from svcstd.rules import load_rules
 from svcstd.rules.base import Rule
 from svcstd.spill import Spill
 
-__all__ = ["Pipeline", "check", "check_pipeline", "held", "judge_file", "pipeline", "rule_infos", "targets"]
+if TYPE_CHECKING:
+    from svcstd.cache.replay import Recorder
+
+__all__ = ["Pipeline", "check", "check_pipeline", "discover", "held", "judge_file", "pipeline", "rule_infos", "targets"]
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the run goes on."""
@@ -42,8 +46,7 @@ def pipeline(
 
 def targets(paths: Sequence[str], settings: Settings, skip_non_standards: bool = False) -> list[Target]:
     """The files a run reads: named files, and the standards found in folders (include/exclude applied)."""
-    found = discover(paths, settings.include, settings.exclude, settings.config_root)
-    return [target._replace(explicit=False) for target in found] if skip_non_standards else found
+    return run_targets(paths, settings.include, settings.exclude, settings.config_root, skip_non_standards)
 
 
 def check(
@@ -78,14 +81,18 @@ def check_pipeline(
     skip_non_standards: bool = False,
     originals: Originals | None = None,
     spill: Spill | None = None,
+    recorder: Recorder | None = None,
 ) -> Report:
     """`check` with a pipeline already made (the CLI makes one, to validate --select against its rules).
 
     With a `spill`, each file's results go to its temporary file as they arrive and the report's
     documents are read back from it one at a time (memory flat with the corpus; the CLI's way); without
-    one they are held in memory as a tuple. The report is the same either way.
+    one they are held in memory as a tuple. The report is the same either way. A `recorder` (the CLI's
+    run record, cache/replay.py) stamps the targets before any is read, and notes what the cache holds.
     """
     files = targets(paths, run.settings, skip_non_standards)
+    if recorder is not None:
+        recorder.watch(files, found_by_folders(paths, run.settings))
     store = _open_cache(run) if use_cache else None
     empty: set[int] = set()
     held: dict[int, Results] = {}
@@ -100,6 +107,10 @@ def check_pipeline(
                 held[slot] = share(results) or ()
         if store is not None:
             store.save()
+            if recorder is not None:
+                recorder.stored(store, files)
+        elif recorder is not None:
+            recorder.give_up()
     finally:
         if store is not None:
             store.close()  # an interrupted run leaves no pack behind (saved ones are already closed)
@@ -114,10 +125,16 @@ def check_pipeline(
 
 def _globs_note(paths: Sequence[str], settings: Settings, files: list[Target]) -> tuple[Text, ...]:
     """Said when include/exclude drop every file a folder search found (searched again without them to count)."""
-    if not (settings.include or settings.exclude):
+    found = found_by_folders(paths, settings)
+    if found is None:
         return ()
-    found = sum(not target.explicit for target in discover(paths, root=settings.config_root))
     return globs_note(settings, found, sum(not target.explicit for target in files))
+
+
+def found_by_folders(paths: Sequence[str], settings: Settings) -> int | None:
+    """With include/exclude: how many files the folder searches find without them (the globs note counts
+    them); None without include/exclude."""
+    return found_in_folders(paths, settings.include, settings.exclude, settings.config_root)
 
 
 def _open_cache(run: Pipeline) -> ResultCache | None:

@@ -26,7 +26,7 @@ import os
 import shutil
 import stat
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from datetime import date
 from importlib import resources
@@ -35,6 +35,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd import __version__
 from svcstd.cache import codec, index
+from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS
+from svcstd.cache.basics import files_hash as _files_hash
+from svcstd.cache.basics import stable as _stable
 from svcstd.cache.location import cache_home, make_folder, root_folder, secret_key
 from svcstd.model import DocumentResult
 from svcstd.reading import shared_parts
@@ -44,14 +47,9 @@ if TYPE_CHECKING:
     from svcstd.reading.discovery import Target
     from svcstd.rules.base import Rule
 
-FORMAT = "svcstd-cache-6"
-MAX_BYTES = 200 * 1024 * 1024
-"""Per checked root: beyond it the oldest contexts go."""
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """One file's record: larger results are not stored."""
 KEEP_CONTEXTS = 8
-STALE_SECONDS = 3600
-"""A temporary file this old belongs to a run that died (kill -9): pruned."""
 _OUTPUT_ONLY = frozenset({"lang", "sources", "include", "exclude", "config_root"})
 RACY_NS = 3_000_000_000
 """A file changed this recently before it was hashed gets no stamp: coarse file systems tick in 1-2 s."""
@@ -127,15 +125,6 @@ def context_digest(settings: Settings, rules: Iterable[Rule], as_of: date) -> st
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def _stable(value: object) -> str:
-    """A repr that does not depend on the insertion order of mappings."""
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(sorted(f"{_stable(k)}: {_stable(v)}" for k, v in value.items())) + "}"
-    if isinstance(value, list | tuple):
-        return "(" + ", ".join(_stable(item) for item in value) + ")"
-    return repr(value)
-
-
 def _code_stamp() -> str:
     """svcstd's own modules by content: an edited rule (same version number) is a new context."""
     package = Path(__file__).parent.parent
@@ -148,17 +137,6 @@ def _code_stamp() -> str:
 def _schema_hash() -> str:
     schema = resources.files("svcstd").joinpath("schemas").joinpath("service-standard.schema.json")
     return hashlib.sha256(schema.read_bytes()).hexdigest()
-
-
-def _files_hash(paths: Iterable[str]) -> str:
-    """The content of every file under the custom rule folders (a missing one hashes as missing)."""
-    digest = hashlib.sha256()
-    for given in paths:
-        root = Path(given)
-        for path in sorted([root] if root.is_file() else root.rglob("*")):
-            if path.is_file():
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 class ResultCache:

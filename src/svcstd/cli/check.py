@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from svcstd import api
+    from svcstd.cache import replay
     from svcstd.config.settings import Settings
     from svcstd.model import Report
     from svcstd.reporters import RenderOptions
@@ -242,9 +243,7 @@ def check(
     show_config: Annotated[bool, typer.Option("--show-config", help=help_text(HELP, "show_config"))] = False,
 ) -> int:
     """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
-    from svcstd import api
     from svcstd.config.load import parse_min_principle
-    from svcstd.reporters import RenderOptions
 
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise UsageError(CLI_MESSAGES.text("bad_fail_on", value=fail_on, choices=", ".join(FAIL_ON_CHOICES)))
@@ -259,6 +258,16 @@ def check(
     config = refuse_config_when_isolated(config, isolated)
     if show_config:
         return _show_config(config, overrides, lang, output, isolated)
+    recorder = None
+    if not no_cache and write_baseline is None:
+        command = _Command(paths or [], formats or [], output, lang, quiet, skip_non_standards, allow_empty)
+        replayed = _replaying(command, show_skipped, config, isolated, as_of, overrides, baseline)
+        if isinstance(replayed, int):
+            return replayed  # the stored run, replayed: nothing read, validated or judged
+        recorder = replayed
+    from svcstd import api
+    from svcstd.reporters import RenderOptions
+
     run = configured_pipeline(config, as_of, overrides, isolated)
     settings = run.settings
     language = resolve_lang(lang, settings.lang)
@@ -266,22 +275,115 @@ def check(
     originals = _originals(paths or [])
     from svcstd.spill import Spill
 
+    if originals is not None:
+        recorder = None
     with Spill() as spill:  # each file's results on disk as they arrive; closed (and gone) however the run ends
-        with progress_bar() as progress:
-            report = api.check_pipeline(
-                paths or ["."], run, jobs, not no_cache, progress, skip_non_standards, originals, spill
-            )
-        _tell(report, language, show_skipped)
-        if not report.documents and not allow_empty:
-            raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
-        written = [file for _, file in [*outputs, ("baseline", write_baseline)] if file is not None]
-        if written:
-            inputs = (*(path for path in paths or () if os.path.isfile(path)), *_document_paths(report))
-            for file in written:
-                refuse_overwriting(file, inputs)
-        report = _baselines(report, settings, baseline, write_baseline)
-        _write_outputs(report, outputs, RenderOptions(language, quiet=quiet))
-        return report.exit_code
+        try:
+            with progress_bar() as progress:
+                report = api.check_pipeline(
+                    paths or ["."], run, jobs, not no_cache, progress, skip_non_standards, originals, spill, recorder
+                )
+            _tell(report, language, show_skipped, recorder)
+            if not report.documents and not allow_empty:
+                raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
+            written = [file for _, file in [*outputs, ("baseline", write_baseline)] if file is not None]
+            if written:
+                inputs = (*(path for path in paths or () if os.path.isfile(path)), *_document_paths(report))
+                for file in written:
+                    refuse_overwriting(file, inputs)
+            report = _baselines(report, settings, baseline, write_baseline)
+            _write_outputs(report, outputs, RenderOptions(language, quiet=quiet), recorder)
+            if recorder is not None:
+                recorder.save(report.exit_code)
+            return report.exit_code
+        finally:
+            if recorder is not None:
+                recorder.give_up()  # saved already, or the run failed: no temporary file left behind
+
+
+class _Command(NamedTuple):
+    """The options of a check that say what it writes and where (with the settings, the run record's key)."""
+
+    paths: list[str]
+    formats: list[str]
+    output: Path | None
+    lang: str | None
+    quiet: bool
+    skip_non_standards: bool
+    allow_empty: bool
+
+
+def _replaying(
+    command: _Command,
+    show_skipped: bool,
+    config: str | None,
+    isolated: bool,
+    as_of: str | None,
+    overrides: Mapping[str, object],
+    baseline: Path | None,
+) -> int | replay.Recorder | None:
+    """The stored run replayed (its exit code) when a run record answers; else the recorder of this run
+    (None when it cannot be recorded). Computing the key needs the settings, never the rules.
+
+    Anything doubtful (an error here, a file named that may be an original, a GitHub step summary to
+    append to) is not replayed: the normal run follows, and says what is wrong in its own words.
+    """
+    from svcstd.cache import replay
+
+    if any(Path(path).suffix.lower() not in NEVER_ORIGINAL for path in command.paths):
+        return None  # an original (.docx, .pdf...) is judged afresh every run, never stored
+    try:
+        from svcstd.cli.app import parse_as_of
+        from svcstd.config.load import load_settings, with_overrides
+        from svcstd.config.settings import DEFAULT_SETTINGS
+
+        settings = with_overrides(DEFAULT_SETTINGS if isolated else load_settings(config), overrides)
+        language = resolve_lang(command.lang, settings.lang)
+        outputs = parse_outputs(command.formats, command.output)
+        if any(name == "github" for name, _ in outputs) and os.environ.get("GITHUB_STEP_SUMMARY"):
+            return None
+        options = {
+            "command": command._replace(lang=language, output=None, formats=[]),
+            "show_skipped": show_skipped,
+            "outputs": [(name, None if file is None else str(file), use_color(file)) for name, file in outputs],
+            "as_of": parse_as_of(as_of).isoformat(),
+            "baseline": None if baseline is None else (str(baseline), replay.file_digest(baseline)),
+        }
+        if baseline is not None and options["baseline"][1] is None:  # type: ignore[index]
+            return None
+        key = replay.run_key(settings, options)
+        from svcstd.reading.discovery import found_in_folders, run_targets
+
+        paths = command.paths or ["."]
+        globs = (settings.include, settings.exclude, settings.config_root)
+        files = run_targets(paths, *globs, command.skip_non_standards)
+        record = replay.find(key, files, found_in_folders(paths, *globs))
+    except Exception:  # the normal run reports any problem in its own words
+        return None
+    stored = None if record is None else [(name, file) for name, file, _ in record.outputs()]
+    if record is None or stored != [(name, None if file is None else str(file)) for name, file in outputs]:
+        if record is not None:
+            record.close()  # never so (the key holds the outputs), but a record answers only for its own
+        return replay.Recorder(key)
+    try:
+        return _replay(record, outputs, command.paths)
+    finally:
+        record.close()
+
+
+def _replay(record: replay.Record, outputs: list[tuple[str, Path | None]], paths: list[str]) -> int:
+    """What the recorded run printed and wrote, written the same way: standard error, then each output."""
+    stored = record.outputs()
+    for line in record.stderr:
+        typer.echo(line, err=True)
+    written = [file for _, file in outputs if file is not None]
+    if written:
+        inputs = (*(path for path in paths if os.path.isfile(path)), *record.documents())
+        for file in written:
+            refuse_overwriting(file, inputs)
+    for (_, destination), (_, _, text) in zip(outputs, stored, strict=True):
+        write_output(text, destination)
+    return record.exit_code
 
 
 def _document_paths(report: Report) -> list[str]:
@@ -305,13 +407,17 @@ def _originals(paths: list[str]) -> api.Originals | None:
     return judge_original
 
 
-def _tell(report: Report, lang: str, show_skipped: bool) -> None:
+def _tell(report: Report, lang: str, show_skipped: bool, recorder: replay.Recorder | None = None) -> None:
     """Run-level notes (a configuration that weakens the gate) and, when asked, the skipped files: on stderr."""
-    for note in report.notes:
-        typer.echo(MESSAGES("note", lang, message=terminal(note(lang))), err=True)
+    lines = [MESSAGES("note", lang, message=terminal(note(lang))) for note in report.notes]
     if show_skipped:
-        for path in report.skipped:
-            typer.echo(MESSAGES("skipped", lang, path=terminal(path)), err=True)
+        lines.extend(MESSAGES("skipped", lang, path=terminal(path)) for path in report.skipped)
+    for line in lines:
+        typer.echo(line, err=True)
+        if recorder is not None:
+            recorder.note(line)
+    if recorder is not None:
+        recorder.documents(report.skipped)
 
 
 def _show_config(
@@ -339,13 +445,22 @@ def _baselines(report: Report, settings: Settings, baseline: Path | None, write_
     return apply_baseline(report, baseline, settings)  # a spilled report stays a stream
 
 
-def _write_outputs(report: Report, outputs: list[tuple[str, Path | None]], options: RenderOptions) -> None:
-    """Each requested format to its file or standard output; colour only for text on a terminal."""
+def _write_outputs(
+    report: Report,
+    outputs: list[tuple[str, Path | None]],
+    options: RenderOptions,
+    recorder: replay.Recorder | None = None,
+) -> None:
+    """Each requested format to its file or standard output; colour only for text on a terminal.
+
+    A `recorder` keeps the text of each as it is written, for the run record.
+    """
     from svcstd.reporters import chunk_renderer
 
     for name, file in outputs:  # every format reads the documents back one at a time (Markdown, HTML too)
         chosen = options._replace(color=use_color(file) and name == "text")
-        write_output(chunk_renderer(name)(report, chosen), file)
+        chunks = chunk_renderer(name)(report, chosen)
+        write_output(chunks if recorder is None else recorder.tee(name, file, chunks), file)
     if any(name == "github" for name, _ in outputs):
         from svcstd.reporters.github import write_step_summary
 

@@ -72,6 +72,24 @@ def discover(
     return targets
 
 
+def run_targets(
+    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], root: str | None, skip_non_standards: bool
+) -> list[Target]:
+    """The files a check reads: `discover`, every target a folder's (never an error) with `skip_non_standards`."""
+    found = discover(paths, include, exclude, root)
+    return [target._replace(explicit=False) for target in found] if skip_non_standards else found
+
+
+def found_in_folders(
+    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], root: str | None
+) -> int | None:
+    """With include/exclude: how many files the folder searches find without them (the globs note counts
+    them); None without include/exclude (no second walk)."""
+    if not (include or exclude):
+        return None
+    return sum(not target.explicit for target in discover(paths, root=root))
+
+
 def _expand(given: str, globs: Globs) -> Iterator[Target]:
     if not os.path.lexists(given):
         raise MissingPathError(MESSAGES.text("missing", path=given))

@@ -1,0 +1,510 @@
+"""The run record: a whole `svcstd check` replayed when nothing it depends on has changed.
+
+After a check with the cache on, the CLI stores, under a key of everything that can change what the
+run prints and writes (`run_key`), the exact text of every output it wrote, its lines on standard
+error, its exit code, and every target it checked with its stat stamp (and the stamps of the shared
+files they used). The next run with the same key discovers the targets and stats each: when the list
+is the same and every stamp equal, it writes the stored outputs through the same `write_output` and
+exits with the stored code, reading, validating and judging nothing (the rules are not even loaded).
+Anything else is a miss: the normal run (the per-file cache), which records a new run record.
+
+A record is one file, `runs/run-<key digest>` in the cache folder of the checked root (location.py),
+outside the checked tree:
+
+    body     the outputs' text (UTF-8, lone surrogates kept), one after another
+    header   canonical JSON: format, key, root, targets and stamps, outputs (format, destination,
+             offset, length, sha256), standard error lines, exit code
+    trailer  "\\n" + the header's length (20 digits) + " " + HMAC-SHA256 of body and header (64 hex)
+
+The HMAC is under the user's private key (location.secret_key), so a planted record, one copied from
+another root, signed under another key, truncated, changed in one byte (an exit code 1 made 0), a
+link or a file too large is a miss, never a result; each output's sha256 is checked as well before
+anything is written. Every stamp was taken before the run read the file, and one that was racy then
+(changed within RACY_NS) means no record is saved at all. Nothing here raises for bad data.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import stat
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from svcstd import __version__
+from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS, files_hash, stable
+from svcstd.cache.location import NO_FOLLOW, cache_home, make_folder, root_folder, secret_key
+
+if TYPE_CHECKING:
+    from svcstd.cache.store import ResultCache
+    from svcstd.config.settings import Settings
+    from svcstd.reading.discovery import Target
+
+RUN_FORMAT = "svcstd-run-1"
+FOLDER = "runs"
+PREFIX = "run-"
+TEMPORARY = ".tmp-run-"
+MAX_OUTPUT_BYTES = 64 * 1024 * 1024
+"""All outputs of one run together: a larger run is not recorded (the per-file cache still answers)."""
+MAX_HEADER_BYTES = 64 * 1024 * 1024
+"""The header (targets and stamps: about 100 bytes a file)."""
+KEEP_RUNS = 16
+"""Records per checked root (one per key: options, date, configuration); the oldest go first."""
+RACY_NS = 3_000_000_000
+"""As store.RACY_NS: a file changed this recently before it was stat-ed gets no stamp (and no record)."""
+_TRAILER = 1 + 20 + 1 + 64
+_CHUNK = 1024 * 1024
+_BINARY = getattr(os, "O_BINARY", 0)
+
+Stamp = tuple[int, int, int, int]
+
+
+def package_stamp() -> str:
+    """Every file of svcstd's package by content (code, schema, templates, data): what renders and judges."""
+    package = Path(__file__).parent.parent
+    digest = hashlib.sha256()
+    for folder, folders, files in os.walk(package):
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            path = Path(folder, name)
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def run_key(settings: Settings, options: dict[str, object]) -> str:
+    """The digest of everything that can change what a check prints and writes, short of the files checked.
+
+    `options` are the command's own (formats and destinations, colour, language, the paths as given,
+    the date, the baseline's digest...); the settings are taken whole (configuration and overrides).
+    """
+    parts = (
+        RUN_FORMAT,
+        FORMAT,
+        __version__,
+        package_stamp(),
+        sorted((f.name, stable(getattr(settings, f.name))) for f in fields(settings)),
+        files_hash(settings.rule_paths),
+        sorted((name, stable(value)) for name, value in options.items()),
+        os.getcwd(),
+        os.environ.get("SVCSTD_NATIVE"),
+    )
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """sha256 of a file's bytes (the baseline), None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _stamp(path: str, now: int) -> Stamp | None:
+    """The settled stamp of the regular file at `path` (links followed), None when racy or not a file."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or max(info.st_mtime_ns, info.st_ctime_ns) > now - RACY_NS:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+
+
+def _now_stamp(path: str) -> Stamp | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+
+
+def _folder(start: str = ".") -> tuple[Path, Path]:
+    return cache_home(), root_folder(start) / FOLDER
+
+
+def _name(key: str) -> str:
+    return f"{PREFIX}{key[:40]}"
+
+
+def _sign(key: bytes) -> Any:
+    return hmac.new(key, digestmod=hashlib.sha256)
+
+
+# --- replaying ----------------------------------------------------------------------------------------------------
+
+
+class Record:
+    """A verified record, its file still open: the outputs are read from it as they are written."""
+
+    def __init__(self, handle: int, header: dict[str, Any]) -> None:
+        self.handle = handle
+        self.header = header
+
+    @property
+    def stderr(self) -> list[str]:
+        return list(self.header["stderr"])
+
+    @property
+    def exit_code(self) -> int:
+        return int(self.header["exit"])
+
+    def documents(self) -> list[str]:
+        """The paths of the targets that were standards (a normal run's inputs, which no output may replace)."""
+        skipped = set(self.header["skipped"])
+        return [path for path, display, _, _ in self.header["targets"] if display not in skipped]
+
+    def outputs(self) -> list[tuple[str, str | None, Iterator[str]]]:
+        return [(name, file, self._text(offset, length)) for name, file, offset, length, _ in self.header["outputs"]]
+
+    def _text(self, offset: int, length: int) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+        end = offset + length
+        while offset < end:
+            blob = os.pread(self.handle, min(_CHUNK, end - offset), offset)
+            if not blob:
+                break
+            offset += len(blob)
+            yield decoder.decode(blob)
+        yield decoder.decode(b"", final=True)
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.handle)
+
+
+def find(key: str, targets: Sequence[Target], found: int | None, start: str = ".") -> Record | None:
+    """The record stored for `key` when it answers for these targets as they are now; None otherwise."""
+    home, folder = _folder(start)
+    if not os.path.isdir(folder):
+        return None
+    try:
+        make_folder(folder, home)
+        secret = secret_key(home)
+    except OSError:
+        return None
+    handle = _open_regular(folder / _name(key))
+    if handle is None:
+        return None
+    try:
+        header = _verified(handle, secret, key, folder.parent.name)
+        if header is not None and _current(header, targets, found):
+            return Record(handle, header)
+    except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+        pass
+    os.close(handle)
+    return None
+
+
+def _verified(handle: int, secret: bytes, key: str, root: str) -> dict[str, Any] | None:
+    """The record's header when its signature, format, key, root and every output's sha256 hold."""
+    size = os.fstat(handle).st_size
+    if size < _TRAILER or size > MAX_OUTPUT_BYTES + MAX_HEADER_BYTES + _TRAILER:
+        return None
+    trailer = os.pread(handle, _TRAILER, size - _TRAILER)
+    if len(trailer) != _TRAILER or trailer[:1] != b"\n" or trailer[21:22] != b" ":
+        return None
+    length_text, mac = trailer[1:21], trailer[22:]
+    if not length_text.isdigit():
+        return None
+    length = int(length_text)
+    body = size - _TRAILER - length
+    if length > MAX_HEADER_BYTES or body < 0 or body > MAX_OUTPUT_BYTES:
+        return None
+    signer = _sign(secret)
+    offset = 0
+    while offset < body + length:
+        blob = os.pread(handle, min(_CHUNK, body + length - offset), offset)
+        if not blob:
+            return None
+        signer.update(blob)
+        offset += len(blob)
+    if not hmac.compare_digest(signer.hexdigest().encode(), mac):
+        return None
+    header = json.loads(os.pread(handle, length, body))
+    if not isinstance(header, dict):
+        return None
+    if header.get("format") != RUN_FORMAT or header.get("key") != key or header.get("root") != root:
+        return None
+    if type(header.get("exit")) is not int or not isinstance(header.get("stderr"), list):
+        return None
+    if not all(isinstance(line, str) for line in (*header["stderr"], *header["skipped"])):
+        return None
+    outputs = header.get("outputs")
+    if not isinstance(outputs, list) or not all(_intact(handle, item, body) for item in outputs):
+        return None
+    return header
+
+
+def _intact(handle: int, item: object, body: int) -> bool:
+    """Whether an output's entry is well formed and its bytes hash to its sha256."""
+    if not isinstance(item, list) or len(item) != 5:
+        return False
+    name, file, start, size, sha = item
+    if not (isinstance(name, str) and (file is None or isinstance(file, str)) and isinstance(sha, str)):
+        return False
+    if type(start) is not int or type(size) is not int or start < 0 or size < 0 or start + size > body:
+        return False
+    return hmac.compare_digest(_range_sha(handle, start, size), sha)
+
+
+def _range_sha(handle: int, offset: int, length: int) -> str:
+    digest = hashlib.sha256()
+    end = offset + length
+    while offset < end:
+        blob = os.pread(handle, min(_CHUNK, end - offset), offset)
+        if not blob:
+            return ""
+        digest.update(blob)
+        offset += len(blob)
+    return digest.hexdigest()
+
+
+def _current(header: dict[str, Any], targets: Sequence[Target], found: int | None) -> bool:
+    """Whether the targets are those of the record, each (and each shared file) with its stamp unchanged."""
+    stored = header["targets"]
+    if not isinstance(stored, list) or len(stored) != len(targets) or header.get("found") != found:
+        return False
+    for target, item in zip(targets, stored, strict=True):
+        path, display, explicit, stamp = item
+        if (path, display, explicit) != (target.path, target.display, target.explicit):
+            return False
+        if not isinstance(stamp, list) or _now_stamp(path) != tuple(stamp):
+            return False
+    shared = header["shared"]
+    if not isinstance(shared, list):
+        return False
+    return all(isinstance(stamp, list) and _now_stamp(path) == tuple(stamp) for path, stamp in shared)
+
+
+# --- recording ----------------------------------------------------------------------------------------------------
+
+
+class Recorder:
+    """What a normal run prints and writes, kept (outputs streamed to a temporary file) for a record.
+
+    `watch` stamps the targets before the run reads them; `stored` notes the shared files the cache
+    says they used; `tee` passes the outputs through; `save` signs and renames the record into place.
+    Anything doubtful (a racy stamp, an output too large, a file not in the cache) gives up: no record.
+    """
+
+    def __init__(self, key: str, start: str = ".") -> None:
+        self.key = key
+        self.start = start
+        self.ok = True
+        self.targets: list[list[object]] = []
+        self.found: int | None = None
+        self.shared: list[list[object]] = []
+        self.stderr: list[str] = []
+        self.skipped: list[str] = []
+        self.outputs: list[list[object]] = []
+        self.size = 0
+        self._stream: Any = None
+        self._temporary: Path | None = None
+        self._folder: Path | None = None
+        self._secret = b""
+
+    def give_up(self) -> None:
+        self.ok = False
+        self._discard()
+
+    def watch(self, targets: Sequence[Target], found: int | None) -> None:
+        """Each target's stamp, taken before it is read; a racy one means no record."""
+        now = time.time_ns()
+        self.found = found
+        for target in targets:
+            stamp = _stamp(target.path, now)
+            if stamp is None:
+                self.give_up()
+                return
+            self.targets.append([target.path, target.display, target.explicit, list(stamp)])
+
+    def stored(self, store: ResultCache, targets: Sequence[Target]) -> None:
+        """The shared files each target used, from the cache's entries; their stamps, when their bytes
+        still hash to what the run used. A target the cache holds no entry for means no record."""
+        from svcstd.cache import index
+        from svcstd.cache.store import _label
+
+        if not self.ok:
+            return
+        now = time.time_ns()
+        shared: dict[str, str] = {}
+        for target in targets:
+            fields_ = index.checked(store.entries.get(_label(target)), 1 << 30)
+            if fields_ is None:
+                self.give_up()
+                return
+            for entry in fields_.digest.split("\n")[1:]:
+                path, _, sha = entry.partition("\0")
+                shared[path] = sha
+        for path, sha in sorted(shared.items()):
+            stamp = _stamp(path, now)
+            if stamp is None or file_digest(Path(path)) != sha or _now_stamp(path) != stamp:
+                self.give_up()
+                return
+            self.shared.append([path, list(stamp)])
+
+    def note(self, line: str) -> None:
+        self.stderr.append(line)
+
+    def documents(self, skipped: Iterable[str]) -> None:
+        """The targets that were not standards (shown by display): the others are the run's inputs."""
+        self.skipped = sorted(skipped)
+
+    def tee(self, name: str, file: Path | None, chunks: Iterable[str]) -> Iterator[str]:
+        """The chunks as they are written, each also appended to the record."""
+        if not self.ok or not self._open():
+            yield from chunks
+            return
+        start, digest = self.size, hashlib.sha256()
+        for chunk in chunks:
+            yield chunk
+            if self.ok:
+                self._append(chunk, digest)
+        if self.ok:
+            destination = None if file is None else str(file)
+            self.outputs.append([name, destination, start, self.size - start, digest.hexdigest()])
+
+    def _append(self, chunk: str, digest: Any) -> None:
+        blob = chunk.encode("utf-8", "surrogatepass")
+        if self.size + len(blob) > MAX_OUTPUT_BYTES:
+            self.give_up()
+            return
+        try:
+            self._stream.write(blob)
+        except OSError:
+            self.give_up()
+            return
+        self._signer.update(blob)
+        digest.update(blob)
+        self.size += len(blob)
+
+    def _open(self) -> bool:
+        if self._stream is not None:
+            return True
+        try:
+            home, folder = _folder(self.start)
+            make_folder(folder, home)
+            self._secret = secret_key(home)
+            self._folder = folder
+            self._temporary = folder / f"{TEMPORARY}{secrets.token_hex(8)}"
+            handle = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | _BINARY, 0o600)
+            self._stream = os.fdopen(handle, "wb")
+        except OSError:
+            self.give_up()
+            return False
+        self._signer = _sign(self._secret)
+        return True
+
+    def save(self, exit_code: int) -> None:
+        """Sign and rename the record into place (replacing the key's older one); skipped when not ok."""
+        if not self.ok or not self._open() or self._folder is None or self._temporary is None:
+            self._discard()
+            return
+        header = {
+            "exit": exit_code,
+            "format": RUN_FORMAT,
+            "found": self.found,
+            "key": self.key,
+            "outputs": self.outputs,
+            "root": self._folder.parent.name,
+            "shared": self.shared,
+            "skipped": self.skipped,
+            "stderr": self.stderr,
+            "targets": self.targets,
+        }
+        try:
+            blob = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("ascii")
+        except (ValueError, UnicodeEncodeError):
+            self._discard()
+            return
+        if len(blob) > MAX_HEADER_BYTES:
+            self._discard()
+            return
+        self._signer.update(blob)
+        try:
+            self._stream.write(blob)
+            self._stream.write(b"\n" + b"%020d" % len(blob) + b" " + self._signer.hexdigest().encode())
+            self._stream.close()
+            self._stream = None
+            os.replace(self._temporary, self._folder / _name(self.key))
+            self._temporary = None
+            prune_runs(self._folder)
+        except OSError:
+            pass
+        finally:
+            self._discard()
+
+    def _discard(self) -> None:
+        if self._stream is not None:
+            with contextlib.suppress(OSError):
+                self._stream.close()
+            self._stream = None
+        if self._temporary is not None:
+            with contextlib.suppress(OSError):
+                self._temporary.unlink(missing_ok=True)
+            self._temporary = None
+
+
+# --- housekeeping -------------------------------------------------------------------------------------------------
+
+
+def prune_runs(folder: Path, max_bytes: int | None = None, now: float | None = None) -> int:
+    """Drop stale temporary records, then the oldest records beyond KEEP_RUNS or `max_bytes`; the bytes left."""
+    limit = MAX_BYTES // 2 if max_bytes is None else max_bytes
+    cutoff = (time.time() if now is None else now) - STALE_SECONDS
+    records = []
+    try:
+        listing = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in listing:
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if entry.name.startswith(TEMPORARY):
+                if info.st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    continue
+            elif not entry.name.startswith(PREFIX) or not stat.S_ISREG(info.st_mode):
+                os.unlink(entry.path)  # nothing else belongs here (a planted link, a stray file)
+                continue
+            records.append((info.st_mtime, info.st_size, entry.path, entry.name.startswith(PREFIX)))
+        except OSError:
+            continue
+    records.sort(reverse=True)  # the newest first
+    total = 0
+    kept = 0
+    for _, size, path, is_record in records:
+        if is_record and (kept >= KEEP_RUNS or total + size > limit):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            continue
+        total += size
+        kept += is_record
+    return total
+
+
+def _open_regular(path: Path) -> int | None:
+    """A descriptor on the regular file at `path` (not a link, folder or device); None otherwise."""
+    try:
+        handle = os.open(path, os.O_RDONLY | NO_FOLLOW | _BINARY)
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(handle).st_mode):
+            return handle
+    except OSError:
+        pass
+    os.close(handle)
+    return None
