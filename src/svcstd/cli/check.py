@@ -208,8 +208,8 @@ def check(
             help=help_text(HELP, "format"),
         ),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help=help_text(HELP, "output"))
+    output_name: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help=help_text(HELP, "output"))
     ] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", metavar="LEVEL", help=help_text(HELP, "fail_on"))] = None,
     fail_under: Annotated[
@@ -227,11 +227,11 @@ def check(
     lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=help_text(HELP, "quiet"))] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=help_text(HELP, "verbose"))] = False,
-    baseline: Annotated[
-        Path | None, typer.Option("--baseline", metavar="FILE", help=help_text(HELP, "baseline"))
+    baseline_name: Annotated[
+        str | None, typer.Option("--baseline", metavar="FILE", help=help_text(HELP, "baseline"))
     ] = None,
-    write_baseline: Annotated[
-        Path | None, typer.Option("--write-baseline", metavar="FILE", help=help_text(HELP, "write_baseline"))
+    write_baseline_name: Annotated[
+        str | None, typer.Option("--write-baseline", metavar="FILE", help=help_text(HELP, "write_baseline"))
     ] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help=help_text(HELP, "jobs"))] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=help_text(HELP, "no_cache"))] = False,
@@ -245,6 +245,8 @@ def check(
     """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
     from svcstd.config.load import parse_min_principle
 
+    # Paths taken as text and made Path here, as typer would: its Path coercion imports pydantic (start-up).
+    output, baseline, write_baseline = (_path(name) for name in (output_name, baseline_name, write_baseline_name))
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise UsageError(CLI_MESSAGES.text("bad_fail_on", value=fail_on, choices=", ".join(FAIL_ON_CHOICES)))
     overrides = {
@@ -299,6 +301,10 @@ def check(
         finally:
             if recorder is not None:
                 recorder.give_up()  # saved already, or the run failed: no temporary file left behind
+
+
+def _path(name: str | None) -> Path | None:
+    return None if name is None else Path(name)
 
 
 class _Command(NamedTuple):

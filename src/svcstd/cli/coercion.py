@@ -17,8 +17,12 @@ If typer's internals are not the ones this was written against, nothing is chang
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+
+_DECIMAL = re.compile(r"[1-9][0-9]{0,8}")
+"""A positive integer as plain ASCII digits (no sign, spaces, underscores or leading zeros)."""
 
 
 def defer_coercion() -> bool:
@@ -71,13 +75,20 @@ def _known(runtime: Any, build: Any, parameter: Any) -> bool:
     )
 
 
-def _plain(descriptor: Any, value: Any) -> str | list[str] | None:
+def _plain(descriptor: Any, value: Any) -> str | list[str] | int | None:
     """What typer's coercion returns for plain text of a plain-text parameter, or None to let typer answer."""
     if descriptor.file_annotation is not None or descriptor.parameter_info.parser is not None:
         return None
     annotation = descriptor.annotation
     if annotation is str:
         return value if type(value) is str else None
+    if annotation is int and type(value) is str and _DECIMAL.fullmatch(value):
+        number = int(value)  # what typer's int makes of plain decimal digits; anything else goes to typer
+        info = descriptor.parameter_info
+        low, high = getattr(info, "min", None), getattr(info, "max", None)
+        if getattr(info, "clamp", False) or (low is not None and number < low) or (high is not None and number > high):
+            return None  # out of range (or clamped): typer says so, or clamps, as always
+        return number
     if annotation == list[str] and type(value) in (list, tuple) and all(type(item) is str for item in value):
         return list(value)
     return None
