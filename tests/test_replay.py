@@ -1,0 +1,392 @@
+"""The run record (cache/replay.py): a check where nothing changed replays exactly, and nothing else does."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from svcstd import api, cache
+from svcstd.cache import replay
+from svcstd.cli.main import main
+from tests.test_cache import make_corpus
+
+AS_OF = "2026-11-27"
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository (it has .git) as the current folder, a corpus in `standards/`, files settled at once."""
+    (tmp_path / ".git").mkdir()
+    make_corpus(tmp_path / "standards", 12)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(replay, "RACY_NS", 0)
+    monkeypatch.setattr(cache.store, "RACY_NS", 0)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("SVCSTD_LANG", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def judged(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many runs went through the pipeline (a replayed run does not)."""
+    calls: list[int] = []
+    real = api.check_pipeline
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api, "check_pipeline", spy)
+    return calls
+
+
+Run = tuple[int, str, str, dict[str, bytes]]
+
+
+def check(capsys: pytest.CaptureFixture[str], *args: str, files: tuple[str, ...] = ()) -> Run:
+    """Exit code, standard output, standard error and the bytes of each file written."""
+    for name in files:
+        Path(name).unlink(missing_ok=True)
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err, {name: Path(name).read_bytes() for name in files}
+
+
+def records() -> list[Path]:
+    folder = cache.root_folder() / replay.FOLDER
+    return sorted(folder.glob(f"{replay.PREFIX}*")) if folder.is_dir() else []
+
+
+def three_runs(
+    capsys: pytest.CaptureFixture[str], judged: list[int], args: tuple[str, ...], files: tuple[str, ...] = ()
+):
+    """--no-cache, a cold run (records), a warm run (replays): all equal, the last one judging nothing."""
+    plain = check(capsys, *args, "--no-cache", files=files)
+    cold = check(capsys, *args, files=files)
+    before = len(judged)
+    warm = check(capsys, *args, files=files)
+    assert len(judged) == before, "the warm run went through the pipeline"
+    assert plain == cold == warm
+    return warm
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("name", FORMATS)
+def test_replayed_output_is_byte_identical_on_stdout(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], name: str, lang: str
+) -> None:
+    code, out, _, _ = three_runs(capsys, judged, ("standards", "--format", name, "--lang", lang, "--as-of", AS_OF))
+    assert code == 1 and out
+
+
+def test_several_formats_to_files_and_stdout_replayed(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]
+) -> None:
+    files = ("out.json", "out.sarif", "out.html", "out.md")
+    args = ("standards", "-f", "json=out.json", "-f", "sarif=out.sarif", "-f", "html=out.html", "-f", "text")
+    code, out, _, written = three_runs(
+        capsys, judged, (*args, "-f", "markdown", "-o", "out.md", "--as-of", AS_OF), files
+    )
+    assert code == 1 and out and all(written.values())
+
+
+def test_stderr_notes_and_skipped_files_replayed(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]
+) -> None:
+    Path("svcstd.toml").write_text('fail_on = "never"\n', encoding="utf-8")
+    _, _, err, _ = three_runs(capsys, judged, ("standards", "-q", "--show-skipped", "--as-of", AS_OF))
+    assert "notes.yaml" in err and "warning" in err
+
+
+def test_exit_zero_replayed(repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]) -> None:
+    (repo / "empty").mkdir()
+    shutil.copy(repo / "standards" / "notes.yaml", repo / "empty")  # not a standard: nothing to fail
+    code, *_ = three_runs(capsys, judged, ("empty", "--allow-empty", "-f", "json", "--as-of", AS_OF))
+    assert code == 0
+
+
+def edit(repo: Path) -> None:
+    path = next((repo / "standards").rglob("*.yaml"))
+    path.write_text(path.read_text(encoding="utf-8").replace("svcstd:", "svcstd:", 1) + "\n# edited\n", "utf-8")
+
+
+def add(repo: Path) -> None:
+    source = next(path for path in (repo / "standards").rglob("*.yaml") if path.name != "broken.yaml")
+    shutil.copy(source, source.with_name("added.yaml"))
+
+
+def remove(repo: Path) -> None:
+    next(path for path in (repo / "standards").rglob("*.yaml") if path.name != "notes.yaml").unlink()
+
+
+def rename(repo: Path) -> None:
+    path = next((repo / "standards").rglob("*.yaml"))
+    path.rename(path.with_name("renamed-" + path.name))
+
+
+def touch(repo: Path) -> None:
+    path = next((repo / "standards").rglob("*.yaml"))
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10_000_000_000))
+
+
+def configure(repo: Path) -> None:
+    (repo / "svcstd.toml").write_text('fail_on = "warning"\n', encoding="utf-8")
+
+
+def baseline(repo: Path) -> None:
+    (repo / "base.json").write_text('{"version": 1, "findings": []}\n', encoding="utf-8")
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "edit": edit,
+    "add": add,
+    "remove": remove,
+    "rename": rename,
+    "touch": touch,
+    "config": configure,
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_change_is_not_replayed_and_gives_the_right_result(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], change: str
+) -> None:
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    check(capsys, *args)
+    check(capsys, *args)
+    CHANGES[change](repo)
+    before = len(judged)
+    changed = check(capsys, *args)
+    assert len(judged) == before + 1, f"{change}: replayed"
+    assert changed == check(capsys, *args, "--no-cache")
+    again = len(judged)
+    assert check(capsys, *args) == changed
+    assert len(judged) == again, "the run after the change recorded a new record"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        ("--as-of", "2026-11-28"),
+        ("--lang", "id"),
+        ("--quiet",),
+        ("--verbose",),
+        ("--select", "SIM"),
+        ("--ignore", "FAI001"),
+        ("--fail-on", "never"),
+        ("--fail-under", "50"),
+        ("--min-principle", "60"),
+        ("--skip-non-standards",),
+        ("--allow-empty",),
+        ("--show-skipped",),
+        ("-f", "sarif=out.sarif"),
+        ("-o", "out.json"),
+    ],
+)
+def test_an_option_change_is_not_replayed(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], other: tuple[str, ...]
+) -> None:
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    check(capsys, *args)
+    check(capsys, *args)
+    before = len(judged)
+    changed = check(capsys, *args, *other)
+    assert len(judged) == before + 1
+    assert changed == check(capsys, *args, *other, "--no-cache")
+
+
+def test_isolated_with_a_configuration_is_not_replayed(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]
+) -> None:
+    configure(repo)
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    check(capsys, *args)
+    check(capsys, *args)
+    before = len(judged)
+    isolated = check(capsys, *args, "--isolated")
+    assert len(judged) == before + 1
+    assert isolated == check(capsys, *args, "--isolated", "--no-cache")
+
+
+def test_a_baseline_edit_is_not_replayed(repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]) -> None:
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    assert check(capsys, *args, "--write-baseline", "base.json", "--no-cache")[0] == 1
+    with_baseline = (*args, "--baseline", "base.json")
+    three_runs(capsys, judged, with_baseline)
+    findings = json.loads(Path("base.json").read_text(encoding="utf-8"))
+    baseline(repo)
+    assert findings != json.loads(Path("base.json").read_text(encoding="utf-8"))
+    before = len(judged)
+    changed = check(capsys, *with_baseline)
+    assert len(judged) == before + 1
+    assert changed == check(capsys, *with_baseline, "--no-cache")
+
+
+def test_no_record_without_cache_for_write_baseline_or_racy_files(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(capsys, "standards", "--no-cache", "--as-of", AS_OF)
+    check(capsys, "standards", "--write-baseline", "base.json", "--as-of", AS_OF)
+    assert records() == []
+    monkeypatch.setattr(replay, "RACY_NS", 3600 * 1_000_000_000)
+    check(capsys, "standards", "--as-of", AS_OF)
+    assert records() == [], "a file changed within RACY_NS was stamped"
+    monkeypatch.setattr(replay, "RACY_NS", 0)
+    check(capsys, "standards", "--as-of", AS_OF)
+    assert len(records()) == 1
+
+
+def test_output_too_large_is_not_recorded(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replay, "MAX_OUTPUT_BYTES", 100)
+    check(capsys, "standards", "-f", "json", "--as-of", AS_OF)
+    assert records() == []
+    assert not any(path.name.startswith(replay.TEMPORARY) for path in (cache.root_folder() / replay.FOLDER).iterdir())
+
+
+def test_github_step_summary_is_never_replayed(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(repo / "summary.md"))
+    for _ in range(2):
+        check(capsys, "standards", "-f", "github", "--as-of", AS_OF)
+    assert len(judged) == 2
+    assert records() == []
+
+
+def test_an_output_naming_a_checked_file_is_refused_when_replayed(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]
+) -> None:
+    target = next(path for path in (repo / "standards").rglob("*.yaml") if path.name not in ("notes.yaml",))
+    relative = str(target.relative_to(repo))
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    check(capsys, *args, "-f", "sarif=elsewhere.sarif")
+    plain = check(capsys, *args, "-f", f"sarif={relative}", "--no-cache")
+    assert plain[0] == 2
+    for _ in range(2):
+        assert check(capsys, *args, "-f", f"sarif={relative}") == plain
+
+
+def test_cache_clean_removes_records(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    check(capsys, "standards", "--as-of", AS_OF)
+    assert records()
+    assert main(["cache", "clean", "--lang", "en"]) == 0
+    assert records() == []
+
+
+# --- hostile records: each a miss (the normal run, the right result), never a traceback ---------------------------
+
+
+def _only_record() -> Path:
+    [record] = records()
+    return record
+
+
+def _tamper_output(record: Path) -> None:
+    blob = bytearray(record.read_bytes())
+    blob[0] ^= 1
+    record.write_bytes(bytes(blob))
+
+
+def _exit_one_to_zero(record: Path) -> None:
+    blob = record.read_bytes()
+    assert blob.count(b'"exit":1') == 1
+    record.write_bytes(blob.replace(b'"exit":1', b'"exit":0'))
+
+
+def _truncate(record: Path) -> None:
+    record.write_bytes(record.read_bytes()[:-10])
+
+
+def _foreign_key(record: Path) -> None:
+    """The same record re-signed under another key (the signature is the trailer's last 64 characters)."""
+    import hashlib
+    import hmac
+
+    blob = record.read_bytes()
+    signed = blob[: -replay._TRAILER]
+    trailer = blob[-replay._TRAILER : -64]
+    record.write_bytes(signed + trailer + hmac.new(b"k" * 32, signed, hashlib.sha256).hexdigest().encode())
+
+
+def _link(record: Path) -> None:
+    moved = record.with_name("elsewhere")
+    record.rename(moved)
+    record.symlink_to(moved)
+
+
+def _oversized(record: Path) -> None:
+    replay.MAX_OUTPUT_BYTES = 10  # restored by monkeypatch in the test
+
+
+HOSTILE: dict[str, Callable[[Path], None]] = {
+    "tampered": _tamper_output,
+    "exit-1-to-0": _exit_one_to_zero,
+    "truncated": _truncate,
+    "foreign-key": _foreign_key,
+    "link": _link,
+    "oversized": _oversized,
+}
+
+
+@pytest.mark.parametrize("attack", sorted(HOSTILE))
+def test_a_hostile_record_is_a_miss(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], monkeypatch: pytest.MonkeyPatch, attack: str
+) -> None:
+    monkeypatch.setattr(replay, "MAX_OUTPUT_BYTES", replay.MAX_OUTPUT_BYTES)
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    expected = check(capsys, *args)
+    assert expected[0] == 1
+    HOSTILE[attack](_only_record())
+    before = len(judged)
+    assert check(capsys, *args) == expected
+    assert len(judged) == before + 1, f"{attack}: replayed"
+
+
+def test_a_record_copied_from_another_root_is_a_miss(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Signed under the same user's key, exit 0 there: copied over this root's record it must not open the gate."""
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    expected = check(capsys, *args)
+    assert expected[0] == 1
+    ours = _only_record()
+    other = tmp_path_factory.mktemp("other")
+    (other / ".git").mkdir()
+    shutil.copytree(repo / "standards", other / "standards")
+    os.chdir(other)
+    try:
+        check(capsys, *args, "--fail-on", "never")
+        [theirs] = records()
+    finally:
+        os.chdir(repo)
+    shutil.copy(theirs, ours)
+    before = len(judged)
+    assert check(capsys, *args) == expected
+    assert len(judged) == before + 1
+
+
+def test_a_planted_record_is_a_miss(repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]) -> None:
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    expected = check(capsys, *args)
+    record = _only_record()
+    record.write_bytes(b"{}\n" + b"0" * 20 + b" " + b"0" * 64)
+    before = len(judged)
+    assert check(capsys, *args) == expected
+    assert len(judged) == before + 1
+
+
+def test_replay_key_covers_package_files(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from svcstd.config.settings import DEFAULT_SETTINGS
+
+    first = replay.run_key(DEFAULT_SETTINGS, {"a": 1})
+    monkeypatch.setattr(replay, "package_stamp", lambda: "another")
+    assert replay.run_key(DEFAULT_SETTINGS, {"a": 1}) != first
