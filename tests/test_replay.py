@@ -390,3 +390,47 @@ def test_replay_key_covers_package_files(repo: Path, monkeypatch: pytest.MonkeyP
     first = replay.run_key(DEFAULT_SETTINGS, {"a": 1})
     monkeypatch.setattr(replay, "package_stamp", lambda: "another")
     assert replay.run_key(DEFAULT_SETTINGS, {"a": 1}) != first
+
+
+def test_a_record_of_other_options_renamed_to_this_key_is_a_miss(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]
+) -> None:
+    """Same root, same files, same user key: only the key inside the signed header tells them apart."""
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    expected = check(capsys, *args)
+    [ours] = records()
+    check(capsys, *args, "--fail-on", "never", "--quiet")
+    [theirs] = [record for record in records() if record != ours]
+    shutil.copy(theirs, ours)
+    before = len(judged)
+    assert check(capsys, *args) == expected
+    assert len(judged) == before + 1
+
+
+def test_records_are_pruned_by_count_and_size(tmp_path: Path) -> None:
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    for number in range(replay.KEEP_RUNS + 4):
+        record = folder / f"{replay.PREFIX}{number:040d}"
+        record.write_bytes(b"x" * 100)
+        os.utime(record, (1_000_000 + number, 1_000_000 + number))
+    stale = folder / f"{replay.TEMPORARY}dead"
+    stale.write_bytes(b"x")
+    os.utime(stale, (1_000, 1_000))
+    (folder / "stray").write_bytes(b"x")
+    assert replay.prune_runs(folder, max_bytes=10_000, now=2_000_000) == 100 * replay.KEEP_RUNS
+    kept = sorted(path.name for path in folder.iterdir())
+    assert kept == [f"{replay.PREFIX}{number:040d}" for number in range(4, replay.KEEP_RUNS + 4)]
+    assert replay.prune_runs(folder, max_bytes=250, now=2_000_000) == 200
+    assert len(list(folder.iterdir())) == 2
+
+
+def test_pruning_the_cache_keeps_the_records_folder_and_counts_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    check(capsys, "standards", "--as-of", AS_OF)
+    root = cache.root_folder()
+    cache.prune(root, keep=root / "none", max_bytes=10**9)
+    assert records(), "the records folder was taken for a context"
+    cache.prune(root, keep=root / "none", max_bytes=0)
+    assert records() == []

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd import __version__
-from svcstd.cache import codec, index
+from svcstd.cache import codec, index, replay
 from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS
 from svcstd.cache.basics import files_hash as _files_hash
 from svcstd.cache.basics import stable as _stable
@@ -363,10 +363,16 @@ def _label(target: Target) -> str:
 
 
 def prune(root: Path, keep: Path, max_bytes: int = MAX_BYTES, now: float | None = None) -> None:
-    """Drop stale temporary files, then the oldest contexts until KEEP_CONTEXTS and `max_bytes` hold."""
+    """Drop stale temporary files, then the oldest contexts until KEEP_CONTEXTS and `max_bytes` hold.
+
+    The run records (replay.py) are pruned to half of `max_bytes` and KEEP_RUNS first; their bytes count.
+    """
     cutoff = (time.time() if now is None else now) - STALE_SECONDS
     contexts = []
+    records = replay.prune_runs(root / replay.FOLDER, max_bytes // 2, now)  # the run records count too
     for folder in _folders(root):
+        if folder.name == replay.FOLDER:
+            continue
         size = 0
         for entry in os.scandir(folder):
             info = entry.stat(follow_symlinks=False)
@@ -375,7 +381,7 @@ def prune(root: Path, keep: Path, max_bytes: int = MAX_BYTES, now: float | None 
             else:
                 size += info.st_size
         contexts.append((os.lstat(folder).st_mtime, size, folder))
-    total = sum(size for _, size, _ in contexts)
+    total = records + sum(size for _, size, _ in contexts)
     others = sorted(item for item in contexts if item[2] != keep)
     for position, (_, size, folder) in enumerate(others):  # the oldest first
         if total <= max_bytes and len(others) - position < KEEP_CONTEXTS:
