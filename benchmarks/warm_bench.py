@@ -25,6 +25,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 WRAPPER = """
@@ -81,15 +82,17 @@ print(f"{marks[-1][1]:8.3f}  all ({len(files)} files, {len(documents)} documents
 """
 
 
-def measure(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    """(CPU seconds, peak MB) of `command` and its children."""
+def measure(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
+    """(CPU seconds, peak MB, wall seconds) of `command` and its children."""
+    start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", WRAPPER, *command], env=env, cwd=cwd, capture_output=True, text=True, check=True
     )
+    wall = time.perf_counter() - start  # includes the wrapper's own start-up (~20 ms)
     maxrss, cpu, code = json.loads(out.stdout)
     if code not in (0, 1):
         raise SystemExit(f"svcstd exited {code}: {' '.join(command)}")
-    return cpu, maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return cpu, maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024), wall
 
 
 def main() -> None:
@@ -102,6 +105,7 @@ def main() -> None:
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile one warm run, print the top N")
     parser.add_argument("--phases", action="store_true", help="time a warm run's phases in one process")
     parser.add_argument("--no-cold", action="store_true", help="reuse the cache of SVCSTD_CACHE_DIR as it is")
+    parser.add_argument("--quiet", action="store_true", help="run.py's other warm command: --quiet -o /dev/null")
     args = parser.parse_args()
     folder = args.folder.resolve()
     with tempfile.TemporaryDirectory(prefix="svcstd-warm-") as scratch:
@@ -115,10 +119,12 @@ def main() -> None:
             envs.append(env)
         base = [sys.executable, "-m", "svcstd", "check", folder.name, "--as-of", "2026-11-27", "--jobs", args.jobs]
         command = [*base, "-f", args.format, "-o", str(Path(scratch) / "out")]
+        if args.quiet:
+            command = [*base, "--quiet", "-o", os.devnull]
         if not args.no_cold:
             for src, env in zip(args.src, envs, strict=True):
-                cpu, peak = measure(command, env, folder.parent)
-                print(f"cold  {src or 'installed'}: {cpu:7.2f} CPU s  {peak:6.1f} MB", flush=True)
+                cpu, peak, wall = measure(command, env, folder.parent)
+                print(f"cold  {src or 'installed'}: {cpu:7.2f} CPU s  {wall:7.2f} s  {peak:6.1f} MB", flush=True)
         if args.phases:
             for src, env in zip(args.src, envs, strict=True):
                 print(f"phases, {src or 'installed'} (CPU s):", flush=True)
@@ -129,14 +135,15 @@ def main() -> None:
             out = subprocess.run(profiled, env=envs[-1], cwd=folder.parent, capture_output=True, text=True, check=False)
             print("\n".join(out.stdout.splitlines()[: args.profile + 8]))
             return
-        best: dict[int, float] = {}
+        best: dict[int, tuple[float, float]] = {}
         for _ in range(args.repeat):
             for number, (src, env) in enumerate(zip(args.src, envs, strict=True)):
-                cpu, peak = measure(command, env, folder.parent)
-                best[number] = min(best.get(number, cpu), cpu)
-                print(f"warm  {src or 'installed'}: {cpu:7.2f} CPU s  {peak:6.1f} MB", flush=True)
+                cpu, peak, wall = measure(command, env, folder.parent)
+                old = best.get(number, (cpu, wall))
+                best[number] = (min(old[0], cpu), min(old[1], wall))
+                print(f"warm  {src or 'installed'}: {cpu:7.2f} CPU s  {wall:7.2f} s  {peak:6.1f} MB", flush=True)
         for number, src in enumerate(args.src):
-            print(f"best warm {src or 'installed'}: {best[number]:.2f} CPU s")
+            print(f"best warm {src or 'installed'}: {best[number][0]:.2f} CPU s, {best[number][1]:.2f} s wall")
 
 
 if __name__ == "__main__":
