@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -434,3 +436,17 @@ def test_pruning_the_cache_keeps_the_records_folder_and_counts_it(
     assert records(), "the records folder was taken for a context"
     cache.prune(root, keep=root / "none", max_bytes=0)
     assert records() == []
+
+
+def test_a_replay_imports_neither_the_rules_nor_the_readers(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]
+) -> None:
+    args = ["check", "standards", "-f", "json", "-o", os.devnull, "--as-of", AS_OF, "--jobs", "2"]
+    check(capsys, *args[1:])
+    script = (
+        "import sys\nfrom svcstd.cli import run\ncode = run(sys.argv[1:])\n"
+        "print(code, sorted(m for m in ('svcstd.api', 'svcstd.rules', 'svcstd.judge', 'svcstd.reading.loader',"
+        " 'svcstd.spill', 'pydantic') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[-2] == "1 []", done.stdout + done.stderr

@@ -33,6 +33,7 @@ import json
 import os
 import secrets
 import stat
+import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
@@ -67,6 +68,14 @@ _BINARY = getattr(os, "O_BINARY", 0)
 Stamp = tuple[int, int, int, int]
 
 
+def _pread(handle: int, length: int, offset: int) -> bytes:
+    """os.pread, or a seek and a read where there is none (Windows; one thread reads a record)."""
+    if hasattr(os, "pread"):
+        return os.pread(handle, length, offset)
+    os.lseek(handle, offset, os.SEEK_SET)
+    return os.read(handle, length)
+
+
 def package_stamp() -> str:
     """Every file of svcstd's package by content (code, schema, templates, data): what renders and judges."""
     package = Path(__file__).parent.parent
@@ -97,6 +106,7 @@ def run_key(settings: Settings, options: dict[str, object]) -> str:
         sorted((name, stable(value)) for name, value in options.items()),
         os.getcwd(),
         os.environ.get("SVCSTD_NATIVE"),
+        sys.version,
     )
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -172,7 +182,7 @@ class Record:
         decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
         end = offset + length
         while offset < end:
-            blob = os.pread(self.handle, min(_CHUNK, end - offset), offset)
+            blob = _pread(self.handle, min(_CHUNK, end - offset), offset)
             if not blob:
                 break
             offset += len(blob)
@@ -212,7 +222,7 @@ def _verified(handle: int, secret: bytes, key: str, root: str) -> dict[str, Any]
     size = os.fstat(handle).st_size
     if size < _TRAILER or size > MAX_OUTPUT_BYTES + MAX_HEADER_BYTES + _TRAILER:
         return None
-    trailer = os.pread(handle, _TRAILER, size - _TRAILER)
+    trailer = _pread(handle, _TRAILER, size - _TRAILER)
     if len(trailer) != _TRAILER or trailer[:1] != b"\n" or trailer[21:22] != b" ":
         return None
     length_text, mac = trailer[1:21], trailer[22:]
@@ -225,14 +235,14 @@ def _verified(handle: int, secret: bytes, key: str, root: str) -> dict[str, Any]
     signer = _sign(secret)
     offset = 0
     while offset < body + length:
-        blob = os.pread(handle, min(_CHUNK, body + length - offset), offset)
+        blob = _pread(handle, min(_CHUNK, body + length - offset), offset)
         if not blob:
             return None
         signer.update(blob)
         offset += len(blob)
     if not hmac.compare_digest(signer.hexdigest().encode(), mac):
         return None
-    header = json.loads(os.pread(handle, length, body))
+    header = json.loads(_pread(handle, length, body))
     if not isinstance(header, dict):
         return None
     if header.get("format") != RUN_FORMAT or header.get("key") != key or header.get("root") != root:
@@ -263,7 +273,7 @@ def _range_sha(handle: int, offset: int, length: int) -> str:
     digest = hashlib.sha256()
     end = offset + length
     while offset < end:
-        blob = os.pread(handle, min(_CHUNK, end - offset), offset)
+        blob = _pread(handle, min(_CHUNK, end - offset), offset)
         if not blob:
             return ""
         digest.update(blob)
