@@ -31,3 +31,8 @@ def files_hash(paths: Iterable[str]) -> str:
             if path.is_file():
                 digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def label(display: str, explicit: bool) -> str:
+    """A target's name in the index: its display path and whether it was named."""
+    return f"{display}\0{int(explicit)}"

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from svcstd import __version__
-from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS, files_hash, stable
+from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS, files_hash, label, stable
 from svcstd.cache.location import NO_FOLLOW, cache_home, make_folder, root_folder, secret_key
 
 if TYPE_CHECKING:
@@ -344,14 +344,13 @@ class Recorder:
         """The shared files each target used, from the cache's entries; their stamps, when their bytes
         still hash to what the run used. A target the cache holds no entry for means no record."""
         from svcstd.cache import index
-        from svcstd.cache.store import _label
 
         if not self.ok:
             return
         now = time.time_ns()
         shared: dict[str, str] = {}
         for target in targets:
-            fields_ = index.checked(store.entries.get(_label(target)), 1 << 30)
+            fields_ = index.checked(store.entries.get(label(target.display, target.explicit)), 1 << 30)
             if fields_ is None:
                 self.give_up()
                 return

@@ -37,6 +37,7 @@ from svcstd import __version__
 from svcstd.cache import codec, index, replay
 from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS
 from svcstd.cache.basics import files_hash as _files_hash
+from svcstd.cache.basics import label as index_label
 from svcstd.cache.basics import stable as _stable
 from svcstd.cache.location import cache_home, make_folder, root_folder, secret_key
 from svcstd.model import DocumentResult
@@ -359,7 +360,7 @@ def _size(path: Path) -> int:
 
 
 def _label(target: Target) -> str:
-    return f"{target.display}\0{int(target.explicit)}"
+    return index_label(target.display, target.explicit)
 
 
 def prune(root: Path, keep: Path, max_bytes: int = MAX_BYTES, now: float | None = None) -> None:
