@@ -53,8 +53,10 @@ RUN_FORMAT = "svcstd-run-1"
 FOLDER = "runs"
 PREFIX = "run-"
 TEMPORARY = ".tmp-run-"
-MAX_OUTPUT_BYTES = 64 * 1024 * 1024
-"""All outputs of one run together: a larger run is not recorded (the per-file cache still answers)."""
+MAX_OUTPUT_BYTES = 96 * 1024 * 1024
+"""All outputs of one run together: a larger run is not recorded (the per-file cache still answers).
+Just under half the root's cache budget (MAX_BYTES // 2, what records may take): JSON of 10,000 files
+(~77 MB) is recorded, of 100,000 (~770 MB) is not."""
 MAX_HEADER_BYTES = 64 * 1024 * 1024
 """The header (targets and stamps: about 100 bytes a file)."""
 KEEP_RUNS = 16
