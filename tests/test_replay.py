@@ -450,3 +450,27 @@ def test_a_replay_imports_neither_the_rules_nor_the_readers(
     )
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[-2] == "1 []", done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "02", "+2", "x", "2.0"])
+def test_jobs_other_than_plain_positive_digits_are_typers_to_judge(
+    repo: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """cli/coercion.py answers `--jobs 2` itself (no pydantic at start-up); every other value is typer's, as before."""
+    from typer import _coercion
+
+    from svcstd.cli import coercion
+
+    descriptor = type("D", (), {})()
+    descriptor.file_annotation = None
+    descriptor.annotation = int
+    descriptor.parameter_info = type("I", (), {"parser": None, "min": 1, "max": None, "clamp": False})()
+    assert coercion._plain(descriptor, value) is None
+    assert coercion._plain(descriptor, "2") == 2
+    assert hasattr(_coercion, "build_runtime_param")
+    code = main(["check", "standards", "--jobs", value, "--as-of", AS_OF])
+    _, err = capsys.readouterr()
+    if value in ("02", "+2", "2.0"):
+        assert code == 1  # typer's int accepts them, as before
+    else:
+        assert code == 2 and "--jobs" in err
