@@ -474,3 +474,24 @@ def test_jobs_other_than_plain_positive_digits_are_typers_to_judge(
         assert code == 1  # typer's int accepts them, as before
     else:
         assert code == 2 and "--jobs" in err
+
+
+def test_a_shared_file_changed_is_not_replayed(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]
+) -> None:
+    """The standards are named (the shared file is no target): only the shared file's own stamp can tell."""
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "shared" / "pa-pati", repo / "pa")
+    args = ("pa/biaya-perkara.yaml", "pa/persidangan.yaml", "-f", "json", "--as-of", AS_OF)
+    three_runs(capsys, judged, args)
+    [record] = records()
+    assert b"pengadilan-agama-pati.yaml" in record.read_bytes().rsplit(b"\n", 1)[0][-100_000:]
+    shared = repo / "pa" / "bersama" / "pengadilan-agama-pati.yaml"
+    text = shared.read_text(encoding="utf-8")
+    shared.write_text(text.replace("Pati", "Kudus"), encoding="utf-8")
+    assert shared.read_text(encoding="utf-8") != text
+    before = len(judged)
+    changed = check(capsys, *args)
+    assert len(judged) == before + 1
+    assert changed == check(capsys, *args, "--no-cache")
