@@ -495,3 +495,18 @@ def test_a_shared_file_changed_is_not_replayed(
     changed = check(capsys, *args)
     assert len(judged) == before + 1
     assert changed == check(capsys, *args, "--no-cache")
+
+
+def test_no_record_when_the_run_used_other_settings_than_its_key(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A configuration, custom rule, baseline edited (or midnight passed) between the key and the run."""
+    from svcstd.cli import check as command
+
+    real = command.replay_basis
+    monkeypatch.setattr(command, "replay_basis", lambda *args: (*real(*args), "edited meanwhile"))
+    check(capsys, "standards", "--as-of", AS_OF)
+    assert records() == []
+    monkeypatch.setattr(command, "replay_basis", real)
+    check(capsys, "standards", "--as-of", AS_OF)
+    assert len(records()) == 1

@@ -113,6 +113,17 @@ def run_key(settings: Settings, options: dict[str, object]) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple[object, ...]:
+    """What the key took from files and the clock (configuration, custom rules, today, the baseline): taken
+    again when the run ends, a record is saved only if the run used exactly what its key says."""
+    return (
+        sorted((f.name, stable(getattr(settings, f.name))) for f in fields(settings)),
+        files_hash(settings.rule_paths),
+        as_of,
+        None if baseline is None else file_digest(baseline),
+    )
+
+
 def file_digest(path: Path) -> str | None:
     """sha256 of a file's bytes (the baseline), None when it cannot be read."""
     try:
@@ -311,8 +322,9 @@ class Recorder:
     Anything doubtful (a racy stamp, an output too large, a file not in the cache) gives up: no record.
     """
 
-    def __init__(self, key: str, start: str = ".") -> None:
+    def __init__(self, key: str, start: str = ".", basis: tuple[object, ...] = ()) -> None:
         self.key = key
+        self.basis = basis
         self.start = start
         self.ok = True
         self.targets: list[list[object]] = []
@@ -418,8 +430,11 @@ class Recorder:
         self._signer = _sign(self._secret)
         return True
 
-    def save(self, exit_code: int) -> None:
-        """Sign and rename the record into place (replacing the key's older one); skipped when not ok."""
+    def save(self, exit_code: int, basis: tuple[object, ...] = ()) -> None:
+        """Sign and rename the record into place (replacing the key's older one); skipped when not ok, or
+        when `basis` (what the run used, taken at its end) is not what the key was made of."""
+        if basis != self.basis:
+            self.give_up()
         if not self.ok or not self._open() or self._folder is None or self._temporary is None:
             self._discard()
             return

@@ -295,12 +295,18 @@ def check(
                     refuse_overwriting(file, inputs)
             report = _baselines(report, settings, baseline, write_baseline)
             _write_outputs(report, outputs, RenderOptions(language, quiet=quiet), recorder)
-            if recorder is not None:
-                recorder.save(report.exit_code)
+            if recorder is not None:  # saved only if the configuration, date and baseline were the key's
+                recorder.save(report.exit_code, replay_basis(settings, run.as_of.isoformat(), baseline))
             return report.exit_code
         finally:
             if recorder is not None:
                 recorder.give_up()  # saved already, or the run failed: no temporary file left behind
+
+
+def replay_basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple[object, ...]:
+    from svcstd.cache.replay import basis
+
+    return basis(settings, as_of, baseline)
 
 
 def _path(name: str | None) -> Path | None:
@@ -370,7 +376,7 @@ def _replaying(
     if record is None or stored != [(name, None if file is None else str(file)) for name, file in outputs]:
         if record is not None:
             record.close()  # never so (the key holds the outputs), but a record answers only for its own
-        return replay.Recorder(key)
+        return replay.Recorder(key, basis=replay.basis(settings, str(options["as_of"]), baseline))
     try:
         return _replay(record, outputs, command.paths)
     finally:
