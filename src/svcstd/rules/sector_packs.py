@@ -18,6 +18,7 @@ from typing import Any
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.facts import shared
 from svcstd.standard.durations import completion_durations, describe, is_measured, upper_minutes
 from svcstd.standard.fees import charged
 
@@ -53,7 +54,11 @@ def _identity(doc: Document) -> str:
 
 
 def sector_of(doc: Document) -> frozenset[str]:
-    """The packs whose sector the document names: `population`, `health_emergency`."""
+    """The packs whose sector the document names: `population`, `health_emergency` (found once per document)."""
+    return shared(doc, _sectors)
+
+
+def _sectors(doc: Document) -> frozenset[str]:
     text = _identity(doc)
     found = set()
     if POPULATION.search(text):

@@ -15,8 +15,8 @@ from svcstd.rules.facts import shared
 from svcstd.rules.routes import Routes
 from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
 from svcstd.standard.steps import all_steps
+from svcstd.standard.words import folded
 
-_NON_WORD = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
@@ -32,7 +32,7 @@ Path = tuple[str | None, str | None]
 
 def normalise(text: str) -> str:
     """Lower case, punctuation and runs of spaces folded to one space: how a reader compares names."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    return folded(text)
 
 
 def _requirements(doc: Document) -> list[Mapping[str, Any]]:
