@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from svcstd.model import Principle, Severity, Text
@@ -97,8 +98,20 @@ def served_groups(doc: Document) -> set[str]:
             continue
         served.update(facility.get("serves", []))
         name = str(facility.get("name", ""))
-        served.update(group for group, words in SERVES.items() if words.search(name))
+        served.update(_named_groups(name) if len(name) <= _REMEMBERED else _groups_in(name))
     return served
+
+
+_REMEMBERED = 200
+"""Facility names up to this length are remembered (the same names recur in document after document)."""
+
+
+def _groups_in(name: str) -> tuple[str, ...]:
+    """The groups a facility's name shows it serves (`Ruang laktasi`: pregnant)."""
+    return tuple(group for group, words in SERVES.items() if words.search(name))
+
+
+_named_groups = lru_cache(maxsize=4096)(_groups_in)
 
 
 def _group_count(doc: Document, ctx: RuleContext) -> int:
