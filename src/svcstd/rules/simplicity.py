@@ -15,9 +15,9 @@ from svcstd.rules.facts import shared
 from svcstd.rules.routes import Routes
 from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
 from svcstd.standard.steps import all_steps
-from svcstd.standard.words import folded
+from svcstd.standard.words import folded, lazy_pattern
 
-_COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
+_COPY_NAME = lazy_pattern(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 PRINCIPLE_REF = principle(
@@ -181,7 +181,7 @@ def SIM002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 def _asks_copy(requirement: Mapping[str, Any]) -> bool:
     form = requirement.get("form")
-    return form == "copy" or (form is None and _COPY_NAME.match(requirement["name"]) is not None)
+    return form == "copy" or (form is None and _COPY_NAME().match(requirement["name"]) is not None)
 
 
 @rule(

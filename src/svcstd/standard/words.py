@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+")
 _REMEMBERED = 200
@@ -21,3 +22,14 @@ def _fold(text: str) -> str:
 
 
 _remembered = lru_cache(maxsize=4096)(_fold)
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled at its first use, not at import: a run that never asks for it (a small
+    file whose sector or fees do not call for it) does not pay for compiling it. `PATTERN().search(text)`."""
+
+    @cache
+    def compiled() -> re.Pattern[str]:
+        return re.compile(pattern, flags)
+
+    return compiled
