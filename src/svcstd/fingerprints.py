@@ -43,14 +43,17 @@ def posix_path(path: str) -> str:
     return posix
 
 
+_DIGITS = "0123456789"
+
+
 def stable_pointer(pointer: str, data: object) -> str:
     """The pointer with each list index replaced by the item's key (`/fees/[name=Retribusi]/amount`).
 
     An index shifts when an item is inserted before it; the item's key does not. An item without a
     key (a procedure step, a plain string) keeps its index, and so does a pointer that leaves `data`.
     """
-    if not pointer.startswith("/"):
-        return pointer
+    if not pointer.startswith("/") or not any(digit in pointer for digit in _DIGITS):
+        return pointer  # no token is an index (every token is kept as written): the pointer itself
     node: Any = data
     tokens = []
     for token in pointer[1:].split("/"):

@@ -98,7 +98,17 @@ class Rule:
         )
 
     def format_message(self, params: Mapping[str, object]) -> Text:
-        return bilingual(self.message, **{key: quoted(value) for key, value in params.items()})
+        """The message filled in both languages (what `bilingual` makes of the quoted parameters)."""
+        filled: dict[str, object] = {}
+        for key, value in params.items():
+            if type(value) is str:  # the common case: the same text in both languages, cut like `quoted`
+                filled[key] = value if len(value) <= QUOTE_LIMIT else value[: QUOTE_LIMIT - 1] + "…"
+            elif type(value) is int:
+                filled[key] = value
+            else:  # a bilingual Text (or anything else): `bilingual` picks each language's side
+                return bilingual(self.message, **{key: quoted(value) for key, value in params.items()})
+        english, indonesian = self.message
+        return Text(english.format(**filled), indonesian.format(**filled))
 
 
 QUOTE_LIMIT = 300

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from svcstd.model import Principle, Severity, Text
@@ -12,6 +13,7 @@ from svcstd.rules.citations import PP_42_2020, UU_25_2009, at, cite, general_kno
 from svcstd.rules.facts import shared
 from svcstd.standard.steps import all_steps
 from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS
+from svcstd.standard.words import lazy_pattern
 
 KEADILAN = principle("principle of fairness", "prinsip keadilan")
 
@@ -21,7 +23,7 @@ DIGITAL_CHANNELS = frozenset({"online", "mobile"})
 
 # Words that show a fee is waived or reduced for those who cannot pay. Deliberately short: a standard that
 # words its relief otherwise can waive FAI006 with that reason.
-RELIEF = re.compile(
+RELIEF = lazy_pattern(
     r"tidak mampu|miskin|gratis|bebas biaya|tanpa biaya|dibebaskan|pembebasan|keringanan|dispensasi|subsidi"
     r"|\bSKTM\b|\bKIP\b|\bKIS\b|\bPBI\b|\bBPJS\b|\bJKN\b|Jamkes(?:da|mas)?|ditanggung",
     re.IGNORECASE,
@@ -97,8 +99,20 @@ def served_groups(doc: Document) -> set[str]:
             continue
         served.update(facility.get("serves", []))
         name = str(facility.get("name", ""))
-        served.update(group for group, words in SERVES.items() if words.search(name))
+        served.update(_named_groups(name) if len(name) <= _REMEMBERED else _groups_in(name))
     return served
+
+
+_REMEMBERED = 200
+"""Facility names up to this length are remembered (the same names recur in document after document)."""
+
+
+def _groups_in(name: str) -> tuple[str, ...]:
+    """The groups a facility's name shows it serves (`Ruang laktasi`: pregnant)."""
+    return tuple(group for group, words in SERVES.items() if words.search(name))
+
+
+_named_groups = lru_cache(maxsize=4096)(_groups_in)
 
 
 def _group_count(doc: Document, ctx: RuleContext) -> int:
@@ -237,7 +251,7 @@ def FAI002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit("/manufacturing/facilities", at_key=True)
 
 
-IN_PERSON_BY_NATURE = re.compile(
+IN_PERSON_BY_NATURE = lazy_pattern(
     r"gawat darurat|\bIGD\b|rawat inap|persalinan|persidangan|\bsidang\b|perekaman|biometrik|sidik jari"
     r"|pemeriksaan (?:fisik|kesehatan)|emergency|hearing",
     re.IGNORECASE,
@@ -249,7 +263,7 @@ def in_person_by_nature(doc: Document) -> bool:
     """The document says why the service is in person (`in_person_reason`, format 1.1), or its title shows it."""
     if doc["delivery"]["procedure"].get("in_person_reason"):
         return True
-    return IN_PERSON_BY_NATURE.search(str(doc.get("title", ""))) is not None
+    return IN_PERSON_BY_NATURE().search(str(doc.get("title", ""))) is not None
 
 
 @rule(
@@ -476,7 +490,7 @@ def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
         fees: [{name: Legalisir ijazah per lembar, amount: 10000}]
     """
-    if RELIEF.search("\n".join(relief_texts(doc))) is None:  # one search: no word of RELIEF spans a line break
+    if RELIEF().search("\n".join(relief_texts(doc))) is None:  # one search: no word of RELIEF spans a line break
         yield Hit("/delivery/fees", at_key=True)
 
 

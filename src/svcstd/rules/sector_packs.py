@@ -18,8 +18,10 @@ from typing import Any
 
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.facts import shared
 from svcstd.standard.durations import completion_durations, describe, is_measured, upper_minutes
 from svcstd.standard.fees import charged
+from svcstd.standard.words import lazy_pattern
 
 POPULATION = re.compile(
     r"kependudukan|dukcapil|catatan\s+sipil|\bcapil\b|\bktp|kartu\s+tanda\s+penduduk|kartu\s+keluarga|\bkk\b|"
@@ -29,13 +31,13 @@ POPULATION = re.compile(
 )
 EMERGENCY = re.compile(r"gawat\s+darurat|\bigd\b|\bugd\b|emergency", re.IGNORECASE)
 # Words that say a requirement may follow care: "dapat dilengkapi dalam waktu 2x24 jam", "menyusul".
-_DEFERRED = re.compile(
+_DEFERRED = lazy_pattern(
     r"dilengkapi|dipenuhi|menyusul|kemudian|setelah|\d\s*x\s*24|tidak\s+(?:menjadi\s+)?syarat|tanpa\s+syarat|"
     r"tidak\s+menunda|tidak\s+diwajibkan|paling\s+lambat|simultan|bersamaan\s+dengan\s+penanganan|"
     r"diprioritaskan\s+pada\s+penanganan|didahulukan",
     re.IGNORECASE,
 )
-_DOWN_PAYMENT = re.compile(r"uang\s+muka|deposit|panjar|jaminan\s+uang", re.IGNORECASE)
+_DOWN_PAYMENT = lazy_pattern(r"uang\s+muka|deposit|panjar|jaminan\s+uang", re.IGNORECASE)
 
 UU_24_2013 = (
     "Law No. 24 of 2013 amending Law No. 23 of 2006 on Population Administration (UU 24/2013), Article 79A",
@@ -53,7 +55,11 @@ def _identity(doc: Document) -> str:
 
 
 def sector_of(doc: Document) -> frozenset[str]:
-    """The packs whose sector the document names: `population`, `health_emergency`."""
+    """The packs whose sector the document names: `population`, `health_emergency` (found once per document)."""
+    return shared(doc, _sectors)
+
+
+def _sectors(doc: Document) -> frozenset[str]:
     text = _identity(doc)
     found = set()
     if POPULATION.search(text):
@@ -189,13 +195,13 @@ def ACC031(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     delivery = doc.get("delivery", {})
     requirements = [r for r in delivery.get("requirements", []) if isinstance(r, Mapping)]
     fees = [f for f in delivery.get("fees", []) if isinstance(f, Mapping)]
-    payments = [entry for entry in (*requirements, *fees) if _DOWN_PAYMENT.search(_text(entry))]
+    payments = [entry for entry in (*requirements, *fees) if _DOWN_PAYMENT().search(_text(entry))]
     if payments:
         names = ", ".join(f"'{entry.get('name', '')}'" for entry in payments)
         what = ("asks for a down payment", "meminta uang muka")
         yield Hit("/delivery", {"names": names, "what_en": what[0], "what_id": what[1]}, at_key=True)
         return
-    if any(_DEFERRED.search(_text(r)) for r in requirements) or _DEFERRED.search(_component_notes(delivery)):
+    if any(_DEFERRED().search(_text(r)) for r in requirements) or _DEFERRED().search(_component_notes(delivery)):
         return  # one requirement, or a note under the list, that says administration may follow care
     before_care = [r for r in requirements if r.get("mandatory", True) is not False]
     if before_care:

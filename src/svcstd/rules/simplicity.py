@@ -15,9 +15,9 @@ from svcstd.rules.facts import shared
 from svcstd.rules.routes import Routes
 from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
 from svcstd.standard.steps import all_steps
+from svcstd.standard.words import folded, lazy_pattern
 
-_NON_WORD = re.compile(r"[\W_]+")
-_COPY_NAME = re.compile(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
+_COPY_NAME = lazy_pattern(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 PRINCIPLE_REF = principle(
@@ -32,7 +32,7 @@ Path = tuple[str | None, str | None]
 
 def normalise(text: str) -> str:
     """Lower case, punctuation and runs of spaces folded to one space: how a reader compares names."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    return folded(text)
 
 
 def _requirements(doc: Document) -> list[Mapping[str, Any]]:
@@ -181,7 +181,7 @@ def SIM002(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 def _asks_copy(requirement: Mapping[str, Any]) -> bool:
     form = requirement.get("form")
-    return form == "copy" or (form is None and _COPY_NAME.match(requirement["name"]) is not None)
+    return form == "copy" or (form is None and _COPY_NAME().match(requirement["name"]) is not None)
 
 
 @rule(
@@ -601,6 +601,8 @@ def SIM007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     limit = int(ctx.options["max_words"])
     for pointer, text in _wordy_texts(doc):
+        if len(text.split()) <= limit:  # no sentence has more words than the whole text: no split needed
+            continue
         words = _longest_sentence(text)
         if words > limit:
             yield Hit(pointer, {"words": words, "max": limit})

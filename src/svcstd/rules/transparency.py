@@ -22,6 +22,7 @@ from svcstd.rules.citations import (
 )
 from svcstd.standard import contacts
 from svcstd.standard.fees import is_coverage
+from svcstd.standard.words import lazy_pattern
 
 TRANSPARENCY = principle(
     "principle of transparency; its definition not verified: good practice (UU 25/2009 Article 4(h), the asas of "
@@ -47,7 +48,7 @@ ON_SITE_CHANNELS = frozenset({"notice_board", "information_desk", "brochure"})
 # address written as a web address ("http://dinsos@inhilkab.go.id").
 _PHONE_CANDIDATE = re.compile(r"\+?\(?\d[\d\s().-]*\d")
 _LINE_RANGE = re.compile(r"^(.*\d)-(\d+)$")
-_HOST = re.compile(
+_HOST = lazy_pattern(
     r"(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:id|com|org|net|info|io)(?::\d+)?(?:[/?#]\S*)?",
     re.IGNORECASE,
 )
@@ -79,7 +80,7 @@ def has_web_address(text: str) -> bool:
     """
     for piece in _TOKEN_SEPARATORS.split(text):
         token = piece.rstrip(".")
-        if "@" not in token and (contacts.is_web_address(token) or _HOST.fullmatch(token)):
+        if "@" not in token and (contacts.is_web_address(token) or _HOST().fullmatch(token)):
             return True
     return False
 

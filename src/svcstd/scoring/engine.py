@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -59,15 +59,20 @@ class _Planned(NamedTuple):
     waived: Outcome
 
 
-_last_plan: list[tuple[tuple[Rule, ...], Settings, date, tuple[_Planned, ...]]] = []
+_last_plan: list[tuple[tuple[Rule, ...], Settings, date, tuple[_Planned, ...], frozenset[str]]] = []
 """The plan of the last run (rules, settings and date are compared by identity): a run has one."""
 
 
 def _plan(rules: tuple[Rule, ...], settings: Settings, as_of: date) -> tuple[_Planned, ...]:
     """The selected rules with their settings, made once per run (the last one is kept: a run has one)."""
+    return _run(rules, settings, as_of)[0]
+
+
+def _run(rules: tuple[Rule, ...], settings: Settings, as_of: date) -> tuple[tuple[_Planned, ...], frozenset[str]]:
+    """The plan of a run and the ids of all its rules (what a waiver may name), made once per run."""
     for last in _last_plan:
         if last[0] is rules and last[1] is settings and last[2] == as_of:
-            return last[3]
+            return last[3], last[4]
     planned = []
     for rule in rules:
         if not settings.is_selected(rule.id):
@@ -81,8 +86,9 @@ def _plan(rules: tuple[Rule, ...], settings: Settings, as_of: date) -> tuple[_Pl
         severity = adjusted.severity or rule.severity
         planned.append(_Planned(rule, context, weight, severity, _plain(rule), skipped, passed, waived))
     plan = tuple(planned)
-    _last_plan[:] = [(rules, settings, as_of, plan)]
-    return plan
+    known = frozenset(r.id for r in rules)
+    _last_plan[:] = [(rules, settings, as_of, plan, known)]
+    return plan, known
 
 
 def _plain(rule: Rule) -> Text | None:
@@ -96,12 +102,13 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
     """Every selected rule's outcome and findings on a schema-valid document."""
     data: Mapping[str, Any] = doc.data  # type: ignore[assignment]
     rules = rules if isinstance(rules, tuple) else tuple(rules)
-    live, waiver_findings, waivers = read_waivers(data, doc.source, {r.id for r in rules}, as_of)
+    plan, known = _run(rules, settings, as_of)
+    live, waiver_findings, waivers = read_waivers(data, doc.source, known, as_of)
     findings: list[Finding] = list(waiver_findings)
     outcomes: list[Outcome] = []
     source, verbose = doc.source, settings.verbose
     with judging(data):
-        for rule, context, weight, severity, plain, skipped, passed, waived in _plan(rules, settings, as_of):
+        for rule, context, weight, severity, plain, skipped, passed, waived in plan:
             applies = rule.applies
             if applies is not None and not applies(data, context):
                 outcomes.append(skipped)
@@ -145,7 +152,7 @@ def _finding(
 
 
 def read_waivers(
-    data: Mapping[str, Any], source: SourceMap, known: set[str], as_of: date
+    data: Mapping[str, Any], source: SourceMap, known: Set[str], as_of: date
 ) -> tuple[dict[str, Waiver], list[Finding], tuple[Waiver, ...]]:
     """Live waivers by rule id, findings for expired, unknown and unwaivable ones, and all waivers."""
     live: dict[str, Waiver] = {}
@@ -166,7 +173,7 @@ def read_waivers(
     return live, findings, tuple(waivers)
 
 
-def _waiver_problem(waiver: Waiver, known: set[str], as_of: date) -> tuple[str, str, str] | None:
+def _waiver_problem(waiver: Waiver, known: Set[str], as_of: date) -> tuple[str, str, str] | None:
     if is_check(waiver.rule) or waiver.rule[:3] in UNWAIVABLE:
         return ("unwaivable", "WVR003", "rule")
     if waiver.rule not in known:

@@ -37,42 +37,63 @@ def principle_results(outcomes: Iterable[Outcome]) -> tuple[PrincipleResult, ...
     """One result per principle, in the fixed order of the Principle enum."""
     grouped: dict[Principle, list[Outcome]] = {p: [] for p in _PRINCIPLES}
     for outcome in outcomes:
-        grouped[outcome.principle].append(outcome)
+        grouped[outcome[1]].append(outcome)
     return tuple(_principle_result(p, grouped[p]) for p in _PRINCIPLES)
 
 
 def _principle_result(principle: Principle, outcomes: list[Outcome]) -> PrincipleResult:
-    """One pass over the principle's outcomes: the rule ids by status, the applicable ones by kind, in order."""
+    """One pass over the principle's outcomes: the rule ids by status, the applicable ones by kind, in order.
+
+    Outcomes carry Status members (the engine makes them), compared by identity. Each share is `sum` over
+    the applicable outcomes' terms in their order, as one sum per share always was: the same float, to the bit.
+    """
     passed: list[str] = []
     failed: list[str] = []
-    ids = {Status.PASSED: passed, Status.FAILED: failed, Status.NOT_APPLICABLE: [], Status.WAIVED: []}
-    binding: list[Outcome] = []
-    practice: list[Outcome] = []
-    for outcome in outcomes:
-        ids[outcome.status].append(outcome.rule)
-        (binding if outcome.binding else practice).append(outcome)
+    skipped: list[str] = []
+    waived: list[str] = []
+    binding_earned: list[float] = []
+    binding_weights: list[int] = []
+    practice_earned: list[float] = []
+    practice_weights: list[int] = []
+    for rule, _, weight, status, credit, binding in outcomes:
+        if status is _PASSED:
+            passed.append(rule)
+            earned = weight * 1.0
+        elif status is _FAILED:
+            failed.append(rule)
+            earned = weight * credit
+        else:
+            (skipped if status is _NOT_APPLICABLE else waived).append(rule)
+            continue
+        if binding:
+            binding_earned.append(earned)
+            binding_weights.append(weight)
+        else:
+            practice_earned.append(earned)
+            practice_weights.append(weight)
     passed.sort()
     failed.sort()
+    skipped.sort()
+    waived.sort()
     return PrincipleResult(
         principle,
-        _share(binding),
+        _ratio(binding_earned, binding_weights),
         tuple(passed),
         tuple(failed),
-        tuple(sorted(ids[Status.NOT_APPLICABLE])),
-        tuple(sorted(ids[Status.WAIVED])),
-        quality=_share(practice),
+        tuple(skipped),
+        tuple(waived),
+        quality=_ratio(practice_earned, practice_weights),
     )
 
 
 _PRINCIPLES = tuple(Principle)  # iterating the enum class itself costs a generator per call
+_PASSED, _FAILED, _NOT_APPLICABLE = Status.PASSED, Status.FAILED, Status.NOT_APPLICABLE
 
 
-def _share(outcomes: list[Outcome]) -> float | None:
+def _ratio(earned: list[float], weights: list[int]) -> float | None:
     """100 * weight earned / weight of the applicable rules, one decimal; None when none applied."""
-    applicable = [o for o in outcomes if o.status in (Status.PASSED, Status.FAILED)]
-    earned = sum(o.weight * (o.credit if o.status is Status.FAILED else 1.0) for o in applicable)
-    applicable_weight = sum(o.weight for o in applicable)
-    return round(100 * earned / applicable_weight, 1) if applicable_weight else None
+    applicable_weight = sum(weights)
+    return round(100 * sum(earned) / applicable_weight, 1) if applicable_weight else None
 
 
 def overall_score(outcomes: Iterable[Outcome], weights: Mapping[Principle, float]) -> float | None:
@@ -81,20 +102,27 @@ def overall_score(outcomes: Iterable[Outcome], weights: Mapping[Principle, float
     The rules are pooled across principles, each rule's weight multiplied by its principle's configured weight
     (1 unless configured), so that one principle with a single binding rule cannot swing the score by a sixth.
     """
-    return _pooled([o for o in outcomes if o.binding], weights)
+    return _pooled(outcomes, weights, True)
 
 
 def overall_quality(outcomes: Iterable[Outcome], weights: Mapping[Principle, float]) -> float | None:
     """Quality (Mutu): the same share over the good-practice rules."""
-    return _pooled([o for o in outcomes if not o.binding], weights)
+    return _pooled(outcomes, weights, False)
 
 
-def _pooled(outcomes: list[Outcome], weights: Mapping[Principle, float]) -> float | None:
-    applicable = [o for o in outcomes if o.status in (Status.PASSED, Status.FAILED)]
-    total = sum(o.weight * weights.get(o.principle, 1.0) for o in applicable)
-    if not applicable or total <= 0:
+def _pooled(outcomes: Iterable[Outcome], weights: Mapping[Principle, float], binding: bool) -> float | None:
+    """The share over the outcomes of one kind (binding or not): each sum has the terms, in the order, that
+    summing over the applicable outcomes one by one gives, so the float is the same to the last bit."""
+    scaled: list[float] = []
+    earned: list[float] = []
+    get = weights.get
+    for _, principle, weight, status, credit, kind in outcomes:
+        if bool(kind) is not binding or (status is not _PASSED and status is not _FAILED):
+            continue
+        scale = weight * get(principle, 1.0)
+        scaled.append(scale)
+        earned.append(scale * (credit if status is _FAILED else 1.0))
+    total = sum(scaled)
+    if not scaled or total <= 0:
         return None
-    earned = sum(
-        o.weight * weights.get(o.principle, 1.0) * (o.credit if o.status is Status.FAILED else 1.0) for o in applicable
-    )
-    return round(100 * earned / total, 1)
+    return round(100 * sum(earned) / total, 1)

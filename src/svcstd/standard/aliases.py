@@ -147,12 +147,19 @@ def _walk(node: object, keys: tuple[str, ...]) -> object:
 
 def _walk_mapping(node: dict[Any, Any], keys: tuple[str, ...]) -> dict[Any, Any]:
     copied: dict[Any, Any] | None = None
+    last_keys = _LAST_KEYS
     for key, value in node.items():
         kind = type(value)
         if kind is str:
+            if type(key) is str and key not in last_keys:
+                continue  # what `_table_after` says of most strings: no table, the value stays
             table = _table_after(keys, key)
-            new = table.get(_spelling(value), value) if table else value
-        elif kind is dict or kind is list or isinstance(value, dict | list | str):
+            if not table:
+                continue
+            new = table.get(_spelling(value), value)
+        elif kind is dict:
+            new = _walk_mapping(value, (*keys, key) if isinstance(key, str) else keys)
+        elif kind is list or isinstance(value, dict | list | str):
             new = _walk(value, (*keys, key) if isinstance(key, str) else keys)
         else:
             continue

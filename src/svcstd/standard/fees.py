@@ -6,7 +6,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-COVERAGE = re.compile(
+from svcstd.standard.words import lazy_pattern
+
+COVERAGE = lazy_pattern(
     r"\bBPJS\b|\bJKN\b|\bKIS\b|\bPBI\b|Jamkes(?:da|mas)?|Jasa ?Raharja|\bBaznas\b|asuransi|ditanggung"
     r"|sesuai (?:dengan )?hak(?:nya)?",
     re.IGNORECASE,
@@ -23,7 +25,7 @@ def is_coverage(fee: Mapping[str, Any]) -> bool:
     if fee.get("amount", 0) > 0:
         return False
     text = " ".join(str(fee.get(key, "")) for key in ("name", "formula", "when", "note"))
-    return COVERAGE.search(text) is not None
+    return COVERAGE().search(text) is not None
 
 
 def charged(fee: Mapping[str, Any]) -> bool:
