@@ -14,6 +14,7 @@ import math
 import os
 import stat
 from functools import cache
+from io import FileIO
 from pathlib import Path
 
 from svcstd.model import Text
@@ -58,20 +59,8 @@ def read_regular_stat(
     path: str | os.PathLike[str], limit: int, *, follow_links: bool = True
 ) -> tuple[bytes, os.stat_result]:
     """`read_regular`, with the stat of the opened file taken just before reading (the cache's stamp)."""
-    name = os.fspath(path)
-    _refuse_before_opening(name, follow_links)
-    try:
-        handle = os.open(name, _OPEN_FLAGS | (0 if follow_links else _NO_FOLLOW))
-    except OSError as error:
-        if not follow_links and error.errno == errno.ELOOP:
-            raise UnsafeFileError(SYMLINK, name) from None
-        raise
-    with os.fdopen(handle, "rb", buffering=0) as stream:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise UnsafeFileError(NOT_REGULAR, name)
-        if info.st_dev in _pseudo_devices():
-            raise UnsafeFileError(KERNEL_FILE, name)
+    stream, info = open_regular(path, follow_links=follow_links)
+    with stream:
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:
@@ -81,6 +70,30 @@ def read_regular_stat(
             chunks.append(chunk)
             left -= len(chunk)
     return b"".join(chunks), info
+
+
+def open_regular(path: str | os.PathLike[str], *, follow_links: bool = True) -> tuple[FileIO, os.stat_result]:
+    """The file opened for reading (unbuffered) and its stat, refused as `read_regular` refuses it: for a
+    caller that reads it a piece at a time (a baseline) instead of whole."""
+    name = os.fspath(path)
+    _refuse_before_opening(name, follow_links)
+    try:
+        handle = os.open(name, _OPEN_FLAGS | (0 if follow_links else _NO_FOLLOW))
+    except OSError as error:
+        if not follow_links and error.errno == errno.ELOOP:
+            raise UnsafeFileError(SYMLINK, name) from None
+        raise
+    stream = os.fdopen(handle, "rb", buffering=0)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFileError(NOT_REGULAR, name)
+        if info.st_dev in _pseudo_devices():
+            raise UnsafeFileError(KERNEL_FILE, name)
+    except BaseException:
+        stream.close()
+        raise
+    return stream, info
 
 
 def read_limited(path: str | os.PathLike[str], limit: int, *, follow_links: bool = True) -> bytes:
