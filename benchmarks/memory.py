@@ -24,7 +24,9 @@ its own peak (after one unmeasured such process has filled the cache for the def
 the same kind writes the baseline first.
 
 `--src` measures another checkout's svcstd (its `src` folder put first on PYTHONPATH), e.g. the
-version before a change, with this one's corpus.
+version before a change, with this one's corpus; given several times, the versions alternate case by case
+(each with its own cache folder, as each version's code is its own cache context) and `--repeat N` keeps
+the highest peak and the lowest CPU of N runs of each. `baseline-markdown` is `-f markdown --baseline FILE`.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("json", "text", "sarif", "junit", "github", "gitlab", "markdown", "html")
-EXTRA = ("baseline", "baseline-html", "report")
+EXTRA = ("baseline", "baseline-markdown", "baseline-html", "report")
 DEFAULT = (*FORMATS, "baseline", "baseline-html")
 
 WRAPPER = """
@@ -75,7 +77,7 @@ with Spill() as first, Spill() as spill:
     elif name == "write-baseline":
         check._baselines(report, DEFAULT_SETTINGS, None, Path(known))
     else:
-        shown = "html" if name == "baseline-html" else "json" if name == "baseline" else name
+        shown = (name.partition("-")[2] or "json") if name.startswith("baseline") else name
         baseline = Path(known) if name.startswith("baseline") else None
         report = check._baselines(report, DEFAULT_SETTINGS, baseline, None)
         check._write_outputs(report, [(shown, output)], RenderOptions())
@@ -114,7 +116,7 @@ def command(name: str, base: list[str], folder: Path, scratch: Path, known: str)
         output = str(scratch / "report.html")
         return [sys.executable, "-m", "svcstd", "report", str(folder), "--as-of", "2026-11-27", "-o", output]
     if name.startswith("baseline"):
-        shown = "html" if name == "baseline-html" else "json"
+        shown = name.partition("-")[2] or "json"
         return [*base, "-f", shown, "-o", str(scratch / f"out.{shown}"), "--baseline", known]
     return [*base, "-f", name, "-o", str(scratch / f"out.{name}")]
 
@@ -127,23 +129,72 @@ def write_known(base: list[str], copies: list[str], known: str, env: dict[str, s
         subprocess.run([*base, "-f", "json", "-o", os.devnull, "--write-baseline", known], env=env, check=False)
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--formats", nargs="+", default=list(DEFAULT), choices=(*FORMATS, *EXTRA))
     parser.add_argument("--corpus", type=Path, default=ROOT / "benchmarks" / "corpus")
-    parser.add_argument("--src", type=Path, help="measure the svcstd in this src folder instead")
+    parser.add_argument(
+        "--src", type=Path, action="append", help="measure the svcstd in this src folder instead (repeat to compare)"
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="measure each case this many times (best CPU, peak)")
     parser.add_argument("--cold", action="store_true", help="judge every file (--no-cache) instead of a warm cache")
     parser.add_argument("--jobs", default="2")
     parser.add_argument("--copies", type=int, default=0, help="estimate K times each corpus (see above)")
     parser.add_argument("--cache-dir", type=Path, help="keep the result cache here (reused by later runs)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def print_table(
+    table: dict[tuple[str, int], dict[int, tuple[float, float]]], sizes: list[int], sources: list[Path | None]
+) -> None:
+    """A Markdown table: each format (and version) with its peak per size, the slope and its best CPU."""
+    print()
+    print("| format | " + " | ".join(f"{size:,} files" for size in sizes) + " | MB per 1,000 files | best CPU s |")
+    print("|---|" + "---:|" * (len(sizes) + 2))
+    low, high = min(sizes), max(sizes)
+    for (name, number), row in table.items():
+        slope = (row[high][0] - row[low][0]) / (high - low) * 1000 if high > low else 0.0
+        label = f" [{sources[number]}]" if len(sources) > 1 else ""
+        peaks = " | ".join(f"{row[size][0]:.0f} MB" for size in sizes)
+        cpus = ", ".join(f"{row[size][1]:.1f}" for size in sizes)
+        print(f"| {name}{label} | {peaks} | {slope:+.2f} | {cpus} |")
+
+
+def environments(sources: list[Path | None], cache: Path) -> list[dict[str, str]]:
+    """One environment per version: its src first on PYTHONPATH, its own cache folder (its code is its context)."""
+    envs = []
+    for number, src in enumerate(sources):
+        env = dict(os.environ, SVCSTD_CACHE_DIR=str(cache / str(number) if len(sources) > 1 else cache))
+        if src is not None:
+            env["PYTHONPATH"] = str(src.resolve())
+        envs.append(env)
+    return envs
+
+
+def warm(folder: Path, copies: list[str], env: dict[str, str]) -> int:
+    """The corpus's documents, counted by one run that fills the cache (and one COPIES process, with --copies)."""
+    count = documents(folder, env)
+    if copies:
+        copies_peak([*copies, "warm", os.devnull, ""], env)
+    return count
+
+
+def keep_best(row: dict[int, tuple[float, float]], size: int, peak: float, cpu: float) -> None:
+    """The highest peak and the lowest CPU seen for this case."""
+    best = row.get(size, (peak, cpu))
+    row[size] = (max(best[0], peak), min(best[1], cpu))
+
+
+def main() -> None:
+    args = parse_args()
+    sources: list[Path | None] = list(args.src or [None])
     with tempfile.TemporaryDirectory(prefix="svcstd-memory-") as scratch:
         cache = args.cache_dir.resolve() if args.cache_dir is not None else Path(scratch) / "cache"
-        env = dict(os.environ, SVCSTD_CACHE_DIR=str(cache))
-        if args.src is not None:
-            env["PYTHONPATH"] = str(args.src.resolve())
-        table: dict[str, dict[int, float]] = {name: {} for name in args.formats}
+        envs = environments(sources, cache)
+        table: dict[tuple[str, int], dict[int, tuple[float, float]]] = {
+            (name, number): {} for name in args.formats for number in range(len(sources))
+        }
         counted: dict[int, int] = {}
         for size in args.sizes:
             folder = args.corpus / str(size)
@@ -152,33 +203,26 @@ def main() -> None:
             base = [sys.executable, "-m", "svcstd", "check", str(folder), "--as-of", "2026-11-27", "--jobs", args.jobs]
             if args.cold:
                 base.append("--no-cache")
-            else:
-                counted[size] = documents(folder, env)  # also fills the cache
             known = str(Path(scratch) / f"baseline-{size}.json")
             copies = [str(folder), str(args.copies)] if args.copies else []
-            if copies:
-                copies_peak([*copies, "warm", os.devnull, ""], env)
+            for env in envs:
+                counted[size] = warm(folder, copies, env) if not args.cold else 0
             if any(name.startswith("baseline") for name in args.formats):
-                write_known(base, copies, known, env)
-            for name in args.formats:
-                output = str(Path(scratch) / f"out.{name}")
-                if copies:
-                    peak, cpu = copies_peak([*copies, name, output, known], env)
-                else:
-                    peak, cpu = peak_mb(command(name, base, folder, Path(scratch), known), env)
-                shown = size * (args.copies or 1)  # files' worth of documents the process rendered
-                table[name][shown] = peak
-                print(f"{shown:>7} files  {name:<9} {peak:7.1f} MB  {cpu:7.1f} CPU s", flush=True)
-    sizes = [size * (args.copies or 1) for size in args.sizes]
-    print()
-    print("| format | " + " | ".join(f"{size:,} files" for size in sizes) + " | MB per 1,000 files |")
-    print("|---|" + "---:|" * (len(sizes) + 1))
-    low, high = min(sizes), max(sizes)
-    for name in args.formats:
-        peaks = table[name]
-        slope = (peaks[high] - peaks[low]) / (high - low) * 1000 if high > low else 0.0
-        print(f"| {name} | " + " | ".join(f"{peaks[size]:.0f} MB" for size in sizes) + f" | {slope:+.2f} |")
-    if counted:
+                write_known(base, copies, known, envs[0])  # one baseline for every version
+            shown = size * (args.copies or 1)  # files' worth of documents the process rendered
+            for _ in range(args.repeat):  # the versions alternate, case by case
+                for name in args.formats:
+                    for number, env in enumerate(envs):
+                        output = str(Path(scratch) / f"out.{name}")
+                        if copies:
+                            peak, cpu = copies_peak([*copies, name, output, known], env)
+                        else:
+                            peak, cpu = peak_mb(command(name, base, folder, Path(scratch), known), env)
+                        keep_best(table[name, number], shown, peak, cpu)
+                        label = f"  [{sources[number]}]"
+                        print(f"{shown:>7} files  {name:<17} {peak:7.1f} MB  {cpu:7.1f} CPU s{label}", flush=True)
+    print_table(table, [size * (args.copies or 1) for size in args.sizes], sources)
+    if any(counted.values()):
         print("\ndocuments: " + ", ".join(f"{size:,} files = {count:,}" for size, count in counted.items()))
 
 

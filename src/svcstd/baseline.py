@@ -109,7 +109,8 @@ class Baselined(DocumentStream):
     count is spent as it goes), so one pass at the start spends the budget in the report's order and
     keeps, for each document that loses findings, which of them (the bits of one integer); the budget
     is then let go. Reading a document drops those findings and recomputes its gate, exactly as
-    `_without_known` does for a held report, in any order and as often as a reporter reads it.
+    `_without_known` does for a held report, in any order and as often as a reporter reads it; one that
+    loses none and keeps its gate reads back as it is.
     """
 
     def __init__(self, source: Sequence[DocumentResult], budget: Counter[EntryKey], settings: Settings) -> None:
@@ -124,9 +125,10 @@ class Baselined(DocumentStream):
                 if entry is not None:
                     budget[entry] -= 1
                     dropped |= 1 << number
-            if dropped:
+            filtered = self._filtered(doc, dropped)
+            if dropped or filtered.passed != doc.passed:  # else the document reads back as it is
                 self._dropped[position] = dropped
-            counter.add(self._filtered(doc, dropped))
+            counter.add(filtered)
         self._tally = counter.tally()
 
     def _filtered(self, doc: DocumentResult, dropped: int) -> DocumentResult:
@@ -140,11 +142,15 @@ class Baselined(DocumentStream):
         return len(self._source)
 
     def document(self, position: int) -> DocumentResult:
-        return self._filtered(self._source[position], self._dropped.get(position, 0))
+        return self._made(position, self._source[position])
 
     def __iter__(self) -> Iterator[DocumentResult]:  # one pass over the source, as a spill reads fastest
         for position, doc in enumerate(self._source):
-            yield self._filtered(doc, self._dropped.get(position, 0))
+            yield self._made(position, doc)
+
+    def _made(self, position: int, doc: DocumentResult) -> DocumentResult:
+        dropped = self._dropped.get(position)
+        return doc if dropped is None else self._filtered(doc, dropped)
 
 
 def load_baseline(path: Path, chunk: int = 1 << 16) -> Counter[EntryKey]:
