@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import random
 import tracemalloc
+import zlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +21,14 @@ import jsonschema
 import pytest
 
 from svcstd import api
-from svcstd.baseline import SCHEMA, VERSION, EntryKey, _ref, load_baseline, write_baseline
+from svcstd.baseline import SCHEMA, VERSION, EntryKey, _ref, apply_baseline, load_baseline, write_baseline
 from svcstd.config.settings import DEFAULT_SETTINGS
 from svcstd.errors import ConfigError
+from svcstd.fingerprints import finding_key
+from svcstd.model import DocumentResult, Report
 from svcstd.reading import files
+from svcstd.scoring.gate import passes_gate
+from svcstd.spill import Spill
 from tests.reporters.cases import AS_OF, ROOT, mixed_report
 
 CHUNKS = (64, 100, 257, 1 << 16)
@@ -212,5 +219,66 @@ def test_memory_is_the_budget_not_the_file(tmp_path: Path) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert sum(budget.values()) == 25_000 and len(budget) == 1
+    counts = dict(budget)
+    assert sum(counts.values()) == 25_000 and len(counts) == 1
     assert peak < size / 20, (peak, size)
+
+
+def reference_apply(report: Report, budget: Counter[EntryKey]) -> tuple[DocumentResult, ...]:
+    """The report's documents without the known findings, spent from a plain Counter (the earlier code)."""
+    documents = []
+    for doc in report.documents:
+        kept = []
+        for finding in doc.findings:
+            key = finding_key(doc, finding)
+            ref = _ref(key.document_id, key.document_index)
+            entries = [(key.path, ref, key.rule, pointer) for pointer in dict.fromkeys((key.pointer, finding.pointer))]
+            known = next((entry for entry in entries if budget[entry] > 0), None) if finding.waiver is None else None
+            if known is None:
+                kept.append(finding)
+            else:
+                budget[known] -= 1
+        documents.append(replace(doc, findings=tuple(kept), passed=passes_gate(kept, DEFAULT_SETTINGS)))
+    return tuple(documents)
+
+
+def test_baselined_reports_are_those_of_the_whole_file_reader(tmp_path: Path) -> None:
+    """Held and spilled reports, a full and a partial baseline, entries in written and in shuffled order
+    (documents reopened in the budget), a baseline naming each document twice: the same documents."""
+    with contextlib.chdir(ROOT):
+        held = api.check(["examples", "tests/fixtures/real"], DEFAULT_SETTINGS, AS_OF)
+    path = tmp_path / "baseline.json"
+    full = json.loads(write_baseline(held))
+    partial = [dict(e, count=e["count"] - 1) if n % 3 == 0 else e for n, e in enumerate(full["entries"])]
+    partial = [e for e in partial if e["count"] > 0 and e["rule"] != "SIM003"]
+    shuffled = list(full["entries"])
+    random.Random(17).shuffle(shuffled)
+    twice = [dict(e, count=1) for e in full["entries"] for _ in range(2)]
+    for entries in (full["entries"], partial, shuffled, twice, []):
+        path.write_text(json.dumps({"version": 1, "entries": entries}), encoding="utf-8")
+        expected = reference_apply(held, whole(path))
+        assert apply_baseline(held, path, DEFAULT_SETTINGS).documents == expected
+        with Spill() as spill:
+            for position, doc in enumerate(held.documents):
+                spill.add(position, [doc])
+            spilled = replace(held, documents=spill.documents())
+            baselined = apply_baseline(spilled, path, DEFAULT_SETTINGS)
+            assert tuple(baselined.documents) == expected
+            assert tuple(baselined.documents[n] for n in range(len(expected) - 1, -1, -1)) == expected[::-1]
+
+
+def test_entries_out_of_order_unpack_each_document_at_most_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries alternating between two documents: each is unpacked twice, then kept open (never once per entry,
+    which would make a hostile order quadratic). Counted, not timed."""
+    entries = [entry(path=f"{n % 2}.yaml", pointer=f"/{n}") for n in range(2000)]
+    path = tmp_path / "baseline.json"
+    path.write_text(text(entries), encoding="utf-8")
+    calls = []
+    original = zlib.decompress
+    monkeypatch.setattr(zlib, "decompress", lambda data: calls.append(1) or original(data))
+    budget = load_baseline(path)
+    assert len(calls) <= 4
+    monkeypatch.undo()
+    assert dict(budget) == dict(whole(path))

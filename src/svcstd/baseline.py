@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -25,6 +26,7 @@ VERSION = 1
 # A document is matched by its id when it has one (robust to reordering), else by its position.
 DocumentRef = tuple[str, str | int]
 EntryKey = tuple[str, DocumentRef, str, str]
+DocumentKey = tuple[str, DocumentRef]
 
 MESSAGES = Catalog(
     "baseline",
@@ -89,13 +91,87 @@ def _entry(key: FindingKey, count: int) -> dict[str, Any]:
     }
 
 
+class Budget:
+    """How many findings each baseline entry still accepts: a Counter by EntryKey, kept compact.
+
+    Per document (path, and id or index) one string of its entries (JSON `[[rule, pointer, count], ...]`,
+    zlib-compressed: pointers repeat within a document), unpacked into a Counter while that document's
+    findings are counted or matched. About a third of a Counter of 4-tuples. A document opened again in the
+    same pass (entries out of order, or two documents sharing an id) stays unpacked for the rest of the pass,
+    so no order of entries or documents costs more than two unpackings per document.
+    """
+
+    def __init__(self) -> None:
+        self._packed: dict[DocumentKey, bytes | Counter[tuple[str, str]]] = {}
+        self._key: DocumentKey | None = None
+        self._open: Counter[tuple[str, str]] = Counter()
+        self._hot = False
+        self._seen: set[DocumentKey] = set()
+
+    def _select(self, document: DocumentKey) -> Counter[tuple[str, str]]:
+        if document == self._key:
+            return self._open
+        self._close()
+        stored = self._packed.pop(document, None)
+        if stored is None:
+            self._open = Counter()
+        elif isinstance(stored, Counter):
+            self._open = stored
+        else:
+            pairs = json.loads(zlib.decompress(stored).decode("utf-8", "surrogatepass"))
+            self._open = Counter({(rule, pointer): count for rule, pointer, count in pairs})
+        self._key, self._hot = document, document in self._seen
+        self._seen.add(document)
+        return self._open
+
+    def _close(self) -> None:
+        if self._key is None:
+            return
+        left = [[rule, pointer, count] for (rule, pointer), count in self._open.items() if count > 0]
+        if left and self._hot:
+            self._packed[self._key] = self._open
+        elif left:
+            text = json.dumps(left, ensure_ascii=False, separators=(",", ":"))
+            self._packed[self._key] = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+        self._key, self._open = None, Counter()
+
+    def new_pass(self) -> Budget:
+        """Start a pass over the documents (the entries are all counted)."""
+        self._close()
+        self._seen = set()
+        return self
+
+    def clear(self) -> None:
+        self._packed.clear()
+        self._key, self._open = None, Counter()
+        self._seen = set()
+
+    def add(self, key: EntryKey, count: int) -> None:
+        self._select((key[0], key[1]))[key[2], key[3]] += count
+
+    def spend(self, key: EntryKey) -> None:
+        self._select((key[0], key[1]))[key[2], key[3]] -= 1
+
+    def __getitem__(self, key: EntryKey) -> int:
+        return self._select((key[0], key[1]))[key[2], key[3]]
+
+    def keys(self) -> list[EntryKey]:
+        """Every entry with a count left (for tests and dict(budget)), unpacking each document once more."""
+        self._close()
+        found: list[EntryKey] = []
+        for document in list(self._packed):
+            found.extend((*document, *pair) for pair, count in self._select(document).items() if count > 0)
+        self._close()
+        return found
+
+
 def apply_baseline(report: Report, path: Path, settings: Settings) -> Report:
     """The report without the findings the baseline records (up to each count); gates recomputed.
 
     A report held in memory gets a new tuple; one read back from a spill (a DocumentStream) gets a
     stream over it that drops the known findings as each document is read (`Baselined`).
     """
-    budget = load_baseline(path)
+    budget = load_baseline(path).new_pass()
     if isinstance(report.documents, DocumentStream):
         return replace(report, documents=Baselined(report.documents, budget, settings))
     documents = tuple(_without_known(doc, budget, settings) for doc in report.documents)
@@ -113,7 +189,7 @@ class Baselined(DocumentStream):
     loses none and keeps its gate reads back as it is.
     """
 
-    def __init__(self, source: Sequence[DocumentResult], budget: Counter[EntryKey], settings: Settings) -> None:
+    def __init__(self, source: Sequence[DocumentResult], budget: Budget, settings: Settings) -> None:
         self._source = source
         self._settings = settings
         self._dropped: dict[int, int] = {}
@@ -123,7 +199,7 @@ class Baselined(DocumentStream):
             for number, finding in enumerate(doc.findings):
                 entry = _known_entry(doc, finding, budget) if finding.waiver is None else None
                 if entry is not None:
-                    budget[entry] -= 1
+                    budget.spend(entry)
                     dropped |= 1 << number
             filtered = self._filtered(doc, dropped)
             if dropped or filtered.passed != doc.passed:  # else the document reads back as it is
@@ -153,7 +229,7 @@ class Baselined(DocumentStream):
         return doc if dropped is None else self._filtered(doc, dropped)
 
 
-def load_baseline(path: Path, chunk: int = 1 << 16) -> Counter[EntryKey]:
+def load_baseline(path: Path, chunk: int = 1 << 16) -> Budget:
     """The baseline's entries as a budget per key; an unreadable or malformed file cannot run (exit 2).
 
     Read as a stream (`_Reader`): what is held is the budget, one entry while it is parsed and a window of
@@ -175,7 +251,7 @@ def load_baseline(path: Path, chunk: int = 1 << 16) -> Counter[EntryKey]:
         where = "/".join(str(part) for part in problem.absolute_path) or "/"
         reason = f"{where}: {problem.message}"
         raise ConfigError(MESSAGES.text("invalid", path=str(path), version=VERSION, reason=reason))
-    return reader.budget
+    return reader.budget.new_pass()
 
 
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -234,8 +310,8 @@ class _Reader:
         self._lines = 0  # newlines before `base`, and the place of the last one (json's line and column)
         self._last_newline = -1
         self.eof = False
-        self.budget: Counter[EntryKey] = Counter()
-        self._shared: dict[Any, Any] = {}  # one object per path, document, rule and pointer
+        self.budget = Budget()
+        self._path = ""  # the last entry's path, shared by the next ones of the same file
         self._entry_error: jsonschema.ValidationError | None = None
 
     def __enter__(self) -> _Reader:
@@ -381,7 +457,6 @@ class _Reader:
             at = self._skip(at + 1)
             if key == "entries" and self._char(at) == "[":
                 self.budget.clear()  # a later key of the same name wins, as in a dict
-                self._shared.clear()
                 self._entry_error = None
                 top[key], at = self._array(at + 1, self._entry)
             elif key not in SCHEMA["properties"] and self._char(at) == "[":
@@ -435,16 +510,16 @@ class _Reader:
                     if self._entry_error is None or _RELEVANCE(error) > _RELEVANCE(self._entry_error):
                         self._entry_error = error
                 self.budget.clear()  # the file cannot be used: nothing more is counted
-                self._shared.clear()
                 return
         if self._entry_error is not None:
             return
         document = entry["document"]
         ref = _ref(document["id"], document["index"])
-        parts = (entry["path"], ref, entry["rule"], entry["pointer"])
-        shared = self._shared
-        key: EntryKey = tuple(shared.setdefault(part, part) for part in parts)
-        self.budget[key] += entry["count"]
+        path = entry["path"]
+        if path == self._path:
+            path = self._path
+        self._path = path
+        self.budget.add((path, ref, entry["rule"], entry["pointer"]), entry["count"])
 
     def problem(self, top: Any) -> jsonschema.ValidationError | None:
         """The schema error `best_match` picks for the whole value (its `entries` already checked one by one)."""
@@ -479,7 +554,7 @@ def _ref(document_id: str | None, index: int) -> DocumentRef:
     return ("id", document_id) if document_id else ("index", index)
 
 
-def _known_entry(doc: DocumentResult, finding: Finding, budget: Counter[EntryKey]) -> EntryKey | None:
+def _known_entry(doc: DocumentResult, finding: Finding, budget: Budget) -> EntryKey | None:
     """The entry with budget left for the finding: by its stable anchor, else (an older baseline) its pointer."""
     key = finding_key(doc, finding)
     ref = _ref(key.document_id, key.document_index)
@@ -490,13 +565,13 @@ def _known_entry(doc: DocumentResult, finding: Finding, budget: Counter[EntryKey
     return None
 
 
-def _without_known(doc: DocumentResult, budget: Counter[EntryKey], settings: Settings) -> DocumentResult:
+def _without_known(doc: DocumentResult, budget: Budget, settings: Settings) -> DocumentResult:
     kept = []
     for finding in doc.findings:
         entry = _known_entry(doc, finding, budget) if finding.waiver is None else None
         if entry is None:
             kept.append(finding)
         else:
-            budget[entry] -= 1
+            budget.spend(entry)
     passed = passes_gate(kept, settings)  # score minimums are findings already (GAT001, GAT002)
     return replace(doc, findings=tuple(kept), passed=passed)
