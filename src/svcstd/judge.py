@@ -189,9 +189,16 @@ def _text(value: object) -> str | None:
 
 
 def _anchored(finding: Finding, data: Mapping[str, Any]) -> Finding:
-    """The finding with its anchor, where the anchor differs from the pointer (else the pointer serves)."""
-    anchor = stable_pointer(finding.pointer, data) if finding.pointer else finding.pointer
-    return replace(finding, anchor=anchor) if anchor != finding.pointer else finding
+    """The finding with its anchor, where the anchor differs from the pointer (else the pointer serves).
+
+    Only a list index can give an anchor other than the pointer (`stable_pointer` changes no other token),
+    so a pointer without a token of digits is its own anchor and is not walked.
+    """
+    pointer = finding.pointer
+    if not pointer or not any(map(str.isdigit, pointer.split("/"))):
+        return finding
+    anchor = stable_pointer(pointer, data)
+    return replace(finding, anchor=anchor) if anchor != pointer else finding
 
 
 def _in_order(findings: Sequence[Finding]) -> tuple[Finding, ...]:

@@ -15,10 +15,31 @@ if TYPE_CHECKING:
 
 def _from_slots(cls: type[Any], values: tuple[Any, ...]) -> Any:
     """An instance of a frozen, slotted dataclass from its field values in slot order (how results unpickle)."""
-    instance = object.__new__(cls)
-    for name, value in zip(cls.__slots__, values, strict=True):
-        object.__setattr__(instance, name, value)
-    return instance
+    maker = _SLOT_MAKERS.get(cls)
+    if maker is None:
+        maker = _SLOT_MAKERS[cls] = _slot_maker(cls)
+    return maker(values)
+
+
+def _slot_maker(cls: type[Any]) -> Callable[[tuple[Any, ...]], Any]:
+    """A function filling a new instance's slots one by one, written out (no loop): unpickling's cost per object.
+
+    Each slot is set through its member descriptor, as `object.__setattr__` would, without the dataclass's
+    frozen `__setattr__`; a tuple of the wrong length fails to unpack, as the zip of before failed.
+    """
+    names: tuple[str, ...] = tuple(cls.__slots__)
+    setters = {f"_set_{index}": getattr(cls, name).__set__ for index, name in enumerate(names)}
+    values = ", ".join(f"v{index}" for index in range(len(names)))
+    lines = ["def make(values):", f"    {values}, = values", "    made = new(cls)"]
+    lines += [f"    _set_{index}(made, v{index})" for index in range(len(names))]
+    lines.append("    return made")
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
+    exec("\n".join(lines), namespace)  # code made from the class's own slot names only
+    maker: Callable[[tuple[Any, ...]], Any] = namespace["make"]
+    return maker
+
+
+_SLOT_MAKERS: dict[type[Any], Callable[[tuple[Any, ...]], Any]] = {}
 
 
 class _PicklesBySlots:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import sys
 from collections.abc import Iterator
@@ -48,7 +49,9 @@ def _pooled(targets: list[Target], pipeline: Pipeline, workers: int) -> Iterator
     chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
     context = _pool_context()
     with _pool_class()(workers, _start_worker, _worker_args(pipeline, context), context=context) as pool:
-        yield (result for batch in pool.imap(_check_chunk, chunks) for result in batch)
+        from svcstd.spill import PickledResults
+
+        yield ((key, PickledResults(blobs)) for batch in pool.imap(_check_chunk, chunks) for key, blobs in batch)
 
 
 POOL_CLASSES = ("_EndsQuietly", "_QuietSpawnProcess", "_QuietForkProcess", "_Pool")
@@ -152,6 +155,15 @@ def _start_worker(pipeline: Pipeline | None, rebuild: Rebuild | None) -> None:
     _WORKER_PIPELINE = pipeline
 
 
-def _check_chunk(targets: list[Target]) -> list[tuple[FileKey | None, Results]]:
+def _check_chunk(targets: list[Target]) -> list[tuple[FileKey | None, tuple[bytes, ...]]]:
+    """Each target's cache key and its documents' results, each pickled here in the worker.
+
+    The parent unpickles each once and the spill writes the same bytes to its file (spill.PickledResults):
+    the parent, which receives every worker's results, pickles none of them again.
+    """
     assert _WORKER_PIPELINE is not None, "the worker initializer sets the pipeline"
-    return [check_file(target, _WORKER_PIPELINE) for target in targets]
+    checked = []
+    for target in targets:
+        key, results = check_file(target, _WORKER_PIPELINE)
+        checked.append((key, tuple(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL) for doc in results)))
+    return checked

@@ -18,7 +18,7 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Iterable
-from typing import IO
+from typing import IO, Any
 
 from svcstd.errors import SvcstdError
 from svcstd.i18n import Catalog
@@ -77,10 +77,14 @@ class Spill:
         self._file.close()
 
     def add(self, slot: int, results: Iterable[DocumentResult]) -> None:
-        """The results of the target at position `slot` of the run (its documents in their order)."""
+        """The results of the target at position `slot` of the run (its documents in their order).
+
+        Results that came from a worker already pickled (`PickledResults`) are written as those bytes.
+        """
         records = self._slots.setdefault(slot, [])
-        for doc in results:
-            blob = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+        blobs = results.blobs if isinstance(results, PickledResults) else None
+        for position, doc in enumerate(results):
+            blob = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL) if blobs is None else blobs[position]
             try:
                 self._file.write(blob)
             except OSError as error:
@@ -102,6 +106,25 @@ class Spill:
                 offsets.append(offset)
                 lengths.append(length)
         return SpilledDocuments(self._file, offsets, lengths, self._tally.tally(), tuple(self._paths))
+
+
+class PickledResults(tuple[DocumentResult, ...]):
+    """A file's results as a worker sent them: the documents, and the pickle each one was unpickled from.
+
+    A plain tuple of the documents to everything else; `Spill.add` writes `blobs` as they are instead of
+    pickling the documents again. Only this process's own workers make them (parallel.py), with this code.
+    """
+
+    blobs: tuple[bytes, ...]
+
+    def __new__(cls, blobs: tuple[bytes, ...]) -> PickledResults:
+        made = super().__new__(cls, [pickle.loads(blob) for blob in blobs])  # from this run's own workers
+        made.blobs = blobs
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (or copied) as the bytes it came from; tuple's own way would pass it the documents."""
+        return (PickledResults, (self.blobs,))
 
 
 class SpilledDocuments(DocumentStream):
