@@ -62,7 +62,9 @@ def test_pooled_runs_hand_over_pickled_results_equal_to_one_process(
         pooled = list(judged)
     assert all(isinstance(results, spill.PickledResults) for _, results in pooled)
     alone = [check_file(target, RUN) for target in targets]
-    assert pooled == alone
+    # the digest and results; not the stat stamp, which is absent for a file changed within RACY_NS of
+    # being hashed, so a slow machine may stamp a file in one process and not in the other
+    assert [(key.digest, results) for key, results in pooled] == [(key.digest, results) for key, results in alone]
     with spill.Spill() as one, spill.Spill() as two:
         report_one = api.check_pipeline([str(corpus)], RUN, jobs=1, spill=one)
         report_two = api.check_pipeline([str(corpus)], RUN, jobs=2, spill=two)
