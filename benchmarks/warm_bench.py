@@ -2,12 +2,14 @@
 
 Each run is a fresh wrapper process that reports its children's CPU seconds (user + system) and peak
 resident memory (`getrusage(RUSAGE_CHILDREN)`), so wall time on a loaded machine does not enter. The
-cache lives in a temporary folder per source tree; the folder is checked from its own parent as the
+cache lives in a temporary folder per source tree (the run records' size on disk is printed after the
+cold run); the folder is checked from its own parent as the
 current folder (so one checked root). `--src A B` compares several checkouts' `src` folders run by
 run (each with its own cache); `--profile` prints a cProfile of one warm run instead.
 
     python benchmarks/warm_bench.py benchmarks/corpus/10000 [--repeat 3] [--format json]
     python benchmarks/warm_bench.py DIR --src /tmp/old/src src --repeat 3
+    python benchmarks/warm_bench.py DIR --src /tmp/old/src src --null    # run.py's: --format json -o /dev/null
     python benchmarks/warm_bench.py DIR --profile 30
     python benchmarks/warm_bench.py DIR --phases          # where a warm run's CPU goes, phase by phase
 
@@ -95,6 +97,11 @@ def measure(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, 
     return cpu, maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024), wall
 
 
+def record_bytes(home: Path) -> int:
+    """The size of every run record under a cache folder (cache/replay.py: runs/run-*)."""
+    return sum(path.stat().st_size for path in home.glob("**/runs/run-*") if path.is_file())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path)
@@ -106,6 +113,7 @@ def main() -> None:
     parser.add_argument("--phases", action="store_true", help="time a warm run's phases in one process")
     parser.add_argument("--no-cold", action="store_true", help="reuse the cache of SVCSTD_CACHE_DIR as it is")
     parser.add_argument("--quiet", action="store_true", help="run.py's other warm command: --quiet -o /dev/null")
+    parser.add_argument("--null", action="store_true", help="the format's output to /dev/null (as run.py), not a file")
     args = parser.parse_args()
     folder = args.folder.resolve()
     with tempfile.TemporaryDirectory(prefix="svcstd-warm-") as scratch:
@@ -118,13 +126,15 @@ def main() -> None:
                 env["PYTHONPATH"] = str(src.resolve())
             envs.append(env)
         base = [sys.executable, "-m", "svcstd", "check", folder.name, "--as-of", "2026-11-27", "--jobs", args.jobs]
-        command = [*base, "-f", args.format, "-o", str(Path(scratch) / "out")]
+        command = [*base, "-f", args.format, "-o", os.devnull if args.null else str(Path(scratch) / "out")]
         if args.quiet:
             command = [*base, "--quiet", "-o", os.devnull]
         if not args.no_cold:
             for src, env in zip(args.src, envs, strict=True):
                 cpu, peak, wall = measure(command, env, folder.parent)
                 print(f"cold  {src or 'installed'}: {cpu:7.2f} CPU s  {wall:7.2f} s  {peak:6.1f} MB", flush=True)
+                size = record_bytes(Path(env["SVCSTD_CACHE_DIR"])) / 1e6
+                print(f"      run records: {size:.2f} MB on disk", flush=True)
         if args.phases:
             for src, env in zip(args.src, envs, strict=True):
                 print(f"phases, {src or 'installed'} (CPU s):", flush=True)

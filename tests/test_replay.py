@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from svcstd import api, cache
-from svcstd.cache import replay
+from svcstd.cache import location, replay
 from svcstd.cli.main import main
 from tests.test_cache import make_corpus
 
@@ -351,6 +351,115 @@ def test_a_hostile_record_is_a_miss(
     before = len(judged)
     assert check(capsys, *args) == expected
     assert len(judged) == before + 1, f"{attack}: replayed"
+
+
+# --- compressed outputs: records re-signed under the user's own key (what the HMAC cannot refuse) ------------------
+
+
+def _resign(record: Path, edit: Callable[[bytearray, list[list[Any]]], bytes]) -> None:
+    """The record with its body and outputs' entries edited, then signed again under the user's key, so that
+    only the checks after the HMAC (the stored sha256, the stream inflating to exactly its length) stand."""
+    import hashlib
+    import hmac
+
+    blob = record.read_bytes()
+    length = int(blob[-replay._TRAILER + 1 : -replay._TRAILER + 21])
+    body = bytearray(blob[: -replay._TRAILER - length])
+    header = json.loads(blob[-replay._TRAILER - length : -replay._TRAILER])
+    new_body = edit(body, header["outputs"])
+    for item in header["outputs"]:
+        item[4] = hashlib.sha256(new_body[item[2] : item[2] + item[3]]).hexdigest()
+    text = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("ascii")
+    signed = new_body + text
+    mac = hmac.new(location.secret_key(location.cache_home()), signed, hashlib.sha256).hexdigest().encode()
+    record.write_bytes(signed + b"\n" + b"%020d" % len(text) + b" " + mac)
+
+
+def _flip_stream_byte(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    body[outputs[0][2] + outputs[0][3] // 2] ^= 0x55
+    return bytes(body)
+
+
+def _cut_stream(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    """The first output's stream cut short by 8 bytes (its adler-32 and a little more), entries moved."""
+    start, size = outputs[0][2], outputs[0][3]
+    outputs[0][3] = size - 8
+    for item in outputs[1:]:
+        item[2] -= 8
+    return bytes(body[: start + size - 8] + body[start + size :])
+
+
+def _text_longer_than_said(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    outputs[0][5] -= 1  # a stream that gives more than its recorded length (the zip bomb's shape)
+    return bytes(body)
+
+
+def _text_shorter_than_said(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    outputs[0][5] += 1
+    return bytes(body)
+
+
+def _stored_length_too_long(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    """The first output said to run into the second's bytes: data after its stream."""
+    outputs[0][3] += 4
+    return bytes(body)
+
+
+RESIGNED: dict[str, Callable[[bytearray, list[list[Any]]], bytes]] = {
+    "flipped-byte": _flip_stream_byte,
+    "cut-stream": _cut_stream,
+    "text-longer": _text_longer_than_said,
+    "text-shorter": _text_shorter_than_said,
+    "stored-too-long": _stored_length_too_long,
+}
+
+
+@pytest.mark.parametrize("attack", sorted(RESIGNED))
+def test_a_stream_that_does_not_inflate_exactly_is_a_miss_with_nothing_written(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], attack: str
+) -> None:
+    """Standard output first (a partial replay would show before the normal run's text), then a file."""
+    args = ("standards", "-f", "json", "-f", "sarif=out.sarif", "--as-of", AS_OF)
+    expected = check(capsys, *args, files=("out.sarif",))
+    assert expected[0] == 1
+    _resign(_only_record(), RESIGNED[attack])
+    before = len(judged)
+    assert check(capsys, *args, files=("out.sarif",)) == expected
+    assert len(judged) == before + 1, f"{attack}: replayed"
+
+
+def test_a_late_stream_error_leaves_a_file_destination_as_it_was(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were the stream to fail after the checks (rewritten in place by the key's holder), the write fails as a
+    write does: exit 2, the destination untouched, no temporary file, no traceback."""
+    args = ("standards", "-f", "json", "-o", "out.json", "--as-of", AS_OF)
+    assert check(capsys, *args)[0] == 1
+    _resign(_only_record(), _cut_stream)
+    Path("out.json").write_text("before\n", encoding="utf-8")
+    monkeypatch.setattr(replay, "_inflates", lambda *_: True)  # the check before writing, skipped
+    code = main(["check", *args])
+    _, err = capsys.readouterr()
+    assert code == 2 and "Traceback" not in err
+    assert Path("out.json").read_text(encoding="utf-8") == "before\n"
+    assert [path.name for path in repo.iterdir() if path.name.startswith(".out.json")] == []
+
+
+def test_a_large_output_is_stored_compressed_and_replayed_in_chunks(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A few hundred standards; chunks of 1,000 bytes, so that every stream crosses many of them."""
+    shutil.rmtree("standards")
+    make_corpus(repo / "standards", 300)
+    monkeypatch.setattr(replay, "_CHUNK", 1000)
+    files = ("out.json", "out.html")
+    args = ("standards", "-f", "json=out.json", "-f", "html=out.html", "-f", "sarif", "--as-of", AS_OF)
+    code, out, _, written = three_runs(capsys, judged, args, files)
+    assert code == 1
+    text = sum(len(blob) for blob in written.values()) + len(out.encode())
+    assert text > 1_000_000
+    stored = _only_record().stat().st_size
+    assert stored < text / 5, (stored, text)
 
 
 def test_a_record_copied_from_another_root_is_a_miss(

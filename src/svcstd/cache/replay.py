@@ -11,16 +11,20 @@ Anything else is a miss: the normal run (the per-file cache), which records a ne
 A record is one file, `runs/run-<key digest>` in the cache folder of the checked root (location.py),
 outside the checked tree:
 
-    body     the outputs' text (UTF-8, lone surrogates kept), one after another
+    body     the outputs, one after another, each its text (UTF-8, lone surrogates kept) as one
+             zlib stream (deflate, level LEVEL)
     header   canonical JSON: format, key, root, targets and stamps, outputs (format, destination,
-             offset, length, sha256), standard error lines, exit code
+             offset and length stored, sha256 of the stored bytes, length of the text), standard
+             error lines, exit code
     trailer  "\\n" + the header's length (20 digits) + " " + HMAC-SHA256 of body and header (64 hex)
 
 The HMAC is under the user's private key (location.secret_key), so a planted record, one copied from
 another root, signed under another key, truncated, changed in one byte (an exit code 1 made 0), a
-link or a file too large is a miss, never a result; each output's sha256 is checked as well before
-anything is written. Every stamp was taken before the run read the file, and one that was racy then
-(changed within RACY_NS) means no record is saved at all. Nothing here raises for bad data.
+link or a file too large is a miss, never a result; each output's sha256 is checked as well, and each
+stream is inflated once (bounded by its recorded length, which it must give exactly) before anything
+is written, so a stream that does not inflate cleanly is a miss too. Every stamp was taken before the
+run read the file, and one that was racy then (changed within RACY_NS) means no record is saved at
+all. Nothing here raises for bad data.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import secrets
 import stat
 import sys
 import time
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -49,14 +54,19 @@ if TYPE_CHECKING:
     from svcstd.config.settings import Settings
     from svcstd.reading.discovery import Target
 
-RUN_FORMAT = "svcstd-run-1"
+RUN_FORMAT = "svcstd-run-2"
 FOLDER = "runs"
 PREFIX = "run-"
 TEMPORARY = ".tmp-run-"
 MAX_OUTPUT_BYTES = 96 * 1024 * 1024
-"""All outputs of one run together: a larger run is not recorded (the per-file cache still answers).
-Just under half the root's cache budget (MAX_BYTES // 2, what records may take): JSON of 10,000 files
-(~77 MB) is recorded, of 100,000 (~770 MB) is not."""
+"""All outputs of one run together, as stored (compressed): a larger run is not recorded (the per-file
+cache still answers). Just under half the root's cache budget (MAX_BYTES // 2, what records may take):
+JSON of 10,000 files (~77 MB of text) is stored in ~5 MB, of 100,000 (~770 MB) in ~50 MB."""
+LEVEL = 6
+"""zlib's level: JSON of 10,000 files 14× smaller (level 1: 7×, 9: 15× at half the speed), written at
+~55 MB/s and inflated at ~400 MB/s (docs/performance.md, "Large outputs")."""
+MAX_RATIO = 1032
+"""Deflate's largest possible ratio: a recorded text length beyond it is not believed."""
 MAX_HEADER_BYTES = 64 * 1024 * 1024
 """The header (targets and stamps: about 100 bytes a file)."""
 KEEP_RUNS = 16
@@ -189,18 +199,20 @@ class Record:
         return [path for path, display, _, _ in self.header["targets"] if display not in skipped]
 
     def outputs(self) -> list[tuple[str, str | None, Iterator[str]]]:
-        return [(name, file, self._text(offset, length)) for name, file, offset, length, _ in self.header["outputs"]]
+        outputs = self.header["outputs"]
+        return [(name, file, self._text(start, size, length)) for name, file, start, size, _, length in outputs]
 
-    def _text(self, offset: int, length: int) -> Iterator[str]:
+    def _text(self, offset: int, stored: int, length: int) -> Iterator[str]:
+        """The output's text, inflated chunk by chunk as it is written (memory stays flat). The stream
+        inflated cleanly when the record was found; should it not now (the file rewritten in place by
+        someone holding the key), the write fails as a write does: a file destination is left as it was."""
         decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
-        end = offset + length
-        while offset < end:
-            blob = _pread(self.handle, min(_CHUNK, end - offset), offset)
-            if not blob:
-                break
-            offset += len(blob)
-            yield decoder.decode(blob)
-        yield decoder.decode(b"", final=True)
+        try:
+            for blob in _inflate(self.handle, offset, stored, length):
+                yield decoder.decode(blob)
+            yield decoder.decode(b"", final=True)
+        except (zlib.error, ValueError) as error:
+            raise OSError(f"the run record changed while it was replayed: {error}") from None
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
@@ -271,15 +283,58 @@ def _verified(handle: int, secret: bytes, key: str, root: str) -> dict[str, Any]
 
 
 def _intact(handle: int, item: object, body: int) -> bool:
-    """Whether an output's entry is well formed and its bytes hash to its sha256."""
-    if not isinstance(item, list) or len(item) != 5:
+    """Whether an output's entry is well formed, its stored bytes hash to its sha256 and inflate exactly."""
+    if not isinstance(item, list) or len(item) != 6:
         return False
-    name, file, start, size, sha = item
+    name, file, start, size, sha, length = item
     if not (isinstance(name, str) and (file is None or isinstance(file, str)) and isinstance(sha, str)):
         return False
     if type(start) is not int or type(size) is not int or start < 0 or size < 0 or start + size > body:
         return False
-    return hmac.compare_digest(_range_sha(handle, start, size), sha)
+    if type(length) is not int or length < 0 or length > MAX_RATIO * size + 64:
+        return False
+    return hmac.compare_digest(_range_sha(handle, start, size), sha) and _inflates(handle, start, size, length)
+
+
+def _inflates(handle: int, offset: int, stored: int, length: int) -> bool:
+    """Whether the stored stream inflates cleanly to exactly `length` bytes (read and dropped as it goes)."""
+    try:
+        for _ in _inflate(handle, offset, stored, length):
+            pass
+    except (zlib.error, ValueError):
+        return False
+    return True
+
+
+def _inflate(handle: int, offset: int, stored: int, length: int) -> Iterator[bytes]:
+    """The text of the zlib stream stored at `offset`, at most _CHUNK bytes at a time; ValueError (or
+    zlib.error) unless the stream ends exactly where it is stored and gives exactly `length` bytes (never
+    more is inflated: a stream that would give more stops at length + 1)."""
+    inflater = zlib.decompressobj()
+    end = offset + stored
+    given = 0
+    while True:
+        blob = b""
+        if offset < end:
+            blob = _pread(handle, min(_CHUNK, end - offset), offset)
+            if not blob:
+                raise ValueError("record truncated")
+            offset += len(blob)
+        while blob or (offset >= end and not inflater.eof):  # at the end, what zlib still holds
+            if inflater.eof:
+                raise ValueError("data after the stream")
+            text = inflater.decompress(blob, min(_CHUNK, length - given + 1))
+            blob = inflater.unconsumed_tail
+            given += len(text)
+            if given > length:
+                raise ValueError("longer than recorded")
+            if not text and not blob:
+                break
+            yield text
+        if offset >= end:
+            break
+    if not inflater.eof or inflater.unused_data or given != length:
+        raise ValueError("stream cut short or shorter than recorded")
 
 
 def _range_sha(handle: int, offset: int, length: int) -> str:
@@ -390,17 +445,24 @@ class Recorder:
         if not self.ok or not self._open():
             yield from chunks
             return
-        start, digest = self.size, hashlib.sha256()
+        start, digest, deflater = self.size, hashlib.sha256(), zlib.compressobj(LEVEL)
+        length = 0
         for chunk in chunks:
             yield chunk
             if self.ok:
-                self._append(chunk, digest)
+                blob = chunk.encode("utf-8", "surrogatepass")
+                length += len(blob)
+                self._append(deflater.compress(blob), digest)
+        if self.ok:
+            self._append(deflater.flush(), digest)
         if self.ok:
             destination = None if file is None else str(file)
-            self.outputs.append([name, destination, start, self.size - start, digest.hexdigest()])
+            self.outputs.append([name, destination, start, self.size - start, digest.hexdigest(), length])
 
-    def _append(self, chunk: str, digest: Any) -> None:
-        blob = chunk.encode("utf-8", "surrogatepass")
+    def _append(self, blob: bytes, digest: Any) -> None:
+        """Stored bytes (compressed) to the record; beyond MAX_OUTPUT_BYTES stored, no record."""
+        if not blob:
+            return
         if self.size + len(blob) > MAX_OUTPUT_BYTES:
             self.give_up()
             return
