@@ -10,7 +10,7 @@ import typer
 
 from svcstd import __version__
 from svcstd.cli.coercion import defer_coercion
-from svcstd.cli.common import (  # noqa: F401  (the commands' shared checks, importable from here as before)
+from svcstd.cli.common import (
     MESSAGES,
     configured_pipeline,
     lang_from_argv,
@@ -23,6 +23,23 @@ from svcstd.cli.common import (  # noqa: F401  (the commands' shared checks, imp
 from svcstd.errors import SvcstdError
 from svcstd.escaping import inert_lines
 from svcstd.i18n import Catalog, default_language
+
+__all__ = [  # the commands' shared checks live in svcstd.cli.common (no typer) and are importable from here
+    "HELP",
+    "MESSAGES",
+    "SHARED_HELP",
+    "app",
+    "configured_pipeline",
+    "evaluated_annotations",
+    "help_text",
+    "invoke",
+    "lang_from_argv",
+    "parse_as_of",
+    "parse_outputs",
+    "refuse_config_when_isolated",
+    "resolve_lang",
+    "use_color",
+]
 
 HELP = Catalog(
     "help_cli",

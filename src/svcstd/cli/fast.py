@@ -76,48 +76,54 @@ def parse_check(args: list[str]) -> dict[str, Any] | None:
         if arg[:1] != "-" or arg == "-":
             paths.append(arg)
             continue
-        if arg.startswith("--"):
-            name, equals, value = arg.partition("=")
-            if name in FLAGS and not equals:
-                values[FLAGS[name]] = True
-                continue
-            if name not in VALUES:
-                return None  # unknown, or a flag given a value: typer says what is wrong
-            if not equals:
-                if index == len(args):
-                    return None  # a missing value
-                value = args[index]
-                index += 1
-                if value[:1] == "-":
-                    return None  # click would take it as the value; typer decides what that means
-            if not _store(values, VALUES[name], value):
-                return None
-            continue
-        if "=" in arg:
-            return None  # `-o=x`: click's value is "=x"; left to typer rather than reasoned about
-        position = 1
-        while position < len(arg):
-            name = "-" + arg[position]
-            position += 1
-            if name in FLAGS:
-                values[FLAGS[name]] = True
-                continue
-            if name not in VALUES:
-                return None
-            value = arg[position:]
-            if not value:
-                if index == len(args):
-                    return None
-                value = args[index]
-                index += 1
-                if value[:1] == "-":
-                    return None
-            if not _store(values, VALUES[name], value):
-                return None
-            break
+        index = _long(arg, args, index, values) if arg.startswith("--") else _short(arg, args, index, values)
+        if index < 0:
+            return None
     if paths:
         values["paths"] = paths
     return values
+
+
+def _long(arg: str, args: list[str], index: int, values: dict[str, Any]) -> int:
+    """`--flag`, `--opt=value` or `--opt value` stored; the index of the next argument, or -1 to decline."""
+    name, equals, value = arg.partition("=")
+    if name in FLAGS and not equals:
+        values[FLAGS[name]] = True
+        return index
+    if name not in VALUES:
+        return -1  # unknown, or a flag given a value: typer says what is wrong
+    found: str | None = value
+    if not equals:
+        found, index = _next(args, index)
+    return index if found is not None and _store(values, VALUES[name], found) else -1
+
+
+def _short(arg: str, args: list[str], index: int, values: dict[str, Any]) -> int:
+    """`-q`, `-qv`, `-fjson`, `-qf json` stored; the index of the next argument, or -1 to decline.
+
+    As click: flags up to the first option taking a value, whose value is the rest of the argument
+    (`-o=x` gives `=x`), or the next argument when nothing is left.
+    """
+    for position in range(1, len(arg)):
+        name = "-" + arg[position]
+        if name in FLAGS:
+            values[FLAGS[name]] = True
+            continue
+        if name not in VALUES:
+            return -1
+        found: str | None = arg[position + 1 :]
+        if not found:
+            found, index = _next(args, index)
+        return index if found is not None and _store(values, VALUES[name], found) else -1
+    return index
+
+
+def _next(args: list[str], index: int) -> tuple[str | None, int]:
+    """The value in the next argument, or None: none left (typer: a missing value), or one starting with
+    `-` (click would take it as the value; typer decides what that means)."""
+    if index == len(args) or args[index][:1] == "-":
+        return None, index
+    return args[index], index + 1
 
 
 def _store(values: dict[str, Any], parameter: str, value: str) -> bool:
@@ -165,8 +171,8 @@ def run_check(argv: list[str]) -> int | None:
     except OSError as error:  # typer: a closed pipe quietly exits 1; any other error goes on up
         if error.errno != errno.EPIPE:
             raise
-        sys.stdout = _QuietFlush(sys.stdout)  # type: ignore[assignment]
-        sys.stderr = _QuietFlush(sys.stderr)  # type: ignore[assignment]
+        sys.stdout = _QuietFlush(sys.stdout)
+        sys.stderr = _QuietFlush(sys.stderr)
         raise SystemExit(1) from None
     if result == 130:
         echo_err(MESSAGES("interrupted", lang))
