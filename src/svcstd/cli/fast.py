@@ -146,6 +146,8 @@ def run_check(argv: list[str]) -> int | None:
     """
     if argv[:1] != ["check"] or os.environ.get(COMPLETE_VAR) or _ascii_stream(sys.stderr):
         return None
+    if os.name == "nt":  # typer expands wildcards in the program's own arguments there (click's _expand_args)
+        return None
     values = parse_check(argv[1:])
     if values is None:
         return None
