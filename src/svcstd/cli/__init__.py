@@ -20,12 +20,18 @@ COMMAND_MODULES = {
 """Which module of svcstd.cli registers each command (`svcstd.cli.main` imports them all)."""
 
 
-def run(argv: list[str] | None = None) -> int:
+TYPER_MODULES = {"check": "check_command"}
+"""Commands whose typer registration is a module of its own (`svcstd.cli.check` imports no typer)."""
+
+
+def run(argv: list[str] | None = None, *, fast: bool | None = None) -> int:
     """The `svcstd` program: what `svcstd.cli.main.main` does, importing only what this invocation needs.
 
-    `svcstd --version` answers without importing typer; a command imports only its own module (help
-    and anything unexpected import every command, as `svcstd.cli.main` does). Start-up is most of the
-    time of a run over one small file.
+    `svcstd --version` answers without importing typer; so does a `check` whose arguments
+    `svcstd.cli.fast` fully understands (`fast`: by default when the arguments are the program's own,
+    `argv` None; `run(argv)` with a list always goes through typer). Any other command imports only
+    its own module (help and anything unexpected import every command, as `svcstd.cli.main` does).
+    Start-up is most of the time of a run over one small file, and of a warm replay.
     """
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:
@@ -33,6 +39,12 @@ def run(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(f"svcstd {__version__}\n")
         return 0
+    if (argv is None if fast is None else fast) and args[:1] == ["check"] and "--help" not in args:
+        from svcstd.cli.fast import run_check
+
+        code = run_check(list(args))
+        if code is not None:
+            return code
     module = COMMAND_MODULES.get(args[0]) if args else None
     if module is None or "--help" in args:
         from svcstd.cli.main import main
@@ -42,5 +54,5 @@ def run(argv: list[str] | None = None) -> int:
 
     from svcstd.cli.app import invoke
 
-    importlib.import_module(f"svcstd.cli.{module}")
+    importlib.import_module(f"svcstd.cli.{TYPER_MODULES.get(args[0], module)}")
     return invoke(argv)

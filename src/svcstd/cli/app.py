@@ -3,59 +3,43 @@
 from __future__ import annotations
 
 import inspect
-import os
-import sys
-from collections.abc import Callable, Mapping
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from svcstd import __version__
 from svcstd.cli.coercion import defer_coercion
-from svcstd.errors import SvcstdError, UsageError
-from svcstd.escaping import inert_lines
-from svcstd.i18n import Catalog, default_language, environment_language
-from svcstd.reporters import FORMATS
-
-if TYPE_CHECKING:
-    from svcstd.judge import Pipeline
-
-MESSAGES = Catalog(
-    "cli",
-    {
-        "error": ("svcstd: error: {message}", "svcstd: galat: {message}"),
-        "interrupted": ("svcstd: interrupted.", "svcstd: dihentikan."),
-        "bad_date": (
-            "--as-of expects a date as YYYY-MM-DD, got `{value}`.",
-            "--as-of memerlukan tanggal dengan bentuk TTTT-BB-HH, bukan `{value}`.",
-        ),
-        "bad_format": (
-            "unknown output format `{value}`; choose from: {choices}.",
-            "format keluaran `{value}` tidak dikenal; pilih salah satu: {choices}.",
-        ),
-        "one_stdout": (
-            "only one format can go to standard output; give the others a file: --format sarif=results.sarif.",
-            "hanya satu format yang dapat ditulis ke keluaran standar; beri berkas untuk yang lain: "
-            "--format sarif=hasil.sarif.",
-        ),
-        "overwrite_input": (
-            "will not write {path}: it is one of the standards being read. Choose another output file.",
-            "tidak akan menulis {path}: berkas itu salah satu standar yang sedang dibaca. Pilih berkas keluaran lain.",
-        ),
-        "cannot_write": ("cannot write {path}: {reason}", "tidak dapat menulis {path}: {reason}"),
-        "bad_fail_on": (
-            "--fail-on must be one of {choices}, got `{value}`.",
-            "--fail-on harus salah satu dari {choices}, bukan `{value}`.",
-        ),
-        "bad_lang": ("--lang must be `en` or `id`, got `{value}`.", "--lang harus `en` atau `id`, bukan `{value}`."),
-        "isolated_config": (
-            "--isolated reads no configuration file; leave out --config {path}.",
-            "--isolated tidak membaca berkas konfigurasi; hilangkan --config {path}.",
-        ),
-    },
+from svcstd.cli.common import (
+    MESSAGES,
+    configured_pipeline,
+    lang_from_argv,
+    parse_as_of,
+    parse_outputs,
+    refuse_config_when_isolated,
+    resolve_lang,
+    use_color,
 )
+from svcstd.errors import SvcstdError
+from svcstd.escaping import inert_lines
+from svcstd.i18n import Catalog, default_language
+
+__all__ = [  # the commands' shared checks live in svcstd.cli.common (no typer) and are importable from here
+    "HELP",
+    "MESSAGES",
+    "SHARED_HELP",
+    "app",
+    "configured_pipeline",
+    "evaluated_annotations",
+    "help_text",
+    "invoke",
+    "lang_from_argv",
+    "parse_as_of",
+    "parse_outputs",
+    "refuse_config_when_isolated",
+    "resolve_lang",
+    "use_color",
+]
 
 HELP = Catalog(
     "help_cli",
@@ -152,73 +136,9 @@ def _root(
     """svcstd: standar pelayanan checker."""
 
 
-def resolve_lang(option: str | None, configured: str | None = None) -> str:
-    lang = option or environment_language() or configured or default_language()
-    if lang not in ("en", "id"):
-        raise UsageError(MESSAGES.text("bad_lang", value=lang))
-    return lang
-
-
-def parse_as_of(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(MESSAGES.text("bad_date", value=value)) from None
-
-
-def refuse_config_when_isolated(config: str | None, isolated: bool) -> str | None:
-    """`--isolated` with `--config` asks for two opposite things: a usage error."""
-    if isolated and config is not None:
-        raise UsageError(MESSAGES.text("isolated_config", path=config))
-    return config
-
-
-def configured_pipeline(
-    config: str | None, as_of: str | None, overrides: Mapping[str, object] | None = None, isolated: bool = False
-) -> Pipeline:
-    """The one pipeline of every command: configuration (with command-line overrides), every rule loaded once
-    (built-in and custom), `--select`/`--ignore` checked against them, and the date judged against.
-    `isolated`: no configuration file at all, only the defaults and the options."""
-    from svcstd import api
-    from svcstd.config.load import load_settings, with_overrides
-    from svcstd.config.selection import validate_selection
-    from svcstd.config.settings import DEFAULT_SETTINGS
-
-    settings = DEFAULT_SETTINGS if isolated else load_settings(config)
-    if overrides:
-        settings = with_overrides(settings, overrides)
-    run = api.pipeline(settings, parse_as_of(as_of))
-    validate_selection(settings, [rule.id for rule in run.rules])
-    return run
-
-
-def parse_outputs(formats: list[str], output: Path | None) -> list[tuple[str, Path | None]]:
-    """`--format NAME` or `--format NAME=FILE`, repeatable; `-o` is the file of the one without a file."""
-    outputs: list[tuple[str, Path | None]] = []
-    for spec in formats or ["text"]:
-        name, _, file = spec.partition("=")
-        if name not in FORMATS:
-            raise UsageError(MESSAGES.text("bad_format", value=name, choices=", ".join(FORMATS)))
-        outputs.append((name, Path(file) if file else None))
-    unnamed = [i for i, (_, file) in enumerate(outputs) if file is None]
-    if output is not None and unnamed:
-        outputs[unnamed[0]] = (outputs[unnamed[0]][0], output)
-        unnamed = unnamed[1:]
-    if len(unnamed) > 1:
-        raise UsageError(MESSAGES.text("one_stdout"))
-    return outputs
-
-
-def use_color(path: Path | None) -> bool:
-    """Colour only on a terminal, never with NO_COLOR set (https://no-color.org)."""
-    return path is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-
-
 def invoke(argv: list[str] | None = None) -> int:
     """Run the app with the commands registered so far; "cannot run" errors exit 2 with one line, Ctrl-C 130."""
-    lang = _lang_from_argv(argv, default_language())
+    lang = lang_from_argv(argv, default_language())
     try:
         result = app(args=argv, prog_name="svcstd", standalone_mode=False)
     except SvcstdError as error:
@@ -238,13 +158,3 @@ def invoke(argv: list[str] | None = None) -> int:
     if result == 130:  # typer returns Ctrl-C inside a command as the exit code 130
         typer.echo(MESSAGES("interrupted", lang), err=True)
     return result if isinstance(result, int) else 0
-
-
-def _lang_from_argv(argv: list[str] | None, fallback: str) -> str:
-    args = sys.argv[1:] if argv is None else argv
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in ("en", "id"):
-            return args[index + 1]
-        if arg in ("--lang=en", "--lang=id"):
-            return arg[-2:]
-    return fallback

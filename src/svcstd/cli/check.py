@@ -1,4 +1,8 @@
-"""`svcstd check`: validate and score standards, write each requested format, exit by the gate."""
+"""`svcstd check`: validate and score standards, write each requested format, exit by the gate.
+
+Nothing here imports typer, click or rich: `svcstd.cli.fast` calls `check` directly for the command lines
+it fully understands, and `svcstd.cli.check_command` registers it as typer's command for all the others.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,12 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import typer
-
-from svcstd.cli.app import MESSAGES as CLI_MESSAGES
-from svcstd.cli.app import (
-    app,
+from svcstd.cli.common import MESSAGES as CLI_MESSAGES
+from svcstd.cli.common import (
     configured_pipeline,
-    evaluated_annotations,
-    help_text,
+    echo_err,
     parse_outputs,
     refuse_config_when_isolated,
     resolve_lang,
@@ -195,54 +195,34 @@ def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip()) if value else None
 
 
-@app.command(help=help_text(HELP, "command"), short_help=help_text(HELP, "short"))
-@evaluated_annotations
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(help=help_text(HELP, "paths"), metavar="PATH")] = None,
-    formats: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT[=FILE]",
-            help=help_text(HELP, "format"),
-        ),
-    ] = None,
-    output_name: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help=help_text(HELP, "output"))
-    ] = None,
-    fail_on: Annotated[str | None, typer.Option("--fail-on", metavar="LEVEL", help=help_text(HELP, "fail_on"))] = None,
-    fail_under: Annotated[
-        float | None, typer.Option("--fail-under", metavar="SCORE", help=help_text(HELP, "fail_under"))
-    ] = None,
-    min_principle: Annotated[
-        list[str] | None,
-        typer.Option("--min-principle", metavar="SCORE", help=help_text(HELP, "min_principle")),
-    ] = None,
-    select: Annotated[str | None, typer.Option("--select", metavar="RULES", help=help_text(HELP, "select"))] = None,
-    ignore: Annotated[str | None, typer.Option("--ignore", metavar="RULES", help=help_text(HELP, "ignore"))] = None,
-    config: Annotated[str | None, typer.Option("--config", metavar="FILE", help=help_text(HELP, "config"))] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help=help_text(HELP, "isolated"))] = False,
-    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=help_text(HELP, "as_of"))] = None,
-    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help=help_text(HELP, "lang"))] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=help_text(HELP, "quiet"))] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=help_text(HELP, "verbose"))] = False,
-    baseline_name: Annotated[
-        str | None, typer.Option("--baseline", metavar="FILE", help=help_text(HELP, "baseline"))
-    ] = None,
-    write_baseline_name: Annotated[
-        str | None, typer.Option("--write-baseline", metavar="FILE", help=help_text(HELP, "write_baseline"))
-    ] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help=help_text(HELP, "jobs"))] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help=help_text(HELP, "no_cache"))] = False,
-    skip_non_standards: Annotated[
-        bool, typer.Option("--skip-non-standards", help=help_text(HELP, "skip_non_standards"))
-    ] = False,
-    allow_empty: Annotated[bool, typer.Option("--allow-empty", help=help_text(HELP, "allow_empty"))] = False,
-    show_skipped: Annotated[bool, typer.Option("--show-skipped", help=help_text(HELP, "show_skipped"))] = False,
-    show_config: Annotated[bool, typer.Option("--show-config", help=help_text(HELP, "show_config"))] = False,
+    paths: list[str] | None = None,
+    formats: list[str] | None = None,
+    output_name: str | None = None,
+    fail_on: str | None = None,
+    fail_under: float | None = None,
+    min_principle: list[str] | None = None,
+    select: str | None = None,
+    ignore: str | None = None,
+    config: str | None = None,
+    isolated: bool = False,
+    as_of: str | None = None,
+    lang: str | None = None,
+    quiet: bool = False,
+    verbose: bool = False,
+    baseline_name: str | None = None,
+    write_baseline_name: str | None = None,
+    jobs: int | None = None,
+    no_cache: bool = False,
+    skip_non_standards: bool = False,
+    allow_empty: bool = False,
+    show_skipped: bool = False,
+    show_config: bool = False,
 ) -> int:
-    """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse."""
+    """Validate and score service standards; exit 0 when all pass the gate, 1 when one fails, 2 on misuse.
+
+    The values are the ones typer gives `svcstd.cli.check_command.check` (the fast path gives the same).
+    """
     from svcstd.config.load import parse_min_principle
 
     # Paths taken as text and made Path here, as typer would: its Path coercion imports pydantic (start-up).
@@ -345,7 +325,7 @@ def _replaying(
     if any(Path(path).suffix.lower() not in NEVER_ORIGINAL for path in command.paths):
         return None  # an original (.docx, .pdf...) is judged afresh every run, never stored
     try:
-        from svcstd.cli.app import parse_as_of
+        from svcstd.cli.common import parse_as_of
         from svcstd.config.load import load_settings, with_overrides
         from svcstd.config.settings import DEFAULT_SETTINGS
 
@@ -387,7 +367,7 @@ def _replay(record: replay.Record, outputs: list[tuple[str, Path | None]], paths
     """What the recorded run printed and wrote, written the same way: standard error, then each output."""
     stored = record.outputs()
     for line in record.stderr:
-        typer.echo(line, err=True)
+        echo_err(line)
     written = [file for _, file in outputs if file is not None]
     if written:
         inputs = (*(path for path in paths if os.path.isfile(path)), *record.documents())
@@ -425,7 +405,7 @@ def _tell(report: Report, lang: str, show_skipped: bool, recorder: replay.Record
     if show_skipped:
         lines.extend(MESSAGES("skipped", lang, path=terminal(path)) for path in report.skipped)
     for line in lines:
-        typer.echo(line, err=True)
+        echo_err(line)
         if recorder is not None:
             recorder.note(line)
     if recorder is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from svcstd.cli import (  # noqa: F401  (registers the commands)
     cache,
     check,
+    check_command,
     diff,
     import_command,
     init,

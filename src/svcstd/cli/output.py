@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from svcstd.cli.app import MESSAGES
+from svcstd.cli.common import MESSAGES
 from svcstd.errors import UsageError
 
 
