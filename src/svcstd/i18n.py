@@ -17,7 +17,7 @@ _ALL_CATALOGS: list[Catalog] = []
 class Catalog:
     """A named set of messages, each a (English, Indonesian) pair of format strings.
 
-    Modules own the catalogue of their concept (the CLI's texts live in cli/app.py, schema messages in
+    Modules own the catalogue of their concept (the CLI's texts live in cli/common.py, schema messages in
     validation/messages.py); every catalogue registers itself here so that one test can check them all.
     """
 
