@@ -619,3 +619,28 @@ def test_no_record_when_the_run_used_other_settings_than_its_key(
     monkeypatch.setattr(command, "replay_basis", real)
     check(capsys, "standards", "--as-of", AS_OF)
     assert len(records()) == 1
+
+
+@pytest.mark.parametrize("slice_size", [1, 2, 3, 4096])
+def test_the_header_made_a_slice_at_a_time_is_the_canonical_json_of_the_whole(
+    monkeypatch: pytest.MonkeyPatch, slice_size: int
+) -> None:
+    from array import array
+
+    from svcstd.reading.discovery import Target
+
+    monkeypatch.setattr(replay, "_SLICE", slice_size)
+    targets = [
+        Target("a/sp-1.yaml", "a/sp-1.yaml", False),
+        Target("./b.yml", "b.yml", True),
+        Target("c/layanan-ñ-\udcff.yaml", "c/layanan-ñ-\udcff.yaml", False),  # not UTF-8, not ASCII
+        Target('d/"quoted".yaml', 'd/"quoted".yaml', False),
+        Target("e.yaml", "e.yaml", True),
+    ]
+    stamps = array("q", [n * 1_000_000_007 - 3 for n in range(4 * len(targets))])
+    head = {"exit": 1, "format": replay.RUN_FORMAT, "stderr": ["é"], "skipped": []}
+    whole = {**head, "targets": [[*t, list(stamps[4 * i : 4 * i + 4])] for i, t in enumerate(targets)]}
+    expected = json.dumps(whole, sort_keys=True, separators=(",", ":")).encode("ascii")
+    made = replay._with_targets(json.dumps(head, sort_keys=True, separators=(",", ":")), targets, stamps)
+    assert made == expected
+    assert replay._with_targets('{"exit":0}', [], array("q")) == b'{"exit":0,"targets":[]}'

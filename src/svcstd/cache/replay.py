@@ -40,6 +40,7 @@ import stat
 import sys
 import time
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -382,7 +383,9 @@ class Recorder:
         self.basis = basis
         self.start = start
         self.ok = True
-        self.targets: list[list[object]] = []
+        self.targets: Sequence[Target] = ()
+        self.stamps = array("q")
+        """The targets' stamps, four numbers each, packed: lists of lists cost ~300 bytes a file."""
         self.found: int | None = None
         self.shared: list[list[object]] = []
         self.stderr: list[str] = []
@@ -402,12 +405,17 @@ class Recorder:
         """Each target's stamp, taken before it is read; a racy one means no record."""
         now = time.time_ns()
         self.found = found
+        self.targets = targets  # the run's own list: only the stamps are kept here
         for target in targets:
             stamp = _stamp(target.path, now)
             if stamp is None:
                 self.give_up()
                 return
-            self.targets.append([target.path, target.display, target.explicit, list(stamp)])
+            try:
+                self.stamps.extend(stamp)
+            except OverflowError:  # an inode beyond 2**63 (some network file systems): no record, a normal run
+                self.give_up()
+                return
 
     def stored(self, store: ResultCache, targets: Sequence[Target]) -> None:
         """The shared files each target used, from the cache's entries; their stamps, when their bytes
@@ -510,11 +518,10 @@ class Recorder:
             "shared": self.shared,
             "skipped": self.skipped,
             "stderr": self.stderr,
-            "targets": self.targets,
         }
         try:
-            blob = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("ascii")
-        except (ValueError, UnicodeEncodeError):
+            blob = _with_targets(json.dumps(header, sort_keys=True, separators=(",", ":")), self.targets, self.stamps)
+        except (ValueError, UnicodeEncodeError, OverflowError):
             self._discard()
             return
         if len(blob) > MAX_HEADER_BYTES:
@@ -596,3 +603,27 @@ def _open_regular(path: Path) -> int | None:
         pass
     os.close(handle)
     return None
+
+
+_SLICE = 4096
+"""Targets written to the header's JSON at a time: the text of all of them is made without their lists."""
+
+
+def _with_targets(head: str, targets: Sequence[Target], stamps: array[int]) -> bytes:
+    """The header's canonical JSON with `"targets"` (its last key in sorted order) spliced in at the end.
+
+    Exactly `json.dumps(header, sort_keys=True, separators=(",", ":"))` of a header whose `targets` is
+    `[[path, display, explicit, [size, mtime_ns, inode, ctime_ns]], ...]`; made a slice at a time, so
+    that 100,000 targets never stand as 100,000 lists at once.
+    """
+    pieces = [head[:-1], ',"targets":[']
+    for start in range(0, len(targets), _SLICE):
+        chunk = [
+            [target.path, target.display, target.explicit, list(stamps[4 * at : 4 * at + 4])]
+            for at, target in enumerate(targets[start : start + _SLICE], start)
+        ]
+        if start:
+            pieces.append(",")
+        pieces.append(json.dumps(chunk, separators=(",", ":"))[1:-1])
+    pieces.append("]}")
+    return "".join(pieces).encode("ascii")

@@ -97,7 +97,10 @@ def _expand(given: str, globs: Globs) -> Iterator[Target]:
         yield Target(given, given, True)
         return
     for relative in _walk(given):
-        path, display = os.path.join(given, relative), _display(given, relative)
+        path = os.path.join(given, relative)
+        display = _display(given, relative)
+        if display == path:
+            display = path  # one string object for both, not two equal ones (memory at 100,000 files)
         if globs.wanted(path, display):
             yield Target(path, display, False)
 
