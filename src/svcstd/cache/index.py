@@ -30,13 +30,12 @@ import json
 import os
 import re
 import secrets
-import stat
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, NamedTuple
 
-from svcstd.cache.location import NO_FOLLOW
+from svcstd.cache.location import BINARY, NO_FOLLOW, open_regular
 
 INDEX = "index"
 PACK_PREFIX = "pack-"
@@ -131,7 +130,7 @@ def write_index(folder: Path, key: bytes, header: dict[str, str], packs: list[st
         raise ValueError("an index header is its context, format and root")
     signer = hmac.new(key, digestmod=hashlib.sha256)
     temporary = folder / f"{TEMPORARY}{INDEX}-{secrets.token_hex(8)}"
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | _BINARY, 0o600)
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | BINARY, 0o600)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(b"0" * 64 + b"\n")  # the signature's place, filled in at the end
@@ -182,7 +181,7 @@ class Packs:
             return None
         handle = self._handles.get(pack, -1)
         if handle == -1:
-            handle = self._handles[pack] = _open_regular(self.folder / self.names[pack])
+            handle = self._handles[pack] = open_regular(self.folder / self.names[pack])
         if handle is None:
             return None
         try:
@@ -210,7 +209,7 @@ class PackWriter:
         self.name = f"{PACK_PREFIX}{secrets.token_hex(16)}{PACK_SUFFIX}"
         self.temporary = folder / f"{TEMPORARY}{self.name}"
         self.path = folder / self.name
-        handle = os.open(self.temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | _BINARY, 0o600)
+        handle = os.open(self.temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | BINARY, 0o600)
         self._stream: IO[bytes] = os.fdopen(handle, "wb")
         self.size = 0
 
@@ -253,7 +252,7 @@ def drop_packs(folder: Path, keep: set[str], known: set[str], stale_seconds: flo
 
 def read_file(path: Path, limit: int) -> bytes | None:
     """The file's bytes, never through a link and never more than `limit`; None when there is none."""
-    handle = _open_regular(path)
+    handle = open_regular(path)
     if handle is None:
         return None
     try:
@@ -269,24 +268,6 @@ def read_file(path: Path, limit: int) -> bytes | None:
         os.close(handle)
     blob = b"".join(chunks)
     return blob if len(blob) <= limit else None
-
-
-_BINARY = getattr(os, "O_BINARY", 0)
-
-
-def _open_regular(path: Path) -> int | None:
-    """A descriptor on the regular file at `path` (not a link, folder or device); None otherwise."""
-    try:
-        handle = os.open(path, os.O_RDONLY | NO_FOLLOW | _BINARY)
-    except OSError:
-        return None
-    try:
-        if stat.S_ISREG(os.fstat(handle).st_mode):
-            return handle
-    except OSError:
-        pass
-    os.close(handle)
-    return None
 
 
 def _read_at(handle: int, offset: int, length: int) -> bytes:

@@ -133,3 +133,21 @@ def _create_key(path: Path) -> None:
             os.link(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+BINARY = getattr(os, "O_BINARY", 0)
+
+
+def open_regular(path: Path) -> int | None:
+    """A descriptor on the regular file at `path` (not a link, folder or device); None otherwise."""
+    try:
+        handle = os.open(path, os.O_RDONLY | NO_FOLLOW | BINARY)
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(handle).st_mode):
+            return handle
+    except OSError:
+        pass
+    os.close(handle)
+    return None

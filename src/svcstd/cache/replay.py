@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from svcstd import __version__
 from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS, files_hash, label, stable
-from svcstd.cache.location import NO_FOLLOW, cache_home, make_folder, root_folder, secret_key
+from svcstd.cache.location import BINARY, NO_FOLLOW, cache_home, make_folder, open_regular, root_folder, secret_key
 
 if TYPE_CHECKING:
     from svcstd.cache.store import ResultCache
@@ -76,7 +76,6 @@ RACY_NS = 3_000_000_000
 """As store.RACY_NS: a file changed this recently before it was stat-ed gets no stamp (and no record)."""
 _TRAILER = 1 + 20 + 1 + 64
 _CHUNK = 1024 * 1024
-_BINARY = getattr(os, "O_BINARY", 0)
 
 Stamp = tuple[int, int, int, int]
 
@@ -230,7 +229,7 @@ def find(key: str, targets: Sequence[Target], found: int | None, start: str = ".
         secret = secret_key(home)
     except OSError:
         return None
-    handle = _open_regular(folder / _name(key))
+    handle = open_regular(folder / _name(key))
     if handle is None:
         return None
     try:
@@ -492,7 +491,7 @@ class Recorder:
             self._secret = secret_key(home)
             self._folder = folder
             self._temporary = folder / f"{TEMPORARY}{secrets.token_hex(8)}"
-            handle = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | _BINARY, 0o600)
+            handle = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | BINARY, 0o600)
             self._stream = os.fdopen(handle, "wb")
         except OSError:
             self.give_up()
@@ -588,21 +587,6 @@ def prune_runs(folder: Path, max_bytes: int | None = None, now: float | None = N
         total += size
         kept += is_record
     return total
-
-
-def _open_regular(path: Path) -> int | None:
-    """A descriptor on the regular file at `path` (not a link, folder or device); None otherwise."""
-    try:
-        handle = os.open(path, os.O_RDONLY | NO_FOLLOW | _BINARY)
-    except OSError:
-        return None
-    try:
-        if stat.S_ISREG(os.fstat(handle).st_mode):
-            return handle
-    except OSError:
-        pass
-    os.close(handle)
-    return None
 
 
 _SLICE = 4096
