@@ -11,6 +11,8 @@ import random
 import shutil
 import sys
 import time
+import zlib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -230,32 +232,67 @@ def fields(data: dict[str, Any], label: str) -> cache.index.Fields:
     return found
 
 
-def record(data: dict[str, Any], label: str) -> bytes:
+def pack_name(data: dict[str, Any], number: int) -> str:
+    """A pack's file name: the first of the index's "name offset length sha" of its table."""
+    return str(data["packs"][number]).split(" ")[0]
+
+
+def read_at(name: str, offset: int, length: int) -> bytes:
+    with open(context_folder() / name, "rb") as stream:
+        stream.seek(offset)
+        return stream.read(length)
+
+
+def stored(data: dict[str, Any], label: str) -> bytes:
+    """A record's bytes as they are in its pack (compressed)."""
     entry = fields(data, label)
-    with open(context_folder() / data["packs"][entry.pack], "rb") as stream:
-        stream.seek(entry.offset)
-        return stream.read(entry.length)
+    return read_at(pack_name(data, entry.pack), entry.offset, entry.length)
 
 
-def replace_records(data: dict[str, Any], change: Any) -> None:
-    """Every record rewritten by `change` (decoded JSON in, JSON out) into a new pack the index points to."""
+def table_strings(data: dict[str, Any], number: int) -> list[str]:
+    _name, offset, length, _sha = str(data["packs"][number]).split(" ")
+    raw = cache.index.expand(read_at(pack_name(data, number), int(offset), int(length)), 1 << 30)
+    assert raw is not None
+    strings = json.loads(raw)
+    assert isinstance(strings, list)
+    return strings
+
+
+def record(data: dict[str, Any], label: str) -> bytes:
+    """A record's JSON, expanded."""
+    raw = cache.index.expand(stored(data, label), 1 << 30)
+    assert raw is not None
+    return raw
+
+
+def results_of(data: dict[str, Any], label: str) -> Results:
+    shared = codec.Shared()
+    table = codec.read_table(table_strings(data, fields(data, label).pack), shared)
+    return codec.unpack(json.loads(record(data, label)), table, shared)
+
+
+def replace_records(data: dict[str, Any], change: Any, table: codec.Table | None = None) -> None:
+    """Every record rewritten by `change` (results in; results, packed with a new table, or any JSON out)
+    into a new pack the index points to."""
     name = "pack-" + "a" * 32 + ".dat"
+    table = table or codec.Table()
     blob = b""
     for label in data["entries"]:
-        rewritten = codec.dumps(change(json.loads(record(data, label))))
+        changed = change(results_of(data, label))
+        raw = codec.pack(changed, table) if isinstance(changed, tuple) else codec.dumps(changed)
+        rewritten = cache.index.compress(raw)
         sha = hashlib.sha256(rewritten).hexdigest()
         entry = fields(data, label)._replace(pack=len(data["packs"]), offset=len(blob), length=len(rewritten), sha=sha)
         data["entries"][label] = cache.index.entry(*entry)
         blob += rewritten
-    (context_folder() / name).write_bytes(blob)
-    data["packs"].append(name)
+    packed = cache.index.compress(table.blob())
+    (context_folder() / name).write_bytes(blob + packed)
+    data["packs"].append(cache.index.Pack(name, len(blob), len(packed), hashlib.sha256(packed).hexdigest()).written())
 
 
-def passing(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def passing(results: Results) -> Results:
     """Every document passes with no finding: what a planter wants."""
-    for doc in results:
-        doc.update(passed=True, findings=[])
-    return results
+    return tuple(replace(doc, passed=True, findings=()) for doc in results)
 
 
 def test_a_planted_index_with_a_wrong_signature_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -286,12 +323,18 @@ def test_a_record_changed_in_its_pack_is_a_miss(repo: Path, monkeypatch: pytest.
     """
     fresh = run()
     _, data = load_index()
-    label = next(label for label in data["entries"] if "sp-" in label)
+    label = max((label for label in data["entries"] if "sp-" in label), key=lambda label: fields(data, label).length)
     _digest, _stamp, pack, offset, length, _sha = fields(data, label)
-    planted = codec.dumps(passing(json.loads(record(data, label))))
-    path = context_folder() / data["packs"][pack]
+    table = codec.Table()
+    for text in table_strings(data, pack):
+        table.ref(text)
+    raw = codec.pack(passing(results_of(data, label)), table)
+    assert len(table.strings) == len(table_strings(data, pack))  # the planted record needs no new string
+    planted = zlib.compress(raw.ljust(length - 11), 0)  # stored, not deflated: 11 bytes of zlib's own
+    assert len(planted) == length and cache.index.expand(planted, 1 << 30) is not None
+    path = context_folder() / pack_name(data, pack)
     blob = path.read_bytes()
-    path.write_bytes(blob[:offset] + planted[:length].ljust(length) + blob[offset + length :])
+    path.write_bytes(blob[:offset] + planted + blob[offset + length :])
     judged = forbid_judging(monkeypatch)
     assert run() == fresh
     assert judged == [label.split("\0")[0]]
@@ -332,6 +375,9 @@ def test_the_index_and_records_are_plain_json_the_same_on_every_python(repo: Pat
     for label in data["entries"]:
         blob = record(data, label)
         assert codec.dumps(json.loads(blob)) == blob
+    for number in range(len(data["packs"])):
+        strings = table_strings(data, number)
+        assert all(type(text) is str for text in strings) and len(set(strings)) == len(strings)
     assert not list(cache.root_folder().rglob("*.pickle"))
 
 
@@ -378,15 +424,15 @@ def test_a_corrupt_or_truncated_index_is_a_miss(repo: Path, content: bytes | str
 def test_a_truncated_or_missing_pack_is_a_miss(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = run()
     _, data = load_index()
-    [name] = data["packs"]
-    pack = context_folder() / name
+    pack = context_folder() / pack_name(data, 0)
     pack.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
     judged = forbid_judging(monkeypatch)
     assert run() == fresh
-    assert 0 < len(judged) < len(data["entries"])  # the records past the cut
+    assert len(judged) == len(data["entries"])  # the table, at the pack's end, is cut: every record misses
     judged.clear()
-    for name in load_index()[1]["packs"]:
-        (context_folder() / name).unlink()
+    data = load_index()[1]
+    for number in range(len(data["packs"])):
+        (context_folder() / pack_name(data, number)).unlink()
     assert run() == fresh
     assert len(judged) == len(data["entries"])
 
@@ -429,10 +475,23 @@ def test_well_signed_malformed_entries_are_misses(repo: Path, entry: object) -> 
     assert run() == fresh
 
 
-def test_well_signed_malformed_pack_names_are_no_index(repo: Path) -> None:
+@pytest.mark.parametrize(
+    "packs",
+    [
+        ["../../key"],
+        [f"../../key 0 1 {SHA}"],
+        ["pack-" + "0" * 32 + ".dat"],  # the name alone: the format before tables
+        [f"pack-{'0' * 32}.dat 0 1"],
+        [f"pack-{'0' * 32}.dat -1 1 {SHA}"],
+        [f"pack-{'0' * 32}.dat 0 1 {SHA} "],
+        [f"pack-{'0' * 32}.dat 0 1 {SHA}", f"pack-{'0' * 32}.dat 5 1 {SHA}"],  # one pack twice
+        [["pack-" + "0" * 32 + ".dat", 0, 1, SHA]],
+    ],
+)
+def test_well_signed_malformed_pack_names_are_no_index(repo: Path, packs: list[object]) -> None:
     fresh = run()
     _, data = load_index()
-    data["packs"] = ["../../key"]
+    data["packs"] = packs
     store_index(data)
     assert cache.ResultCache(cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF)).entries == {}
     assert run() == fresh
@@ -482,7 +541,7 @@ def test_a_linked_index_or_pack_is_not_read(repo: Path, monkeypatch: pytest.Monk
     fresh = run()
     context = cache.context_digest(DEFAULT_SETTINGS, BUILTIN_RULES, AS_OF)
     _, data = load_index()
-    pack = context_folder() / data["packs"][0]
+    pack = context_folder() / pack_name(data, 0)
     elsewhere = repo / "pack.dat"
     elsewhere.write_bytes(pack.read_bytes())
     pack.unlink()
@@ -861,10 +920,12 @@ def test_packs_are_merged_and_dead_ones_removed(repo: Path, monkeypatch: pytest.
         assert run() == run(use_cache=False)
         _, data = load_index()
         assert len(data["packs"]) <= cache.index.MAX_PACKS
-        assert sorted(path.name for path in context_folder().glob("pack-*")) == sorted(data["packs"])
+        names = [pack_name(data, number) for number in range(len(data["packs"]))]
+        assert sorted(path.name for path in context_folder().glob("pack-*")) == sorted(names)
     for edited in files:  # every record replaced: the first pack is all dead and goes
         edited.write_text(edited.read_text(encoding="utf-8") + "\n# lagi\n", encoding="utf-8")
-    first = set(load_index()[1]["packs"])
+    data = load_index()[1]
+    first = {pack_name(data, number) for number in range(len(data["packs"]))}
     warm = run()
     assert warm == run(use_cache=False)
     assert not first & {path.name for path in context_folder().glob("pack-*")}
@@ -924,10 +985,11 @@ def test_the_index_is_written_in_slices_as_canonical_json(tmp_path: Path) -> Non
     key = b"k" * 32
     header = {"format": cache.store.FORMAT, "context": "c", "root": "r"}
     entries = {f'dir/ä "{number}"\\caf\udce9.yaml\x000': f"{SHA} 0 {number} 1 - d\n{number}" for number in range(9000)}
-    cache.index.write_index(tmp_path, key, header, ["pack-" + "0" * 32 + ".dat"], entries)
+    packs = [cache.index.Pack("pack-" + "0" * 32 + ".dat", 10, 20, SHA)]
+    cache.index.write_index(tmp_path, key, header, packs, entries)
     mac, _, payload = (tmp_path / "index").read_bytes().partition(b"\n")
-    document = {**header, "packs": ["pack-" + "0" * 32 + ".dat"], "entries": entries}
+    document = {**header, "packs": [f"pack-{'0' * 32}.dat 10 20 {SHA}"], "entries": entries}
     assert payload == json.dumps(document, sort_keys=True, separators=(",", ":")).encode("ascii")
     assert mac == hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
-    assert cache.index.read_index(tmp_path, key, header) == (document["packs"], entries)
+    assert cache.index.read_index(tmp_path, key, header) == (packs, entries)
     assert cache.index.read_index(tmp_path, b"x" * 32, header) == ([], {})

@@ -332,3 +332,232 @@ def _float(value: object) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise ValueError("expected a number")
     return float(value)
+
+
+# A pack's records (index.py): the same results with every repeated string stored once per pack.
+#
+# A record is a JSON list of documents, each a list in a fixed order; every string that repeats across
+# documents (rule ids, severities, principles, messages in both languages, pointers, anchors, shared
+# files, grades, the meta fields, waivers) is its number in the pack's table, a list of strings written
+# once at the pack's end. Only a document's path, id and title, which no other document shares, are
+# written out. At ~18 findings a document, whose two-language messages were ~90% of a record, a record
+# is a tenth of what `encode` writes, and `json.loads` reads ints instead of long texts.
+
+
+class Table:
+    """The strings of one pack being written: each given a number on first use."""
+
+    __slots__ = ("numbers", "strings")
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.strings: list[str] = []
+
+    def ref(self, value: str) -> int:
+        number = self.numbers.get(value)
+        if number is None:
+            if type(value) is not str:
+                raise ValueError("expected a string")
+            number = self.numbers[value] = len(self.strings)
+            self.strings.append(value)
+        return number
+
+    def blob(self) -> bytes:
+        """The table as stored: compact JSON, a list of strings."""
+        return dumps(self.strings)
+
+
+class Strings:
+    """A pack's table read back: its strings by number (a dict, so that a negative or out-of-range number
+    is a KeyError, never another string), and one Text per pair of numbers used as a message."""
+
+    __slots__ = ("shared", "strings", "texts")
+
+    def __init__(self, strings: dict[int, str], shared: Shared) -> None:
+        self.strings = strings
+        self.texts: dict[tuple[int, int], Text] = {}
+        self.shared = shared.texts
+
+
+def read_table(data: object, shared: Shared) -> Strings:
+    """The Strings of a table `Table.blob` wrote, each string shared across the run; ValueError for anything else."""
+    if type(data) is not list:
+        raise ValueError("expected a list")
+    own = shared.strings
+    table = {}
+    for number, value in enumerate(data):
+        if type(value) is not str:
+            raise ValueError("expected a string")
+        table[number] = own.setdefault(value, value)
+    return Strings(table, shared)
+
+
+def pack(results: Results, table: Table) -> bytes:
+    """A record: the results with their repeated strings as numbers in `table` (canonical JSON)."""
+    return dumps([_packed_document(doc, table) for doc in results])
+
+
+def _packed_document(doc: DocumentResult, table: Table) -> list[Any]:
+    ref = table.ref
+    meta = doc.meta
+    return [
+        doc.path,
+        doc.index,
+        doc.id,
+        doc.title,
+        doc.valid,
+        [_packed_finding(finding, ref) for finding in doc.findings],
+        doc.score,
+        None if doc.grade is None else [ref(doc.grade.key), ref(doc.grade.label.en), ref(doc.grade.label.id)],
+        [
+            [
+                ref(result.principle.value),
+                result.score,
+                [ref(rule) for rule in result.passed],
+                [ref(rule) for rule in result.failed],
+                [ref(rule) for rule in result.not_applicable],
+                [ref(rule) for rule in result.waived],
+                result.quality,
+            ]
+            for result in doc.principles
+        ],
+        doc.passed,
+        doc.quality,
+        [
+            *(
+                None if value is None else ref(value)
+                for value in (meta.provider, meta.unit, meta.status, meta.version, meta.last_reviewed, meta.review_due)
+            ),
+            [[ref(part) for part in waiver] for waiver in meta.waivers],
+        ],
+    ]
+
+
+def _packed_finding(finding: Finding, ref: Callable[[str], int]) -> list[Any]:
+    """[rule, severity, message en, message id, pointer, line, column, principle, waiver, anchor(, file)],
+    every string a number in the table."""
+    encoded = [
+        ref(finding.rule),
+        ref(finding.severity.value),
+        ref(finding.message.en),
+        ref(finding.message.id),
+        ref(finding.pointer),
+        finding.line,
+        finding.column,
+        None if finding.principle is None else ref(finding.principle.value),
+        None if finding.waiver is None else [ref(part) for part in finding.waiver],
+        None if finding.anchor is None else ref(finding.anchor),
+    ]
+    return encoded if finding.file is None else [*encoded, ref(finding.file)]
+
+
+def unpack(data: object, table: Strings, shared: Shared) -> Results:
+    """The results `pack` wrote with the table read back as `table`; ValueError (or KeyError) for anything else."""
+    return tuple(_unpacked_document(item, table, shared) for item in _list(data))
+
+
+_DOCUMENT_FIELDS = 12
+
+
+def _unpacked_document(item: object, table: Strings, shared: Shared) -> DocumentResult:
+    if type(item) is not list or len(item) != _DOCUMENT_FIELDS:
+        raise ValueError("expected a document")
+    path, number, id_, title, valid, findings, score, grade, principles, passed, quality, meta = item
+    strings = table.strings
+    return DocumentResult(
+        path=_str(path),
+        index=_int(number),
+        id=_optional(_str, id_),
+        title=_optional(_str, title),
+        valid=_bool(valid),
+        findings=tuple([_unpacked_finding(entry, table) for entry in _list(findings)]),
+        score=_optional(_float, score),
+        grade=None if grade is None else _unpacked_grade(grade, strings),
+        principles=tuple(_unpacked_principle(entry, strings) for entry in _list(principles)),
+        passed=_bool(passed),
+        meta=_unpacked_meta(meta, strings),
+        quality=_optional(_float, quality),
+    )
+
+
+def _ref(strings: dict[int, str], value: object) -> str:
+    if type(value) is not int:
+        raise ValueError("expected a string's number")
+    return strings[value]
+
+
+def _refs(strings: dict[int, str], value: object, length: int | None = None) -> tuple[str, ...]:
+    if type(value) is not list or (length is not None and len(value) != length):
+        raise ValueError("expected a list of string numbers")
+    return tuple([_ref(strings, item) for item in value])
+
+
+def _unpacked_finding(item: object, table: Strings) -> Finding:
+    """The hot path of a warm run (one call per cached finding): every field checked by its exact type."""
+    if type(item) is not list or not FINDING_FIELDS <= len(item) <= FINDING_FIELDS + 1:
+        raise ValueError("expected a finding")
+    rule, severity, en, id_, pointer, line, column, principle, waiver, anchor = item[:FINDING_FIELDS]
+    if not (type(rule) is type(severity) is type(en) is type(id_) is type(pointer) is int):
+        raise ValueError("expected numbers")
+    if not (type(line) is type(column) is int):
+        raise ValueError("expected numbers")
+    strings = table.strings
+    message = table.texts.get((en, id_))
+    if message is None:
+        pair = (strings[en], strings[id_])
+        message = table.shared.get(pair)
+        if message is None:
+            message = table.shared[pair] = Text(*pair)
+        table.texts[(en, id_)] = message
+    return _new_finding(
+        (
+            strings[rule],
+            _SEVERITIES[strings[severity]],
+            message,
+            strings[pointer],
+            line,
+            column,
+            None if principle is None else _PRINCIPLES[_ref(strings, principle)],
+            None if waiver is None else Waiver(*_refs(strings, waiver, 4)),
+            None if anchor is None else _ref(strings, anchor),
+            None,
+            _ref(strings, item[FINDING_FIELDS]) if len(item) > FINDING_FIELDS else None,
+        )
+    )
+
+
+def _unpacked_grade(item: object, strings: dict[int, str]) -> Grade:
+    key, en, id_ = _refs(strings, item, 3)
+    return Grade(key, Text(en, id_))
+
+
+def _unpacked_principle(item: object, strings: dict[int, str]) -> PrincipleResult:
+    if type(item) is not list or len(item) != 7:
+        raise ValueError("expected a principle's result")
+    principle, score, passed, failed, not_applicable, waived, quality = item
+    return PrincipleResult(
+        principle=_PRINCIPLES[_ref(strings, principle)],
+        score=_optional(_float, score),
+        passed=_refs(strings, passed),
+        failed=_refs(strings, failed),
+        not_applicable=_refs(strings, not_applicable),
+        waived=_refs(strings, waived),
+        quality=_optional(_float, quality),
+    )
+
+
+def _unpacked_meta(item: object, strings: dict[int, str]) -> DocumentMeta:
+    if type(item) is not list or len(item) != 7:
+        raise ValueError("expected a document's meta")
+    provider, unit, status, version, last_reviewed, review_due = (
+        None if value is None else _ref(strings, value) for value in item[:6]
+    )
+    return DocumentMeta(
+        provider=provider,
+        unit=unit,
+        status=status,
+        version=version,
+        last_reviewed=last_reviewed,
+        review_due=review_due,
+        waivers=tuple(Waiver(*_refs(strings, entry, 4)) for entry in _list(item[6])),
+    )

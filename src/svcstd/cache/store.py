@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd import __version__
 from svcstd.cache import codec, index, replay
-from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS
+from svcstd.cache.basics import FORMAT as _BASE_FORMAT
+from svcstd.cache.basics import MAX_BYTES, STALE_SECONDS
 from svcstd.cache.basics import files_hash as _files_hash
 from svcstd.cache.basics import label as index_label
 from svcstd.cache.basics import stable as _stable
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
     from svcstd.reading.discovery import Target
     from svcstd.rules.base import Rule
 
+FORMAT = "svcstd-cache-7"
+"""The index and packs' format (the index's header): records with a table per pack, compressed (7); the
+run record (replay.py) keeps basics.FORMAT. An index of another format is no index: every file a miss."""
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """One file's record: larger results are not stored."""
 KEEP_CONTEXTS = 8
@@ -115,6 +119,7 @@ def context_digest(settings: Settings, rules: Iterable[Rule], as_of: date) -> st
     judging = {f.name: _stable(getattr(settings, f.name)) for f in fields(settings) if f.name not in _OUTPUT_ONLY}
     parts = (
         FORMAT,
+        _BASE_FORMAT,
         __version__,
         _code_stamp(),
         _schema_hash(),
@@ -165,21 +170,45 @@ class ResultCache:
             names, self.entries = index.read_index(self.folder, self.key, self.header)
         else:
             names, self.entries = [], {}
-        self.packs = index.Packs(self.folder, list(names), MAX_ENTRY_BYTES)
+        self.packs = index.Packs(self.folder, names, MAX_ENTRY_BYTES)
+        self._tables: dict[int, codec.Strings | None] = {}
+        self._table: codec.Table | None = None
 
     def _raw(self, target: Target) -> tuple[str, index.Fields] | None:
         label = _label(target)
         fields = index.checked(self.entries.get(label), len(self.packs.names))
         return None if fields is None else (label, fields)
 
+    def _strings(self, pack: int) -> codec.Strings | None:
+        """The pack's table read back once a run, when it is what the signed index says; else None."""
+        if pack in self._tables:
+            return self._tables[pack]
+        table = None
+        blob = self.packs.table(pack)
+        if blob is not None:
+            try:
+                table = codec.read_table(json.loads(blob), self.shared)
+            except (ValueError, TypeError, RecursionError):
+                table = None
+        self._tables[pack] = table
+        return table
+
     def _results(self, fields: index.Fields) -> Results | None:
-        """The entry's results, read from its pack when the record is what the signed index says."""
-        record = self.packs.record(fields.pack, fields.offset, fields.length, fields.sha)
-        if record is None:
+        """The entry's results, read from its pack when the record and the pack's table are what the signed
+        index says."""
+        return self._read(fields, self.shared)
+
+    def _read(self, fields: index.Fields, shared: codec.Shared) -> Results | None:
+        table = self._strings(fields.pack)
+        if table is None:
+            return None
+        blob = self.packs.record(fields.pack, fields.offset, fields.length, fields.sha)
+        raw = None if blob is None else index.expand(blob, MAX_ENTRY_BYTES)
+        if raw is None:
             return None
         try:
-            return codec.decode(json.loads(record), self.shared)
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return codec.unpack(json.loads(raw), table, shared)
+        except (ValueError, TypeError, LookupError, AttributeError, RecursionError):
             return None
 
     def entry(self, target: Target) -> Entry | None:
@@ -225,17 +254,22 @@ class ResultCache:
     def put(self, target: Target, key: FileKey | str, results: Results) -> None:
         """Written to this run's pack at once; results that cannot be stored exactly (NaN) are not stored."""
         digest, stamp = (key, None) if isinstance(key, str) else key
-        try:
-            record = codec.dumps(codec.encode(results))
-        except ValueError:
-            return
-        if len(record) > MAX_ENTRY_BYTES or not self._writable:
+        if not self._writable:
             return
         try:
             if self._writer is None:
                 make_folder(self.folder, self.home)
                 self._writer = index.PackWriter(self.folder)
-                self.packs.names.append(self._writer.name)
+                self._table = codec.Table()
+                self.packs.add(self._writer.name)
+            assert self._table is not None
+            try:
+                raw = codec.pack(results, self._table)
+            except ValueError:
+                return
+            if len(raw) > MAX_ENTRY_BYTES:
+                return
+            record = index.compress(raw)
             offset = self._writer.append(record)
         except OSError:
             self._give_up()
@@ -253,6 +287,7 @@ class ResultCache:
             packs = len(self.packs.names)
             self.entries = {label: raw for label, raw in self.entries.items() if not _in_pack(raw, pack, packs)}
             self._writer = None
+            self._table = None
 
     def save(self) -> None:
         """Finish the new pack, merge packs when there are many, write the index, then prune.
@@ -264,18 +299,26 @@ class ResultCache:
             return
         try:
             if self._writer is not None:
-                self._writer.finish()
-                self._writer = None
-            names = self._compacted()
+                self._finish(self._writer, self._table)
+                self._writer = self._table = None
+            packs = self._compacted()
             make_folder(self.folder, self.home)
-            index.write_index(self.folder, self.key, self.header, names, self.entries)
-            index.drop_packs(self.folder, keep=set(names), known=set(self.packs.names), stale_seconds=STALE_SECONDS)
+            index.write_index(self.folder, self.key, self.header, packs, self.entries)
+            keep = {pack.name for pack in packs}
+            index.drop_packs(self.folder, keep=keep, known=set(self.packs.names), stale_seconds=STALE_SECONDS)
             prune(self.root, keep=self.folder)
         except OSError:
             self._give_up()
         finally:
             self.changed = False
             self.close()
+
+    def _finish(self, writer: index.PackWriter, table: codec.Table | None) -> None:
+        """Append the pack's table and rename the pack; its table's place is known from now on."""
+        finished = writer.finish(index.compress((table or codec.Table()).blob()))
+        number = self.packs.names.index(writer.name)
+        self.packs.finish(number, finished)
+        self._tables.pop(number, None)  # read (and missed) before it had a table
 
     def close(self) -> None:
         """Release the packs; a pack never saved (an interrupted run) is removed."""
@@ -284,7 +327,7 @@ class ResultCache:
             self._writer = None
         self.packs.close()
 
-    def _compacted(self) -> list[str]:
+    def _compacted(self) -> list[index.Pack]:
         """The packs of the new index, its entries changed in place: entries that do not parse dropped,
         records of small or mostly dead packs copied into one new pack (when there are more than
         MAX_PACKS, or dead bytes outweigh live), packs renumbered when some are no longer used."""
@@ -315,31 +358,43 @@ class ResultCache:
                 fields = index.checked(raw, len(self.packs.names))
                 if fields is not None:
                     self.entries[label] = index.entry(*fields._replace(pack=number[fields.pack]))
-        return [self.packs.names[pack] for pack in sorted(used)]
+        kept = []
+        for old in sorted(used):
+            pack = self.packs.tables[old]
+            if pack is None:  # cannot be: every used pack is finished by now
+                raise OSError("a pack without its table")
+            kept.append(pack)
+        return kept
 
     def _merge(self, merge: set[int]) -> int:
-        """Copy the records of the packs in `merge`, one at a time, into a new pack (those that fail their
-        hash are dropped); the new pack's number."""
+        """Copy the records of the packs in `merge`, one at a time, into a new pack with a table of its own
+        (each record read back with its old pack's table and written with the new one; those that fail
+        their hash or do not read back are dropped); the new pack's number."""
         writer = index.PackWriter(self.folder)
+        table = codec.Table()
         new = len(self.packs.names)
+        shared = codec.Shared()  # not the run's: these results are only written again
         dropped = []
         try:
             for label, raw in self.entries.items():
                 fields = index.checked(raw, new)
                 if fields is None or fields.pack not in merge:
                     continue
-                record = self.packs.record(fields.pack, fields.offset, fields.length, fields.sha)
-                if record is None:
+                results = self._read(fields, shared)
+                if results is None:
                     dropped.append(label)
-                else:
-                    self.entries[label] = index.entry(*fields._replace(pack=new, offset=writer.append(record)))
-            writer.finish()
+                    continue
+                record = index.compress(codec.pack(results, table))
+                offset = writer.append(record)
+                moved = fields._replace(pack=new, offset=offset, length=len(record), sha=index.record_hash(record))
+                self.entries[label] = index.entry(*moved)
+            self.packs.add(writer.name)
+            self._finish(writer, table)
         except BaseException:
             writer.discard()
             raise
         for label in dropped:
             del self.entries[label]
-        self.packs.names.append(writer.name)
         return new
 
 
