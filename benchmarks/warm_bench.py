@@ -56,15 +56,18 @@ marks.append(("open the cache: context digest, read and verify the index", clock
 found = [api._cached(target, run, store) for target in files]
 marks.append(("lookups: stat, read and hash the record, json.loads, decode", clock()))
 from svcstd.cache import index
-store.packs = index.Packs(store.folder, store.packs.names, 1 << 30)  # reopened: the lookups closed theirs
+store.packs = index.Packs(store.folder, store.packs.tables, 1 << 30)  # reopened: the lookups closed theirs
 labels = [f"{target.display}\\0{int(target.explicit)}" for target in files]
 entries = [index.checked(store.entries[label], len(store.packs.names)) for label in labels]
-records = [store.packs.record(entry.pack, entry.offset, entry.length, entry.sha) for entry in entries]
-marks.append(("  of which: read and hash the records again", clock()))
-loaded = [json.loads(record) for record in records]
-marks.append(("  of which: json.loads again", clock()))
 shared = codec.Shared()
-decoded = [codec.decode(data, shared) for data in loaded]
+tables = {n: codec.read_table(json.loads(store.packs.table(n)), shared) for n in {e.pack for e in entries}}
+records = [store.packs.record(entry.pack, entry.offset, entry.length, entry.sha) for entry in entries]
+marks.append(("  of which: read and hash the records and tables again", clock()))
+expanded = [index.expand(record, 1 << 30) for record in records]
+marks.append(("  of which: zlib, expand the records again", clock()))
+loaded = [json.loads(record) for record in expanded]
+marks.append(("  of which: json.loads again", clock()))
+decoded = [codec.unpack(data, tables[entry.pack], shared) for data, entry in zip(loaded, entries)]
 marks.append(("  of which: decode again", clock()))
 with Spill() as spill:
     for slot, results in enumerate(found):

@@ -8,6 +8,10 @@ A finding, the bulk of a warm run's decoding (about 18 per document), is a flat 
 rather than an object with named fields: JSON reads it faster and it is checked by position. Decoding
 with a `Shared` (one per run) returns one object per distinct message and pointer, so that equal texts
 are shared across the run from the start (api.SharedTexts then has nothing to replace).
+
+The cache's packs (format 7) store `pack`'s records, each string that repeats a number in the pack's
+table (below); `encode` and `decode` are the named form of format 6, kept for tests of the result types'
+round trip.
 """
 
 from __future__ import annotations
