@@ -181,6 +181,21 @@ def rule(
     return wrap
 
 
+Gate = tuple[bool, tuple[tuple[str, ...], ...], AppliesFunction | None]
+"""What an `applies` made by `rule` asks, in its order: a full standard?, the components' paths, the rule's own test."""
+
+_GATES: dict[AppliesFunction, Gate] = {}
+
+
+def gate_of(applies: AppliesFunction | None) -> Gate:
+    """The parts of a rule's `applies`, for the engine to answer the first two once per document for every rule
+    that asks them (twenty rules ask whether the document is a full standard). Any other `applies` (a custom
+    rule's, a rule's own) is its own test."""
+    if applies is None:
+        return (False, (), None)
+    return _GATES.get(applies) or (False, (), applies)
+
+
 def _applicability(needs: tuple[str, ...], full_only: bool, applies: AppliesFunction | None) -> AppliesFunction | None:
     """One `applies`: the kind, then the components needed, then the rule's own condition."""
     if not needs and not full_only:
@@ -200,4 +215,5 @@ def _applicability(needs: tuple[str, ...], full_only: bool, applies: AppliesFunc
         return applies is None or applies(doc, ctx)
 
     combined.__doc__ = applies.__doc__ if applies is not None else None
+    _GATES[combined] = (full_only, paths, applies)
     return combined
