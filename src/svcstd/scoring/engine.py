@@ -146,7 +146,7 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
             if waiver:
                 outcomes.append(waived)
             else:
-                credit = rule.credit(data, context, hits)
+                credit = 0.0 if rule.items is None else rule.credit(data, context, hits)  # ungraded: nothing earned
                 outcomes.append(Outcome(rule.id, rule.principle, weight, Status.FAILED, credit, rule.binding))
     return Evaluation(tuple(findings), tuple(outcomes), waivers)
 
