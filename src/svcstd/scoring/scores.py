@@ -61,8 +61,11 @@ def scored(
             lists[1].append(rule)
             earned = weight * credit
             share = credit
+        elif status is _NOT_APPLICABLE:
+            lists[2].append(rule)
+            continue
         else:
-            lists[2 if status is _NOT_APPLICABLE else 3].append(rule)
+            lists[3].append(rule)
             continue
         scale = weight * get(principle, 1.0)
         if binding:

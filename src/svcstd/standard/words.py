@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -89,10 +90,9 @@ def _prefiltered(pattern: re.Pattern[str]) -> Search:
 def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Words of which every match of `pattern` holds at least one (lowered for a case-insensitive pattern),
     or None when the pattern does not show such words. ASCII words only."""
-    try:
-        from re import _constants as sre  # the standard library's own parser of patterns
-        from re import _parser
-
+    try:  # the standard library's own parser of patterns (a private module: looked up, not imported by name)
+        sre = importlib.import_module("re._constants")
+        _parser = importlib.import_module("re._parser")
         parsed = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # a private module: if a later Python changes it, every search runs in full
         return None
