@@ -7,6 +7,7 @@ validation (scores, the gate, anchors, sorting). Invalid documents are not judge
 they are left out.
 
     python benchmarks/rules_bench.py benchmarks/corpus/1000 [--files 500] [--repeat 3] [--profile 30]
+    python benchmarks/rules_bench.py benchmarks/corpus/1000 --per-rule 20    # the 20 costliest rules, CPU s each
     python benchmarks/rules_bench.py DIR --files 300 --snapshot before.txt   # on the old code
     python benchmarks/rules_bench.py DIR --files 300 --compare before.txt    # on the new: identical?
 
