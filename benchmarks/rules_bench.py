@@ -7,6 +7,7 @@ validation (scores, the gate, anchors, sorting). Invalid documents are not judge
 they are left out.
 
     python benchmarks/rules_bench.py benchmarks/corpus/1000 [--files 500] [--repeat 3] [--profile 30]
+    python benchmarks/rules_bench.py benchmarks/corpus/1000 --per-rule 20    # the 20 costliest rules, CPU s each
     python benchmarks/rules_bench.py DIR --files 300 --snapshot before.txt   # on the old code
     python benchmarks/rules_bench.py DIR --files 300 --compare before.txt    # on the new: identical?
 
@@ -86,6 +87,32 @@ def time_validate(documents: list[LoadedDocument]) -> float:
     return time.process_time() - start
 
 
+def time_rules(documents: list[LoadedDocument], pipe: Pipeline) -> dict[str, float]:
+    """CPU seconds per rule over the documents: its `applies`, its `check` run to the end and its credit.
+
+    What the engine adds around the rules (waivers, stamping findings, outcomes) is what `evaluate` costs
+    beyond the sum of these.
+    """
+    from svcstd.rules.facts import judging
+    from svcstd.scoring.engine import _plan
+
+    plan = _plan(pipe.rules, pipe.settings, pipe.as_of)
+    spent = dict.fromkeys((each.rule.id for each in plan), 0.0)
+    clock = time.process_time
+    for doc in documents:
+        data = doc.data
+        with judging(data):
+            for each in plan:
+                rule, context = each.rule, each.context
+                start = clock()
+                if rule.applies is None or rule.applies(data, context):
+                    hits = list(rule.check(data, context))
+                    if hits:
+                        rule.credit(data, context, hits)
+                spent[rule.id] += clock() - start
+    return spent
+
+
 def snapshot(documents: list[LoadedDocument], pipe: Pipeline) -> list[str]:
     return [repr(judge(doc, pipe)) for doc in documents]
 
@@ -96,6 +123,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=500, help="the first N files of each folder (sorted)")
     parser.add_argument("--repeat", type=int, default=3, help="keep the best of N timings")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the top N functions by own time")
+    parser.add_argument("--per-rule", type=int, default=0, metavar="N", help="print the N costliest rules")
     parser.add_argument("--evaluate-only", action="store_true", help="time engine.evaluate alone")
     parser.add_argument("--snapshot", type=Path, help="write every document's result (all documents) here")
     parser.add_argument("--verbose", action="store_true", help="judge as `check --verbose` (one finding per item)")
@@ -130,6 +158,15 @@ def main() -> int:
         stats = pstats.Stats(profiler)
         stats.sort_stats("tottime").print_stats(args.profile)
         stats.sort_stats("cumulative").print_stats(args.profile)
+        return 0
+    if args.per_rule:
+        runs = [time_rules(judged, pipe) for _ in range(args.repeat)]
+        best = {rule: min(run[rule] for run in runs) for rule in runs[0]}
+        total = sum(best.values())
+        evaluated = min(time_evaluate(judged, pipe) for _ in range(args.repeat))
+        print(f"engine.evaluate {evaluated:.3f} CPU s; the rules alone {total:.3f} (best of {args.repeat} each)")
+        for rule, seconds in sorted(best.items(), key=lambda item: -item[1])[: args.per_rule]:
+            print(f"{rule:10} {seconds:7.3f} CPU s  {1e6 * seconds / len(judged):7.1f} µs/document")
         return 0
     rows = {"engine.evaluate": min(time_evaluate(judged, pipe) for _ in range(args.repeat))}
     if not args.evaluate_only:

@@ -21,7 +21,7 @@ from svcstd.rules.facts import judging
 from svcstd.scoring.engine import evaluate
 from svcstd.scoring.gate import passes_gate, threshold_findings
 from svcstd.scoring.grades import grade_for
-from svcstd.scoring.scores import overall_quality, overall_score, principle_results
+from svcstd.scoring.scores import scored
 from svcstd.standard.aliases import normalise
 from svcstd.standard.dates import add_months
 from svcstd.validation.validate import validate
@@ -148,8 +148,7 @@ def _judged(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
         return DocumentResult(doc.path, doc.index, *identity, valid=False, findings=_sorted(findings, data))
     evaluation = evaluate(doc, pipeline.rules, settings, pipeline.as_of)
     findings.extend(evaluation.findings)
-    principles = principle_results(evaluation.outcomes)
-    score = overall_score(evaluation.outcomes, settings.principle_weights)
+    principles, score, quality = scored(evaluation.outcomes, settings.principle_weights)
     findings.extend(threshold_findings(score, principles, settings, doc.source.value("")))
     return DocumentResult(
         doc.path,
@@ -162,7 +161,7 @@ def _judged(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
         principles=principles,
         passed=passes_gate(findings, settings),
         meta=document_meta(data, evaluation.waivers),
-        quality=overall_quality(evaluation.outcomes, settings.principle_weights),
+        quality=quality,
     )
 
 

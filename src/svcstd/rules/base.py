@@ -98,21 +98,44 @@ class Rule:
         )
 
     def format_message(self, params: Mapping[str, object]) -> Text:
-        """The message filled in both languages (what `bilingual` makes of the quoted parameters)."""
+        """The message filled in both languages (what `bilingual` makes of the quoted parameters).
+
+        A message filled with short texts and ints is remembered (`_FILLED`): the same rule finds the same
+        thing with the same words in document after document, and filling two ~200-character texts costs
+        several times a lookup.
+        """
         filled: dict[str, object] = {}
+        short = True
         for key, value in params.items():
             if type(value) is str:  # the common case: the same text in both languages, cut like `quoted`
+                if len(value) > _REMEMBERED_PARAM:
+                    short = False
                 filled[key] = value if len(value) <= QUOTE_LIMIT else value[: QUOTE_LIMIT - 1] + "…"
             elif type(value) is int:
                 filled[key] = value
             else:  # a bilingual Text (or anything else): `bilingual` picks each language's side
                 return bilingual(self.message, **{key: quoted(value) for key, value in params.items()})
-        english, indonesian = self.message
-        return Text(english.format(**filled), indonesian.format(**filled))
+        if not short:
+            english, indonesian = self.message
+            return Text(english.format(**filled), indonesian.format(**filled))
+        remembered = (self.message, *filled.items())
+        text = _FILLED.get(remembered)
+        if text is None:
+            if len(_FILLED) >= _FILLED_LIMIT:
+                _FILLED.clear()
+            english, indonesian = self.message
+            text = _FILLED[remembered] = Text(english.format(**filled), indonesian.format(**filled))
+        return text
 
 
 QUOTE_LIMIT = 300
 """At most this many characters of one message parameter: document text quoted in a finding is cut there."""
+
+_FILLED: dict[tuple[object, ...], Text] = {}
+"""Messages filled with parameters of at most `_REMEMBERED_PARAM` characters (and ints), by message and parameters
+in their order; emptied when it holds `_FILLED_LIMIT`, so that it stays under a few megabytes."""
+_FILLED_LIMIT = 4096
+_REMEMBERED_PARAM = 200
 
 
 def quoted(value: object) -> object:
@@ -181,6 +204,21 @@ def rule(
     return wrap
 
 
+Gate = tuple[bool, tuple[tuple[str, ...], ...], AppliesFunction | None]
+"""What an `applies` made by `rule` asks, in its order: a full standard?, the components' paths, the rule's own test."""
+
+_GATES: dict[AppliesFunction, Gate] = {}
+
+
+def gate_of(applies: AppliesFunction | None) -> Gate:
+    """The parts of a rule's `applies`, for the engine to answer the first two once per document for every rule
+    that asks them (twenty rules ask whether the document is a full standard). Any other `applies` (a custom
+    rule's, a rule's own) is its own test."""
+    if applies is None:
+        return (False, (), None)
+    return _GATES.get(applies) or (False, (), applies)
+
+
 def _applicability(needs: tuple[str, ...], full_only: bool, applies: AppliesFunction | None) -> AppliesFunction | None:
     """One `applies`: the kind, then the components needed, then the rule's own condition."""
     if not needs and not full_only:
@@ -200,4 +238,5 @@ def _applicability(needs: tuple[str, ...], full_only: bool, applies: AppliesFunc
         return applies is None or applies(doc, ctx)
 
     combined.__doc__ = applies.__doc__ if applies is not None else None
+    _GATES[combined] = (full_only, paths, applies)
     return combined

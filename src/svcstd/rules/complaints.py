@@ -16,6 +16,7 @@ from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite
 from svcstd.standard.durations import is_measured
 from svcstd.standard.kinds import is_format_1_1
+from svcstd.standard.words import quick_search
 
 ELEMENT_COUNT = 4
 _SETTLING = ("respond", "settle")
@@ -49,6 +50,7 @@ def names_handler(complaints: Mapping[str, Any], actors: Sequence[str] = ()) -> 
 
 
 _COMPLAINT_SERVICE = re.compile(r"pengaduan|complaint", re.IGNORECASE)
+_complaint_service = quick_search(_COMPLAINT_SERVICE)
 
 
 def _steps(value: object) -> Iterator[Mapping[str, Any]]:
@@ -65,7 +67,7 @@ def is_complaint_service(doc: Mapping[str, Any]) -> bool:
     delivery = doc.get("delivery")
     products = delivery.get("products", []) if isinstance(delivery, Mapping) else []
     names = [doc.get("title"), *(p.get("name") for p in products if isinstance(p, Mapping))]
-    return any(isinstance(name, str) and _COMPLAINT_SERVICE.search(name) for name in names)
+    return any(isinstance(name, str) and _complaint_service(name) for name in names)
 
 
 def complaint_elements(

@@ -13,7 +13,7 @@ from svcstd.rules.citations import PP_42_2020, UU_25_2009, at, cite, general_kno
 from svcstd.rules.facts import shared
 from svcstd.standard.steps import all_steps
 from svcstd.standard.vocabulary import DAYS, SPECIAL_GROUPS
-from svcstd.standard.words import lazy_pattern
+from svcstd.standard.words import lazy_pattern, quick_search
 
 KEADILAN = principle("principle of fairness", "prinsip keadilan")
 
@@ -28,6 +28,8 @@ RELIEF = lazy_pattern(
     r"|\bSKTM\b|\bKIP\b|\bKIS\b|\bPBI\b|\bBPJS\b|\bJKN\b|Jamkes(?:da|mas)?|ditanggung",
     re.IGNORECASE,
 )
+
+_relief = quick_search(RELIEF)
 
 
 def procedure_channels(doc: Document) -> set[str]:
@@ -256,6 +258,7 @@ IN_PERSON_BY_NATURE = lazy_pattern(
     r"|pemeriksaan (?:fisik|kesehatan)|emergency|hearing",
     re.IGNORECASE,
 )
+_in_person_by_nature = quick_search(IN_PERSON_BY_NATURE)
 """Services that cannot be given at a distance: emergency care, a court hearing, biometric recording."""
 
 
@@ -263,7 +266,7 @@ def in_person_by_nature(doc: Document) -> bool:
     """The document says why the service is in person (`in_person_reason`, format 1.1), or its title shows it."""
     if doc["delivery"]["procedure"].get("in_person_reason"):
         return True
-    return IN_PERSON_BY_NATURE().search(str(doc.get("title", ""))) is not None
+    return _in_person_by_nature(str(doc.get("title", ""))) is not None
 
 
 @rule(
@@ -490,7 +493,7 @@ def FAI006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
         fees: [{name: Legalisir ijazah per lembar, amount: 10000}]
     """
-    if RELIEF().search("\n".join(relief_texts(doc))) is None:  # one search: no word of RELIEF spans a line break
+    if _relief("\n".join(relief_texts(doc))) is None:  # one search: no word of RELIEF spans a line break
         yield Hit("/delivery/fees", at_key=True)
 
 

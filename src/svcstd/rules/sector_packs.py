@@ -21,7 +21,7 @@ from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.facts import shared
 from svcstd.standard.durations import completion_durations, describe, is_measured, upper_minutes
 from svcstd.standard.fees import charged
-from svcstd.standard.words import lazy_pattern
+from svcstd.standard.words import lazy_pattern, quick_search
 
 POPULATION = re.compile(
     r"kependudukan|dukcapil|catatan\s+sipil|\bcapil\b|\bktp|kartu\s+tanda\s+penduduk|kartu\s+keluarga|\bkk\b|"
@@ -38,6 +38,8 @@ _DEFERRED = lazy_pattern(
     re.IGNORECASE,
 )
 _DOWN_PAYMENT = lazy_pattern(r"uang\s+muka|deposit|panjar|jaminan\s+uang", re.IGNORECASE)
+_population_words, _emergency_words = quick_search(POPULATION), quick_search(EMERGENCY)
+_deferred, _down_payment = quick_search(_DEFERRED), quick_search(_DOWN_PAYMENT)
 
 UU_24_2013 = (
     "Law No. 24 of 2013 amending Law No. 23 of 2006 on Population Administration (UU 24/2013), Article 79A",
@@ -62,9 +64,9 @@ def sector_of(doc: Document) -> frozenset[str]:
 def _sectors(doc: Document) -> frozenset[str]:
     text = _identity(doc)
     found = set()
-    if POPULATION.search(text):
+    if _population_words(text):
         found.add("population")
-    if EMERGENCY.search(text):
+    if _emergency_words(text):
         found.add("health_emergency")
     return frozenset(found)
 
@@ -195,13 +197,13 @@ def ACC031(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     delivery = doc.get("delivery", {})
     requirements = [r for r in delivery.get("requirements", []) if isinstance(r, Mapping)]
     fees = [f for f in delivery.get("fees", []) if isinstance(f, Mapping)]
-    payments = [entry for entry in (*requirements, *fees) if _DOWN_PAYMENT().search(_text(entry))]
+    payments = [entry for entry in (*requirements, *fees) if _down_payment(_text(entry))]
     if payments:
         names = ", ".join(f"'{entry.get('name', '')}'" for entry in payments)
         what = ("asks for a down payment", "meminta uang muka")
         yield Hit("/delivery", {"names": names, "what_en": what[0], "what_id": what[1]}, at_key=True)
         return
-    if any(_DEFERRED().search(_text(r)) for r in requirements) or _DEFERRED().search(_component_notes(delivery)):
+    if any(_deferred(_text(r)) for r in requirements) or _deferred(_component_notes(delivery)):
         return  # one requirement, or a note under the list, that says administration may follow care
     before_care = [r for r in requirements if r.get("mandatory", True) is not False]
     if before_care:

@@ -11,9 +11,10 @@ from svcstd.config.settings import RuleSettings, Settings
 from svcstd.i18n import Catalog
 from svcstd.model import Finding, LoadedDocument, Severity, Text, Waiver
 from svcstd.reading.sourcemap import SourceMap
-from svcstd.rules.base import Hit, Rule, RuleContext
+from svcstd.rules.base import AppliesFunction, Hit, Rule, RuleContext, gate_of
 from svcstd.rules.facts import judging
 from svcstd.scoring.scores import Outcome, Status
+from svcstd.standard.kinds import is_full_standard
 
 MESSAGES = Catalog(
     "engine",
@@ -57,6 +58,11 @@ class _Planned(NamedTuple):
     same for every document of a run (outcomes are immutable), made once."""
     passed: Outcome
     waived: Outcome
+    full_only: bool
+    """`rule.applies` as its parts (`rules.base.gate_of`): only for a full standard, then only where these paths
+    lead, then the rule's own test (None: none). The first two are answered once per document for all rules."""
+    paths: tuple[tuple[str, ...], ...]
+    applies: AppliesFunction | None
 
 
 _last_plan: list[tuple[tuple[Rule, ...], Settings, date, tuple[_Planned, ...], frozenset[str]]] = []
@@ -84,7 +90,8 @@ def _run(rules: tuple[Rule, ...], settings: Settings, as_of: date) -> tuple[tupl
         passed = Outcome(rule.id, rule.principle, weight, Status.PASSED, 0.0, rule.binding)
         waived = Outcome(rule.id, rule.principle, weight, Status.WAIVED, 0.0, rule.binding)
         severity = adjusted.severity or rule.severity
-        planned.append(_Planned(rule, context, weight, severity, _plain(rule), skipped, passed, waived))
+        gate = gate_of(rule.applies)
+        planned.append(_Planned(rule, context, weight, severity, _plain(rule), skipped, passed, waived, *gate))
     plan = tuple(planned)
     known = frozenset(r.id for r in rules)
     _last_plan[:] = [(rules, settings, as_of, plan, known)]
@@ -107,9 +114,23 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
     findings: list[Finding] = list(waiver_findings)
     outcomes: list[Outcome] = []
     source, verbose = doc.source, settings.verbose
+    full: bool | None = None
+    present: dict[tuple[tuple[str, ...], ...], bool] = {}
     with judging(data):
-        for rule, context, weight, severity, plain, skipped, passed, waived in plan:
-            applies = rule.applies
+        for rule, context, weight, severity, plain, skipped, passed, waived, full_only, paths, applies in plan:
+            if full_only:
+                if full is None:
+                    full = is_full_standard(data)
+                if not full:
+                    outcomes.append(skipped)
+                    continue
+            if paths:
+                there = present.get(paths)
+                if there is None:
+                    there = present[paths] = _leads(data, paths)
+                if not there:
+                    outcomes.append(skipped)
+                    continue
             if applies is not None and not applies(data, context):
                 outcomes.append(skipped)
                 continue
@@ -125,9 +146,20 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
             if waiver:
                 outcomes.append(waived)
             else:
-                credit = rule.credit(data, context, hits)
+                credit = 0.0 if rule.items is None else rule.credit(data, context, hits)  # ungraded: nothing earned
                 outcomes.append(Outcome(rule.id, rule.principle, weight, Status.FAILED, credit, rule.binding))
     return Evaluation(tuple(findings), tuple(outcomes), waivers)
+
+
+def _leads(doc: Mapping[str, Any], paths: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether every path of keys leads to a value (what `applies` of `rule(needs=...)` asks)."""
+    for keys in paths:
+        node: object = doc
+        for key in keys:
+            if not (type(node) is dict or isinstance(node, Mapping)) or key not in node:
+                return False
+            node = node[key]
+    return True
 
 
 def stamp(rule: Rule, hit: Hit, source: SourceMap, severity: Severity, waiver: Waiver | None) -> Finding:

@@ -33,6 +33,79 @@ class Outcome(NamedTuple):
     """The rule rests on law (compliance) rather than good practice (quality)."""
 
 
+def scored(
+    outcomes: Iterable[Outcome], weights: Mapping[Principle, float]
+) -> tuple[tuple[PrincipleResult, ...], float | None, float | None]:
+    """`principle_results`, `overall_score` and `overall_quality` of the same outcomes, in one pass over them.
+
+    Each list of terms gets the same terms in the same order as in those three (a principle's outcomes in
+    their order, the binding and the other outcomes in theirs), and each share is `sum` over it: the same
+    floats, to the bit. What judging a document asks; the three stay for everything else.
+    """
+    per: dict[
+        Principle, tuple[list[str], list[str], list[str], list[str], list[float], list[int], list[float], list[int]]
+    ]
+    per = {p: ([], [], [], [], [], [], [], []) for p in _PRINCIPLES}
+    law_scaled: list[float] = []
+    law_earned: list[float] = []
+    practice_scaled: list[float] = []
+    practice_earned: list[float] = []
+    get = weights.get
+    for rule, principle, weight, status, credit, binding in outcomes:
+        lists = per[principle]
+        if status is _PASSED:
+            lists[0].append(rule)
+            earned = weight * 1.0
+            share = 1.0
+        elif status is _FAILED:
+            lists[1].append(rule)
+            earned = weight * credit
+            share = credit
+        elif status is _NOT_APPLICABLE:
+            lists[2].append(rule)
+            continue
+        else:
+            lists[3].append(rule)
+            continue
+        scale = weight * get(principle, 1.0)
+        if binding:
+            lists[4].append(earned)
+            lists[5].append(weight)
+            law_scaled.append(scale)
+            law_earned.append(scale * share)
+        else:
+            lists[6].append(earned)
+            lists[7].append(weight)
+            practice_scaled.append(scale)
+            practice_earned.append(scale * share)
+    results = []
+    for principle in _PRINCIPLES:
+        passed, failed, skipped, waived, binding_earned, binding_weights, other_earned, other_weights = per[principle]
+        passed.sort()
+        failed.sort()
+        skipped.sort()
+        waived.sort()
+        results.append(
+            PrincipleResult(
+                principle,
+                _ratio(binding_earned, binding_weights),
+                tuple(passed),
+                tuple(failed),
+                tuple(skipped),
+                tuple(waived),
+                quality=_ratio(other_earned, other_weights),
+            )
+        )
+    return tuple(results), _share(law_scaled, law_earned), _share(practice_scaled, practice_earned)
+
+
+def _share(scaled: list[float], earned: list[float]) -> float | None:
+    total = sum(scaled)
+    if not scaled or total <= 0:
+        return None
+    return round(100 * sum(earned) / total, 1)
+
+
 def principle_results(outcomes: Iterable[Outcome]) -> tuple[PrincipleResult, ...]:
     """One result per principle, in the fixed order of the Principle enum."""
     grouped: dict[Principle, list[Outcome]] = {p: [] for p in _PRINCIPLES}
@@ -122,7 +195,4 @@ def _pooled(outcomes: Iterable[Outcome], weights: Mapping[Principle, float], bin
         scale = weight * get(principle, 1.0)
         scaled.append(scale)
         earned.append(scale * (credit if status is _FAILED else 1.0))
-    total = sum(scaled)
-    if not scaled or total <= 0:
-        return None
-    return round(100 * sum(earned) / total, 1)
+    return _share(scaled, earned)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from svcstd.standard.words import lazy_pattern
+from svcstd.standard.words import lazy_pattern, quick_search
 
 COVERAGE = lazy_pattern(
     r"\bBPJS\b|\bJKN\b|\bKIS\b|\bPBI\b|Jamkes(?:da|mas)?|Jasa ?Raharja|\bBaznas\b|asuransi|ditanggung"
@@ -19,13 +19,15 @@ Jasa Raharja pays for road-accident victims and Baznas for the poor it supports 
 Dareh's emergency ward).
 """
 
+_coverage = quick_search(COVERAGE)
+
 
 def is_coverage(fee: Mapping[str, Any]) -> bool:
     """An entry of the fee table that states coverage rather than an amount the citizen is charged."""
     if fee.get("amount", 0) > 0:
         return False
     text = " ".join(str(fee.get(key, "")) for key in ("name", "formula", "when", "note"))
-    return COVERAGE().search(text) is not None
+    return _coverage(text) is not None
 
 
 def charged(fee: Mapping[str, Any]) -> bool:

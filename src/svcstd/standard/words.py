@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from typing import Any
 
 _NON_WORD = re.compile(r"[\W_]+")
 _REMEMBERED = 200
@@ -33,3 +35,101 @@ def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
         return re.compile(pattern, flags)
 
     return compiled
+
+
+Search = Callable[[str], "re.Match[str] | None"]
+
+
+def quick_search(pattern: re.Pattern[str] | Callable[[], re.Pattern[str]]) -> Search:
+    """`pattern.search(text)`, the same match, with the texts that cannot match passed over without the pattern.
+
+    Python's regular expressions try every alternative at every position of a text; most texts hold none of
+    the words a pattern needs. `needed_words` reads from the pattern a few words of which every match holds
+    one; a text without any of them (a case-insensitive pattern: an ASCII text lowered, where no other
+    character can stand for an ASCII letter) cannot match, and the search runs only on the others. A pattern
+    whose words cannot be read off (a branch starting with a character class) is searched as it always was.
+    A lazy pattern (`lazy_pattern`) is compiled at the first search, as before.
+    """
+    state: list[Search] = []
+
+    def search(text: str) -> re.Match[str] | None:
+        if not state:
+            state.append(_prefiltered(pattern if isinstance(pattern, re.Pattern) else pattern()))
+        return state[0](text)
+
+    return search
+
+
+def _prefiltered(pattern: re.Pattern[str]) -> Search:
+    words = needed_words(pattern)
+    full = pattern.search
+    if words is None:
+        return full
+    if not pattern.flags & re.IGNORECASE:
+
+        def exact(text: str) -> re.Match[str] | None:
+            for word in words:
+                if word in text:
+                    return full(text)
+            return None
+
+        return exact
+
+    def ignoring_case(text: str) -> re.Match[str] | None:
+        if text.isascii():
+            lowered = text.lower()
+            for word in words:
+                if word in lowered:
+                    return full(text)
+            return None
+        return full(text)  # 'K' (Kelvin) or 'ſ' may stand for an ASCII letter: no shortcut
+
+    return ignoring_case
+
+
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words of which every match of `pattern` holds at least one (lowered for a case-insensitive pattern),
+    or None when the pattern does not show such words. ASCII words only."""
+    try:  # the standard library's own parser of patterns (a private module: looked up, not imported by name)
+        sre = importlib.import_module("re._constants")
+        _parser = importlib.import_module("re._parser")
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a private module: if a later Python changes it, every search runs in full
+        return None
+    ignore = bool(pattern.flags & re.IGNORECASE)
+
+    def of_sequence(items: Any) -> tuple[str, ...] | None:
+        """The best condition of a sequence: every match of it matches each item, so any item's will do."""
+        options: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for op, av in items:
+            if op is sre.LITERAL and av < 128:
+                run.append(chr(av))
+                continue
+            if op is sre.AT:
+                continue  # a boundary matches no character: the letters around it stay side by side
+            if run:
+                options.append(("".join(run),))
+                run = []
+            if op is sre.BRANCH:
+                branches = [of_sequence(branch) for branch in av[1]]
+                if all(branches):
+                    options.append(tuple(word for words in branches for word in words))  # type: ignore[union-attr]
+            elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group that changes no flag
+                inner = of_sequence(av[3])
+                if inner:
+                    options.append(inner)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+                inner = of_sequence(av[2])
+                if inner:
+                    options.append(inner)
+        if run:
+            options.append(("".join(run),))
+        if not options:
+            return None
+        return max(options, key=lambda words: (min(map(len, words)), -len(words)))
+
+    words = of_sequence(parsed)
+    if not words:
+        return None
+    return tuple(dict.fromkeys(word.lower() if ignore else word for word in words))
