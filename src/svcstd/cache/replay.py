@@ -68,6 +68,9 @@ LEVEL = 6
 ~55 MB/s and inflated at ~400 MB/s (docs/performance.md, "Large outputs")."""
 MAX_RATIO = 1032
 """Deflate's largest possible ratio: a recorded text length beyond it is not believed."""
+KEEP_BYTES = 32 * 1024 * 1024
+"""Outputs up to this much text (all together) are kept as the check before writing inflates them, and
+written from memory; larger ones are inflated a second time as they are written (memory stays flat)."""
 MAX_HEADER_BYTES = 64 * 1024 * 1024
 """The header (targets and stamps: about 100 bytes a file)."""
 KEEP_RUNS = 16
@@ -181,9 +184,11 @@ def _sign(key: bytes) -> Any:
 class Record:
     """A verified record, its file still open: the outputs are read from it as they are written."""
 
-    def __init__(self, handle: int, header: dict[str, Any]) -> None:
+    def __init__(self, handle: int, header: dict[str, Any], checked: dict[tuple[int, int, int], Inflated] | None = None) -> None:
         self.handle = handle
         self.header = header
+        self.checked = {} if checked is None else checked
+        """What the check before writing learnt of each output (by offset, stored size and length): see Inflated."""
 
     @property
     def stderr(self) -> list[str]:
@@ -202,13 +207,36 @@ class Record:
         outputs = self.header["outputs"]
         return [(name, file, self._text(start, size, length)) for name, file, start, size, _, length in outputs]
 
+    def output_bytes(self) -> list[tuple[str, str | None, Iterator[bytes] | None]]:
+        """Each output as its stored UTF-8 bytes, to be written as they are; None for an output holding a
+        lone surrogate (or not seen whole by the check), whose text `outputs` gives."""
+        found = []
+        for name, file, start, size, _, length in self.header["outputs"]:
+            seen = self.checked.get((start, size, length))
+            if seen is None or not seen.whole or seen.surrogate:
+                found.append((name, file, None))
+            elif seen.chunks is not None:
+                found.append((name, file, iter(seen.chunks)))
+            else:
+                found.append((name, file, self._bytes(start, size, length)))
+        return found
+
+    def _bytes(self, offset: int, stored: int, length: int) -> Iterator[bytes]:
+        """The output's bytes, inflated chunk by chunk as they are written (memory stays flat)."""
+        try:
+            yield from _inflate(self.handle, offset, stored, length)
+        except (zlib.error, ValueError) as error:
+            raise OSError(f"the run record changed while it was replayed: {error}") from None
+
     def _text(self, offset: int, stored: int, length: int) -> Iterator[str]:
         """The output's text, inflated chunk by chunk as it is written (memory stays flat). The stream
         inflated cleanly when the record was found; should it not now (the file rewritten in place by
         someone holding the key), the write fails as a write does: a file destination is left as it was."""
         decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+        seen = self.checked.get((offset, stored, length))
+        blobs = seen.chunks if seen is not None and seen.whole else None
         try:
-            for blob in _inflate(self.handle, offset, stored, length):
+            for blob in _inflate(self.handle, offset, stored, length) if blobs is None else blobs:
                 yield decoder.decode(blob)
             yield decoder.decode(b"", final=True)
         except (zlib.error, ValueError) as error:
@@ -217,6 +245,39 @@ class Record:
     def close(self) -> None:
         with contextlib.suppress(OSError):
             os.close(self.handle)
+
+
+class Inflated:
+    """What the check before writing learnt of one output: whether its text holds a lone surrogate (then it
+    is written as text, as the run wrote it), and its inflated bytes when they were small enough to keep
+    (then they are written without inflating the stream a second time)."""
+
+    def __init__(self, keep: bool) -> None:
+        self.whole = False
+        """Set once the stream inflated cleanly to its recorded length: till then nothing here is used."""
+        self.surrogate = False
+        self.chunks: list[bytes] | None = [] if keep else None
+        self.size = 0
+        self._last = b""
+
+    def see(self, blob: bytes) -> None:
+        self.size += len(blob)
+        if self.chunks is not None:
+            self.chunks.append(blob)
+        if not self.surrogate and blob:
+            self.surrogate = _surrogate(self._last + blob[:1]) or _surrogate(blob)
+            self._last = blob[-1:]
+
+
+def _surrogate(blob: bytes) -> bool:
+    """Whether UTF-8 bytes (as `surrogatepass` writes them) hold a lone surrogate: 0xED then 0xA0-0xBF,
+    which well-formed UTF-8 never holds (0xED is followed by 0x80-0x9F there)."""
+    at = blob.find(b"\xed")
+    while at >= 0:
+        if blob[at + 1 : at + 2] >= b"\xa0":
+            return True
+        at = blob.find(b"\xed", at + 1)
+    return False
 
 
 def find(key: str, targets: Sequence[Target], found: int | None, start: str = ".") -> Record | None:
@@ -233,17 +294,21 @@ def find(key: str, targets: Sequence[Target], found: int | None, start: str = ".
     if handle is None:
         return None
     try:
-        header = _verified(handle, secret, key, folder.parent.name)
+        checked: dict[tuple[int, int, int], Inflated] = {}
+        header = _verified(handle, secret, key, folder.parent.name, checked)
         if header is not None and _current(header, targets, found):
-            return Record(handle, header)
+            return Record(handle, header, checked)
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
         pass
     os.close(handle)
     return None
 
 
-def _verified(handle: int, secret: bytes, key: str, root: str) -> dict[str, Any] | None:
-    """The record's header when its signature, format, key, root and every output's sha256 hold."""
+def _verified(
+    handle: int, secret: bytes, key: str, root: str, checked: dict[tuple[int, int, int], Inflated] | None = None
+) -> dict[str, Any] | None:
+    """The record's header when its signature, format, key, root and every output's sha256 hold; `checked`
+    gets what inflating each output told (Inflated)."""
     size = os.fstat(handle).st_size
     if size < _TRAILER or size > MAX_OUTPUT_BYTES + MAX_HEADER_BYTES + _TRAILER:
         return None
@@ -277,13 +342,16 @@ def _verified(handle: int, secret: bytes, key: str, root: str) -> dict[str, Any]
     if not all(isinstance(line, str) for line in (*header["stderr"], *header["skipped"])):
         return None
     outputs = header.get("outputs")
-    if not isinstance(outputs, list) or not all(_intact(handle, item, body) for item in outputs):
+    checked = {} if checked is None else checked
+    if not isinstance(outputs, list) or not all(_intact(handle, item, body, checked) for item in outputs):
         return None
     return header
 
 
-def _intact(handle: int, item: object, body: int) -> bool:
-    """Whether an output's entry is well formed, its stored bytes hash to its sha256 and inflate exactly."""
+def _intact(handle: int, item: object, body: int, checked: dict[tuple[int, int, int], Inflated]) -> bool:
+    """Whether an output's entry is well formed, its stored bytes hash to its sha256 and inflate exactly.
+
+    The inflated bytes are kept (in `checked`, by offset, size and length) while the outputs kept stay within KEEP_BYTES."""
     if not isinstance(item, list) or len(item) != 6:
         return False
     name, file, start, size, sha, length = item
@@ -293,16 +361,26 @@ def _intact(handle: int, item: object, body: int) -> bool:
         return False
     if type(length) is not int or length < 0 or length > MAX_RATIO * size + 64:
         return False
-    return hmac.compare_digest(_range_sha(handle, start, size), sha) and _inflates(handle, start, size, length)
+    if not hmac.compare_digest(_range_sha(handle, start, size), sha):
+        return False
+    kept = sum(seen.size for seen in checked.values() if seen.chunks is not None)
+    seen = Inflated(keep=(start, size, length) not in checked and kept + length <= KEEP_BYTES)
+    if not _inflates(handle, start, size, length, seen):
+        return False
+    checked[(start, size, length)] = seen
+    return True
 
 
-def _inflates(handle: int, offset: int, stored: int, length: int) -> bool:
-    """Whether the stored stream inflates cleanly to exactly `length` bytes (read and dropped as it goes)."""
+def _inflates(handle: int, offset: int, stored: int, length: int, seen: Inflated | None = None) -> bool:
+    """Whether the stored stream inflates cleanly to exactly `length` bytes (shown to `seen` as it goes)."""
     try:
-        for _ in _inflate(handle, offset, stored, length):
-            pass
+        for blob in _inflate(handle, offset, stored, length):
+            if seen is not None:
+                seen.see(blob)
     except (zlib.error, ValueError):
         return False
+    if seen is not None:
+        seen.whole = True
     return True
 
 

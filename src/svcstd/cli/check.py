@@ -22,7 +22,7 @@ from svcstd.cli.common import (
     resolve_lang,
     use_color,
 )
-from svcstd.cli.output import refuse_overwriting, write_output
+from svcstd.cli.output import refuse_overwriting, write_output, write_utf8
 from svcstd.config.settings import FAIL_ON_CHOICES
 from svcstd.errors import NothingCheckedError, UsageError
 from svcstd.escaping import terminal
@@ -373,8 +373,10 @@ def _replay(record: replay.Record, outputs: list[tuple[str, Path | None]], paths
         inputs = (*(path for path in paths if os.path.isfile(path)), *record.documents())
         for file in written:
             refuse_overwriting(file, inputs)
-    for (_, destination), (_, _, text) in zip(outputs, stored, strict=True):
-        write_output(text, destination)
+    raw = record.output_bytes()  # the stored UTF-8 as it is, where it holds no lone surrogate
+    for (_, destination), (_, _, text), (_, _, blobs) in zip(outputs, stored, raw, strict=True):
+        if blobs is None or not write_utf8(blobs, destination):
+            write_output(text, destination)
     return record.exit_code
 
 
