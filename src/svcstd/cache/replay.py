@@ -35,27 +35,34 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 import stat
 import sys
 import time
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import fields
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from svcstd import __version__
 from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS, files_hash, label, stable
-from svcstd.cache.location import BINARY, NO_FOLLOW, cache_home, make_folder, open_regular, root_folder, secret_key
+from svcstd.cache.location import (
+    BINARY,
+    NO_FOLLOW,
+    NONBLOCK,
+    cache_home,
+    make_folder,
+    open_regular,
+    root_folder,
+    secret_key,
+)
 
 if TYPE_CHECKING:
     from svcstd.cache.store import ResultCache
     from svcstd.config.settings import Settings
     from svcstd.reading.discovery import Target
 
-RUN_FORMAT = "svcstd-run-2"
+RUN_FORMAT = "svcstd-run-3"
 FOLDER = "runs"
 PREFIX = "run-"
 TEMPORARY = ".tmp-run-"
@@ -92,32 +99,124 @@ def _pread(handle: int, length: int, offset: int) -> bytes:
 
 
 def package_stamp() -> str:
-    """Every file of svcstd's package by content (code, schema, templates, data): what renders and judges."""
-    package = Path(__file__).parent.parent
+    """Every file of svcstd's package (code, schema, templates, data): what renders and judges.
+
+    By each file's path and stat stamp (size, mtime, inode, ctime), as the run record knows its targets:
+    changing a file's bytes moves its ctime, and installing a file anew gives it another inode. Should a
+    file have changed within RACY_NS (its stamp might not yet tell a change made in the same tick), by
+    every file's content instead; either way a changed package gives another key.
+    """
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    files = _package_files(package, "")
+    now = time.time_ns()
+    stamps = []
+    for relative, path in files:
+        info = os.stat(path)
+        if max(info.st_mtime_ns, info.st_ctime_ns) > now - RACY_NS:
+            return _package_content(files)
+        stamps.append(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0{info.st_ctime_ns}")
+    return hashlib.sha256("\n".join(["stamps", *stamps]).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _package_files(folder: str, prefix: str) -> list[tuple[str, str]]:
+    """(path relative to the package in POSIX form, path) of each file below `folder` but bytecode, in
+    os.walk's order with names sorted (a folder's files, then its subfolders)."""
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    found = [
+        (prefix + entry.name, entry.path)
+        for entry in entries
+        if not entry.is_dir() and not entry.name.endswith((".pyc", ".pyo"))
+    ]
+    for entry in entries:
+        if entry.is_dir() and entry.name != "__pycache__" and not entry.is_symlink():  # as os.walk
+            found.extend(_package_files(entry.path, f"{prefix}{entry.name}/"))
+    return found
+
+
+def _package_content(files: list[tuple[str, str]]) -> str:
     digest = hashlib.sha256()
-    for folder, folders, files in os.walk(package):
-        folders[:] = sorted(name for name in folders if name != "__pycache__")
-        for name in sorted(files):
-            if name.endswith((".pyc", ".pyo")):
-                continue
-            path = Path(folder, name)
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for relative, path in files:
+        with open(path, "rb") as stream:
+            digest.update(relative.encode("utf-8", "surrogatepass") + b"\0" + stream.read() + b"\0")
     return digest.hexdigest()
 
 
-def run_key(settings: Settings, options: dict[str, object]) -> str:
+CONFIG_FILES = ("svcstd.toml", ".svcstd.toml", "pyproject.toml")
+"""config.file.CONFIG_FILES (a test says so): the files a configuration may come from."""
+SOURCE_MAX_BYTES = 4 * 1024 * 1024
+"""A configuration file larger than this (beyond config.file.CONFIG_MAX_BYTES, refused) counts by its size."""
+PSEUDO_ROOTS = ("/proc", "/sys", "/dev")
+"""As reading.files.PSEUDO_ROOTS: never opened (opening some devices acts)."""
+
+
+def settings_source(config: str | None, isolated: bool) -> list[object]:
+    """What the settings are made of, read without parsing them: every configuration file they may come
+    from, by path (as named and resolved) and content digest (a file that is not a regular file, cannot be
+    opened or is too large by what it is instead).
+
+    The settings are a function of this (the code being in the key too), and of the custom rule files the
+    record checks itself (Recorder.settings). `--config FILE`: that file; `--isolated`: nothing; else every
+    svcstd.toml, .svcstd.toml and pyproject.toml in the current folder and each folder above, the root
+    included (the configuration is the first of them with a table for svcstd; more is taken than used).
+    """
+    if isolated:
+        return ["isolated"]
+    if config:
+        parent = os.path.realpath(os.path.dirname(os.path.abspath(config)))
+        return ["explicit", config, parent, _source_file(config)]
+    found: list[object] = ["discovered"]
+    folder = os.path.realpath(".")
+    while True:
+        for name in CONFIG_FILES:
+            candidate = os.path.join(folder, name)
+            if os.path.exists(candidate):
+                found.append([candidate, _source_file(candidate)])
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return found
+        folder = parent
+
+
+def _source_file(path: str) -> list[object]:
+    """A configuration file by what it is: its resolved path and the sha256 of its bytes, or why not."""
+    real = os.path.realpath(path)
+    if any(real == root or real.startswith(root + "/") for root in PSEUDO_ROOTS):
+        return [real, "pseudo"]
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return [real, "kind", stat.S_IFMT(info.st_mode)]
+        handle = os.open(path, os.O_RDONLY | NONBLOCK | BINARY)
+    except OSError as error:
+        return [real, "error", error.errno]
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > SOURCE_MAX_BYTES:
+            return [real, "kind", stat.S_IFMT(info.st_mode), info.st_size]
+        digest = hashlib.sha256()
+        while blob := os.read(handle, _CHUNK):
+            digest.update(blob)
+        return [real, digest.hexdigest()]
+    except OSError as error:
+        return [real, "error", error.errno]
+    finally:
+        os.close(handle)
+
+
+def run_key(source: list[object], options: dict[str, object]) -> str:
     """The digest of everything that can change what a check prints and writes, short of the files checked.
 
-    `options` are the command's own (formats and destinations, colour, language, the paths as given,
-    the date, the baseline's digest...); the settings are taken whole (configuration and overrides).
+    `source` is what the settings are made of (settings_source); `options` are the command's own (the
+    overrides of the settings, formats and destinations, colour, the language as given, the paths as
+    given, the date, the baseline's digest...).
     """
     parts = (
         RUN_FORMAT,
         FORMAT,
         __version__,
         package_stamp(),
-        sorted((f.name, stable(getattr(settings, f.name))) for f in fields(settings)),
-        files_hash(settings.rule_paths),
+        stable(source),
         sorted((name, stable(value)) for name, value in options.items()),
         os.getcwd(),
         os.environ.get("SVCSTD_NATIVE"),
@@ -127,8 +226,10 @@ def run_key(settings: Settings, options: dict[str, object]) -> str:
 
 
 def basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple[object, ...]:
-    """What the key took from files and the clock (configuration, custom rules, today, the baseline): taken
-    again when the run ends, a record is saved only if the run used exactly what its key says."""
+    """What the run took from files and the clock (configuration, custom rules, today, the baseline): taken
+    when the key is made and again when the run ends, a record is saved only if the run used exactly that."""
+    from dataclasses import fields
+
     return (
         sorted((f.name, stable(getattr(settings, f.name))) for f in fields(settings)),
         files_hash(settings.rule_paths),
@@ -184,7 +285,9 @@ def _sign(key: bytes) -> Any:
 class Record:
     """A verified record, its file still open: the outputs are read from it as they are written."""
 
-    def __init__(self, handle: int, header: dict[str, Any], checked: dict[tuple[int, int, int], Inflated] | None = None) -> None:
+    def __init__(
+        self, handle: int, header: dict[str, Any], checked: dict[tuple[int, int, int], Inflated] | None = None
+    ) -> None:
         self.handle = handle
         self.header = header
         self.checked = {} if checked is None else checked
@@ -210,7 +313,7 @@ class Record:
     def output_bytes(self) -> list[tuple[str, str | None, Iterator[bytes] | None]]:
         """Each output as its stored UTF-8 bytes, to be written as they are; None for an output holding a
         lone surrogate (or not seen whole by the check), whose text `outputs` gives."""
-        found = []
+        found: list[tuple[str, str | None, Iterator[bytes] | None]] = []
         for name, file, start, size, _, length in self.header["outputs"]:
             seen = self.checked.get((start, size, length))
             if seen is None or not seen.whole or seen.surrogate:
@@ -280,8 +383,16 @@ def _surrogate(blob: bytes) -> bool:
     return False
 
 
-def find(key: str, targets: Sequence[Target], found: int | None, start: str = ".") -> Record | None:
-    """The record stored for `key` when it answers for these targets as they are now; None otherwise."""
+def find(
+    key: str,
+    targets_of: Callable[[list[str], list[str], str | None], tuple[Sequence[Target], int | None]],
+    start: str = ".",
+) -> Record | None:
+    """The record stored for `key` when it answers for its targets as they are now; None otherwise.
+
+    `targets_of(include, exclude, root)` discovers the run's targets (and what the folder searches found)
+    under the record's own include/exclude globs and their root, which the settings of its key gave.
+    """
     home, folder = _folder(start)
     if not os.path.isdir(folder):
         return None
@@ -293,15 +404,42 @@ def find(key: str, targets: Sequence[Target], found: int | None, start: str = ".
     handle = open_regular(folder / _name(key))
     if handle is None:
         return None
+    record = None
     try:
         checked: dict[tuple[int, int, int], Inflated] = {}
         header = _verified(handle, secret, key, folder.parent.name, checked)
-        if header is not None and _current(header, targets, found):
-            return Record(handle, header, checked)
+        if header is not None and _rules_current(header):
+            include, exclude, root = _globs(header["globs"])
+            targets, found = targets_of(include, exclude, root)
+            if _current(header, targets, found):
+                record = Record(handle, header, checked)
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
         pass
-    os.close(handle)
-    return None
+    finally:
+        if record is None:
+            os.close(handle)
+    return record
+
+
+def _globs(value: object) -> tuple[list[str], list[str], str | None]:
+    """The record's include and exclude globs and their root; ValueError unless well formed."""
+    if not isinstance(value, list) or len(value) != 3:
+        raise ValueError("globs")
+    include, exclude, root = value
+    for patterns in (include, exclude):
+        if not isinstance(patterns, list) or not all(isinstance(pattern, str) for pattern in patterns):
+            raise ValueError("globs")
+    if root is not None and not isinstance(root, str):
+        raise ValueError("globs")
+    return include, exclude, root
+
+
+def _rules_current(header: dict[str, Any]) -> bool:
+    """Whether the custom rule files (of the record's settings) hold what they held when it was made."""
+    paths, digest = header["rules"]
+    if not isinstance(paths, list) or not all(isinstance(path, str) for path in paths):
+        return False
+    return bool(digest == files_hash(paths))
 
 
 def _verified(
@@ -351,7 +489,8 @@ def _verified(
 def _intact(handle: int, item: object, body: int, checked: dict[tuple[int, int, int], Inflated]) -> bool:
     """Whether an output's entry is well formed, its stored bytes hash to its sha256 and inflate exactly.
 
-    The inflated bytes are kept (in `checked`, by offset, size and length) while the outputs kept stay within KEEP_BYTES."""
+    The inflated bytes are kept (in `checked`, by offset, size and length) while the outputs kept stay
+    within KEEP_BYTES."""
     if not isinstance(item, list) or len(item) != 6:
         return False
     name, file, start, size, sha, length = item
@@ -455,9 +594,18 @@ class Recorder:
     Anything doubtful (a racy stamp, an output too large, a file not in the cache) gives up: no record.
     """
 
-    def __init__(self, key: str, start: str = ".", basis: tuple[object, ...] = ()) -> None:
+    def __init__(
+        self, key: str, start: str = ".", basis: tuple[object, ...] = (), settings: Settings | None = None
+    ) -> None:
         self.key = key
         self.basis = basis
+        self.globs: list[object] = [[], [], None]
+        """The settings' include and exclude globs and their root: a replay discovers its targets with them."""
+        self.rules: list[object] = [[], files_hash(())]
+        """The settings' custom rule paths and their content's digest, checked again by a replay."""
+        if settings is not None:
+            self.globs = [list(settings.include), list(settings.exclude), settings.config_root]
+            self.rules = [list(settings.rule_paths), files_hash(settings.rule_paths)]
         self.start = start
         self.ok = True
         self.targets: Sequence[Target] = ()
@@ -568,6 +716,8 @@ class Recorder:
             make_folder(folder, home)
             self._secret = secret_key(home)
             self._folder = folder
+            import secrets
+
             self._temporary = folder / f"{TEMPORARY}{secrets.token_hex(8)}"
             handle = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | BINARY, 0o600)
             self._stream = os.fdopen(handle, "wb")
@@ -589,9 +739,11 @@ class Recorder:
             "exit": exit_code,
             "format": RUN_FORMAT,
             "found": self.found,
+            "globs": self.globs,
             "key": self.key,
             "outputs": self.outputs,
             "root": self._folder.parent.name,
+            "rules": self.rules,
             "shared": self.shared,
             "skipped": self.skipped,
             "stderr": self.stderr,

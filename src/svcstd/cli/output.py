@@ -78,8 +78,8 @@ def _write(chunks: Iterable[str] | Iterable[bytes], path: Path | None, binary: b
 def _open(target: int | Path, binary: bool) -> IO[Any]:
     """A file opened for writing as `write_output` writes: UTF-8, unencodable characters escaped, `\\n` kept."""
     if binary:
-        return open(target, "wb")  # noqa: SIM115 (the caller closes it)
-    return open(target, "w", encoding="utf-8", errors="backslashreplace", newline="\n")  # noqa: SIM115
+        return open(target, "wb")
+    return open(target, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
 
 
 def _write_stdout(chunks: Iterable[str] | Iterable[bytes], binary: bool = False) -> None:
