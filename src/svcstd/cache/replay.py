@@ -301,10 +301,15 @@ class Record:
     def exit_code(self) -> int:
         return int(self.header["exit"])
 
-    def documents(self) -> list[str]:
-        """The paths of the targets that were standards (a normal run's inputs, which no output may replace)."""
+    def documents(self, inode: int | None = None) -> list[str]:
+        """The paths of the targets that were standards (a normal run's inputs, which no output may replace);
+        with `inode`, only those whose stamp (found current) holds that inode number."""
         skipped = set(self.header["skipped"])
-        return [path for path, display, _, _ in self.header["targets"] if display not in skipped]
+        return [
+            path
+            for path, display, _, stamp in self.header["targets"]
+            if display not in skipped and (inode is None or stamp[2] == inode)
+        ]
 
     def outputs(self) -> list[tuple[str, str | None, Iterator[str]]]:
         outputs = self.header["outputs"]

@@ -424,11 +424,14 @@ def _replay(record: replay.Record, outputs: list[tuple[str, Path | None]], paths
     stored = record.outputs()
     for line in record.stderr:
         echo_err(line)
-    written = [file for _, file in outputs if file is not None]
-    if written:
-        inputs = (*(path for path in paths if os.path.isfile(path)), *record.documents())
-        for file in written:
-            refuse_overwriting(file, inputs)
+    named = [path for path in paths if os.path.isfile(path)]
+    for file in (file for _, file in outputs if file is not None):
+        try:
+            inode = os.stat(file).st_ino
+        except OSError:
+            continue  # nothing there yet: nothing to replace
+        # Only the documents of the same inode can be the same file: not a stat per document.
+        refuse_overwriting(file, (*named, *record.documents(inode)))
     raw = record.output_bytes()  # the stored UTF-8 as it is, where it holds no lone surrogate
     for (_, destination), (_, _, text), (_, _, blobs) in zip(outputs, stored, raw, strict=True):
         if blobs is None or not write_utf8(blobs, destination):

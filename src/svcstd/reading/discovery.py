@@ -71,6 +71,9 @@ def discover(
     targets: list[Target] = []
     for given in paths:
         for target in _expand(given, globs):
+            if len(paths) == 1:  # one walk never finds a file twice: no path to normalise
+                targets.append(target)
+                continue
             key = os.path.normpath(target.path)
             if key not in seen:
                 seen.add(key)
