@@ -106,8 +106,9 @@ def _expand(given: str, globs: Globs) -> Iterator[Target]:
         yield Target(given, given, True)
         return
     here = os.path.normpath(given) == "."  # the display is the relative path (as _display says)
+    base = given if given.endswith("/") else given + "/"  # os.path.join's own result on POSIX, per file
     for relative in _walk(given):
-        path = os.path.join(given, relative)
+        path = base + relative if os.sep == "/" else os.path.join(given, relative)
         display = relative if here else path
         if display == path:
             display = path  # one string object for both, not two equal ones (memory at 100,000 files)
