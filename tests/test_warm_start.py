@@ -299,3 +299,27 @@ def test_package_stamp_by_stamps_or_content(monkeypatch: pytest.MonkeyPatch) -> 
 def test_records_are_found_again(repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int]) -> None:  # noqa: F811
     check(capsys, "standards", "--as-of", AS_OF)
     assert len(records()) == 1
+
+
+def test_a_pipe_as_baseline_never_blocks_the_key(tmp_path: Path) -> None:
+    """The key takes the baseline's digest before the run refuses a pipe: it must not wait for a writer
+    (with no configuration file before it to fail first, this blocked before the fix)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    from tests.test_cache import make_corpus
+
+    (tmp_path / ".git").mkdir()
+    make_corpus(tmp_path / "standards", 2)
+    os.mkfifo(tmp_path / "base.json")
+    environment = {**os.environ, "SVCSTD_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "svcstd", "check", "standards", "--baseline", "base.json", "--lang", "en"],
+        capture_output=True,
+        cwd=tmp_path,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2 and b"not a regular file" in done.stderr and b"Traceback" not in done.stderr
+    assert replay.file_digest(tmp_path / "base.json") is None
+    assert replay.file_digest("/dev/zero") is None

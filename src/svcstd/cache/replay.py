@@ -238,12 +238,30 @@ def basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple[object
     )
 
 
-def file_digest(path: Path) -> str | None:
-    """sha256 of a file's bytes (the baseline), None when it cannot be read."""
+def file_digest(path: Path | str) -> str | None:
+    """sha256 of a regular file's bytes (the baseline, a shared file), None when it cannot be read or is
+    no regular file: a pipe or device is never opened to wait for a writer (the key is made before the
+    run refuses it in its own words)."""
+    real = os.path.realpath(path)
+    if any(real == root or real.startswith(root + "/") for root in PSEUDO_ROOTS):
+        return None
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        handle = os.open(path, os.O_RDONLY | NONBLOCK | BINARY)
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        digest = hashlib.sha256()
+        while blob := os.read(handle, _CHUNK):
+            digest.update(blob)
+        return digest.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def _stamp(path: str, now: int) -> Stamp | None:
