@@ -496,11 +496,10 @@ def test_a_planted_record_is_a_miss(repo: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_replay_key_covers_package_files(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from svcstd.config.settings import DEFAULT_SETTINGS
-
-    first = replay.run_key(DEFAULT_SETTINGS, {"a": 1})
+    source = replay.settings_source(None, False)
+    first = replay.run_key(source, {"a": 1})
     monkeypatch.setattr(replay, "package_stamp", lambda: "another")
-    assert replay.run_key(DEFAULT_SETTINGS, {"a": 1}) != first
+    assert replay.run_key(source, {"a": 1}) != first
 
 
 def test_a_record_of_other_options_renamed_to_this_key_is_a_miss(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from svcstd.model import Text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from svcstd.model import Text
 
 
 class SvcstdError(Exception):

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-import locale
 import os
-import string
 from collections.abc import Mapping
-
-from svcstd.model import Text
+from typing import NamedTuple
 
 LANGUAGES = ("en", "id")
+
+
+class Text(NamedTuple):
+    """A user-facing text in both languages; call it with a language code to pick one.
+
+    Defined here, where every message is filled, and known as `svcstd.model.Text` (the document model
+    imports it): the messages of a replayed run need no document model.
+    """
+
+    en: str
+    id: str
+
+    def __call__(self, lang: str) -> str:
+        return self.id if lang == "id" else self.en
+
 
 _ALL_CATALOGS: list[Catalog] = []
 
@@ -52,6 +64,8 @@ def all_catalogs() -> tuple[Catalog, ...]:
 
 def placeholders(template: str) -> set[str]:
     """The `{name}` fields of a format string."""
+    import string
+
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
@@ -70,6 +84,8 @@ def default_language() -> str:
         value = os.environ.get(variable, "")
         if value:
             return "id" if value.lower().startswith(("id", "in_")) else "en"
+    import locale
+
     current = locale.getlocale()[0] or ""
     return "id" if current.lower().startswith("id") else "en"
 

@@ -9,6 +9,8 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
+from svcstd.i18n import Text as Text  # noqa: PLC0414 (re-exported: svcstd.model.Text is i18n's)
+
 if TYPE_CHECKING:
     from svcstd.reading.sourcemap import SourceMap
 
@@ -62,16 +64,6 @@ class _PicklesBySlots:
 
 
 _SLOT_GETTERS: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {}
-
-
-class Text(NamedTuple):
-    """A user-facing text in both languages; call it with a language code to pick one."""
-
-    en: str
-    id: str
-
-    def __call__(self, lang: str) -> str:
-        return self.id if lang == "id" else self.en
 
 
 class Severity(StrEnum):

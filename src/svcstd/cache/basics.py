@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 FORMAT = "svcstd-cache-6"
 MAX_BYTES = 200 * 1024 * 1024
@@ -26,6 +25,8 @@ def files_hash(paths: Iterable[str]) -> str:
     """The content of every file under the custom rule folders (a missing one hashes as missing)."""
     digest = hashlib.sha256()
     for given in paths:
+        from pathlib import Path
+
         root = Path(given)
         for path in sorted([root] if root.is_file() else root.rglob("*")):
             if path.is_file():

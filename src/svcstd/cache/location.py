@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import secrets
 import stat
 import sys
 from pathlib import Path
@@ -124,6 +123,8 @@ def secret_key(home: Path) -> bytes:
 
 def _create_key(path: Path) -> None:
     """Written whole to a private temporary file, then linked into place: a racing run sees all of it or none."""
+    import secrets
+
     temporary = path.with_name(f".tmp-key-{secrets.token_hex(8)}")
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW, 0o600)
     try:
@@ -136,6 +137,8 @@ def _create_key(path: Path) -> None:
 
 
 BINARY = getattr(os, "O_BINARY", 0)
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+"""Opening a pipe never waits for a writer."""
 
 
 def open_regular(path: Path) -> int | None:

@@ -35,27 +35,34 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 import stat
 import sys
 import time
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import fields
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from svcstd import __version__
 from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS, files_hash, label, stable
-from svcstd.cache.location import BINARY, NO_FOLLOW, cache_home, make_folder, open_regular, root_folder, secret_key
+from svcstd.cache.location import (
+    BINARY,
+    NO_FOLLOW,
+    NONBLOCK,
+    cache_home,
+    make_folder,
+    open_regular,
+    root_folder,
+    secret_key,
+)
 
 if TYPE_CHECKING:
     from svcstd.cache.store import ResultCache
     from svcstd.config.settings import Settings
     from svcstd.reading.discovery import Target
 
-RUN_FORMAT = "svcstd-run-2"
+RUN_FORMAT = "svcstd-run-3"
 FOLDER = "runs"
 PREFIX = "run-"
 TEMPORARY = ".tmp-run-"
@@ -68,6 +75,9 @@ LEVEL = 6
 ~55 MB/s and inflated at ~400 MB/s (docs/performance.md, "Large outputs")."""
 MAX_RATIO = 1032
 """Deflate's largest possible ratio: a recorded text length beyond it is not believed."""
+KEEP_BYTES = 32 * 1024 * 1024
+"""Outputs up to this much text (all together) are kept as the check before writing inflates them, and
+written from memory; larger ones are inflated a second time as they are written (memory stays flat)."""
 MAX_HEADER_BYTES = 64 * 1024 * 1024
 """The header (targets and stamps: about 100 bytes a file)."""
 KEEP_RUNS = 16
@@ -89,32 +99,124 @@ def _pread(handle: int, length: int, offset: int) -> bytes:
 
 
 def package_stamp() -> str:
-    """Every file of svcstd's package by content (code, schema, templates, data): what renders and judges."""
-    package = Path(__file__).parent.parent
+    """Every file of svcstd's package (code, schema, templates, data): what renders and judges.
+
+    By each file's path and stat stamp (size, mtime, inode, ctime), as the run record knows its targets:
+    changing a file's bytes moves its ctime, and installing a file anew gives it another inode. Should a
+    file have changed within RACY_NS (its stamp might not yet tell a change made in the same tick), by
+    every file's content instead; either way a changed package gives another key.
+    """
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    files = _package_files(package, "")
+    now = time.time_ns()
+    stamps = []
+    for relative, path in files:
+        info = os.stat(path)
+        if max(info.st_mtime_ns, info.st_ctime_ns) > now - RACY_NS:
+            return _package_content(files)
+        stamps.append(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0{info.st_ctime_ns}")
+    return hashlib.sha256("\n".join(["stamps", *stamps]).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _package_files(folder: str, prefix: str) -> list[tuple[str, str]]:
+    """(path relative to the package in POSIX form, path) of each file below `folder` but bytecode, in
+    os.walk's order with names sorted (a folder's files, then its subfolders)."""
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    found = [
+        (prefix + entry.name, entry.path)
+        for entry in entries
+        if not entry.is_dir() and not entry.name.endswith((".pyc", ".pyo"))
+    ]
+    for entry in entries:
+        if entry.is_dir() and entry.name != "__pycache__" and not entry.is_symlink():  # as os.walk
+            found.extend(_package_files(entry.path, f"{prefix}{entry.name}/"))
+    return found
+
+
+def _package_content(files: list[tuple[str, str]]) -> str:
     digest = hashlib.sha256()
-    for folder, folders, files in os.walk(package):
-        folders[:] = sorted(name for name in folders if name != "__pycache__")
-        for name in sorted(files):
-            if name.endswith((".pyc", ".pyo")):
-                continue
-            path = Path(folder, name)
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for relative, path in files:
+        with open(path, "rb") as stream:
+            digest.update(relative.encode("utf-8", "surrogatepass") + b"\0" + stream.read() + b"\0")
     return digest.hexdigest()
 
 
-def run_key(settings: Settings, options: dict[str, object]) -> str:
+CONFIG_FILES = ("svcstd.toml", ".svcstd.toml", "pyproject.toml")
+"""config.file.CONFIG_FILES (a test says so): the files a configuration may come from."""
+SOURCE_MAX_BYTES = 4 * 1024 * 1024
+"""A configuration file larger than this (beyond config.file.CONFIG_MAX_BYTES, refused) counts by its size."""
+PSEUDO_ROOTS = ("/proc", "/sys", "/dev")
+"""As reading.files.PSEUDO_ROOTS: never opened (opening some devices acts)."""
+
+
+def settings_source(config: str | None, isolated: bool) -> list[object]:
+    """What the settings are made of, read without parsing them: every configuration file they may come
+    from, by path (as named and resolved) and content digest (a file that is not a regular file, cannot be
+    opened or is too large by what it is instead).
+
+    The settings are a function of this (the code being in the key too), and of the custom rule files the
+    record checks itself (Recorder.settings). `--config FILE`: that file; `--isolated`: nothing; else every
+    svcstd.toml, .svcstd.toml and pyproject.toml in the current folder and each folder above, the root
+    included (the configuration is the first of them with a table for svcstd; more is taken than used).
+    """
+    if isolated:
+        return ["isolated"]
+    if config:
+        parent = os.path.realpath(os.path.dirname(os.path.abspath(config)))
+        return ["explicit", config, parent, _source_file(config)]
+    found: list[object] = ["discovered"]
+    folder = os.path.realpath(".")
+    while True:
+        for name in CONFIG_FILES:
+            candidate = os.path.join(folder, name)
+            if os.path.exists(candidate):
+                found.append([candidate, _source_file(candidate)])
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return found
+        folder = parent
+
+
+def _source_file(path: str) -> list[object]:
+    """A configuration file by what it is: its resolved path and the sha256 of its bytes, or why not."""
+    real = os.path.realpath(path)
+    if any(real == root or real.startswith(root + "/") for root in PSEUDO_ROOTS):
+        return [real, "pseudo"]
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return [real, "kind", stat.S_IFMT(info.st_mode)]
+        handle = os.open(path, os.O_RDONLY | NONBLOCK | BINARY)
+    except OSError as error:
+        return [real, "error", error.errno]
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > SOURCE_MAX_BYTES:
+            return [real, "kind", stat.S_IFMT(info.st_mode), info.st_size]
+        digest = hashlib.sha256()
+        while blob := os.read(handle, _CHUNK):
+            digest.update(blob)
+        return [real, digest.hexdigest()]
+    except OSError as error:
+        return [real, "error", error.errno]
+    finally:
+        os.close(handle)
+
+
+def run_key(source: list[object], options: dict[str, object]) -> str:
     """The digest of everything that can change what a check prints and writes, short of the files checked.
 
-    `options` are the command's own (formats and destinations, colour, language, the paths as given,
-    the date, the baseline's digest...); the settings are taken whole (configuration and overrides).
+    `source` is what the settings are made of (settings_source); `options` are the command's own (the
+    overrides of the settings, formats and destinations, colour, the language as given, the paths as
+    given, the date, the baseline's digest...).
     """
     parts = (
         RUN_FORMAT,
         FORMAT,
         __version__,
         package_stamp(),
-        sorted((f.name, stable(getattr(settings, f.name))) for f in fields(settings)),
-        files_hash(settings.rule_paths),
+        stable(source),
         sorted((name, stable(value)) for name, value in options.items()),
         os.getcwd(),
         os.environ.get("SVCSTD_NATIVE"),
@@ -124,8 +226,10 @@ def run_key(settings: Settings, options: dict[str, object]) -> str:
 
 
 def basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple[object, ...]:
-    """What the key took from files and the clock (configuration, custom rules, today, the baseline): taken
-    again when the run ends, a record is saved only if the run used exactly what its key says."""
+    """What the run took from files and the clock (configuration, custom rules, today, the baseline): taken
+    when the key is made and again when the run ends, a record is saved only if the run used exactly that."""
+    from dataclasses import fields
+
     return (
         sorted((f.name, stable(getattr(settings, f.name))) for f in fields(settings)),
         files_hash(settings.rule_paths),
@@ -134,12 +238,30 @@ def basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple[object
     )
 
 
-def file_digest(path: Path) -> str | None:
-    """sha256 of a file's bytes (the baseline), None when it cannot be read."""
+def file_digest(path: Path | str) -> str | None:
+    """sha256 of a regular file's bytes (the baseline, a shared file), None when it cannot be read or is
+    no regular file: a pipe or device is never opened to wait for a writer (the key is made before the
+    run refuses it in its own words)."""
+    real = os.path.realpath(path)
+    if any(real == root or real.startswith(root + "/") for root in PSEUDO_ROOTS):
+        return None
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        handle = os.open(path, os.O_RDONLY | NONBLOCK | BINARY)
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        digest = hashlib.sha256()
+        while blob := os.read(handle, _CHUNK):
+            digest.update(blob)
+        return digest.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def _stamp(path: str, now: int) -> Stamp | None:
@@ -181,9 +303,13 @@ def _sign(key: bytes) -> Any:
 class Record:
     """A verified record, its file still open: the outputs are read from it as they are written."""
 
-    def __init__(self, handle: int, header: dict[str, Any]) -> None:
+    def __init__(
+        self, handle: int, header: dict[str, Any], checked: dict[tuple[int, int, int], Inflated] | None = None
+    ) -> None:
         self.handle = handle
         self.header = header
+        self.checked = {} if checked is None else checked
+        """What the check before writing learnt of each output (by offset, stored size and length): see Inflated."""
 
     @property
     def stderr(self) -> list[str]:
@@ -193,22 +319,50 @@ class Record:
     def exit_code(self) -> int:
         return int(self.header["exit"])
 
-    def documents(self) -> list[str]:
-        """The paths of the targets that were standards (a normal run's inputs, which no output may replace)."""
+    def documents(self, inode: int | None = None) -> list[str]:
+        """The paths of the targets that were standards (a normal run's inputs, which no output may replace);
+        with `inode`, only those whose stamp (found current) holds that inode number."""
         skipped = set(self.header["skipped"])
-        return [path for path, display, _, _ in self.header["targets"] if display not in skipped]
+        return [
+            path
+            for path, display, _, stamp in self.header["targets"]
+            if display not in skipped and (inode is None or stamp[2] == inode)
+        ]
 
     def outputs(self) -> list[tuple[str, str | None, Iterator[str]]]:
         outputs = self.header["outputs"]
         return [(name, file, self._text(start, size, length)) for name, file, start, size, _, length in outputs]
+
+    def output_bytes(self) -> list[tuple[str, str | None, Iterator[bytes] | None]]:
+        """Each output as its stored UTF-8 bytes, to be written as they are; None for an output holding a
+        lone surrogate (or not seen whole by the check), whose text `outputs` gives."""
+        found: list[tuple[str, str | None, Iterator[bytes] | None]] = []
+        for name, file, start, size, _, length in self.header["outputs"]:
+            seen = self.checked.get((start, size, length))
+            if seen is None or not seen.whole or seen.surrogate:
+                found.append((name, file, None))
+            elif seen.chunks is not None:
+                found.append((name, file, iter(seen.chunks)))
+            else:
+                found.append((name, file, self._bytes(start, size, length)))
+        return found
+
+    def _bytes(self, offset: int, stored: int, length: int) -> Iterator[bytes]:
+        """The output's bytes, inflated chunk by chunk as they are written (memory stays flat)."""
+        try:
+            yield from _inflate(self.handle, offset, stored, length)
+        except (zlib.error, ValueError) as error:
+            raise OSError(f"the run record changed while it was replayed: {error}") from None
 
     def _text(self, offset: int, stored: int, length: int) -> Iterator[str]:
         """The output's text, inflated chunk by chunk as it is written (memory stays flat). The stream
         inflated cleanly when the record was found; should it not now (the file rewritten in place by
         someone holding the key), the write fails as a write does: a file destination is left as it was."""
         decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+        seen = self.checked.get((offset, stored, length))
+        blobs = seen.chunks if seen is not None and seen.whole else None
         try:
-            for blob in _inflate(self.handle, offset, stored, length):
+            for blob in _inflate(self.handle, offset, stored, length) if blobs is None else blobs:
                 yield decoder.decode(blob)
             yield decoder.decode(b"", final=True)
         except (zlib.error, ValueError) as error:
@@ -219,8 +373,49 @@ class Record:
             os.close(self.handle)
 
 
-def find(key: str, targets: Sequence[Target], found: int | None, start: str = ".") -> Record | None:
-    """The record stored for `key` when it answers for these targets as they are now; None otherwise."""
+class Inflated:
+    """What the check before writing learnt of one output: whether its text holds a lone surrogate (then it
+    is written as text, as the run wrote it), and its inflated bytes when they were small enough to keep
+    (then they are written without inflating the stream a second time)."""
+
+    def __init__(self, keep: bool) -> None:
+        self.whole = False
+        """Set once the stream inflated cleanly to its recorded length: till then nothing here is used."""
+        self.surrogate = False
+        self.chunks: list[bytes] | None = [] if keep else None
+        self.size = 0
+        self._last = b""
+
+    def see(self, blob: bytes) -> None:
+        self.size += len(blob)
+        if self.chunks is not None:
+            self.chunks.append(blob)
+        if not self.surrogate and blob:
+            self.surrogate = _surrogate(self._last + blob[:1]) or _surrogate(blob)
+            self._last = blob[-1:]
+
+
+def _surrogate(blob: bytes) -> bool:
+    """Whether UTF-8 bytes (as `surrogatepass` writes them) hold a lone surrogate: 0xED then 0xA0-0xBF,
+    which well-formed UTF-8 never holds (0xED is followed by 0x80-0x9F there)."""
+    at = blob.find(b"\xed")
+    while at >= 0:
+        if blob[at + 1 : at + 2] >= b"\xa0":
+            return True
+        at = blob.find(b"\xed", at + 1)
+    return False
+
+
+def find(
+    key: str,
+    targets_of: Callable[[list[str], list[str], str | None], tuple[Sequence[Target], int | None]],
+    start: str = ".",
+) -> Record | None:
+    """The record stored for `key` when it answers for its targets as they are now; None otherwise.
+
+    `targets_of(include, exclude, root)` discovers the run's targets (and what the folder searches found)
+    under the record's own include/exclude globs and their root, which the settings of its key gave.
+    """
     home, folder = _folder(start)
     if not os.path.isdir(folder):
         return None
@@ -232,18 +427,49 @@ def find(key: str, targets: Sequence[Target], found: int | None, start: str = ".
     handle = open_regular(folder / _name(key))
     if handle is None:
         return None
+    record = None
     try:
-        header = _verified(handle, secret, key, folder.parent.name)
-        if header is not None and _current(header, targets, found):
-            return Record(handle, header)
+        checked: dict[tuple[int, int, int], Inflated] = {}
+        header = _verified(handle, secret, key, folder.parent.name, checked)
+        if header is not None and _rules_current(header):
+            include, exclude, root = _globs(header["globs"])
+            targets, found = targets_of(include, exclude, root)
+            if _current(header, targets, found):
+                record = Record(handle, header, checked)
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
         pass
-    os.close(handle)
-    return None
+    finally:
+        if record is None:
+            os.close(handle)
+    return record
 
 
-def _verified(handle: int, secret: bytes, key: str, root: str) -> dict[str, Any] | None:
-    """The record's header when its signature, format, key, root and every output's sha256 hold."""
+def _globs(value: object) -> tuple[list[str], list[str], str | None]:
+    """The record's include and exclude globs and their root; ValueError unless well formed."""
+    if not isinstance(value, list) or len(value) != 3:
+        raise ValueError("globs")
+    include, exclude, root = value
+    for patterns in (include, exclude):
+        if not isinstance(patterns, list) or not all(isinstance(pattern, str) for pattern in patterns):
+            raise ValueError("globs")
+    if root is not None and not isinstance(root, str):
+        raise ValueError("globs")
+    return include, exclude, root
+
+
+def _rules_current(header: dict[str, Any]) -> bool:
+    """Whether the custom rule files (of the record's settings) hold what they held when it was made."""
+    paths, digest = header["rules"]
+    if not isinstance(paths, list) or not all(isinstance(path, str) for path in paths):
+        return False
+    return bool(digest == files_hash(paths))
+
+
+def _verified(
+    handle: int, secret: bytes, key: str, root: str, checked: dict[tuple[int, int, int], Inflated] | None = None
+) -> dict[str, Any] | None:
+    """The record's header when its signature, format, key, root and every output's sha256 hold; `checked`
+    gets what inflating each output told (Inflated)."""
     size = os.fstat(handle).st_size
     if size < _TRAILER or size > MAX_OUTPUT_BYTES + MAX_HEADER_BYTES + _TRAILER:
         return None
@@ -277,13 +503,17 @@ def _verified(handle: int, secret: bytes, key: str, root: str) -> dict[str, Any]
     if not all(isinstance(line, str) for line in (*header["stderr"], *header["skipped"])):
         return None
     outputs = header.get("outputs")
-    if not isinstance(outputs, list) or not all(_intact(handle, item, body) for item in outputs):
+    checked = {} if checked is None else checked
+    if not isinstance(outputs, list) or not all(_intact(handle, item, body, checked) for item in outputs):
         return None
     return header
 
 
-def _intact(handle: int, item: object, body: int) -> bool:
-    """Whether an output's entry is well formed, its stored bytes hash to its sha256 and inflate exactly."""
+def _intact(handle: int, item: object, body: int, checked: dict[tuple[int, int, int], Inflated]) -> bool:
+    """Whether an output's entry is well formed, its stored bytes hash to its sha256 and inflate exactly.
+
+    The inflated bytes are kept (in `checked`, by offset, size and length) while the outputs kept stay
+    within KEEP_BYTES."""
     if not isinstance(item, list) or len(item) != 6:
         return False
     name, file, start, size, sha, length = item
@@ -293,16 +523,26 @@ def _intact(handle: int, item: object, body: int) -> bool:
         return False
     if type(length) is not int or length < 0 or length > MAX_RATIO * size + 64:
         return False
-    return hmac.compare_digest(_range_sha(handle, start, size), sha) and _inflates(handle, start, size, length)
+    if not hmac.compare_digest(_range_sha(handle, start, size), sha):
+        return False
+    kept = sum(seen.size for seen in checked.values() if seen.chunks is not None)
+    seen = Inflated(keep=(start, size, length) not in checked and kept + length <= KEEP_BYTES)
+    if not _inflates(handle, start, size, length, seen):
+        return False
+    checked[(start, size, length)] = seen
+    return True
 
 
-def _inflates(handle: int, offset: int, stored: int, length: int) -> bool:
-    """Whether the stored stream inflates cleanly to exactly `length` bytes (read and dropped as it goes)."""
+def _inflates(handle: int, offset: int, stored: int, length: int, seen: Inflated | None = None) -> bool:
+    """Whether the stored stream inflates cleanly to exactly `length` bytes (shown to `seen` as it goes)."""
     try:
-        for _ in _inflate(handle, offset, stored, length):
-            pass
+        for blob in _inflate(handle, offset, stored, length):
+            if seen is not None:
+                seen.see(blob)
     except (zlib.error, ValueError):
         return False
+    if seen is not None:
+        seen.whole = True
     return True
 
 
@@ -377,9 +617,18 @@ class Recorder:
     Anything doubtful (a racy stamp, an output too large, a file not in the cache) gives up: no record.
     """
 
-    def __init__(self, key: str, start: str = ".", basis: tuple[object, ...] = ()) -> None:
+    def __init__(
+        self, key: str, start: str = ".", basis: tuple[object, ...] = (), settings: Settings | None = None
+    ) -> None:
         self.key = key
         self.basis = basis
+        self.globs: list[object] = [[], [], None]
+        """The settings' include and exclude globs and their root: a replay discovers its targets with them."""
+        self.rules: list[object] = [[], files_hash(())]
+        """The settings' custom rule paths and their content's digest, checked again by a replay."""
+        if settings is not None:
+            self.globs = [list(settings.include), list(settings.exclude), settings.config_root]
+            self.rules = [list(settings.rule_paths), files_hash(settings.rule_paths)]
         self.start = start
         self.ok = True
         self.targets: Sequence[Target] = ()
@@ -490,6 +739,8 @@ class Recorder:
             make_folder(folder, home)
             self._secret = secret_key(home)
             self._folder = folder
+            import secrets
+
             self._temporary = folder / f"{TEMPORARY}{secrets.token_hex(8)}"
             handle = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | BINARY, 0o600)
             self._stream = os.fdopen(handle, "wb")
@@ -511,9 +762,11 @@ class Recorder:
             "exit": exit_code,
             "format": RUN_FORMAT,
             "found": self.found,
+            "globs": self.globs,
             "key": self.key,
             "outputs": self.outputs,
             "root": self._folder.parent.name,
+            "rules": self.rules,
             "shared": self.shared,
             "skipped": self.skipped,
             "stderr": self.stderr,

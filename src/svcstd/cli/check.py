@@ -11,22 +11,21 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from svcstd.cli.common import MESSAGES as CLI_MESSAGES
 from svcstd.cli.common import (
     configured_pipeline,
     echo_err,
+    parse_as_of,
     parse_outputs,
     refuse_config_when_isolated,
     resolve_lang,
     use_color,
 )
-from svcstd.cli.output import refuse_overwriting, write_output
-from svcstd.config.settings import FAIL_ON_CHOICES
+from svcstd.cli.output import refuse_overwriting, write_output, write_utf8
 from svcstd.errors import NothingCheckedError, UsageError
-from svcstd.escaping import terminal
-from svcstd.i18n import Catalog
+from svcstd.i18n import Catalog, default_language, environment_language
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     from svcstd.cache import replay
     from svcstd.config.settings import Settings
     from svcstd.model import Report
+    from svcstd.reading.discovery import Target
     from svcstd.reporters import RenderOptions
 
 
@@ -223,16 +223,17 @@ def check(
 
     The values are the ones typer gives `svcstd.cli.check_command.check` (the fast path gives the same).
     """
-    from svcstd.config.load import parse_min_principle
-
     # Paths taken as text and made Path here, as typer would: its Path coercion imports pydantic (start-up).
     output, baseline, write_baseline = (_path(name) for name in (output_name, baseline_name, write_baseline_name))
-    if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
-        raise UsageError(CLI_MESSAGES.text("bad_fail_on", value=fail_on, choices=", ".join(FAIL_ON_CHOICES)))
+    if fail_on is not None:
+        from svcstd.config.settings import FAIL_ON_CHOICES
+
+        if fail_on not in FAIL_ON_CHOICES:
+            raise UsageError(CLI_MESSAGES.text("bad_fail_on", value=fail_on, choices=", ".join(FAIL_ON_CHOICES)))
     overrides = {
         "fail_on": fail_on,
         "fail_under": fail_under,
-        "min_principle": parse_min_principle(min_principle or []),
+        "min_principle": _min_principle(min_principle),
         "select": _split(select),
         "ignore": _split(ignore),
         "verbose": True if verbose else None,
@@ -267,6 +268,8 @@ def check(
                 )
             _tell(report, language, show_skipped, recorder)
             if not report.documents and not allow_empty:
+                from svcstd.escaping import terminal
+
                 raise NothingCheckedError(MESSAGES.text("nothing", paths=terminal(" ".join(paths or ["."]))))
             written = [file for _, file in [*outputs, ("baseline", write_baseline)] if file is not None]
             if written:
@@ -281,6 +284,15 @@ def check(
         finally:
             if recorder is not None:
                 recorder.give_up()  # saved already, or the run failed: no temporary file left behind
+
+
+def _min_principle(values: list[str] | None) -> dict[Any, float]:
+    """`--min-principle`, parsed (config.load, with the document model, is imported only when it is given)."""
+    if not values:
+        return {}
+    from svcstd.config.load import parse_min_principle
+
+    return dict(parse_min_principle(values))
 
 
 def replay_basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple[object, ...]:
@@ -315,52 +327,96 @@ def _replaying(
     baseline: Path | None,
 ) -> int | replay.Recorder | None:
     """The stored run replayed (its exit code) when a run record answers; else the recorder of this run
-    (None when it cannot be recorded). Computing the key needs the settings, never the rules.
+    (None when it cannot be recorded). The key is made of what the settings come from (the configuration
+    files' bytes), never of the settings themselves: a replay parses no configuration and loads no rules.
 
     Anything doubtful (an error here, a file named that may be an original, a GitHub step summary to
     append to) is not replayed: the normal run follows, and says what is wrong in its own words.
     """
     from svcstd.cache import replay
 
-    if any(Path(path).suffix.lower() not in NEVER_ORIGINAL for path in command.paths):
+    if any(_suffix(path) not in NEVER_ORIGINAL for path in command.paths):
         return None  # an original (.docx, .pdf...) is judged afresh every run, never stored
     try:
-        from svcstd.cli.common import parse_as_of
-        from svcstd.config.load import load_settings, with_overrides
-        from svcstd.config.settings import DEFAULT_SETTINGS
-
-        settings = with_overrides(DEFAULT_SETTINGS if isolated else load_settings(config), overrides)
-        language = resolve_lang(command.lang, settings.lang)
-        outputs = parse_outputs(command.formats, command.output)
+        outputs = parse_outputs(command.formats, command.output, known=False)
         if any(name == "github" for name, _ in outputs) and os.environ.get("GITHUB_STEP_SUMMARY"):
             return None
+        language = command.lang or environment_language()
         options = {
-            "command": command._replace(lang=language, output=None, formats=[]),
+            "command": command._replace(output=None, formats=[]),
+            "language": [language, None if language else default_language()],  # the settings' own come after
+            "overrides": dict(overrides),
             "show_skipped": show_skipped,
             "outputs": [(name, None if file is None else str(file), use_color(file)) for name, file in outputs],
-            "as_of": parse_as_of(as_of).isoformat(),
+            "as_of": as_of or _today(),
             "baseline": None if baseline is None else (str(baseline), replay.file_digest(baseline)),
         }
         if baseline is not None and options["baseline"][1] is None:  # type: ignore[index]
             return None
-        key = replay.run_key(settings, options)
+        source = replay.settings_source(config, isolated)
+        key = replay.run_key(source, options)
         from svcstd.reading.discovery import found_in_folders, run_targets
 
         paths = command.paths or ["."]
-        globs = (settings.include, settings.exclude, settings.config_root)
-        files = run_targets(paths, *globs, command.skip_non_standards)
-        record = replay.find(key, files, found_in_folders(paths, *globs))
+
+        def targets_of(include: list[str], exclude: list[str], root: str | None) -> tuple[list[Target], int | None]:
+            files = run_targets(paths, include, exclude, root, command.skip_non_standards)
+            return files, found_in_folders(paths, include, exclude, root)
+
+        record = replay.find(key, targets_of)
     except Exception:  # the normal run reports any problem in its own words
         return None
     stored = None if record is None else [(name, file) for name, file, _ in record.outputs()]
     if record is None or stored != [(name, None if file is None else str(file)) for name, file in outputs]:
         if record is not None:
             record.close()  # never so (the key holds the outputs), but a record answers only for its own
-        return replay.Recorder(key, basis=replay.basis(settings, str(options["as_of"]), baseline))
+        return _recorder(key, source, config, isolated, as_of or str(options["as_of"]), overrides, baseline)
     try:
         return _replay(record, outputs, command.paths)
     finally:
         record.close()
+
+
+def _recorder(
+    key: str,
+    source: list[object],
+    config: str | None,
+    isolated: bool,
+    as_of: str,
+    overrides: Mapping[str, object],
+    baseline: Path | None,
+) -> replay.Recorder | None:
+    """The recorder of a run not replayed, with the settings its key stands for; None when they cannot be
+    told for sure (a configuration file changed while it was read: the key would not say what was used)."""
+    from svcstd.cache import replay
+
+    try:
+        from svcstd.config.load import load_settings, with_overrides
+        from svcstd.config.settings import DEFAULT_SETTINGS
+
+        settings = with_overrides(DEFAULT_SETTINGS if isolated else load_settings(config), overrides)
+        day = parse_as_of(as_of).isoformat()
+        if replay.settings_source(config, isolated) != source:
+            return None
+        return replay.Recorder(key, basis=replay.basis(settings, day, baseline), settings=settings)
+    except Exception:  # the normal run reports any problem in its own words
+        return None
+
+
+def _today() -> str:
+    """Today's date as `date.today().isoformat()` gives it, without importing datetime."""
+    import time
+
+    now = time.localtime()
+    return f"{now.tm_year:04d}-{now.tm_mon:02d}-{now.tm_mday:02d}"
+
+
+def _suffix(path: str) -> str:
+    """`Path(path).suffix.lower()` without pathlib: of the last part that is not `.`."""
+    parts = [part for part in path.replace(os.sep, "/").split("/") if part not in ("", ".")]
+    name = parts[-1] if parts else ""
+    dot = name.rfind(".")
+    return "" if dot <= 0 or dot == len(name) - 1 else name[dot:].lower()
 
 
 def _replay(record: replay.Record, outputs: list[tuple[str, Path | None]], paths: list[str]) -> int:
@@ -368,13 +424,18 @@ def _replay(record: replay.Record, outputs: list[tuple[str, Path | None]], paths
     stored = record.outputs()
     for line in record.stderr:
         echo_err(line)
-    written = [file for _, file in outputs if file is not None]
-    if written:
-        inputs = (*(path for path in paths if os.path.isfile(path)), *record.documents())
-        for file in written:
-            refuse_overwriting(file, inputs)
-    for (_, destination), (_, _, text) in zip(outputs, stored, strict=True):
-        write_output(text, destination)
+    named = [path for path in paths if os.path.isfile(path)]
+    for file in (file for _, file in outputs if file is not None):
+        try:
+            inode = os.stat(file).st_ino
+        except OSError:
+            continue  # nothing there yet: nothing to replace
+        # Only the documents of the same inode can be the same file: not a stat per document.
+        refuse_overwriting(file, (*named, *record.documents(inode)))
+    raw = record.output_bytes()  # the stored UTF-8 as it is, where it holds no lone surrogate
+    for (_, destination), (_, _, text), (_, _, blobs) in zip(outputs, stored, raw, strict=True):
+        if blobs is None or not write_utf8(blobs, destination):
+            write_output(text, destination)
     return record.exit_code
 
 
@@ -401,6 +462,8 @@ def _originals(paths: list[str]) -> api.Originals | None:
 
 def _tell(report: Report, lang: str, show_skipped: bool, recorder: replay.Recorder | None = None) -> None:
     """Run-level notes (a configuration that weakens the gate) and, when asked, the skipped files: on stderr."""
+    from svcstd.escaping import terminal
+
     lines = [MESSAGES("note", lang, message=terminal(note(lang))) for note in report.notes]
     if show_skipped:
         lines.extend(MESSAGES("skipped", lang, path=terminal(path)) for path in report.skipped)

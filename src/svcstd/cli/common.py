@@ -7,15 +7,15 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from svcstd.errors import UsageError
 from svcstd.i18n import Catalog, default_language, environment_language
-from svcstd.reporters import FORMATS
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from svcstd.judge import Pipeline
 
 MESSAGES = Catalog(
@@ -62,6 +62,8 @@ def resolve_lang(option: str | None, configured: str | None = None) -> str:
 
 
 def parse_as_of(value: str | None) -> date:
+    from datetime import date
+
     if value is None:
         return date.today()
     try:
@@ -96,12 +98,16 @@ def configured_pipeline(
     return run
 
 
-def parse_outputs(formats: list[str], output: Path | None) -> list[tuple[str, Path | None]]:
-    """`--format NAME` or `--format NAME=FILE`, repeatable; `-o` is the file of the one without a file."""
+def parse_outputs(formats: list[str], output: Path | None, known: bool = True) -> list[tuple[str, Path | None]]:
+    """`--format NAME` or `--format NAME=FILE`, repeatable; `-o` is the file of the one without a file.
+
+    `known=False` leaves the names unchecked (a run record's key: no record has an unknown one)."""
     outputs: list[tuple[str, Path | None]] = []
+    if known:
+        from svcstd.reporters import FORMATS
     for spec in formats or ["text"]:
         name, _, file = spec.partition("=")
-        if name not in FORMATS:
+        if known and name not in FORMATS:
             raise UsageError(MESSAGES.text("bad_format", value=name, choices=", ".join(FORMATS)))
         outputs.append((name, Path(file) if file else None))
     unnamed = [i for i, (_, file) in enumerate(outputs) if file is None]

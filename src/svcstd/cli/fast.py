@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import sys
 from typing import Any
 
@@ -55,8 +54,12 @@ VALUES = {
 
 REPEATABLE = frozenset({"formats", "min_principle"})
 
-_JOBS = re.compile(r"[1-9][0-9]{0,8}")
-"""`--jobs` as typer takes it without a doubt: plain ASCII digits, at least 1 (`min=1`), no sign or zero."""
+
+def _plain_jobs(value: str) -> bool:
+    """`--jobs` as typer takes it without a doubt: 1 to 9 plain ASCII digits, at least 1 (`min=1`), no sign
+    or leading zero (the regular expression `[1-9][0-9]{0,8}`, without importing re)."""
+    return 0 < len(value) <= 9 and value.isascii() and value.isdigit() and value[0] != "0"
+
 
 COMPLETE_VAR = "_SVCSTD_COMPLETE"
 """Set, typer answers shell completion instead of running the command."""
@@ -129,7 +132,7 @@ def _next(args: list[str], index: int) -> tuple[str | None, int]:
 def _store(values: dict[str, Any], parameter: str, value: str) -> bool:
     """The value as typer would give it; False when typer should judge it (a `--jobs` not plainly >= 1)."""
     if parameter == "jobs":
-        if not _JOBS.fullmatch(value):
+        if not _plain_jobs(value):
             return False
         values[parameter] = int(value)
     elif parameter in REPEATABLE:
@@ -154,13 +157,14 @@ def run_check(argv: list[str]) -> int | None:
     from svcstd.cli.check import check
     from svcstd.cli.common import MESSAGES, echo_err, lang_from_argv
     from svcstd.errors import SvcstdError
-    from svcstd.escaping import inert_lines
     from svcstd.i18n import default_language
 
     lang = lang_from_argv(argv, default_language())
     try:
         result = check(**values)
     except SvcstdError as error:  # as svcstd.cli.app.invoke: one line, exit 2
+        from svcstd.escaping import inert_lines
+
         echo_err(inert_lines(MESSAGES("error", lang, message=error.message(lang))))
         return 2
     except KeyboardInterrupt:  # typer: Exit(130), which invoke says as an interruption

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import IO, Any
 
 from svcstd.cli.common import MESSAGES
 from svcstd.errors import UsageError
@@ -23,19 +22,49 @@ def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[
     """
     if path is not None:
         refuse_overwriting(path, inputs)
-    chunks = [text] if isinstance(text, str) else text
+    _write([text] if isinstance(text, str) else text, path, False)
+
+
+def write_utf8(chunks: Iterable[bytes], path: Path | None) -> bool:
+    """Text already encoded as UTF-8 (holding no lone surrogate) written as `write_output` writes its text,
+    byte for byte the same, without decoding it to encode it again (a replayed run's stored outputs).
+
+    False, with nothing written, for a standard output that is not plain UTF-8 (then the text is written).
+    """
+    if path is None and not _utf8_stdout():
+        return False
+    _write(chunks, path, True)
+    return True
+
+
+def _utf8_stdout() -> bool:
+    """Whether standard output writes text as UTF-8 bytes unchanged (no other encoding, no newline translation)."""
+    if os.linesep != "\n" or not hasattr(sys.stdout, "buffer"):
+        return False
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name == "utf-8"
+    except LookupError:
+        return False
+
+
+def _write(chunks: Iterable[str] | Iterable[bytes], path: Path | None, binary: bool) -> None:
+    """The chunks (text, or UTF-8 bytes when `binary`) to standard output or to `path`."""
     if path is None:
-        _write_stdout(chunks)
+        _write_stdout(chunks, binary)
         return
     if path.exists() and not path.is_file():  # /dev/null, a pipe: write through, never replace it
-        _write_chunks(chunks, path)
+        _write_chunks(chunks, path, binary)
         return
+    import tempfile
+
     folder = path.parent if str(path.parent) else Path()
     temporary = ""
     try:
         with _terminate_as_exit():
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-            with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+            with _open(handle, binary) as stream:
                 stream.writelines(chunks)
             os.chmod(temporary, _default_file_mode())
             os.replace(temporary, path)
@@ -46,13 +75,27 @@ def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[
             os.unlink(temporary)  # interrupted or failed: leave no half-written file behind
 
 
-def _write_stdout(chunks: Iterable[str]) -> None:
+def _open(target: int | Path, binary: bool) -> IO[Any]:
+    """A file opened for writing as `write_output` writes: UTF-8, unencodable characters escaped, `\\n` kept."""
+    if binary:
+        return open(target, "wb")
+    return open(target, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+
+
+def _write_stdout(chunks: Iterable[str] | Iterable[bytes], binary: bool = False) -> None:
     """Each chunk to standard output as it is rendered; a full disk behind it is said as for a file (exit 2)."""
     if hasattr(sys.stdout, "reconfigure"):  # a name that is not UTF-8 is shown escaped, never a traceback
         sys.stdout.reconfigure(errors="backslashreplace")
     try:
+        if binary:  # UTF-8 already: to the bytes beneath, after whatever text went before
+            sys.stdout.flush()
+            stream = sys.stdout.buffer
+            for chunk in chunks:
+                stream.write(chunk)  # type: ignore[arg-type]
+            stream.flush()
+            return
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            sys.stdout.write(chunk)  # type: ignore[arg-type]
         sys.stdout.flush()
     except BrokenPipeError:
         raise
@@ -82,6 +125,8 @@ def _terminate_as_exit() -> Iterator[None]:
     Python's default for SIGTERM ends the process at once, which left a half-written temporary file.
     Signal handlers can only be set from the main thread; elsewhere the block runs as it is.
     """
+
+    import signal
 
     def stop(number: int, frame: FrameType | None) -> None:
         raise Terminated(128 + number)
@@ -120,9 +165,9 @@ def refuse_overwriting(path: Path, inputs: Iterable[str]) -> None:
             raise UsageError(MESSAGES.text("overwrite_input", path=str(path)))
 
 
-def _write_chunks(chunks: Iterable[str], path: Path) -> None:
+def _write_chunks(chunks: Iterable[str] | Iterable[bytes], path: Path, binary: bool) -> None:
     try:
-        with path.open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+        with _open(path, binary) as stream:
             stream.writelines(chunks)
     except OSError as error:
         raise _cannot_write(path, error) from None

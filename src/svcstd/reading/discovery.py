@@ -13,13 +13,14 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator, Sequence
-from fnmatch import fnmatch
 from functools import cache
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd.errors import MissingPathError
 from svcstd.i18n import Catalog
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MESSAGES = Catalog(
     "discovery",
@@ -45,10 +46,11 @@ class Globs(NamedTuple):
 
     include: Sequence[str]
     exclude: Sequence[str]
-    root: Path
+    root: Path | None
+    """None when there is nothing to match (pathlib is not even imported)."""
 
     def wanted(self, path: str, display: str) -> bool:
-        if not (self.include or self.exclude):
+        if not (self.include or self.exclude) or self.root is None:
             return True  # nothing to match: no path to work out (a realpath per file was most of discovery)
         relative = glob_path(path, display, self.root)
         if self.include and not any(glob_match(relative, pattern) for pattern in self.include):
@@ -60,11 +62,18 @@ def discover(
     paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (), root: str | None = None
 ) -> list[Target]:
     """Every target under `paths`, in a stable order, each once; globs relative to `root` (default: here)."""
-    globs = Globs(include, exclude, Path(root or os.getcwd()).resolve())
+    globs = Globs(include, exclude, None)
+    if include or exclude:
+        from pathlib import Path
+
+        globs = Globs(include, exclude, Path(root or os.getcwd()).resolve())
     seen: set[str] = set()
     targets: list[Target] = []
     for given in paths:
         for target in _expand(given, globs):
+            if len(paths) == 1:  # one walk never finds a file twice: no path to normalise
+                targets.append(target)
+                continue
             key = os.path.normpath(target.path)
             if key not in seen:
                 seen.add(key)
@@ -96,9 +105,11 @@ def _expand(given: str, globs: Globs) -> Iterator[Target]:
     if not os.path.isdir(given):
         yield Target(given, given, True)
         return
+    here = os.path.normpath(given) == "."  # the display is the relative path (as _display says)
+    base = given if given.endswith("/") else given + "/"  # os.path.join's own result on POSIX, per file
     for relative in _walk(given):
-        path = os.path.join(given, relative)
-        display = _display(given, relative)
+        path = base + relative if os.sep == "/" else os.path.join(given, relative)
+        display = relative if here else path
         if display == path:
             display = path  # one string object for both, not two equal ones (memory at 100,000 files)
         if globs.wanted(path, display):
@@ -107,6 +118,8 @@ def _expand(given: str, globs: Globs) -> Iterator[Target]:
 
 def glob_path(path: str, display: str, root: Path) -> str:
     """The path globs see: relative to `root` in POSIX form, or the path as shown when it lies outside."""
+    from pathlib import Path
+
     absolute = os.path.abspath(path)
     real = os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
     for candidate in (absolute, real):
@@ -118,6 +131,8 @@ def glob_path(path: str, display: str, root: Path) -> str:
 
 
 def glob_match(path: str, pattern: str) -> bool:
+    from fnmatch import fnmatch
+
     return any(fnmatch(path, variant) for variant in _variants(pattern))
 
 
@@ -188,6 +203,8 @@ def is_regular_file(path: str) -> bool:
 
 def display_path(path: Path) -> str:
     """Relative to the current folder when below it, else as it is."""
+    from pathlib import Path
+
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
