@@ -115,11 +115,20 @@ class SourceMap:
         rows = self._rows
         if not rows or rows[0][2] is None:
             return -1, False
+        if not pointer:
+            return 0, True
+        maps, end = self._maps, len(rows)
         row = found = 0
-        for token in pointer.split("/")[1:] if pointer else ():
-            child = self._child(row, token)
-            if child is None:
-                return found, False
+        for token in pointer.split("/")[1:]:
+            keys = maps.get(row)
+            if keys is not None and "~" not in token and token != SKIP:  # a plain key: the usual case
+                child = keys.get(token)
+                if child is None or child >= end:
+                    return found, False
+            else:
+                child = self._child(row, token)
+                if child is None:
+                    return found, False
             row = child
             if rows[row][2] is not None:
                 found = row
@@ -163,4 +172,7 @@ class SourceMap:
 def _location(mark: Mark | None) -> Location:
     if mark is None:
         return Location(1, 1)
-    return Location(mark.line + 1, mark.column + 1)
+    return _new_location(Location, (mark.line + 1, mark.column + 1))
+
+
+_new_location = tuple.__new__  # a NamedTuple's own __new__ is a Python function: one call per position asked
