@@ -243,8 +243,8 @@ _SKIP = SKIP
 def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Finding]) -> Any:  # noqa: PLR0912, PLR0915
     """One document's events, up to its end, as data (None for an empty document).
 
-    Each node becomes one SourceMap row (its parent's row, its key or index, and libyaml's marks of its
-    value and key, kept as they came: line and column are read only for a position someone asks about);
+    Each node becomes one SourceMap row (its parent's row, its key or index, and the 0-based line and column
+    where its value and key start: two ints, which the garbage collector stops tracking, not libyaml's marks);
     a mapping's keys, which duplicate keys are found by, map each key to its child's row, so the SourceMap
     needs no index of its own. Reading problems go to `findings`; one that stops the document raises _Abort.
 
@@ -279,12 +279,13 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                 raise _Abort(reading_finding("too_much_text", _location(event.start_mark), "", limit=max_text))
             tag = event.tag
             if is_map and key is None:
-                key_mark = event.start_mark
+                mark = event.start_mark
+                key_mark = (mark.line, mark.column)
                 if tag is None and value not in keys and value != "<<":
                     keys[value] = len(rows)  # the row its value will take
                     key = value
                 else:
-                    key = _key(value, tag, event.style, key_mark, keys, row, source, findings)
+                    key = _key(value, tag, event.style, mark, keys, row, source, findings)
                 continue
             if tag is not None:
                 data = _tagged_value(event, _child_pointer(source, row, container, key), findings)
@@ -297,19 +298,20 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                 raise _Abort(reading_finding("too_many_nodes", _location(event.start_mark), "", limit=max_nodes))
             if event.anchor:
                 anchors[event.anchor] = (data, 1)
+            mark = event.start_mark
             if is_map:
                 if key is not _SKIP:
                     container[key] = data
-                    append((row, key, event.start_mark, key_mark))
+                    append((row, key, (mark.line, mark.column), key_mark))
                 else:
                     append((row, _SKIP, None, None))  # a duplicate key's value: not recorded
                 key = None
             elif container is not None:
-                append((row, len(container), event.start_mark, None))
+                append((row, len(container), (mark.line, mark.column), None))
                 container.append(data)
             else:
                 root = data
-                append((-1, "", event.start_mark, None))
+                append((-1, "", (mark.line, mark.column), None))
         elif kind is _MAPPING_START or kind is _SEQUENCE_START:
             mark = event.start_mark
             if is_map and key is None:
@@ -330,15 +332,15 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
             if is_map:
                 if key is not _SKIP:
                     container[key] = new
-                    append((row, key, mark, key_mark))
+                    append((row, key, (mark.line, mark.column), key_mark))
                 else:
                     append((row, _SKIP, None, None))
             elif container is not None:
-                append((row, len(container), mark, None))
+                append((row, len(container), (mark.line, mark.column), None))
                 container.append(new)
             else:
                 root = new
-                append((-1, "", mark, None))
+                append((-1, "", (mark.line, mark.column), None))
             stack.append((container, is_map, keys, row, anchor, start))
             anchor = event.anchor
             if anchor:
@@ -371,7 +373,7 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                 text += len(aliased)
                 if text > max_text:
                     raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=max_text))
-                key_mark = mark
+                key_mark = (mark.line, mark.column)
                 key = _key(aliased, None, None, mark, keys, row, source, findings)
                 continue
             total += weight
@@ -380,16 +382,16 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
             if is_map:
                 if key is not _SKIP:
                     container[key] = aliased
-                    append((row, key, mark, key_mark))
+                    append((row, key, (mark.line, mark.column), key_mark))
                 else:
                     append((row, _SKIP, None, None))
                 key = None
             elif container is not None:
-                append((row, len(container), mark, None))
+                append((row, len(container), (mark.line, mark.column), None))
                 container.append(aliased)
             else:
                 root = aliased
-                append((-1, "", mark, None))
+                append((-1, "", (mark.line, mark.column), None))
             text += _text_size(aliased)  # walks `weight` nodes: all aliases together walk max_nodes
             if text > max_text:
                 raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=max_text))
@@ -440,8 +442,8 @@ def _key(
     if key == "<<" and not style:
         findings.append(reading_finding("merge_key", _location(mark), join_pointer(source.pointer(row), key)))
     if key in keys:
-        first_mark = source.rows()[keys[key]][3]  # the first key's mark, on its value's row
-        first = first_mark.line + 1 if first_mark is not None else 0
+        first_mark = source.rows()[keys[key]][3]  # the first key's place, on its value's row
+        first = first_mark[0] + 1 if first_mark is not None else 0
         pointer = join_pointer(source.pointer(row), key)
         findings.append(reading_finding("duplicate_key", _location(mark), pointer, key=key, first=first))
         source.skip(row, len(source.rows()))

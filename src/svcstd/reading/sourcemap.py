@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from svcstd.model import Location
 
-
-class Mark(Protocol):
-    """Where a node starts, 0-based: libyaml's own mark as the parser gave it (only read when asked about)."""
-
-    @property
-    def line(self) -> int: ...
-
-    @property
-    def column(self) -> int: ...
-
-
+Mark = tuple[int, int]  # libyaml's 0-based line and column
 Row = tuple[int, "str | int", "Mark | None", "Mark | None"]  # parent row, token, value mark, key mark
 SKIP = "\x00skip"
 """The token of a duplicate key's value: read and checked, but kept nowhere (a finding inside shows it)."""
@@ -45,9 +33,9 @@ class SourceMap:
     The root pointer "" maps to the document's start. A pointer that is not recorded (a node reached
     through an alias, or a key that is missing) falls back to its nearest recorded ancestor.
 
-    Reading records each node as one row (its parent row, its key or list index, and the marks where its
-    value and key start), no pointer string and no line or column: a document is read far more often than
-    a finding asks where something is. The reader appends rows itself (`rows()`, one C call per node) and
+    Reading records each node as one row (its parent row, its key or list index, and where its value and
+    key start), no pointer string and no Location: a document is read far more often than a finding asks
+    where something is. The reader appends rows itself (`rows()`, one C call per node) and
     hands over each mapping's keys with their rows (`mapping_keys()`, the dict it finds duplicates by), so
     a lookup needs no index built over every row; a list's items are found once a pointer goes through it.
     """
@@ -172,7 +160,7 @@ class SourceMap:
 def _location(mark: Mark | None) -> Location:
     if mark is None:
         return Location(1, 1)
-    return _new_location(Location, (mark.line + 1, mark.column + 1))
+    return _new_location(Location, (mark[0] + 1, mark[1] + 1))
 
 
 _new_location = tuple.__new__  # a NamedTuple's own __new__ is a Python function: one call per position asked
