@@ -5,7 +5,11 @@
 For the files found under the folders (sorted, every k-th so that `--files` of them are spread over the
 corpus), each measurement is the best of `--repeat` runs of CPU time (`time.process_time`):
 
+- `libyaml alone`: libyaml's parse with no Python object per event (`CParser.raw_parse`): the C floor;
 - `events only`: libyaml's parser events, as svcstd's reader consumes them (the floor of its design);
+- `events, classes swapped`: the same with PyYAML's event classes swapped, for the measurement only, for
+  exception classes whose constructor is C (`args` holds the fields): what PyYAML's Python `__init__` of
+  each event costs. svcstd does not do this (see docs/performance.md, "Issue 17, sixth part: the reader");
 - `CSafeLoader`: PyYAML's C loader building the data (no positions, YAML 1.1);
 - `svcstd read`: `load_bytes`, the reader with positions, YAML 1.2 scalars and reading findings;
 - `svcstd validate`: `validate` on each document read (the native yes/no, jsonschema for the rest, SCH010);
@@ -54,6 +58,31 @@ def events_only(texts: list[str]) -> None:
             parser.dispose()
 
 
+def libyaml_alone(texts: list[str]) -> None:
+    for text in texts:
+        parser = CParser(text)
+        with contextlib.suppress(yaml.YAMLError):
+            parser.raw_parse()
+        parser.dispose()
+
+
+_EVENT_NAMES = ("ScalarEvent", "MappingStartEvent", "MappingEndEvent", "SequenceStartEvent", "SequenceEndEvent")
+
+
+def events_swapped(texts: list[str]) -> None:
+    """`events_only` with the C parser's event classes swapped for the time of the run (restored after)."""
+    import yaml._yaml as binding
+
+    saved = {name: getattr(binding, name) for name in _EVENT_NAMES}
+    try:
+        for name in _EVENT_NAMES:
+            setattr(binding, name, type(name, (BaseException,), {"__slots__": ()}))
+        events_only(texts)
+    finally:
+        for name, value in saved.items():
+            setattr(binding, name, value)
+
+
 def c_loader(texts: list[str]) -> None:
     for text in texts:
         with contextlib.suppress(yaml.YAMLError, ValueError):  # ValueError: a YAML 1.1 timestamp that is no date
@@ -73,7 +102,9 @@ def main() -> None:
     documents = [doc for data, name in blobs for doc in load_bytes(data, name) if doc.data is not None]
     validate(documents[0])  # build the validators outside the timing
     rows: list[tuple[str, float]] = [
+        ("libyaml alone (no Python objects)", best(args.repeat, lambda: libyaml_alone(texts))),
         ("events only (libyaml events)", best(args.repeat, lambda: events_only(texts))),
+        ("events, classes swapped", best(args.repeat, lambda: events_swapped(texts))),
         ("CSafeLoader (data, no positions)", best(args.repeat, lambda: c_loader(texts))),
         ("svcstd read (load_bytes)", best(args.repeat, lambda: [load_bytes(d, n) for d, n in blobs])),
         ("svcstd validate", best(args.repeat, lambda: [validate(doc) for doc in documents])),

@@ -12,7 +12,6 @@ import errno
 import math
 import os
 import re
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 import yaml
@@ -23,7 +22,7 @@ from svcstd.i18n import Catalog
 from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
 from svcstd.reading import files
 from svcstd.reading.limits import DEFAULT_LIMITS, Limits
-from svcstd.reading.sourcemap import SourceMap, join_pointer
+from svcstd.reading.sourcemap import SKIP, SourceMap, join_pointer
 
 MESSAGES = Catalog(
     "loader",
@@ -192,24 +191,6 @@ def _location(mark: Any) -> Location:
     return Location(mark.line + 1, mark.column + 1)
 
 
-@dataclass(slots=True)
-class _Frame:
-    """A mapping or sequence being built; `row` is its node in the SourceMap.
-
-    `start` is the builder's node count just after the frame was placed: its weight (itself and every
-    value under it, aliases expanded) is 1 + what was counted since, so no count is kept per frame.
-    """
-
-    container: Any
-    row: int
-    anchor: str | None
-    is_map: bool
-    start: int
-    key: str | None = None
-    key_mark: tuple[int, int] | None = None
-    keys_seen: dict[str, int] = field(default_factory=dict)
-
-
 class _Abort(Exception):
     """Reading this document cannot go on; the finding says why."""
 
@@ -255,214 +236,220 @@ def reading_finding(kind: str, at: Location, pointer: str = "", **params: object
     )
 
 
-class _DocumentBuilder:
-    """Turns one document's parser events into data, a SourceMap and reading findings.
+_SKIP = SKIP
+"""The pending key of a duplicate: its value is read (and checked) but kept nowhere."""
 
-    Each node is recorded as one SourceMap row (its parent's row and its token); pointer strings and
-    Locations are made only for findings. `scalar`, the event of most nodes, does its common case (an
-    untagged key or value in a block) inline, in one call; anything unusual goes to the general helpers.
+
+def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Finding]) -> Any:  # noqa: PLR0912, PLR0915
+    """One document's events, up to its end, as data (None for an empty document).
+
+    Each node becomes one SourceMap row (its parent's row, its key or index, and the 0-based line and column
+    where its value and key start: two ints, which the garbage collector stops tracking, not libyaml's marks);
+    a mapping's keys, which duplicate keys are found by, map each key to its child's row, so the SourceMap
+    needs no index of its own. Reading problems go to `findings`; one that stops the document raises _Abort.
+
+    One loop, every common case inline, with the innermost open mapping or sequence in local variables
+    (outer ones on `stack`): the events of a document cost one pass and no call per node of the builder's
+    own. Anything unusual (tags, `<<`, duplicate keys, anchors, aliases, limits) goes to the helpers below.
     """
-
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.max_nodes = limits.max_nodes
-        self.max_text = limits.max_file_bytes
-        self.source = SourceMap()
-        self.rows = self.source.rows()
-        self.findings: list[Finding] = []
-        self.stack: list[_Frame] = []
-        self.top: _Frame | None = None
-        """The innermost open mapping or sequence (the last of `stack`), None at the root."""
-        self.anchors: dict[str, tuple[Any, int]] = {}
-        self.open_anchors: set[str] = set()
-        self.total = 0
-        self.text = 0
-        """Characters of keys and scalar values, aliases expanded: bounded like the file's bytes."""
-        self.root: Any = None
-
-    def feed(self, event: events.Event) -> None:
-        """One event of the document (load_text dispatches the same way, inline)."""
+    rows = source.rows()
+    append: Any = rows.append  # a row: (parent row, key or index, value mark, key mark), see SourceMap
+    maps = source.mapping_keys()
+    anchors: dict[str, tuple[Any, int]] = {}
+    open_anchors: set[str] = set()
+    stack: list[tuple[Any, bool, dict[str, int], int, str | None, int]] = []
+    max_nodes, max_text, max_depth = limits.max_nodes, limits.max_file_bytes, limits.max_depth
+    root: Any = None
+    container: Any = None  # the innermost open mapping or sequence (None at the root) ...
+    is_map = False
+    keys: dict[str, int] = {}  # ... its keys so far, each with its child's row (a mapping's)
+    row = -1  # ... its row
+    anchor: str | None = None  # ... its anchor
+    start = 0  # ... the node count just after it was placed: its weight is 1 + what was counted since
+    key: str | None = None  # the key waiting for its value (None: a key comes next, in a mapping)
+    key_mark: Any = None
+    total = text = depth = 0  # nodes (aliases expanded), characters of keys and scalars, open collections
+    while True:
+        event = get_event()
         kind = type(event)
-        if kind is events.ScalarEvent:
-            self.scalar(event)
-        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
-            self.start(event, {} if kind is events.MappingStartEvent else [])
-        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
-            self.end()
-        elif kind is events.AliasEvent:
-            self.alias(event)  # type: ignore[arg-type]
-
-    def _expects_key(self) -> bool:
-        frame = self.top
-        return frame is not None and frame.is_map and frame.key is None
-
-    def _frame_pointer(self) -> str:
-        return self.source.pointer(self.stack[-1].row)
-
-    def _child_pointer(self) -> str:
-        if not self.stack:
-            return ""
-        frame = self.stack[-1]
-        if isinstance(frame.container, list):
-            return join_pointer(self._frame_pointer(), len(frame.container))
-        return join_pointer(self._frame_pointer(), frame.key or "")
-
-    def scalar(self, event: Any) -> None:
-        """A key, or a value placed in its parent (events come from libyaml's C parser, untyped)."""
-        value: str = event.value
-        mark = event.start_mark
-        self.text += len(value)
-        if self.text > self.max_text:
-            self._add_text(0, mark)  # raises
-        frame = self.top
-        if frame is not None and frame.is_map and frame.key is None:
-            if event.tag is None and value != "<<" and value not in frame.keys_seen:
-                frame.keys_seen[value] = mark.line + 1
-                frame.key = value
-                frame.key_mark = (mark.line, mark.column)
+        if kind is _SCALAR:
+            value: str = event.value
+            text += len(value)
+            if text > max_text:
+                raise _Abort(reading_finding("too_much_text", _location(event.start_mark), "", limit=max_text))
+            tag = event.tag
+            if is_map and key is None:
+                mark = event.start_mark
+                key_mark = (mark.line, mark.column)
+                if tag is None and value not in keys and value != "<<":
+                    keys[value] = len(rows)  # the row its value will take
+                    key = value
+                else:
+                    key = _key(value, tag, event.style, mark, keys, row, source, findings)
+                continue
+            if tag is not None:
+                data = _tagged_value(event, _child_pointer(source, row, container, key), findings)
+            elif event.style or (value and value[0] not in _MAY_RESOLVE):
+                data = value  # quoted or block text, or plain text no core-schema value starts like: most of them
             else:
-                self._take_key(event, mark)
-            return
-        if event.tag is None and (event.style or (value and value[0] not in _MAY_RESOLVE)):
-            data = value  # quoted or block text, or plain text no core-schema value starts like: hot
-        else:
-            data = self._scalar_value(event)
-        self.total += 1
-        if event.anchor or self.total > self.max_nodes:
-            self._count(event.anchor, data, mark)
-        at = (mark.line, mark.column)
-        if frame is None:
-            self.root = data
-            self.rows.append((-1, "", at, None))
-        elif frame.is_map:
-            key = frame.key
-            if key is not _SKIP:
-                frame.container[key] = data
-                self.rows.append((frame.row, cast("str", key), at, frame.key_mark))
+                data = _resolve_untagged(value)
+            total += 1
+            if total > max_nodes:
+                raise _Abort(reading_finding("too_many_nodes", _location(event.start_mark), "", limit=max_nodes))
+            if event.anchor:
+                anchors[event.anchor] = (data, 1)
+            mark = event.start_mark
+            if is_map:
+                if key is not _SKIP:
+                    container[key] = data
+                    append((row, key, (mark.line, mark.column), key_mark))
+                else:
+                    append((row, _SKIP, None, None))  # a duplicate key's value: not recorded
+                key = None
+            elif container is not None:
+                append((row, len(container), (mark.line, mark.column), None))
+                container.append(data)
             else:
-                self.rows.append((frame.row, _SKIP, None, None))  # a duplicate key's value: not recorded
-            frame.key = None
-        else:
-            container = frame.container
-            self.rows.append((frame.row, len(container), at, None))
-            container.append(data)
-
-    def _scalar_value(self, event: Any) -> Any:
-        """A plain scalar by the core schema; a tagged one resolved by its core tag, or reported."""
-        tag = event.tag
-        if tag is None or tag == "!":
-            return event.value if event.style else _resolve_untagged(event.value)
-        at = _location(event.start_mark)
-        pointer = self._child_pointer()
-        if tag not in _SCALAR_TAGS:
-            self.findings.append(reading_finding("tag", at, pointer, tag=short_tag(tag)))
-            return event.value
-        try:
-            return _resolve_tagged(event.value, tag)
-        except ValueError:
-            self.findings.append(
-                reading_finding("bad_tagged_value", at, pointer, tag=short_tag(tag), value=event.value)
-            )
-            return event.value
-
-    def _take_key(self, event: events.ScalarEvent, mark: Any) -> None:
-        frame = self.stack[-1]
-        key = event.value
-        if event.tag not in (None, "!", _CORE + "str"):
-            pointer = join_pointer(self._frame_pointer(), key)
-            self.findings.append(reading_finding("tag", _location(mark), pointer, tag=short_tag(event.tag)))
-        if key == "<<" and not event.style:
-            self.findings.append(
-                reading_finding("merge_key", _location(mark), join_pointer(self._frame_pointer(), key))
-            )
-        if key in frame.keys_seen:
-            first = frame.keys_seen[key]
-            pointer = join_pointer(self._frame_pointer(), key)
-            self.findings.append(reading_finding("duplicate_key", _location(mark), pointer, key=key, first=first))
-            key = None  # type: ignore[assignment]
-        else:
-            frame.keys_seen[key] = mark.line + 1
-        frame.key = key if key is not None else _SKIP
-        frame.key_mark = (mark.line, mark.column)
-
-    def _count(self, anchor: str | None, data: Any, mark: Any) -> None:
-        """A scalar over the node limit stops the document; an anchored one is remembered."""
-        if self.total > self.max_nodes:
-            raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=self.max_nodes))
-        if anchor:
-            self.anchors[anchor] = (data, 1)
-
-    def _place(self, value: Any, weight: int, mark: Any) -> int:
-        """Put a collection or an alias's value in its parent; its row in the SourceMap."""
-        self.total += weight
-        if self.total > self.max_nodes:
-            raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=self.max_nodes))
-        at = (mark.line, mark.column)
-        rows = self.rows
-        row = len(rows)
-        frame = self.top
-        if frame is None:
-            self.root = value
-            rows.append((-1, "", at, None))
-        elif frame.is_map:
-            key = frame.key
-            if key is not _SKIP:
-                frame.container[key] = value
-                rows.append((frame.row, cast("str", key), at, frame.key_mark))
+                root = data
+                append((-1, "", (mark.line, mark.column), None))
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+            mark = event.start_mark
+            if is_map and key is None:
+                raise _Abort(reading_finding("complex_key", _location(mark), source.pointer(row)))
+            if depth >= max_depth:
+                # Ends the file: libyaml's scanner is quadratic in flow depth, so skipping `[[[[...` would hang.
+                finding = reading_finding("too_deep", _location(mark), "", limit=max_depth)
+                raise _Abort(finding, ends_file=True)
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in _COLLECTION_TAGS:
+                pointer = _child_pointer(source, row, container, key)
+                findings.append(reading_finding("tag", _location(mark), pointer, tag=short_tag(tag)))
+            total += 1
+            if total > max_nodes:
+                raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=max_nodes))
+            new: Any = {} if kind is _MAPPING_START else []
+            new_row = len(rows)
+            if is_map:
+                if key is not _SKIP:
+                    container[key] = new
+                    append((row, key, (mark.line, mark.column), key_mark))
+                else:
+                    append((row, _SKIP, None, None))
+            elif container is not None:
+                append((row, len(container), (mark.line, mark.column), None))
+                container.append(new)
             else:
-                rows.append((frame.row, _SKIP, None, None))  # a duplicate key's value: not recorded
-            frame.key = None
-        else:
-            rows.append((frame.row, len(frame.container), at, None))
-            frame.container.append(value)
-        return row
+                root = new
+                append((-1, "", (mark.line, mark.column), None))
+            stack.append((container, is_map, keys, row, anchor, start))
+            anchor = event.anchor
+            if anchor:
+                open_anchors.add(anchor)
+            container, row, start, key = new, new_row, total, None
+            depth += 1
+            is_map = kind is _MAPPING_START
+            if is_map:
+                keys = maps[new_row] = {}
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+            if anchor:
+                open_anchors.discard(anchor)
+                anchors[anchor] = (container, 1 + total - start)
+            container, is_map, keys, row, anchor, start = stack.pop()
+            key = None
+            depth -= 1
+        elif kind is _ALIAS:
+            mark = event.start_mark
+            name: str = event.anchor or ""
+            if name in open_anchors:
+                pointer = _child_pointer(source, row, container, key)
+                raise _Abort(reading_finding("recursive_alias", _location(mark), pointer, anchor=name))
+            if name not in anchors:
+                pointer = _child_pointer(source, row, container, key)
+                raise _Abort(reading_finding("undefined_alias", _location(mark), pointer, anchor=name))
+            aliased, weight = anchors[name]
+            if is_map and key is None:
+                if not isinstance(aliased, str):
+                    raise _Abort(reading_finding("complex_key", _location(mark), source.pointer(row)))
+                text += len(aliased)
+                if text > max_text:
+                    raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=max_text))
+                key_mark = (mark.line, mark.column)
+                key = _key(aliased, None, None, mark, keys, row, source, findings)
+                continue
+            total += weight
+            if total > max_nodes:
+                raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=max_nodes))
+            if is_map:
+                if key is not _SKIP:
+                    container[key] = aliased
+                    append((row, key, (mark.line, mark.column), key_mark))
+                else:
+                    append((row, _SKIP, None, None))
+                key = None
+            elif container is not None:
+                append((row, len(container), (mark.line, mark.column), None))
+                container.append(aliased)
+            else:
+                root = aliased
+                append((-1, "", (mark.line, mark.column), None))
+            text += _text_size(aliased)  # walks `weight` nodes: all aliases together walk max_nodes
+            if text > max_text:
+                raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=max_text))
+        elif kind is _DOCUMENT_END or event is None:
+            return root
 
-    def start(self, event: Any, container: Any) -> None:
-        mark = event.start_mark
-        if self._expects_key():
-            raise _Abort(reading_finding("complex_key", _location(mark), self._frame_pointer()))
-        if len(self.stack) >= self.limits.max_depth:
-            # Ends the file: libyaml's scanner is quadratic in flow depth, so skipping `[[[[...` would hang.
-            raise _Abort(reading_finding("too_deep", _location(mark), "", limit=self.limits.max_depth), ends_file=True)
-        tag = event.tag
-        if tag is not None and tag != "!" and tag not in _COLLECTION_TAGS:
-            self.findings.append(reading_finding("tag", _location(mark), self._child_pointer(), tag=short_tag(tag)))
-        row = self._place(container, 1, mark)
-        if event.anchor:
-            self.open_anchors.add(event.anchor)
-        frame = self.top = _Frame(container, row, event.anchor, type(container) is dict, self.total)
-        self.stack.append(frame)
 
-    def end(self) -> None:
-        stack = self.stack
-        frame = stack.pop()
-        self.top = stack[-1] if stack else None
-        if frame.anchor:
-            self.open_anchors.discard(frame.anchor)
-            self.anchors[frame.anchor] = (frame.container, 1 + self.total - frame.start)
+def _child_pointer(source: SourceMap, row: int, container: Any, key: str | None) -> str:
+    """The pointer of the node about to be placed in the open collection (at `row`); "" at the root."""
+    if container is None:
+        return ""
+    if isinstance(container, list):
+        return join_pointer(source.pointer(row), len(container))
+    return join_pointer(source.pointer(row), key or "")
 
-    def alias(self, event: events.AliasEvent) -> None:
-        mark = event.start_mark
-        anchor = event.anchor or ""
-        if anchor in self.open_anchors:
-            raise _Abort(reading_finding("recursive_alias", _location(mark), self._child_pointer(), anchor=anchor))
-        if anchor not in self.anchors:
-            raise _Abort(reading_finding("undefined_alias", _location(mark), self._child_pointer(), anchor=anchor))
-        value, weight = self.anchors[anchor]
-        if self._expects_key():
-            if not isinstance(value, str):
-                raise _Abort(reading_finding("complex_key", _location(mark), self._frame_pointer()))
-            self._add_text(len(value), mark)
-            self._take_key(events.ScalarEvent(None, None, (True, False), value, mark), mark)
-            return
-        self._place(value, weight, mark)
-        self._add_text(_text_size(value), mark)  # walks `weight` nodes: all aliases together walk max_nodes
 
-    def _add_text(self, size: int, mark: Any) -> None:
-        """One long value repeated 10,000 times by aliases costs what 10,000 copies would in every rule."""
-        self.text += size
-        if self.text > self.max_text:
-            raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=self.max_text))
+def _tagged_value(event: Any, pointer: str, findings: list[Finding]) -> Any:
+    """A scalar with a tag: `!` is no tag; a core scalar tag resolves the value; any other is reported."""
+    tag: str = event.tag
+    value: str = event.value
+    if tag == "!":
+        return value if event.style else _resolve_untagged(value)
+    at = _location(event.start_mark)
+    if tag not in _SCALAR_TAGS:
+        findings.append(reading_finding("tag", at, pointer, tag=short_tag(tag)))
+        return value
+    try:
+        return _resolve_tagged(value, tag)
+    except ValueError:
+        findings.append(reading_finding("bad_tagged_value", at, pointer, tag=short_tag(tag), value=value))
+        return value
+
+
+def _key(
+    key: str,
+    tag: str | None,
+    style: str | None,
+    mark: Any,
+    keys: dict[str, int],
+    row: int,
+    source: SourceMap,
+    findings: list[Finding],
+) -> str:
+    """A key the inline path leaves: tagged, `<<` or seen before (then its value is kept nowhere, `_SKIP`)."""
+    if tag not in (None, "!", _CORE + "str"):
+        pointer = join_pointer(source.pointer(row), key)
+        findings.append(reading_finding("tag", _location(mark), pointer, tag=short_tag(tag)))
+    if key == "<<" and not style:
+        findings.append(reading_finding("merge_key", _location(mark), join_pointer(source.pointer(row), key)))
+    if key in keys:
+        first_mark = source.rows()[keys[key]][3]  # the first key's place, on its value's row
+        first = first_mark[0] + 1 if first_mark is not None else 0
+        pointer = join_pointer(source.pointer(row), key)
+        findings.append(reading_finding("duplicate_key", _location(mark), pointer, key=key, first=first))
+        source.skip(row, len(source.rows()))
+        return _SKIP
+    keys[key] = len(source.rows())
+    return key
 
 
 def _text_size(value: Any) -> int:
@@ -476,20 +463,17 @@ def _text_size(value: Any) -> int:
     return 1
 
 
-_SKIP = "\x00skip"
-
-
-def _finish(builder: _DocumentBuilder, path: str, index: int) -> LoadedDocument | None:
+def _finish(root: Any, source: SourceMap, found: list[Finding], path: str, index: int) -> LoadedDocument | None:
     """The document as read, or None for an empty document (which is skipped)."""
-    data = builder.root
-    findings = list(builder.findings)
+    data = root
+    findings = list(found)
     if data is None and not findings:
         return None
     if data is not None and not isinstance(data, dict):
-        found = Text(*_KIND_NAMES[type(data) is list])
-        findings.append(reading_finding("not_mapping", builder.source.value(""), "", found=found.en, found_id=found.id))
+        kind = Text(*_KIND_NAMES[type(data) is list])
+        findings.append(reading_finding("not_mapping", source.value(""), "", found=kind.en, found_id=kind.id))
         data = None
-    return LoadedDocument(path, index, data, builder.source, tuple(findings))
+    return LoadedDocument(path, index, data, source, tuple(findings))
 
 
 _KIND_NAMES = {True: ("a list", "daftar"), False: ("a single value", "satu nilai tunggal")}
@@ -579,16 +563,17 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
                 finding = reading_finding("too_many_documents", at, "", limit=limits.max_documents)
                 documents.append(LoadedDocument(path, index, None, SourceMap(), (finding,)))
                 break
-            builder = _DocumentBuilder(limits)
+            source = SourceMap()
+            findings: list[Finding] = []
             try:
-                _build(builder, get_event)
+                root = _build(get_event, limits, source, findings)
             except _Abort as abort:
-                aborted, stop = _aborted(builder, abort, parser, path, index, limits)
+                aborted, stop = _aborted(source, findings, abort, parser, path, index, limits)
                 documents.append(aborted)
                 if stop:
                     break
             else:
-                loaded = _finish(builder, path, index)
+                loaded = _finish(root, source, findings, path, index)
                 if loaded is not None:
                     documents.append(loaded)
             index += 1
@@ -599,40 +584,21 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
     return documents
 
 
-def _build(builder: _DocumentBuilder, get_event: Any) -> None:
-    """Feed one document's events to the builder, up to its end (the builder's `feed`, inline: once per event)."""
-    scalar, start, end = builder.scalar, builder.start, builder.end
-    while True:
-        event = get_event()
-        kind = type(event)
-        if kind is _SCALAR:
-            scalar(event)
-        elif kind is _MAPPING_START:
-            start(event, {})
-        elif kind is _SEQUENCE_START:
-            start(event, [])
-        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
-            end()
-        elif kind is _DOCUMENT_END or event is None:
-            return
-        else:
-            builder.feed(event)
-
-
 def _aborted(
-    builder: _DocumentBuilder, abort: _Abort, parser: Any, path: str, index: int, limits: Limits
+    source: SourceMap, findings: list[Finding], abort: _Abort, parser: Any, path: str, index: int, limits: Limits
 ) -> tuple[LoadedDocument, bool]:
-    """The document a builder gave up on, and whether reading the file stops there."""
-    found = (*builder.findings, abort.finding)
+    """The document the reader gave up on, and whether reading the file stops there."""
+    found = (*findings, abort.finding)
     stopped = None if abort.ends_file else _skip_document(parser, limits)
     if stopped is not None:
         found += (stopped,)
-    return LoadedDocument(path, index, None, builder.source, found), abort.ends_file or stopped is not None
+    return LoadedDocument(path, index, None, source, found), abort.ends_file or stopped is not None
 
 
 _SCALAR, _DOCUMENT_START, _DOCUMENT_END = events.ScalarEvent, events.DocumentStartEvent, events.DocumentEndEvent
 _MAPPING_START, _MAPPING_END = events.MappingStartEvent, events.MappingEndEvent
 _SEQUENCE_START, _SEQUENCE_END = events.SequenceStartEvent, events.SequenceEndEvent
+_ALIAS = events.AliasEvent
 
 
 def _skip_document(parser: Any, limits: Limits) -> Finding | None:

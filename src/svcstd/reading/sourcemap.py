@@ -6,6 +6,8 @@ from svcstd.model import Location
 
 Mark = tuple[int, int]  # libyaml's 0-based line and column
 Row = tuple[int, "str | int", "Mark | None", "Mark | None"]  # parent row, token, value mark, key mark
+SKIP = "\x00skip"
+"""The token of a duplicate key's value: read and checked, but kept nowhere (a finding inside shows it)."""
 
 
 def escape_token(token: str) -> str:
@@ -31,29 +33,44 @@ class SourceMap:
     The root pointer "" maps to the document's start. A pointer that is not recorded (a node reached
     through an alias, or a key that is missing) falls back to its nearest recorded ancestor.
 
-    Reading records each node as one row (its parent row, its key or list index, where its value and
-    key start), no pointer string: a document is read far more often than a finding asks where
-    something is. The reader appends rows itself (`rows()`, one C call per node); the first lookup
-    indexes them by (parent, token).
+    Reading records each node as one row (its parent row, its key or list index, and where its value and
+    key start), no pointer string and no Location: a document is read far more often than a finding asks
+    where something is. The reader appends rows itself (`rows()`, one C call per node) and
+    hands over each mapping's keys with their rows (`mapping_keys()`, the dict it finds duplicates by), so
+    a lookup needs no index built over every row; a list's items are found once a pointer goes through it.
     """
 
-    __slots__ = ("_children", "_rows")
+    __slots__ = ("_items", "_maps", "_rows", "_skipped")
 
     def __init__(self) -> None:
         self._rows: list[Row] = []
-        self._children: dict[tuple[int, str | int], int] | None = None
+        self._maps: dict[int, dict[str, int]] = {}
+        self._skipped: dict[int, int] = {}
+        self._items: dict[int, list[int]] = {}
 
     def rows(self) -> list[Row]:
         """The rows, for the reader to append to: (parent row or -1 for the root, token, value mark, key mark).
 
+        Rows come in document order (a node before its children, children before the node's next sibling).
         A value mark None keeps the node's place (its children's parent row) without recording it.
         """
         return self._rows
 
+    def mapping_keys(self) -> dict[int, dict[str, int]]:
+        """For the reader to fill: a mapping's row -> its keys, each with the row of the first of that key."""
+        return self._maps
+
+    def skip(self, parent: int, row: int) -> None:
+        """Row `row` under the mapping at `parent` is a duplicate key's unrecorded value (its token `SKIP`)."""
+        self._skipped.setdefault(parent, row)
+
     def record(self, parent: int, token: str | int, value: Mark | None, key: Mark | None = None) -> int:
         """A node under row `parent` (-1 for the root); `value` None keeps its place without recording it."""
+        row = len(self._rows)
         self._rows.append((parent, token, value, key))
-        return len(self._rows) - 1
+        if isinstance(token, str) and parent >= 0:
+            self._maps.setdefault(parent, {}).setdefault(token, row)
+        return row
 
     def pointer(self, row: int) -> str:
         """The JSON Pointer of a recorded row (for the reader's own findings)."""
@@ -86,38 +103,64 @@ class SourceMap:
         rows = self._rows
         if not rows or rows[0][2] is None:
             return -1, False
-        children = self._index()
+        if not pointer:
+            return 0, True
+        maps, end = self._maps, len(rows)
         row = found = 0
-        for token in pointer.split("/")[1:] if pointer else ():
-            child = _child(children, row, token)
-            if child is None:
-                return found, False
+        for token in pointer.split("/")[1:]:
+            keys = maps.get(row)
+            if keys is not None and "~" not in token and token != SKIP:  # a plain key: the usual case
+                child = keys.get(token)
+                if child is None or child >= end:
+                    return found, False
+            else:
+                child = self._child(row, token)
+                if child is None:
+                    return found, False
             row = child
             if rows[row][2] is not None:
                 found = row
         return found, found == row
 
-    def _index(self) -> dict[tuple[int, str | int], int]:
-        if self._children is None:
-            rows = self._rows
-            backwards = range(len(rows) - 1, 0, -1)  # so that the first of equal keys wins
-            self._children = {(rows[row][0], rows[row][1]): row for row in backwards}
-        return self._children
+    def _child(self, row: int, token: str) -> int | None:
+        """The row of `token` under `row`: a mapping's key (escaped in the token) or a list's index as written."""
+        keys = self._maps.get(row)
+        if keys is not None:
+            key = token  # a token without `~` is its own key (a token never holds `/`): the usual case
+            if "~" in token:
+                key = unescape_token(token)
+                if escape_token(key) != token:
+                    return None  # not a well-formed token ("~2"), so no recorded pointer
+            child = keys.get(key)
+            if key == SKIP and row in self._skipped:  # the first row of that token, as for any other
+                child = min(self._skipped[row], len(self._rows) if child is None else child)
+            return child if child is not None and child < len(self._rows) else None
+        if not (token.isascii() and token.isdigit() and str(int(token)) == token):
+            return None  # a list's items are numbered as written: no sign, no leading zero
+        items = self._items.get(row)
+        if items is None:
+            items = self._items[row] = self._children(row)
+        index = int(token)
+        return items[index] if index < len(items) else None
 
-
-def _child(children: dict[tuple[int, str | int], int], row: int, token: str) -> int | None:
-    key = token  # a token without `~` is its own key (a token never holds `/`): the usual case
-    if "~" in token:
-        key = unescape_token(token)
-        if escape_token(key) != token:
-            return None  # not a well-formed token ("~2"), so no recorded pointer
-    child = children.get((row, key))
-    if child is None and token.isascii() and token.isdigit() and str(int(token)) == token:
-        child = children.get((row, int(token)))
-    return child
+    def _children(self, row: int) -> list[int]:
+        """The rows whose parent is `row`, in order: they and their own children follow it, up to the first row
+        whose parent comes before it (a later sibling of it or of an ancestor)."""
+        rows = self._rows
+        children = []
+        for child in range(row + 1, len(rows)):
+            parent = rows[child][0]
+            if parent == row:
+                children.append(child)
+            elif parent < row:
+                break
+        return children
 
 
 def _location(mark: Mark | None) -> Location:
     if mark is None:
         return Location(1, 1)
-    return Location(mark[0] + 1, mark[1] + 1)
+    return _new_location(Location, (mark[0] + 1, mark[1] + 1))
+
+
+_new_location = tuple.__new__  # a NamedTuple's own __new__ is a Python function: one call per position asked
