@@ -21,6 +21,7 @@ from svcstd.model import Report
 from svcstd.reading.discovery import Target
 from svcstd.reporters import RenderOptions, renderer
 from svcstd.rules import BUILTIN_RULES
+from svcstd.spill import Packing
 from tests.test_cache import make_corpus
 
 AS_OF = date(2026, 11, 27)
@@ -43,9 +44,9 @@ def test_two_workers_give_the_same_report_as_one(corpus: Path, monkeypatch: pyte
     pooled: list[int] = []
     real = pool._pooled
 
-    def spy(targets: list[Target], job: Pipeline, workers: int) -> AbstractContextManager[pool.Judged]:
+    def spy(targets: list[Target], job: Pipeline, workers: int, kept: Packing) -> AbstractContextManager[pool.Judged]:
         pooled.append(workers)
-        return real(targets, job, workers)
+        return real(targets, job, workers, kept)
 
     monkeypatch.setattr(pool, "_pooled", spy)
     serial = check(corpus, jobs=1)

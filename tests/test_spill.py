@@ -131,8 +131,8 @@ class Recorded(spill.Spill):
     made: ClassVar[list[Recorded]] = []
     seen: ClassVar[list[list[str]]] = []
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, packing: spill.Packing = spill.EVERYTHING) -> None:
+        super().__init__(packing)
         Recorded.made.append(self)
 
     def add(self, slot: int, results: Any) -> None:

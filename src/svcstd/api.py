@@ -24,7 +24,7 @@ from svcstd.parallel import judging
 from svcstd.reading.discovery import Target, discover, found_in_folders, run_targets
 from svcstd.rules import load_rules
 from svcstd.rules.base import Rule
-from svcstd.spill import Spill
+from svcstd.spill import EVERYTHING, Packing, Spill, documents_of
 
 if TYPE_CHECKING:
     from svcstd.cache.replay import Recorder
@@ -89,6 +89,9 @@ def check_pipeline(
     documents are read back from it one at a time (memory flat with the corpus; the CLI's way); without
     one they are held in memory as a tuple. The report is the same either way. A `recorder` (the CLI's
     run record, cache/replay.py) stamps the targets before any is read, and notes what the cache holds.
+
+    Workers pack each document as the spill keeps it (`spill.Packing`: its JSON line, and the document
+    pickled), and pickle it anyway when this process needs it: for the cache, or to hold the report.
     """
     files = targets(paths, run.settings, skip_non_standards)
     if recorder is not None:
@@ -97,14 +100,15 @@ def check_pipeline(
     empty: set[int] = set()
     held: dict[int, Results] = {}
     share = SharedTexts()
+    packing = _transport(spill, store)
     try:
-        for slot, results in _results(files, run, jobs, store, progress or _quiet, originals):
+        for slot, results in _results(files, run, jobs, store, progress or _quiet, originals, packing):
             if not results:
                 empty.add(slot)
             elif spill is not None:
                 spill.add(slot, results)
             else:
-                held[slot] = share(results) or ()
+                held[slot] = share(documents_of(results)) or ()
         if store is not None:
             store.save()
             if recorder is not None:
@@ -121,6 +125,14 @@ def check_pipeline(
     skipped = tuple(files[slot].display for slot in sorted(empty))
     notes = (*configuration_notes(run.settings, run.rules), *_globs_note(paths, run.settings, files))
     return Report(__version__, run.as_of.isoformat(), documents, rule_infos(run.rules), notes, skipped)
+
+
+def _transport(spill: Spill | None, store: ResultCache | None) -> Packing:
+    """What workers pack of each document: what the spill keeps, and the document itself when this process
+    reads it (the cache stores it; without a spill the report holds it)."""
+    if spill is None:
+        return EVERYTHING
+    return spill.packing if store is None else spill.packing._replace(documents=True)
 
 
 def _globs_note(paths: Sequence[str], settings: Settings, files: list[Target]) -> tuple[Text, ...]:
@@ -164,10 +176,12 @@ def _results(
     store: ResultCache | None,
     progress: Progress,
     originals: Originals | None = None,
-) -> Iterator[tuple[int, Results]]:
+    packing: Packing | None = None,
+) -> Iterator[tuple[int, Sequence[DocumentResult]]]:
     """(position of the target, its results) as they come: originals and cached ones first, then the rest judged.
 
     Nothing is held here: a caller that keeps the results (or writes them out) decides what memory costs.
+    Results from workers come packed as `packing` says (spill.Packed).
     """
     missing = []
     for slot, target in enumerate(files):
@@ -177,11 +191,11 @@ def _results(
         else:
             yield slot, found
     done = len(files) - len(missing)
-    with judging([files[slot] for slot in missing], run, jobs) as judged:
+    with judging([files[slot] for slot in missing], run, jobs, packing) as judged:
         progress(done, len(files))  # after the pool forked: a progress bar may start a thread
         for slot, (digest, results) in zip(missing, judged, strict=True):
             if store is not None and digest is not None:
-                store.put(files[slot], digest, results)
+                store.put(files[slot], digest, documents_of(results))
             yield slot, results
             done += 1
             progress(done, len(files))

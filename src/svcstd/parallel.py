@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 import sys
 from collections.abc import Iterator
@@ -20,20 +19,30 @@ from svcstd.reading.discovery import Target
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
+    from svcstd.spill import Pack, Packed, Packing
+
 MIN_PARALLEL = 50
 """Below this many files to judge, starting worker processes costs more than it saves."""
 
-Judged = Iterator[tuple[FileKey | None, Results]]
+Judged = Iterator[tuple[FileKey | None, "Results | Packed"]]
 Rebuild = tuple[Settings, list[str], date]
 """What a spawned worker rebuilds its pipeline from: the settings, the rule ids, the date."""
 
 
-def judging(targets: list[Target], pipeline: Pipeline, jobs: int | None) -> AbstractContextManager[Judged]:
-    """(cache key of the bytes read, results) per target, in order; in worker processes when it pays."""
+def judging(
+    targets: list[Target], pipeline: Pipeline, jobs: int | None, packing: Packing | None = None
+) -> AbstractContextManager[Judged]:
+    """(cache key of the bytes read, results) per target, in order; in worker processes when it pays.
+
+    Results judged in this process are a tuple of documents; a worker's are `spill.Packed`, each document
+    packed there as `packing` says (pickled, by default; with its JSON line too when the run writes JSON).
+    """
     workers = min(jobs or cpu_count(), len(targets) // 8 + 1)
     if workers <= 1 or len(targets) < MIN_PARALLEL:
         return nullcontext(check_file(target, pipeline) for target in targets)
-    return _pooled(targets, pipeline, workers)
+    from svcstd.spill import Packing
+
+    return _pooled(targets, pipeline, workers, packing or Packing())
 
 
 def cpu_count() -> int:
@@ -43,15 +52,15 @@ def cpu_count() -> int:
 
 
 @contextmanager
-def _pooled(targets: list[Target], pipeline: Pipeline, workers: int) -> Iterator[Judged]:
+def _pooled(targets: list[Target], pipeline: Pipeline, workers: int, packing: Packing) -> Iterator[Judged]:
     """A process pool over chunks of targets, started at once; `imap` keeps their order."""
     size = max(4, min(64, len(targets) // (workers * 8)))
     chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
     context = _pool_context()
-    with _pool_class()(workers, _start_worker, _worker_args(pipeline, context), context=context) as pool:
-        from svcstd.spill import PickledResults
+    with _pool_class()(workers, _start_worker, _worker_args(pipeline, context, packing), context=context) as pool:
+        from svcstd.spill import Packed
 
-        yield ((key, PickledResults(blobs)) for batch in pool.imap(_check_chunk, chunks) for key, blobs in batch)
+        yield ((key, Packed(packs)) for batch in pool.imap(_check_chunk, chunks) for key, packs in batch)
 
 
 POOL_CLASSES = ("_EndsQuietly", "_QuietSpawnProcess", "_QuietForkProcess", "_Pool")
@@ -132,19 +141,23 @@ def _pool_context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _worker_args(pipeline: Pipeline, context: BaseContext) -> tuple[Pipeline | None, Rebuild | None]:
+def _worker_args(
+    pipeline: Pipeline, context: BaseContext, packing: Packing
+) -> tuple[Pipeline | None, Rebuild | None, Packing]:
     if context.get_start_method() == "fork":
-        return (pipeline, None)  # inherited by fork, never pickled
-    return (None, (pipeline.settings, [rule.id for rule in pipeline.rules], pipeline.as_of))
+        return (pipeline, None, packing)  # inherited by fork, never pickled
+    return (None, (pipeline.settings, [rule.id for rule in pipeline.rules], pipeline.as_of), packing)
 
 
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_PACKING: Packing | None = None
 
 
-def _start_worker(pipeline: Pipeline | None, rebuild: Rebuild | None) -> None:
-    """Set the pipeline of a worker; Ctrl-C is the parent's to handle (it stops the pool)."""
-    global _WORKER_PIPELINE  # noqa: PLW0603  (the one per-process state a pool initializer can set)
+def _start_worker(pipeline: Pipeline | None, rebuild: Rebuild | None, packing: Packing) -> None:
+    """Set the pipeline and packing of a worker; Ctrl-C is the parent's to handle (it stops the pool)."""
+    global _WORKER_PIPELINE, _WORKER_PACKING  # noqa: PLW0603  (the per-process state a pool initializer sets)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_PACKING = packing
     if pipeline is None:
         assert rebuild is not None
         from svcstd.rules import load_rules
@@ -155,15 +168,12 @@ def _start_worker(pipeline: Pipeline | None, rebuild: Rebuild | None) -> None:
     _WORKER_PIPELINE = pipeline
 
 
-def _check_chunk(targets: list[Target]) -> list[tuple[FileKey | None, tuple[bytes, ...]]]:
-    """Each target's cache key and its documents' results, each pickled here in the worker.
+def _check_chunk(targets: list[Target]) -> list[tuple[FileKey | None, tuple[Pack, ...]]]:
+    """Each target's cache key and its documents' results, each packed here in the worker (spill.Packing).
 
-    The parent unpickles each once and the spill writes the same bytes to its file (spill.PickledResults):
-    the parent, which receives every worker's results, pickles none of them again.
+    The spill writes the same bytes to its file (spill.Packed): the parent, which receives every worker's
+    results, encodes none of them again, and decodes them only for the cache or a report held in memory.
     """
-    assert _WORKER_PIPELINE is not None, "the worker initializer sets the pipeline"
-    checked = []
-    for target in targets:
-        key, results = check_file(target, _WORKER_PIPELINE)
-        checked.append((key, tuple(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL) for doc in results)))
-    return checked
+    assert _WORKER_PIPELINE is not None and _WORKER_PACKING is not None, "the worker initializer sets them"
+    pack = _WORKER_PACKING.pack
+    return [(key, tuple(map(pack, results))) for key, results in (check_file(t, _WORKER_PIPELINE) for t in targets)]

@@ -7,7 +7,9 @@ reporters then read the documents back one at a time, in the report's order, as 
 The file is made by `tempfile.TemporaryFile` in the system's temporary folder: on Linux it has no name
 at all (O_TMPFILE), elsewhere on POSIX its name is removed as soon as it is created, and on Windows it
 is deleted when closed. Nothing of it is ever seen in the checked tree or left behind, not even when the
-process is killed. Records are pickles: the file is private to this process (no name another process
+process is killed. A record is what the run will read back of a document (`Packing`): its line of the JSON
+report, in the run's language, when JSON is written, and the document itself, pickled, when anything else
+reads it (another format, a baseline, the API). The file is private to this process (no name another process
 could open) and read back only by the run that wrote it, unlike the result cache, which stores no pickle.
 """
 
@@ -17,12 +19,12 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterable
-from typing import IO, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, NamedTuple, overload
 
 from svcstd.errors import SvcstdError
 from svcstd.i18n import Catalog
-from svcstd.model import DocumentResult, DocumentStream, Tally, TallyCounter
+from svcstd.model import DocumentResult, DocumentStream, FindingCounts, Severity, Tally
 
 MESSAGES = Catalog(
     "spill",
@@ -46,22 +48,126 @@ def _failed(error: OSError) -> SpillError:
     return SpillError(MESSAGES.text("cannot", folder=tempfile.gettempdir(), reason=reason))
 
 
+BLOCK = 1 << 20
+"""Records that lie one after another in the file are read back in reads of about this many bytes."""
+
+Counts = tuple[int, int, int, int, int]
+"""What a document adds to the run's totals: passed, invalid (0 or 1), and its errors, warnings and notes
+that are not waived."""
+
+
+class Pack(NamedTuple):
+    """One document as the spill writes it, made where the document was judged (in a worker, or here)."""
+
+    path: str
+    counts: Counts
+    json: bytes | None
+    """Its line of the JSON report (json_report.document_text), UTF-8, when the run writes JSON."""
+    pickled: bytes | None
+    """The document itself, when anything reads it back (`Packing.documents`)."""
+
+
+class Packing(NamedTuple):
+    """What a run keeps of each document, decided by what it writes (`for_outputs`).
+
+    `json_lang`: the document's line of the JSON report in that language, made where the document is judged
+    (a worker makes it in parallel, and writing the report is then copying bytes); None when no JSON is
+    written. `documents`: the document itself, pickled, for everything else that reads it back; False only
+    when JSON is all that is written, so that such a run pickles nothing.
+    """
+
+    json_lang: str | None = None
+    documents: bool = True
+
+    def pack(self, doc: DocumentResult) -> Pack:
+        text = None
+        if self.json_lang is not None:
+            from svcstd.reporters.json_report import document_text
+
+            text = document_text(doc, self.json_lang).encode("utf-8", "surrogatepass")
+        blob = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL) if self.documents else None
+        return Pack(doc.path, counts(doc), text, blob)
+
+
+EVERYTHING = Packing()
+"""Every document kept (pickled), no JSON lines: the default of a spill (API callers, `svcstd report`)."""
+
+
+def for_outputs(formats: Iterable[str], lang: str, baseline: bool = False) -> Packing:
+    """The packing of a `svcstd check` that writes `formats` in `lang`: JSON lines when JSON is among them; the
+    documents unless JSON is all it writes and no baseline (given or written) reads them."""
+    names = set(formats)
+    return Packing(lang if "json" in names else None, documents=baseline or names != {"json"})
+
+
+def counts(doc: DocumentResult) -> Counts:
+    """What `TallyCounter.add` counts of one document (tests/test_transport.py holds the two equal)."""
+    severities = [finding.severity for finding in doc.findings if finding.waiver is None]
+    errors, warnings = severities.count(Severity.ERROR), severities.count(Severity.WARNING)
+    return (int(doc.passed), int(not doc.valid), errors, warnings, len(severities) - errors - warnings)
+
+
+class Packed(Sequence[DocumentResult]):
+    """A file's results as a worker sent them: one `Pack` per document, each document unpickled on first use.
+
+    `Spill.add` writes the packs as they are; the documents are decoded only for a caller that reads them
+    (the result cache, a report held in memory), once. Only this process's own workers make them (parallel.py).
+    """
+
+    __slots__ = ("_documents", "packs")
+
+    def __init__(self, packs: tuple[Pack, ...]) -> None:
+        self.packs = packs
+        self._documents: tuple[DocumentResult, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self.packs)
+
+    @overload
+    def __getitem__(self, position: int) -> DocumentResult: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> tuple[DocumentResult, ...]: ...
+
+    def __getitem__(self, position: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
+        return self.documents()[position]
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        return iter(self.documents())
+
+    def documents(self) -> tuple[DocumentResult, ...]:
+        if self._documents is None:
+            if any(pack.pickled is None for pack in self.packs):
+                raise RuntimeError("the workers were asked for no documents, only their JSON lines")
+            self._documents = tuple(pickle.loads(pack.pickled) for pack in self.packs)  # type: ignore[arg-type]
+        return self._documents
+
+
+def documents_of(results: Sequence[DocumentResult]) -> tuple[DocumentResult, ...]:
+    """The documents of a file's results, decoded if a worker sent them packed."""
+    if isinstance(results, Packed):
+        return results.documents()
+    return results if isinstance(results, tuple) else tuple(results)
+
+
 class Spill:
     """The write side: `add` each target's results as they arrive, in any order; `documents()` reads them back.
 
     Use it as a context manager (`with Spill() as spill:`), so that the file is closed when the run ends,
-    however it ends.
+    however it ends. `packing` says what is kept of each document (every document, by default).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, packing: Packing = EVERYTHING) -> None:
+        self.packing = packing
         try:
             self._file: IO[bytes] = tempfile.TemporaryFile(prefix="svcstd-results-")  # noqa: SIM115  (closed by close)
         except OSError as error:
             raise _failed(error) from None
         self._end = 0
-        self._slots: dict[int, list[tuple[int, int]]] = {}
+        self._slots, self._offsets = array("q"), array("q")
+        self._json_lengths, self._pickle_lengths = array("q"), array("q")
         self._paths: dict[str, None] = {}
-        self._tally = TallyCounter()
+        self._totals = [0, 0, 0, 0, 0, 0]  # documents, then Counts added up
 
     def __enter__(self) -> Spill:
         return self
@@ -79,20 +185,32 @@ class Spill:
     def add(self, slot: int, results: Iterable[DocumentResult]) -> None:
         """The results of the target at position `slot` of the run (its documents in their order).
 
-        Results that came from a worker already pickled (`PickledResults`) are written as those bytes.
+        Results a worker sent packed (`Packed`) are written as those bytes; others are packed here.
         """
-        records = self._slots.setdefault(slot, [])
-        blobs = results.blobs if isinstance(results, PickledResults) else None
-        for position, doc in enumerate(results):
-            blob = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL) if blobs is None else blobs[position]
+        packs = results.packs if isinstance(results, Packed) else map(self.packing.pack, results)
+        totals, json_lang, keep = self._totals, self.packing.json_lang, self.packing.documents
+        for pack in packs:
+            text = pack.json if json_lang is not None else None
+            blob = pack.pickled if keep else None
+            if (text is None and json_lang is not None) or (blob is None and keep):
+                raise RuntimeError("results packed for another spill")  # parallel.py packs as api.py asks
             try:
-                self._file.write(blob)
+                if text is not None:
+                    self._file.write(text)
+                if blob is not None:
+                    self._file.write(blob)
             except OSError as error:
                 raise _failed(error) from None
-            records.append((self._end, len(blob)))
-            self._end += len(blob)
-            self._tally.add(doc)
-            self._paths[doc.path] = None
+            json_length, pickle_length = len(text or b""), len(blob or b"")
+            self._slots.append(slot)
+            self._offsets.append(self._end)
+            self._json_lengths.append(json_length)
+            self._pickle_lengths.append(pickle_length)
+            self._end += json_length + pickle_length
+            totals[0] += 1
+            for number, count in enumerate(pack.counts, 1):
+                totals[number] += count
+            self._paths[pack.path] = None
 
     def documents(self) -> SpilledDocuments:
         """Every document added so far, in the order of their slots, then their order within a slot."""
@@ -100,47 +218,45 @@ class Spill:
             self._file.flush()
         except OSError as error:
             raise _failed(error) from None
-        offsets, lengths = array("q"), array("q")
-        for slot in sorted(self._slots):
-            for offset, length in self._slots[slot]:
-                offsets.append(offset)
-                lengths.append(length)
-        return SpilledDocuments(self._file, offsets, lengths, self._tally.tally(), tuple(self._paths))
-
-
-class PickledResults(tuple[DocumentResult, ...]):
-    """A file's results as a worker sent them: the documents, and the pickle each one was unpickled from.
-
-    A plain tuple of the documents to everything else; `Spill.add` writes `blobs` as they are instead of
-    pickling the documents again. Only this process's own workers make them (parallel.py), with this code.
-    """
-
-    blobs: tuple[bytes, ...]
-
-    def __new__(cls, blobs: tuple[bytes, ...]) -> PickledResults:
-        made = super().__new__(cls, [pickle.loads(blob) for blob in blobs])  # from this run's own workers
-        made.blobs = blobs
-        return made
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled (or copied) as the bytes it came from; tuple's own way would pass it the documents."""
-        return (PickledResults, (self.blobs,))
+        slots = self._slots
+        order: Sequence[int] = range(len(slots))
+        if any(slots[number] > slots[number + 1] for number in range(len(slots) - 1)):
+            order = sorted(order, key=slots.__getitem__)  # stable: a slot's documents keep their order
+        offsets, json_lengths, pickle_lengths = (array("q", map(column.__getitem__, order)) for column in (
+            self._offsets, self._json_lengths, self._pickle_lengths))  # fmt: skip
+        documents, passed, invalid, errors, warnings, infos = self._totals
+        tally = Tally(documents, passed, invalid, FindingCounts(errors, warnings, infos))
+        kept = self.packing.documents
+        return SpilledDocuments(
+            self._file, offsets, json_lengths, pickle_lengths if kept else None, tally, tuple(self._paths),
+            self.packing.json_lang,
+        )  # fmt: skip
 
 
 class SpilledDocuments(DocumentStream):
     """The documents of a spill as a read-only sequence: each read back from the file when it is asked for.
 
     Iterating reads them one at a time, so any number of passes keeps one document in memory at a time.
+    `json_lines(lang)` reads their lines of the JSON report instead, when the run made them in that language.
     """
 
     def __init__(
-        self, file: IO[bytes], offsets: array[int], lengths: array[int], tally: Tally, paths: tuple[str, ...] = ()
+        self,
+        file: IO[bytes],
+        offsets: array[int],
+        json_lengths: array[int],
+        pickle_lengths: array[int] | None,
+        tally: Tally,
+        paths: tuple[str, ...] = (),
+        json_lang: str | None = None,
     ) -> None:
         self._file = file
         self._offsets = offsets
-        self._lengths = lengths
+        self._json_lengths = json_lengths
+        self._pickle_lengths = pickle_lengths
         self._tally = tally
         self._paths = paths
+        self._json_lang = json_lang
 
     def tally(self) -> Tally:
         return self._tally
@@ -153,13 +269,38 @@ class SpilledDocuments(DocumentStream):
         return len(self._offsets)
 
     def document(self, position: int) -> DocumentResult:
-        offset, length = self._offsets[position], self._lengths[position]
+        if self._pickle_lengths is None:
+            raise RuntimeError("this run kept only the documents' JSON lines (spill.for_outputs)")
+        offset = self._offsets[position] + self._json_lengths[position]
         try:
-            blob = _read_at(self._file, offset, length)
+            blob = _read_at(self._file, offset, self._pickle_lengths[position])
         except OSError as error:
             raise _failed(error) from None
         doc: DocumentResult = pickle.loads(blob)  # this process's own private file, see the module's docstring
         return doc
+
+    def json_lines(self, lang: str) -> Iterator[str] | None:
+        """Each document's line of the JSON report (json_report.document_text) in `lang`, in order; None when
+        the run made none in that language."""
+        return self._lines() if lang == self._json_lang else None
+
+    def _lines(self) -> Iterator[str]:
+        offsets, json_lengths, pickle_lengths = self._offsets, self._json_lengths, self._pickle_lengths
+        count, position = len(offsets), 0
+        while position < count:  # one read for each run of records that follow one another in the file
+            start = stop = offsets[position]
+            end = position
+            while end < count and offsets[end] == stop and (stop - start < BLOCK or end == position):
+                stop += json_lengths[end] + (pickle_lengths[end] if pickle_lengths is not None else 0)
+                end += 1
+            try:
+                block = memoryview(_read_at(self._file, start, stop - start))
+            except OSError as error:
+                raise _failed(error) from None
+            for number in range(position, end):
+                at = offsets[number] - start
+                yield str(block[at : at + json_lengths[number]], "utf-8", "surrogatepass")
+            position = end
 
 
 def _read_at(file: IO[bytes], offset: int, length: int) -> bytes:

@@ -256,11 +256,12 @@ def check(
     language = resolve_lang(lang, settings.lang)
     outputs = parse_outputs(formats or [], output)
     originals = _originals(paths or [])
-    from svcstd.spill import Spill
+    from svcstd.spill import Spill, for_outputs
 
     if originals is not None:
         recorder = None
-    with Spill() as spill:  # each file's results on disk as they arrive; closed (and gone) however the run ends
+    packing = for_outputs([name for name, _ in outputs], language, baseline is not None or write_baseline is not None)
+    with Spill(packing) as spill:  # each file's results on disk as they arrive; closed (and gone) however the run ends
         try:
             with progress_bar() as progress:
                 report = api.check_pipeline(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from svcstd.escaping import json_text
+from svcstd.escaping import json_safe, json_text
 from svcstd.model import DocumentResult, Finding, PrincipleResult, Report
 from svcstd.reporters import RenderOptions
 
@@ -25,10 +26,30 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
     header = as_dict(report, options.lang, with_documents=False)
     head = json_text(header, indent=2)
     yield head[:-2] + ',\n  "documents": ['
-    for position, doc in enumerate(report.documents):
-        separator = "," if position else ""
-        yield f"{separator}\n    {json_text(_document(doc, options.lang))}"
+    for position, line in enumerate(document_lines(report.documents, options.lang)):
+        yield f",\n    {line}" if position else f"\n    {line}"
     yield "\n  ]\n}\n" if len(report.documents) else "]\n}\n"
+
+
+def document_lines(documents: Sequence[DocumentResult], lang: str) -> Iterator[str]:
+    """Each document's line: as the run made it (spill.SpilledDocuments, encoded where it was judged), else now."""
+    made = getattr(documents, "json_lines", None)
+    lines: Iterator[str] | None = made(lang) if made is not None else None
+    return lines if lines is not None else (document_text(doc, lang) for doc in documents)
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+"""`json.dumps(value, ensure_ascii=False, allow_nan=False)` without making an encoder at each call."""
+
+
+def document_text(doc: DocumentResult, lang: str) -> str:
+    """One document of the contract as JSON on one line: `escaping.json_text(_document(doc, lang))`.
+
+    Text that is ASCII without DEL has nothing for `json_safe` to escape (`isascii` is a flag of the string),
+    so it is not scanned; tests/reporters/test_json_lines.py holds the two equal.
+    """
+    text = _ENCODE(_document(doc, lang))
+    return text if text.isascii() and "\x7f" not in text else json_safe(text)
 
 
 def as_dict(report: Report, lang: str, with_documents: bool = True) -> dict[str, Any]:

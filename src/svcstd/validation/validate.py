@@ -44,6 +44,7 @@ _VALUE_CHECKS = (
 _FORMAT_CHECKS: dict[str, Callable[[object], bool]] = {}
 """The schema's `format` checks by name, for both validators (FORMATS is jsonschema's view of them)."""
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SPACE = re.compile(r"\s")
 
 
 def _checks(name: str) -> Callable[[Callable[[object], bool]], Callable[[object], bool]]:
@@ -79,7 +80,7 @@ def is_uri(instance: object) -> bool:
     """An absolute http, https or ftp address with a host, or a mailto: address."""
     if not isinstance(instance, str):
         return True
-    if any(char.isspace() for char in instance):
+    if _SPACE.search(instance):  # `\s` is `str.isspace`, in C
         return False
     try:
         parts = urlsplit(instance)
@@ -280,10 +281,14 @@ def _errors(data: object, version: str = "1.1") -> list[ValidationError]:
     return _one_per_value([leaf for e in _validator(version).iter_errors(data) if (leaf := _leaf(e)) is not None])
 
 
+_SUPPORTED = frozenset(("1.0", "1.1"))
+"""The versions every document says (the usual case: no pattern to match)."""
+
+
 def _unsupported_version(doc: LoadedDocument) -> Finding | None:
     """SCH009: a major version other than 1 means the rest of the document follows other rules."""
     value = doc.data.get("svcstd") if isinstance(doc.data, dict) else None
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    if isinstance(value, bool) or not isinstance(value, str | int | float) or value in _SUPPORTED:
         return None
     match = re.match(r"\s*([0-9]+)(\.|\s*$)", str(value))
     if match is None or match.group(1).lstrip("0") == "1":  # no int(): 2 MiB of digits is no number to convert
@@ -526,28 +531,82 @@ def _reversed_ranges(doc: LoadedDocument, failed: set[str]) -> Iterator[Finding]
 
 def _durations(
     instance: object, schema: dict[str, Any], path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
-    """Every mapping that the schema reads as a duration, found by walking the data alongside the schema."""
-    if isinstance(instance, dict) and "then" in schema:
-        schema = schema["then"]
-    if schema.get("$ref") == DURATION_REF:
-        if isinstance(instance, dict):
-            yield path, instance
-        return
+) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """Every mapping that the schema reads as a duration, found by walking the data alongside the schema.
+
+    The schema is read once per subschema into a `_Plan`; the walk goes only down values under which a
+    duration can be (`_steps_toward_durations`), in the data's order.
+    """
+    found: list[tuple[tuple[str | int, ...], dict[str, Any]]] = []
+    _walk(instance, _plan(schema), path, found)
+    return found
+
+
+_CONTAINERS = (dict, list)
+
+
+def _walk(instance: object, plan: _Plan, path: tuple[str | int, ...], found: list[tuple[Any, Any]]) -> None:
     if isinstance(instance, dict):
-        properties, items = _steps_toward_durations(schema)
-        if not properties and items is None:
-            return
-        for key, child in instance.items():
+        if plan.duration:
+            found.append((path, instance))
+        elif plan.items is None and len(plan.properties) < len(instance):  # the few keys a duration can be under
+            for key, sub in plan.properties.items():
+                child = instance.get(key)
+                if isinstance(child, _CONTAINERS):
+                    _walk(child, sub, (*path, key), found)
+        elif plan.properties or plan.items is not None:
+            _walk_mapping(instance, plan, path, found)
+    elif isinstance(instance, list) and plan.list_items is not None:
+        items = plan.list_items
+        for index, child in enumerate(instance):
+            if isinstance(child, _CONTAINERS):
+                _walk(child, items, (*path, index), found)
+
+
+def _walk_mapping(instance: dict[Any, Any], plan: _Plan, path: tuple[str | int, ...], found: list[Any]) -> None:
+    """Every key of the mapping: an integer key takes the item subschema (a list written as a mapping)."""
+    properties, items = plan.properties, plan.items
+    for key, child in instance.items():
+        if isinstance(child, _CONTAINERS):
             sub = items if isinstance(key, int) else properties.get(key)
-            if isinstance(sub, dict) and isinstance(child, dict | list):  # a duration is a mapping
-                yield from _durations(child, sub, (*path, key))
-    elif isinstance(instance, list):
+            if sub is not None:
+                _walk(child, sub, (*path, key), found)
+
+
+class _Plan:
+    """What the duration walk does with a value under one subschema: a mapping is a duration, or is walked
+    through `properties` (and `items` for integer keys); a list through `list_items`. None: nothing to find."""
+
+    __slots__ = ("duration", "items", "list_items", "properties", "schema")
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema  # kept, so that its id stays its own while planned
+        self.duration = False
+        self.properties: dict[Any, _Plan] = {}
+        self.items: _Plan | None = None
+        self.list_items: _Plan | None = None
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(schema: dict[str, Any]) -> _Plan:
+    """The plan of a subschema, made once (a cycle of references meets the plan being made, already registered)."""
+    plan = _PLANS.get(id(schema))
+    if plan is not None:
+        return plan
+    plan = _PLANS[id(schema)] = _Plan(schema)
+    mapping = schema.get("then", schema)  # as a mapping reads it (`if`/`then`)
+    if mapping.get("$ref") == DURATION_REF:
+        plan.duration = True
+    else:
+        properties, items = _steps_toward_durations(mapping)
+        plan.properties = {key: _plan(sub) for key, sub in properties.items()}
+        plan.items = None if items is None else _plan(items)
+    if schema.get("$ref") != DURATION_REF:
         items = _steps_toward_durations(schema)[1]
-        if items is not None:
-            for index, child in enumerate(instance):
-                if isinstance(child, dict | list):
-                    yield from _durations(child, items, (*path, index))
+        plan.list_items = None if items is None else _plan(items)
+    return plan
 
 
 _STEPS_DOWN: dict[int, tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]] = {}
