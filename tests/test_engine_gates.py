@@ -19,7 +19,7 @@ from svcstd.judge import normalised
 from svcstd.reading.loader import load_bytes
 from svcstd.rules import BUILTIN_RULES
 from svcstd.rules.base import RuleContext, gate_of
-from svcstd.scoring.engine import _leads
+from svcstd.rules.base import leads as _leads
 from svcstd.standard.kinds import is_full_standard
 from tests.conftest import ROOT
 

@@ -204,6 +204,17 @@ def rule(
     return wrap
 
 
+def leads(doc: Mapping[str, Any], paths: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether every path of keys leads to a value (what `applies` of `rule(needs=...)` asks)."""
+    for keys in paths:
+        node: object = doc
+        for key in keys:
+            if not (type(node) is dict or isinstance(node, Mapping)) or key not in node:
+                return False
+            node = node[key]
+    return True
+
+
 Gate = tuple[bool, tuple[tuple[str, ...], ...], AppliesFunction | None]
 """What an `applies` made by `rule` asks, in its order: a full standard?, the components' paths, the rule's own test."""
 
@@ -229,12 +240,8 @@ def _applicability(needs: tuple[str, ...], full_only: bool, applies: AppliesFunc
     def combined(doc: Document, ctx: RuleContext) -> bool:
         if full_only and not is_full_standard(doc):
             return False
-        for keys in paths:
-            node: object = doc
-            for key in keys:
-                if not (type(node) is dict or isinstance(node, Mapping)) or key not in node:
-                    return False
-                node = node[key]
+        if paths and not leads(doc, paths):
+            return False
         return applies is None or applies(doc, ctx)
 
     combined.__doc__ = applies.__doc__ if applies is not None else None

@@ -11,7 +11,7 @@ from svcstd.config.settings import RuleSettings, Settings
 from svcstd.i18n import Catalog
 from svcstd.model import Finding, LoadedDocument, Severity, Text, Waiver
 from svcstd.reading.sourcemap import SourceMap
-from svcstd.rules.base import AppliesFunction, Hit, Rule, RuleContext, gate_of
+from svcstd.rules.base import AppliesFunction, Hit, Rule, RuleContext, gate_of, leads
 from svcstd.rules.facts import judging
 from svcstd.scoring.scores import Outcome, Status
 from svcstd.standard.kinds import is_full_standard
@@ -127,7 +127,7 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
             if paths:
                 there = present.get(paths)
                 if there is None:
-                    there = present[paths] = _leads(data, paths)
+                    there = present[paths] = leads(data, paths)
                 if not there:
                     outcomes.append(skipped)
                     continue
@@ -149,17 +149,6 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
                 credit = 0.0 if rule.items is None else rule.credit(data, context, hits)  # ungraded: nothing earned
                 outcomes.append(Outcome(rule.id, rule.principle, weight, Status.FAILED, credit, rule.binding))
     return Evaluation(tuple(findings), tuple(outcomes), waivers)
-
-
-def _leads(doc: Mapping[str, Any], paths: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether every path of keys leads to a value (what `applies` of `rule(needs=...)` asks)."""
-    for keys in paths:
-        node: object = doc
-        for key in keys:
-            if not (type(node) is dict or isinstance(node, Mapping)) or key not in node:
-                return False
-            node = node[key]
-    return True
 
 
 def stamp(rule: Rule, hit: Hit, source: SourceMap, severity: Severity, waiver: Waiver | None) -> Finding:

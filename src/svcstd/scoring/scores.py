@@ -40,7 +40,7 @@ def scored(
 
     Each list of terms gets the same terms in the same order as in those three (a principle's outcomes in
     their order, the binding and the other outcomes in theirs), and each share is `sum` over it: the same
-    floats, to the bit. What judging a document asks; the three stay for everything else.
+    floats, to the bit. What judging a document asks; the three below are views of it.
     """
     per: dict[
         Principle, tuple[list[str], list[str], list[str], list[str], list[float], list[int], list[float], list[int]]
@@ -108,55 +108,7 @@ def _share(scaled: list[float], earned: list[float]) -> float | None:
 
 def principle_results(outcomes: Iterable[Outcome]) -> tuple[PrincipleResult, ...]:
     """One result per principle, in the fixed order of the Principle enum."""
-    grouped: dict[Principle, list[Outcome]] = {p: [] for p in _PRINCIPLES}
-    for outcome in outcomes:
-        grouped[outcome[1]].append(outcome)
-    return tuple(_principle_result(p, grouped[p]) for p in _PRINCIPLES)
-
-
-def _principle_result(principle: Principle, outcomes: list[Outcome]) -> PrincipleResult:
-    """One pass over the principle's outcomes: the rule ids by status, the applicable ones by kind, in order.
-
-    Outcomes carry Status members (the engine makes them), compared by identity. Each share is `sum` over
-    the applicable outcomes' terms in their order, as one sum per share always was: the same float, to the bit.
-    """
-    passed: list[str] = []
-    failed: list[str] = []
-    skipped: list[str] = []
-    waived: list[str] = []
-    binding_earned: list[float] = []
-    binding_weights: list[int] = []
-    practice_earned: list[float] = []
-    practice_weights: list[int] = []
-    for rule, _, weight, status, credit, binding in outcomes:
-        if status is _PASSED:
-            passed.append(rule)
-            earned = weight * 1.0
-        elif status is _FAILED:
-            failed.append(rule)
-            earned = weight * credit
-        else:
-            (skipped if status is _NOT_APPLICABLE else waived).append(rule)
-            continue
-        if binding:
-            binding_earned.append(earned)
-            binding_weights.append(weight)
-        else:
-            practice_earned.append(earned)
-            practice_weights.append(weight)
-    passed.sort()
-    failed.sort()
-    skipped.sort()
-    waived.sort()
-    return PrincipleResult(
-        principle,
-        _ratio(binding_earned, binding_weights),
-        tuple(passed),
-        tuple(failed),
-        tuple(skipped),
-        tuple(waived),
-        quality=_ratio(practice_earned, practice_weights),
-    )
+    return scored(outcomes, {})[0]
 
 
 _PRINCIPLES = tuple(Principle)  # iterating the enum class itself costs a generator per call
@@ -175,24 +127,9 @@ def overall_score(outcomes: Iterable[Outcome], weights: Mapping[Principle, float
     The rules are pooled across principles, each rule's weight multiplied by its principle's configured weight
     (1 unless configured), so that one principle with a single binding rule cannot swing the score by a sixth.
     """
-    return _pooled(outcomes, weights, True)
+    return scored(outcomes, weights)[1]
 
 
 def overall_quality(outcomes: Iterable[Outcome], weights: Mapping[Principle, float]) -> float | None:
     """Quality (Mutu): the same share over the good-practice rules."""
-    return _pooled(outcomes, weights, False)
-
-
-def _pooled(outcomes: Iterable[Outcome], weights: Mapping[Principle, float], binding: bool) -> float | None:
-    """The share over the outcomes of one kind (binding or not): each sum has the terms, in the order, that
-    summing over the applicable outcomes one by one gives, so the float is the same to the last bit."""
-    scaled: list[float] = []
-    earned: list[float] = []
-    get = weights.get
-    for _, principle, weight, status, credit, kind in outcomes:
-        if bool(kind) is not binding or (status is not _PASSED and status is not _FAILED):
-            continue
-        scale = weight * get(principle, 1.0)
-        scaled.append(scale)
-        earned.append(scale * (credit if status is _FAILED else 1.0))
-    return _share(scaled, earned)
+    return scored(outcomes, weights)[2]
