@@ -2,7 +2,7 @@
 
 Nothing of Python's own encoding (pickle, reprs) is stored: the same entry reads the same on every
 Python version, and decoding builds only svcstd's result types from checked values, so data that is
-not exactly what `encode` writes is refused (a `ValueError`, which the cache treats as a miss).
+not exactly what `pack` writes is refused (a `ValueError`, which the cache treats as a miss).
 
 A finding, the bulk of a warm run's decoding (about 18 per document), is a flat list in a fixed order
 rather than an object with named fields: JSON reads it faster and it is checked by position. Decoding
@@ -10,8 +10,7 @@ with a `Shared` (one per run) returns one object per distinct message and pointe
 are shared across the run from the start (api.SharedTexts then has nothing to replace).
 
 The cache's packs (format 7) store `pack`'s records, each string that repeats a number in the pack's
-table (below); `encode` and `decode` are the named form of format 6, kept for tests of the result types'
-round trip.
+table (below).
 """
 
 from __future__ import annotations
@@ -42,112 +41,14 @@ def dumps(value: object) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
 
 
-def encode(results: Results) -> list[dict[str, Any]]:
-    return [_document(doc) for doc in results]
-
-
 class Shared:
-    """One object per distinct message and string across every `decode` given it (one run)."""
+    """One object per distinct message and string across every `unpack` given it (one run)."""
 
     __slots__ = ("strings", "texts")
 
     def __init__(self) -> None:
         self.texts: dict[tuple[str, str], Text] = {}
         self.strings: dict[str, str] = {}
-
-
-def decode(data: object, shared: Shared | None = None) -> Results:
-    """The results `encode` wrote; ValueError for anything else."""
-    share = Shared() if shared is None else shared
-    return tuple(_document_from(_dict(item), share) for item in _list(data))
-
-
-def _document(doc: DocumentResult) -> dict[str, Any]:
-    return {
-        "path": doc.path,
-        "index": doc.index,
-        "id": doc.id,
-        "title": doc.title,
-        "valid": doc.valid,
-        "findings": [_finding(finding) for finding in doc.findings],
-        "score": doc.score,
-        "grade": None if doc.grade is None else {"key": doc.grade.key, "label": list(doc.grade.label)},
-        "principles": [_principle(result) for result in doc.principles],
-        "passed": doc.passed,
-        "quality": doc.quality,
-        "meta": {
-            "provider": doc.meta.provider,
-            "unit": doc.meta.unit,
-            "status": doc.meta.status,
-            "version": doc.meta.version,
-            "last_reviewed": doc.meta.last_reviewed,
-            "review_due": doc.meta.review_due,
-            "waivers": [list(waiver) for waiver in doc.meta.waivers],
-        },
-    }
-
-
-def _finding(finding: Finding) -> list[Any]:
-    """[rule, severity, message en, message id, pointer, line, column, principle, waiver, anchor(, file)]."""
-    encoded = [
-        finding.rule,
-        finding.severity.value,
-        finding.message.en,
-        finding.message.id,
-        finding.pointer,
-        finding.line,
-        finding.column,
-        None if finding.principle is None else finding.principle.value,
-        None if finding.waiver is None else list(finding.waiver),
-        finding.anchor,
-    ]
-    return encoded if finding.file is None else [*encoded, finding.file]
-
-
-def _principle(result: PrincipleResult) -> dict[str, Any]:
-    return {
-        "principle": result.principle.value,
-        "score": result.score,
-        "passed": list(result.passed),
-        "failed": list(result.failed),
-        "not_applicable": list(result.not_applicable),
-        "waived": list(result.waived),
-        "quality": result.quality,
-    }
-
-
-def _document_from(item: dict[str, Any], share: Shared) -> DocumentResult:
-    _keys(
-        item,
-        (
-            "path",
-            "index",
-            "id",
-            "title",
-            "valid",
-            "findings",
-            "score",
-            "grade",
-            "principles",
-            "passed",
-            "meta",
-            "quality",
-        ),
-    )
-    return DocumentResult(
-        path=_str(item["path"]),
-        index=_int(item["index"]),
-        id=_optional(_str, item["id"]),
-        title=_optional(_str, item["title"]),
-        valid=_bool(item["valid"]),
-        findings=tuple(_finding_from(entry, share) for entry in _list(item["findings"])),
-        score=_optional(_float, item["score"]),
-        grade=_optional(lambda grade: _build(_grade_from, grade), item["grade"]),
-        principles=tuple(_build(_principle_from, entry) for entry in _list(item["principles"])),
-        passed=_bool(item["passed"]),
-        meta=_build(_meta_from, item["meta"]),
-        quality=_optional(_float, item["quality"]),
-    )
 
 
 FINDING_FIELDS = 10
@@ -202,90 +103,10 @@ def _new_finding(values: tuple[Any, ...]) -> Finding:
     return finding
 
 
-def _finding_from(item: object, share: Shared) -> Finding:
-    """The hot path of a warm run (one call per cached finding): every field checked by its exact type."""
-    if type(item) is not list or not FINDING_FIELDS <= len(item) <= FINDING_FIELDS + 1:
-        raise ValueError("expected a finding")
-    rule, severity, en, id_, pointer, line, column, principle, waiver, anchor = item[:FINDING_FIELDS]
-    file = item[FINDING_FIELDS] if len(item) > FINDING_FIELDS else None
-    if not (type(rule) is type(en) is type(id_) is type(pointer) is str and type(line) is type(column) is int):
-        raise ValueError("expected strings and integers")
-    if (anchor is not None and type(anchor) is not str) or (len(item) > FINDING_FIELDS and type(file) is not str):
-        raise ValueError("expected a string")
-    texts, strings = share.texts, share.strings
-    message = texts.get((en, id_))
-    if message is None:
-        message = texts[(en, id_)] = Text(en, id_)
-    return _new_finding(
-        (
-            strings.setdefault(rule, rule),
-            _SEVERITIES[severity],
-            message,
-            strings.setdefault(pointer, pointer),
-            line,
-            column,
-            None if principle is None else _PRINCIPLES[principle],
-            None if waiver is None else _waiver(waiver),
-            None if anchor is None else strings.setdefault(anchor, anchor),
-            None,
-            file,
-        )
-    )
-
-
-def _grade_from(item: dict[str, Any]) -> Grade:
-    _keys(item, ("key", "label"))
-    return Grade(_str(item["key"]), _text(item["label"]))
-
-
-def _principle_from(item: dict[str, Any]) -> PrincipleResult:
-    _keys(item, ("principle", "score", "passed", "failed", "not_applicable", "waived", "quality"))
-    return PrincipleResult(
-        principle=_PRINCIPLES[_str(item["principle"])],
-        score=_optional(_float, item["score"]),
-        passed=_strings(item["passed"]),
-        failed=_strings(item["failed"]),
-        not_applicable=_strings(item["not_applicable"]),
-        waived=_strings(item["waived"]),
-        quality=_optional(_float, item["quality"]),
-    )
-
-
-def _meta_from(item: dict[str, Any]) -> DocumentMeta:
-    _keys(item, ("provider", "unit", "status", "version", "last_reviewed", "review_due", "waivers"))
-    texts = {name: _optional(_str, item[name]) for name in ("provider", "unit", "status", "version")}
-    return DocumentMeta(
-        **texts,
-        last_reviewed=_optional(_str, item["last_reviewed"]),
-        review_due=_optional(_str, item["review_due"]),
-        waivers=tuple(_waiver(entry) for entry in _list(item["waivers"])),
-    )
-
-
-def _waiver(value: object) -> Waiver:
-    return Waiver(*_strings(value, length=4))
-
-
-def _text(value: object) -> Text:
-    return Text(*_strings(value, length=2))
-
-
-def _build(make: Callable[[dict[str, Any]], T], value: object) -> T:
-    return make(_dict(value))
-
-
 def _dict(value: object) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ValueError("expected an object")
     return value
-
-
-def _keys(item: dict[str, Any], expected: Sequence[str]) -> None:
-    names = _KEY_SETS.get(expected)
-    if names is None:
-        names = _KEY_SETS[expected] = frozenset(expected)
-    if item.keys() != names:
-        raise ValueError("unexpected fields")
 
 
 _KEY_SETS: dict[Sequence[str], frozenset[str]] = {}
@@ -345,7 +166,7 @@ def _float(value: object) -> float:
 # files, grades, the meta fields, waivers) is its number in the pack's table, a list of strings written
 # once at the pack's end. Only a document's path, id and title, which no other document shares, are
 # written out. At ~18 findings a document, whose two-language messages were ~90% of a record, a record
-# is a tenth of what `encode` writes, and `json.loads` reads ints instead of long texts.
+# is a tenth of what format 6's named form wrote, and `json.loads` reads ints instead of long texts.
 
 
 class Table:
