@@ -13,6 +13,18 @@ from svcstd.rules.facts import json_text, shared
 from svcstd.standard.template import PLACEHOLDER_MARKERS, has_placeholder
 
 
+def _common_start(texts: tuple[str, ...]) -> str:
+    start = texts[0]
+    for text in texts[1:]:
+        while not text.startswith(start):
+            start = start[:-1]
+    return start
+
+
+_MARKER_START = _common_start(PLACEHOLDER_MARKERS)
+"""What every marker starts with (`<<`): a text without it holds no marker."""
+
+
 def placeholder_pointers(node: object, pointer: str = "") -> Iterator[str]:
     """The JSON Pointer of every string (value or key) that still holds a `<<ISI:`/`<<FILL IN:` marker."""
     if isinstance(node, str):
@@ -86,6 +98,8 @@ def TRA090(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         delivery: {products: [{name: "<<ISI: nama produk, misalnya surat izin atau kartu>>"}]}
     """
     text = shared(doc, json_text) if type(doc) is dict else None  # the text validation made, when it did
+    if text is not None and _MARKER_START not in text:  # one scan of the text instead of one per marker
+        return
     data = dict(doc)
     if has_placeholder(text) if text is not None else may_hold_placeholders(data):
         yield from (Hit(pointer) for pointer in placeholder_pointers(data))

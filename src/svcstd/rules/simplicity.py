@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 from svcstd.model import Principle, Severity
@@ -315,6 +316,8 @@ def SIM004(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     limit = int(ctx.options["max_steps"])
     steps = _steps(doc)
+    if len(steps) <= limit:  # no route has more steps than the procedure: nothing to count
+        return
     routes = Routes(steps)
     flagged: set[int] = set()
     for path in _paths(steps):
@@ -550,14 +553,6 @@ def _longest_sentence(text: str) -> int:
     return max(len(sentence.split()) for sentence in _sentences(text))
 
 
-def _wordy_texts(doc: Document) -> Iterator[tuple[str, str]]:
-    for index, requirement in enumerate(_requirements(doc)):
-        yield f"/delivery/requirements/{index}/name", requirement["name"]
-    for found in shared(doc, all_steps):
-        if "action" in found.step:
-            yield f"{found.pointer}/action", found.step["action"]
-
-
 @rule(
     id="SIM007",
     principle=Principle.SIMPLICITY,
@@ -600,12 +595,30 @@ def SIM007(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
               meneruskan berkas yang lengkap kepada verifikator untuk diproses lebih lanjut
     """
     limit = int(ctx.options["max_words"])
-    for pointer, text in _wordy_texts(doc):
+    for place, text in _long_texts(doc, 2 * limit):
         if len(text.split()) <= limit:  # no sentence has more words than the whole text: no split needed
             continue
         words = _longest_sentence(text)
         if words > limit:
-            yield Hit(pointer, {"words": words, "max": limit})
+            yield Hit(place(), {"words": words, "max": limit})
+
+
+def _long_texts(doc: Document, shortest: int) -> Iterator[tuple[Callable[[], str], str]]:
+    """Each requirement's name and each step's action longer than `shortest` characters, in that order, each
+    with a function that writes its pointer (only a finding needs it).
+
+    More than `limit` words take at least `2 * limit + 1` characters (a character per word, a space between),
+    so a shorter text can be passed over without splitting it, and its pointer need not be written.
+    """
+    for index, requirement in enumerate(_requirements(doc)):
+        name = requirement["name"]
+        if len(name) > shortest:
+            yield partial("/delivery/requirements/{}/name".format, index), name
+    for found in shared(doc, all_steps):
+        if "action" in found.step:
+            action = found.step["action"]
+            if len(action) > shortest:
+                yield partial("{}/action".format, found.pointer), action
 
 
 RULES: tuple[Rule, ...] = (SIM001, SIM002, SIM003, SIM004, SIM005, SIM006, SIM007)

@@ -10,9 +10,11 @@ changes (a tuple, not a list). The document is recognised by identity, so a copy
 from __future__ import annotations
 
 import json
+import json.encoder
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -68,8 +70,42 @@ JSON_ERRORS = (TypeError, ValueError, RecursionError, OverflowError)
 def json_text(doc: Mapping[str, Any]) -> str | None:
     """The document as JSON text (non-ASCII kept), one pass in C; None when it holds a NaN or an infinity, or
     anything JSON cannot hold. Validation's native path (no non-finite number) and TRA090 (no template marker)
-    both scan it: `shared(doc, json_text)` makes it once per judged document."""
+    both scan it: `shared(doc, json_text)` makes it once per judged document.
+
+    The same text as `json.dumps(doc, ensure_ascii=False, allow_nan=False)`, and None where that raises, made
+    by one encoder built once and without its check for circular references (a dict of the id of every
+    container, ~20% of the time): a document that contains itself then ends in a RecursionError instead of
+    json's ValueError, and is None either way.
+    """
     try:
-        return json.dumps(doc, ensure_ascii=False, allow_nan=False)
+        return _encode(doc)
     except JSON_ERRORS:
         return None
+
+
+def _refuse(value: object) -> object:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _encoder() -> Callable[[object], str]:
+    """`json.dumps(value, ensure_ascii=False, allow_nan=False, check_circular=False)`, without building an encoder
+    per call where json's C encoder is there (CPython), and `json.dumps` itself where it is not."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return partial(json.dumps, ensure_ascii=False, allow_nan=False, check_circular=False)
+    try:  # the arguments `json.JSONEncoder.iterencode` passes it for these options
+        encode = make(None, _refuse, json.encoder.encode_basestring, None, ": ", ", ", False, False, False)
+        if "".join(encode({"a": [1, "é"]}, 0)) != '{"a": [1, "é"]}':
+            raise ValueError("unexpected text")
+    except Exception:  # a Python whose C encoder takes other arguments: json.dumps, as before
+        return partial(json.dumps, ensure_ascii=False, allow_nan=False, check_circular=False)
+
+    def text(value: object) -> str:
+        if isinstance(value, str):  # what `JSONEncoder.encode` does with a bare string (never a document)
+            return str(json.encoder.encode_basestring(value))
+        return "".join(encode(value, 0))
+
+    return text
+
+
+_encode = _encoder()
