@@ -20,11 +20,12 @@ import pytest
 
 from svcstd.judge import normalised
 from svcstd.reading.loader import load_bytes
-from svcstd.rules import rules_by_id
-from svcstd.rules.base import Hit, RuleContext
+from svcstd.rules import rules_by_id, simplicity
+from svcstd.rules.base import Hit, RuleContext, leads
 from svcstd.rules.facts import judging
 from svcstd.rules.routes import Routes
 from svcstd.rules.simplicity import _longest_sentence, _path_label, _paths
+from svcstd.standard.durations import completion_durations, is_measured, upper_minutes
 from svcstd.standard.facts import json_text
 from svcstd.standard.steps import all_steps
 
@@ -128,6 +129,31 @@ def plain_sim007(doc: Mapping[str, Any], ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(pointer, {"words": words, "max": limit})
 
 
+def plain_sim006(doc: Mapping[str, Any], ctx: RuleContext) -> Iterator[Hit]:
+    promised_all = completion_durations(doc["delivery"]["completion_time"])
+    steps = list(doc["delivery"]["procedure"]["steps"])
+    if not (any(is_measured(s.get("duration")) for s in steps) and any(is_measured(t) for t in promised_all)):
+        return
+    timed = Routes(steps, where=lambda step: is_measured(step.get("duration")))
+    minutes = {i: upper_minutes(step["duration"]) for i, step in enumerate(steps) if is_measured(step.get("duration"))}
+    promises = simplicity._Promises(promised_all)
+    sums = simplicity._group_sums(minutes, timed)
+    flagged: set[int] = set()
+    routes: dict[Any, None] = {(None, None): None}
+    for step in steps:
+        channel, case = step.get("channel"), step.get("when")
+        routes.update({(channel, None): None, (None, case): None, (channel, case): None})
+    for path in routes:
+        promised = promises.of(path[1])
+        limit = upper_minutes(promised)
+        fits = simplicity._fits(sums, timed, path, limit)
+        index = None if fits else simplicity._first_overrun(minutes, timed, path, limit)
+        if index is not None and index not in flagged:
+            flagged.add(index)
+            params = simplicity._overrun_params(minutes, timed, path, promised)
+            yield Hit(f"/delivery/procedure/steps/{index}/duration", params)
+
+
 # The tests ----------------------------------------------------------------------------------------------------
 
 
@@ -140,6 +166,45 @@ def test_sim004_finds_what_the_plain_walk_found(limit: int) -> None:
             assert hits("SIM004", doc, ctx) == list(plain_sim004(doc, ctx))
             compared += 1
     assert compared > 100
+
+
+def timed_variants(seed: int, count: int) -> Iterator[dict[str, Any]]:
+    """`variants` with durations on steps (minutes to working days, ranges, text only, zero, huge) and cases."""
+    rng = random.Random(seed)
+    units = ["minutes", "hours", "days", "working_days", "months"]
+    for doc in variants(seed, count):
+        delivery = doc.get("delivery", {})
+        steps = delivery.get("procedure", {}).get("steps")
+        if isinstance(steps, list) and "completion_time" in delivery and rng.random() < 0.8:
+            for step in steps:
+                if isinstance(step, dict) and rng.random() < 0.7:
+                    value = rng.choice([0, 0.1, 0.2, 1, 1 / 3, 2, 5, 15, 60, 1e9])
+                    step["duration"] = rng.choice(
+                        [
+                            {"value": value, "unit": rng.choice(units)},
+                            {"min": 1, "max": value, "unit": rng.choice(units)},
+                            {"text": "sesuai antrean"},
+                        ]
+                    )
+            cases = [None, None, "baru", "hilang"]
+            delivery["completion_time"] = [
+                {"value": rng.choice([1, 2, 3, 14]), "unit": rng.choice(units)}
+                | ({"when": case} if (case := rng.choice(cases)) else {})
+                for _ in range(rng.randint(1, 3))
+            ]
+        yield doc
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sim006_finds_what_the_plain_walk_found(seed: int) -> None:
+    ctx = context("SIM006")
+    found = 0
+    for doc in timed_variants(seed, 150):
+        if leads(doc, (("delivery", "procedure"), ("delivery", "completion_time"))):  # what `needs` asks
+            expected = list(plain_sim006(doc, ctx))
+            assert hits("SIM006", doc, ctx) == expected
+            found += len(expected)
+    assert found > 20
 
 
 @pytest.mark.parametrize("limit", [-1, 0, 1, 2, 3, 7, 30])

@@ -10,7 +10,7 @@ and SIM006 took 33 s on a procedure of 7,000 steps).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any
 
@@ -20,10 +20,16 @@ Path = tuple[Any, Any]  # (channel, case); None for "every"
 class Routes:
     """The indexes of the steps on each route, in step order."""
 
-    def __init__(self, steps: Sequence[Mapping[str, Any]], where: Callable[[Mapping[str, Any]], bool] | None = None):
+    def __init__(
+        self,
+        steps: Sequence[Mapping[str, Any]],
+        where: Callable[[Mapping[str, Any]], bool] | None = None,
+        only: Container[int] | None = None,
+    ):
+        """The steps (those for which `where` holds, those whose index is in `only`), grouped by route."""
         self._groups: dict[Path, list[int]] = {}
         for index, step in enumerate(steps):
-            if where is None or where(step):
+            if (where is None or where(step)) and (only is None or index in only):
                 self._groups.setdefault((step.get("channel"), step.get("when")), []).append(index)
 
     def _on(self, path: Path) -> list[list[int]]:
