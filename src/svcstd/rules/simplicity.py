@@ -552,7 +552,8 @@ def _minutes(steps: list[Mapping[str, Any]]) -> dict[int, float]:
         if type(duration) is dict:  # `is_measured` and `upper_minutes` in one, for the plain mapping YAML gives
             per_unit = MINUTES_PER_UNIT.get(duration.get("unit"))  # type: ignore[arg-type]
             if per_unit is not None and ("value" in duration or ("min" in duration and "max" in duration)):
-                minutes[index] = float(duration.get("max", duration.get("value", 0))) * per_unit
+                amount: Any = duration.get("max", duration.get("value", 0))
+                minutes[index] = float(amount) * per_unit
         elif is_measured(duration):
             minutes[index] = upper_minutes(duration)
     return minutes
