@@ -20,14 +20,17 @@ import pytest
 
 from svcstd.judge import normalised
 from svcstd.reading.loader import load_bytes
-from svcstd.rules import rules_by_id, simplicity
+from svcstd.rules import complaints, rules_by_id, simplicity
 from svcstd.rules.base import Hit, RuleContext, leads
+from svcstd.rules.complaints import _steps, complaint_elements, is_complaint_service, names_handler
 from svcstd.rules.facts import judging
 from svcstd.rules.routes import Routes
 from svcstd.rules.simplicity import _longest_sentence, _path_label, _paths
 from svcstd.standard.durations import completion_durations, is_measured, upper_minutes
 from svcstd.standard.facts import json_text
 from svcstd.standard.steps import all_steps
+from svcstd.standard.words import needed_words
+from tests.test_quick_search import _texts
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = rules_by_id()
@@ -154,6 +157,60 @@ def plain_sim006(doc: Mapping[str, Any], ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(f"/delivery/procedure/steps/{index}/duration", params)
 
 
+def plain_complaint_elements(
+    complaints: Mapping[str, Any], format_1_1: bool, doc: Mapping[str, Any] | None = None
+) -> list[tuple[str, str]]:
+    channels = [channel for channel in complaints.get("channels", []) if isinstance(channel, Mapping)]
+    steps = [*_steps(complaints.get("procedure")), *(s for c in channels for s in _steps(c.get("steps")))]
+    own = doc is not None and is_complaint_service(doc)
+    delivery = doc.get("delivery", {}) if doc is not None else {}
+    own_steps = list(_steps(delivery.get("procedure", {}).get("steps"))) if own else []
+    actors = [str(step.get("actor", "")) for step in (*steps, *own_steps)]
+    missing: list[tuple[str, str]] = []
+    if not channels:
+        missing.append(("the means of complaint (`channels`)", "sarana pengaduan (`channels`)"))
+    if not names_handler(complaints, actors):
+        missing.append(("who handles complaints (`handler`)", "pelaksana pengelola pengaduan (`handler`)"))
+    has_procedure = bool(complaints.get("procedure")) or any(c.get("steps") for c in channels) or bool(own_steps)
+    if format_1_1 and not has_procedure:
+        missing.append(
+            (
+                "the procedure of handling and following up a complaint (`procedure`)",
+                "tata cara penanganan pengaduan dan tindak lanjutnya (`procedure`)",
+            )
+        )
+    own_time = own and bool(delivery.get("completion_time"))
+    if "response_time" not in complaints and not complaints.get("times") and not own_time:
+        missing.append(("a time limit (`response_time` or `times`)", "batas waktu (`response_time` atau `times`)"))
+    return missing
+
+
+def complaint_variants(seed: int, count: int) -> Iterator[dict[str, Any]]:
+    """`variants` with complaint handling cut down (handler, procedure, times, channels, persons, actors left
+    out or changed) and some services made complaint handling themselves."""
+    rng = random.Random(seed)
+    for doc in variants(seed, count):
+        delivery = doc.get("delivery", {})
+        complaints = delivery.get("complaints")
+        if isinstance(complaints, dict):
+            for key in ("handler", "procedure", "times", "response_time", "channels"):
+                if rng.random() < 0.4:
+                    complaints.pop(key, None)
+            for channel in complaints.get("channels", []):
+                if isinstance(channel, dict) and rng.random() < 0.3:
+                    channel["person"] = rng.choice(["Call Center ", "Petugas Pengaduan", "hotline"])
+            if rng.random() < 0.3:
+                complaints["procedure"] = [
+                    {"actor": rng.choice(["Pemohon", "Petugas pengaduan", "", "Masyarakat"]), "action": "Mengadu"},
+                    "Pengaduan dicatat",
+                ]
+        if rng.random() < 0.3:
+            doc["title"] = "Standar Pelayanan Pengaduan Masyarakat"
+        if rng.random() < 0.2:
+            delivery.pop("completion_time", None)
+        yield doc
+
+
 # The tests ----------------------------------------------------------------------------------------------------
 
 
@@ -205,6 +262,19 @@ def test_sim006_finds_what_the_plain_walk_found(seed: int) -> None:
             assert hits("SIM006", doc, ctx) == expected
             found += len(expected)
     assert found > 20
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_complaint_elements_are_the_plain_ones(seed: int) -> None:
+    asked = 0
+    for doc in complaint_variants(seed, 200):
+        complaints = doc.get("delivery", {}).get("complaints")
+        if isinstance(complaints, dict):
+            for format_1_1, given in ((True, doc), (False, doc), (True, None), (False, None)):
+                expected = plain_complaint_elements(complaints, format_1_1, given)
+                assert complaint_elements(complaints, format_1_1, given) == expected
+                asked += bool(expected)
+    assert asked > 100
 
 
 @pytest.mark.parametrize("limit", [-1, 0, 1, 2, 3, 7, 30])
@@ -296,3 +366,18 @@ def test_tra090_with_and_without_the_documents_text(title: str, pointers: list[s
     with judging(doc):
         assert json_text(doc) is None
         assert [hit.pointer for hit in RULES["TRA090"].check(doc, ctx)] == pointers
+
+
+@pytest.mark.parametrize("name", ["_STAFF_WORDS", "_COMPLAINANT"])
+def test_the_complaint_words_are_searched_as_the_pattern_searches(name: str) -> None:
+    """The handler's words (ACC005, ACC011) go through `quick_search`: the same answer as the pattern, always."""
+    pattern = getattr(complaints, name)
+    quick = {"_STAFF_WORDS": complaints._staff_words, "_COMPLAINANT": complaints._complainant}[name]
+    assert needed_words(pattern)  # the prefilter is in use
+    matched = 0
+    for value in _texts(pattern, seed=len(name), count=3000):
+        expected = pattern.search(value)
+        found = quick(value)
+        assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+        matched += expected is not None
+    assert 300 < matched < 2900

@@ -14,6 +14,7 @@ from typing import Any
 from svcstd.model import Principle, Severity
 from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite
+from svcstd.rules.facts import shared
 from svcstd.standard.durations import is_measured
 from svcstd.standard.kinds import is_format_1_1
 from svcstd.standard.words import quick_search
@@ -34,6 +35,8 @@ _COMPLAINANT = re.compile(
 _CHANNEL_LABEL = re.compile(r"call ?cent(?:er|re)|hotline|contact center|layanan pengaduan", re.IGNORECASE)
 """A `person` that names the line, not who answers it ("Call Center" on Disdukcapil Way Kanan's phone)."""
 _STAFF_WORDS = re.compile(r"petugas|pejabat|pengelola|pelaksana|\btim\b|seksi|bagian|bidang|officer", re.IGNORECASE)
+_staff_words = quick_search(_STAFF_WORDS)
+_complainant = quick_search(_COMPLAINANT)
 
 
 def names_handler(complaints: Mapping[str, Any], actors: Sequence[str] = ()) -> bool:
@@ -43,10 +46,10 @@ def names_handler(complaints: Mapping[str, Any], actors: Sequence[str] = ()) -> 
     channels = complaints.get("channels", [])
     if any("person" in channel and not _CHANNEL_LABEL.fullmatch(channel["person"].strip()) for channel in channels):
         return True
-    if any(channel["type"] == "in_person" and _STAFF_WORDS.search(channel["contact"]) for channel in channels):
+    if any(channel["type"] == "in_person" and _staff_words(channel["contact"]) for channel in channels):
         return True
     named = [str(step.get("actor", "")) for step in _steps(complaints.get("procedure"))] + list(actors)
-    return any(actor.strip() and not _COMPLAINANT.search(actor) for actor in named)
+    return any(actor.strip() and not _complainant(actor) for actor in named)
 
 
 _COMPLAINT_SERVICE = re.compile(r"pengaduan|complaint", re.IGNORECASE)
@@ -63,7 +66,12 @@ def _steps(value: object) -> Iterator[Mapping[str, Any]]:
 
 def is_complaint_service(doc: Mapping[str, Any]) -> bool:
     """The service is itself complaint handling ("Standar Pelayanan Pengaduan Pelanggan"): its own procedure,
-    actors and completion time are those of complaint handling."""
+    actors and completion time are those of complaint handling. Found once per judged document (ACC005 and
+    ACC011 both ask)."""
+    return shared(doc, _is_complaint_service)
+
+
+def _is_complaint_service(doc: Mapping[str, Any]) -> bool:
     delivery = doc.get("delivery")
     products = delivery.get("products", []) if isinstance(delivery, Mapping) else []
     names = [doc.get("title"), *(p.get("name") for p in products if isinstance(p, Mapping))]
@@ -80,28 +88,43 @@ def complaint_elements(
     (`doc` given), its own procedure and completion time count as the complaint procedure and time.
     """
     channels = [channel for channel in complaints.get("channels", []) if isinstance(channel, Mapping)]
-    steps = [*_steps(complaints.get("procedure")), *(s for c in channels for s in _steps(c.get("steps")))]
-    own = doc is not None and is_complaint_service(doc)
-    delivery = doc.get("delivery", {}) if doc is not None else {}
-    own_steps = list(_steps(delivery.get("procedure", {}).get("steps"))) if own else []
-    actors = [str(step.get("actor", "")) for step in (*steps, *own_steps)]  # channel steps, the service's own
+    found: list[list[Mapping[str, Any]]] = []  # the service's own steps, looked for once and only if asked
+
+    def own_steps() -> list[Mapping[str, Any]]:
+        if not found:
+            delivery = doc.get("delivery", {}) if doc is not None else {}
+            found.append(list(_steps(delivery.get("procedure", {}).get("steps"))) if _own(doc) else [])
+        return found[0]
+
     missing: list[tuple[str, str]] = []
     if not channels:
         missing.append(("the means of complaint (`channels`)", "sarana pengaduan (`channels`)"))
-    if not names_handler(complaints, actors):
-        missing.append(("who handles complaints (`handler`)", "pelaksana pengelola pengaduan (`handler`)"))
-    has_procedure = bool(complaints.get("procedure")) or any(c.get("steps") for c in channels) or bool(own_steps)
-    if format_1_1 and not has_procedure:
+    if "handler" not in complaints:  # else `names_handler` holds at once, whoever the actors are
+        steps = [*_steps(complaints.get("procedure")), *(s for c in channels for s in _steps(c.get("steps")))]
+        actors = [str(step.get("actor", "")) for step in (*steps, *own_steps())]  # channel steps, the service's own
+        if not names_handler(complaints, actors):
+            missing.append(("who handles complaints (`handler`)", "pelaksana pengelola pengaduan (`handler`)"))
+    if format_1_1 and not (
+        bool(complaints.get("procedure")) or any(c.get("steps") for c in channels) or bool(own_steps())
+    ):
         missing.append(
             (
                 "the procedure of handling and following up a complaint (`procedure`)",
                 "tata cara penanganan pengaduan dan tindak lanjutnya (`procedure`)",
             )
         )
-    own_time = own and bool(delivery.get("completion_time"))
-    if "response_time" not in complaints and not complaints.get("times") and not own_time:
+    if "response_time" not in complaints and not complaints.get("times") and not _own_time(doc):
         missing.append(("a time limit (`response_time` or `times`)", "batas waktu (`response_time` atau `times`)"))
     return missing
+
+
+def _own(doc: Mapping[str, Any] | None) -> bool:
+    return doc is not None and is_complaint_service(doc)
+
+
+def _own_time(doc: Mapping[str, Any] | None) -> bool:
+    """A service that is itself complaint handling and states its completion time: that is the complaints' time."""
+    return _own(doc) and bool(doc.get("delivery", {}).get("completion_time"))  # type: ignore[union-attr]
 
 
 def _element_items(doc: Document, ctx: RuleContext) -> int:
