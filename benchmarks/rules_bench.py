@@ -90,9 +90,9 @@ def time_validate(documents: list[LoadedDocument]) -> float:
 def time_rules(documents: list[LoadedDocument], pipe: Pipeline) -> dict[str, float]:
     """CPU seconds per rule over the documents: its `applies`, its `check` run to the end and its credit.
 
-    A fact the rules share (`rules.facts.shared`) is timed on its own row (`fact module.name`), made before
-    the rules for each document once some rule has asked for it (from the second document on), so that its
-    cost is not charged to whichever rule asks first.
+    A fact the rules share (`rules.facts.shared`) is timed on its own row (`fact module.name`) where it is
+    made, whichever rule asks first, and that time is taken off that rule's row; a fact made inside another
+    counts on its own row only.
 
     What the engine adds around the rules (waivers, stamping findings, outcomes) is what `evaluate` costs
     beyond the sum of these.
@@ -104,26 +104,42 @@ def time_rules(documents: list[LoadedDocument], pipe: Pipeline) -> dict[str, flo
     plan = _plan(pipe.rules, pipe.settings, pipe.as_of)
     spent = dict.fromkeys((each.rule.id for each in plan), 0.0)
     clock = time.process_time
-    derives: dict[facts.Derive, None] = {}  # the shared facts the rules asked for, inner ones first
+    making: list[list[float]] = []  # for each fact being made: when it started, the time of facts made inside it
+    in_facts = [0.0]  # the time of the outermost facts made during the current rule
+
+    class Timed(dict):  # type: ignore[type-arg]
+        """The memo's values: a missed look-up starts a fact's clock (`shared` then makes it), storing it stops it."""
+
+        def __missing__(self, key: object) -> object:
+            making.append([clock(), 0.0])
+            raise KeyError(key)
+
+        def __setitem__(self, derive: facts.Derive, value: object) -> None:
+            started, inner = making.pop()
+            took = clock() - started
+            name = f"fact {derive.__module__.rsplit('.', 1)[-1]}.{derive.__name__}"
+            spent[name] = spent.get(name, 0.0) + took - inner
+            if making:
+                making[-1][1] += took
+            else:
+                in_facts[0] += took
+            super().__setitem__(derive, value)
+
     for doc in documents:
         data = doc.data
         with judging(data):
-            for derive in derives:  # each shared fact made first, timed on its own row, not the first rule's
-                start = clock()
-                facts.shared(data, derive)
-                name = f"fact {derive.__module__.rsplit('.', 1)[-1]}.{derive.__name__}"
-                spent[name] = spent.get(name, 0.0) + clock() - start
+            memo = facts._current.get()
+            if memo is not None:
+                memo.values = Timed()
             for each in plan:
                 rule, context = each.rule, each.context
+                in_facts[0] = 0.0
                 start = clock()
                 if rule.applies is None or rule.applies(data, context):
                     hits = list(rule.check(data, context))
                     if hits:
                         rule.credit(data, context, hits)
-                spent[rule.id] += clock() - start
-            memo = facts._current.get()
-            if memo is not None:
-                derives.update(dict.fromkeys(memo.values))
+                spent[rule.id] += clock() - start - in_facts[0]
     return spent
 
 
