@@ -53,6 +53,8 @@ def document_text(doc: DocumentResult, lang: str) -> str:
     string), so it is not scanned; tests/reporters/test_json_lines.py and tests/test_io_output_json.py hold
     the line equal to `json_text(_document(doc, lang))`.
     """
+    if len({result.principle for result in doc.principles}) < len(doc.principles):  # a dict keeps one of each
+        return _safe(_ENCODE(_document(doc, lang)))
     head = _safe(
         _ENCODE({
             "path": doc.path, "index": doc.index, "id": doc.id, "title": doc.title, "valid": doc.valid,
