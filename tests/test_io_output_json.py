@@ -36,7 +36,10 @@ def _variants() -> list[DocumentResult]:
         replace(DOC, findings=(same_column,)),
         replace(DOC, findings=(replace(FINDING, line=1), replace(FINDING, line=True))),
         replace(DOC, principles=(replace(PRINCIPLE, score=1),)),  # type: ignore[arg-type]
-        replace(DOC, principles=(replace(PRINCIPLE, quality=True, score=1.0), replace(PRINCIPLE, quality=1))),  # type: ignore[arg-type]
+        replace(DOC, principles=(replace(PRINCIPLE, quality=1),)),  # type: ignore[arg-type]
+        replace(DOC, principles=(replace(PRINCIPLE, quality=1.0),)),
+        replace(DOC, principles=(replace(PRINCIPLE, quality=True),)),  # type: ignore[arg-type]
+        replace(DOC, principles=(PRINCIPLE, replace(PRINCIPLE, score=0.0))),
         replace(DOC, principles=(replace(PRINCIPLE, score=None),), findings=(replace(FINDING, principle=None),)),
         replace(DOC, findings=(replace(FINDING, waiver=Waiver("ACC001", "why \u2028", "me", "2027-01-01")),)),
         replace(DOC, findings=(replace(FINDING, origin=Origin(page=1, cell="B2")), replace(FINDING, file="s.yaml"))),
