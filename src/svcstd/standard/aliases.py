@@ -148,6 +148,7 @@ def _walk(node: object, keys: tuple[str, ...]) -> object:
 def _walk_mapping(node: dict[Any, Any], keys: tuple[str, ...]) -> dict[Any, Any]:  # noqa: PLR0912  (one hot loop)
     copied: dict[Any, Any] | None = None
     here: dict[str, _Respelt | None] | None = None  # the tables under this mapping's keys, asked for once
+    new: object
     for key, value in node.items():
         kind = type(value)
         if kind is str:
@@ -183,6 +184,7 @@ def _walk_mapping(node: dict[Any, Any], keys: tuple[str, ...]) -> dict[Any, Any]
 def _walk_list(node: list[Any], keys: tuple[str, ...]) -> list[Any]:
     respelt = _respelt(_table(keys)) if keys and keys[-1] in _LAST_KEYS else None
     copied: list[Any] | None = None
+    new: object
     for index, item in enumerate(node):
         kind = type(item)
         if kind is str:
