@@ -58,42 +58,80 @@ def read_regular(path: str | os.PathLike[str], limit: int, *, follow_links: bool
 def read_regular_stat(
     path: str | os.PathLike[str], limit: int, *, follow_links: bool = True
 ) -> tuple[bytes, os.stat_result]:
-    """`read_regular`, with the stat of the opened file taken just before reading (the cache's stamp)."""
-    stream, info = open_regular(path, follow_links=follow_links)
-    with stream:
-        chunks: list[bytes] = []
+    """`read_regular`, with the stat of the opened file taken just before reading (the cache's stamp).
+
+    A file no larger than `_CHUNK` is read with one read of its size plus one byte: a regular file's read
+    returns fewer bytes than asked only at its end, so when the bytes are exactly the size its fstat gave, the
+    end was reached (the same bytes a read to an empty read gives). Otherwise, or when the size was wrong (a
+    file that grows, or a file system that reports none), it is read on in chunks to an empty read or the limit.
+    """
+    name = os.fspath(path)
+    handle, info = _open_checked(name, follow_links)
+    try:
         left = limit + 1
+        size = info.st_size
+        if 0 <= size < _CHUNK and size < left:
+            first = os.read(handle, size + 1)
+            if len(first) == size:
+                return first, info
+            chunks = [first]
+            left -= len(first)
+            if not first:
+                return first, info
+        else:
+            chunks = []
         while left > 0:
-            chunk = stream.read(min(left, _CHUNK))
+            chunk = os.read(handle, min(left, _CHUNK))
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
+    finally:
+        os.close(handle)
     return b"".join(chunks), info
 
 
 def open_regular(path: str | os.PathLike[str], *, follow_links: bool = True) -> tuple[FileIO, os.stat_result]:
     """The file opened for reading (unbuffered) and its stat, refused as `read_regular` refuses it: for a
     caller that reads it a piece at a time (a baseline) instead of whole."""
-    name = os.fspath(path)
-    _refuse_before_opening(name, follow_links)
+    handle, info = _open_checked(os.fspath(path), follow_links)
+    try:
+        return os.fdopen(handle, "rb", buffering=0), info
+    except BaseException:
+        os.close(handle)
+        raise
+
+
+def _open_checked(name: str, follow_links: bool) -> tuple[int, os.stat_result]:
+    """The descriptor of `name` opened for reading, and its fstat; every refusal of `read_regular` made.
+
+    Before opening, one stat (lstat without `follow_links`): a link (without `follow_links`), anything but a
+    regular file, and a file on a kernel file system (`_kernel_devices`) are refused unopened. After opening
+    (O_NONBLOCK: a FIFO swapped in never waits for a writer; O_NOFOLLOW without `follow_links`), the fstat of
+    the descriptor is checked again, so a path swapped between the two cannot slip through. The path test
+    (nothing under /proc, /sys or /dev, whatever the links on the way) is made on the opened file's own path
+    where the system names it (/proc/self/fd): one readlink instead of a stat of every folder on the way.
+    """
+    early_path_test = not _names_descriptors()
+    _refuse_before_opening(name, follow_links, early_path_test)
     try:
         handle = os.open(name, _OPEN_FLAGS | (0 if follow_links else _NO_FOLLOW))
     except OSError as error:
         if not follow_links and error.errno == errno.ELOOP:
             raise UnsafeFileError(SYMLINK, name) from None
         raise
-    stream = os.fdopen(handle, "rb", buffering=0)
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeFileError(NOT_REGULAR, name)
-        if info.st_dev in _pseudo_devices():
+        if info.st_dev in _kernel_devices():
+            raise UnsafeFileError(KERNEL_FILE, name)
+        if not early_path_test and _is_kernel_path(_descriptor_path(handle) or _real_path(name, follow_links)):
             raise UnsafeFileError(KERNEL_FILE, name)
     except BaseException:
-        stream.close()
+        os.close(handle)
         raise
-    return stream, info
+    return handle, info
 
 
 def read_limited(path: str | os.PathLike[str], limit: int, *, follow_links: bool = True) -> bytes:
@@ -104,8 +142,12 @@ def read_limited(path: str | os.PathLike[str], limit: int, *, follow_links: bool
     return raw
 
 
-def _refuse_before_opening(name: str, follow_links: bool) -> None:
-    """Devices and kernel files are refused unopened: opening some devices acts (a watchdog, a tape rewind)."""
+def _refuse_before_opening(name: str, follow_links: bool, path_test: bool = True) -> None:
+    """Devices and kernel files are refused unopened: opening some devices acts (a watchdog, a tape rewind).
+
+    A kernel file is known by its device (`_kernel_devices`) and, with `path_test`, by its real path too
+    (where /proc/self/fd cannot name the opened file, so that the test cannot wait until it is open).
+    """
     try:
         info = os.stat(name) if follow_links else os.lstat(name)
     except OSError:
@@ -114,23 +156,70 @@ def _refuse_before_opening(name: str, follow_links: bool) -> None:
         raise UnsafeFileError(SYMLINK, name)
     if not stat.S_ISREG(info.st_mode):
         raise UnsafeFileError(NOT_REGULAR, name)
-    if _is_kernel_path(os.path.realpath(name) if follow_links else os.path.abspath(name)):
+    if info.st_dev in _kernel_devices():
         raise UnsafeFileError(KERNEL_FILE, name)
+    if path_test and _is_kernel_path(_real_path(name, follow_links)):
+        raise UnsafeFileError(KERNEL_FILE, name)
+
+
+def _real_path(name: str, follow_links: bool) -> str:
+    return os.path.realpath(name) if follow_links else os.path.abspath(name)
 
 
 def _is_kernel_path(path: str) -> bool:
     return any(path == root or path.startswith(root + "/") for root in PSEUDO_ROOTS)
 
 
+_DESCRIPTORS = "/proc/self/fd/"
+
+
+def _descriptor_path(handle: int) -> str:
+    """The path of an open file as the system names it (links resolved); "" when it cannot say."""
+    try:
+        return os.readlink(f"{_DESCRIPTORS}{handle}")
+    except OSError:
+        return ""
+
+
 @cache
-def _pseudo_devices() -> frozenset[int]:
-    """The devices of /proc and /sys where they exist (a bind mount elsewhere still has these)."""
+def _names_descriptors() -> bool:
+    """Whether /proc/self/fd names an open file by its real path here (Linux with /proc): tried once."""
+    if not os.path.isdir(_DESCRIPTORS):
+        return False
+    handle = os.open(os.path.dirname(os.path.abspath(__file__)), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        return os.path.isabs(_descriptor_path(handle))
+    finally:
+        os.close(handle)
+
+
+KERNEL_FILE_SYSTEMS = frozenset({
+    "proc", "sysfs", "devtmpfs", "devpts", "mqueue", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs",
+    "pstore", "bpf", "configfs", "fusectl", "binfmt_misc", "efivarfs", "selinuxfs", "autofs", "rpc_pipefs",
+})  # fmt: skip
+"""Types of file system whose files are the kernel's, wherever they are mounted (never one of ordinary files)."""
+
+
+@cache
+def _kernel_devices() -> frozenset[int]:
+    """The devices of /proc and /sys, and of every kernel file system mounted (from /proc/self/mountinfo,
+    where there is one): a file on one is refused before it is opened, wherever the path to it leads."""
     devices = set()
     for root in PSEUDO_ROOTS[:2]:
         try:
             devices.add(Path(root).stat().st_dev)
         except OSError:
             continue
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as mounts:
+            for line in mounts:
+                fields, _, tail = line.partition(" - ")
+                numbers, kind = fields.split()[2:3], tail.split()[:1]
+                if numbers and kind and kind[0] in KERNEL_FILE_SYSTEMS:
+                    major, _, minor = numbers[0].partition(":")
+                    devices.add(os.makedev(int(major), int(minor)))
+    except (OSError, ValueError):
+        pass
     return frozenset(devices)
 
 

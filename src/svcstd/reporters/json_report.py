@@ -45,11 +45,62 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 def document_text(doc: DocumentResult, lang: str) -> str:
     """One document of the contract as JSON on one line: `escaping.json_text(_document(doc, lang))`.
 
-    Text that is ASCII without DEL has nothing for `json_safe` to escape (`isascii` is a flag of the string),
-    so it is not scanned; tests/reporters/test_json_lines.py holds the two equal.
+    Made from pieces, each as the C encoder writes it: the document's own fields in one call, then each
+    principle and each finding, whose text is kept (`_PIECES`) and reused by the next document that holds an
+    equal one (a corpus holds few distinct ones: the real corpus, 116 principle results in 6,420 and 766
+    findings in 13,156). `json_safe` escapes characters one at a time, so escaping each piece is escaping the
+    line. Text that is ASCII without DEL has nothing for `json_safe` to escape (`isascii` is a flag of the
+    string), so it is not scanned; tests/reporters/test_json_lines.py and tests/test_io_output_json.py hold
+    the line equal to `json_text(_document(doc, lang))`.
     """
-    text = _ENCODE(_document(doc, lang))
+    if len({result.principle for result in doc.principles}) < len(doc.principles):  # a dict keeps one of each
+        return _safe(_ENCODE(_document(doc, lang)))
+    head = _safe(
+        _ENCODE({
+            "path": doc.path, "index": doc.index, "id": doc.id, "title": doc.title, "valid": doc.valid,
+            "passed": doc.passed, "score": doc.score, "grade": doc.grade.key if doc.grade else None,
+            "grade_label": doc.grade.label(lang) if doc.grade else None, "quality": doc.quality,
+        })
+    )  # fmt: skip
+    principles = ", ".join([_principle_text(result) for result in doc.principles])
+    findings = ", ".join([_finding_text(finding, lang) for finding in doc.findings])
+    return f'{head[:-1]}, "principles": {{{principles}}}, "findings": [{findings}]}}'
+
+
+def _safe(text: str) -> str:
     return text if text.isascii() and "\x7f" not in text else json_safe(text)
+
+
+_PIECES: dict[tuple[object, ...], str] = {}
+"""Each principle result's and finding's JSON text, by its value and the types of its numbers (1 == 1.0 ==
+True, but they are written `1`, `1.0` and `true`); emptied when it grows past `_PIECES_LIMIT`."""
+_PIECES_LIMIT = 8192
+
+
+def _principle_text(result: PrincipleResult) -> str:
+    """`"simplicity": {...}`, the principle's entry of `principles`."""
+    key = (result, type(result.score), type(result.quality))
+    text = _PIECES.get(key)
+    if text is None:
+        text = _remember(key, _safe(f"{_ENCODE(result.principle.value)}: {_ENCODE(_principle(result))}"))
+    return text
+
+
+def _finding_text(finding: Finding, lang: str) -> str:
+    if finding.origin is not None:  # an original document's finding: rare, and its place has numbers of its own
+        return _safe(_ENCODE(_finding(finding, lang)))
+    key = (finding, lang, type(finding.line), type(finding.column))
+    text = _PIECES.get(key)
+    if text is None:
+        text = _remember(key, _safe(_ENCODE(_finding(finding, lang))))
+    return text
+
+
+def _remember(key: tuple[object, ...], text: str) -> str:
+    if len(_PIECES) >= _PIECES_LIMIT:
+        _PIECES.clear()
+    _PIECES[key] = text
+    return text
 
 
 def as_dict(report: Report, lang: str, with_documents: bool = True) -> dict[str, Any]:

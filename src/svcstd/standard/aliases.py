@@ -145,18 +145,29 @@ def _walk(node: object, keys: tuple[str, ...]) -> object:
     return _rebuilt(node, keys)
 
 
-def _walk_mapping(node: dict[Any, Any], keys: tuple[str, ...]) -> dict[Any, Any]:
+def _walk_mapping(node: dict[Any, Any], keys: tuple[str, ...]) -> dict[Any, Any]:  # noqa: PLR0912  (one hot loop)
     copied: dict[Any, Any] | None = None
-    last_keys = _LAST_KEYS
+    here: dict[str, _Respelt | None] | None = None  # the tables under this mapping's keys, asked for once
+    new: object
     for key, value in node.items():
         kind = type(value)
         if kind is str:
-            if type(key) is str and key not in last_keys:
-                continue  # what `_table_after` says of most strings: no table, the value stays
-            table = _table_after(keys, key)
-            if not table:
-                continue
-            new = table.get(_spelling(value), value)
+            if type(key) is str:
+                if key not in _LAST_KEYS:
+                    continue  # what `_table_after` says of most strings: no table, the value stays
+                if here is None:
+                    here = _tables_under(keys[-_LONGEST + 1 :], not keys)
+                respelt = here[key]
+                if respelt is None:
+                    continue
+                new = respelt[value]
+                if new is None:
+                    continue
+            else:
+                table = _table_after(keys, key)
+                if not table:
+                    continue
+                new = table.get(_spelling(value), value)
         elif kind is dict:
             new = _walk_mapping(value, (*keys, key) if isinstance(key, str) else keys)
         elif kind is list or isinstance(value, dict | list | str):
@@ -171,12 +182,17 @@ def _walk_mapping(node: dict[Any, Any], keys: tuple[str, ...]) -> dict[Any, Any]
 
 
 def _walk_list(node: list[Any], keys: tuple[str, ...]) -> list[Any]:
-    table = _table(keys) if keys and keys[-1] in _LAST_KEYS else None
+    respelt = _respelt(_table(keys)) if keys and keys[-1] in _LAST_KEYS else None
     copied: list[Any] | None = None
+    new: object
     for index, item in enumerate(node):
         kind = type(item)
         if kind is str:
-            new = table.get(_spelling(item), item) if table else item
+            if respelt is None:
+                continue
+            new = respelt[item]
+            if new is None:
+                continue
         elif kind is dict or kind is list or isinstance(item, dict | list | str):
             new = _walk(item, keys)
         else:
@@ -186,6 +202,45 @@ def _walk_list(node: list[Any], keys: tuple[str, ...]) -> list[Any]:
                 copied = list(node)
             copied[index] = new
     return node if copied is None else copied
+
+
+class _Respelt(dict[str, str | None]):
+    """{string as written: its English value, or None when it is no alias} for one vocabulary, filled as
+    strings are met: `_spelling` and the table's lookup are made once per distinct string, not per string."""
+
+    __slots__ = ("table",)
+    LIMIT = 4096
+
+    def __init__(self, table: Mapping[str, Any]) -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, value: str) -> str | None:
+        new = self.table.get(_spelling(value))
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[value] = new
+        return new
+
+
+_RESPELT: dict[int, _Respelt] = {}
+
+
+def _respelt(table: Mapping[str, Any] | None) -> _Respelt | None:
+    """The `_Respelt` of one of `VOCABULARIES`' tables (None for None, and for an empty table)."""
+    if not table:
+        return None
+    found = _RESPELT.get(id(table))
+    if found is None or found.table is not table:
+        found = _RESPELT[id(table)] = _Respelt(table)
+    return found
+
+
+@lru_cache(maxsize=512)  # bounded, as `_table_at`
+def _tables_under(tail: tuple[str, ...], at_root: bool) -> dict[str, _Respelt | None]:
+    """{last key of some place: the table for a string under it} in a mapping whose path ends in `tail` (its
+    last keys, enough for the longest place) and is the root or not: what `_table_after` gives for each key."""
+    return {key: _respelt(_table_at((*tail, key)[-_LONGEST:], at_root)) for key in _LAST_KEYS}
 
 
 def _rebuilt(node: object, keys: tuple[str, ...]) -> object:
