@@ -139,7 +139,8 @@ def normalised(doc: LoadedDocument) -> LoadedDocument:
     """
     if not isinstance(doc.data, dict):
         return doc
-    return _document(doc.path, doc.index, normalise(doc.data), doc.source, doc.findings)
+    made: LoadedDocument = _document(doc.path, doc.index, normalise(doc.data), doc.source, doc.findings)
+    return made
 
 
 _document = slot_constructor(LoadedDocument)

@@ -135,19 +135,16 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
     found, outcome = findings.append, outcomes.append
     at_key, at_value = doc.source.key, doc.source.value
     verbose = settings.verbose
-    full: bool | None = None
+    full = is_full_standard(data)  # asked by twenty rules; a plain test of two keys
     present: dict[tuple[tuple[str, ...], ...], bool] = {}
     with judging(data):
         for (
             rule, context, weight, severity, plain, skipped, passed, waived, failed, full_only, paths, applies,
             check, rule_id, principle,
         ) in plan:  # fmt: skip
-            if full_only:
-                if full is None:
-                    full = is_full_standard(data)
-                if not full:
-                    outcome(skipped)
-                    continue
+            if full_only and not full:
+                outcome(skipped)
+                continue
             if paths:
                 there = present.get(paths)
                 if there is None:
@@ -171,8 +168,10 @@ def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_
                 found(
                     make_finding(rule_id, severity, message, pointer, line, column, principle, waiver, None, None, None)
                 )
-            if waiver or failed is not None:  # waived, or ungraded (nothing earned): the same outcome each time
-                outcome(waived if waiver else failed)
+            if waiver:
+                outcome(waived)
+            elif failed is not None:  # ungraded: nothing earned, the same outcome each time
+                outcome(failed)
             else:
                 outcome(Outcome(rule_id, principle, weight, _FAILED, rule.credit(data, context, hits), rule.binding))
     return Evaluation(tuple(findings), tuple(outcomes), waivers)
