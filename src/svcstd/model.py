@@ -44,6 +44,25 @@ def _slot_maker(cls: type[Any]) -> Callable[[tuple[Any, ...]], Any]:
 _SLOT_MAKERS: dict[type[Any], Callable[[tuple[Any, ...]], Any]] = {}
 
 
+def slot_constructor(cls: type[Any]) -> Callable[..., Any]:
+    """`cls(*values)` for a frozen, slotted dataclass given every field in slot order, without its `__init__`.
+
+    A frozen dataclass's `__init__` sets each field through `object.__setattr__` by name; this sets each slot
+    through its member descriptor, as `_slot_maker` does, in half the time: what judging pays per finding. For
+    classes without `__post_init__`; every field must be given (no defaults), positionally.
+    """
+    names: tuple[str, ...] = tuple(cls.__slots__)
+    setters = {f"_set_{index}": getattr(cls, name).__set__ for index, name in enumerate(names)}
+    values = ", ".join(f"v{index}" for index in range(len(names)))
+    lines = [f"def make({values}):", "    made = new(cls)"]
+    lines += [f"    _set_{index}(made, v{index})" for index in range(len(names))]
+    lines.append("    return made")
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
+    exec("\n".join(lines), namespace)  # code made from the class's own slot names only
+    maker: Callable[..., Any] = namespace["make"]
+    return maker
+
+
 class _PicklesBySlots:
     """Pickling without dataclasses' `__getstate__`/`__setstate__`, which look the fields up on every object.
 
@@ -175,6 +194,11 @@ class Finding(_PicklesBySlots):
     @property
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line, self.column, self.rule, self.pointer)
+
+
+make_finding: Callable[..., Finding] = slot_constructor(Finding)
+"""`Finding(rule, severity, message, pointer, line, column, principle, waiver, anchor, origin, file)`, all eleven
+given, made without the dataclass's `__init__` (the engine makes one per hit)."""
 
 
 class Grade(NamedTuple):

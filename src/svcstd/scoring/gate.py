@@ -67,10 +67,16 @@ def _numbers(name: str, value: float | None) -> dict[str, str]:
 
 def passes_gate(findings: Sequence[Finding], settings: Settings) -> bool:
     """No unwaived finding at or above `fail_on`, and no missed minimum (GAT findings, whatever `fail_on`)."""
-    failing = {severity for severity in Severity if settings.fails_gate(severity)}  # once, not per finding
+    failing = _FAILING.get(settings.fail_on)  # once per `fail_on`, not per document nor per finding
+    if failing is None:
+        failing = _FAILING[settings.fail_on] = frozenset(s for s in Severity if settings.fails_gate(s))
     return not any(
         finding.waiver is None and (finding.severity in failing or _is_gate(finding.rule)) for finding in findings
     )
+
+
+_FAILING: dict[str, frozenset[Severity]] = {}
+"""The severities that fail the gate, by `fail_on` (what `Settings.fails_gate` answers from it alone)."""
 
 
 def _is_gate(check_id: str) -> bool:

@@ -59,8 +59,21 @@ NAMED_SCALES: dict[str, GradeScale] = {"ombudsman": OMBUDSMAN, "skm": SKM}
 def grade_for(score: float, scale: GradeScale) -> Grade:
     """The band whose lower bound the score reaches, compared after rounding to two decimals."""
     rounded = round(score, 2)
-    for band in sorted(scale, key=lambda b: b.min, reverse=True):
+    for band in _highest_first(scale):
         if rounded >= band.min:
             return Grade(band.key, band.label)
     lowest = min(scale, key=lambda b: b.min)
     return Grade(lowest.key, lowest.label)
+
+
+def _highest_first(scale: GradeScale) -> list[Band]:
+    """The bands from the highest lower bound down, sorted once for the run's scale (a tuple, kept by identity)."""
+    if _LAST_SCALE and _LAST_SCALE[0][0] is scale:
+        return _LAST_SCALE[0][1]
+    ordered = sorted(scale, key=lambda b: b.min, reverse=True)
+    if type(scale) is tuple:  # a list could change in place
+        _LAST_SCALE[:] = [(scale, ordered)]
+    return ordered
+
+
+_LAST_SCALE: list[tuple[GradeScale, list[Band]]] = []

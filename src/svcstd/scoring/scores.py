@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import NamedTuple
 
-from svcstd.model import Principle, PrincipleResult
+from svcstd.model import Principle, PrincipleResult, slot_constructor
 
 
 class Status(StrEnum):
@@ -53,6 +53,9 @@ def scored(
     get = weights.get
     for rule, principle, weight, status, credit, binding in outcomes:
         lists = per[principle]
+        if status is _NOT_APPLICABLE:  # the most common (more than half), and it counts toward no share
+            lists[2].append(rule)
+            continue
         if status is _PASSED:
             lists[0].append(rule)
             earned = weight * 1.0
@@ -61,9 +64,6 @@ def scored(
             lists[1].append(rule)
             earned = weight * credit
             share = credit
-        elif status is _NOT_APPLICABLE:
-            lists[2].append(rule)
-            continue
         else:
             lists[3].append(rule)
             continue
@@ -86,17 +86,21 @@ def scored(
         skipped.sort()
         waived.sort()
         results.append(
-            PrincipleResult(
+            _principle_result(
                 principle,
                 _ratio(binding_earned, binding_weights),
                 tuple(passed),
                 tuple(failed),
                 tuple(skipped),
                 tuple(waived),
-                quality=_ratio(other_earned, other_weights),
+                _ratio(other_earned, other_weights),
             )
         )
     return tuple(results), _share(law_scaled, law_earned), _share(practice_scaled, practice_earned)
+
+
+_principle_result = slot_constructor(PrincipleResult)
+"""`PrincipleResult(principle, score, passed, failed, not_applicable, waived, quality)`, every field given."""
 
 
 def _share(scaled: list[float], earned: list[float]) -> float | None:
