@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from svcstd.cache import FileKey
@@ -53,14 +54,45 @@ def cpu_count() -> int:
 
 @contextmanager
 def _pooled(targets: list[Target], pipeline: Pipeline, workers: int, packing: Packing) -> Iterator[Judged]:
-    """A process pool over chunks of targets, started at once; `imap` keeps their order."""
-    size = max(4, min(64, len(targets) // (workers * 8)))
-    chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
-    context = _pool_context()
-    with _pool_class()(workers, _start_worker, _worker_args(pipeline, context, packing), context=context) as pool:
-        from svcstd.spill import Packed
+    """A process pool over chunks of targets (`chunks`); `imap` keeps their order.
 
-        yield ((key, Packed(packs)) for batch in pool.imap(_check_chunk, chunks) for key, packs in batch)
+    Forked workers inherit this process as it is, so the first target is judged here, before forking: what
+    judging builds once per process and keeps (the native validator, the rules' compiled patterns and
+    tables, the duration plan) is then built once for the run instead of once in each worker, and every
+    worker starts warm. Its result comes first, packed here as a worker packs its own (`_check_chunk`).
+    Spawned workers inherit nothing: there every target goes to them.
+    """
+    from svcstd.spill import Packed
+
+    context = _pool_context()
+    first: list[tuple[FileKey | None, Packed]] = []
+    if context.get_start_method() == "fork":
+        key, results = check_file(targets[0], pipeline)
+        first.append((key, Packed(tuple(map(packing.pack, results)))))
+        targets = targets[1:]
+    with _pool_class()(workers, _start_worker, _worker_args(pipeline, context, packing), context=context) as pool:
+        batches = pool.imap(_check_chunk, chunks(targets, workers))
+        yield chain(first, ((key, Packed(packs)) for batch in batches for key, packs in batch))
+
+
+CHUNK_MIN, CHUNK_MAX = 4, 64
+"""A chunk's bounds, in files: below, sending chunks costs more than judging them; above, a worker waits long for
+its first task and results reach the parent in bursts."""
+
+
+def chunks(targets: list[Target], workers: int) -> list[list[Target]]:
+    """Consecutive chunks of the targets, in order, each a quarter of what is left per worker (guided).
+
+    Early chunks are large (few messages); they shrink toward the end, so that when the last ones are handed
+    out no worker is left judging a large chunk while the others have nothing: with chunks of one size, the
+    last could keep one worker busy for a whole chunk's time (62 files of the real corpus, 0.15 s) alone.
+    """
+    found, start = [], 0
+    while start < len(targets):
+        size = max(CHUNK_MIN, min(CHUNK_MAX, (len(targets) - start) // (workers * 4)))
+        found.append(targets[start : start + size])
+        start += size
+    return found
 
 
 POOL_CLASSES = ("_EndsQuietly", "_QuietSpawnProcess", "_QuietForkProcess", "_Pool")
