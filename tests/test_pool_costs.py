@@ -1,6 +1,7 @@
-"""The pool's own costs: chunks that shrink toward the end, and forked workers that start warm.
+"""The pool's own costs: chunks that shrink toward the end, so that no worker is left alone with a large one.
 
-Neither may change a result or its order (tests/test_parallel.py compares whole reports too).
+They never change a result or its order (tests/test_parallel.py and tests/test_transport.py compare whole
+reports and every packing with one process).
 """
 
 from __future__ import annotations
@@ -13,13 +14,9 @@ import pytest
 
 from svcstd import api
 from svcstd import parallel as pool
-from svcstd.cache import FileKey
 from svcstd.config.settings import DEFAULT_SETTINGS
-from svcstd.judge import Pipeline, Results
-from svcstd.reading.discovery import Target
 from svcstd.reporters import RenderOptions, renderer
 from svcstd.rules import BUILTIN_RULES
-from svcstd.spill import Packing
 from tests.test_cache import make_corpus
 
 AS_OF = date(2026, 11, 27)
@@ -52,56 +49,16 @@ def test_chunks_are_the_targets_in_order_and_shrink_toward_the_end(count: int, w
         assert sizes[0] > pool.CHUNK_MIN and sizes[-2] == pool.CHUNK_MIN  # large first, the smallest last
 
 
-def test_with_fork_the_first_target_is_judged_before_forking(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its result comes first and the report is the one process gives; the workers judge the rest."""
-    if pool._pool_context().get_start_method() != "fork":
-        pytest.skip("spawned workers inherit nothing: every target goes to them")
-    here: list[str] = []
-    forked: list[list[str]] = []
-    real_check, real_class = pool.check_file, pool._pool_class
+def test_shrinking_chunks_give_the_report_of_one_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sizes: list[list[int]] = []
+    real = pool.chunks
 
-    def judged_here(target: Target, pipeline: Pipeline) -> tuple[FileKey | None, Results]:
-        here.append(target.display)
-        return real_check(target, pipeline)
+    def spy(targets: list[Any], workers: int) -> list[list[Any]]:
+        found = real(targets, workers)
+        sizes.append([len(chunk) for chunk in found])
+        return found
 
-    def pool_class() -> Any:
-        forked.append(list(here))  # what this process had judged when the pool forked
-        return real_class()
-
-    monkeypatch.setattr(pool, "check_file", judged_here)
-    monkeypatch.setattr(pool, "_pool_class", pool_class)
+    monkeypatch.setattr(pool, "chunks", spy)
     pooled = check(corpus, jobs=2)
-    first = api.targets([str(corpus)], DEFAULT_SETTINGS)[0].display
-    assert forked == [[first]] and here == [first]
-    monkeypatch.undo()
+    assert len(sizes) == 1 and len(set(sizes[0])) > 2  # several sizes, in one pool
     assert as_json(pooled) == as_json(check(corpus, jobs=1))
-
-
-def test_with_spawn_every_target_goes_to_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A spawned worker starts from nothing: judging one here first would only delay the pool."""
-    import multiprocessing
-
-    monkeypatch.setattr(pool, "_pool_context", lambda: multiprocessing.get_context("spawn"))
-    seen: list[list[str]] = []
-
-    class NoPool:
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            pass
-
-        def __enter__(self) -> NoPool:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            pass
-
-        def imap(self, function: object, chunks: list[list[Target]]) -> list[list[tuple[None, tuple[()]]]]:
-            seen.extend([[t.display for t in chunk] for chunk in chunks])
-            return [[(None, ())] for _ in chunks]
-
-    monkeypatch.setattr(pool, "_pool_class", lambda: NoPool)
-    monkeypatch.setattr(pool, "check_file", lambda *args: pytest.fail("judged in the parent"))
-    targets = [Target(f"f{n}.yaml", f"f{n}.yaml", explicit=True) for n in range(60)]
-    run = api.pipeline(DEFAULT_SETTINGS, AS_OF, BUILTIN_RULES)
-    with pool._pooled(targets, run, 2, Packing()) as judged:
-        assert len(list(judged)) == len(pool.chunks(targets, 2))
-    assert [name for chunk in seen for name in chunk] == [t.display for t in targets]

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from functools import cache
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from svcstd.cache import FileKey
@@ -54,25 +53,13 @@ def cpu_count() -> int:
 
 @contextmanager
 def _pooled(targets: list[Target], pipeline: Pipeline, workers: int, packing: Packing) -> Iterator[Judged]:
-    """A process pool over chunks of targets (`chunks`); `imap` keeps their order.
-
-    Forked workers inherit this process as it is, so the first target is judged here, before forking: what
-    judging builds once per process and keeps (the native validator, the rules' compiled patterns and
-    tables, the duration plan) is then built once for the run instead of once in each worker, and every
-    worker starts warm. Its result comes first, packed here as a worker packs its own (`_check_chunk`).
-    Spawned workers inherit nothing: there every target goes to them.
-    """
-    from svcstd.spill import Packed
-
+    """A process pool over chunks of targets (`chunks`), started at once; `imap` keeps their order."""
     context = _pool_context()
-    first: list[tuple[FileKey | None, Packed]] = []
-    if context.get_start_method() == "fork":
-        key, results = check_file(targets[0], pipeline)
-        first.append((key, Packed(tuple(map(packing.pack, results)))))
-        targets = targets[1:]
     with _pool_class()(workers, _start_worker, _worker_args(pipeline, context, packing), context=context) as pool:
+        from svcstd.spill import Packed
+
         batches = pool.imap(_check_chunk, chunks(targets, workers))
-        yield chain(first, ((key, Packed(packs)) for batch in batches for key, packs in batch))
+        yield ((key, Packed(packs)) for batch in batches for key, packs in batch)
 
 
 CHUNK_MIN, CHUNK_MAX = 4, 64
