@@ -53,14 +53,33 @@ def cpu_count() -> int:
 
 @contextmanager
 def _pooled(targets: list[Target], pipeline: Pipeline, workers: int, packing: Packing) -> Iterator[Judged]:
-    """A process pool over chunks of targets, started at once; `imap` keeps their order."""
-    size = max(4, min(64, len(targets) // (workers * 8)))
-    chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
+    """A process pool over chunks of targets (`chunks`), started at once; `imap` keeps their order."""
     context = _pool_context()
     with _pool_class()(workers, _start_worker, _worker_args(pipeline, context, packing), context=context) as pool:
         from svcstd.spill import Packed
 
-        yield ((key, Packed(packs)) for batch in pool.imap(_check_chunk, chunks) for key, packs in batch)
+        batches = pool.imap(_check_chunk, chunks(targets, workers))
+        yield ((key, Packed(packs)) for batch in batches for key, packs in batch)
+
+
+CHUNK_MIN, CHUNK_MAX = 4, 64
+"""A chunk's bounds, in files: below, sending chunks costs more than judging them; above, a worker waits long for
+its first task and results reach the parent in bursts."""
+
+
+def chunks(targets: list[Target], workers: int) -> list[list[Target]]:
+    """Consecutive chunks of the targets, in order, each a quarter of what is left per worker (guided).
+
+    Early chunks are large (few messages); they shrink toward the end, so that when the last ones are handed
+    out no worker is left judging a large chunk while the others have nothing: with chunks of one size, the
+    last could keep one worker busy for a whole chunk's time (62 files of the real corpus, 0.15 s) alone.
+    """
+    found, start = [], 0
+    while start < len(targets):
+        size = max(CHUNK_MIN, min(CHUNK_MAX, (len(targets) - start) // (workers * 4)))
+        found.append(targets[start : start + size])
+        start += size
+    return found
 
 
 POOL_CLASSES = ("_EndsQuietly", "_QuietSpawnProcess", "_QuietForkProcess", "_Pool")

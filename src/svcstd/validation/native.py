@@ -10,7 +10,6 @@ jsonschema-rs is not installed, or cannot build the schema, there is no native a
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from collections.abc import Callable
@@ -47,7 +46,7 @@ def validator(
         return None
     patterns: dict[str, FormatCheck] = {}
     try:
-        rewritten = _patterns_as_formats(copy.deepcopy(schema), patterns, compile_pattern)
+        rewritten = _patterns_as_formats(schema, patterns, compile_pattern)
         native = jsonschema_rs.Draft202012Validator(rewritten, formats={**formats, **patterns}, validate_formats=True)
     except (*_CONVERSION_ERRORS, re.error):
         return None
@@ -80,9 +79,15 @@ def _finite(data: object) -> bool:
 
 
 def _patterns_as_formats(schema: Any, patterns: dict[str, FormatCheck], compile_pattern: Compile) -> Any:
-    """Each `pattern` keyword becomes a custom format checked by Python's `re.search`, exactly as jsonschema does."""
+    """Each `pattern` keyword becomes a custom format checked by Python's `re.search`, exactly as jsonschema does.
+
+    The schema is not changed: each subschema on the way is copied (one level) before its keywords are
+    replaced, and what is not rewritten is shared with it (jsonschema-rs only reads it). A deep copy of the
+    whole schema cost more than the rewrite and the native build together.
+    """
     if not isinstance(schema, dict):
         return schema
+    schema = dict(schema)
     for keyword in _ONE:
         if keyword in schema:
             schema[keyword] = _patterns_as_formats(schema[keyword], patterns, compile_pattern)

@@ -205,8 +205,43 @@ def _native_part(version: str, name: str) -> native.Accepts | None:
 @cache
 def _native_property(version: str, name: str) -> native.Accepts | None:
     schema: dict[str, Any] = _validator(version).schema  # type: ignore[assignment]
-    part = {"$defs": schema.get("$defs", {}), **schema["properties"][name]}
+    subschema = schema["properties"][name]
+    part = {"$defs": _defs_used(subschema, schema.get("$defs", {})), **subschema}
     return native.validator(part, dict(_FORMAT_CHECKS), _end_anchored)
+
+
+_DEF_REF = "#/$defs/"
+_OTHER_REFERENCES = frozenset(("$dynamicRef", "$recursiveRef", "$id", "$anchor", "$dynamicAnchor"))
+
+
+def _defs_used(subschema: object, defs: dict[str, Any]) -> dict[str, Any]:
+    """The `$defs` that `subschema` refers to, directly or through one another; all of them when it refers in any
+    other way than `#/$defs/<name>`.
+
+    Each top-level property's native validator is built with only these (a rejected document's properties are
+    checked one by one): most refer to one small definition of the six, and a validator is built once per
+    property and process, in each worker. With fewer definitions the answer is the same, and without a
+    definition it refers to jsonschema-rs could not build it (no native answer: the property is walked).
+    """
+    used: dict[str, Any] = {}
+    todo = [subschema]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, list):
+            todo.extend(node)
+        elif isinstance(node, dict):
+            if not _OTHER_REFERENCES.isdisjoint(node):
+                return defs
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                name = ref.removeprefix(_DEF_REF)
+                if name == ref or name not in defs or any(char in name for char in "/~%"):
+                    return defs
+                if name not in used:
+                    used[name] = defs[name]
+                    todo.append(defs[name])
+            todo.extend(node.values())
+    return {name: defs[name] for name in defs if name in used}  # in the schema's order
 
 
 def _as_1_0(node: Any) -> Any:
