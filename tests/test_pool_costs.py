@@ -6,33 +6,19 @@ reports and every packing with one process).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from svcstd import api
 from svcstd import parallel as pool
-from svcstd.config.settings import DEFAULT_SETTINGS
-from svcstd.reporters import RenderOptions, renderer
-from svcstd.rules import BUILTIN_RULES
 from tests.test_cache import make_corpus
-
-AS_OF = date(2026, 11, 27)
+from tests.test_parallel import as_json, check
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_corpus(tmp_path_factory.mktemp("corpus"), 70)
-
-
-def as_json(report: Any) -> str:
-    return renderer("json")(report, RenderOptions("en"))
-
-
-def check(corpus: Path, jobs: int) -> Any:
-    return api.check([str(corpus)], DEFAULT_SETTINGS, AS_OF, BUILTIN_RULES, jobs=jobs, use_cache=False)
 
 
 @pytest.mark.parametrize("count", [0, 1, 3, 4, 5, 49, 50, 63, 64, 65, 100, 999, 1000, 10_007])
