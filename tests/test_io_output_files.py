@@ -109,3 +109,18 @@ def test_descriptors_are_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
             read_regular(tmp_path / "missing", 10)
     if before is not None:
         assert len(os.listdir("/proc/self/fd")) == before
+
+
+@needs_proc
+def test_descriptor_probe_answers_without_raising(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The probe opens the root folder, not svcstd's own (which a zip install has not): where /proc names it,
+    yes; where it cannot be opened, no (the path is then tested before opening), never an error. Proven by
+    taking the catch out of the probe."""
+    probe = files._names_descriptors.__wrapped__
+    assert probe() is True
+
+    def refused(*args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files.os, "open", refused)
+    assert probe() is False

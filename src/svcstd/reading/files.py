@@ -183,12 +183,16 @@ def _descriptor_path(handle: int) -> str:
 
 @cache
 def _names_descriptors() -> bool:
-    """Whether /proc/self/fd names an open file by its real path here (Linux with /proc): tried once."""
+    """Whether /proc/self/fd names an open file by its real path here (Linux with /proc): tried once, on the
+    root folder (always there, wherever svcstd itself is installed, a zip included); no answer means no."""
     if not os.path.isdir(_DESCRIPTORS):
         return False
-    handle = os.open(os.path.dirname(os.path.abspath(__file__)), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        return os.path.isabs(_descriptor_path(handle))
+        handle = os.open("/", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return False
+    try:
+        return _descriptor_path(handle) == "/"
     finally:
         os.close(handle)
 
