@@ -10,11 +10,9 @@ changes (a tuple, not a list). The document is recognised by identity, so a copy
 from __future__ import annotations
 
 import json
-import json.encoder
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -83,29 +81,5 @@ def json_text(doc: Mapping[str, Any]) -> str | None:
         return None
 
 
-def _refuse(value: object) -> object:
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _encoder() -> Callable[[object], str]:
-    """`json.dumps(value, ensure_ascii=False, allow_nan=False, check_circular=False)`, without building an encoder
-    per call where json's C encoder is there (CPython), and `json.dumps` itself where it is not."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return partial(json.dumps, ensure_ascii=False, allow_nan=False, check_circular=False)
-    try:  # the arguments `json.JSONEncoder.iterencode` passes it for these options
-        encode = make(None, _refuse, json.encoder.encode_basestring, None, ": ", ", ", False, False, False)
-        if "".join(encode({"a": [1, "é"]}, 0)) != '{"a": [1, "é"]}':
-            raise ValueError("unexpected text")
-    except Exception:  # a Python whose C encoder takes other arguments: json.dumps, as before
-        return partial(json.dumps, ensure_ascii=False, allow_nan=False, check_circular=False)
-
-    def text(value: object) -> str:
-        if isinstance(value, str):  # what `JSONEncoder.encode` does with a bare string (never a document)
-            return str(json.encoder.encode_basestring(value))
-        return "".join(encode(value, 0))
-
-    return text
-
-
-_encode = _encoder()
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False).encode
+"""`json.dumps` with those options, its encoder built once (not per call)."""
