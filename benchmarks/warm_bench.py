@@ -12,6 +12,11 @@ run (each with its own cache); `--profile` prints a cProfile of one warm run ins
     python benchmarks/warm_bench.py DIR --src /tmp/old/src src --null    # run.py's: --format json -o /dev/null
     python benchmarks/warm_bench.py DIR --profile 30
     python benchmarks/warm_bench.py DIR --phases          # where a warm run's CPU goes, phase by phase
+    python benchmarks/warm_bench.py DIR --src /tmp/old/src src --null --floor --repeat 10
+
+`--floor` measures run.py's floor (libyaml + jsonschema) on the same folder in every round, between the
+warm runs, and prints each source's warm run as a ratio to it (the fastest runs' and the medians'): on
+this noisy machine only a floor taken in the same rounds makes a ratio.
 
 `--phases` runs a warm check's steps one after another in one process (after a cold run fills the
 cache), timing each with `time.process_time()`: start-up, discovery, opening the cache (the context
@@ -24,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -117,6 +123,7 @@ def main() -> None:
     parser.add_argument("--no-cold", action="store_true", help="reuse the cache of SVCSTD_CACHE_DIR as it is")
     parser.add_argument("--quiet", action="store_true", help="run.py's other warm command: --quiet -o /dev/null")
     parser.add_argument("--null", action="store_true", help="the format's output to /dev/null (as run.py), not a file")
+    parser.add_argument("--floor", action="store_true", help="also run.py's floor each round; ratios to it")
     args = parser.parse_args()
     folder = args.folder.resolve()
     with tempfile.TemporaryDirectory(prefix="svcstd-warm-") as scratch:
@@ -148,15 +155,40 @@ def main() -> None:
             out = subprocess.run(profiled, env=envs[-1], cwd=folder.parent, capture_output=True, text=True, check=False)
             print("\n".join(out.stdout.splitlines()[: args.profile + 8]))
             return
-        best: dict[int, tuple[float, float]] = {}
-        for _ in range(args.repeat):
-            for number, (src, env) in enumerate(zip(args.src, envs, strict=True)):
-                cpu, peak, wall = measure(command, env, folder.parent)
-                old = best.get(number, (cpu, wall))
-                best[number] = (min(old[0], cpu), min(old[1], wall))
-                print(f"warm  {src or 'installed'}: {cpu:7.2f} CPU s  {wall:7.2f} s  {peak:6.1f} MB", flush=True)
-        for number, src in enumerate(args.src):
-            print(f"best warm {src or 'installed'}: {best[number][0]:.2f} CPU s, {best[number][1]:.2f} s wall")
+        warm_rounds(args, command, envs, folder)
+
+
+def warm_rounds(args: argparse.Namespace, command: list[str], envs: list[dict[str, str]], folder: Path) -> None:
+    """Warm runs of each source in turn, `args.repeat` rounds (with the floor first in each, `--floor`)."""
+    best: dict[int, tuple[float, float]] = {}
+    cpus: dict[int, list[float]] = {number: [] for number in range(len(args.src))}
+    floors: list[float] = []
+    for _ in range(args.repeat):
+        if args.floor:
+            floors.append(floor_cpu(folder))
+            print(f"floor: {floors[-1]:7.3f} CPU s", flush=True)
+        for number, (src, env) in enumerate(zip(args.src, envs, strict=True)):
+            cpu, peak, wall = measure(command, env, folder.parent)
+            cpus[number].append(cpu)
+            old = best.get(number, (cpu, wall))
+            best[number] = (min(old[0], cpu), min(old[1], wall))
+            print(f"warm  {src or 'installed'}: {cpu:7.3f} CPU s  {wall:7.3f} s  {peak:6.1f} MB", flush=True)
+    for number, src in enumerate(args.src):
+        print(f"best warm {src or 'installed'}: {best[number][0]:.3f} CPU s, {best[number][1]:.3f} s wall")
+        if floors:
+            fastest = best[number][0] / min(floors)
+            median = statistics.median(cpus[number]) / statistics.median(floors)
+            print(f"  x floor: {fastest:.4f} fastest / {median:.4f} median (floor {min(floors):.2f} s best)")
+
+
+def floor_cpu(folder: Path) -> float:
+    """CPU seconds of run.py's floor (libyaml + jsonschema, every file read and validated) on `folder`."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import run  # benchmarks/run.py: the floor's code
+
+    command = [sys.executable, "-c", run.FLOOR, str(folder), str(run.SCHEMA)]
+    cpu, _, _ = measure(command, dict(os.environ), folder.parent)
+    return cpu
 
 
 if __name__ == "__main__":

@@ -416,9 +416,10 @@ RESIGNED: dict[str, Callable[[bytearray, list[list[Any]]], bytes]] = {
 
 @pytest.mark.parametrize("attack", sorted(RESIGNED))
 def test_a_stream_that_does_not_inflate_exactly_is_a_miss_with_nothing_written(
-    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], attack: str
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], monkeypatch: pytest.MonkeyPatch, attack: str
 ) -> None:
     """Standard output first (a partial replay would show before the normal run's text), then a file."""
+    monkeypatch.setattr(replay, "RAW_BYTES", 0)  # every output a zlib stream
     args = ("standards", "-f", "json", "-f", "sarif=out.sarif", "--as-of", AS_OF)
     expected = check(capsys, *args, files=("out.sarif",))
     assert expected[0] == 1
@@ -433,6 +434,7 @@ def test_a_late_stream_error_leaves_a_file_destination_as_it_was(
 ) -> None:
     """Were the stream to fail after the checks (rewritten in place by the key's holder), the write fails as a
     write does: exit 2, the destination untouched, no temporary file, no traceback."""
+    monkeypatch.setattr(replay, "RAW_BYTES", 0)  # a zlib stream
     args = ("standards", "-f", "json", "-o", "out.json", "--as-of", AS_OF)
     assert check(capsys, *args)[0] == 1
     _resign(_only_record(), _cut_stream)
@@ -452,6 +454,7 @@ def test_a_large_output_is_stored_compressed_and_replayed_in_chunks(
     shutil.rmtree("standards")
     make_corpus(repo / "standards", 300)
     monkeypatch.setattr(replay, "_CHUNK", 1000)
+    monkeypatch.setattr(replay, "RAW_BYTES", 100_000)  # the first outputs raw, the rest deflated
     files = ("out.json", "out.html")
     args = ("standards", "-f", "json=out.json", "-f", "html=out.html", "-f", "sarif", "--as-of", AS_OF)
     code, out, _, written = three_runs(capsys, judged, args, files)
@@ -460,6 +463,100 @@ def test_a_large_output_is_stored_compressed_and_replayed_in_chunks(
     assert text > 1_000_000
     stored = _only_record().stat().st_size
     assert stored < text / 5, (stored, text)
+    assert "zlib" in _packings(_only_record())
+
+
+def _header(record: Path) -> dict[str, Any]:
+    blob = record.read_bytes()
+    length = int(blob[-replay._TRAILER + 1 : -replay._TRAILER + 21])
+    header: dict[str, Any] = json.loads(blob[-replay._TRAILER - length : -replay._TRAILER])
+    return header
+
+
+def _packings(record: Path) -> list[str]:
+    return [item[6] for item in _header(record)["outputs"]]
+
+
+@pytest.mark.parametrize("limit", ["default", "none", "first"])
+def test_outputs_are_stored_raw_within_raw_bytes_and_deflated_past_it(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], monkeypatch: pytest.MonkeyPatch, limit: str
+) -> None:
+    """Small outputs stored as they are (no inflating on replay), past RAW_BYTES (all outputs together) as
+    zlib streams, an output crossing the limit deflated from its first byte: every way the same bytes."""
+    files = ("out.json", "out.html")
+    args = ("standards", "-f", "markdown", "-f", "json=out.json", "-f", "html=out.html", "--as-of", AS_OF)
+    _, out, _, written = check(capsys, *args, "--no-cache", files=files)
+    sizes = [len(out.encode()), len(written["out.json"]), len(written["out.html"])]
+    raw_bytes = {"default": replay.RAW_BYTES, "none": 0, "first": sizes[0]}[limit]
+    monkeypatch.setattr(replay, "RAW_BYTES", raw_bytes)
+    code, out, _, written = three_runs(capsys, judged, args, files)
+    assert code == 1 and out and all(written.values())
+    header = _header(_only_record())
+    expected, total = [], 0
+    for size in sizes:
+        expected.append("raw" if total + size <= raw_bytes else "zlib")
+        total += size if expected[-1] == "raw" else 0
+    assert expected == {"default": ["raw"] * 3, "none": ["zlib"] * 3, "first": ["raw", "zlib", "zlib"]}[limit]
+    assert [item[6] for item in header["outputs"]] == expected
+    for item, size in zip(header["outputs"], sizes, strict=True):
+        assert item[5] == size and (item[3] == size) == (item[6] == "raw")
+
+
+def _raw_longer_than_said(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    outputs[0][5] -= 1  # raw bytes one more than the text recorded
+    return bytes(body)
+
+
+def _raw_shorter_than_said(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    outputs[0][5] += 1
+    return bytes(body)
+
+
+def _raw_stored_too_long(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    outputs[0][3] += 4  # running into the next output's bytes
+    return bytes(body)
+
+
+def _raw_packing_unknown(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    outputs[0][6] = "gzip"
+    return bytes(body)
+
+
+def _raw_packing_missing(body: bytearray, outputs: list[list[Any]]) -> bytes:
+    del outputs[0][6]
+    return bytes(body)
+
+
+RESIGNED_RAW: dict[str, Callable[[bytearray, list[list[Any]]], bytes]] = {
+    "longer": _raw_longer_than_said,
+    "shorter": _raw_shorter_than_said,
+    "stored-too-long": _raw_stored_too_long,
+    "packing-unknown": _raw_packing_unknown,
+    "packing-missing": _raw_packing_missing,
+}
+
+
+@pytest.mark.parametrize("keep", [replay.KEEP_BYTES, 0])
+@pytest.mark.parametrize("attack", sorted(RESIGNED_RAW))
+def test_raw_bytes_not_of_their_entry_are_a_miss_with_nothing_written(
+    repo: Path,
+    capsys: pytest.CaptureFixture[str],
+    judged: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    attack: str,
+    keep: int,
+) -> None:
+    """Re-signed under the user's key, raw outputs whose entry does not match their bytes are refused, whether
+    the record was read whole (KEEP_BYTES) or its outputs are read from the file again (KEEP_BYTES 0)."""
+    monkeypatch.setattr(replay, "KEEP_BYTES", keep)
+    args = ("standards", "-f", "json", "-f", "sarif=out.sarif", "--as-of", AS_OF)
+    expected = check(capsys, *args, files=("out.sarif",))
+    assert expected[0] == 1
+    assert _packings(_only_record()) == ["raw", "raw"]
+    _resign(_only_record(), RESIGNED_RAW[attack])
+    before = len(judged)
+    assert check(capsys, *args, files=("out.sarif",)) == expected
+    assert len(judged) == before + 1, f"{attack}: replayed"
 
 
 def test_a_record_copied_from_another_root_is_a_miss(

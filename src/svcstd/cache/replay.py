@@ -11,18 +11,20 @@ Anything else is a miss: the normal run (the per-file cache), which records a ne
 A record is one file, `runs/run-<key digest>` in the cache folder of the checked root (location.py),
 outside the checked tree:
 
-    body     the outputs, one after another, each its text (UTF-8, lone surrogates kept) as one
-             zlib stream (deflate, level LEVEL)
+    body     the outputs, one after another, each its text (UTF-8, lone surrogates kept) as it is
+             ("raw", while the outputs' text together stays within RAW_BYTES) or as one zlib stream
+             (deflate, level LEVEL)
     header   canonical JSON: format, key, root, targets and stamps, outputs (format, destination,
-             offset and length stored, sha256 of the stored bytes, length of the text), standard
-             error lines, exit code
+             offset and length stored, sha256 of the stored bytes, length of the text, "raw" or
+             "zlib"), standard error lines, exit code
     trailer  "\\n" + the header's length (20 digits) + " " + HMAC-SHA256 of body and header (64 hex)
 
 The HMAC is under the user's private key (location.secret_key), so a planted record, one copied from
 another root, signed under another key, truncated, changed in one byte (an exit code 1 made 0), a
-link or a file too large is a miss, never a result; each output's sha256 is checked as well, and each
-stream is inflated once (bounded by its recorded length, which it must give exactly) before anything
-is written, so a stream that does not inflate cleanly is a miss too. Every stamp was taken before the
+link or a file too large is a miss, never a result; each output's sha256 is checked as well (except
+for raw bytes taken from the very buffer the HMAC was computed over, which it covers already), and
+each stream is inflated once (bounded by its recorded length, which it must give exactly) before
+anything is written, so a stream that does not inflate cleanly is a miss too. Every stamp was taken before the
 run read the file, and one that was racy then (changed within RACY_NS) means no record is saved at
 all. Nothing here raises for bad data.
 """
@@ -62,7 +64,7 @@ if TYPE_CHECKING:
     from svcstd.config.settings import Settings
     from svcstd.reading.discovery import Target
 
-RUN_FORMAT = "svcstd-run-3"
+RUN_FORMAT = "svcstd-run-4"
 FOLDER = "runs"
 PREFIX = "run-"
 TEMPORARY = ".tmp-run-"
@@ -75,6 +77,12 @@ LEVEL = 6
 ~55 MB/s and inflated at ~400 MB/s (docs/performance.md, "Large outputs")."""
 MAX_RATIO = 1032
 """Deflate's largest possible ratio: a recorded text length beyond it is not believed."""
+RAW_BYTES = 16 * 1024 * 1024
+"""Outputs whose UTF-8 together stays within this are stored as they are, not deflated: inflating is most of
+a replay's own time (JSON of 1,000 files, 6.6-7.4 MB: ~15-25 ms at ~400 MB/s against ~1 ms to read it
+and ~7 ms for the HMAC over it), so small records trade disk (~7 MB instead of ~0.5 MB a record of 1,000
+files; records take at most half the root's budget) for that time. The recorder holds an output's first
+RAW_BYTES in memory until it knows whether it fits; past it, the output is deflated."""
 KEEP_BYTES = 32 * 1024 * 1024
 """Outputs up to this much text (all together) are kept as the check before writing inflates them, and
 written from memory; larger ones are inflated a second time as they are written (memory stays flat)."""
@@ -84,6 +92,8 @@ KEEP_RUNS = 16
 """Records per checked root (one per key: options, date, configuration); the oldest go first."""
 RACY_NS = 3_000_000_000
 """As store.RACY_NS: a file changed this recently before it was stat-ed gets no stamp (and no record)."""
+PACKINGS = ("raw", "zlib")
+"""How an output's bytes are stored: as they are, or as one zlib stream."""
 _TRAILER = 1 + 20 + 1 + 64
 _CHUNK = 1024 * 1024
 
@@ -331,30 +341,33 @@ class Record:
 
     def outputs(self) -> list[tuple[str, str | None, Iterator[str]]]:
         outputs = self.header["outputs"]
-        return [(name, file, self._text(start, size, length)) for name, file, start, size, _, length in outputs]
+        return [
+            (name, file, self._text(start, size, length, packing))
+            for name, file, start, size, _, length, packing in outputs
+        ]
 
     def output_bytes(self) -> list[tuple[str, str | None, Iterator[bytes] | None]]:
         """Each output as its stored UTF-8 bytes, to be written as they are; None for an output holding a
         lone surrogate (or not seen whole by the check), whose text `outputs` gives."""
         found: list[tuple[str, str | None, Iterator[bytes] | None]] = []
-        for name, file, start, size, _, length in self.header["outputs"]:
+        for name, file, start, size, _, length, packing in self.header["outputs"]:
             seen = self.checked.get((start, size, length))
             if seen is None or not seen.whole or seen.surrogate:
                 found.append((name, file, None))
             elif seen.chunks is not None:
                 found.append((name, file, iter(seen.chunks)))
             else:
-                found.append((name, file, self._bytes(start, size, length)))
+                found.append((name, file, self._bytes(start, size, length, packing)))
         return found
 
-    def _bytes(self, offset: int, stored: int, length: int) -> Iterator[bytes]:
+    def _bytes(self, offset: int, stored: int, length: int, packing: str) -> Iterator[bytes]:
         """The output's bytes, inflated chunk by chunk as they are written (memory stays flat)."""
         try:
-            yield from _inflate(self.handle, offset, stored, length)
+            yield from _inflate(self.handle, offset, stored, length, packing)
         except (zlib.error, ValueError) as error:
             raise OSError(f"the run record changed while it was replayed: {error}") from None
 
-    def _text(self, offset: int, stored: int, length: int) -> Iterator[str]:
+    def _text(self, offset: int, stored: int, length: int, packing: str) -> Iterator[str]:
         """The output's text, inflated chunk by chunk as it is written (memory stays flat). The stream
         inflated cleanly when the record was found; should it not now (the file rewritten in place by
         someone holding the key), the write fails as a write does: a file destination is left as it was."""
@@ -362,7 +375,7 @@ class Record:
         seen = self.checked.get((offset, stored, length))
         blobs = seen.chunks if seen is not None and seen.whole else None
         try:
-            for blob in _inflate(self.handle, offset, stored, length) if blobs is None else blobs:
+            for blob in _inflate(self.handle, offset, stored, length, packing) if blobs is None else blobs:
                 yield decoder.decode(blob)
             yield decoder.decode(b"", final=True)
         except (zlib.error, ValueError) as error:
@@ -483,17 +496,10 @@ def _verified(
     body = size - _TRAILER - length
     if length > MAX_HEADER_BYTES or body < 0 or body > MAX_OUTPUT_BYTES:
         return None
-    signer = _sign(secret)
-    offset = 0
-    while offset < body + length:
-        blob = _pread(handle, min(_CHUNK, body + length - offset), offset)
-        if not blob:
-            return None
-        signer.update(blob)
-        offset += len(blob)
-    if not hmac.compare_digest(signer.hexdigest().encode(), mac):
+    signed, whole = _signed(handle, secret, body + length, mac)
+    if not signed:
         return None
-    header = json.loads(_pread(handle, length, body))
+    header = json.loads(_pread(handle, length, body) if whole is None else whole[body:])
     if not isinstance(header, dict):
         return None
     if header.get("format") != RUN_FORMAT or header.get("key") != key or header.get("root") != root:
@@ -504,39 +510,76 @@ def _verified(
         return None
     outputs = header.get("outputs")
     checked = {} if checked is None else checked
-    if not isinstance(outputs, list) or not all(_intact(handle, item, body, checked) for item in outputs):
+    if not isinstance(outputs, list) or not all(_intact(handle, item, body, checked, whole) for item in outputs):
         return None
     return header
 
 
-def _intact(handle: int, item: object, body: int, checked: dict[tuple[int, int, int], Inflated]) -> bool:
-    """Whether an output's entry is well formed, its stored bytes hash to its sha256 and inflate exactly.
+def _signed(handle: int, secret: bytes, size: int, mac: bytes) -> tuple[bool, bytes | None]:
+    """Whether the record's first `size` bytes carry the HMAC `mac`; with them, when they were read in one
+    piece (a record within KEEP_BYTES: its raw outputs are then taken from these very bytes)."""
+    signer = _sign(secret)
+    whole = None
+    if size <= KEEP_BYTES:
+        whole = _pread(handle, size, 0)
+        if len(whole) != size:
+            return False, None
+        signer.update(whole)
+    offset = 0 if whole is None else size
+    while offset < size:
+        blob = _pread(handle, min(_CHUNK, size - offset), offset)
+        if not blob:
+            return False, None
+        signer.update(blob)
+        offset += len(blob)
+    return hmac.compare_digest(signer.hexdigest().encode(), mac), whole
+
+
+def _intact(
+    handle: int,
+    item: object,
+    body: int,
+    checked: dict[tuple[int, int, int], Inflated],
+    whole: bytes | None = None,
+) -> bool:
+    """Whether an output's entry is well formed, its stored bytes hash to its sha256 and inflate exactly
+    (raw: are exactly its length).
 
     The inflated bytes are kept (in `checked`, by offset, size and length) while the outputs kept stay
-    within KEEP_BYTES."""
-    if not isinstance(item, list) or len(item) != 6:
+    within KEEP_BYTES. Raw bytes within `whole` (the record as the HMAC was just computed over it, in
+    memory) are taken from it: the HMAC covers them, so no sha256 of them is computed again."""
+    if not isinstance(item, list) or len(item) != 7:
         return False
-    name, file, start, size, sha, length = item
+    name, file, start, size, sha, length, packing = item
     if not (isinstance(name, str) and (file is None or isinstance(file, str)) and isinstance(sha, str)):
         return False
     if type(start) is not int or type(size) is not int or start < 0 or size < 0 or start + size > body:
         return False
     if type(length) is not int or length < 0 or length > MAX_RATIO * size + 64:
         return False
-    if not hmac.compare_digest(_range_sha(handle, start, size), sha):
+    if packing not in PACKINGS or (packing == "raw" and size != length):
         return False
     kept = sum(seen.size for seen in checked.values() if seen.chunks is not None)
     seen = Inflated(keep=(start, size, length) not in checked and kept + length <= KEEP_BYTES)
-    if not _inflates(handle, start, size, length, seen):
+    if packing == "raw" and whole is not None:
+        seen.see(whole[start : start + size])
+        seen.whole = True
+        checked[(start, size, length)] = seen
+        return True
+    if not hmac.compare_digest(_range_sha(handle, start, size), sha):
+        return False
+    if not _inflates(handle, start, size, length, seen, packing):
         return False
     checked[(start, size, length)] = seen
     return True
 
 
-def _inflates(handle: int, offset: int, stored: int, length: int, seen: Inflated | None = None) -> bool:
+def _inflates(
+    handle: int, offset: int, stored: int, length: int, seen: Inflated | None = None, packing: str = "zlib"
+) -> bool:
     """Whether the stored stream inflates cleanly to exactly `length` bytes (shown to `seen` as it goes)."""
     try:
-        for blob in _inflate(handle, offset, stored, length):
+        for blob in _inflate(handle, offset, stored, length, packing):
             if seen is not None:
                 seen.see(blob)
     except (zlib.error, ValueError):
@@ -546,10 +589,14 @@ def _inflates(handle: int, offset: int, stored: int, length: int, seen: Inflated
     return True
 
 
-def _inflate(handle: int, offset: int, stored: int, length: int) -> Iterator[bytes]:
+def _inflate(handle: int, offset: int, stored: int, length: int, packing: str = "zlib") -> Iterator[bytes]:
     """The text of the zlib stream stored at `offset`, at most _CHUNK bytes at a time; ValueError (or
     zlib.error) unless the stream ends exactly where it is stored and gives exactly `length` bytes (never
-    more is inflated: a stream that would give more stops at length + 1)."""
+    more is inflated: a stream that would give more stops at length + 1). Raw: the stored bytes as they
+    are, which must be exactly `length`."""
+    if packing == "raw":
+        yield from _raw(handle, offset, stored, length)
+        return
     inflater = zlib.decompressobj()
     end = offset + stored
     given = 0
@@ -575,6 +622,19 @@ def _inflate(handle: int, offset: int, stored: int, length: int) -> Iterator[byt
             break
     if not inflater.eof or inflater.unused_data or given != length:
         raise ValueError("stream cut short or shorter than recorded")
+
+
+def _raw(handle: int, offset: int, stored: int, length: int) -> Iterator[bytes]:
+    """The raw bytes stored at `offset`, at most _CHUNK bytes at a time; ValueError unless exactly `length`."""
+    if stored != length:
+        raise ValueError("raw bytes not of the recorded length")
+    end = offset + stored
+    while offset < end:
+        blob = _pread(handle, min(_CHUNK, end - offset), offset)
+        if not blob:
+            raise ValueError("record truncated")
+        offset += len(blob)
+        yield blob
 
 
 def _range_sha(handle: int, offset: int, length: int) -> str:
@@ -640,6 +700,8 @@ class Recorder:
         self.skipped: list[str] = []
         self.outputs: list[list[object]] = []
         self.size = 0
+        self.raw = 0
+        """The text of the outputs stored raw so far (all together within RAW_BYTES)."""
         self._stream: Any = None
         self._temporary: Path | None = None
         self._folder: Path | None = None
@@ -701,22 +763,42 @@ class Recorder:
         if not self.ok or not self._open():
             yield from chunks
             return
-        start, digest, deflater = self.size, hashlib.sha256(), zlib.compressobj(LEVEL)
+        start, digest = self.size, hashlib.sha256()
+        held: list[bytes] | None = []  # the text so far, while it may yet be stored raw (within RAW_BYTES)
+        deflater: Any = None
         length = 0
         for chunk in chunks:
             yield chunk
             if self.ok:
                 blob = chunk.encode("utf-8", "surrogatepass")
                 length += len(blob)
-                self._append(deflater.compress(blob), digest)
+                if held is not None and self.raw + length <= RAW_BYTES:
+                    held.append(blob)
+                    continue
+                if deflater is None:
+                    deflater = zlib.compressobj(LEVEL)
+                    self._extend(held or (), digest, deflater)
+                    held = None
+                self._extend((blob,), digest, deflater)
         if self.ok:
-            self._append(deflater.flush(), digest)
+            self._extend(held or (), digest, deflater)  # raw: what was held; else nothing
+            if deflater is None:
+                self.raw += length
+            else:
+                self._append(deflater.flush(), digest)
         if self.ok:
             destination = None if file is None else str(file)
-            self.outputs.append([name, destination, start, self.size - start, digest.hexdigest(), length])
+            packing = "raw" if deflater is None else "zlib"
+            self.outputs.append([name, destination, start, self.size - start, digest.hexdigest(), length, packing])
+
+    def _extend(self, blobs: Iterable[bytes], digest: Any, deflater: Any) -> None:
+        """Text to the record, deflated when `deflater` is given, as it is otherwise; nothing once given up."""
+        for blob in blobs:
+            if self.ok:
+                self._append(blob if deflater is None else deflater.compress(blob), digest)
 
     def _append(self, blob: bytes, digest: Any) -> None:
-        """Stored bytes (compressed) to the record; beyond MAX_OUTPUT_BYTES stored, no record."""
+        """Stored bytes (raw or compressed) to the record; beyond MAX_OUTPUT_BYTES stored, no record."""
         if not blob:
             return
         if self.size + len(blob) > MAX_OUTPUT_BYTES:
