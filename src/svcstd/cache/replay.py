@@ -496,10 +496,10 @@ def _verified(
     body = size - _TRAILER - length
     if length > MAX_HEADER_BYTES or body < 0 or body > MAX_OUTPUT_BYTES:
         return None
-    signed, whole = _signed(handle, secret, body + length, mac)
+    signed, whole = _signed(handle, secret, body, length, mac)
     if not signed:
         return None
-    header = json.loads(_pread(handle, length, body) if whole is None else whole[body:])
+    header = json.loads(_pread(handle, length, body))
     if not isinstance(header, dict):
         return None
     if header.get("format") != RUN_FORMAT or header.get("key") != key or header.get("root") != root:
@@ -515,17 +515,18 @@ def _verified(
     return header
 
 
-def _signed(handle: int, secret: bytes, size: int, mac: bytes) -> tuple[bool, bytes | None]:
-    """Whether the record's first `size` bytes carry the HMAC `mac`; with them, when they were read in one
-    piece (a record within KEEP_BYTES: its raw outputs are then taken from these very bytes)."""
+def _signed(handle: int, secret: bytes, body: int, length: int, mac: bytes) -> tuple[bool, bytes | None]:
+    """Whether the record's body and header carry the HMAC `mac`; with the body, when it was read in one
+    piece (within KEEP_BYTES: its raw outputs are then taken from these very bytes)."""
     signer = _sign(secret)
     whole = None
-    if size <= KEEP_BYTES:
-        whole = _pread(handle, size, 0)
-        if len(whole) != size:
+    size = body + length
+    if body <= KEEP_BYTES:
+        whole = _pread(handle, body, 0)
+        if len(whole) != body:
             return False, None
         signer.update(whole)
-    offset = 0 if whole is None else size
+    offset = 0 if whole is None else body
     while offset < size:
         blob = _pread(handle, min(_CHUNK, size - offset), offset)
         if not blob:
@@ -546,7 +547,7 @@ def _intact(
     (raw: are exactly its length).
 
     The inflated bytes are kept (in `checked`, by offset, size and length) while the outputs kept stay
-    within KEEP_BYTES. Raw bytes within `whole` (the record as the HMAC was just computed over it, in
+    within KEEP_BYTES. Raw bytes within `whole` (the record's body as the HMAC was just computed over it, in
     memory) are taken from it: the HMAC covers them, so no sha256 of them is computed again."""
     if not isinstance(item, list) or len(item) != 7:
         return False
@@ -562,7 +563,7 @@ def _intact(
     kept = sum(seen.size for seen in checked.values() if seen.chunks is not None)
     seen = Inflated(keep=(start, size, length) not in checked and kept + length <= KEEP_BYTES)
     if packing == "raw" and whole is not None:
-        seen.see(whole[start : start + size])
+        seen.see(whole if (start, size) == (0, len(whole)) else whole[start : start + size])  # one output: no copy
         seen.whole = True
         checked[(start, size, length)] = seen
         return True
@@ -654,11 +655,16 @@ def _current(header: dict[str, Any], targets: Sequence[Target], found: int | Non
     stored = header["targets"]
     if not isinstance(stored, list) or len(stored) != len(targets) or header.get("found") != found:
         return False
+    now, regular = os.stat, stat.S_ISREG  # the loop below runs once a file: no call or tuple it can spare
     for target, item in zip(targets, stored, strict=True):
         path, display, explicit, stamp = item
-        if (path, display, explicit) != (target.path, target.display, target.explicit):
+        if path != target.path or display != target.display or explicit != target.explicit:
             return False
-        if not isinstance(stamp, list) or _now_stamp(path) != tuple(stamp):
+        try:
+            info = now(path)
+        except OSError:
+            return False
+        if not regular(info.st_mode) or stamp != [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns]:
             return False
     shared = header["shared"]
     if not isinstance(shared, list):
