@@ -40,16 +40,16 @@ class Each:
     __slots__ = ("_hits", "_make")
 
     def __init__(self, make: Callable[[], Iterable[Hit]]) -> None:
-        self._make: Callable[[], Iterable[Hit]] | None = make
+        self._make = make
         self._hits: tuple[Hit, ...] | None = None
 
     @property
     def hits(self) -> tuple[Hit, ...]:
+        """The hits, made at the first read. `make` is kept (a hit lives as long as its document's judging):
+        two threads reading at once both make the same hits, and neither finds `make` gone."""
         hits = self._hits
         if hits is None:
-            assert self._make is not None
             hits = self._hits = tuple(self._make())
-            self._make = None  # what it held (the document's parts) is let go
         return hits
 
     def __iter__(self) -> Iterator[Hit]:
