@@ -8,6 +8,7 @@ changed) and compare every hit: pointer, parameters, place, item count and the p
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import math
 import random
@@ -18,17 +19,20 @@ from typing import Any
 
 import pytest
 
+from svcstd.config.settings import Settings
 from svcstd.judge import normalised
+from svcstd.model import Text
 from svcstd.reading.loader import load_bytes
-from svcstd.rules import complaints, rules_by_id, simplicity
-from svcstd.rules.base import Hit, RuleContext, leads
+from svcstd.rules import accountability, complaints, fairness, rules_by_id, simplicity
+from svcstd.rules.base import Each, Hit, RuleContext, leads
 from svcstd.rules.complaints import _steps, complaint_elements, is_complaint_service, names_handler
 from svcstd.rules.facts import judging
 from svcstd.rules.routes import Routes
 from svcstd.rules.simplicity import _longest_sentence, _path_label, _paths
+from svcstd.scoring.engine import evaluate
 from svcstd.standard.durations import completion_durations, is_measured, upper_minutes
 from svcstd.standard.facts import json_text
-from svcstd.standard.steps import all_steps
+from svcstd.standard.steps import Step, all_steps, procedure_steps
 from svcstd.standard.words import needed_words
 from tests.test_quick_search import _texts
 
@@ -189,7 +193,8 @@ def complaint_variants(seed: int, count: int) -> Iterator[dict[str, Any]]:
     """`variants` with complaint handling cut down (handler, procedure, times, channels, persons, actors left
     out or changed) and some services made complaint handling themselves."""
     rng = random.Random(seed)
-    for doc in variants(seed, count):
+    for original in variants(seed, count):
+        doc = copy.deepcopy(original)  # the real documents come first: changed, they would change every later test
         delivery = doc.get("delivery", {})
         complaints = delivery.get("complaints")
         if isinstance(complaints, dict):
@@ -381,3 +386,186 @@ def test_the_complaint_words_are_searched_as_the_pattern_searches(name: str) -> 
         assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
         matched += expected is not None
     assert 300 < matched < 2900
+
+
+# Issue 17, eighth part: the per-item hits of `--verbose` made only when read (`rules.base.Each`) ------------
+
+
+def eager_sim003(doc: Mapping[str, Any], ctx: RuleContext) -> Iterator[Hit]:
+    copies = [(index, r) for index, r in enumerate(simplicity._requirements(doc)) if simplicity._asks_copy(r)]
+    if not copies:
+        return
+    index, first = copies[0]
+    field = "form" if "form" in first else "name"
+    names = ", ".join(f"'{r['name']}'" for _, r in copies[: simplicity.MAX_NAMED])
+    names += f" (+{len(copies) - simplicity.MAX_NAMED})" if len(copies) > simplicity.MAX_NAMED else ""
+    pointer = f"/delivery/requirements/{index}/{field}" if len(copies) == 1 else "/delivery/requirements"
+    each = tuple(
+        Hit(f"/delivery/requirements/{i}/{'form' if 'form' in r else 'name'}", {"count": 1, "names": f"'{r['name']}'"})
+        for i, r in copies
+    )
+    yield Hit(pointer, {"count": len(copies), "names": names}, at_key=len(copies) > 1, items=len(copies), each=each)
+
+
+def eager_sim005(doc: Mapping[str, Any], ctx: RuleContext) -> Iterator[Hit]:
+    timed = [found for found in all_steps(doc) if "then" not in found.step]
+    missing = [found for found in timed if "duration" not in found.step]
+    if not missing:
+        return
+    numbers = ", ".join(found.number for found in missing)
+    pointer = missing[0].pointer if len(missing) == 1 else "/delivery/procedure/steps"
+    params = {"count": len(missing), "total": len(timed), "numbers": numbers}
+    each = tuple(
+        Hit(found.pointer, {"count": 1, "total": len(timed), "numbers": found.number}, at_key=True) for found in missing
+    )
+    yield Hit(pointer, params, at_key=True, items=len(missing), each=each)
+
+
+def eager_fai001(doc: Mapping[str, Any], ctx: RuleContext) -> Iterator[Hit]:
+    served = fairness.served_groups(doc)
+    missing = [group for group in fairness.required_groups(doc, ctx) if group not in served]
+    if not missing:
+        return
+    names = [fairness.SPECIAL_GROUPS.get(group, Text(group, group)) for group in missing]
+    params = {
+        "groups_en": fairness._listed([n.en for n in names], "and"),
+        "groups_id": fairness._listed([n.id for n in names], "dan"),
+    }
+    pointer = "/special_services" if "special_services" in doc else ""
+    each = tuple(Hit(pointer, {"groups_en": n.en, "groups_id": n.id}, at_key=True) for n in names)
+    yield Hit(pointer, params, at_key=True, items=len(missing), each=each)
+
+
+def eager_acc003(doc: Mapping[str, Any], ctx: RuleContext) -> Iterator[Hit]:
+    if "fee_basis" in doc["delivery"]:
+        return
+    unfounded = [
+        (index, fee)
+        for index, fee in enumerate(accountability._fees(doc))
+        if accountability._charges(fee) and not accountability._founded(fee)
+    ]
+    if not unfounded:
+        return
+    names = ", ".join(f"'{fee['name']}'" for _, fee in unfounded[: accountability.MAX_NAMED])
+    if len(unfounded) > accountability.MAX_NAMED:
+        names += f" (+{len(unfounded) - accountability.MAX_NAMED})"
+    first = unfounded[0][0] if len(unfounded) == 1 else None
+    pointer = f"/delivery/fees/{first}" if first is not None else "/delivery/fees"
+    each = tuple(
+        Hit(f"/delivery/fees/{index}", {"count": 1, "names": f"'{fee['name']}'"}, at_key=True)
+        for index, fee in unfounded
+    )
+    yield Hit(pointer, {"count": len(unfounded), "names": names}, at_key=True, items=len(unfounded), each=each)
+
+
+def eager_acc005(doc: Mapping[str, Any], ctx: RuleContext) -> Iterator[Hit]:
+    complaints = doc["delivery"]["complaints"]
+    missing = [element for element in accountability.COMPLAINT_ELEMENTS if not element.present(complaints)]
+    if not missing or (is_complaint_service(doc) and not complaint_elements(complaints, False, doc)):
+        return
+    each = tuple(
+        Hit("/delivery/complaints", {"what_en": e.name_en, "what_id": e.name_id}, at_key=True) for e in missing
+    )
+    params = {
+        "what_en": " and no ".join(e.name_en for e in missing),
+        "what_id": " dan ".join(e.name_id for e in missing),
+    }
+    yield Hit("/delivery/complaints", params, at_key=True, items=len(missing), each=each)
+
+
+EAGER = {"SIM003": eager_sim003, "SIM005": eager_sim005, "FAI001": eager_fai001, "ACC003": eager_acc003}
+EAGER["ACC005"] = eager_acc005
+
+
+def itemised_variants(seed: int, count: int) -> Iterator[dict[str, Any]]:
+    """`complaint_variants` with requirements asking copies, steps without durations, special services and
+    facilities cut, and fees without a basis: what the rules with per-item hits flag."""
+    rng = random.Random(seed)
+    for doc in complaint_variants(seed, count):
+        delivery = doc.get("delivery", {})
+        for requirement in delivery.get("requirements", []):
+            if isinstance(requirement, dict) and rng.random() < 0.3:
+                requirement["form"] = rng.choice(["copy", "original", "digital"])
+            if isinstance(requirement, dict) and rng.random() < 0.2:
+                requirement.pop("form", None)
+                requirement["name"] = rng.choice(["Fotokopi KTP", "Foto copy KK", "KTP asli"])
+        for step in delivery.get("procedure", {}).get("steps", []):
+            if isinstance(step, dict) and rng.random() < 0.3:
+                step.pop("duration", None)
+        for key in ("special_services",):
+            if isinstance(doc.get(key), list):
+                del doc[key][: rng.randint(0, len(doc[key]))]
+        facilities = doc.get("manufacturing", {}).get("facilities")
+        if isinstance(facilities, list):
+            del facilities[: rng.randint(0, len(facilities))]
+        for fee in delivery.get("fees", []):
+            if isinstance(fee, dict) and rng.random() < 0.5:
+                fee.pop("basis", None)
+        if rng.random() < 0.3:
+            delivery.pop("fee_basis", None)
+        yield doc
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("rule_id", sorted(EAGER))
+def test_per_item_hits_made_when_read_are_the_eager_ones(rule_id: str, seed: int) -> None:
+    """Every hit, its per-item hits included, is what the rule found when it built them at once."""
+    ctx = context(rule_id)
+    itemised = 0
+    for doc in itemised_variants(seed, 150):
+        applies = RULES[rule_id].applies
+        found = hits(rule_id, doc, ctx)
+        expected = list(EAGER[rule_id](doc, ctx)) if applies is None or applies(doc, ctx) else []
+        assert found == expected
+        for hit, plain in zip(found, expected, strict=True):
+            assert isinstance(hit.each, Each)
+            assert tuple(hit.each) == plain.each and len(hit.each) == len(plain.each) == hit.items
+            assert repr(hit) == repr(plain)
+            assert [hit.each[i] for i in range(len(plain.each))] == list(plain.each)
+            itemised += len(plain.each)
+    assert itemised > 20
+
+
+def test_a_run_that_is_not_verbose_never_makes_the_per_item_hits() -> None:
+    """The engine reads `each` only for `check --verbose`: a quiet run never calls `make`."""
+    made: list[str] = []
+
+    def check(doc: Mapping[str, Any], ctx: RuleContext) -> Iterator[Hit]:
+        yield Hit("/title", {}, items=2, each=Each(lambda: made.append("made") or (Hit("/title"), Hit("/title"))))
+
+    custom = dataclasses.replace(RULES["TRA001"], id="XYZ001", check=check, applies=None, items=None)
+    doc = load_bytes((ROOT / "examples" / "dukcapil-ktp-el.yaml").read_bytes(), "x.yaml")[0]
+    doc = normalised(doc)
+    for verbose, expected_findings in ((False, 1), (True, 2)):
+        evaluation = evaluate(doc, (custom,), Settings(verbose=verbose), AS_OF)
+        assert len([f for f in evaluation.findings if f.rule == "XYZ001"]) == expected_findings
+        assert made == (["made"] if verbose else [])
+
+
+def test_all_steps_are_the_walked_steps() -> None:
+    """The steps collected by a loop are `procedure_steps`' walk: pointers, numbers and mappings, in order."""
+    rng = random.Random(5)
+    compared = 0
+    for original in variants(5, 200):
+        doc = copy.deepcopy(original)
+        steps = doc.get("delivery", {}).get("procedure", {}).get("steps")
+        if isinstance(steps, list) and steps and rng.random() < 0.7:
+            for _ in range(rng.randint(1, 4)):  # branches, nested ones, text steps and odd `then`s
+                where = rng.choice(steps)
+                if isinstance(where, dict):
+                    where["then"] = rng.choice(
+                        [
+                            [copy.deepcopy(rng.choice(steps)), "teks", {"when": "x", "then": [{"action": "y"}]}],
+                            [],
+                            "not a list",
+                            ({"action": "a tuple is not walked"},),
+                            None,
+                        ]
+                    )
+                steps.insert(rng.randint(0, len(steps)), rng.choice(["Langkah teks", 3, None]))
+        found = all_steps(doc)
+        assert type(found) is tuple and all(type(step) is Step for step in found)
+        assert found == tuple(procedure_steps(doc))
+        compared += len(found)
+    assert compared > 1000
+    assert all_steps({}) == () == all_steps({"delivery": {"procedure": {}}})

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from svcstd.model import Principle, Severity
-from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.base import Document, Each, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import (
     OMBUDSMAN_ASSESSMENT,
     PERPRES_76_2013,
@@ -294,9 +294,11 @@ def ACC003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         names += f" (+{len(unfounded) - MAX_NAMED})"
     first = unfounded[0][0] if len(unfounded) == 1 else None
     pointer = f"/delivery/fees/{first}" if first is not None else "/delivery/fees"
-    each = tuple(
-        Hit(f"/delivery/fees/{index}", {"count": 1, "names": f"'{fee['name']}'"}, at_key=True)
-        for index, fee in unfounded
+    each = Each(
+        lambda: (
+            Hit(f"/delivery/fees/{index}", {"count": 1, "names": f"'{fee['name']}'"}, at_key=True)
+            for index, fee in unfounded
+        )
     )
     yield Hit(pointer, {"count": len(unfounded), "names": names}, at_key=True, items=len(unfounded), each=each)
 
@@ -447,8 +449,10 @@ def ACC005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     missing = [element for element in COMPLAINT_ELEMENTS if not element.present(complaints)]
     if not missing or (is_complaint_service(doc) and not complaint_elements(complaints, False, doc)):
         return  # a complaint-handling service names its handler and time in its own procedure
-    each = tuple(
-        Hit("/delivery/complaints", {"what_en": e.name_en, "what_id": e.name_id}, at_key=True) for e in missing
+    each = Each(
+        lambda: (
+            Hit("/delivery/complaints", {"what_en": e.name_en, "what_id": e.name_id}, at_key=True) for e in missing
+        )
     )
     params = {
         "what_en": " and no ".join(e.name_en for e in missing),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
@@ -24,8 +24,58 @@ class Hit(NamedTuple):
     at_key: bool = False
     items: int = 1
     """How many of the items the rule checks this hit stands for (a finding that lists three missing groups: 3)."""
-    each: tuple[Hit, ...] = ()
-    """For a hit that stands for several items, one hit per item: what `check --verbose` reports instead."""
+    each: tuple[Hit, ...] | Each = ()
+    """For a hit that stands for several items, one hit per item: what `check --verbose` reports instead. A rule
+    gives them as `Each(make)`, made only when read: a run that is not verbose never reads them."""
+
+
+class Each:
+    """The per-item hits of a hit, made by `make()` the first time they are read (iterated, counted, indexed,
+    compared, shown), then kept: the same tuple as a rule that made them at once would hold, in every use.
+
+    A graded rule that fails on most documents (SIM003, SIM005, FAI001) otherwise builds a hit and its
+    parameters for each item, though only `check --verbose` reports them.
+    """
+
+    __slots__ = ("_hits", "_make")
+
+    def __init__(self, make: Callable[[], Iterable[Hit]]) -> None:
+        self._make = make
+        self._hits: tuple[Hit, ...] | None = None
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        """The hits, made at the first read. `make` is kept (a hit lives as long as its document's judging):
+        two threads reading at once both make the same hits, and neither finds `make` gone."""
+        hits = self._hits
+        if hits is None:
+            hits = self._hits = tuple(self._make())
+        return hits
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __bool__(self) -> bool:
+        return bool(self.hits)
+
+    def __getitem__(self, index: int) -> Hit:
+        return self.hits[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Each):
+            return self.hits == other.hits
+        if isinstance(other, tuple):
+            return self.hits == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.hits)
+
+    def __repr__(self) -> str:
+        return repr(self.hits)
 
 
 @dataclass(frozen=True)

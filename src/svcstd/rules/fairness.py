@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from svcstd.model import Principle, Severity, Text
-from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.base import Document, Each, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import PP_42_2020, UU_25_2009, at, cite, general_knowledge, practice, principle
 from svcstd.rules.facts import shared
 from svcstd.standard.steps import all_steps
@@ -197,7 +197,7 @@ def FAI001(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     names = [SPECIAL_GROUPS.get(group, Text(group, group)) for group in missing]
     params = {"groups_en": _listed([n.en for n in names], "and"), "groups_id": _listed([n.id for n in names], "dan")}
     pointer = "/special_services" if "special_services" in doc else ""
-    each = tuple(Hit(pointer, {"groups_en": n.en, "groups_id": n.id}, at_key=True) for n in names)
+    each = Each(lambda: (Hit(pointer, {"groups_en": n.en, "groups_id": n.id}, at_key=True) for n in names))
     yield Hit(pointer, params, at_key=True, items=len(missing), each=each)
 
 

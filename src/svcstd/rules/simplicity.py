@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from svcstd.model import Principle, Severity
-from svcstd.rules.base import Document, Hit, Rule, RuleContext, rule
+from svcstd.rules.base import Document, Each, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, practice, principle
 from svcstd.rules.facts import shared
 from svcstd.rules.routes import Routes
@@ -235,9 +235,14 @@ def SIM003(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     names = ", ".join(f"'{r['name']}'" for _, r in copies[:MAX_NAMED])
     names += f" (+{len(copies) - MAX_NAMED})" if len(copies) > MAX_NAMED else ""
     pointer = f"/delivery/requirements/{index}/{field}" if len(copies) == 1 else "/delivery/requirements"
-    each = tuple(
-        Hit(f"/delivery/requirements/{i}/{'form' if 'form' in r else 'name'}", {"count": 1, "names": f"'{r['name']}'"})
-        for i, r in copies
+    each = Each(
+        lambda: (
+            Hit(
+                f"/delivery/requirements/{i}/{'form' if 'form' in r else 'name'}",
+                {"count": 1, "names": f"'{r['name']}'"},
+            )
+            for i, r in copies
+        )
     )
     yield Hit(pointer, {"count": len(copies), "names": names}, at_key=len(copies) > 1, items=len(copies), each=each)
 
@@ -383,8 +388,11 @@ def SIM005(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     numbers = ", ".join(found.number for found in missing)
     pointer = missing[0].pointer if len(missing) == 1 else "/delivery/procedure/steps"
     params = {"count": len(missing), "total": len(timed), "numbers": numbers}
-    each = tuple(
-        Hit(found.pointer, {"count": 1, "total": len(timed), "numbers": found.number}, at_key=True) for found in missing
+    each = Each(
+        lambda: (
+            Hit(found.pointer, {"count": 1, "total": len(timed), "numbers": found.number}, at_key=True)
+            for found in missing
+        )
     )
     yield Hit(pointer, params, at_key=True, items=len(missing), each=each)
 
