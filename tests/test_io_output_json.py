@@ -45,6 +45,27 @@ def _variants() -> list[DocumentResult]:
         replace(DOC, findings=(replace(FINDING, origin=Origin(page=1, cell="B2")), replace(FINDING, file="s.yaml"))),
         replace(DOC, findings=(), principles=(), grade=None, score=None, id=None, title=None),
         replace(DOC, path="\ud800 name", findings=(FINDING, FINDING, replace(FINDING, message=Text("\x85", "\x85")))),
+        *_heads(),
+    ]
+
+
+class _Title(str):
+    pass
+
+
+class _Score(float):
+    pass
+
+
+def _heads() -> list[DocumentResult]:
+    """A document's own fields of other types than judging gives them: the head is written value by value."""
+    return [
+        replace(DOC, score=100, quality=0),  # type: ignore[arg-type]
+        replace(DOC, score=True, quality=False, index=True),  # type: ignore[arg-type]
+        replace(DOC, score=_Score(2.5), quality=-0.0, index=10**30),
+        replace(DOC, title=_Title("sub \u2028"), id="\x7f", path='\\ "q"', valid=1, passed=0),  # type: ignore[arg-type]
+        replace(DOC, grade=Grade("\u00e9", Text("\u202e", "\x00"))),
+        replace(DOC, score=1e300, quality=5e-324),
     ]
 
 
@@ -68,3 +89,14 @@ def test_the_pieces_kept_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         doc = replace(DOC, findings=(replace(FINDING, line=number),))
         assert json_report.document_text(doc, "en") == _reference(doc, "en")
         assert len(json_report._PIECES) <= 10
+
+
+def test_a_head_json_refuses_is_refused_the_same_way() -> None:
+    """A non-finite score is no JSON: the same error as encoding the whole document. Proven by writing the head's
+    floats with `float.__repr__` whatever they are."""
+    for value in (float("nan"), float("inf"), -float("inf")):
+        doc = replace(DOC, score=value)
+        with pytest.raises(ValueError) as expected:
+            _reference(doc, "en")
+        with pytest.raises(ValueError, match=str(expected.value)):
+            json_report.document_text(doc, "en")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -44,6 +45,8 @@ def posix_path(path: str) -> str:
 
 
 _DIGITS = "0123456789"
+_A_DIGIT = re.compile(f"[{_DIGITS}]").search
+_ITEM_FIELDS = frozenset(field for fields in ITEM_KEYS for field in fields)
 
 
 def stable_pointer(pointer: str, data: object) -> str:
@@ -52,7 +55,7 @@ def stable_pointer(pointer: str, data: object) -> str:
     An index shifts when an item is inserted before it; the item's key does not. An item without a
     key (a procedure step, a plain string) keeps its index, and so does a pointer that leaves `data`.
     """
-    if not pointer.startswith("/") or not any(digit in pointer for digit in _DIGITS):
+    if not pointer.startswith("/") or _A_DIGIT(pointer) is None:
         return pointer  # no token is an index (every token is kept as written): the pointer itself
     node: Any = data
     tokens = []
@@ -77,9 +80,17 @@ def stable_pointer(pointer: str, data: object) -> str:
 
 def _item_key(item: object) -> str | None:
     """`[name=Retribusi PBG]`, `[type=phone,contact=112]`: the first key in ITEM_KEYS the item has, escaped."""
-    if type(item) is not dict and not isinstance(item, Mapping):
+    if type(item) is not dict:
+        if not isinstance(item, Mapping):
+            return None
+    elif _ITEM_FIELDS.isdisjoint(item):  # a procedure step, mostly: none of the keys, so no name (one pass in C)
         return None
     for fields in ITEM_KEYS:
+        if len(fields) == 1:  # the usual case, without a list and two generators
+            value = item.get(fields[0])
+            if isinstance(value, (str, int)) and not isinstance(value, bool):  # a tuple: quicker than `str | int`
+                return "[" + f"{fields[0]}={value}".replace("~", "~0").replace("/", "~1") + "]"
+            continue
         values = [item.get(field) for field in fields]
         if all(isinstance(value, str | int) and not isinstance(value, bool) for value in values):
             text = ",".join(f"{field}={value}" for field, value in zip(fields, values, strict=True))

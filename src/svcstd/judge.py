@@ -168,19 +168,18 @@ def _judged(doc: LoadedDocument, pipeline: Pipeline) -> DocumentResult:
     findings.extend(evaluation.findings)
     principles, score, quality = _scores(evaluation.outcomes, settings.principle_weights)
     findings.extend(threshold_findings(score, principles, settings, doc.source.value("")))
-    return DocumentResult(
-        doc.path,
-        doc.index,
-        *identity,
-        valid=True,
-        findings=_sorted(findings, data),
-        score=score,
-        grade=grade_for(score, settings.grades) if score is not None else None,
-        principles=principles,
-        passed=passes_gate(findings, settings),
-        meta=document_meta(data, evaluation.waivers),
-        quality=quality,
-    )
+    ordered = _sorted(findings, data)  # in the order the keyword arguments of before were evaluated
+    grade = grade_for(score, settings.grades) if score is not None else None
+    passed = passes_gate(findings, settings)
+    meta = document_meta(data, evaluation.waivers)
+    made: DocumentResult = _result(
+        doc.path, doc.index, *identity, True, ordered, score, grade, principles, passed, meta, quality
+    )  # DocumentResult(path, index, id, title, valid, findings, score, grade, principles, passed, meta, quality)
+    return made
+
+
+_result = slot_constructor(DocumentResult)
+"""`DocumentResult(*every field)` without the frozen dataclass's `__init__` (once per valid document)."""
 
 
 _ERROR = Severity.ERROR
@@ -214,15 +213,19 @@ def document_meta(data: Mapping[str, Any], waivers: tuple[Any, ...]) -> Document
     review = data.get("review", {})
     last = review.get("last_reviewed") or data.get("adoption", {}).get("date")
     interval = review.get("interval_months")
-    return DocumentMeta(
-        provider=provider.get("name"),
-        unit=provider.get("unit"),
-        status=data.get("status"),
-        version=data.get("version"),
-        last_reviewed=review.get("last_reviewed"),
-        review_due=add_months(date.fromisoformat(last), interval).isoformat() if last and interval else None,
-        waivers=waivers,
-    )
+    made: DocumentMeta = _meta(
+        provider.get("name"),
+        provider.get("unit"),
+        data.get("status"),
+        data.get("version"),
+        review.get("last_reviewed"),
+        add_months(date.fromisoformat(last), interval).isoformat() if last and interval else None,
+        waivers,
+    )  # DocumentMeta(provider, unit, status, version, last_reviewed, review_due, waivers)
+    return made
+
+
+_meta = slot_constructor(DocumentMeta)
 
 
 def _text(value: object) -> str | None:

@@ -9,7 +9,7 @@ from svcstd import escaping
 from svcstd.checks import kind_of
 from svcstd.fingerprints import document_fingerprints, posix_path
 from svcstd.model import DocumentResult, Finding, Report, Severity, finding_path
-from svcstd.reporters import RenderOptions
+from svcstd.reporters import RenderOptions, indented
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 # A file that cannot be read or parsed hides every other problem in it.
@@ -24,7 +24,7 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
     first = True
     for doc in report.documents:
         for issue in _issues(doc, options.lang):
-            text = escaping.json_text(issue, indent=2).replace("\n", "\n  ")
+            text = indented.text(issue, 2)  # json_text(issue, indent=2), its lines indented by two
             yield ("[\n  " if first else ",\n  ") + text
             first = False
     yield "[]\n" if first else "\n]\n"

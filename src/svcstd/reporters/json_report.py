@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from math import isfinite as _finite
+from operator import attrgetter
 from typing import Any
 
 from svcstd.escaping import json_safe, json_text
@@ -55,16 +57,38 @@ def document_text(doc: DocumentResult, lang: str) -> str:
     """
     if len({result.principle for result in doc.principles}) < len(doc.principles):  # a dict keeps one of each
         return _safe(_ENCODE(_document(doc, lang)))
+    grade = doc.grade
     head = _safe(
-        _ENCODE({
-            "path": doc.path, "index": doc.index, "id": doc.id, "title": doc.title, "valid": doc.valid,
-            "passed": doc.passed, "score": doc.score, "grade": doc.grade.key if doc.grade else None,
-            "grade_label": doc.grade.label(lang) if doc.grade else None, "quality": doc.quality,
-        })
-    )  # fmt: skip
+        f'{{"path": {_scalar(doc.path)}, "index": {_scalar(doc.index)}, "id": {_scalar(doc.id)}, '
+        f'"title": {_scalar(doc.title)}, "valid": {_scalar(doc.valid)}, "passed": {_scalar(doc.passed)}, '
+        f'"score": {_scalar(doc.score)}, "grade": {_scalar(grade.key if grade else None)}, '
+        f'"grade_label": {_scalar(grade.label(lang) if grade else None)}, "quality": {_scalar(doc.quality)}'
+    )
     principles = ", ".join([_principle_text(result) for result in doc.principles])
     findings = ", ".join([_finding_text(finding, lang) for finding in doc.findings])
-    return f'{head[:-1]}, "principles": {{{principles}}}, "findings": [{findings}]}}'
+    return f'{head}, "principles": {{{principles}}}, "findings": [{findings}]}}'
+
+
+def _scalar(value: object) -> str:
+    """One value of a document's head as the encoder writes it, without a call of the encoder for the usual types.
+
+    A call of `JSONEncoder.encode` on a mapping makes a new C encoder each time, several times the cost of the ten
+    values themselves. A string is what `encode` writes for it (its own shortcut); None, booleans, `int` and finite
+    `float` are written as the encoder writes them (`float.__repr__`, `int.__repr__`); anything else (a subclass,
+    a non-finite number, which the encoder refuses) goes to the encoder.
+    """
+    kind = type(value)
+    if kind is str:
+        return _ENCODE(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and _finite(value):  # type: ignore[arg-type]
+        return float.__repr__(value)
+    return _ENCODE(value)
 
 
 def _safe(text: str) -> str:
@@ -77,9 +101,17 @@ True, but they are written `1`, `1.0` and `true`); emptied when it grows past `_
 _PIECES_LIMIT = 8192
 
 
+_PRINCIPLE_VALUES = attrgetter(*PrincipleResult.__slots__)
+_FINDING_VALUES = attrgetter("rule", "severity", "message", "pointer", "line", "column", "principle", "waiver", "file")
+"""What a finding's JSON is made of (not `anchor`; `origin` is never cached), read in C: the key of its text.
+
+The key is the values, not the result or the finding itself, whose dataclass `__hash__` and `__eq__` run in Python
+at every look-up."""
+
+
 def _principle_text(result: PrincipleResult) -> str:
     """`"simplicity": {...}`, the principle's entry of `principles`."""
-    key = (result, type(result.score), type(result.quality))
+    key = (_PRINCIPLE_VALUES(result), type(result.score), type(result.quality))
     text = _PIECES.get(key)
     if text is None:
         text = _remember(key, _safe(f"{_ENCODE(result.principle.value)}: {_ENCODE(_principle(result))}"))
@@ -89,7 +121,8 @@ def _principle_text(result: PrincipleResult) -> str:
 def _finding_text(finding: Finding, lang: str) -> str:
     if finding.origin is not None:  # an original document's finding: rare, and its place has numbers of its own
         return _safe(_ENCODE(_finding(finding, lang)))
-    key = (finding, lang, type(finding.line), type(finding.column))
+    values = _FINDING_VALUES(finding)
+    key = (values, lang, type(values[4]), type(values[5]))
     text = _PIECES.get(key)
     if text is None:
         text = _remember(key, _safe(_ENCODE(_finding(finding, lang))))

@@ -11,7 +11,7 @@ from svcstd import escaping
 from svcstd.fingerprints import SCHEME, document_fingerprints, posix_path
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, Finding, Report, RuleInfo, Severity, finding_path
-from svcstd.reporters import RenderOptions
+from svcstd.reporters import RenderOptions, indented
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/svcstd/svcstd"
@@ -52,7 +52,7 @@ def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
     first = True
     for doc in report.documents:
         for result in _results(doc, index, lang):
-            text = escaping.json_text(result, indent=2).replace("\n", "\n" + _RESULT_INDENT)
+            text = indented.text(result, len(_RESULT_INDENT))  # json_text(result, indent=2), lines indented
             yield ("\n" if first else ",\n") + _RESULT_INDENT + text
             first = False
     yield whole[cut:] if first else "\n" + _RESULT_INDENT[:-2] + whole[cut:]

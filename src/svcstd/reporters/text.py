@@ -99,13 +99,26 @@ def _failing(doc: DocumentResult) -> tuple[Finding, ...]:
 
 
 def _finding_line(doc: DocumentResult, finding: Finding, options: RenderOptions) -> str:
-    severity = _paint(MESSAGES(finding.severity.value, options.lang), _COLORS[finding.severity], options)
+    severity = _SEVERITIES.get((finding.severity, options.lang, options.color))
+    if severity is None:
+        severity = _severity(finding.severity, options)
     waived = ""
     if finding.waiver is not None:
         waived = " " + MESSAGES("waived", options.lang, until=printable(finding.waiver.until))
     message = printable(" ".join(finding.message(options.lang).split()))
     place = printable(finding_place(finding_path(doc, finding), finding, lang=options.lang))
     return f"{place}: {severity} {printable(finding.rule)} {message}{waived}"
+
+
+_SEVERITIES: dict[tuple[Severity, str, bool], str] = {}
+"""Each severity's word as a finding's line shows it, by language and colour: made once, not per finding."""
+
+
+def _severity(severity: Severity, options: RenderOptions) -> str:
+    shown = _paint(MESSAGES(severity.value, options.lang), _COLORS[severity], options)
+    if type(severity) is Severity and type(options.lang) is str and type(options.color) is bool:
+        _SEVERITIES[severity, options.lang, options.color] = shown  # the few keys there are (3 x 2 x 2)
+    return shown
 
 
 def _score_lines(doc: DocumentResult, options: RenderOptions) -> list[str]:

@@ -18,6 +18,7 @@ from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
 from svcstd.reading.sourcemap import SourceMap, join_pointer
 from svcstd.standard import contacts
 from svcstd.standard.aliases import is_alias
+from svcstd.standard.facts import json_text, shared
 from svcstd.validation import native
 from svcstd.validation.messages import MESSAGES, PATTERN_MESSAGES
 
@@ -303,12 +304,32 @@ def validate(doc: LoadedDocument) -> tuple[Finding, ...]:
         return (version,)
     version_of = format_version(doc.data)
     accepts = _native(version_of)
-    errors = [] if accepts is not None and accepts(doc.data) else _errors(doc.data, version_of)
+    if accepts is not None and accepts(doc.data):
+        if not _may_have_ranges(doc.data):  # type: ignore[arg-type]  # a mapping: judge validates no other
+            return ()  # the usual case: accepted, and no mapping has both a `min` and a `max` (no SCH010)
+        errors: list[ValidationError] = []
+    else:
+        errors = _errors(doc.data, version_of)
     context = _Context.of(errors, doc.source)
     findings = [finding for error in errors for finding in _map_error(error, context)]
     findings.extend(_reversed_ranges(doc, {f.pointer for f in findings}))
     unique = {(f.rule, f.pointer): f for f in reversed(findings)}
     return tuple(sorted(unique.values(), key=lambda f: f.sort_key))
+
+
+_MIN_KEY, _MAX_KEY = '"min": ', '"max": '
+"""How the JSON text writes a mapping's `min` and `max` keys (and no other text: a quote inside a string is `\\"`)."""
+
+
+def _may_have_ranges(data: dict[str, Any]) -> bool:
+    """False when no mapping of the document has both a `min` and a `max` key, so SCH010 has nothing to find.
+
+    Read from the document's JSON text, which the native path has just made (`native._finite`) and TRA090 scans
+    next (`shared`: made once while the document is judged); two substring searches in C instead of walking the
+    document. True (walk) when the text cannot be made.
+    """
+    text = shared(data, json_text)
+    return text is None or (_MAX_KEY in text and _MIN_KEY in text)
 
 
 def _errors(data: object, version: str = "1.1") -> list[ValidationError]:
