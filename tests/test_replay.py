@@ -512,11 +512,6 @@ def _raw_shorter_than_said(body: bytearray, outputs: list[list[Any]]) -> bytes:
     return bytes(body)
 
 
-def _raw_stored_too_long(body: bytearray, outputs: list[list[Any]]) -> bytes:
-    outputs[0][3] += 4  # running into the next output's bytes
-    return bytes(body)
-
-
 def _raw_packing_unknown(body: bytearray, outputs: list[list[Any]]) -> bytes:
     outputs[0][6] = "gzip"
     return bytes(body)
@@ -530,7 +525,7 @@ def _raw_packing_missing(body: bytearray, outputs: list[list[Any]]) -> bytes:
 RESIGNED_RAW: dict[str, Callable[[bytearray, list[list[Any]]], bytes]] = {
     "longer": _raw_longer_than_said,
     "shorter": _raw_shorter_than_said,
-    "stored-too-long": _raw_stored_too_long,
+    "stored-too-long": _stored_length_too_long,
     "packing-unknown": _raw_packing_unknown,
     "packing-missing": _raw_packing_missing,
 }
