@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any, NamedTuple
 
-import yaml
-
 from svcstd.model import Text
-from svcstd.standard.legal import SAFE_LOADER
+from svcstd.standard import data
 
 DATA_FILE = "data/citations.yaml"
 KINDS = {
@@ -65,9 +62,8 @@ def _entry(raw: Mapping[str, Any]) -> RuleCitation:
 
 @cache
 def load_citations() -> Mapping[str, RuleCitation]:
-    """The shipped table, by rule id, read once."""
-    text = resources.files("svcstd").joinpath(DATA_FILE).read_text(encoding="utf-8")
-    return {rule_id: _entry(raw) for rule_id, raw in yaml.load(text, Loader=SAFE_LOADER).items()}
+    """The shipped table, by rule id, read once (from its JSON copy when current: standard/data.py)."""
+    return {rule_id: _entry(raw) for rule_id, raw in data.load(DATA_FILE.removeprefix("data/")).items()}
 
 
 def binding_ids() -> frozenset[str]:

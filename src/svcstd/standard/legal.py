@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
-import yaml
+from svcstd.standard import data
 
 CATALOGUE_FILE = "data/legal_status.yaml"
 NUMBERLESS = frozenset({"UUD"})
@@ -219,16 +218,10 @@ def _key(kind: str, number: str, year: int) -> tuple[str, str, int]:
     return kind, (lead.group(1) if lead else number).casefold(), year
 
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader where PyYAML has it (the same data as `safe_load`, ten times faster): svcstd's own
-data files are read at start-up, so one small file pays for them."""
-
-
 @cache
 def catalogue() -> Mapping[str, Act]:
-    """The shipped catalogue by id, read once."""
-    text = resources.files("svcstd").joinpath(CATALOGUE_FILE).read_text(encoding="utf-8")
-    return {entry["id"]: _act(entry) for entry in yaml.load(text, Loader=SAFE_LOADER)}
+    """The shipped catalogue by id, read once (from its JSON copy when current: standard/data.py)."""
+    return {entry["id"]: _act(entry) for entry in data.load(CATALOGUE_FILE.removeprefix("data/"))}
 
 
 def _act(entry: Mapping[str, Any]) -> Act:
