@@ -58,14 +58,14 @@ def charges_fee(doc: Document, ctx: RuleContext) -> bool:
 
 # Facilities that serve a group, by the words real standards use for them (a ramp, a lactation room, a play
 # corner). A facility may also say so itself with `serves` (format 1.1).
-SERVES = {
-    "disability": re.compile(
+SERVES = {  # compiled at the first facility named: most published sheets list none
+    "disability": lazy_pattern(
         r"disabilitas|difabel|kursi roda|\bramp\b|jalur landai|bidang miring|guiding block|ubin pemandu|tuna",
         re.IGNORECASE,
     ),
-    "elderly": re.compile(r"lansia|lanjut usia|manula", re.IGNORECASE),
-    "pregnant": re.compile(r"ibu hamil|laktasi|menyusui|obstetri|kebidanan|bersalin|ponek", re.IGNORECASE),
-    "children": re.compile(r"\banak\b|ramah anak|bermain|bayi|balita|pojok baca", re.IGNORECASE),
+    "elderly": lazy_pattern(r"lansia|lanjut usia|manula", re.IGNORECASE),
+    "pregnant": lazy_pattern(r"ibu hamil|laktasi|menyusui|obstetri|kebidanan|bersalin|ponek", re.IGNORECASE),
+    "children": lazy_pattern(r"\banak\b|ramah anak|bermain|bayi|balita|pojok baca", re.IGNORECASE),
 }
 ADULT_AGE = 17
 """Indonesian law treats 17 (or married) as adult for identity documents: a service only adults use has no children."""
@@ -111,7 +111,7 @@ _REMEMBERED = 200
 
 def _groups_in(name: str) -> tuple[str, ...]:
     """The groups a facility's name shows it serves (`Ruang laktasi`: pregnant)."""
-    return tuple(group for group, words in SERVES.items() if words.search(name))
+    return tuple(group for group, words in SERVES.items() if words().search(name))
 
 
 _named_groups = lru_cache(maxsize=4096)(_groups_in)

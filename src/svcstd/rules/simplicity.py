@@ -19,7 +19,7 @@ from svcstd.standard.steps import all_steps
 from svcstd.standard.words import folded, lazy_pattern
 
 _COPY_NAME = lazy_pattern(r"^\s*(?:foto\s*kopi|fotocopy|photocopy|salinan)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE_END = lazy_pattern(r"(?<=[.!?;])\s+")  # only for a long description
 
 PRINCIPLE_REF = principle(
     "principle of simplicity; its definition not verified: good practice",
@@ -589,7 +589,7 @@ def _overrun_params(
 
 
 def _sentences(text: str) -> Iterator[str]:
-    yield from _SENTENCE_END.split(text)
+    yield from _SENTENCE_END().split(text)
 
 
 def _longest_sentence(text: str) -> int:

@@ -48,7 +48,7 @@ ON_SITE_CHANNELS = frozenset({"notice_board", "information_desk", "brochure"})
 # them as it stands; what cannot be used is a contact with no number, address or host at all, or an e-mail
 # address written as a web address ("http://dinsos@inhilkab.go.id").
 _PHONE_CANDIDATE = re.compile(r"\+?\(?\d[\d\s().-]*\d")
-_LINE_RANGE = re.compile(r"^(.*\d)-(\d+)$")
+_LINE_RANGE = lazy_pattern(r"^(.*\d)-(\d+)$")
 _HOST = lazy_pattern(
     r"(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:id|com|org|net|info|io)(?::\d+)?(?:[/?#]\S*)?",
     re.IGNORECASE,
@@ -63,7 +63,7 @@ def has_phone(text: str) -> bool:
             part = piece.strip()
             if contacts.is_phone(part):
                 return True
-            ranged = _LINE_RANGE.match(part)  # "(0564)41110-41186": the lines 41110 to 41186
+            ranged = _LINE_RANGE().match(part)  # "(0564)41110-41186": the lines 41110 to 41186
             if ranged and contacts.is_phone(ranged.group(1)):
                 return True
     return False

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from svcstd.standard import data
+from svcstd.standard.words import lazy_pattern
 
 CATALOGUE_FILE = "data/legal_status.yaml"
 NUMBERLESS = frozenset({"UUD"})
@@ -58,7 +59,7 @@ _NUMBER = re.compile(
     rf"|\b(?P<bare>\d+[a-z]?)\s+{_TAHUN}\s*(?P<bare_year>{_YEAR})\b)",
     re.IGNORECASE,
 )
-_YEAR_ONLY = re.compile(rf"\b{_TAHUN}\W*(?P<year>{_YEAR})\b", re.IGNORECASE)
+_YEAR_ONLY = lazy_pattern(rf"\b{_TAHUN}\W*(?P<year>{_YEAR})\b", re.IGNORECASE)  # a citation without a number
 _TRAILING_YEAR = re.compile(rf"/(?P<year>{_YEAR})$")
 _NUMBER_ONLY_YEAR = re.compile(rf"^(?P<num>\d+[a-z]?)/(?P<year>{_YEAR})$", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^0*(\d+[a-z]?)", re.IGNORECASE)
@@ -135,7 +136,7 @@ def parse_citation(text: str) -> ActRef | None:
 def _number_and_year(rest: str) -> tuple[str | None, int | None]:
     match = _NUMBER.search(rest)
     if match is None:
-        only = _YEAR_ONLY.search(rest)
+        only = _YEAR_ONLY().search(rest)
         return None, int(only["year"]) if only else None
     if match["short"]:
         return match["short"], int(match["short_year"])

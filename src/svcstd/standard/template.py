@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from svcstd.model import Text
+from svcstd.standard.words import lazy_pattern
 
 # The marker every unfilled value carries; rule TRA090 looks for these.
 PLACEHOLDER_MARKERS = ("<<ISI:", "<<FILL IN:")
@@ -21,13 +22,14 @@ DEFAULT_ID = Text("provider-code/service-code", "kode-instansi/kode-layanan")
 # Where `svcstd schema -o` writes the schema, from the repository's top folder (README, Editor support).
 SCHEMA_FILE = "schemas/service-standard.schema.json"
 
-_FIELDS = re.compile(r"\{(service|provider|id)\}")
-_KIND = re.compile(r"\{kind\} *")
+# Compiled at the first use: only `svcstd init` fills a template; every check imports this module for TRA090.
+_FIELDS = lazy_pattern(r"\{(service|provider|id)\}")
+_KIND = lazy_pattern(r"\{kind\} *")
 _OPEN, _CLOSE = "#<standard>", "#</standard>"
-_STANDARD_ONLY = re.compile(f"^{_OPEN}\n.*?^{_CLOSE}\n", re.MULTILINE | re.DOTALL)
+_STANDARD_ONLY = lazy_pattern(f"^{_OPEN}\n.*?^{_CLOSE}\n", re.MULTILINE | re.DOTALL)
 KINDS = ("standard", "published_sheet")
 """What `svcstd init --kind` writes: a full standard, or the published sheet (the six delivery components)."""
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_NOT_SLUG = lazy_pattern(r"[^a-z0-9]+")
 # Characters that YAML does not allow raw inside a double-quoted scalar, or reads as line breaks.
 _LINE_BREAKS = frozenset("\u0085\u2028\u2029\ufeff")
 
@@ -60,7 +62,7 @@ def yaml_quote(value: str) -> str:
 def slug(text: str) -> str:
     """`Dinas Kependudukan & Pencatatan Sipil` -> `dinas-kependudukan-pencatatan-sipil`."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:60].strip("-")
+    return _NOT_SLUG().sub("-", ascii_text.lower()).strip("-")[:60].strip("-")
 
 
 def standard_id(service: str, provider: str, lang: str) -> str:
@@ -78,9 +80,9 @@ def template_text(lang: str, kind: str = "standard") -> str:
     name = f"standard.{'id' if lang == 'id' else 'en'}.yaml"
     text = resources.files("svcstd").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
     if kind != "standard":
-        text = _STANDARD_ONLY.sub("", text)
+        text = _STANDARD_ONLY().sub("", text)
     text = text.replace(f"{_OPEN}\n", "").replace(f"{_CLOSE}\n", "")
-    return _KIND.sub(lambda _: kind.ljust(24), text.rstrip("\n") + "\n", count=1)
+    return _KIND().sub(lambda _: kind.ljust(24), text.rstrip("\n") + "\n", count=1)
 
 
 def repository_root(folder: Path, cwd: Path) -> Path:
@@ -111,4 +113,4 @@ def new_standard(
     values = {"service": service.strip(), "provider": provider.strip()}
     values["id"] = standard_id(values["service"], values["provider"], lang)
     text = template_text(lang, kind).replace("{schema}", schema, 1)
-    return _FIELDS.sub(lambda match: yaml_quote(values[match.group(1)]), text)
+    return _FIELDS().sub(lambda match: yaml_quote(values[match.group(1)]), text)
