@@ -133,3 +133,15 @@ def test_dates_does_not_import_calendar() -> None:
 def test_a_month_end_is_clamped(month: int) -> None:
     start = date(2023, 1, 31)
     assert add_months(start, month - 1).day == calendar.monthrange(2023, month)[1]
+
+
+def test_the_registry_is_what_copying_every_rule_made() -> None:
+    from dataclasses import replace
+
+    import svcstd.rules as registry
+
+    binding = registry.binding_ids()
+    assert not any(rule.binding for rule in registry._REGISTRY)
+    assert tuple(replace(rule, binding=rule.id in binding) for rule in registry._REGISTRY) == registry.BUILTIN_RULES
+    assert [rule.binding for rule in registry.BUILTIN_RULES] == [rule.id in binding for rule in registry._REGISTRY]
+    assert 0 < sum(rule.binding for rule in registry.BUILTIN_RULES) < len(registry.BUILTIN_RULES)

@@ -42,7 +42,8 @@ _REGISTRY: tuple[Rule, ...] = (
     *fairness.RULES,
 )
 _BINDING = binding_ids()
-BUILTIN_RULES: tuple[Rule, ...] = tuple(replace(r, binding=r.id in _BINDING) for r in _REGISTRY)
+# Only the binding rules are copied (`rule()` makes every rule not binding): a copy costs ~10 µs at start-up.
+BUILTIN_RULES: tuple[Rule, ...] = tuple(replace(r, binding=True) if r.id in _BINDING else r for r in _REGISTRY)
 """Every built-in rule, binding (compliance) where data/citations.yaml says it is law, quoted with a source."""
 
 
