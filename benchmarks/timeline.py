@@ -10,9 +10,14 @@ changed: the wrappers live in this script only. With several `--src`, runs alter
 
 Printed per run: wall from launch to exit; the head (launch to the first chunk starting in a worker) split into
 interpreter start and imports, discovery, the warm start, the fork; the body (first chunk started to last
-chunk ended) with each worker's busy share and idle tail; the tail (last chunk ended to exit) split into the
-last results reaching the parent, the pool's shutdown, the outputs; and CPU: the parent's (with its threads'
-shares) and the workers'.
+chunk ended) with each worker's busy share, idle gaps between chunks, idle tail, and its voluntary context
+switches between chunks (each a wait: a full results pipe, an empty task queue); the tail (last chunk ended
+to exit) split into the last results reaching the parent, the pool's shutdown, the outputs, the interpreter's
+exit; and CPU: the parent's (with its threads' shares) and the workers'. Median and least of the runs.
+
+"interpreter" includes this script's own imports (about 20 ms); every other interval is svcstd's own. On a
+machine shared with other work, intervals are stretched by preemption: compare the counts (chunks, waits) and
+CPU seconds, and wall only between runs alternated at the same load.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -47,6 +53,14 @@ def _thread_cpu() -> dict[str, float]:
         name = names.get(int(task), f"thread {task}")
         found[name] = found.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
     return found
+
+
+def _switches() -> int:
+    """This process's voluntary context switches so far: each time it waited (a full pipe, an empty queue)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("voluntary_ctxt_switches:"):
+            return int(line.split()[1])
+    return 0
 
 
 def inner(src: str, log: str, argv: list[str]) -> None:  # noqa: PLR0915  (one place for every wrapper)
@@ -104,12 +118,13 @@ def inner(src: str, log: str, argv: list[str]) -> None:  # noqa: PLR0915  (one p
     def check_chunk(targets: list[object]) -> object:
         if collected not in gc.callbacks:
             gc.callbacks.append(collected)
-        began, cpu = time.time(), time.process_time()
+        began, cpu, blocked = time.time(), time.process_time(), _switches()
         result = original_chunk(targets)  # type: ignore[arg-type]
         ended = time.time()
         record = {"e": "chunk", "pid": os.getpid(), "t0": began, "t": ended, "n": len(targets),
                   "cpu": time.process_time() - cpu, "first": str(getattr(targets[0], "display", "")),
-                  "gc": collecting["cpu"], "full": collecting["full"], "frozen": gc.get_freeze_count()}  # fmt: skip
+                  "v0": blocked, "v1": _switches(), "gc": collecting["cpu"], "full": collecting["full"],
+                  "frozen": gc.get_freeze_count()}  # fmt: skip
         with open(worker_log, "a") as file:
             file.write(json.dumps(record) + "\n")
         return result
@@ -222,6 +237,7 @@ def analyse(run: dict[str, object]) -> dict[str, float]:  # noqa: PLR0915
         last_end = max(c["t"] for c in chunks)
         found["to warm start"] = at.get("warm start begins", at["pool begins"]) - at["discovery ends"]
         found["warm start"] = at.get("warm start ends", 0) - at.get("warm start begins", 0)
+        found["pool prep"] = at["pool begins"] - at.get("warm start ends", at["discovery ends"])
         found["fork"] = at["pool started"] - at["pool begins"]
         found["to first chunk"] = first_start - at["pool started"]
         found["head"] = first_start - launched
@@ -241,6 +257,11 @@ def analyse(run: dict[str, object]) -> dict[str, float]:  # noqa: PLR0915
             found[f"worker {number} idle tail"] = last_end - max(c["t"] for c in taken)
             found[f"worker {number} idle gaps"] = (max(c["t"] for c in taken) - min(c["t0"] for c in taken)) - busy_s
             found[f"worker {number} late start"] = min(c["t0"] for c in taken) - first_start
+            ordered = sorted(taken, key=lambda c: c["t0"])
+            found[f"worker {number} waits between chunks"] = sum(
+                after["v0"] - before["v1"] for before, after in pairwise(ordered)
+            )
+            found[f"worker {number} waits in chunks"] = sum(c["v1"] - c["v0"] for c in taken)
         found["chunks"] = len(chunks)
         found["last result after last chunk"] = (max(results) if results else last_end) - last_end
         found["pool exit"] = at["pool exit ends"] - at["pool exit begins"]
