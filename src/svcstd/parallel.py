@@ -162,6 +162,10 @@ def _pool_classes() -> dict[str, type]:
         def _get_sentinels(self) -> list[Any]:
             return [self._change_notifier._reader]  # type: ignore[attr-defined]
 
+        def _setup_queues(self) -> None:
+            super()._setup_queues()  # type: ignore[misc]
+            widen_pipe(self._outqueue._reader)  # type: ignore[attr-defined]
+
         @staticmethod
         def Process(ctx: BaseContext, *args: Any, **kwds: Any) -> Any:
             if ctx.get_start_method() == "fork":
@@ -174,6 +178,27 @@ def _pool_classes() -> dict[str, type]:
     for cls in classes.values():  # pickled by reference (spawn): svcstd.parallel.<name>, found by __getattr__
         cls.__qualname__ = cls.__name__
     return classes
+
+
+PIPE_SIZE = 1 << 20
+"""The results' pipe, widened from 64 KiB to Linux's default most (`/proc/sys/fs/pipe-max-size`)."""
+
+
+def widen_pipe(connection: Any) -> None:
+    """Widen the pipe the workers send their results through (Linux; elsewhere, or when refused, as it is).
+
+    A chunk's results are up to 64 files' JSON lines, about 0.4 MB of the real corpus. Through a pipe of 64 KiB
+    the worker sending them waits until the parent's result thread has read all but the last 64 KiB; that
+    thread needs this process's GIL for each read, and a core, both shared with the main thread writing the
+    previous results and with the other worker. Widened, a chunk's results fit in the pipe at once: the worker
+    goes straight on to its next chunk, and the parent reads them in one call instead of seven.
+    """
+    try:
+        import fcntl
+
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+    except (ImportError, AttributeError, OSError, ValueError):  # not Linux, a pipe-max-size below, no pipe
+        return
 
 
 def _pool_context() -> BaseContext:
