@@ -9,13 +9,12 @@ regular file. Anything else is a CacheError (exit 2) rather than a write through
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
 import stat
 import sys
 from pathlib import Path
 
+from svcstd.cache.basics import sha256
 from svcstd.errors import SvcstdError
 from svcstd.i18n import Catalog
 
@@ -72,7 +71,7 @@ def checked_root(start: str | os.PathLike[str] = ".") -> Path:
 
 def root_folder(start: str | os.PathLike[str] = ".") -> Path:
     """The cache folder of the checked root around `start`: one per root, named by its path's digest."""
-    digest = hashlib.sha256(os.fsencode(checked_root(start))).hexdigest()[:32]
+    digest = sha256(os.fsencode(checked_root(start))).hexdigest()[:32]
     return cache_home() / digest
 
 
@@ -86,8 +85,10 @@ def make_folder(path: Path, home: Path) -> None:
     parts = path.relative_to(home).parts
     for folder in (home.joinpath(*parts[:depth]) for depth in range(len(parts) + 1)):
         if not os.path.lexists(folder):
-            with contextlib.suppress(FileExistsError):
+            try:  # noqa: SIM105  (contextlib is not imported: start-up of a warm replay)
                 os.mkdir(folder, 0o700)
+            except FileExistsError:
+                pass
         check_private(folder, directory=True)
 
 
@@ -130,8 +131,10 @@ def _create_key(path: Path) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(secrets.token_bytes(KEY_BYTES))
-        with contextlib.suppress(FileExistsError):  # another run made it first: use theirs
+        try:  # noqa: SIM105
             os.link(temporary, path)
+        except FileExistsError:  # another run made it first: use theirs
+            pass
     finally:
         temporary.unlink(missing_ok=True)
 

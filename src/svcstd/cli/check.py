@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from svcstd.cli.common import MESSAGES as CLI_MESSAGES
 from svcstd.cli.common import (
@@ -25,9 +22,13 @@ from svcstd.cli.common import (
 )
 from svcstd.cli.output import refuse_overwriting, write_output, write_utf8
 from svcstd.errors import NothingCheckedError, UsageError
-from svcstd.i18n import Catalog, default_language, environment_language
+from svcstd.i18n import TYPE_CHECKING, Catalog, default_language, environment_language, named_tuple
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+    from contextlib import AbstractContextManager
+    from typing import Any, NamedTuple
+
     from rich.progress import Progress
 
     from svcstd import api
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
     from svcstd.model import Report
     from svcstd.reading.discovery import Target
     from svcstd.reporters import RenderOptions
-
+else:
+    NamedTuple = object  # _Command is made a named tuple by named_tuple (a replay imports no typing)
 
 PROGRESS_MIN_FILES = 200
 """Fewer files than this finish before a progress bar would tell anyone anything."""
@@ -155,9 +157,14 @@ HELP = Catalog(
 )
 
 
-@contextmanager
-def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar() -> AbstractContextManager[Callable[[int, int], None] | None]:
     """A transient bar on standard error for long runs on a terminal; nothing in CI or when redirected."""
+    from contextlib import contextmanager  # imported here: a replay needs none of it (start-up)
+
+    return contextmanager(_progress_bar)()
+
+
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     if not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
@@ -316,6 +323,10 @@ class _Command(NamedTuple):
     quiet: bool
     skip_non_standards: bool
     allow_empty: bool
+
+
+if not TYPE_CHECKING:
+    _Command = named_tuple(_Command)
 
 
 def _replaying(

@@ -4,16 +4,15 @@ to standard error. Nothing here imports typer, click or rich (`svcstd.cli.app` r
 from __future__ import annotations
 
 import os
-import re
 import sys
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from svcstd.errors import UsageError
-from svcstd.i18n import Catalog, default_language, environment_language
+from svcstd.i18n import TYPE_CHECKING, Catalog, default_language, environment_language
 
 if TYPE_CHECKING:
+    import re
+    from collections.abc import Mapping
     from datetime import date
 
     from svcstd.judge import Pipeline
@@ -135,8 +134,22 @@ def lang_from_argv(argv: list[str] | None, fallback: str) -> str:
     return fallback
 
 
-_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+ANSI = r"\033\[[;?0-9]*[a-zA-Z]"
 """The escape sequences click's `echo` removes from what goes to a stream that is not a terminal."""
+_ansi: re.Pattern[str] | None = None
+"""ANSI compiled, once a line holds an escape character (re is not imported before: start-up)."""
+
+
+def strip_ansi(text: str) -> str:
+    """`text` without the escape sequences of ANSI; re only for text holding ESC (none else can match)."""
+    global _ansi  # noqa: PLW0603
+    if "\033" not in text:
+        return text
+    if _ansi is None:
+        import re
+
+        _ansi = re.compile(ANSI)
+    return _ansi.sub("", text)
 
 
 def echo_err(line: str) -> None:
@@ -147,7 +160,7 @@ def echo_err(line: str) -> None:
         return
     text = line + "\n"
     if not _isatty(stream):
-        text = _ANSI.sub("", text)
+        text = strip_ansi(text)
     stream.write(text)
     stream.flush()
 

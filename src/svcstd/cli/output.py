@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
-from typing import IO, Any
 
 from svcstd.cli.common import MESSAGES
 from svcstd.errors import UsageError
+from svcstd.i18n import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from types import FrameType
+    from typing import IO, Any
 
 
 def write_output(text: str | Iterable[str], path: Path | None, inputs: Iterable[str] = ()) -> None:
@@ -118,28 +120,34 @@ class Terminated(SystemExit):
     """SIGTERM arrived while a file was being written: unwind (removing the temporary file), exit 143."""
 
 
-@contextmanager
-def _terminate_as_exit() -> Iterator[None]:
+class _terminate_as_exit:  # (used as the context manager function it was)
     """SIGTERM raises Terminated while the block runs, so `finally` clauses clean up; the old handler after.
 
     Python's default for SIGTERM ends the process at once, which left a half-written temporary file.
-    Signal handlers can only be set from the main thread; elsewhere the block runs as it is.
+    Signal handlers can only be set from the main thread; elsewhere the block runs as it is. A class rather
+    than `contextlib.contextmanager`: a replay writing a file imports no contextlib (start-up).
     """
 
-    import signal
+    def __enter__(self) -> None:
+        import signal
 
-    def stop(number: int, frame: FrameType | None) -> None:
-        raise Terminated(128 + number)
+        self.previous: Any = None
+        self.set = False
+        try:
+            self.previous = signal.signal(signal.SIGTERM, _stop)
+        except ValueError:  # not the main thread
+            return
+        self.set = True
 
-    try:
-        previous = signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    def __exit__(self, *exc_info: object) -> None:
+        if self.set:
+            import signal
+
+            signal.signal(signal.SIGTERM, self.previous)
+
+
+def _stop(number: int, frame: FrameType | None) -> None:
+    raise Terminated(128 + number)
 
 
 def ensure_folder(path: Path) -> None:

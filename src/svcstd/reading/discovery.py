@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Sequence
-from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd.errors import MissingPathError
-from svcstd.i18n import Catalog
+from svcstd.i18n import TYPE_CHECKING, Catalog, named_tuple
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
     from pathlib import Path
+    from typing import NamedTuple
+else:
+    NamedTuple = object  # made named tuples by named_tuple (a warm replay imports no typing)
 
 MESSAGES = Catalog(
     "discovery",
@@ -41,6 +42,10 @@ class Target(NamedTuple):
     explicit: bool
 
 
+if not TYPE_CHECKING:
+    Target = named_tuple(Target)
+
+
 class Globs(NamedTuple):
     """include/exclude patterns and the folder they are relative to."""
 
@@ -56,6 +61,10 @@ class Globs(NamedTuple):
         if self.include and not any(glob_match(relative, pattern) for pattern in self.include):
             return False
         return not any(glob_match(relative, pattern) for pattern in self.exclude)
+
+
+if not TYPE_CHECKING:
+    Globs = named_tuple(Globs)
 
 
 def discover(
@@ -136,14 +145,20 @@ def glob_match(path: str, pattern: str) -> bool:
     return any(fnmatch(path, variant) for variant in _variants(pattern))
 
 
-@cache
+_VARIANTS: dict[str, tuple[str, ...]] = {}
+"""`_variants` of each pattern seen (as `functools.cache` kept them; functools is not imported)."""
+
+
 def _variants(pattern: str) -> tuple[str, ...]:
     """`**/` may stand for no folder too: the pattern with each `**/` kept or dropped."""
-    pieces = pattern.split("**/")
-    variants = {pieces[0]}
-    for piece in pieces[1:]:
-        variants = {variant + joint + piece for variant in variants for joint in ("**/", "")}
-    return tuple(sorted(variants))
+    found = _VARIANTS.get(pattern)
+    if found is None:
+        pieces = pattern.split("**/")
+        variants = {pieces[0]}
+        for piece in pieces[1:]:
+            variants = {variant + joint + piece for variant in variants for joint in ("**/", "")}
+        found = _VARIANTS[pattern] = tuple(sorted(variants))
+    return found
 
 
 def _display(folder: str, relative: str) -> str:
