@@ -36,7 +36,6 @@ import os
 import stat
 import sys
 import time
-from pathlib import Path
 
 from svcstd import __version__
 from svcstd.cache.basics import (
@@ -55,16 +54,17 @@ from svcstd.cache.location import (
     BINARY,
     NO_FOLLOW,
     NONBLOCK,
-    cache_home,
+    home_text,
     make_folder,
     open_regular,
-    root_folder,
+    root_text,
     secret_key,
 )
 
 if TYPE_CHECKING:
     from array import array
     from collections.abc import Callable, Iterable, Iterator, Sequence
+    from pathlib import Path
     from typing import Any
 
     from svcstd.cache.store import ResultCache
@@ -242,7 +242,7 @@ def run_key(source: list[object], options: dict[str, object]) -> str:
     return sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple[object, ...]:
+def basis(settings: Settings, as_of: str, baseline: str | Path | None) -> tuple[object, ...]:
     """What the run took from files and the clock (configuration, custom rules, today, the baseline): taken
     when the key is made and again when the run ends, a record is saved only if the run used exactly that."""
     from dataclasses import fields
@@ -302,8 +302,15 @@ def _now_stamp(path: str) -> Stamp | None:
     return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
 
-def _folder(start: str = ".") -> tuple[Path, Path]:
-    return cache_home(), root_folder(start) / FOLDER
+def _folder(start: str = ".") -> tuple[str, str]:
+    """The cache home and the records' folder of the checked root around `start` (the text of their paths,
+    as `str(cache_home())` and `str(root_folder(start) / FOLDER)` give them: pathlib is not imported)."""
+    return home_text(), os.path.join(root_text(start), FOLDER)
+
+
+def _root_name(folder: str) -> str:
+    """The name of the checked root's cache folder, which holds the records' `folder` (`Path(folder).parent.name`)."""
+    return os.path.basename(os.path.dirname(folder))
 
 
 def _name(key: str) -> str:
@@ -479,13 +486,13 @@ def find(
         secret = secret_key(home)
     except OSError:
         return None
-    handle = open_regular(folder / _name(key))
+    handle = open_regular(os.path.join(folder, _name(key)))
     if handle is None:
         return None
     record = None
     try:
         checked: dict[tuple[int, int, int], Inflated] = {}
-        header = _verified(handle, secret, key, folder.parent.name, checked)
+        header = _verified(handle, secret, key, _root_name(folder), checked)
         if header is not None and _rules_current(header):
             include, exclude, root = _globs(header["globs"])
             targets, found = targets_of(include, exclude, root)
@@ -758,8 +765,8 @@ class Recorder:
         self.raw = 0
         """The text of the outputs stored raw so far (all together within RAW_BYTES)."""
         self._stream: Any = None
-        self._temporary: Path | None = None
-        self._folder: Path | None = None
+        self._temporary: str | None = None
+        self._folder: str | None = None
         self._secret = b""
 
     def give_up(self) -> None:
@@ -801,7 +808,7 @@ class Recorder:
                 shared[path] = sha
         for path, sha in sorted(shared.items()):
             stamp = _stamp(path, now)
-            if stamp is None or file_digest(Path(path)) != sha or _now_stamp(path) != stamp:
+            if stamp is None or file_digest(path) != sha or _now_stamp(path) != stamp:
                 self.give_up()
                 return
             self.shared.append([path, list(stamp)])
@@ -880,7 +887,7 @@ class Recorder:
             self._folder = folder
             import secrets
 
-            self._temporary = folder / f"{TEMPORARY}{secrets.token_hex(8)}"
+            self._temporary = os.path.join(folder, f"{TEMPORARY}{secrets.token_hex(8)}")
             handle = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | BINARY, 0o600)
             self._stream = os.fdopen(handle, "wb")
         except OSError:
@@ -904,7 +911,7 @@ class Recorder:
             "globs": self.globs,
             "key": self.key,
             "outputs": self.outputs,
-            "root": self._folder.parent.name,
+            "root": _root_name(self._folder),
             "rules": self.rules,
             "shared": self.shared,
             "skipped": self.skipped,
@@ -926,7 +933,7 @@ class Recorder:
             self._stream.write(b"\n" + b"%020d" % len(blob) + b" " + self._signer.hexdigest().encode())
             self._stream.close()
             self._stream = None
-            os.replace(self._temporary, self._folder / _name(self.key))
+            os.replace(self._temporary, os.path.join(self._folder, _name(self.key)))
             self._temporary = None
             prune_runs(self._folder)
         except OSError:
@@ -943,7 +950,7 @@ class Recorder:
             self._stream = None
         if self._temporary is not None:
             try:  # noqa: SIM105  (contextlib is not imported: start-up)
-                self._temporary.unlink(missing_ok=True)
+                os.unlink(self._temporary)
             except OSError:
                 pass
             self._temporary = None
@@ -952,7 +959,7 @@ class Recorder:
 # --- housekeeping -------------------------------------------------------------------------------------------------
 
 
-def prune_runs(folder: Path, max_bytes: int | None = None, now: float | None = None) -> int:
+def prune_runs(folder: str | Path, max_bytes: int | None = None, now: float | None = None) -> int:
     """Drop stale temporary records, then the oldest records beyond KEEP_RUNS or `max_bytes`; the bytes left."""
     limit = MAX_BYTES // 2 if max_bytes is None else max_bytes
     cutoff = (time.time() if now is None else now) - STALE_SECONDS

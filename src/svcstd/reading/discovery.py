@@ -10,6 +10,7 @@ Files named on the command line are always checked (CLI.md).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -224,3 +225,49 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+# --- the text of paths, as pathlib would give it (a warm replay imports no pathlib: start-up) -------------------
+
+
+def path_text(name: str) -> str:
+    """`str(Path(name))` without importing pathlib: on POSIX, empty parts and `.` parts dropped, a root of
+    exactly two slashes kept as two (POSIX leaves it to the system), `.` for nothing left. Elsewhere,
+    pathlib itself."""
+    if os.name != "posix":
+        from pathlib import Path
+
+        return str(Path(name))
+    root = ""
+    if name[:1] == "/":
+        stripped = name.lstrip("/")
+        root = "//" if len(name) - len(stripped) == 2 else "/"
+        name = stripped
+    return root + "/".join(part for part in name.split("/") if part and part != ".") or "."
+
+
+_IGNORED_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+"""The errors after which pathlib's `exists()` and `is_dir()` answer False; any other is raised."""
+
+
+def path_mode(path: str) -> int | None:
+    """os.stat(path).st_mode as pathlib's `exists()` and `is_dir()` see it: None where they answer False
+    (a missing path, a symbolic link loop, a name the system cannot take), any other error raised."""
+    try:
+        return os.stat(path).st_mode
+    except OSError as error:
+        if error.errno in _IGNORED_ERRNOS:
+            return None
+        raise
+    except ValueError:
+        return None
+
+
+def path_parent(path: str) -> str:
+    """`str(Path(path).parent)` of a path as path_text gives it (POSIX)."""
+    return os.path.dirname(path) or "."
+
+
+def path_name(path: str) -> str:
+    """`Path(path).name` of a path as path_text gives it (POSIX): its last part, nothing for `.` or a root."""
+    return "" if path in (".", "/", "//") else path.rpartition("/")[2]
