@@ -65,16 +65,21 @@ def home_text() -> str:
     chosen = os.environ.get(ENVIRONMENT)
     if chosen:
         given = path_text(chosen)
-        return given if given.startswith("/") else path_text(os.getcwd() + "/" + given)  # Path.absolute()
+        return given if given.startswith("/") else _joined(os.getcwd(), given)  # Path.absolute()
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and xdg.startswith("/"):  # Path(xdg).is_absolute()
-        return path_text(xdg + "/svcstd")
+        return _joined(xdg, "svcstd")
     home = os.path.expanduser("~")  # Path.home()
     if home[:1] == "~":
         raise RuntimeError("Could not determine home directory.")
     if sys.platform == "darwin":
-        return path_text(home + "/Library/Caches/svcstd")
-    return path_text(home + "/.cache/svcstd")
+        return _joined(home, "Library/Caches/svcstd")
+    return _joined(home, ".cache/svcstd")
+
+
+def _joined(base: str, relative: str) -> str:
+    """`str(Path(base) / relative)` on POSIX, `relative` being relative: a root of `base` stays as it is."""
+    return path_text(os.path.join(path_text(base), relative))
 
 
 def _home_by_pathlib() -> Path:

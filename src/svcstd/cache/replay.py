@@ -345,7 +345,10 @@ def _loads(blob: bytes) -> Any:
             pass
         else:
             text = blob.decode("utf-8", "surrogatepass")
-            value, end = make_scanner(_Decoding)(text, 0)  # type: ignore[arg-type]
+            try:
+                value, end = make_scanner(_Decoding)(text, 0)  # type: ignore[arg-type]
+            except StopIteration:  # as JSONDecoder.raw_decode: "Expecting value"
+                raise ValueError("expecting a value") from None
             if text[end:].strip(" \t\n\r"):  # json.loads allows JSON's whitespace after the value, nothing else
                 raise ValueError("extra data after the header")
             return value
