@@ -43,9 +43,9 @@ NOT_ON_THE_WARM_PATH = (
 )
 """What a replay to standard output did import before this part, and imports no more."""
 
-NOT_ON_THE_FILE_PATH = ("typing", "pathlib", "urllib.parse", "ipaddress", "json", "hashlib", "hmac", "contextlib")
-"""The same, for a replay writing a file (tempfile, which it imports for the file renamed into place, brings
-re, functools and zlib with it)."""
+NOT_ON_THE_FILE_PATH = (*NOT_ON_THE_WARM_PATH, "tempfile", "shutil", "random", "signal")
+"""The same, and more, for a replay writing a file: tempfile (for the file renamed into place) and signal (for
+SIGTERM while it is written) brought shutil, random, re and enum."""
 
 HARNESS = """
 import sys
@@ -353,3 +353,47 @@ def test_a_text_path_that_is_no_regular_file_is_written_through(tmp_path: Path) 
     assert output._destination(str(tmp_path / "new.json"))[1:] == (str(tmp_path), "new.json", False)
     with pytest.raises(Exception, match="cannot write"):
         output.write_output("x", str(tmp_path))  # a folder: written through, and said as a write that failed
+
+
+def test_the_temporary_file_is_made_as_mkstemp_makes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    handle, name = output._temporary_file(str(tmp_path), ".out.json.")
+    os.close(handle)
+    assert os.path.isabs(name) and os.path.dirname(name) == str(tmp_path)
+    base = os.path.basename(name)
+    assert base.startswith(".out.json.") and len(base) == len(".out.json.") + 8
+    assert set(base[len(".out.json.") :]) <= set(output.NAME_LETTERS)
+    assert os.stat(name).st_mode & 0o777 == 0o600
+    taken = [b"\0" * 8, b"\0" * 8, b"\1" * 8]  # the first name twice: taken, so tried again
+    real = os.urandom
+    monkeypatch.setattr(os, "urandom", lambda size: taken.pop(0) if taken else real(size))
+    first, _ = output._temporary_file(str(tmp_path), "p.")
+    second, again = output._temporary_file(str(tmp_path), "p.")
+    os.close(first)
+    os.close(second)
+    assert os.path.basename(again) == "p." + output.NAME_LETTERS[1] * 8
+    with pytest.raises(FileNotFoundError):
+        output._temporary_file(str(tmp_path / "missing"), "p.")
+
+
+SIGTERM_WHILE_WRITING = """
+import os, signal, sys
+from svcstd.cli.output import write_output
+def chunks():
+    yield "first\\n"
+    os.kill(os.getpid(), signal.SIGTERM)
+    yield "never\\n"
+try:
+    write_output(chunks(), sys.argv[1])
+finally:
+    print(signal.getsignal(signal.SIGTERM) == signal.SIG_DFL)
+"""
+
+
+def test_sigterm_while_a_file_is_written_leaves_nothing_behind(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    done = subprocess.run(
+        [sys.executable, "-c", SIGTERM_WHILE_WRITING, str(target)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 128 + 15
+    assert done.stdout == "True\n"  # the default handler back in place
+    assert list(tmp_path.iterdir()) == []

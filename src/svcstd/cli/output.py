@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -62,12 +63,10 @@ def _write(chunks: Iterable[str] | Iterable[bytes], path: str | Path | None, bin
     if through:  # /dev/null, a pipe: write through, never replace it
         _write_chunks(chunks, path, binary)
         return
-    import tempfile
-
     temporary = ""
     try:
         with _terminate_as_exit():
-            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+            handle, temporary = _temporary_file(folder, f".{name}.")
             with _open(handle, binary) as stream:
                 stream.writelines(chunks)
             os.chmod(temporary, _default_file_mode())
@@ -94,6 +93,32 @@ def _destination(path: str | Path) -> tuple[str | Path, str | Path, str, bool]:
     text = path_text(os.fspath(path))
     mode = path_mode(text)
     return text, path_parent(text), path_name(text), mode is not None and not stat.S_ISREG(mode)
+
+
+NAME_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+"""The letters of a temporary file's random part, as tempfile's."""
+
+
+def _temporary_file(folder: str | Path, prefix: str) -> tuple[int, str]:
+    """`tempfile.mkstemp(prefix=prefix, dir=folder)` without importing tempfile (which brings shutil, random,
+    re and more: most of a replay's start-up when it writes a file): a new file `prefix` + 8 random letters in
+    `folder`, created exclusively (never through a link), private (0600), open for reading and writing; its
+    descriptor and absolute path. A name taken is tried again with other letters, as mkstemp does."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(getattr(os, "TMP_MAX", 10000)):
+        letters = "".join(NAME_LETTERS[byte % len(NAME_LETTERS)] for byte in os.urandom(8))
+        name = os.path.join(folder, prefix + letters)
+        sys.audit("tempfile.mkstemp", name)
+        try:
+            handle = os.open(name, flags, 0o600)
+        except FileExistsError:
+            continue
+        except PermissionError:  # as mkstemp: on Windows a folder of that name says so; elsewhere an error
+            if os.name == "nt" and os.path.isdir(folder) and os.access(folder, os.W_OK):
+                continue
+            raise
+        return handle, os.path.abspath(name)
+    raise FileExistsError(errno.EEXIST, "No usable temporary file name found")
 
 
 def _open(target: int | str | Path, binary: bool) -> IO[Any]:
@@ -148,21 +173,29 @@ class _terminate_as_exit:  # (used as the context manager function it was)
     """
 
     def __enter__(self) -> None:
-        import signal
-
         self.previous: Any = None
         self.set = False
         try:
-            self.previous = signal.signal(signal.SIGTERM, _stop)
+            self.previous = _set_handler(_SIGTERM, _stop)
         except ValueError:  # not the main thread
             return
         self.set = True
 
     def __exit__(self, *exc_info: object) -> None:
         if self.set:
-            import signal
+            _set_handler(_SIGTERM, self.previous)
 
-            signal.signal(signal.SIGTERM, self.previous)
+
+if TYPE_CHECKING:
+    from signal import SIGTERM as _SIGTERM
+    from signal import signal as _set_handler
+else:
+    try:  # what signal.signal calls, without signal.py (whose enums are a replay's start-up when it writes a file)
+        from _signal import SIGTERM as _SIGTERM
+        from _signal import signal as _set_handler
+    except ImportError:  # an interpreter without it
+        from signal import SIGTERM as _SIGTERM
+        from signal import signal as _set_handler
 
 
 def _stop(number: int, frame: FrameType | None) -> None:
