@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False
+"""`typing.TYPE_CHECKING` without importing typing (start-up of a warm replay)."""
 
 if TYPE_CHECKING:
     from svcstd.model import Text

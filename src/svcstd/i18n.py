@@ -3,10 +3,53 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import NamedTuple
+
+TYPE_CHECKING = False
+"""`typing.TYPE_CHECKING` without importing typing (a warm replay imports none of it: start-up)."""
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import NamedTuple, TypeVar
+
+    _Class = TypeVar("_Class")
+else:
+    NamedTuple = object  # the classes below are made named tuples by `named_tuple`, as typing would
 
 LANGUAGES = ("en", "id")
+
+_NOT_COPIED = frozenset(
+    {
+        "__module__",
+        "__qualname__",
+        "__dict__",
+        "__weakref__",
+        "__annotations__",
+        "__firstlineno__",
+        "__static_attributes__",
+    }
+)
+
+
+def named_tuple(cls: type[_Class]) -> type[_Class]:
+    """The class `class NAME(typing.NamedTuple)` would have made of `cls`, made without importing typing.
+
+    As typing itself does it: `collections.namedtuple` of the annotated fields, in order, with the class
+    body's docstring and methods set on it (so the same `__new__`, `_replace`, repr, pickling, equality).
+    Type checkers see `cls` as a `NamedTuple` (its base under `TYPE_CHECKING`); at run time it is a plain
+    class whose annotations name the fields. Fields with defaults are not supported (none are needed).
+    """
+    from collections import namedtuple
+
+    fields = list(vars(cls).get("__annotations__", {}))
+    namespace = vars(cls)
+    if any(field in namespace for field in fields):
+        raise TypeError(f"{cls.__name__}: named_tuple does not take defaults")
+    made = namedtuple(cls.__name__, fields, module=cls.__module__)  # type: ignore[misc]
+    for name, value in namespace.items():
+        if name not in _NOT_COPIED and not (name == "__doc__" and value is None):  # as typing: only a docstring
+            setattr(made, name, value)
+    made.__qualname__ = cls.__qualname__
+    made.__annotations__ = dict(namespace.get("__annotations__", {}))
+    return made  # type: ignore[return-value]
 
 
 class Text(NamedTuple):
@@ -22,6 +65,9 @@ class Text(NamedTuple):
     def __call__(self, lang: str) -> str:
         return self.id if lang == "id" else self.en
 
+
+if not TYPE_CHECKING:
+    Text = named_tuple(Text)
 
 _ALL_CATALOGS: list[Catalog] = []
 

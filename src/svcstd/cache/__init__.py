@@ -6,10 +6,11 @@ none of the per-file cache, does not import the document model and the readers b
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False
+"""`typing.TYPE_CHECKING` without importing typing (start-up of a warm replay)."""
 if TYPE_CHECKING:
+    from typing import Any
+
     from svcstd.cache.location import CacheError, cache_home, checked_root, root_folder
     from svcstd.cache.store import (
         FileKey,
@@ -60,4 +61,6 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
     return getattr(importlib.import_module(f"svcstd.cache.{home}"), name)

@@ -2,8 +2,39 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Mapping
+from _collections_abc import Mapping  # collections.abc.Mapping itself, without importing collections
+
+TYPE_CHECKING = False
+"""`typing.TYPE_CHECKING` without importing typing (start-up of a warm replay)."""
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from hashlib import sha256 as sha256  # noqa: PLC0414  (re-exported: svcstd.cache.replay's)
+    from hmac import compare_digest as compare_digest  # noqa: PLC0414
+    from typing import Any
+
+    hmac_new: Any
+else:
+    try:  # hashlib's and hmac's own OpenSSL functions, without hashlib.py and hmac.py (start-up of a warm replay)
+        from _hashlib import compare_digest, hmac_new
+        from _hashlib import openssl_sha256 as sha256
+    except ImportError:  # a Python without them: hashlib's and hmac's own fallbacks
+        from hashlib import sha256
+        from hmac import compare_digest  # noqa: F401  (svcstd.cache.replay's)
+
+        hmac_new = None
+"""sha256 is `hashlib.sha256` (which is `_hashlib.openssl_sha256` where there is OpenSSL), compare_digest
+`hmac.compare_digest` (OpenSSL's there too): the same functions, not imported through hashlib and hmac."""
+
+
+def hmac_sha256(key: bytes) -> Any:
+    """A new HMAC-SHA256 under `key`, as `hmac.new(key, digestmod=hashlib.sha256)` makes it: that also calls
+    `_hashlib.hmac_new(key, msg, digestmod=hashlib.sha256)` where OpenSSL is there (tests compare the two)."""
+    if hmac_new is None:
+        import hmac
+
+        return hmac.new(key, digestmod=sha256)
+    return hmac_new(key, digestmod=sha256)
+
 
 FORMAT = "svcstd-cache-6"
 MAX_BYTES = 200 * 1024 * 1024
@@ -23,7 +54,7 @@ def stable(value: object) -> str:
 
 def files_hash(paths: Iterable[str]) -> str:
     """The content of every file under the custom rule folders (a missing one hashes as missing)."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for given in paths:
         from pathlib import Path
 

@@ -32,34 +32,41 @@ all. Nothing here raises for bad data.
 from __future__ import annotations
 
 import codecs
-import contextlib
-import hashlib
-import hmac
-import json
 import os
 import stat
 import sys
 import time
-import zlib
-from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from svcstd import __version__
-from svcstd.cache.basics import FORMAT, MAX_BYTES, STALE_SECONDS, files_hash, label, stable
+from svcstd.cache.basics import (
+    FORMAT,
+    MAX_BYTES,
+    STALE_SECONDS,
+    TYPE_CHECKING,
+    compare_digest,
+    files_hash,
+    hmac_sha256,
+    label,
+    sha256,
+    stable,
+)
 from svcstd.cache.location import (
     BINARY,
     NO_FOLLOW,
     NONBLOCK,
-    cache_home,
+    home_text,
     make_folder,
     open_regular,
-    root_folder,
+    root_text,
     secret_key,
 )
 
 if TYPE_CHECKING:
+    from array import array
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from pathlib import Path
+    from typing import Any
+
     from svcstd.cache.store import ResultCache
     from svcstd.config.settings import Settings
     from svcstd.reading.discovery import Target
@@ -125,7 +132,7 @@ def package_stamp() -> str:
         if max(info.st_mtime_ns, info.st_ctime_ns) > now - RACY_NS:
             return _package_content(files)
         stamps.append(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0{info.st_ctime_ns}")
-    return hashlib.sha256("\n".join(["stamps", *stamps]).encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256("\n".join(["stamps", *stamps]).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _package_files(folder: str, prefix: str) -> list[tuple[str, str]]:
@@ -145,7 +152,7 @@ def _package_files(folder: str, prefix: str) -> list[tuple[str, str]]:
 
 
 def _package_content(files: list[tuple[str, str]]) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for relative, path in files:
         with open(path, "rb") as stream:
             digest.update(relative.encode("utf-8", "surrogatepass") + b"\0" + stream.read() + b"\0")
@@ -204,7 +211,7 @@ def _source_file(path: str) -> list[object]:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode) or info.st_size > SOURCE_MAX_BYTES:
             return [real, "kind", stat.S_IFMT(info.st_mode), info.st_size]
-        digest = hashlib.sha256()
+        digest = sha256()
         while blob := os.read(handle, _CHUNK):
             digest.update(blob)
         return [real, digest.hexdigest()]
@@ -232,10 +239,10 @@ def run_key(source: list[object], options: dict[str, object]) -> str:
         os.environ.get("SVCSTD_NATIVE"),
         sys.version,
     )
-    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple[object, ...]:
+def basis(settings: Settings, as_of: str, baseline: str | Path | None) -> tuple[object, ...]:
     """What the run took from files and the clock (configuration, custom rules, today, the baseline): taken
     when the key is made and again when the run ends, a record is saved only if the run used exactly that."""
     from dataclasses import fields
@@ -264,7 +271,7 @@ def file_digest(path: Path | str) -> str | None:
     try:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             return None
-        digest = hashlib.sha256()
+        digest = sha256()
         while blob := os.read(handle, _CHUNK):
             digest.update(blob)
         return digest.hexdigest()
@@ -295,8 +302,15 @@ def _now_stamp(path: str) -> Stamp | None:
     return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
 
-def _folder(start: str = ".") -> tuple[Path, Path]:
-    return cache_home(), root_folder(start) / FOLDER
+def _folder(start: str = ".") -> tuple[str, str]:
+    """The cache home and the records' folder of the checked root around `start` (the text of their paths,
+    as `str(cache_home())` and `str(root_folder(start) / FOLDER)` give them: pathlib is not imported)."""
+    return home_text(), os.path.join(root_text(start), FOLDER)
+
+
+def _root_name(folder: str) -> str:
+    """The name of the checked root's cache folder, which holds the records' `folder` (`Path(folder).parent.name`)."""
+    return os.path.basename(os.path.dirname(folder))
 
 
 def _name(key: str) -> str:
@@ -304,7 +318,43 @@ def _name(key: str) -> str:
 
 
 def _sign(key: bytes) -> Any:
-    return hmac.new(key, digestmod=hashlib.sha256)
+    return hmac_sha256(key)
+
+
+class _Decoding:
+    """What `json.loads` gives its C scanner (json.decoder's default decoder): the same values, objects
+    as dicts, floats and ints as float and int, NaN and the infinities as floats."""
+
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}.__getitem__
+
+
+def _loads(blob: bytes) -> Any:
+    """`json.loads(blob)` of a header as the recorder writes it (a JSON object, no byte order mark), by the
+    very C scanner json uses, without importing json and re (start-up of a warm replay); anything else, or a
+    Python without the C scanner, goes to json.loads itself. A malformed text raises ValueError (json's
+    JSONDecodeError is one) or RecursionError, as json.loads does."""
+    if blob[:2] == b'{"':  # json.loads takes it as UTF-8 then (json.detect_encoding)
+        try:
+            from _json import make_scanner
+        except ImportError:
+            pass
+        else:
+            text = blob.decode("utf-8", "surrogatepass")
+            try:
+                value, end = make_scanner(_Decoding)(text, 0)  # type: ignore[arg-type]
+            except StopIteration:  # as JSONDecoder.raw_decode: "Expecting value"
+                raise ValueError("expecting a value") from None
+            if text[end:].strip(" \t\n\r"):  # json.loads allows JSON's whitespace after the value, nothing else
+                raise ValueError("extra data after the header")
+            return value
+    import json
+
+    return json.loads(blob)
 
 
 # --- replaying ----------------------------------------------------------------------------------------------------
@@ -364,7 +414,7 @@ class Record:
         """The output's bytes, inflated chunk by chunk as they are written (memory stays flat)."""
         try:
             yield from _inflate(self.handle, offset, stored, length, packing)
-        except (zlib.error, ValueError) as error:
+        except ValueError as error:
             raise OSError(f"the run record changed while it was replayed: {error}") from None
 
     def _text(self, offset: int, stored: int, length: int, packing: str) -> Iterator[str]:
@@ -378,12 +428,14 @@ class Record:
             for blob in _inflate(self.handle, offset, stored, length, packing) if blobs is None else blobs:
                 yield decoder.decode(blob)
             yield decoder.decode(b"", final=True)
-        except (zlib.error, ValueError) as error:
+        except ValueError as error:
             raise OSError(f"the run record changed while it was replayed: {error}") from None
 
     def close(self) -> None:
-        with contextlib.suppress(OSError):
+        try:  # noqa: SIM105  (contextlib is not imported: start-up)
             os.close(self.handle)
+        except OSError:
+            pass
 
 
 class Inflated:
@@ -437,13 +489,13 @@ def find(
         secret = secret_key(home)
     except OSError:
         return None
-    handle = open_regular(folder / _name(key))
+    handle = open_regular(os.path.join(folder, _name(key)))
     if handle is None:
         return None
     record = None
     try:
         checked: dict[tuple[int, int, int], Inflated] = {}
-        header = _verified(handle, secret, key, folder.parent.name, checked)
+        header = _verified(handle, secret, key, _root_name(folder), checked)
         if header is not None and _rules_current(header):
             include, exclude, root = _globs(header["globs"])
             targets, found = targets_of(include, exclude, root)
@@ -499,7 +551,7 @@ def _verified(
     signed, whole = _signed(handle, secret, body, length, mac)
     if not signed:
         return None
-    header = json.loads(_pread(handle, length, body))
+    header = _loads(_pread(handle, length, body))
     if not isinstance(header, dict):
         return None
     if header.get("format") != RUN_FORMAT or header.get("key") != key or header.get("root") != root:
@@ -533,7 +585,7 @@ def _signed(handle: int, secret: bytes, body: int, length: int, mac: bytes) -> t
             return False, None
         signer.update(blob)
         offset += len(blob)
-    return hmac.compare_digest(signer.hexdigest().encode(), mac), whole
+    return compare_digest(signer.hexdigest().encode(), mac), whole
 
 
 def _intact(
@@ -567,7 +619,7 @@ def _intact(
         seen.whole = True
         checked[(start, size, length)] = seen
         return True
-    if not hmac.compare_digest(_range_sha(handle, start, size), sha):
+    if not compare_digest(_range_sha(handle, start, size), sha):
         return False
     if not _inflates(handle, start, size, length, seen, packing):
         return False
@@ -583,7 +635,7 @@ def _inflates(
         for blob in _inflate(handle, offset, stored, length, packing):
             if seen is not None:
                 seen.see(blob)
-    except (zlib.error, ValueError):
+    except ValueError:
         return False
     if seen is not None:
         seen.whole = True
@@ -591,13 +643,15 @@ def _inflates(
 
 
 def _inflate(handle: int, offset: int, stored: int, length: int, packing: str = "zlib") -> Iterator[bytes]:
-    """The text of the zlib stream stored at `offset`, at most _CHUNK bytes at a time; ValueError (or
-    zlib.error) unless the stream ends exactly where it is stored and gives exactly `length` bytes (never
+    """The text of the zlib stream stored at `offset`, at most _CHUNK bytes at a time; ValueError (zlib's
+    errors too) unless the stream ends exactly where it is stored and gives exactly `length` bytes (never
     more is inflated: a stream that would give more stops at length + 1). Raw: the stored bytes as they
     are, which must be exactly `length`."""
     if packing == "raw":
         yield from _raw(handle, offset, stored, length)
         return
+    import zlib  # only for a deflated output: a replay of raw ones loads no zlib (start-up)
+
     inflater = zlib.decompressobj()
     end = offset + stored
     given = 0
@@ -611,7 +665,10 @@ def _inflate(handle: int, offset: int, stored: int, length: int, packing: str = 
         while blob or (offset >= end and not inflater.eof):  # at the end, what zlib still holds
             if inflater.eof:
                 raise ValueError("data after the stream")
-            text = inflater.decompress(blob, min(_CHUNK, length - given + 1))
+            try:
+                text = inflater.decompress(blob, min(_CHUNK, length - given + 1))
+            except zlib.error as error:  # said as a ValueError: callers need not import zlib to catch it
+                raise ValueError(str(error)) from None
             blob = inflater.unconsumed_tail
             given += len(text)
             if given > length:
@@ -639,7 +696,7 @@ def _raw(handle: int, offset: int, stored: int, length: int) -> Iterator[bytes]:
 
 
 def _range_sha(handle: int, offset: int, length: int) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     end = offset + length
     while offset < end:
         blob = _pread(handle, min(_CHUNK, end - offset), offset)
@@ -698,6 +755,8 @@ class Recorder:
         self.start = start
         self.ok = True
         self.targets: Sequence[Target] = ()
+        from array import array
+
         self.stamps = array("q")
         """The targets' stamps, four numbers each, packed: lists of lists cost ~300 bytes a file."""
         self.found: int | None = None
@@ -709,8 +768,8 @@ class Recorder:
         self.raw = 0
         """The text of the outputs stored raw so far (all together within RAW_BYTES)."""
         self._stream: Any = None
-        self._temporary: Path | None = None
-        self._folder: Path | None = None
+        self._temporary: str | None = None
+        self._folder: str | None = None
         self._secret = b""
 
     def give_up(self) -> None:
@@ -752,7 +811,7 @@ class Recorder:
                 shared[path] = sha
         for path, sha in sorted(shared.items()):
             stamp = _stamp(path, now)
-            if stamp is None or file_digest(Path(path)) != sha or _now_stamp(path) != stamp:
+            if stamp is None or file_digest(path) != sha or _now_stamp(path) != stamp:
                 self.give_up()
                 return
             self.shared.append([path, list(stamp)])
@@ -769,7 +828,7 @@ class Recorder:
         if not self.ok or not self._open():
             yield from chunks
             return
-        start, digest = self.size, hashlib.sha256()
+        start, digest = self.size, sha256()
         held: list[bytes] | None = []  # the text so far, while it may yet be stored raw (within RAW_BYTES)
         deflater: Any = None
         length = 0
@@ -782,6 +841,8 @@ class Recorder:
                     held.append(blob)
                     continue
                 if deflater is None:
+                    import zlib
+
                     deflater = zlib.compressobj(LEVEL)
                     self._extend(held or (), digest, deflater)
                     held = None
@@ -829,7 +890,7 @@ class Recorder:
             self._folder = folder
             import secrets
 
-            self._temporary = folder / f"{TEMPORARY}{secrets.token_hex(8)}"
+            self._temporary = os.path.join(folder, f"{TEMPORARY}{secrets.token_hex(8)}")
             handle = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | BINARY, 0o600)
             self._stream = os.fdopen(handle, "wb")
         except OSError:
@@ -853,12 +914,14 @@ class Recorder:
             "globs": self.globs,
             "key": self.key,
             "outputs": self.outputs,
-            "root": self._folder.parent.name,
+            "root": _root_name(self._folder),
             "rules": self.rules,
             "shared": self.shared,
             "skipped": self.skipped,
             "stderr": self.stderr,
         }
+        import json
+
         try:
             blob = _with_targets(json.dumps(header, sort_keys=True, separators=(",", ":")), self.targets, self.stamps)
         except (ValueError, UnicodeEncodeError, OverflowError):
@@ -873,7 +936,7 @@ class Recorder:
             self._stream.write(b"\n" + b"%020d" % len(blob) + b" " + self._signer.hexdigest().encode())
             self._stream.close()
             self._stream = None
-            os.replace(self._temporary, self._folder / _name(self.key))
+            os.replace(self._temporary, os.path.join(self._folder, _name(self.key)))
             self._temporary = None
             prune_runs(self._folder)
         except OSError:
@@ -883,19 +946,23 @@ class Recorder:
 
     def _discard(self) -> None:
         if self._stream is not None:
-            with contextlib.suppress(OSError):
+            try:  # noqa: SIM105  (contextlib is not imported: start-up)
                 self._stream.close()
+            except OSError:
+                pass
             self._stream = None
         if self._temporary is not None:
-            with contextlib.suppress(OSError):
-                self._temporary.unlink(missing_ok=True)
+            try:  # noqa: SIM105  (contextlib is not imported: start-up)
+                os.unlink(self._temporary)
+            except OSError:
+                pass
             self._temporary = None
 
 
 # --- housekeeping -------------------------------------------------------------------------------------------------
 
 
-def prune_runs(folder: Path, max_bytes: int | None = None, now: float | None = None) -> int:
+def prune_runs(folder: str | Path, max_bytes: int | None = None, now: float | None = None) -> int:
     """Drop stale temporary records, then the oldest records beyond KEEP_RUNS or `max_bytes`; the bytes left."""
     limit = MAX_BYTES // 2 if max_bytes is None else max_bytes
     cutoff = (time.time() if now is None else now) - STALE_SECONDS
@@ -922,8 +989,10 @@ def prune_runs(folder: Path, max_bytes: int | None = None, now: float | None = N
     kept = 0
     for _, size, path, is_record in records:
         if is_record and (kept >= KEEP_RUNS or total + size > limit):
-            with contextlib.suppress(OSError):
+            try:  # noqa: SIM105  (contextlib is not imported: start-up)
                 os.unlink(path)
+            except OSError:
+                pass
             continue
         total += size
         kept += is_record
@@ -941,6 +1010,8 @@ def _with_targets(head: str, targets: Sequence[Target], stamps: array[int]) -> b
     `[[path, display, explicit, [size, mtime_ns, inode, ctime_ns]], ...]`; made a slice at a time, so
     that 100,000 targets never stand as 100,000 lists at once.
     """
+    import json
+
     pieces = [head[:-1], ',"targets":[']
     for start in range(0, len(targets), _SLICE):
         chunk = [

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from svcstd.cli.common import MESSAGES as CLI_MESSAGES
 from svcstd.cli.common import (
     configured_pipeline,
     echo_err,
+    output_texts,
     parse_as_of,
     parse_outputs,
     refuse_config_when_isolated,
@@ -25,9 +22,15 @@ from svcstd.cli.common import (
 )
 from svcstd.cli.output import refuse_overwriting, write_output, write_utf8
 from svcstd.errors import NothingCheckedError, UsageError
-from svcstd.i18n import Catalog, default_language, environment_language
+from svcstd.i18n import TYPE_CHECKING, Catalog, default_language, environment_language, named_tuple
+from svcstd.reading.discovery import path_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+    from contextlib import AbstractContextManager
+    from pathlib import Path
+    from typing import Any, NamedTuple
+
     from rich.progress import Progress
 
     from svcstd import api
@@ -36,7 +39,8 @@ if TYPE_CHECKING:
     from svcstd.model import Report
     from svcstd.reading.discovery import Target
     from svcstd.reporters import RenderOptions
-
+else:
+    NamedTuple = object  # _Command is made a named tuple by named_tuple (a replay imports no typing)
 
 PROGRESS_MIN_FILES = 200
 """Fewer files than this finish before a progress bar would tell anyone anything."""
@@ -155,9 +159,14 @@ HELP = Catalog(
 )
 
 
-@contextmanager
-def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar() -> AbstractContextManager[Callable[[int, int], None] | None]:
     """A transient bar on standard error for long runs on a terminal; nothing in CI or when redirected."""
+    from contextlib import contextmanager  # imported here: a replay needs none of it (start-up)
+
+    return contextmanager(_progress_bar)()
+
+
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     if not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
@@ -223,8 +232,6 @@ def check(
 
     The values are the ones typer gives `svcstd.cli.check_command.check` (the fast path gives the same).
     """
-    # Paths taken as text and made Path here, as typer would: its Path coercion imports pydantic (start-up).
-    output, baseline, write_baseline = (_path(name) for name in (output_name, baseline_name, write_baseline_name))
     if fail_on is not None:
         from svcstd.config.settings import FAIL_ON_CHOICES
 
@@ -240,14 +247,18 @@ def check(
     }
     config = refuse_config_when_isolated(config, isolated)
     if show_config:
-        return _show_config(config, overrides, lang, output, isolated)
+        return _show_config(config, overrides, lang, _path(output_name), isolated)
     recorder = None
-    if not no_cache and write_baseline is None:
-        command = _Command(paths or [], formats or [], output, lang, quiet, skip_non_standards, allow_empty)
-        replayed = _replaying(command, show_skipped, config, isolated, as_of, overrides, baseline)
+    if not no_cache and write_baseline_name is None:  # a replay takes its paths as text (no pathlib: start-up)
+        output_text = None if output_name is None else path_text(output_name)
+        baseline_text = None if baseline_name is None else path_text(baseline_name)
+        command = _Command(paths or [], formats or [], output_text, lang, quiet, skip_non_standards, allow_empty)
+        replayed = _replaying(command, show_skipped, config, isolated, as_of, overrides, baseline_text)
         if isinstance(replayed, int):
             return replayed  # the stored run, replayed: nothing read, validated or judged
         recorder = replayed
+    # Paths taken as text and made Path here, as typer would: its Path coercion imports pydantic (start-up).
+    output, baseline, write_baseline = (_path(name) for name in (output_name, baseline_name, write_baseline_name))
     from svcstd import api
     from svcstd.reporters import RenderOptions
 
@@ -303,6 +314,8 @@ def replay_basis(settings: Settings, as_of: str, baseline: Path | None) -> tuple
 
 
 def _path(name: str | None) -> Path | None:
+    from pathlib import Path
+
     return None if name is None else Path(name)
 
 
@@ -311,11 +324,16 @@ class _Command(NamedTuple):
 
     paths: list[str]
     formats: list[str]
-    output: Path | None
+    output: str | None
+    """The text of the `-o` path, as `str(Path(output))` gives it."""
     lang: str | None
     quiet: bool
     skip_non_standards: bool
     allow_empty: bool
+
+
+if not TYPE_CHECKING:
+    _Command = named_tuple(_Command)
 
 
 def _replaying(
@@ -325,7 +343,7 @@ def _replaying(
     isolated: bool,
     as_of: str | None,
     overrides: Mapping[str, object],
-    baseline: Path | None,
+    baseline: str | None,
 ) -> int | replay.Recorder | None:
     """The stored run replayed (its exit code) when a run record answers; else the recorder of this run
     (None when it cannot be recorded). The key is made of what the settings come from (the configuration
@@ -339,7 +357,7 @@ def _replaying(
     if any(_suffix(path) not in NEVER_ORIGINAL for path in command.paths):
         return None  # an original (.docx, .pdf...) is judged afresh every run, never stored
     try:
-        outputs = parse_outputs(command.formats, command.output, known=False)
+        outputs = output_texts(command.formats, command.output)
         if any(name == "github" for name, _ in outputs) and os.environ.get("GITHUB_STEP_SUMMARY"):
             return None
         language = command.lang or environment_language()
@@ -385,7 +403,7 @@ def _recorder(
     isolated: bool,
     as_of: str,
     overrides: Mapping[str, object],
-    baseline: Path | None,
+    baseline: str | None,
 ) -> replay.Recorder | None:
     """The recorder of a run not replayed, with the settings its key stands for; None when they cannot be
     told for sure (a configuration file changed while it was read: the key would not say what was used)."""
@@ -420,7 +438,7 @@ def _suffix(path: str) -> str:
     return "" if dot <= 0 or dot == len(name) - 1 else name[dot:].lower()
 
 
-def _replay(record: replay.Record, outputs: list[tuple[str, Path | None]], paths: list[str]) -> int:
+def _replay(record: replay.Record, outputs: list[tuple[str, str | None]], paths: list[str]) -> int:
     """What the recorded run printed and wrote, written the same way: standard error, then each output."""
     stored = record.outputs()
     for line in record.stderr:
@@ -451,6 +469,8 @@ def _document_paths(report: Report) -> list[str]:
 
 def _originals(paths: list[str]) -> api.Originals | None:
     """The judge of named .docx/.pdf/.html/.xlsx files, when one is named (the readers load only then)."""
+    from pathlib import Path
+
     if all(Path(path).suffix.lower() in NEVER_ORIGINAL for path in paths):
         return None  # YAML files and folders: svcstd.importing is not even imported
     from svcstd.importing.originals import is_original, judge_original, require_readers

@@ -4,17 +4,17 @@ to standard error. Nothing here imports typer, click or rich (`svcstd.cli.app` r
 from __future__ import annotations
 
 import os
-import re
 import sys
-from collections.abc import Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from svcstd.errors import UsageError
-from svcstd.i18n import Catalog, default_language, environment_language
+from svcstd.i18n import TYPE_CHECKING, Catalog, default_language, environment_language
 
 if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable, Mapping
     from datetime import date
+    from pathlib import Path
+    from typing import Any
 
     from svcstd.judge import Pipeline
 
@@ -102,14 +102,28 @@ def parse_outputs(formats: list[str], output: Path | None, known: bool = True) -
     """`--format NAME` or `--format NAME=FILE`, repeatable; `-o` is the file of the one without a file.
 
     `known=False` leaves the names unchecked (a run record's key: no record has an unknown one)."""
-    outputs: list[tuple[str, Path | None]] = []
+    from pathlib import Path
+
+    return _outputs(formats, output, known, Path)
+
+
+def output_texts(formats: list[str], output: str | None) -> list[tuple[str, str | None]]:
+    """`parse_outputs(formats, Path(output), known=False)` with the text of each path (`str(Path(file))`)
+    instead of the Path: what a replay needs, without importing pathlib (start-up)."""
+    from svcstd.reading.discovery import path_text
+
+    return _outputs(formats, output, False, path_text)
+
+
+def _outputs(formats: list[str], output: Any, known: bool, make: Callable[[str], Any]) -> list[tuple[str, Any]]:
+    outputs: list[tuple[str, Any]] = []
     if known:
         from svcstd.reporters import FORMATS
     for spec in formats or ["text"]:
         name, _, file = spec.partition("=")
         if known and name not in FORMATS:
             raise UsageError(MESSAGES.text("bad_format", value=name, choices=", ".join(FORMATS)))
-        outputs.append((name, Path(file) if file else None))
+        outputs.append((name, make(file) if file else None))
     unnamed = [i for i, (_, file) in enumerate(outputs) if file is None]
     if output is not None and unnamed:
         outputs[unnamed[0]] = (outputs[unnamed[0]][0], output)
@@ -119,7 +133,7 @@ def parse_outputs(formats: list[str], output: Path | None, known: bool = True) -
     return outputs
 
 
-def use_color(path: Path | None) -> bool:
+def use_color(path: str | Path | None) -> bool:
     """Colour only on a terminal, never with NO_COLOR set (https://no-color.org)."""
     return path is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
@@ -135,8 +149,22 @@ def lang_from_argv(argv: list[str] | None, fallback: str) -> str:
     return fallback
 
 
-_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+ANSI = r"\033\[[;?0-9]*[a-zA-Z]"
 """The escape sequences click's `echo` removes from what goes to a stream that is not a terminal."""
+_ansi: re.Pattern[str] | None = None
+"""ANSI compiled, once a line holds an escape character (re is not imported before: start-up)."""
+
+
+def strip_ansi(text: str) -> str:
+    """`text` without the escape sequences of ANSI; re only for text holding ESC (none else can match)."""
+    global _ansi  # noqa: PLW0603
+    if "\033" not in text:
+        return text
+    if _ansi is None:
+        import re
+
+        _ansi = re.compile(ANSI)
+    return _ansi.sub("", text)
 
 
 def echo_err(line: str) -> None:
@@ -147,7 +175,7 @@ def echo_err(line: str) -> None:
         return
     text = line + "\n"
     if not _isatty(stream):
-        text = _ANSI.sub("", text)
+        text = strip_ansi(text)
     stream.write(text)
     stream.flush()
 

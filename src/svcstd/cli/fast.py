@@ -18,7 +18,11 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from typing import Any
+
+TYPE_CHECKING = False
+"""`typing.TYPE_CHECKING` without importing typing, which a warm replay never needs (start-up)."""
+if TYPE_CHECKING:
+    from typing import Any
 
 FLAGS = {
     "--isolated": "isolated",

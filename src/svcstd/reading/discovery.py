@@ -10,17 +10,19 @@ Files named on the command line are always checked (CLI.md).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
-from collections.abc import Iterator, Sequence
-from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd.errors import MissingPathError
-from svcstd.i18n import Catalog
+from svcstd.i18n import TYPE_CHECKING, Catalog, named_tuple
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
     from pathlib import Path
+    from typing import NamedTuple
+else:
+    NamedTuple = object  # made named tuples by named_tuple (a warm replay imports no typing)
 
 MESSAGES = Catalog(
     "discovery",
@@ -41,6 +43,10 @@ class Target(NamedTuple):
     explicit: bool
 
 
+if not TYPE_CHECKING:
+    Target = named_tuple(Target)
+
+
 class Globs(NamedTuple):
     """include/exclude patterns and the folder they are relative to."""
 
@@ -56,6 +62,10 @@ class Globs(NamedTuple):
         if self.include and not any(glob_match(relative, pattern) for pattern in self.include):
             return False
         return not any(glob_match(relative, pattern) for pattern in self.exclude)
+
+
+if not TYPE_CHECKING:
+    Globs = named_tuple(Globs)
 
 
 def discover(
@@ -136,14 +146,20 @@ def glob_match(path: str, pattern: str) -> bool:
     return any(fnmatch(path, variant) for variant in _variants(pattern))
 
 
-@cache
+_VARIANTS: dict[str, tuple[str, ...]] = {}
+"""`_variants` of each pattern seen (as `functools.cache` kept them; functools is not imported)."""
+
+
 def _variants(pattern: str) -> tuple[str, ...]:
     """`**/` may stand for no folder too: the pattern with each `**/` kept or dropped."""
-    pieces = pattern.split("**/")
-    variants = {pieces[0]}
-    for piece in pieces[1:]:
-        variants = {variant + joint + piece for variant in variants for joint in ("**/", "")}
-    return tuple(sorted(variants))
+    found = _VARIANTS.get(pattern)
+    if found is None:
+        pieces = pattern.split("**/")
+        variants = {pieces[0]}
+        for piece in pieces[1:]:
+            variants = {variant + joint + piece for variant in variants for joint in ("**/", "")}
+        found = _VARIANTS[pattern] = tuple(sorted(variants))
+    return found
 
 
 def _display(folder: str, relative: str) -> str:
@@ -209,3 +225,49 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+# --- the text of paths, as pathlib would give it (a warm replay imports no pathlib: start-up) -------------------
+
+
+def path_text(name: str) -> str:
+    """`str(Path(name))` without importing pathlib: on POSIX, empty parts and `.` parts dropped, a root of
+    exactly two slashes kept as two (POSIX leaves it to the system), `.` for nothing left. Elsewhere,
+    pathlib itself."""
+    if os.name != "posix":
+        from pathlib import Path
+
+        return str(Path(name))
+    root = ""
+    if name[:1] == "/":
+        stripped = name.lstrip("/")
+        root = "//" if len(name) - len(stripped) == 2 else "/"
+        name = stripped
+    return root + "/".join(part for part in name.split("/") if part and part != ".") or "."
+
+
+_IGNORED_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+"""The errors after which pathlib's `exists()` and `is_dir()` answer False; any other is raised."""
+
+
+def path_mode(path: str) -> int | None:
+    """os.stat(path).st_mode as pathlib's `exists()` and `is_dir()` see it: None where they answer False
+    (a missing path, a symbolic link loop, a name the system cannot take), any other error raised."""
+    try:
+        return os.stat(path).st_mode
+    except OSError as error:
+        if error.errno in _IGNORED_ERRNOS:
+            return None
+        raise
+    except ValueError:
+        return None
+
+
+def path_parent(path: str) -> str:
+    """`str(Path(path).parent)` of a path as path_text gives it (POSIX)."""
+    return os.path.dirname(path) or "."
+
+
+def path_name(path: str) -> str:
+    """`Path(path).name` of a path as path_text gives it (POSIX): its last part, nothing for `.` or a root."""
+    return "" if path in (".", "/", "//") else path.rpartition("/")[2]
