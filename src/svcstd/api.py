@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from svcstd import __version__
-from svcstd.cache import ResultCache, context_digest
 from svcstd.checks import CHECK_INFOS
 from svcstd.config.notes import configuration_notes, globs_note
 from svcstd.config.settings import DEFAULT_SETTINGS, Settings
@@ -27,6 +26,7 @@ from svcstd.rules.base import Rule
 from svcstd.spill import EVERYTHING, Packing, Spill, documents_of
 
 if TYPE_CHECKING:
+    from svcstd.cache import ResultCache
     from svcstd.cache.replay import Recorder
 
 __all__ = ["Pipeline", "check", "check_pipeline", "discover", "held", "judge_file", "pipeline", "rule_infos", "targets"]
@@ -153,7 +153,10 @@ def _open_cache(run: Pipeline) -> ResultCache | None:
     """The run's cache; none when the cache folder cannot be made (read-only home): a slower run, not an error.
 
     A cache folder that is a link or not the user's own raises CacheError (exit 2): refused, and said.
+    The cache's modules are imported here, by a run that uses it: a `--no-cache` run imports none of them.
     """
+    from svcstd.cache import ResultCache, context_digest
+
     try:
         return ResultCache(context_digest(run.settings, run.rules, run.as_of))
     except OSError:

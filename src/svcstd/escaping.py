@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape as _html_escape
+from collections.abc import Callable
+from functools import cache
 
 _INVISIBLE = "\u200e\u200f\u061c\u2028\u2029\u0085\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_UNDECODABLE = {code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)}
-"""A byte that was not UTF-8 in a file name (surrogateescape): shown as the byte it was."""
-_SURROGATES = {code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)} | _UNDECODABLE
-"""Any lone surrogate: no encoder can write it, so it is always shown as an escape."""
 _TERMINAL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))} | {
     0x0A: "\\n",
     0x0D: "\\r",
     0x09: "\\t",
     **{ord(char): f"\\u{ord(char):04x}" for char in _INVISIBLE},
-    **_SURROGATES,
 }
-_CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
-_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f{_INVISIBLE}\\ud800-\\udfff]")
-"""What `json.dumps(..., ensure_ascii=False)` leaves raw inside strings although a terminal or page would obey
-it (C1 controls, DEL, line separators, bidi controls) or no encoder can write it (lone surrogates)."""
+"""What `terminal` shows as an escape, besides the lone surrogates (`_surrogates`)."""
 _COMMAND_STARTS = (("::", "\\x3a:"), ("##[", "\\x23#["))
 """How a runner recognises a workflow command after leading spaces (v2 `::name::`, legacy `##[name]`), and
 the same start made inert."""
@@ -35,15 +28,71 @@ _MARKDOWN_PUNCTUATION = frozenset("\\`*_[]#|~$@")
 """Characters that start Markdown syntax (emphasis, code, links, tables, math, autolinks); a backslash disarms them."""
 _MARKDOWN_ENTITIES = {"<": "&#60;", ">": "&#62;", "&": "&#38;"}
 """Raw HTML cannot be backslash-escaped: these three become entities."""
-_WWW = re.compile(r"(www)\\?\.", re.IGNORECASE)
 _WORD_JOINER = "\u2060"
-_SCHEME = re.compile(r"(?<=[A-Za-z]):(?=\S)")
-"""A colon after a letter and before a non-space could end a URL scheme (`http:`, `javascript:`, `mailto:`)."""
+
+# Built on first use, not at import: the table of 2,048 surrogates and the patterns whose classes span the
+# surrogates or other wide ranges cost more to make than checking a small file with text output does to show
+# it (docs/performance.md, issue 17 ninth part). Text without them never needs them.
+
+
+@cache
+def _surrogates() -> dict[int, str]:
+    """Any lone surrogate as an escape (no encoder can write it); a byte that was not UTF-8 in a file name
+    (surrogateescape, U+DC80-U+DCFF) as the byte it was."""
+    undecodable = {code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)}
+    return {code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)} | undecodable
+
+
+def _surrogates_shown(text: str) -> str:
+    """`text` with its lone surrogates shown as `_surrogates` says; only they make UTF-8 encoding fail."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_surrogates())
+    return text
+
+
+def _first_html_escape(text: str, quote: bool = True) -> str:
+    """`html.escape`, its module (and table of entities) imported by the first HTML output, which makes
+    `_html_escape` that function itself."""
+    global _html_escape  # noqa: PLW0603 (bound once, on first use)
+    from html import escape
+
+    _html_escape = escape
+    return escape(text, quote=quote)
+
+
+_html_escape: Callable[..., str] = _first_html_escape
+
+
+@cache
+def _control() -> re.Pattern[str]:
+    return re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
+
+
+@cache
+def _json_unsafe() -> re.Pattern[str]:
+    """What `json.dumps(..., ensure_ascii=False)` leaves raw inside strings although a terminal or page would obey
+    it (C1 controls, DEL, line separators, bidi controls) or no encoder can write it (lone surrogates)."""
+    return re.compile(f"[\\x7f-\\x9f{_INVISIBLE}\\ud800-\\udfff]")
+
+
+@cache
+def _www() -> re.Pattern[str]:
+    return re.compile(r"(www)\\?\.", re.IGNORECASE)
+
+
+@cache
+def _scheme() -> re.Pattern[str]:
+    """A colon after a letter and before a non-space could end a URL scheme (`http:`, `javascript:`, `mailto:`)."""
+    return re.compile(r"(?<=[A-Za-z]):(?=\S)")
 
 
 def terminal(text: str) -> str:
     """Control characters (a newline in a file name, an escape sequence, a bidi override) shown, not obeyed."""
-    return text.translate(_TERMINAL)
+    return _surrogates_shown(text.translate(_TERMINAL))  # the escapes made first are ASCII: left as they are
 
 
 def not_a_command(line: str) -> str:
@@ -78,14 +127,16 @@ def one_line(text: str) -> str:
 
     Undecodable file-name bytes are shown as escapes (`\\xe9`), never dropped.
     """
-    return " ".join(_CONTROL.sub(" ", text.translate(_SURROGATES)).split())
+    return " ".join(_control().sub(" ", _surrogates_shown(text)).split())
 
 
 def json_safe(text: str) -> str:
     """JSON text (from `json.dumps(..., ensure_ascii=False)`) with what a terminal or page would obey written
     as `\\uXXXX` escapes: the same JSON value, and a file that is safe to print. Lone surrogates (a
     non-UTF-8 file name) become escapes too, so the file can be written and reads back to the same name."""
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    if text.isascii() and "\x7f" not in text:
+        return text  # no character of `_json_unsafe` (DEL is its only ASCII one): nothing to escape
+    return _json_unsafe().sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def json_text(value: object, indent: int | None = None) -> str:
@@ -109,10 +160,10 @@ def markdown(text: str) -> str:
         else:
             escaped.append(char)
     joined = "".join(escaped).replace("](", "]\\(")
-    return _SCHEME.sub(r"\\:", _WWW.sub(r"\1\\.", joined))
+    return _scheme().sub(r"\\:", _www().sub(r"\1\\.", joined))
 
 
 def html(text: object) -> str:
     """Content as inert HTML text or attribute value; controls that HTML would keep are dropped."""
-    shown = str(text).translate(_SURROGATES)
-    return _html_escape(_CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", shown), quote=True)
+    shown = _surrogates_shown(str(text))
+    return _html_escape(_control().sub(lambda m: " " if m.group() in "\t\n\r" else "", shown), quote=True)

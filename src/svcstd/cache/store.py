@@ -21,33 +21,51 @@ same timestamp tick would leave the stamp as it was), so it is hashed on every r
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import shutil
 import stat
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import fields
-from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd import __version__
-from svcstd.cache import codec, index, replay
 from svcstd.cache.basics import FORMAT as _BASE_FORMAT
 from svcstd.cache.basics import MAX_BYTES, STALE_SECONDS
 from svcstd.cache.basics import files_hash as _files_hash
 from svcstd.cache.basics import label as index_label
 from svcstd.cache.basics import stable as _stable
-from svcstd.cache.location import cache_home, make_folder, root_folder, secret_key
 from svcstd.model import DocumentResult
 from svcstd.reading import shared_parts
 
 if TYPE_CHECKING:
+    import json
+    import shutil
+    from datetime import date
+
+    from svcstd.cache import codec, index, replay
+    from svcstd.cache.location import cache_home, make_folder, root_folder, secret_key
     from svcstd.config.settings import Settings
     from svcstd.reading.discovery import Target
     from svcstd.rules.base import Rule
+
+
+def _open_store() -> None:
+    """Import what the cache itself is made of (its index, packs, codec, folder, the run records) into this
+    module, on the first ResultCache, `prune` or `clean`.
+
+    A run without the cache (`--no-cache`) still makes every file's key (`file_digest`, `settled_stamp`: the
+    judge does, in the workers too) but opens no cache: it imports none of them (about 30 million instructions
+    of start-up, measured in docs/performance.md). After the first call these names are this module's own
+    globals, so the cache's code reads them as it read its top-level imports (no cost per use).
+    """
+    global codec, index, replay, json, shutil  # noqa: PLW0603 (bound once, on first use)
+    global cache_home, make_folder, root_folder, secret_key  # noqa: PLW0603
+    import json
+    import shutil
+
+    from svcstd.cache import codec, index, replay
+    from svcstd.cache.location import cache_home, make_folder, root_folder, secret_key
+
 
 FORMAT = "svcstd-cache-7"
 """The index and packs' format (the index's header): records with a table per pack, compressed (7); the
@@ -60,8 +78,8 @@ RACY_NS = 3_000_000_000
 """A file changed this recently before it was hashed gets no stamp: coarse file systems tick in 1-2 s."""
 
 Results = tuple[DocumentResult, ...]
-Stamp = index.Stamp
-"""What a file's stat says of its content: size, mtime_ns, inode, ctime_ns."""
+Stamp = tuple[int, int, int, int]
+"""What a file's stat says of its content: size, mtime_ns, inode, ctime_ns (index.Stamp)."""
 
 
 class FileKey(NamedTuple):
@@ -116,6 +134,8 @@ def rule_identity(rule: Rule) -> tuple[str, str, str, int, str, str]:
 
 def context_digest(settings: Settings, rules: Iterable[Rule], as_of: date) -> str:
     """One digest of everything except the file's bytes and path that can change a file's results."""
+    from dataclasses import fields
+
     judging = {f.name: _stable(getattr(settings, f.name)) for f in fields(settings) if f.name not in _OUTPUT_ONLY}
     parts = (
         FORMAT,
@@ -141,6 +161,8 @@ def _code_stamp() -> str:
 
 
 def _schema_hash() -> str:
+    from importlib import resources
+
     schema = resources.files("svcstd").joinpath("schemas").joinpath("service-standard.schema.json")
     return hashlib.sha256(schema.read_bytes()).hexdigest()
 
@@ -155,6 +177,7 @@ class ResultCache:
     """
 
     def __init__(self, context: str, start: str | os.PathLike[str] = ".") -> None:
+        _open_store()
         self.home = cache_home()
         self.root = root_folder(start)
         self.folder = self.root / context
@@ -423,6 +446,7 @@ def prune(root: Path, keep: Path, max_bytes: int = MAX_BYTES, now: float | None 
 
     The run records (replay.py) are pruned to half of `max_bytes` and KEEP_RUNS first; their bytes count.
     """
+    _open_store()
     cutoff = (time.time() if now is None else now) - STALE_SECONDS
     contexts = []
     records = replay.prune_runs(root / replay.FOLDER, max_bytes // 2, now)  # the run records count too
@@ -453,6 +477,7 @@ def _folders(root: Path) -> list[Path]:
 def clean(start: str | os.PathLike[str] = ".") -> tuple[Path, int | None]:
     """Remove the cache of the checked root around `start`: its folder and the number of files it held
     (None when there was none). Raises OSError when it cannot be removed, CacheError for a link."""
+    _open_store()
     folder = root_folder(start)
     if not os.path.lexists(folder):
         return folder, None

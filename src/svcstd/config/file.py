@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sys
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,10 +133,12 @@ def read_config(path: Path) -> ConfigFile | None:
     return ConfigFile(path, text, tool["svcstd"], "tool.svcstd.")
 
 
-_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_PLACE = r"\s*\(at line (\d+), column (\d+)\)$"
 
 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    import tomllib  # only where a configuration file exists: a run without one never parses TOML
+
     try:
         return tomllib.loads(text)
     except RecursionError:  # tomllib recurses per nested array or inline table
@@ -146,9 +146,9 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise ConfigError(_text("unreadable", file=display_path(path), reason=reason)) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        place = _TOML_PLACE.search(message)
+        place = re.search(_TOML_PLACE, message)
         line, column = (place.group(1), place.group(2)) if place else (str(text.count("\n") + 1), "1")
-        problem = _TOML_PLACE.sub("", message).replace(" (at end of document)", "")
+        problem = re.sub(_TOML_PLACE, "", message).replace(" (at end of document)", "")
         raise ConfigError(
             _text("invalid_toml", file=display_path(path), line=line, column=column, problem=problem)
         ) from None
@@ -178,6 +178,8 @@ def _text(message_key: str, /, **params: object) -> Text:
 
 
 def suggestion(name: str, known: tuple[str, ...] | list[str]) -> Text:
+    import difflib  # only for a misspelt name
+
     close = difflib.get_close_matches(name, list(known), n=1)
     return _text("did_you_mean", suggestion=close[0]) if close else Text("", "")
 

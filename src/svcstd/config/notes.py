@@ -9,12 +9,15 @@ caller's own choice and give no note.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from svcstd.config.settings import COMMAND_LINE, Settings
 from svcstd.i18n import Catalog
 from svcstd.model import PRINCIPLE_NAMES, Principle, Text
 from svcstd.reading.limits import Limits
-from svcstd.rules.base import Rule
+
+if TYPE_CHECKING:  # importing svcstd.rules.base would import every rule module (the package's __init__)
+    from svcstd.rules.base import Rule
 
 REAL_STANDARD = Limits(max_file_bytes=64 * 1024, max_depth=16, max_nodes=5_000, max_documents=1)
 """Generous sizes of one real standard: a limit below one of these fails real standards as YML006."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import difflib
 import json
 import os
 import re
@@ -482,6 +481,8 @@ def _wrong_type(error: ValidationError, context: _Context) -> list[Finding]:
 
 def _not_allowed(error: ValidationError, context: _Context) -> list[Finding]:
     """SCH004, at the value: the allowed values, and the closest one if the value looks like a typo."""
+    import difflib  # only for a value or key that is not allowed
+
     allowed = _as_list(error.validator_value) if error.validator == "enum" else [error.validator_value]
     allowed = [item for item in allowed if not is_alias(item)]  # the aliases are for editors; name the values
     params: dict[str, object] = {
@@ -849,6 +850,8 @@ def _unknown(error: ValidationError) -> list[str]:
 
 def _suggestion(key: str, allowed: list[str]) -> str | None:
     """The allowed key that an unknown key most likely misspells, if any is close enough."""
+    import difflib
+
     close = difflib.get_close_matches(str(key).lower(), allowed, n=1, cutoff=0.6)
     return close[0] if close else None
 
