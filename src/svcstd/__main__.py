@@ -1,5 +1,5 @@
 """`python -m svcstd` runs the command line."""
 
-from svcstd.cli import run
+from svcstd.cli import program
 
-raise SystemExit(run())
+program()
