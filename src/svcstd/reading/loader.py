@@ -170,6 +170,31 @@ def _resolve_untagged(value: str) -> Any:
     return resolve_plain(value)
 
 
+class _Resolved(dict[str, Any]):
+    """{plain scalar that may resolve: `_resolve_untagged` of it}, filled as values are met, for the whole run.
+
+    The plain scalars a standard resolves are few and repeated (`2`, `1`, `0`, `true`, `08:00`: 270 distinct
+    among 15,233 in the real corpus), so each is matched once. Only short values are kept, and the dict is
+    emptied when full: its size is bounded whatever the files hold. Every value it gives is immutable (None, a
+    bool, an int, a float or the text), so one object may stand for every place the same text is written.
+    """
+
+    __slots__ = ()
+    LIMIT = 4096
+    LONGEST = 64
+
+    def __missing__(self, value: str) -> Any:
+        resolved = _resolve_untagged(value)
+        if len(value) <= self.LONGEST:
+            if len(self) >= self.LIMIT:
+                self.clear()
+            self[value] = resolved
+        return resolved
+
+
+_RESOLVED = _Resolved()
+
+
 def _resolve_tagged(value: str, tag: str) -> Any:
     """A scalar with an explicit core tag; raises ValueError when the value does not fit."""
     if tag == _CORE + "str":
@@ -253,7 +278,11 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
     own. Anything unusual (tags, `<<`, duplicate keys, anchors, aliases, limits) goes to the helpers below.
     """
     rows = source.rows()
-    append: Any = rows.append  # a row: (parent row, key or index, value mark, key mark), see SourceMap
+    append: Any = rows.append  # a row: (parent row, key or index, value line, column, key line, column)
+    # The module's names that the loop reads for every event, as locals (a local is the cheapest name to read).
+    SCALAR, ALIAS, MAPPING_START, SEQUENCE_START = _SCALAR, _ALIAS, _MAPPING_START, _SEQUENCE_START
+    MAPPING_END, SEQUENCE_END, DOCUMENT_END = _MAPPING_END, _SEQUENCE_END, _DOCUMENT_END
+    SKIP, may_resolve, resolved = _SKIP, _MAY_RESOLVE, _RESOLVED
     maps = source.mapping_keys()
     anchors: dict[str, tuple[Any, int]] = {}
     open_anchors: set[str] = set()
@@ -267,12 +296,13 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
     anchor: str | None = None  # ... its anchor
     start = 0  # ... the node count just after it was placed: its weight is 1 + what was counted since
     key: str | None = None  # the key waiting for its value (None: a key comes next, in a mapping)
-    key_mark: Any = None
+    key_line: int | None = None  # where that key stands
+    key_column: int | None = None
     total = text = depth = 0  # nodes (aliases expanded), characters of keys and scalars, open collections
     while True:
         event = get_event()
         kind = type(event)
-        if kind is _SCALAR:
+        if kind is SCALAR:
             value: str = event.value
             text += len(value)
             if text > max_text:
@@ -280,7 +310,7 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
             tag = event.tag
             if is_map and key is None:
                 mark = event.start_mark
-                key_mark = (mark.line, mark.column)
+                key_line, key_column = mark.line, mark.column
                 if tag is None and value not in keys and value != "<<":
                     keys[value] = len(rows)  # the row its value will take
                     key = value
@@ -289,10 +319,10 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                 continue
             if tag is not None:
                 data = _tagged_value(event, _child_pointer(source, row, container, key), findings)
-            elif event.style or (value and value[0] not in _MAY_RESOLVE):
+            elif event.style or (value and value[0] not in may_resolve):
                 data = value  # quoted or block text, or plain text no core-schema value starts like: most of them
             else:
-                data = _resolve_untagged(value)
+                data = resolved[value]  # a number, a date, true, null, ... each resolved once per run
             total += 1
             if total > max_nodes:
                 raise _Abort(reading_finding("too_many_nodes", _location(event.start_mark), "", limit=max_nodes))
@@ -300,19 +330,19 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                 anchors[event.anchor] = (data, 1)
             mark = event.start_mark
             if is_map:
-                if key is not _SKIP:
+                if key is not SKIP:
                     container[key] = data
-                    append((row, key, (mark.line, mark.column), key_mark))
+                    append((row, key, mark.line, mark.column, key_line, key_column))
                 else:
-                    append((row, _SKIP, None, None))  # a duplicate key's value: not recorded
+                    append((row, SKIP, None, None, None, None))  # a duplicate key's value: not recorded
                 key = None
             elif container is not None:
-                append((row, len(container), (mark.line, mark.column), None))
+                append((row, len(container), mark.line, mark.column, None, None))
                 container.append(data)
             else:
                 root = data
-                append((-1, "", (mark.line, mark.column), None))
-        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                append((-1, "", mark.line, mark.column, None, None))
+        elif kind is MAPPING_START or kind is SEQUENCE_START:
             mark = event.start_mark
             if is_map and key is None:
                 raise _Abort(reading_finding("complex_key", _location(mark), source.pointer(row)))
@@ -327,37 +357,37 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
             total += 1
             if total > max_nodes:
                 raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=max_nodes))
-            new: Any = {} if kind is _MAPPING_START else []
+            new: Any = {} if kind is MAPPING_START else []
             new_row = len(rows)
             if is_map:
-                if key is not _SKIP:
+                if key is not SKIP:
                     container[key] = new
-                    append((row, key, (mark.line, mark.column), key_mark))
+                    append((row, key, mark.line, mark.column, key_line, key_column))
                 else:
-                    append((row, _SKIP, None, None))
+                    append((row, SKIP, None, None, None, None))
             elif container is not None:
-                append((row, len(container), (mark.line, mark.column), None))
+                append((row, len(container), mark.line, mark.column, None, None))
                 container.append(new)
             else:
                 root = new
-                append((-1, "", (mark.line, mark.column), None))
+                append((-1, "", mark.line, mark.column, None, None))
             stack.append((container, is_map, keys, row, anchor, start))
             anchor = event.anchor
             if anchor:
                 open_anchors.add(anchor)
             container, row, start, key = new, new_row, total, None
             depth += 1
-            is_map = kind is _MAPPING_START
+            is_map = kind is MAPPING_START
             if is_map:
                 keys = maps[new_row] = {}
-        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+        elif kind is MAPPING_END or kind is SEQUENCE_END:
             if anchor:
                 open_anchors.discard(anchor)
                 anchors[anchor] = (container, 1 + total - start)
             container, is_map, keys, row, anchor, start = stack.pop()
             key = None
             depth -= 1
-        elif kind is _ALIAS:
+        elif kind is ALIAS:
             mark = event.start_mark
             name: str = event.anchor or ""
             if name in open_anchors:
@@ -373,29 +403,29 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                 text += len(aliased)
                 if text > max_text:
                     raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=max_text))
-                key_mark = (mark.line, mark.column)
+                key_line, key_column = mark.line, mark.column
                 key = _key(aliased, None, None, mark, keys, row, source, findings)
                 continue
             total += weight
             if total > max_nodes:
                 raise _Abort(reading_finding("too_many_nodes", _location(mark), "", limit=max_nodes))
             if is_map:
-                if key is not _SKIP:
+                if key is not SKIP:
                     container[key] = aliased
-                    append((row, key, (mark.line, mark.column), key_mark))
+                    append((row, key, mark.line, mark.column, key_line, key_column))
                 else:
-                    append((row, _SKIP, None, None))
+                    append((row, SKIP, None, None, None, None))
                 key = None
             elif container is not None:
-                append((row, len(container), (mark.line, mark.column), None))
+                append((row, len(container), mark.line, mark.column, None, None))
                 container.append(aliased)
             else:
                 root = aliased
-                append((-1, "", (mark.line, mark.column), None))
+                append((-1, "", mark.line, mark.column, None, None))
             text += _text_size(aliased)  # walks `weight` nodes: all aliases together walk max_nodes
             if text > max_text:
                 raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=max_text))
-        elif kind is _DOCUMENT_END or event is None:
+        elif kind is DOCUMENT_END or event is None:
             return root
 
 
@@ -442,8 +472,8 @@ def _key(
     if key == "<<" and not style:
         findings.append(reading_finding("merge_key", _location(mark), join_pointer(source.pointer(row), key)))
     if key in keys:
-        first_mark = source.rows()[keys[key]][3]  # the first key's place, on its value's row
-        first = first_mark[0] + 1 if first_mark is not None else 0
+        first_line = source.rows()[keys[key]][4]  # the first key's line, on its value's row
+        first = first_line + 1 if first_line is not None else 0
         pointer = join_pointer(source.pointer(row), key)
         findings.append(reading_finding("duplicate_key", _location(mark), pointer, key=key, first=first))
         source.skip(row, len(source.rows()))

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from svcstd.model import Location
 
 Mark = tuple[int, int]  # libyaml's 0-based line and column
-Row = tuple[int, "str | int", "Mark | None", "Mark | None"]  # parent row, token, value mark, key mark
+Row = tuple[int, "str | int", "int | None", "int | None", "int | None", "int | None"]
+"""parent row, token, value line and column, key line and column (0-based; None: not recorded).
+
+Flat: no (line, column) tuple per value and per key, so a node costs one tuple, not up to three."""
 SKIP = "\x00skip"
 """The token of a duplicate key's value: read and checked, but kept nowhere (a finding inside shows it)."""
 
@@ -33,11 +38,12 @@ class SourceMap:
     The root pointer "" maps to the document's start. A pointer that is not recorded (a node reached
     through an alias, or a key that is missing) falls back to its nearest recorded ancestor.
 
-    Reading records each node as one row (its parent row, its key or list index, and where its value and
-    key start), no pointer string and no Location: a document is read far more often than a finding asks
-    where something is. The reader appends rows itself (`rows()`, one C call per node) and
-    hands over each mapping's keys with their rows (`mapping_keys()`, the dict it finds duplicates by), so
-    a lookup needs no index built over every row; a list's items are found once a pointer goes through it.
+    Reading records each node as one row (its parent row, its key or list index, and the lines and columns
+    where its value and key start, flat in the row), no pointer string and no Location: a document is read
+    far more often than a finding asks where something is. The reader appends rows itself (`rows()`, one C
+    call per node) and hands over each mapping's keys with their rows (`mapping_keys()`, the dict it finds
+    duplicates by), so a lookup needs no index built over every row; a list's items are found once a pointer
+    goes through it.
     """
 
     __slots__ = ("_items", "_maps", "_rows", "_skipped")
@@ -49,10 +55,12 @@ class SourceMap:
         self._items: dict[int, list[int]] = {}
 
     def rows(self) -> list[Row]:
-        """The rows, for the reader to append to: (parent row or -1 for the root, token, value mark, key mark).
+        """The rows, for the reader to append to: (parent row or -1 for the root, token, value line, value
+        column, key line, key column), lines and columns 0-based as libyaml's marks give them.
 
         Rows come in document order (a node before its children, children before the node's next sibling).
-        A value mark None keeps the node's place (its children's parent row) without recording it.
+        A value line None keeps the node's place (its children's parent row) without recording it; a key
+        line None: no key (a list item, the root).
         """
         return self._rows
 
@@ -67,7 +75,9 @@ class SourceMap:
     def record(self, parent: int, token: str | int, value: Mark | None, key: Mark | None = None) -> int:
         """A node under row `parent` (-1 for the root); `value` None keeps its place without recording it."""
         row = len(self._rows)
-        self._rows.append((parent, token, value, key))
+        value_line, value_column = (None, None) if value is None else value
+        key_line, key_column = (None, None) if key is None else key
+        self._rows.append((parent, token, value_line, value_column, key_line, key_column))
         if isinstance(token, str) and parent >= 0:
             self._maps.setdefault(parent, {}).setdefault(token, row)
         return row
@@ -77,7 +87,7 @@ class SourceMap:
         tokens = []
         rows = self._rows
         while row > 0:
-            parent, token, _, _ = rows[row]
+            parent, token = rows[row][:2]
             tokens.append(escape_token(str(token)))
             row = parent
         return "".join(f"/{token}" for token in reversed(tokens))
@@ -89,14 +99,14 @@ class SourceMap:
     def value(self, pointer: str) -> Location:
         """Where the value at `pointer` starts (or the nearest recorded ancestor's value)."""
         row, _ = self._find(pointer)
-        return _location(self._rows[row][2]) if row >= 0 else Location(1, 1)
+        return _value_location(self._rows[row]) if row >= 0 else Location(1, 1)
 
     def key(self, pointer: str) -> Location:
         """Where the key of `pointer` stands; for list items and the root, where the value starts."""
         row, exact = self._find(pointer)
-        if exact and (key := self._rows[row][3]) is not None:
-            return _location(key)
-        return _location(self._rows[row][2]) if row >= 0 else Location(1, 1)
+        if exact and (key_line := self._rows[row][4]) is not None:
+            return _new_location(Location, (key_line + 1, cast("int", self._rows[row][5]) + 1))
+        return _value_location(self._rows[row]) if row >= 0 else Location(1, 1)
 
     def _find(self, pointer: str) -> tuple[int, bool]:
         """The deepest recorded row on the pointer's path (-1: none), and whether it is the pointer itself."""
@@ -157,10 +167,11 @@ class SourceMap:
         return children
 
 
-def _location(mark: Mark | None) -> Location:
-    if mark is None:
+def _value_location(row: Row) -> Location:
+    line, column = row[2], row[3]
+    if line is None or column is None:
         return Location(1, 1)
-    return _new_location(Location, (mark[0] + 1, mark[1] + 1))
+    return _new_location(Location, (line + 1, column + 1))
 
 
 _new_location = tuple.__new__  # a NamedTuple's own __new__ is a Python function: one call per position asked
