@@ -47,15 +47,19 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 def document_text(doc: DocumentResult, lang: str) -> str:
     """One document of the contract as JSON on one line: `escaping.json_text(_document(doc, lang))`.
 
-    Made from pieces, each as the C encoder writes it: the document's own fields in one call, then each
+    Made from pieces, each as the C encoder writes it: the document's own fields value by value, then each
     principle and each finding, whose text is kept (`_PIECES`) and reused by the next document that holds an
     equal one (a corpus holds few distinct ones: the real corpus, 116 principle results in 6,420 and 766
     findings in 13,156). `json_safe` escapes characters one at a time, so escaping each piece is escaping the
     line. Text that is ASCII without DEL has nothing for `json_safe` to escape (`isascii` is a flag of the
     string), so it is not scanned; tests/reporters/test_json_lines.py and tests/test_io_output_json.py hold
     the line equal to `json_text(_document(doc, lang))`.
+
+    A document's principle results are a tuple that judging shares between documents that scored alike
+    (judge._scores), so the text of all of them is kept by that tuple itself (`_principles_text`).
     """
-    if len({result.principle for result in doc.principles}) < len(doc.principles):  # a dict keeps one of each
+    principles = _principles_text(doc.principles)
+    if principles is None:  # a principle given twice: the document's dict of principles holds one of each
         return _safe(_ENCODE(_document(doc, lang)))
     grade = doc.grade
     head = _safe(
@@ -64,22 +68,32 @@ def document_text(doc: DocumentResult, lang: str) -> str:
         f'"score": {_scalar(doc.score)}, "grade": {_scalar(grade.key if grade else None)}, '
         f'"grade_label": {_scalar(grade.label(lang) if grade else None)}, "quality": {_scalar(doc.quality)}'
     )
-    principles = ", ".join([_principle_text(result) for result in doc.principles])
-    findings = ", ".join([_finding_text(finding, lang) for finding in doc.findings])
-    return f'{head}, "principles": {{{principles}}}, "findings": [{findings}]}}'
+    pieces, values_of, texts = _PIECES.get, _FINDING_VALUES, []
+    for finding in doc.findings:  # a dozen per document: each looked up by its values, read in C
+        if finding.origin is None:
+            values = values_of(finding)
+            key = (values, lang, type(values[4]), type(values[5]))
+            text = pieces(key)
+            if text is None:
+                text = _remember(key, _safe(_ENCODE(_finding(finding, lang))))
+        else:
+            text = _safe(_ENCODE(_finding(finding, lang)))
+        texts.append(text)
+    return f'{head}, "principles": {{{principles}}}, "findings": [{", ".join(texts)}]}}'
 
 
 def _scalar(value: object) -> str:
     """One value of a document's head as the encoder writes it, without a call of the encoder for the usual types.
 
     A call of `JSONEncoder.encode` on a mapping makes a new C encoder each time, several times the cost of the ten
-    values themselves. A string is what `encode` writes for it (its own shortcut); None, booleans, `int` and finite
-    `float` are written as the encoder writes them (`float.__repr__`, `int.__repr__`); anything else (a subclass,
-    a non-finite number, which the encoder refuses) goes to the encoder.
+    values themselves. A string is what `encode` writes for it (its own shortcut: the C `encode_basestring`,
+    called here directly); None, booleans, `int` and finite `float` are written as the encoder writes them
+    (`float.__repr__`, `int.__repr__`); anything else (a subclass, a non-finite number, which the encoder refuses)
+    goes to the encoder.
     """
     kind = type(value)
     if kind is str:
-        return _ENCODE(value)
+        return _STRING(value)
     if value is None:
         return "null"
     if kind is bool:
@@ -89,6 +103,36 @@ def _scalar(value: object) -> str:
     if kind is float and _finite(value):  # type: ignore[arg-type]
         return float.__repr__(value)
     return _ENCODE(value)
+
+
+_STRING = json.encoder.encode_basestring
+"""What `_ENCODE` writes for a `str` (`JSONEncoder.encode`'s shortcut without `ensure_ascii`), without its frame."""
+
+
+def _principles_text(principles: tuple[PrincipleResult, ...]) -> str | None:
+    """The entries of `principles` (`"simplicity": {...}, ...`), or None when a principle is given twice.
+
+    Kept by the tuple itself (its identity, checked with `is`, the tuple held so that its id is never reused):
+    judging returns the same tuple for documents whose rules ended alike, and a tuple of frozen results is the
+    same text every time. Any other tuple (a document read back from a pickle) is made from the pieces.
+    """
+    kept = _BY_TUPLE.get(id(principles))
+    if kept is not None and kept[0] is principles:
+        return kept[1]
+    if len({result.principle for result in principles}) < len(principles):
+        return None
+    text = ", ".join([_principle_text(result) for result in principles])
+    if type(principles) is tuple:  # never a list, which could change
+        if len(_BY_TUPLE) >= _BY_TUPLE_LIMIT:
+            _BY_TUPLE.clear()
+        _BY_TUPLE[id(principles)] = (principles, text)
+    return text
+
+
+_BY_TUPLE: dict[int, tuple[tuple[PrincipleResult, ...], str]] = {}
+"""id of a document's tuple of principle results -> (that tuple, kept so the id stays its own; its text)."""
+_BY_TUPLE_LIMIT = 256
+"""As many as judge.py's memo of scores keeps (each tuple held here is one a document holds, or held there)."""
 
 
 def _safe(text: str) -> str:
@@ -115,17 +159,6 @@ def _principle_text(result: PrincipleResult) -> str:
     text = _PIECES.get(key)
     if text is None:
         text = _remember(key, _safe(f"{_ENCODE(result.principle.value)}: {_ENCODE(_principle(result))}"))
-    return text
-
-
-def _finding_text(finding: Finding, lang: str) -> str:
-    if finding.origin is not None:  # an original document's finding: rare, and its place has numbers of its own
-        return _safe(_ENCODE(_finding(finding, lang)))
-    values = _FINDING_VALUES(finding)
-    key = (values, lang, type(values[4]), type(values[5]))
-    text = _PIECES.get(key)
-    if text is None:
-        text = _remember(key, _safe(_ENCODE(_finding(finding, lang))))
     return text
 
 
