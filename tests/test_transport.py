@@ -76,9 +76,10 @@ def test_the_spill_writes_a_workers_packs_without_encoding_again(
     docs = _results()
     packs = tuple(map(packing.pack, docs))
     encoded: list[object] = []
-    real_dumps, real_text = pickle.dumps, json_report.document_text
+    real_dumps, real_text, real_utf8 = pickle.dumps, json_report.document_text, json_report.document_utf8
     monkeypatch.setattr(spill.pickle, "dumps", lambda obj, **kw: encoded.append(obj) or real_dumps(obj, **kw))
     monkeypatch.setattr(json_report, "document_text", lambda *args: encoded.append(args) or real_text(*args))
+    monkeypatch.setattr(json_report, "document_utf8", lambda *args: encoded.append(args) or real_utf8(*args))
     with spill.Spill(packing) as sent, spill.Spill(packing) as plain:
         sent.add(0, spill.Packed(packs))
         assert encoded == []  # nothing pickled or encoded again

@@ -219,10 +219,28 @@ def document_meta(data: Mapping[str, Any], waivers: tuple[Any, ...]) -> Document
         data.get("status"),
         data.get("version"),
         review.get("last_reviewed"),
-        add_months(date.fromisoformat(last), interval).isoformat() if last and interval else None,
+        _review_due(last, interval) if last and interval else None,
         waivers,
     )  # DocumentMeta(provider, unit, status, version, last_reviewed, review_due, waivers)
     return made
+
+
+def _review_due(last: Any, interval: Any) -> str:
+    """`add_months(date.fromisoformat(last), interval).isoformat()`, remembered for a text and an `int`: a corpus
+    holds few distinct review dates and intervals (the real one, 61 dates), and the date arithmetic is Python."""
+    if type(last) is not str or type(interval) is not int:  # anything else is computed (or refused) as it comes
+        return add_months(date.fromisoformat(last), interval).isoformat()
+    key = (last, interval)
+    due = _DUE.get(key)
+    if due is None:
+        if len(_DUE) >= _DUE_LIMIT:
+            _DUE.clear()
+        due = _DUE[key] = add_months(date.fromisoformat(last), interval).isoformat()
+    return due
+
+
+_DUE: dict[tuple[str, int], str] = {}
+_DUE_LIMIT = 1024
 
 
 _meta = slot_constructor(DocumentMeta)

@@ -15,6 +15,7 @@ could open) and read back only by the run that wrote it, unlike the result cache
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import tempfile
@@ -88,7 +89,7 @@ class Packing(NamedTuple):
         text = None
         if self.json_lang is not None:
             reporter = _JSON_REPORT[0] if _JSON_REPORT else _json_report()
-            text = reporter.document_text(doc, self.json_lang).encode("utf-8", "surrogatepass")
+            text = reporter.document_utf8(doc, self.json_lang)  # document_text, encoded
         blob = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL) if self.documents else None
         return Pack(doc.path, counts(doc), text, blob)
 
@@ -200,10 +201,8 @@ class Spill:
     def close(self) -> None:
         """Close (and so delete) the file; what is still in its write buffer is of no use any more, so a full disk
         met while writing it out is no error here (the file is closed either way)."""
-        try:
+        with contextlib.suppress(OSError):
             self._file.close()
-        except OSError:
-            pass
 
     def add(self, slot: int, results: Iterable[DocumentResult]) -> None:
         """The results of the target at position `slot` of the run (its documents in their order).
@@ -213,11 +212,9 @@ class Spill:
         packs = results.packs if isinstance(results, Packed) else map(self.packing.pack, results)
         json_lang, keep, write, paths = self.packing.json_lang, self.packing.documents, self._file.write, self._paths
         totals = self._totals
-        for path, (passed, invalid, errors, warnings, infos), text, blob in packs:
-            if json_lang is None:
-                text = None
-            if not keep:
-                blob = None
+        for path, (passed, invalid, errors, warnings, infos), line, pickled in packs:
+            text = line if json_lang is not None else None
+            blob = pickled if keep else None
             if (text is None and json_lang is not None) or (blob is None and keep):
                 raise RuntimeError("results packed for another spill")  # parallel.py packs as api.py asks
             try:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from math import isfinite as _finite
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from svcstd.escaping import json_safe, json_text
 from svcstd.model import DocumentResult, Finding, PrincipleResult, Report
@@ -60,26 +60,73 @@ def document_text(doc: DocumentResult, lang: str) -> str:
     """
     principles = _principles_text(doc.principles)
     if principles is None:  # a principle given twice: the document's dict of principles holds one of each
-        return _safe(_ENCODE(_document(doc, lang)))
+        return _whole(doc, lang)
+    findings = ", ".join(_findings(doc.findings, lang, _PIECES, _finding_text))
+    return f'{_head(doc, lang)}, "principles": {{{principles}}}, "findings": [{findings}]}}'
+
+
+def document_utf8(doc: DocumentResult, lang: str) -> bytes:
+    """`document_text(doc, lang).encode("utf-8", "surrogatepass")`, joined from pieces kept encoded.
+
+    What a run keeps of a document in its spill (spill.Packing). Encoding the whole line cost about as much as
+    making it (a few µs per kilobyte of text that is not ASCII, which almost every real document's is); here
+    only the document's own fields are encoded, and each principle's and finding's text is encoded once, when
+    it is first made. UTF-8 writes each character on its own, so the pieces' bytes joined are the line's.
+    """
+    principles = _principles_utf8(doc.principles)
+    if principles is None:
+        return _utf8(_whole(doc, lang))
+    findings = b", ".join(_findings(doc.findings, lang, _UTF8_PIECES, _finding_utf8))
+    head = _utf8(f'{_head(doc, lang)}, "principles": {{')
+    return b"".join((head, principles, b'}, "findings": [', findings, b"]}"))
+
+
+def _whole(doc: DocumentResult, lang: str) -> str:
+    return _safe(_ENCODE(_document(doc, lang)))
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _head(doc: DocumentResult, lang: str) -> str:
+    """The document's own fields, up to its principles (without a closing brace)."""
     grade = doc.grade
-    head = _safe(
+    return _safe(
         f'{{"path": {_scalar(doc.path)}, "index": {_scalar(doc.index)}, "id": {_scalar(doc.id)}, '
         f'"title": {_scalar(doc.title)}, "valid": {_scalar(doc.valid)}, "passed": {_scalar(doc.passed)}, '
         f'"score": {_scalar(doc.score)}, "grade": {_scalar(grade.key if grade else None)}, '
         f'"grade_label": {_scalar(grade.label(lang) if grade else None)}, "quality": {_scalar(doc.quality)}'
     )
-    pieces, values_of, texts = _PIECES.get, _FINDING_VALUES, []
-    for finding in doc.findings:  # a dozen per document: each looked up by its values, read in C
+
+
+Piece = TypeVar("Piece", str, bytes)
+
+
+def _findings(
+    findings: Sequence[Finding], lang: str, kept: dict[tuple[object, ...], Piece], make: Callable[[Finding, str], Piece]
+) -> list[Piece]:
+    """Each finding's text (`make`), kept in `kept` by its values and the types of its line and column."""
+    pieces, values_of, texts = kept.get, _FINDING_VALUES, []
+    for finding in findings:  # a dozen per document: each looked up by its values, read in C
         if finding.origin is None:
             values = values_of(finding)
             key = (values, lang, type(values[4]), type(values[5]))
             text = pieces(key)
             if text is None:
-                text = _remember(key, _safe(_ENCODE(_finding(finding, lang))))
-        else:
-            text = _safe(_ENCODE(_finding(finding, lang)))
+                text = _remember(kept, key, make(finding, lang))
+        else:  # an original document's finding: rare, and its place has numbers of its own
+            text = make(finding, lang)
         texts.append(text)
-    return f'{head}, "principles": {{{principles}}}, "findings": [{", ".join(texts)}]}}'
+    return texts
+
+
+def _finding_text(finding: Finding, lang: str) -> str:
+    return _safe(_ENCODE(_finding(finding, lang)))
+
+
+def _finding_utf8(finding: Finding, lang: str) -> bytes:
+    return _utf8(_finding_text(finding, lang))
 
 
 def _scalar(value: object) -> str:
@@ -93,7 +140,7 @@ def _scalar(value: object) -> str:
     """
     kind = type(value)
     if kind is str:
-        return _STRING(value)
+        return _STRING(value)  # type: ignore[arg-type]  # a str: `kind is str`
     if value is None:
         return "null"
     if kind is bool:
@@ -122,15 +169,33 @@ def _principles_text(principles: tuple[PrincipleResult, ...]) -> str | None:
     if len({result.principle for result in principles}) < len(principles):
         return None
     text = ", ".join([_principle_text(result) for result in principles])
-    if type(principles) is tuple:  # never a list, which could change
-        if len(_BY_TUPLE) >= _BY_TUPLE_LIMIT:
-            _BY_TUPLE.clear()
-        _BY_TUPLE[id(principles)] = (principles, text)
+    _keep(_BY_TUPLE, principles, text)
     return text
+
+
+def _principles_utf8(principles: tuple[PrincipleResult, ...]) -> bytes | None:
+    """`_principles_text(principles)` as UTF-8, kept the same way."""
+    kept = _UTF8_BY_TUPLE.get(id(principles))
+    if kept is not None and kept[0] is principles:
+        return kept[1]
+    text = _principles_text(principles)
+    if text is None:
+        return None
+    blob = _utf8(text)
+    _keep(_UTF8_BY_TUPLE, principles, blob)
+    return blob
+
+
+def _keep(kept: dict[int, tuple[tuple[PrincipleResult, ...], Piece]], principles: object, piece: Piece) -> None:
+    if type(principles) is tuple:  # never a list, which could change
+        if len(kept) >= _BY_TUPLE_LIMIT:
+            kept.clear()
+        kept[id(principles)] = (principles, piece)
 
 
 _BY_TUPLE: dict[int, tuple[tuple[PrincipleResult, ...], str]] = {}
 """id of a document's tuple of principle results -> (that tuple, kept so the id stays its own; its text)."""
+_UTF8_BY_TUPLE: dict[int, tuple[tuple[PrincipleResult, ...], bytes]] = {}
 _BY_TUPLE_LIMIT = 256
 """As many as judge.py's memo of scores keeps (each tuple held here is one a document holds, or held there)."""
 
@@ -142,6 +207,8 @@ def _safe(text: str) -> str:
 _PIECES: dict[tuple[object, ...], str] = {}
 """Each principle result's and finding's JSON text, by its value and the types of its numbers (1 == 1.0 ==
 True, but they are written `1`, `1.0` and `true`); emptied when it grows past `_PIECES_LIMIT`."""
+_UTF8_PIECES: dict[tuple[object, ...], bytes] = {}
+"""Each finding's JSON text as UTF-8 (`document_utf8`), kept as `_PIECES` keeps its text."""
 _PIECES_LIMIT = 8192
 
 
@@ -158,15 +225,15 @@ def _principle_text(result: PrincipleResult) -> str:
     key = (_PRINCIPLE_VALUES(result), type(result.score), type(result.quality))
     text = _PIECES.get(key)
     if text is None:
-        text = _remember(key, _safe(f"{_ENCODE(result.principle.value)}: {_ENCODE(_principle(result))}"))
+        text = _remember(_PIECES, key, _safe(f"{_ENCODE(result.principle.value)}: {_ENCODE(_principle(result))}"))
     return text
 
 
-def _remember(key: tuple[object, ...], text: str) -> str:
-    if len(_PIECES) >= _PIECES_LIMIT:
-        _PIECES.clear()
-    _PIECES[key] = text
-    return text
+def _remember(kept: dict[tuple[object, ...], Piece], key: tuple[object, ...], piece: Piece) -> Piece:
+    if len(kept) >= _PIECES_LIMIT:
+        kept.clear()
+    kept[key] = piece
+    return piece
 
 
 def as_dict(report: Report, lang: str, with_documents: bool = True) -> dict[str, Any]:
