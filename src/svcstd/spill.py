@@ -308,9 +308,14 @@ class SpilledDocuments(DocumentStream):
     def json_lines(self, lang: str) -> Iterator[str] | None:
         """Each document's line of the JSON report (json_report.document_text) in `lang`, in order; None when
         the run made none in that language."""
-        return self._lines() if lang == self._json_lang else None
+        return (str(line, "utf-8", "surrogatepass") for line in self._records()) if lang == self._json_lang else None
 
-    def _lines(self) -> Iterator[str]:
+    def json_utf8(self, lang: str) -> Iterator[memoryview] | None:
+        """`json_lines(lang)` as the UTF-8 the run kept (json_report.document_utf8), each line a view of the block
+        read, never decoded; None when the run made none in that language."""
+        return self._records() if lang == self._json_lang else None
+
+    def _records(self) -> Iterator[memoryview]:
         offsets, json_lengths, pickle_lengths = self._offsets, self._json_lengths, self._pickle_lengths
         count, position = len(offsets), 0
         while position < count:  # one read for each run of records that follow one another in the file
@@ -325,7 +330,7 @@ class SpilledDocuments(DocumentStream):
                 raise _failed(error) from None
             for number in range(position, end):
                 at = offsets[number] - start
-                yield str(block[at : at + json_lengths[number]], "utf-8", "surrogatepass")
+                yield block[at : at + json_lengths[number]]
             position = end
 
 

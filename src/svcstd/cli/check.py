@@ -535,6 +535,12 @@ def _write_outputs(
 
     for name, file in outputs:  # every format reads the documents back one at a time (Markdown, HTML too)
         chosen = options._replace(color=use_color(file) and name == "text")
+        if name == "json" and recorder is None:  # the spill's UTF-8 lines copied, not decoded and encoded again
+            from svcstd.reporters.json_report import render_utf8
+
+            blobs = render_utf8(report, chosen)
+            if blobs is not None and write_utf8(blobs, file):
+                continue
         chunks = chunk_renderer(name)(report, chosen)
         write_output(chunks if recorder is None else recorder.tee(name, file, chunks), file)
     if any(name == "github" for name, _ in outputs):
