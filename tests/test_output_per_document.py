@@ -7,18 +7,22 @@ from __future__ import annotations
 import errno
 import gc
 import os
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import IO, Any
 
 import pytest
 
 from svcstd import api, judge, spill
+from svcstd.cli.main import main
 from svcstd.config.settings import DEFAULT_SETTINGS
 from svcstd.escaping import json_text
 from svcstd.judge import Pipeline
-from svcstd.model import DocumentResult, Principle, PrincipleResult, Tally, Text
-from svcstd.reporters import json_report
+from svcstd.model import DocumentResult, Principle, PrincipleResult, Report, Tally, Text
+from svcstd.reporters import RenderOptions, json_report
 from svcstd.rules import BUILTIN_RULES
 from svcstd.standard.dates import add_months
 from tests.conftest import ROOT
@@ -237,3 +241,58 @@ def test_the_review_dates_kept_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> 
     for day in range(1, 29):
         judge._review_due(f"2024-02-{day:02d}", 1)
         assert len(judge._DUE) <= 5
+
+
+def _spilled(docs: list[DocumentResult], packing: spill.Packing) -> tuple[spill.Spill, Report]:
+    kept = spill.Spill(packing)
+    for slot, doc in enumerate(docs):
+        kept.add(slot, (doc,))
+    return kept, Report("1.0", "2026-11-27", kept.documents(), (), (), ())
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_json_report_in_utf8_is_the_text_encoded(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spill's lines copied as bytes, in batches smaller and larger than a line, with odd texts, and with no
+    document at all: the bytes `write_output` writes for `render`. Proven by joining a batch with `b","`, by starting
+    every batch with the first line's separator, and by closing an empty list as a full one."""
+    docs = _judged()
+    every = [*docs, *_odd(docs)]
+    for batch in (1, 5000, 1 << 18):
+        monkeypatch.setattr(json_report, "_BATCH", batch)
+        for documents in (every, every[:1], []):
+            kept, report = _spilled(documents, spill.Packing(lang, documents=False))
+            with kept:
+                made = json_report.render_utf8(report, RenderOptions(lang))
+                assert made is not None
+                assert b"".join(made) == json_report.render(report, RenderOptions(lang)).encode("utf-8")
+
+
+def test_the_json_report_in_utf8_is_only_for_a_spills_lines_in_its_language() -> None:
+    """Documents held in memory, a spill of pickles only, or lines made in the other language: None (then the text is
+    rendered). Proven by answering for the other language (English lines under an Indonesian report)."""
+    docs = _judged()[:3]
+    held = Report("1.0", "2026-11-27", tuple(docs), (), (), ())
+    assert json_report.render_utf8(held, RenderOptions("en")) is None
+    for packing in (spill.Packing(), spill.Packing("en", documents=True)):
+        kept, report = _spilled(docs, packing)
+        with kept:
+            assert json_report.render_utf8(report, RenderOptions("id")) is None
+
+
+def test_a_check_writes_its_json_report_as_the_text_would_be(tmp_path: Path) -> None:
+    """The CLI's JSON, written from the spill's bytes (no run record: `--no-cache`) to a file and to a standard output
+    that is plain UTF-8, equals the report rendered as text from the documents held. Proven by writing the bytes
+    path's chunks twice (the report repeated)."""
+    paths = [str(ROOT / "examples"), str(ROOT / "tests" / "fixtures" / "real")]
+    expected = json_report.render(api.check_pipeline(paths, RUN, jobs=1), RenderOptions("id")).encode("utf-8")
+    out = tmp_path / "out.json"
+    args = ["check", *paths, "--no-cache", "--as-of", "2026-11-27", "--lang", "id", "--jobs", "1", "--quiet"]
+    assert main([*args, "-f", f"json={out}"]) in (0, 1)
+    assert out.read_bytes() == expected
+    child = subprocess.run(
+        [sys.executable, "-m", "svcstd", *args, "-f", "json"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+    assert child.returncode in (0, 1) and child.stdout == expected
