@@ -10,6 +10,7 @@ exception, and `facts.judging` is a class. Each is held against the plain code i
 from __future__ import annotations
 
 import copy
+import random
 import threading
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -29,7 +30,7 @@ from svcstd.rules.base import Hit, Rule, quoted
 from svcstd.scoring import engine
 from svcstd.scoring.engine import evaluate
 from svcstd.scoring.scores import Outcome, Status
-from svcstd.standard import facts
+from svcstd.standard import facts, words
 from svcstd.standard.kinds import is_full_standard
 from tests.conftest import ROOT
 from tests.test_judging_once import _waiver, reference_evaluate
@@ -267,3 +268,29 @@ def test_an_outcome_made_by_its_slots_is_the_named_tuple() -> None:
     assert type(made) is Outcome
     assert made == Outcome("X001", Principle.TRANSPARENCY, 3, Status.FAILED, 0.25, True)
     assert repr(made) == repr(Outcome("X001", Principle.TRANSPARENCY, 3, Status.FAILED, 0.25, True))
+
+
+@pytest.mark.parametrize("limit", [2048, 7, 1])
+def test_a_remembered_search_finds_what_the_pattern_finds(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """Texts searched again (short and long, ASCII and not, a `str` subclass) get the pattern's own match, with
+    the memo of each search emptied every `limit` texts."""
+    from tests.test_quick_search import PATTERNS, _texts
+
+    monkeypatch.setattr(words, "_REMEMBERED_SEARCHES", limit)
+    for name, pattern in sorted(PATTERNS.items()):
+        quick = words.quick_search(pattern)
+        texts = _texts(pattern, seed=len(name), count=300)
+        texts += [text * 40 for text in texts[:60]]  # longer than `_REMEMBERED`: searched each time
+        texts += [_Str(text) for text in texts[:30]]
+        rng = random.Random(limit)
+        again = texts * 3
+        rng.shuffle(again)
+        matched = 0
+        for text in again:
+            expected = pattern.search(text)
+            found = quick(text)
+            assert (found and (found.span(), found.group(), found.groups())) == (
+                expected and (expected.span(), expected.group(), expected.groups())
+            ), text
+            matched += expected is not None
+        assert 0 < matched < len(again)
