@@ -97,7 +97,6 @@ def time_rules(documents: list[LoadedDocument], pipe: Pipeline) -> dict[str, flo
     What the engine adds around the rules (waivers, stamping findings, outcomes) is what `evaluate` costs
     beyond the sum of these.
     """
-    from svcstd.rules.facts import judging
     from svcstd.scoring.engine import _plan
     from svcstd.standard import facts
 
@@ -107,14 +106,14 @@ def time_rules(documents: list[LoadedDocument], pipe: Pipeline) -> dict[str, flo
     making: list[list[float]] = []  # for each fact being made: when it started, the time of facts made inside it
     in_facts = [0.0]  # the time of the outermost facts made during the current rule
 
-    class Timed(dict):  # type: ignore[type-arg]
-        """The memo's values: a missed look-up starts a fact's clock (`shared` then makes it), storing it stops it."""
+    class Timed(facts._Memo):
+        """The document's memo: a missed look-up (`shared` then makes the fact) is timed on the fact's own row."""
 
-        def __missing__(self, key: object) -> object:
+        __slots__ = ()
+
+        def __missing__(self, derive: facts.Derive) -> object:
             making.append([clock(), 0.0])
-            raise KeyError(key)
-
-        def __setitem__(self, derive: facts.Derive, value: object) -> None:
+            value = super().__missing__(derive)
             started, inner = making.pop()
             took = clock() - started
             name = f"fact {derive.__module__.rsplit('.', 1)[-1]}.{derive.__name__}"
@@ -123,14 +122,12 @@ def time_rules(documents: list[LoadedDocument], pipe: Pipeline) -> dict[str, flo
                 making[-1][1] += took
             else:
                 in_facts[0] += took
-            super().__setitem__(derive, value)
+            return value
 
     for doc in documents:
         data = doc.data
-        with judging(data):
-            memo = facts._current.get()
-            if memo is not None:
-                memo.values = Timed()
+        token = facts._current.set(Timed(data))
+        try:
             for each in plan:
                 rule, context = each.rule, each.context
                 in_facts[0] = 0.0
@@ -140,6 +137,8 @@ def time_rules(documents: list[LoadedDocument], pipe: Pipeline) -> dict[str, flo
                     if hits:
                         rule.credit(data, context, hits)
                 spent[rule.id] += clock() - start - in_facts[0]
+        finally:
+            facts._current.reset(token)
     return spent
 
 

@@ -154,6 +154,25 @@ class Rule:
         thing with the same words in document after document, and filling two ~200-character texts costs
         several times a lookup.
         """
+        for value in params.values():
+            if type(value) is str:
+                if len(value) > _REMEMBERED_PARAM:
+                    return self._fill(params)
+            elif type(value) is not int:
+                return self._fill(params)
+        # the common case: short texts and ints, nothing to cut, so the parameters are filled as given
+        remembered = (self.message, *params.items())
+        text = _FILLED.get(remembered)
+        if text is None:
+            if len(_FILLED) >= _FILLED_LIMIT:
+                _FILLED.clear()
+            english, indonesian = self.message
+            text = _FILLED[remembered] = Text(english.format(**params), indonesian.format(**params))
+        return text
+
+    def _fill(self, params: Mapping[str, object]) -> Text:
+        """`format_message` for parameters that are not all short texts and ints: long texts are cut, and a
+        message filled with texts of at most `_REMEMBERED_PARAM` characters is remembered too."""
         filled: dict[str, object] = {}
         short = True
         for key, value in params.items():

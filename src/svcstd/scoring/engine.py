@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from svcstd.checks import UNWAIVABLE, is_check
 from svcstd.config.settings import RuleSettings, Settings
 from svcstd.i18n import Catalog
-from svcstd.model import Finding, LoadedDocument, Principle, Severity, Text, Waiver, make_finding
+from svcstd.model import Finding, LoadedDocument, Location, Principle, Severity, Text, Waiver, make_finding
 from svcstd.reading.sourcemap import SourceMap
 from svcstd.rules.base import AppliesFunction, CheckFunction, Hit, Rule, RuleContext, gate_of, leads
 from svcstd.rules.facts import judging
@@ -72,7 +72,44 @@ class _Planned(NamedTuple):
     principle: Principle
 
 
-_last_plan: list[tuple[tuple[Rule, ...], Settings, date, tuple[_Planned, ...], frozenset[str]]] = []
+class _Step(NamedTuple):
+    """One rule as a document of one kind (full standard or not) meets it: what `evaluate` reads per rule."""
+
+    place: int
+    """The rule's place in the plan, which is its outcome's place."""
+    slot: int | None
+    """Which of the run's distinct component paths the rule needs (`_Schedule.paths`), None when none."""
+    applies: AppliesFunction | None
+    check: CheckFunction
+    rule: Rule
+    context: RuleContext
+    id: str
+    plain: Text | None
+    passed: Outcome
+    waived: Outcome
+    failed: Outcome | None
+    severity: Severity
+    principle: Principle
+    weight: int
+    binding: bool
+
+
+class _Schedule(NamedTuple):
+    """The plan as a document of one kind meets it, made once per run and kind.
+
+    `outcomes` is every rule's not-applicable outcome in plan order: a document's outcomes start as a copy and
+    only the rules that apply write their place. `steps` leaves out the rules that cannot apply to this kind
+    (a full-standard rule on a published sheet), so a document pays nothing for them.
+    """
+
+    outcomes: list[Outcome]
+    steps: tuple[_Step, ...]
+    paths: tuple[tuple[tuple[str, ...], ...], ...]
+
+
+_last_plan: list[
+    tuple[tuple[Rule, ...], Settings, date, tuple[_Planned, ...], frozenset[str], tuple[_Schedule, _Schedule]]
+] = []
 """The plan of the last run (rules, settings and date are compared by identity): a run has one."""
 
 
@@ -81,11 +118,14 @@ def _plan(rules: tuple[Rule, ...], settings: Settings, as_of: date) -> tuple[_Pl
     return _run(rules, settings, as_of)[0]
 
 
-def _run(rules: tuple[Rule, ...], settings: Settings, as_of: date) -> tuple[tuple[_Planned, ...], frozenset[str]]:
-    """The plan of a run and the ids of all its rules (what a waiver may name), made once per run."""
+def _run(
+    rules: tuple[Rule, ...], settings: Settings, as_of: date
+) -> tuple[tuple[_Planned, ...], frozenset[str], tuple[_Schedule, _Schedule]]:
+    """The plan of a run, the ids of all its rules (what a waiver may name), and its schedules for a document that
+    is not a full standard and one that is: made once per run."""
     for last in _last_plan:
         if last[0] is rules and last[1] is settings and last[2] == as_of:
-            return last[3], last[4]
+            return last[3], last[4], last[5]
     planned = []
     for rule in rules:
         if not settings.is_selected(rule.id):
@@ -109,8 +149,38 @@ def _run(rules: tuple[Rule, ...], settings: Settings, as_of: date) -> tuple[tupl
         )
     plan = tuple(planned)
     known = frozenset(r.id for r in rules)
-    _last_plan[:] = [(rules, settings, as_of, plan, known)]
-    return plan, known
+    schedules = (_schedule(plan, full=False), _schedule(plan, full=True))
+    _last_plan[:] = [(rules, settings, as_of, plan, known, schedules)]
+    return plan, known, schedules
+
+
+def _schedule(plan: tuple[_Planned, ...], *, full: bool) -> _Schedule:
+    paths: dict[tuple[tuple[str, ...], ...], int] = {}
+    steps = []
+    for index, each in enumerate(plan):
+        if each.full_only and not full:
+            continue
+        slot = paths.setdefault(each.paths, len(paths)) if each.paths else None
+        steps.append(
+            _Step(
+                index,
+                slot,
+                each.applies,
+                each.check,
+                each.rule,
+                each.context,
+                each.id,
+                each.plain,
+                each.passed,
+                each.waived,
+                each.failed,
+                each.severity,
+                each.principle,
+                each.weight,
+                each.rule.binding,
+            )
+        )
+    return _Schedule([each.skipped for each in plan], tuple(steps), tuple(paths))
 
 
 def _plain(rule: Rule) -> Text | None:
@@ -120,63 +190,75 @@ def _plain(rule: Rule) -> Text | None:
         return None
 
 
-def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_of: date) -> Evaluation:
+_NO_WAIVERS: tuple[Waiver, ...] = ()
+
+
+def evaluate(doc: LoadedDocument, rules: Iterable[Rule], settings: Settings, as_of: date) -> Evaluation:  # noqa: PLR0912  (one hot loop)
     """Every selected rule's outcome and findings on a schema-valid document.
 
     The loop runs ~60 times per document and stamps ~12 findings: what does not change within a run is in the
-    plan, what does not change within a document is read before the loop, and a finding is made by its slots.
+    plan, what does not change within a document's kind is in its schedule (the rules that cannot apply to it
+    are left out, and every outcome starts as not applicable), what does not change within a document is read
+    before the loop, and a finding is made by its slots.
     """
     data: Mapping[str, Any] = doc.data  # type: ignore[assignment]
     rules = rules if isinstance(rules, tuple) else tuple(rules)
-    plan, known = _run(rules, settings, as_of)
-    live, waiver_findings, waivers = read_waivers(data, doc.source, known, as_of)
-    findings: list[Finding] = list(waiver_findings)
-    outcomes: list[Outcome] = []
-    found, outcome = findings.append, outcomes.append
+    _, known, schedules = _run(rules, settings, as_of)
+    if "waivers" in data:
+        live, waiver_findings, waivers = read_waivers(data, doc.source, known, as_of)
+        findings: list[Finding] = list(waiver_findings)
+    else:  # what `read_waivers` gives for a document without waivers, without the call
+        live, findings, waivers = None, [], _NO_WAIVERS
+    found = findings.append
     at_key, at_value = doc.source.key, doc.source.value
+    keys_at: dict[str, Location] = {}
+    values_at: dict[str, Location] = {}
     verbose = settings.verbose
-    full = is_full_standard(data)  # asked by twenty rules; a plain test of two keys
-    present: dict[tuple[tuple[str, ...], ...], bool] = {}
+    template, steps, paths = schedules[is_full_standard(data)]  # full standard: asked by twenty rules
+    outcomes = template[:]
+    present: list[bool | None] = [None] * len(paths) if paths else []
     with judging(data):
         for (
-            rule, context, weight, severity, plain, skipped, passed, waived, failed, full_only, paths, applies,
-            check, rule_id, principle,
-        ) in plan:  # fmt: skip
-            if full_only and not full:
-                outcome(skipped)
-                continue
-            if paths:
-                there = present.get(paths)
+            place, slot, applies, check, rule, context, rule_id, plain, passed, waived, failed, severity, principle,
+            weight, binding,
+        ) in steps:  # fmt: skip
+            if slot is not None:
+                there = present[slot]
                 if there is None:
-                    there = present[paths] = leads(data, paths)
+                    there = present[slot] = leads(data, paths[slot])
                 if not there:
-                    outcome(skipped)
-                    continue
+                    continue  # not applicable: the outcome already in place
             if applies is not None and not applies(data, context):
-                outcome(skipped)
                 continue
             hits = list(check(data, context))
             waiver = live.get(rule_id) if live else None
             if not hits:
-                outcome(waived if waiver else passed)
+                outcomes[place] = waived if waiver else passed
                 continue
             for pointer, params, key, _, _ in (
                 [item for hit in hits for item in (hit.each or (hit,))] if verbose else hits
             ):
                 message = plain if plain is not None and not params else rule.format_message(params)
-                line, column = at_key(pointer) if key else at_value(pointer)
+                placed = keys_at if key else values_at  # a place asked before in this document (a quarter of
+                at = placed.get(pointer)  # them) is not looked up again
+                if at is None:
+                    at = placed[pointer] = at_key(pointer) if key else at_value(pointer)
+                line, column = at
                 found(
                     make_finding(rule_id, severity, message, pointer, line, column, principle, waiver, None, None, None)
                 )
             if waiver:
-                outcome(waived)
+                outcomes[place] = waived
             elif failed is not None:  # ungraded: nothing earned, the same outcome each time
-                outcome(failed)
+                outcomes[place] = failed
             else:
-                outcome(Outcome(rule_id, principle, weight, _FAILED, rule.credit(data, context, hits), rule.binding))
+                credit = rule.credit(data, context, hits)
+                outcomes[place] = _new_outcome(Outcome, (rule_id, principle, weight, _FAILED, credit, binding))
     return Evaluation(tuple(findings), tuple(outcomes), waivers)
 
 
+_new_outcome = tuple.__new__
+"""`Outcome(...)` with every field given, without the named tuple's own `__new__` (a Python function)."""
 _FAILED = Status.FAILED
 
 
