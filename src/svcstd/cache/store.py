@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from svcstd import __version__
+from svcstd import __version__, resources
 from svcstd.cache.basics import FORMAT as _BASE_FORMAT
 from svcstd.cache.basics import MAX_BYTES, STALE_SECONDS
 from svcstd.cache.basics import files_hash as _files_hash
@@ -161,10 +161,7 @@ def _code_stamp() -> str:
 
 
 def _schema_hash() -> str:
-    from importlib import resources
-
-    schema = resources.files("svcstd").joinpath("schemas").joinpath("service-standard.schema.json")
-    return hashlib.sha256(schema.read_bytes()).hexdigest()
+    return hashlib.sha256(resources.read_bytes("schemas/service-standard.schema.json")).hexdigest()
 
 
 class ResultCache:

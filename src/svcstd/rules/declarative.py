@@ -15,7 +15,6 @@ import json
 import string
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,6 +22,7 @@ import re2  # type: ignore[import-untyped]
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from svcstd import resources
 from svcstd.errors import ConfigError
 from svcstd.i18n import Catalog
 from svcstd.model import LoadedDocument, Location, Principle, Severity, Text
@@ -226,7 +226,7 @@ def _rules_of(doc: LoadedDocument) -> Iterator[tuple[Rule, str]]:
 
 @cache
 def _validator() -> Draft202012Validator:
-    text = resources.files("svcstd").joinpath("schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    text = resources.read_text(f"schemas/{SCHEMA_FILE}")
     return Draft202012Validator(json.loads(text))
 
 

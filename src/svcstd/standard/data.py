@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from svcstd import resources
+
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader where PyYAML has it (the same data as `safe_load`, ten times faster)."""
 
@@ -30,26 +32,14 @@ DATA_FILES = ("citations.yaml", "legal_status.yaml")
 
 
 def _package_bytes(relative: str) -> bytes | None:
-    """The bytes of a file of the svcstd package, read by the package's own loader (as `pkgutil.get_data`
-    does), or None when that loader cannot read it. `importlib.resources.files` would first import its readers
-    (zipfile, threading: ~4 ms) for the same bytes."""
-    package = sys.modules["svcstd"]
-    get_data = getattr(getattr(package.__spec__, "loader", None), "get_data", None)
-    if get_data is None or not package.__file__:
-        return None
-    try:
-        data: bytes = get_data(os.path.join(os.path.dirname(package.__file__), *relative.split("/")))
-    except OSError:
-        return None
-    return data
+    """The bytes of a file of the svcstd package, read by the package's own loader, or None when that loader
+    cannot read it (svcstd/resources.py)."""
+    return resources.loader_bytes(relative)
 
 
 def parse_yaml(name: str) -> Any:
     """The data file `name` of src/svcstd/data parsed with YAML, read as it always was."""
-    from importlib import resources
-
-    text = resources.files("svcstd").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=SAFE_LOADER)
+    return yaml.load(resources.read_text(f"data/{name}"), Loader=SAFE_LOADER)
 
 
 def copy_path(name: str) -> str:
@@ -108,8 +98,22 @@ def copy_text(name: str) -> str:
     return text + "\n"
 
 
-def main() -> int:
-    """Write the JSON copy of every data file beside this module (a developer's step after editing one)."""
+def main(argv: list[str] | None = None) -> int:
+    """Write the JSON copy of every data file beside this module (a developer's step after editing one).
+
+    Takes no arguments: `--help` prints what it does, anything else is refused (exit status 2) before a file
+    is written.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m svcstd.standard.data",
+        description="Write the JSON copy of each data file in src/svcstd/data/ ("
+        + ", ".join(DATA_FILES)
+        + ") to src/svcstd/standard/parsed/, from the file's present bytes. Run it after editing a data "
+        "file; tests/test_data_copy.py fails until the copies are current.",
+    )
+    parser.parse_args(sys.argv[1:] if argv is None else argv)
     folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "parsed")
     os.makedirs(folder, exist_ok=True)
     for name in DATA_FILES:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from importlib import resources
 from pathlib import Path
 
+from svcstd import resources
 from svcstd.model import Text
 from svcstd.standard.words import lazy_pattern
 
@@ -78,7 +78,7 @@ def standard_id(service: str, provider: str, lang: str) -> str:
 def template_text(lang: str, kind: str = "standard") -> str:
     """The template of one kind of document: a full standard, or a published sheet (`#<standard>` parts left out)."""
     name = f"standard.{'id' if lang == 'id' else 'en'}.yaml"
-    text = resources.files("svcstd").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
+    text = resources.read_text(f"templates/{name}")
     if kind != "standard":
         text = _STANDARD_ONLY().sub("", text)
     text = text.replace(f"{_OPEN}\n", "").replace(f"{_CLOSE}\n", "")
