@@ -115,7 +115,13 @@ class SourceMap:
     def value(self, pointer: str) -> Location:
         """Where the value at `pointer` starts (or the nearest recorded ancestor's value)."""
         row, _ = self._find(pointer)
-        return _value_location(self._rows[row]) if row >= 0 else Location(1, 1)
+        if row < 0:
+            return Location(1, 1)
+        found = self._rows[row]
+        line, column = found[2], found[3]  # `_value_location`, inline: one call fewer per position asked
+        if line is None or column is None:
+            return Location(1, 1)
+        return _new_location(Location, (line + 1, column + 1))
 
     def key(self, pointer: str) -> Location:
         """Where the key of `pointer` stands; for list items and the root, where the value starts."""
@@ -123,9 +129,13 @@ class SourceMap:
         if row < 0:
             return Location(1, 1)
         found = self._rows[row]
-        if exact and (key_line := found[4]) is not None:
-            return _new_location(Location, (key_line + 1, cast("int", found[5]) + 1))
-        return _value_location(found)
+        if exact and (line := found[4]) is not None:
+            column = found[5]
+        else:
+            line, column = found[2], found[3]
+            if line is None or column is None:
+                return Location(1, 1)
+        return _new_location(Location, (line + 1, cast("int", column) + 1))
 
     def _find(self, pointer: str) -> tuple[int, bool]:
         """The deepest recorded row on the pointer's path (-1: none), and whether it is the pointer itself."""
