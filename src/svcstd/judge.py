@@ -139,7 +139,7 @@ def normalised(doc: LoadedDocument) -> LoadedDocument:
     """
     if not isinstance(doc.data, dict):
         return doc
-    made: LoadedDocument = _document(doc.path, doc.index, normalise(doc.data), doc.source, doc.findings)
+    made: LoadedDocument = _document(doc.path, doc.index, normalise(doc.data, doc.source), doc.source, doc.findings)
     return made
 
 

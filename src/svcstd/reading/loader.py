@@ -388,6 +388,7 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
             key = None
             depth -= 1
         elif kind is ALIAS:
+            source.aliased()
             mark = event.start_mark
             name: str = event.anchor or ""
             if name in open_anchors:
@@ -496,6 +497,7 @@ def _text_size(value: Any) -> int:
 def _finish(root: Any, source: SourceMap, found: list[Finding], path: str, index: int) -> LoadedDocument | None:
     """The document as read, or None for an empty document (which is skipped)."""
     data = root
+    source.finished(root)
     findings = list(found)
     if data is None and not findings:
         return None

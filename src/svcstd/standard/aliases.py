@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from svcstd.reading.sourcemap import SourceMap
 
 # fmt: off
 # vocabulary name -> (canonical values in schema order, {Indonesian alias: canonical value})
@@ -113,14 +116,110 @@ def is_alias(value: object) -> bool:
     return isinstance(value, str) and any(value in table for _, table in VOCABULARIES.values())
 
 
-def normalise(data: object) -> object:
+def normalise(data: object, source: SourceMap | None = None) -> object:
     """The document with every alias replaced by its English value; anything else is returned as it was.
 
     A format 1.0 document (`svcstd: "1.0"`) is returned unchanged: 1.0 had no aliases, and reads as before.
+    `source`, the document's SourceMap when the data are as the reader built them, lets a document without
+    any alias be told from its rows (`_holds_none`) instead of walked; the result is the same either way.
     """
     if not isinstance(data, dict) or data.get("svcstd", "1.0") == "1.0":
         return data
+    if source is not None and source.built() is data and _holds_none(data, source):
+        return _one_as_list(data)
     return _one_as_list(_walk(data, ()))
+
+
+def _holds_none(data: dict[Any, Any], source: SourceMap) -> bool:  # noqa: PLR0912  (one hot loop)
+    """Whether `_walk(data, ())` would give `data` itself, told from the reader's rows and mapping keys.
+
+    Only the mappings holding one of `_LAST_KEYS` can hold an alias (under such a key, or in lists under it),
+    and the reader's key dicts say which they are without a walk over the data: a set test per mapping, in C.
+    Each such mapping's path (its last keys, and whether it is the root) is read up its rows, the mapping itself
+    is reached from the root by its rows' tokens, and the strings under those keys are looked up as `_walk_mapping`
+    and `_walk_list` look them up. `source.built() is data` (checked by the caller) means the rows describe the
+    data one to one: the reader's own root, read without an alias (a node at two places) or a duplicate key.
+    """
+    rows = source.rows()
+    disjoint = _LAST_KEYS.isdisjoint
+    objects: dict[int, Any] = {0: data}  # row -> the container built there, as far as asked
+    heres: dict[int, dict[str, _Respelt | None]] = {}  # a list's row -> the tables under its mappings' keys
+    for row, keys in source.mapping_keys().items():
+        if disjoint(keys):
+            continue
+        parent, token = rows[row][0], rows[row][1]
+        if type(token) is int:  # an item of a list: its path is the list's (`_walk_list` passes it on)
+            here = heres.get(parent)
+            if here is None:
+                here = heres[parent] = _tables_under(*_path(parent, rows))
+        else:
+            here = _tables_under(*_path(row, rows))
+        node = None
+        for key in keys:
+            respelt = here.get(key)
+            if respelt is None:
+                continue  # no last key, or no table at this place: what `_walk_mapping` skips
+            if node is None:  # the mapping, as its parent's item (the parent remembered for its other items)
+                if row:
+                    holder = objects.get(parent)
+                    if holder is None:
+                        holder = _object(parent, rows, objects)
+                    node = holder[token]
+                else:
+                    node = data
+            value = node[key]
+            kind = type(value)
+            if kind is str:
+                if respelt[value] is not None:
+                    return False
+            elif kind is list:
+                if not _list_holds_none(value, respelt):
+                    return False
+            elif kind is not dict and isinstance(value, dict | list | str):
+                return False  # the reader makes none of these: walk as always
+    return True
+
+
+def _path(row: int, rows: list[Any]) -> tuple[tuple[str, ...], bool]:
+    """What `_walk_mapping` passes `_tables_under` for a mapping at `row` (or a list's items): the last keys of
+    its path (list indexes left out), enough for the longest place, and whether it is the root."""
+    tail: tuple[str, ...] = ()
+    up = row
+    while up > 0 and len(tail) < _LONGEST - 1:
+        up, token = rows[up][0], rows[up][1]
+        if type(token) is str:
+            tail = (token, *tail)
+    return tail, row == 0
+
+
+def _list_holds_none(node: list[Any], respelt: _Respelt) -> bool:
+    """No string in the list (or in lists in it) is an alias; its mappings are asked for on their own rows."""
+    for item in node:
+        kind = type(item)
+        if kind is str:
+            if respelt[item] is not None:
+                return False
+        elif kind is list:
+            if not _list_holds_none(item, respelt):
+                return False
+        elif kind is not dict and isinstance(item, dict | list | str):
+            return False
+    return True
+
+
+def _object(row: int, rows: list[Any], objects: dict[int, Any]) -> Any:
+    """The container built at `row`: its parent's item at its token (every container on the way remembered)."""
+    found = objects.get(row)
+    if found is not None:
+        return found
+    way = []
+    while found is None:
+        way.append(row)
+        row = rows[row][0]
+        found = objects.get(row)
+    for row in reversed(way):
+        found = objects[row] = found[rows[row][1]]
+    return found
 
 
 def _one_as_list(data: Any) -> Any:
