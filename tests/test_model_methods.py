@@ -1,10 +1,11 @@
 """The model's classes behave as `@dataclass(frozen=True, slots=True)` would make them, field by field.
 
 svcstd.model writes each class's `__init__` out and derives `__eq__`, `__hash__`, `__repr__` and the frozen
-`__setattr__`/`__delattr__` from the fields (`model._frozen`), so that importing it compiles no generated source
-(start-up). Each class is compared here with the class dataclasses makes of the same fields (names, types,
-defaults, factories), built afresh from `dataclasses.fields`: a field added to a class without its `__init__`
-parameter, with another default, or not set by `__init__`, fails here (and the parameter names at import).
+`__setattr__`/`__delattr__` from the fields (`model.frozen_dataclass`), so that importing it compiles no
+generated source (start-up); so do the settings' classes, as `@dataclass(frozen=True)`. Each class is compared
+here with the class dataclasses makes of the same fields (names, types, defaults, factories), built afresh from
+`dataclasses.fields`: a field added to a class without its `__init__` parameter, with another default, or not
+set by `__init__`, fails here (and a parameter missing or out of order fails the import).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 import pytest
 
 from svcstd import model
+from svcstd.config.settings import RuleSettings, Settings
 from svcstd.model import (
     DocumentMeta,
     DocumentResult,
@@ -32,7 +34,19 @@ from svcstd.model import (
     Text,
 )
 
-CLASSES = (Finding, PrincipleResult, DocumentMeta, DocumentResult, RuleInfo, Report, LoadedDocument)
+SLOTTED = {
+    Finding: True,
+    PrincipleResult: True,
+    DocumentMeta: True,
+    DocumentResult: True,
+    RuleInfo: True,
+    Report: True,
+    LoadedDocument: True,
+    RuleSettings: False,
+    Settings: False,
+}
+"""Each class and the `slots` of the dataclass it stands for (all are frozen)."""
+CLASSES = tuple(SLOTTED)
 
 
 class _Value:
@@ -52,7 +66,7 @@ class _Value:
 
 
 def _shadow(cls: type) -> Any:
-    """What `@dataclass(frozen=True, slots=True)` makes of cls's fields: a class of the same name and qualname."""
+    """What `@dataclass(frozen=True, slots=...)` makes of cls's fields: a class of the same name and qualname."""
     specs = []
     for item in dataclasses.fields(cls):
         if item.default_factory is not dataclasses.MISSING:
@@ -62,7 +76,7 @@ def _shadow(cls: type) -> Any:
         else:
             specs.append((item.name, item.type))
     namespace = {"__qualname__": cls.__qualname__, "__module__": cls.__module__}
-    return dataclasses.make_dataclass(cls.__name__, specs, frozen=True, slots=True, namespace=namespace)
+    return dataclasses.make_dataclass(cls.__name__, specs, frozen=True, slots=SLOTTED[cls], namespace=namespace)
 
 
 SHADOWS = {cls: _shadow(cls) for cls in CLASSES}
@@ -115,7 +129,12 @@ def test_every_field_is_set_positionally_and_by_keyword(cls: type) -> None:
         if item.default_factory is not dataclasses.MISSING:
             assert getattr(mine, item.name) is not getattr(again, item.name)
             assert type(getattr(mine, item.name)) is type(item.default_factory())
-    assert sorted(vars(cls).get("__slots__", ())) == sorted(NAMES[cls]) and not hasattr(mine, "__dict__")
+    if SLOTTED[cls]:
+        assert sorted(vars(cls)["__slots__"]) == sorted(NAMES[cls]) and not hasattr(mine, "__dict__")
+    else:
+        assert "__slots__" not in vars(cls) and vars(mine) == vars(theirs) == dict(
+            zip(NAMES[cls], _fields_of(mine), strict=True)
+        )
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
@@ -162,6 +181,9 @@ def test_fields_are_frozen_as_the_dataclass_s(cls: type) -> None:
         with pytest.raises(FrozenInstanceError, match=f"cannot assign to field '{name}'"):
             setattr(mine, name, 1)
     assert _fields_of(mine) == tuple(values)
+    if not SLOTTED[cls]:
+        assert _outcome(setattr, mine, "other", 1) == _outcome(setattr, theirs, "other", 1)
+        assert _outcome(delattr, mine, "other") == _outcome(delattr, theirs, "other")
     # A name that is no field: FrozenInstanceError here; dataclasses' own raises a TypeError from `super()`
     # on a slotted class (Python 3.11 to 3.13), as the class it names is the one before the slots.
     with pytest.raises(FrozenInstanceError, match="cannot assign to field 'other'"):
@@ -239,15 +261,15 @@ def test_equality_compares_the_fields_as_a_tuple() -> None:
 def test_a_field_must_have_its_parameter() -> None:
     """A field the written-out `__init__` does not take stops the import, before any test could miss it."""
 
-    class Grown(model._Frozen):
+    class Grown(model.Frozen):
         first: str
         second: int = 0
 
         def __init__(self, first: str) -> None:
-            model._set(self, "first", first)
+            model.set_field(self, "first", first)
 
     with pytest.raises(TypeError, match=r"Grown.__init__ takes \('first',\), its fields are \['first', 'second'\]"):
-        model._frozen(Grown)
+        model._frozen(Grown, slots=True)
 
 
 def test_a_class_of_the_same_fields_compares_as_the_model_s() -> None:

@@ -89,17 +89,17 @@ _SLOT_GETTERS: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {}
 _C = TypeVar("_C", bound=type)
 
 
-def _frozen(cls: _C) -> _C:
-    """`@dataclass(frozen=True, slots=True)` as it behaves, without the cost of `dataclass` writing the methods.
+def _frozen(cls: _C, slots: bool) -> _C:
+    """`@dataclass(frozen=True, slots=slots)` as it behaves, without the cost of `dataclass` writing the methods.
 
     `dataclass` writes each class's `__init__`, `__repr__`, `__eq__`, `__hash__`, `__setattr__` and
     `__delattr__` as source text and compiles it at import: about 1 ms per class, paid before the pool
     forks. Here `dataclass` only gathers the fields (so `fields`, `replace`, `asdict`, `__match_args__` and the
-    slots are its own), the class writes its `__init__` out, and `_Frozen` derives the rest from the fields.
-    tests/test_model_methods.py compares every class with the dataclass `@dataclass(frozen=True, slots=True)`
-    makes of the same fields; docs/performance.md, tenth part, says what differs (only what no caller sees).
+    slots are its own), the class writes its `__init__` out, and `Frozen` derives the rest from the fields.
+    tests/test_model_methods.py compares every class with the dataclass `@dataclass(frozen=True, ...)` makes
+    of the same fields; docs/performance.md, tenth part, says what differs (only what no caller sees).
     """
-    made: Any = dataclass(init=False, repr=False, eq=False, slots=True)(cls)
+    made: Any = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
     every = fields(made)
     code = made.__init__.__code__
     parameters = code.co_varnames[1 : code.co_argcount]
@@ -108,19 +108,36 @@ def _frozen(cls: _C) -> _C:
     made._compared = _values_of([item.name for item in every if item.compare])
     made._hashed = _values_of([item.name for item in every if (item.compare if item.hash is None else item.hash)])
     made._shown = tuple(item.name for item in every if item.repr)
+    if slots:  # as dataclasses pickles a frozen, slotted class: the fields' values in a list
+        made.__getstate__ = _getstate
+        made.__setstate__ = _setstate
     made_class: _C = made
     return made_class
 
 
+def _getstate(self: Any) -> list[Any]:
+    return [getattr(self, item.name) for item in fields(self)]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for item, value in zip(fields(self), state, strict=False):
+        object.__setattr__(self, item.name, value)
+
+
 if TYPE_CHECKING:
-    from dataclasses import dataclass as _frozen_dataclass  # what type checkers see: the class is that dataclass
+    from dataclasses import dataclass as frozen_dataclass  # what type checkers see: the class is that dataclass
 else:
 
-    def _frozen_dataclass(**params: bool) -> Callable[[_C], _C]:
-        """`_frozen`, for the one dataclass it stands for: `@_frozen_dataclass(frozen=True, slots=True)`."""
-        if params != {"frozen": True, "slots": True}:
-            raise TypeError(f"_frozen_dataclass makes frozen, slotted dataclasses only, not {params}")
-        return _frozen
+    def frozen_dataclass(*, frozen: bool, slots: bool = False) -> Callable[[_C], _C]:
+        """`@frozen_dataclass(frozen=True, slots=...)`: a class of `Frozen` with its `__init__` written out.
+
+        Type checkers see `dataclasses.dataclass` here; at run time it is `_frozen`, which takes the class's own
+        `__init__` (its parameters must be the fields, in order, with their defaults, `DEFAULT_FACTORY` for a
+        `default_factory`) and gives the rest of what the dataclass would have.
+        """
+        if frozen is not True:
+            raise TypeError("frozen_dataclass makes frozen dataclasses only")
+        return lambda cls: _frozen(cls, slots)
 
 
 def _values_of(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
@@ -132,8 +149,8 @@ def _values_of(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return staticmethod(lambda obj: (one(obj),) if one else ())
 
 
-class _Frozen:
-    """What `@dataclass(frozen=True, slots=True)` writes into each class, written once from the class's fields."""
+class Frozen:
+    """What `@dataclass(frozen=True)` writes into each class, written once from the class's fields (`_frozen`)."""
 
     __slots__ = ()
     _compared: Callable[[Any], tuple[Any, ...]]
@@ -159,27 +176,21 @@ class _Frozen:
     def __delattr__(self, name: str) -> None:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
-    def __getstate__(self) -> list[Any]:
-        return [getattr(self, item.name) for item in fields(self)]  # type: ignore[arg-type]
 
-    def __setstate__(self, state: list[Any]) -> None:
-        for item, value in zip(fields(self), state, strict=False):  # type: ignore[arg-type]
-            object.__setattr__(self, item.name, value)
-
-
-_set = object.__setattr__
+set_field = object.__setattr__
+"""How a written-out `__init__` sets a field of a frozen class, as the dataclass's own does."""
 
 
 class _Factory:
-    """The default of a parameter whose field has a `default_factory`: shown as dataclasses' is, `<factory>`."""
-
     __slots__ = ()
 
     def __repr__(self) -> str:
         return "<factory>"
 
 
-_FACTORY: Any = _Factory()
+DEFAULT_FACTORY: Any = _Factory()
+"""The default of a written-out `__init__`'s parameter whose field has a `default_factory`: the field gets a new
+object from the factory when the parameter is this one; shown as dataclasses' is, `<factory>`."""
 
 
 class Severity(StrEnum):
@@ -262,8 +273,8 @@ class Waiver(NamedTuple):
     until: str
 
 
-@_frozen_dataclass(frozen=True, slots=True)
-class Finding(_PicklesBySlots, _Frozen):
+@frozen_dataclass(frozen=True, slots=True)
+class Finding(_PicklesBySlots, Frozen):
     """One problem at one place. `rule` is a rule id or a reading/schema/waiver id (YML, SCH, WVR)."""
 
     rule: str
@@ -298,17 +309,17 @@ class Finding(_PicklesBySlots, _Frozen):
         origin: Origin | None = None,
         file: str | None = None,
     ) -> None:
-        _set(self, "rule", rule)
-        _set(self, "severity", severity)
-        _set(self, "message", message)
-        _set(self, "pointer", pointer)
-        _set(self, "line", line)
-        _set(self, "column", column)
-        _set(self, "principle", principle)
-        _set(self, "waiver", waiver)
-        _set(self, "anchor", anchor)
-        _set(self, "origin", origin)
-        _set(self, "file", file)
+        set_field(self, "rule", rule)
+        set_field(self, "severity", severity)
+        set_field(self, "message", message)
+        set_field(self, "pointer", pointer)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "principle", principle)
+        set_field(self, "waiver", waiver)
+        set_field(self, "anchor", anchor)
+        set_field(self, "origin", origin)
+        set_field(self, "file", file)
 
     @property
     def waived(self) -> bool:
@@ -329,8 +340,8 @@ class Grade(NamedTuple):
     label: Text
 
 
-@_frozen_dataclass(frozen=True, slots=True)
-class PrincipleResult(_PicklesBySlots, _Frozen):
+@frozen_dataclass(frozen=True, slots=True)
+class PrincipleResult(_PicklesBySlots, Frozen):
     """Outcome of every rule of one principle.
 
     `score` is compliance (Kepatuhan: the binding rules only), `quality` (Mutu) the good-practice rules; each is
@@ -355,17 +366,17 @@ class PrincipleResult(_PicklesBySlots, _Frozen):
         waived: tuple[str, ...] = (),
         quality: float | None = None,
     ) -> None:
-        _set(self, "principle", principle)
-        _set(self, "score", score)
-        _set(self, "passed", passed)
-        _set(self, "failed", failed)
-        _set(self, "not_applicable", not_applicable)
-        _set(self, "waived", waived)
-        _set(self, "quality", quality)
+        set_field(self, "principle", principle)
+        set_field(self, "score", score)
+        set_field(self, "passed", passed)
+        set_field(self, "failed", failed)
+        set_field(self, "not_applicable", not_applicable)
+        set_field(self, "waived", waived)
+        set_field(self, "quality", quality)
 
 
-@_frozen_dataclass(frozen=True, slots=True)
-class DocumentMeta(_PicklesBySlots, _Frozen):
+@frozen_dataclass(frozen=True, slots=True)
+class DocumentMeta(_PicklesBySlots, Frozen):
     """Facts about a valid standard that reports show beside its score."""
 
     provider: str | None = None
@@ -386,17 +397,17 @@ class DocumentMeta(_PicklesBySlots, _Frozen):
         review_due: str | None = None,
         waivers: tuple[Waiver, ...] = (),
     ) -> None:
-        _set(self, "provider", provider)
-        _set(self, "unit", unit)
-        _set(self, "status", status)
-        _set(self, "version", version)
-        _set(self, "last_reviewed", last_reviewed)
-        _set(self, "review_due", review_due)
-        _set(self, "waivers", waivers)
+        set_field(self, "provider", provider)
+        set_field(self, "unit", unit)
+        set_field(self, "status", status)
+        set_field(self, "version", version)
+        set_field(self, "last_reviewed", last_reviewed)
+        set_field(self, "review_due", review_due)
+        set_field(self, "waivers", waivers)
 
 
-@_frozen_dataclass(frozen=True, slots=True)
-class DocumentResult(_PicklesBySlots, _Frozen):
+@frozen_dataclass(frozen=True, slots=True)
+class DocumentResult(_PicklesBySlots, Frozen):
     """Everything svcstd concluded about one YAML document."""
 
     path: str
@@ -426,21 +437,21 @@ class DocumentResult(_PicklesBySlots, _Frozen):
         grade: Grade | None = None,
         principles: tuple[PrincipleResult, ...] = (),
         passed: bool = False,
-        meta: DocumentMeta = _FACTORY,
+        meta: DocumentMeta = DEFAULT_FACTORY,
         quality: float | None = None,
     ) -> None:
-        _set(self, "path", path)
-        _set(self, "index", index)
-        _set(self, "id", id)
-        _set(self, "title", title)
-        _set(self, "valid", valid)
-        _set(self, "findings", findings)
-        _set(self, "score", score)
-        _set(self, "grade", grade)
-        _set(self, "principles", principles)
-        _set(self, "passed", passed)
-        _set(self, "meta", DocumentMeta() if meta is _FACTORY else meta)
-        _set(self, "quality", quality)
+        set_field(self, "path", path)
+        set_field(self, "index", index)
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "valid", valid)
+        set_field(self, "findings", findings)
+        set_field(self, "score", score)
+        set_field(self, "grade", grade)
+        set_field(self, "principles", principles)
+        set_field(self, "passed", passed)
+        set_field(self, "meta", DocumentMeta() if meta is DEFAULT_FACTORY else meta)
+        set_field(self, "quality", quality)
 
     def active_findings(self) -> tuple[Finding, ...]:
         """Findings that count: not waived."""
@@ -453,8 +464,8 @@ class FindingCounts(NamedTuple):
     info: int
 
 
-@_frozen_dataclass(frozen=True, slots=True)
-class RuleInfo(_Frozen):
+@frozen_dataclass(frozen=True, slots=True)
+class RuleInfo(Frozen):
     """What a report says of a rule or a built-in check: enough for every output format to name and explain it.
 
     `kind` is `rule` (built-in), `custom` (a declarative rule of `rule_paths`), or the family of a built-in
@@ -483,15 +494,15 @@ class RuleInfo(_Frozen):
         reference: Text | None = None,
         description: Text | None = None,
     ) -> None:
-        _set(self, "id", id)
-        _set(self, "kind", kind)
-        _set(self, "severity", severity)
-        _set(self, "title", title)
-        _set(self, "help", help)
-        _set(self, "principle", principle)
-        _set(self, "weight", weight)
-        _set(self, "reference", reference)
-        _set(self, "description", description)
+        set_field(self, "id", id)
+        set_field(self, "kind", kind)
+        set_field(self, "severity", severity)
+        set_field(self, "title", title)
+        set_field(self, "help", help)
+        set_field(self, "principle", principle)
+        set_field(self, "weight", weight)
+        set_field(self, "reference", reference)
+        set_field(self, "description", description)
 
 
 class Tally(NamedTuple):
@@ -571,8 +582,8 @@ class DocumentStream(Sequence[DocumentResult]):
             yield self.document(position)
 
 
-@_frozen_dataclass(frozen=True, slots=True)
-class Report(_Frozen):
+@frozen_dataclass(frozen=True, slots=True)
+class Report(Frozen):
     """The one result of `api.check`; every output and the exit code derive from it.
 
     `rules` holds every rule and check that produced it (built-in, custom, YML/SCH/WVR/GAT), so that a
@@ -598,12 +609,12 @@ class Report(_Frozen):
         notes: tuple[Text, ...] = (),
         skipped: tuple[str, ...] = (),
     ) -> None:
-        _set(self, "tool_version", tool_version)
-        _set(self, "as_of", as_of)
-        _set(self, "documents", documents)
-        _set(self, "rules", rules)
-        _set(self, "notes", notes)
-        _set(self, "skipped", skipped)
+        set_field(self, "tool_version", tool_version)
+        set_field(self, "as_of", as_of)
+        set_field(self, "documents", documents)
+        set_field(self, "rules", rules)
+        set_field(self, "notes", notes)
+        set_field(self, "skipped", skipped)
 
     def rule_index(self) -> dict[str, RuleInfo]:
         """Each rule and check of the run by id; build it once per rendering, not per finding."""
@@ -628,8 +639,8 @@ class Report(_Frozen):
         return self.tally().counts
 
 
-@_frozen_dataclass(frozen=True, slots=True)
-class LoadedDocument(_Frozen):
+@frozen_dataclass(frozen=True, slots=True)
+class LoadedDocument(Frozen):
     """One YAML document as read: its data (None when it could not be read) and where each node is.
 
     `findings` holds the reading problems (YML ids); a document with an error among them is not
@@ -650,11 +661,11 @@ class LoadedDocument(_Frozen):
         source: SourceMap,
         findings: tuple[Finding, ...] = (),
     ) -> None:
-        _set(self, "path", path)
-        _set(self, "index", index)
-        _set(self, "data", data)
-        _set(self, "source", source)
-        _set(self, "findings", findings)
+        set_field(self, "path", path)
+        set_field(self, "index", index)
+        set_field(self, "data", data)
+        set_field(self, "source", source)
+        set_field(self, "findings", findings)
 
 
 def finding_path(doc: DocumentResult, finding: Finding) -> str:
