@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field, fields
 from enum import StrEnum
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, overload
+from reprlib import recursive_repr
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from svcstd.i18n import Text as Text  # noqa: PLC0414 (re-exported: svcstd.model.Text is i18n's)
 
@@ -83,6 +84,113 @@ class _PicklesBySlots:
 
 
 _SLOT_GETTERS: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {}
+
+
+_C = TypeVar("_C", bound=type)
+
+
+def _frozen(cls: _C, slots: bool) -> _C:
+    """`@dataclass(frozen=True, slots=slots)` as it behaves, without the cost of `dataclass` writing the methods.
+
+    `dataclass` writes each class's `__init__`, `__repr__`, `__eq__`, `__hash__`, `__setattr__` and
+    `__delattr__` as source text and compiles it at import: about 1 ms per class, paid before the pool
+    forks. Here `dataclass` only gathers the fields (so `fields`, `replace`, `asdict`, `__match_args__` and the
+    slots are its own), the class writes its `__init__` out, and `Frozen` derives the rest from the fields.
+    tests/test_model_methods.py compares every class with the dataclass `@dataclass(frozen=True, ...)` makes
+    of the same fields; docs/performance.md, tenth part, says what differs (only what no caller sees).
+    """
+    made: Any = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
+    every = fields(made)
+    code = made.__init__.__code__
+    parameters = code.co_varnames[1 : code.co_argcount]
+    if parameters != tuple(item.name for item in every):  # a field added without its parameter, or moved
+        raise TypeError(f"{made.__name__}.__init__ takes {parameters}, its fields are {[f.name for f in every]}")
+    made._compared = _values_of([item.name for item in every if item.compare])
+    made._hashed = _values_of([item.name for item in every if (item.compare if item.hash is None else item.hash)])
+    made._shown = tuple(item.name for item in every if item.repr)
+    if slots:  # as dataclasses pickles a frozen, slotted class: the fields' values in a list
+        made.__getstate__ = _getstate
+        made.__setstate__ = _setstate
+    made_class: _C = made
+    return made_class
+
+
+def _getstate(self: Any) -> list[Any]:
+    return [getattr(self, item.name) for item in fields(self)]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for item, value in zip(fields(self), state, strict=False):
+        object.__setattr__(self, item.name, value)
+
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass as frozen_dataclass  # what type checkers see: the class is that dataclass
+else:
+
+    def frozen_dataclass(*, frozen: bool, slots: bool = False) -> Callable[[_C], _C]:
+        """`@frozen_dataclass(frozen=True, slots=...)`: a class of `Frozen` with its `__init__` written out.
+
+        Type checkers see `dataclasses.dataclass` here; at run time it is `_frozen`, which takes the class's own
+        `__init__` (its parameters must be the fields, in order, with their defaults, `DEFAULT_FACTORY` for a
+        `default_factory`) and gives the rest of what the dataclass would have.
+        """
+        if frozen is not True:
+            raise TypeError("frozen_dataclass makes frozen dataclasses only")
+        return lambda cls: _frozen(cls, slots)
+
+
+def _values_of(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The tuple of these fields' values, as the written-out methods build it (`(self.a, self.b)`)."""
+    if len(names) > 1:
+        getter: Callable[[Any], tuple[Any, ...]] = attrgetter(*names)  # a C object: no binding to the instance
+        return getter
+    one = attrgetter(*names) if names else None
+    return staticmethod(lambda obj: (one(obj),) if one else ())
+
+
+class Frozen:
+    """What `@dataclass(frozen=True)` writes into each class, written once from the class's fields (`_frozen`)."""
+
+    __slots__ = ()
+    _compared: Callable[[Any], tuple[Any, ...]]
+    _hashed: Callable[[Any], tuple[Any, ...]]
+    _shown: tuple[str, ...]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._compared(self) == self._compared(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._hashed(self))
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+set_field = object.__setattr__
+"""How a written-out `__init__` sets a field of a frozen class, as the dataclass's own does."""
+
+
+class _Factory:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+DEFAULT_FACTORY: Any = _Factory()
+"""The default of a written-out `__init__`'s parameter whose field has a `default_factory`: the field gets a new
+object from the factory when the parameter is this one; shown as dataclasses' is, `<factory>`."""
 
 
 class Severity(StrEnum):
@@ -165,8 +273,8 @@ class Waiver(NamedTuple):
     until: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding(_PicklesBySlots):
+@frozen_dataclass(frozen=True, slots=True)
+class Finding(_PicklesBySlots, Frozen):
     """One problem at one place. `rule` is a rule id or a reading/schema/waiver id (YML, SCH, WVR)."""
 
     rule: str
@@ -187,6 +295,32 @@ class Finding(_PicklesBySlots):
     file: str | None = None
     """The file that `line` and `column` are in, when not the document's own: a shared file (`uses:`)."""
 
+    def __init__(
+        self,
+        rule: str,
+        severity: Severity,
+        message: Text,
+        pointer: str,
+        line: int,
+        column: int,
+        principle: Principle | None = None,
+        waiver: Waiver | None = None,
+        anchor: str | None = None,
+        origin: Origin | None = None,
+        file: str | None = None,
+    ) -> None:
+        set_field(self, "rule", rule)
+        set_field(self, "severity", severity)
+        set_field(self, "message", message)
+        set_field(self, "pointer", pointer)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "principle", principle)
+        set_field(self, "waiver", waiver)
+        set_field(self, "anchor", anchor)
+        set_field(self, "origin", origin)
+        set_field(self, "file", file)
+
     @property
     def waived(self) -> bool:
         return self.waiver is not None
@@ -206,8 +340,8 @@ class Grade(NamedTuple):
     label: Text
 
 
-@dataclass(frozen=True, slots=True)
-class PrincipleResult(_PicklesBySlots):
+@frozen_dataclass(frozen=True, slots=True)
+class PrincipleResult(_PicklesBySlots, Frozen):
     """Outcome of every rule of one principle.
 
     `score` is compliance (Kepatuhan: the binding rules only), `quality` (Mutu) the good-practice rules; each is
@@ -222,9 +356,27 @@ class PrincipleResult(_PicklesBySlots):
     waived: tuple[str, ...] = ()
     quality: float | None = None
 
+    def __init__(
+        self,
+        principle: Principle,
+        score: float | None,
+        passed: tuple[str, ...] = (),
+        failed: tuple[str, ...] = (),
+        not_applicable: tuple[str, ...] = (),
+        waived: tuple[str, ...] = (),
+        quality: float | None = None,
+    ) -> None:
+        set_field(self, "principle", principle)
+        set_field(self, "score", score)
+        set_field(self, "passed", passed)
+        set_field(self, "failed", failed)
+        set_field(self, "not_applicable", not_applicable)
+        set_field(self, "waived", waived)
+        set_field(self, "quality", quality)
 
-@dataclass(frozen=True, slots=True)
-class DocumentMeta(_PicklesBySlots):
+
+@frozen_dataclass(frozen=True, slots=True)
+class DocumentMeta(_PicklesBySlots, Frozen):
     """Facts about a valid standard that reports show beside its score."""
 
     provider: str | None = None
@@ -235,9 +387,27 @@ class DocumentMeta(_PicklesBySlots):
     review_due: str | None = None
     waivers: tuple[Waiver, ...] = ()
 
+    def __init__(
+        self,
+        provider: str | None = None,
+        unit: str | None = None,
+        status: str | None = None,
+        version: str | None = None,
+        last_reviewed: str | None = None,
+        review_due: str | None = None,
+        waivers: tuple[Waiver, ...] = (),
+    ) -> None:
+        set_field(self, "provider", provider)
+        set_field(self, "unit", unit)
+        set_field(self, "status", status)
+        set_field(self, "version", version)
+        set_field(self, "last_reviewed", last_reviewed)
+        set_field(self, "review_due", review_due)
+        set_field(self, "waivers", waivers)
 
-@dataclass(frozen=True, slots=True)
-class DocumentResult(_PicklesBySlots):
+
+@frozen_dataclass(frozen=True, slots=True)
+class DocumentResult(_PicklesBySlots, Frozen):
     """Everything svcstd concluded about one YAML document."""
 
     path: str
@@ -255,6 +425,34 @@ class DocumentResult(_PicklesBySlots):
     quality: float | None = None
     """Quality (Mutu): good-practice rules only; shown beside compliance, never lowers it."""
 
+    def __init__(
+        self,
+        path: str,
+        index: int,
+        id: str | None,
+        title: str | None,
+        valid: bool,
+        findings: tuple[Finding, ...],
+        score: float | None = None,
+        grade: Grade | None = None,
+        principles: tuple[PrincipleResult, ...] = (),
+        passed: bool = False,
+        meta: DocumentMeta = DEFAULT_FACTORY,
+        quality: float | None = None,
+    ) -> None:
+        set_field(self, "path", path)
+        set_field(self, "index", index)
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "valid", valid)
+        set_field(self, "findings", findings)
+        set_field(self, "score", score)
+        set_field(self, "grade", grade)
+        set_field(self, "principles", principles)
+        set_field(self, "passed", passed)
+        set_field(self, "meta", DocumentMeta() if meta is DEFAULT_FACTORY else meta)
+        set_field(self, "quality", quality)
+
     def active_findings(self) -> tuple[Finding, ...]:
         """Findings that count: not waived."""
         return tuple(f for f in self.findings if f.waiver is None)
@@ -266,8 +464,8 @@ class FindingCounts(NamedTuple):
     info: int
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+@frozen_dataclass(frozen=True, slots=True)
+class RuleInfo(Frozen):
     """What a report says of a rule or a built-in check: enough for every output format to name and explain it.
 
     `kind` is `rule` (built-in), `custom` (a declarative rule of `rule_paths`), or the family of a built-in
@@ -283,6 +481,28 @@ class RuleInfo:
     weight: int | None = None
     reference: Text | None = None
     description: Text | None = None
+
+    def __init__(
+        self,
+        id: str,
+        kind: str,
+        severity: Severity,
+        title: Text,
+        help: Text,
+        principle: Principle | None = None,
+        weight: int | None = None,
+        reference: Text | None = None,
+        description: Text | None = None,
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "kind", kind)
+        set_field(self, "severity", severity)
+        set_field(self, "title", title)
+        set_field(self, "help", help)
+        set_field(self, "principle", principle)
+        set_field(self, "weight", weight)
+        set_field(self, "reference", reference)
+        set_field(self, "description", description)
 
 
 class Tally(NamedTuple):
@@ -362,8 +582,8 @@ class DocumentStream(Sequence[DocumentResult]):
             yield self.document(position)
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+@frozen_dataclass(frozen=True, slots=True)
+class Report(Frozen):
     """The one result of `api.check`; every output and the exit code derive from it.
 
     `rules` holds every rule and check that produced it (built-in, custom, YML/SCH/WVR/GAT), so that a
@@ -379,6 +599,22 @@ class Report:
     """Run-level warnings: what the configuration file does that weakens the gate (config/notes.py)."""
     skipped: tuple[str, ...] = ()
     """Files of a folder search passed over because they parse and are no service standard."""
+
+    def __init__(
+        self,
+        tool_version: str,
+        as_of: str,
+        documents: Sequence[DocumentResult],
+        rules: tuple[RuleInfo, ...] = (),
+        notes: tuple[Text, ...] = (),
+        skipped: tuple[str, ...] = (),
+    ) -> None:
+        set_field(self, "tool_version", tool_version)
+        set_field(self, "as_of", as_of)
+        set_field(self, "documents", documents)
+        set_field(self, "rules", rules)
+        set_field(self, "notes", notes)
+        set_field(self, "skipped", skipped)
 
     def rule_index(self) -> dict[str, RuleInfo]:
         """Each rule and check of the run by id; build it once per rendering, not per finding."""
@@ -403,8 +639,8 @@ class Report:
         return self.tally().counts
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedDocument:
+@frozen_dataclass(frozen=True, slots=True)
+class LoadedDocument(Frozen):
     """One YAML document as read: its data (None when it could not be read) and where each node is.
 
     `findings` holds the reading problems (YML ids); a document with an error among them is not
@@ -416,6 +652,20 @@ class LoadedDocument:
     data: object
     source: SourceMap
     findings: tuple[Finding, ...] = ()
+
+    def __init__(
+        self,
+        path: str,
+        index: int,
+        data: object,
+        source: SourceMap,
+        findings: tuple[Finding, ...] = (),
+    ) -> None:
+        set_field(self, "path", path)
+        set_field(self, "index", index)
+        set_field(self, "data", data)
+        set_field(self, "source", source)
+        set_field(self, "findings", findings)
 
 
 def finding_path(doc: DocumentResult, finding: Finding) -> str:
