@@ -54,6 +54,7 @@ def test_a_no_cache_check_without_configuration_imports_no_cache_toml_or_html(tm
     assert [name for name in HTML_MODULES if name in loaded] == []
     assert "tomllib" not in loaded, "no configuration file: nothing to parse as TOML"
     assert "difflib" not in loaded, "no misspelt name: no suggestion to look for"
+    assert "importlib.resources" not in loaded, "the schema and data files are read by svcstd.resources"
 
 
 def test_a_configuration_file_is_still_parsed_and_the_cache_still_opened(tmp_path: Path) -> None:

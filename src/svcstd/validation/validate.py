@@ -9,10 +9,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
+from svcstd import resources
 from svcstd.model import Finding, LoadedDocument, Location, Severity, Text
 from svcstd.reading.sourcemap import SourceMap, join_pointer
 from svcstd.standard import contacts
@@ -94,7 +94,7 @@ def is_uri(instance: object) -> bool:
 
 @cache
 def _schema() -> dict[str, Any]:
-    text = resources.files("svcstd").joinpath("schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    text = resources.read_text(f"schemas/{SCHEMA_FILE}")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
