@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import FrozenInstanceError
 from enum import StrEnum
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from svcstd.model import Frozen, set_field
 from svcstd.standard import data
 from svcstd.standard.words import lazy_pattern
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass as frozen_dataclass  # as svcstd.model: type checkers see the dataclass
+else:
+    from svcstd.model import frozen_dataclass
 
 CATALOGUE_FILE = "data/legal_status.yaml"
 NUMBERLESS = frozenset({"UUD"})
@@ -74,32 +79,14 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
-_ACT_FIELDS = (
-    "id",
-    "type",
-    "number",
-    "year",
-    "title",
-    "status",
-    "replaced_by",
-    "amended_by",
-    "date",
-    "source",
-    "evidence",
-    "verified",
-)
-
-
-class Act:
+@frozen_dataclass(frozen=True)
+class Act(Frozen):
     """One catalogue entry: an act, its status, what replaced or amended it, and where that was read.
 
-    Written out as `@dataclass(frozen=True)` made it (the same `__init__`, `__repr__`, `__eq__`, `__hash__`,
-    `__match_args__`, and assigning or deleting an attribute raising `FrozenInstanceError`; tests/test_legal_act.py
-    compares the two): the decorator compiled the source of six methods at import, ~5 M instructions of every
-    run's serial start, for a class whose instances are only read.
+    Made as svcstd.model makes its frozen classes (`frozen_dataclass`: the dataclass's fields, `__match_args__`
+    and errors, the methods derived once by `Frozen` rather than compiled at import; tests/test_legal_act.py
+    compares it with what `@dataclass(frozen=True)` makes): the catalogue's instances are only read.
     """
-
-    __match_args__ = _ACT_FIELDS
 
     id: str
     type: str
@@ -129,60 +116,18 @@ class Act:
         evidence: str,
         verified: bool,
     ) -> None:
-        put = object.__setattr__
-        put(self, "id", id)
-        put(self, "type", type)
-        put(self, "number", number)
-        put(self, "year", year)
-        put(self, "title", title)
-        put(self, "status", status)
-        put(self, "replaced_by", replaced_by)
-        put(self, "amended_by", amended_by)
-        put(self, "date", date)
-        put(self, "source", source)
-        put(self, "evidence", evidence)
-        put(self, "verified", verified)
-
-    def _values(self) -> tuple[object, ...]:
-        return (
-            self.id,
-            self.type,
-            self.number,
-            self.year,
-            self.title,
-            self.status,
-            self.replaced_by,
-            self.amended_by,
-            self.date,
-            self.source,
-            self.evidence,
-            self.verified,
-        )
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}("
-            + ", ".join(f"{name}={getattr(self, name)!r}" for name in _ACT_FIELDS)
-            + ")"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if type(self) is Act or name in _ACT_FIELDS:
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super().__setattr__(name, value)
-
-    def __delattr__(self, name: str) -> None:
-        if type(self) is Act or name in _ACT_FIELDS:
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super().__delattr__(name)
+        set_field(self, "id", id)
+        set_field(self, "type", type)
+        set_field(self, "number", number)
+        set_field(self, "year", year)
+        set_field(self, "title", title)
+        set_field(self, "status", status)
+        set_field(self, "replaced_by", replaced_by)
+        set_field(self, "amended_by", amended_by)
+        set_field(self, "date", date)
+        set_field(self, "source", source)
+        set_field(self, "evidence", evidence)
+        set_field(self, "verified", verified)
 
     @property
     def name(self) -> str:
