@@ -10,12 +10,14 @@ jsonschema-rs is not installed, or cannot build the schema, there is no native a
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
 
 from svcstd.standard.facts import json_text, shared
 
+Accepts = Callable[[object], bool]
 FormatCheck = Callable[[object], bool]
 Compile = Callable[[str], "re.Pattern[str]"]
 
@@ -48,44 +50,32 @@ def validator(
         native = jsonschema_rs.Draft202012Validator(rewritten, formats={**formats, **patterns}, validate_formats=True)
     except (*_CONVERSION_ERRORS, re.error):
         return None
-    return Accepts(native.is_valid)
+    return _accepts(native.is_valid)
 
 
-class Accepts:
-    """`accepts(data)`: whether jsonschema would find no error in `data` (jsonschema-rs's yes, and no NaN or
-    infinity anywhere in it); `accepts.finite(data)` the same for data already known to hold none."""
-
-    __slots__ = ("_is_valid",)
-
-    def __init__(self, is_valid: Callable[[Any], bool]) -> None:
-        self._is_valid = is_valid
-
-    def __call__(self, data: object) -> bool:
+def _accepts(is_valid: Callable[[Any], bool]) -> Accepts:
+    def accepts(data: object) -> bool:
         try:
-            return self._is_valid(data) and _finite(data)
+            return is_valid(data) and _finite(data)
         except _CONVERSION_ERRORS:
             return False
 
-    def finite(self, data: object) -> bool:
-        """`self(data)` for a value with no NaN or infinity in it (a part of a document whose JSON text was made):
-        the finiteness test is left out, as it would pass."""
-        try:
-            return self._is_valid(data)
-        except _CONVERSION_ERRORS:
-            return False
+    return accepts
 
 
 def _finite(data: object) -> bool:
     """No NaN or infinity anywhere (jsonschema and jsonschema-rs compare those differently); C speed.
 
-    A value whose strict JSON text can be made has none. For the document being judged that text is the one
-    TRA090 scans next, made once (standard.facts `shared`); any other value is encoded here. `json_text` fails
-    where `json.dumps(data, allow_nan=False)` fails (a non-finite number, a value JSON cannot hold, a cycle or
-    too deep a nesting; it writes non-ASCII as it is, which changes no failure), so the answer is the same, in
-    less time than `json.dumps`, which escapes every non-ASCII character.
+    A document whose strict JSON text could be made has none; that text is the one TRA090 scans next, made
+    once while the document is judged (standard.facts). Otherwise the document is dumped here to tell why.
     """
-    text = shared(data, json_text) if type(data) is dict else json_text(data)  # type: ignore[arg-type]
-    return text is not None
+    if type(data) is dict and shared(data, json_text) is not None:
+        return True
+    try:
+        json.dumps(data, allow_nan=False)
+    except ValueError:
+        return False
+    return True
 
 
 def _patterns_as_formats(schema: Any, patterns: dict[str, FormatCheck], compile_pattern: Compile) -> Any:

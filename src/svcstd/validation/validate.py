@@ -153,15 +153,11 @@ def _properties(validator: Any, properties: Any, instance: object, schema: Any) 
     if root is None or root[0] is not properties or not isinstance(instance, dict):
         yield from _PROPERTIES[0](validator, properties, instance, schema)
         return
-    finite: bool | None = None  # whether the document holds no NaN or infinity: then none of its values does
     for name, subschema in properties.items():
         if name in instance:
             accepts = _native_part(root[1], name)
-            if accepts is not None:
-                if finite is None:
-                    finite = shared(instance, json_text) is not None  # made by the whole document's native test
-                if (accepts.finite if finite else accepts)(instance[name]):
-                    continue
+            if accepts is not None and accepts(instance[name]):
+                continue
             yield from validator.descend(instance[name], subschema, path=name, schema_path=name)
 
 
@@ -311,14 +307,11 @@ def validate(doc: LoadedDocument) -> tuple[Finding, ...]:
         if not _may_have_ranges(doc.data):  # type: ignore[arg-type]  # a mapping: judge validates no other
             return ()  # the usual case: accepted, and no mapping has both a `min` and a `max` (no SCH010)
         errors: list[ValidationError] = []
-        ranges = True
     else:
         errors = _errors(doc.data, version_of)
-        ranges = _may_have_ranges(doc.data)  # type: ignore[arg-type]  # a rejected document is not walked either
     context = _Context.of(errors, doc.source)
     findings = [finding for error in errors for finding in _map_error(error, context)]
-    if ranges:
-        findings.extend(_reversed_ranges(doc, {f.pointer for f in findings}))
+    findings.extend(_reversed_ranges(doc, {f.pointer for f in findings}))
     unique = {(f.rule, f.pointer): f for f in reversed(findings)}
     return tuple(sorted(unique.values(), key=lambda f: f.sort_key))
 
