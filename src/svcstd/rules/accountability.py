@@ -630,6 +630,24 @@ def _staffed_roles(doc: Document) -> set[str]:
     return roles
 
 
+def _exempt_roles(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The applicant and official roles normalised: the same for every document of a run (36 of them by default,
+    which were folded again for each document), so remembered by the roles as given (at most 64 sets of them)."""
+    try:
+        return _EXEMPT[roles]
+    except KeyError:
+        pass
+    except TypeError:  # a role that cannot be a key: normalised afresh, as before
+        return tuple(normalise(role) for role in roles)
+    if len(_EXEMPT) >= 64:
+        _EXEMPT.clear()
+    exempt = _EXEMPT[roles] = tuple(normalise(role) for role in roles)
+    return exempt
+
+
+_EXEMPT: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 @rule(
     id="ACC008",
     full_standard_only=True,
@@ -684,7 +702,7 @@ def ACC008(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         steps: [{actor: Petugas arsip, action: Menyimpan berkas}]   # flagged at `actor`
         staff_count: [{role: Petugas loket, count: 4}]
     """
-    exempt = tuple(normalise(role) for role in (*ctx.options["applicant_roles"], *ctx.options["official_roles"]))
+    exempt = _exempt_roles((*ctx.options["applicant_roles"], *ctx.options["official_roles"]))
     staffed = _staffed_roles(doc)
     role_words = staff_words(staffed)
     for found in shared(doc, all_steps):

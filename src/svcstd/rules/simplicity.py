@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from svcstd.model import Principle, Severity
@@ -403,24 +404,36 @@ def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapp
 
 
 class _Promises:
-    """`_promised` for every case of a procedure, from one pass over the completion times (not one per route)."""
+    """`_promised` for every case of a procedure, from one pass over the completion times (not one per route).
+
+    Each measured time is kept with its upper minutes, worked out once (`_upper`): the comparisons below and
+    SIM006's limit read them instead of testing and converting the same duration again and again.
+    """
 
     def __init__(self, completion: Iterable[Mapping[str, Any]]) -> None:
-        self._times = [time for time in completion if is_measured(time)]
-        self._by_case: dict[str, Mapping[str, Any]] = {}
-        for time in self._times:  # the first of the longest, as max() picks it
-            case = normalise(time.get("when", ""))
+        self._times: list[tuple[Mapping[str, Any], float]] = []
+        for time in completion:
+            minutes = _upper(time)
+            if minutes is not None:
+                self._times.append((time, minutes))
+        self._by_case: dict[str, tuple[Mapping[str, Any], float]] = {}
+        for timed in self._times:  # the first of the longest, as max() picks it
+            case = normalise(timed[0].get("when", ""))
             best = self._by_case.get(case)
-            if best is None or upper_minutes(time) > upper_minutes(best):
-                self._by_case[case] = time
-        self._longest: Mapping[str, Any] | None = None
+            if best is None or timed[1] > best[1]:
+                self._by_case[case] = timed
+        self._longest: tuple[Mapping[str, Any], float] | None = None
 
     def of(self, case: str | None) -> Mapping[str, Any]:
+        return self.timed(case)[0]
+
+    def timed(self, case: str | None) -> tuple[Mapping[str, Any], float]:
+        """The completion time `of` gives for the case, with its upper minutes."""
         matching = self._by_case.get(normalise(case)) if case is not None else None
         if matching is not None:
             return matching
         if self._longest is None:
-            self._longest = max(self._times, key=upper_minutes)
+            self._longest = max(self._times, key=itemgetter(1))
         return self._longest
 
 
@@ -529,8 +542,7 @@ def SIM006(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     everything = _fits_all_below(sums, minutes)
     flagged: set[int] = set()
     for path in _paths(steps):
-        promised = promises.of(path[1])
-        limit = upper_minutes(promised)
+        promised, limit = promises.timed(path[1])
         if everything < limit or _fits(sums, timed, path, limit):
             continue
         index = _first_overrun(minutes, timed, path, limit)
@@ -557,14 +569,23 @@ def _minutes(steps: list[Mapping[str, Any]]) -> dict[int, float]:
         duration = step.get("duration")
         if duration is None:
             continue
-        if type(duration) is dict:  # `is_measured` and `upper_minutes` in one, for the plain mapping YAML gives
-            per_unit = MINUTES_PER_UNIT.get(duration.get("unit"))  # type: ignore[arg-type]
-            if per_unit is not None and ("value" in duration or ("min" in duration and "max" in duration)):
-                amount: Any = duration.get("max", duration.get("value", 0))
-                minutes[index] = float(amount) * per_unit
-        elif is_measured(duration):
-            minutes[index] = upper_minutes(duration)
+        upper = _upper(duration)
+        if upper is not None:
+            minutes[index] = upper
     return minutes
+
+
+def _upper(duration: object) -> float | None:
+    """`upper_minutes` of a measured duration, None for one that is not (`is_measured`): both in one."""
+    if type(duration) is dict:  # read directly for the plain mapping YAML gives
+        per_unit = MINUTES_PER_UNIT.get(duration.get("unit"))  # type: ignore[arg-type]
+        if per_unit is not None and ("value" in duration or ("min" in duration and "max" in duration)):
+            amount: Any = duration.get("max", duration.get("value", 0))
+            return float(amount) * per_unit
+        return None
+    if is_measured(duration):
+        return upper_minutes(duration)  # type: ignore[arg-type]
+    return None
 
 
 def _group_sums(minutes: dict[int, float], timed: Routes) -> dict[Path, float] | None:
