@@ -830,3 +830,31 @@ def test_a_cold_run_records_its_json_from_the_spills_bytes(
     three_runs(capsys, judged, args, ("out.json",))
     assert rendered == ["sarif", "sarif"], rendered  # the --no-cache run and the cold one: JSON as bytes both times
     assert [item[0] for item in _header(_only_record())["outputs"]] == ["json", "sarif"]
+
+
+@pytest.mark.parametrize("header_limit", [None, 400])
+def test_the_header_is_written_a_slice_at_a_time_not_made_whole(
+    repo: Path,
+    capsys: pytest.CaptureFixture[str],
+    judged: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    header_limit: int,
+) -> None:
+    """Recorder.save writes and signs the header's pieces as they are made (at 100,000 files the whole text was
+    ~20 MB twice over, the parent's peak); the record replays. A header past MAX_HEADER_BYTES makes no record."""
+    monkeypatch.setattr(replay, "_SLICE", 2)
+
+    def whole(*_: object) -> bytes:
+        raise AssertionError("the header made whole")
+
+    monkeypatch.setattr(replay, "_with_targets", whole)
+    if header_limit is not None:
+        monkeypatch.setattr(replay, "MAX_HEADER_BYTES", header_limit)
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    if header_limit is None:
+        three_runs(capsys, judged, args)
+        assert len(records()) == 1
+    else:
+        check(capsys, *args)
+        assert records() == []
+        assert not list((cache.root_folder() / replay.FOLDER).iterdir()), "a temporary record left"

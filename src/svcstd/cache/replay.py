@@ -959,18 +959,21 @@ class Recorder:
         }
         import json
 
-        try:
-            blob = _with_targets(json.dumps(header, sort_keys=True, separators=(",", ":")), self.targets, self.stamps)
-        except (ValueError, UnicodeEncodeError, OverflowError):
+        try:  # written a slice of targets at a time: 100,000 targets never stand as one text (~20 MB, and its bytes)
+            length = 0
+            for blob in _header_pieces(
+                json.dumps(header, sort_keys=True, separators=(",", ":")), self.targets, self.stamps
+            ):
+                length += len(blob)
+                if length > MAX_HEADER_BYTES:
+                    raise ValueError("the header is too large")
+                self._signer.update(blob)
+                self._stream.write(blob)
+        except (ValueError, UnicodeEncodeError, OverflowError, OSError):
             self._discard()
             return
-        if len(blob) > MAX_HEADER_BYTES:
-            self._discard()
-            return
-        self._signer.update(blob)
         try:
-            self._stream.write(blob)
-            self._stream.write(b"\n" + b"%020d" % len(blob) + b" " + self._signer.hexdigest().encode())
+            self._stream.write(b"\n" + b"%020d" % length + b" " + self._signer.hexdigest().encode())
             self._stream.close()
             self._stream = None
             os.replace(self._temporary, os.path.join(self._folder, _name(self.key)))
@@ -1047,16 +1050,19 @@ def _with_targets(head: str, targets: Sequence[Target], stamps: array[int]) -> b
     `[[path, display, explicit, [size, mtime_ns, inode, ctime_ns]], ...]`; made a slice at a time, so
     that 100,000 targets never stand as 100,000 lists at once.
     """
+    return b"".join(_header_pieces(head, targets, stamps))
+
+
+def _header_pieces(head: str, targets: Sequence[Target], stamps: array[int]) -> Iterator[bytes]:
+    """`_with_targets` in pieces, a slice of targets each (what Recorder.save writes and signs as it goes)."""
     import json
 
-    pieces = [head[:-1], ',"targets":[']
+    yield (head[:-1] + ',"targets":[').encode("ascii")
     for start in range(0, len(targets), _SLICE):
         chunk = [
             [target.path, target.display, target.explicit, list(stamps[4 * at : 4 * at + 4])]
             for at, target in enumerate(targets[start : start + _SLICE], start)
         ]
-        if start:
-            pieces.append(",")
-        pieces.append(json.dumps(chunk, separators=(",", ":"))[1:-1])
-    pieces.append("]}")
-    return "".join(pieces).encode("ascii")
+        text = json.dumps(chunk, separators=(",", ":"))[1:-1]
+        yield (f",{text}" if start else text).encode("ascii")
+    yield b"]}"
