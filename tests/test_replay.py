@@ -735,3 +735,126 @@ def test_the_header_made_a_slice_at_a_time_is_the_canonical_json_of_the_whole(
     made = replay._with_targets(json.dumps(head, sort_keys=True, separators=(",", ":")), targets, stamps)
     assert made == expected
     assert replay._with_targets('{"exit":0}', [], array("q")) == b'{"exit":0,"targets":[]}'
+
+
+# --- the tail of a cold run: outputs recorded without holding them, JSON from the spill's bytes ---------------------
+
+
+def _recorded(recorder: replay.Recorder) -> tuple[bytes, list[list[Any]]]:
+    """The record's body so far (flushed) and its outputs' entries."""
+    recorder._stream.flush()
+    return Path(recorder._temporary or "").read_bytes(), [list(item) for item in recorder.outputs]
+
+
+def _tee_all(recorder: replay.Recorder, texts: list[str], encoded: bool) -> list[Any]:
+    if encoded:
+        return list(recorder.tee_utf8("json", None, [text.encode("utf-8") for text in texts]))
+    return list(recorder.tee("json", None, texts))
+
+
+@pytest.mark.parametrize("raw_bytes", [0, 5_000, 10**9])
+def test_tee_utf8_records_what_tee_records_of_the_text(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, raw_bytes: int
+) -> None:
+    """Raw, deflated from the start, and crossing RAW_BYTES (read back and deflated in place): the same body,
+    entries and signature from the bytes as from the text, in chunks cut anywhere."""
+    monkeypatch.setattr(replay, "RAW_BYTES", raw_bytes)
+    texts = [f'{{"document": {n}, "message": "lebih dari {n} hari – ≤ {n % 7}"}},\n' * (n % 5 + 1) for n in range(400)]
+    made = []
+    for encoded in (False, True):
+        recorder = replay.Recorder("k" * 64)
+        passed = _tee_all(recorder, texts, encoded)
+        assert passed == ([text.encode("utf-8") for text in texts] if encoded else texts)
+        made.append((*_recorded(recorder), recorder._signer.hexdigest(), recorder.raw))
+        secret = recorder._secret
+        recorder.give_up()
+    assert made[0] == made[1]
+    body, outputs, signature, _ = made[0]
+    signer = replay.hmac_sha256(secret)
+    signer.update(body)
+    assert signature == signer.hexdigest(), "the signature is not of the body as stored"
+    [[_, _, start, size, sha, length, packing]] = outputs
+    assert packing == ("raw" if raw_bytes == 10**9 else "zlib") and start == 0 and size == len(body)
+    assert length == len("".join(texts).encode("utf-8")) and sha == replay.sha256(body).hexdigest()
+    import zlib
+
+    assert (body if packing == "raw" else zlib.decompress(body)) == "".join(texts).encode("utf-8")
+
+
+def test_raw_output_goes_to_the_record_as_it_comes_not_held(repo: Path) -> None:
+    """An output that may yet be stored raw is written at once (it was held in memory, up to RAW_BYTES = 16 MB,
+    until it was known to fit: the parent's peak at the end of a cold run)."""
+    recorder = replay.Recorder("k" * 64)
+    chunk = b"x" * 100_000  # past the stream's buffer
+    teed = recorder.tee_utf8("json", None, [chunk, chunk, chunk])
+    next(teed)
+    next(teed)  # the first chunk recorded now
+    assert Path(recorder._temporary or "").stat().st_size >= len(chunk)
+    assert list(teed) == [chunk]
+    assert _recorded(recorder)[0] == chunk * 3
+    recorder.give_up()
+
+
+def test_an_output_crossing_raw_bytes_is_held_to_max_output_bytes_only_deflated(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Raw bytes beyond MAX_OUTPUT_BYTES that turn out to be deflated (past RAW_BYTES) still make a record, as when
+    they were held: the limit is for what is stored. A raw output beyond it makes none."""
+    monkeypatch.setattr(replay, "MAX_OUTPUT_BYTES", 2_000)
+    monkeypatch.setattr(replay, "RAW_BYTES", 5_000)
+    recorder = replay.Recorder("k" * 64)
+    list(recorder.tee_utf8("json", None, [b"pelayanan " * 100] * 20))  # 20,000 bytes, deflated to far less
+    assert recorder.ok and [item[6] for item in recorder.outputs] == ["zlib"]
+    recorder.give_up()
+    recorder = replay.Recorder("k" * 64)
+    list(recorder.tee_utf8("json", None, [b"pelayanan " * 100] * 4))  # 4,000 bytes raw: more than may be stored
+    assert not recorder.ok
+
+
+def test_a_cold_run_records_its_json_from_the_spills_bytes(
+    repo: Path, capsys: pytest.CaptureFixture[str], judged: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the cache on, the JSON report is written and recorded from the spill's UTF-8 lines, not rendered as
+    text (decoded and encoded again in the parent after judging); every run the same, the replay too."""
+    from svcstd import reporters
+
+    rendered: list[str] = []
+    real = reporters.chunk_renderer
+
+    def spy(name: str) -> Any:
+        rendered.append(name)
+        return real(name)
+
+    monkeypatch.setattr(reporters, "chunk_renderer", spy)
+    args = ("standards", "-f", "json=out.json", "-f", "sarif", "--as-of", AS_OF)
+    three_runs(capsys, judged, args, ("out.json",))
+    assert rendered == ["sarif", "sarif"], rendered  # the --no-cache run and the cold one: JSON as bytes both times
+    assert [item[0] for item in _header(_only_record())["outputs"]] == ["json", "sarif"]
+
+
+@pytest.mark.parametrize("header_limit", [None, 400])
+def test_the_header_is_written_a_slice_at_a_time_not_made_whole(
+    repo: Path,
+    capsys: pytest.CaptureFixture[str],
+    judged: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    header_limit: int,
+) -> None:
+    """Recorder.save writes and signs the header's pieces as they are made (at 100,000 files the whole text was
+    ~20 MB twice over, the parent's peak); the record replays. A header past MAX_HEADER_BYTES makes no record."""
+    monkeypatch.setattr(replay, "_SLICE", 2)
+
+    def whole(*_: object) -> bytes:
+        raise AssertionError("the header made whole")
+
+    monkeypatch.setattr(replay, "_with_targets", whole)
+    if header_limit is not None:
+        monkeypatch.setattr(replay, "MAX_HEADER_BYTES", header_limit)
+    args = ("standards", "-f", "json", "--as-of", AS_OF)
+    if header_limit is None:
+        three_runs(capsys, judged, args)
+        assert len(records()) == 1
+    else:
+        check(capsys, *args)
+        assert records() == []
+        assert not list((cache.root_folder() / replay.FOLDER).iterdir()), "a temporary record left"

@@ -824,33 +824,44 @@ class Recorder:
         self.skipped = sorted(skipped)
 
     def tee(self, name: str, file: Path | None, chunks: Iterable[str]) -> Iterator[str]:
-        """The chunks as they are written, each also appended to the record."""
+        """The chunks as they are written, each also appended to the record (as UTF-8, lone surrogates kept)."""
+        return self._tee(name, file, chunks, False)
+
+    def tee_utf8(self, name: str, file: Path | None, chunks: Iterable[bytes]) -> Iterator[bytes]:
+        """`tee` of text already encoded as UTF-8 (the JSON report written from the spill's bytes): the chunks
+        as they are written, each appended to the record as it is, without being decoded and encoded again.
+        The record is the one `tee` makes of their text."""
+        return self._tee(name, file, chunks, True)
+
+    def _tee(self, name: str, file: Path | None, chunks: Iterable[Any], encoded: bool) -> Iterator[Any]:
+        """Each chunk passed on, then appended: raw to the record at once while the outputs' text together stays
+        within RAW_BYTES (nothing is held in memory to decide), else deflated. An output that crosses RAW_BYTES
+        is deflated from its first byte: what it wrote raw so far is read back and deflated in its place."""
         if not self.ok or not self._open():
             yield from chunks
             return
-        start, digest = self.size, sha256()
-        held: list[bytes] | None = []  # the text so far, while it may yet be stored raw (within RAW_BYTES)
+        start, digest, signer = self.size, sha256(), self._signer.copy()  # the signature where the output begins
         deflater: Any = None
         length = 0
         for chunk in chunks:
             yield chunk
             if self.ok:
-                blob = chunk.encode("utf-8", "surrogatepass")
+                blob = chunk if encoded else chunk.encode("utf-8", "surrogatepass")
                 length += len(blob)
-                if held is not None and self.raw + length <= RAW_BYTES:
-                    held.append(blob)
-                    continue
                 if deflater is None:
-                    import zlib
-
-                    deflater = zlib.compressobj(LEVEL)
-                    self._extend(held or (), digest, deflater)
-                    held = None
-                self._extend((blob,), digest, deflater)
+                    if self.raw + length <= RAW_BYTES:
+                        self._write(blob, digest)
+                        continue
+                    digest = sha256()
+                    deflater = self._deflate_written(start, signer, digest)
+                    if deflater is None:
+                        continue
+                self._append(deflater.compress(blob), digest)
         if self.ok:
-            self._extend(held or (), digest, deflater)  # raw: what was held; else nothing
             if deflater is None:
                 self.raw += length
+                if self.size > MAX_OUTPUT_BYTES:  # raw bytes are counted here, not as they come (see _write)
+                    self.give_up()
             else:
                 self._append(deflater.flush(), digest)
         if self.ok:
@@ -858,19 +869,9 @@ class Recorder:
             packing = "raw" if deflater is None else "zlib"
             self.outputs.append([name, destination, start, self.size - start, digest.hexdigest(), length, packing])
 
-    def _extend(self, blobs: Iterable[bytes], digest: Any, deflater: Any) -> None:
-        """Text to the record, deflated when `deflater` is given, as it is otherwise; nothing once given up."""
-        for blob in blobs:
-            if self.ok:
-                self._append(blob if deflater is None else deflater.compress(blob), digest)
-
-    def _append(self, blob: bytes, digest: Any) -> None:
-        """Stored bytes (raw or compressed) to the record; beyond MAX_OUTPUT_BYTES stored, no record."""
-        if not blob:
-            return
-        if self.size + len(blob) > MAX_OUTPUT_BYTES:
-            self.give_up()
-            return
+    def _write(self, blob: bytes, digest: Any) -> None:
+        """Bytes to the record as they are. Raw text is not held to MAX_OUTPUT_BYTES as it comes but when its
+        output ends: an output that crosses RAW_BYTES is deflated instead, and may yet fit."""
         try:
             self._stream.write(blob)
         except OSError:
@@ -879,6 +880,42 @@ class Recorder:
         self._signer.update(blob)
         digest.update(blob)
         self.size += len(blob)
+
+    def _deflate_written(self, start: int, signer: Any, digest: Any) -> Any:
+        """The output written raw from `start` so far, read back and deflated in its place: the record cut back
+        to `start`, its signature to `signer` (what it was there), the deflated bytes appended (to `digest`).
+        The deflater, to go on with; None once given up."""
+        import zlib
+
+        deflater = zlib.compressobj(LEVEL)
+        deflated = []  # at most what RAW_BYTES deflates to (about a fourteenth of it for JSON)
+        try:
+            self._stream.flush()
+            handle, offset = self._stream.fileno(), start
+            while offset < self.size:
+                blob = _pread(handle, min(_CHUNK, self.size - offset), offset)
+                if not blob:
+                    raise OSError("the record was cut short")
+                deflated.append(deflater.compress(blob))
+                offset += len(blob)
+            self._stream.seek(start)
+            self._stream.truncate()
+        except OSError:
+            self.give_up()
+            return None
+        self.size, self._signer = start, signer
+        for blob in deflated:
+            self._append(blob, digest)
+        return deflater if self.ok else None
+
+    def _append(self, blob: bytes, digest: Any) -> None:
+        """Deflated bytes to the record; beyond MAX_OUTPUT_BYTES stored, no record."""
+        if not blob:
+            return
+        if self.size + len(blob) > MAX_OUTPUT_BYTES:
+            self.give_up()
+            return
+        self._write(blob, digest)
 
     def _open(self) -> bool:
         if self._stream is not None:
@@ -891,7 +928,7 @@ class Recorder:
             import secrets
 
             self._temporary = os.path.join(folder, f"{TEMPORARY}{secrets.token_hex(8)}")
-            handle = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | BINARY, 0o600)
+            handle = os.open(self._temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL | NO_FOLLOW | BINARY, 0o600)
             self._stream = os.fdopen(handle, "wb")
         except OSError:
             self.give_up()
@@ -922,18 +959,21 @@ class Recorder:
         }
         import json
 
-        try:
-            blob = _with_targets(json.dumps(header, sort_keys=True, separators=(",", ":")), self.targets, self.stamps)
-        except (ValueError, UnicodeEncodeError, OverflowError):
+        try:  # written a slice of targets at a time: 100,000 targets never stand as one text (~20 MB, and its bytes)
+            length = 0
+            for blob in _header_pieces(
+                json.dumps(header, sort_keys=True, separators=(",", ":")), self.targets, self.stamps
+            ):
+                length += len(blob)
+                if length > MAX_HEADER_BYTES:
+                    raise ValueError("the header is too large")
+                self._signer.update(blob)
+                self._stream.write(blob)
+        except (ValueError, UnicodeEncodeError, OverflowError, OSError):
             self._discard()
             return
-        if len(blob) > MAX_HEADER_BYTES:
-            self._discard()
-            return
-        self._signer.update(blob)
         try:
-            self._stream.write(blob)
-            self._stream.write(b"\n" + b"%020d" % len(blob) + b" " + self._signer.hexdigest().encode())
+            self._stream.write(b"\n" + b"%020d" % length + b" " + self._signer.hexdigest().encode())
             self._stream.close()
             self._stream = None
             os.replace(self._temporary, os.path.join(self._folder, _name(self.key)))
@@ -1010,16 +1050,19 @@ def _with_targets(head: str, targets: Sequence[Target], stamps: array[int]) -> b
     `[[path, display, explicit, [size, mtime_ns, inode, ctime_ns]], ...]`; made a slice at a time, so
     that 100,000 targets never stand as 100,000 lists at once.
     """
+    return b"".join(_header_pieces(head, targets, stamps))
+
+
+def _header_pieces(head: str, targets: Sequence[Target], stamps: array[int]) -> Iterator[bytes]:
+    """`_with_targets` in pieces, a slice of targets each (what Recorder.save writes and signs as it goes)."""
     import json
 
-    pieces = [head[:-1], ',"targets":[']
+    yield (head[:-1] + ',"targets":[').encode("ascii")
     for start in range(0, len(targets), _SLICE):
         chunk = [
             [target.path, target.display, target.explicit, list(stamps[4 * at : 4 * at + 4])]
             for at, target in enumerate(targets[start : start + _SLICE], start)
         ]
-        if start:
-            pieces.append(",")
-        pieces.append(json.dumps(chunk, separators=(",", ":"))[1:-1])
-    pieces.append("]}")
-    return "".join(pieces).encode("ascii")
+        text = json.dumps(chunk, separators=(",", ":"))[1:-1]
+        yield (f",{text}" if start else text).encode("ascii")
+    yield b"]}"

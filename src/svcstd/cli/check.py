@@ -535,10 +535,12 @@ def _write_outputs(
 
     for name, file in outputs:  # every format reads the documents back one at a time (Markdown, HTML too)
         chosen = options._replace(color=use_color(file) and name == "text")
-        if name == "json" and recorder is None:  # the spill's UTF-8 lines copied, not decoded and encoded again
+        if name == "json":  # the spill's UTF-8 lines copied, not decoded and encoded again (nor for the record)
             from svcstd.reporters.json_report import render_utf8
 
             blobs = render_utf8(report, chosen)
+            if blobs is not None and recorder is not None:  # not started unless written as bytes
+                blobs = recorder.tee_utf8(name, file, blobs)
             if blobs is not None and write_utf8(blobs, file):
                 continue
         chunks = chunk_renderer(name)(report, chosen)
