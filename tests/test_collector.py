@@ -117,3 +117,14 @@ def test_resume_and_restore_without_a_pause_do_nothing() -> None:
     collector.resume()
     collector.restore()
     assert gc.isenabled() and not gc.get_freeze_count()
+
+
+def test_a_warm_replay_runs_collecting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SVCSTD_CACHE_DIR", str(tmp_path / "cache"))
+    seen: list[tuple[str, bool, bool]] = []
+    output = tmp_path / "report.json"
+    argv = ["check", str(MINIMAL), "--format", "json", "-o", str(output)]
+    first = run(argv, fast=True)
+    spying(monkeypatch, cli_check, "_replay", seen)
+    assert run(argv, fast=True) == first
+    assert seen == [("_replay", True, True)]  # replayed from the run record, the start frozen
