@@ -186,6 +186,9 @@ def _results(
     Nothing is held here: a caller that keeps the results (or writes them out) decides what memory costs.
     Results from workers come packed as `packing` says (spill.Packed).
     """
+    from svcstd import collector
+
+    collector.resume()  # the program's start is over (svcstd.collector): before any file is read or forked for
     missing = []
     for slot, target in enumerate(files):
         found = _original(target, run, originals, store)

@@ -390,6 +390,9 @@ def _replaying(
         if record is not None:
             record.close()  # never so (the key holds the outputs), but a record answers only for its own
         return _recorder(key, source, config, isolated, as_of or str(options["as_of"]), overrides, baseline)
+    from svcstd import collector
+
+    collector.resume()  # the start is over (svcstd.collector): a replay of many files collects as a run does
     try:
         return _replay(record, outputs, command.paths)
     finally:

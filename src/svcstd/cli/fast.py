@@ -158,6 +158,16 @@ def run_check(argv: list[str]) -> int | None:
     values = parse_check(argv[1:])
     if values is None:
         return None
+    from svcstd import collector
+
+    collector.pause()  # until the first file is judged (svcstd.collector); back as it was when this returns
+    try:
+        return _run_check(argv, values)
+    finally:
+        collector.restore()
+
+
+def _run_check(argv: list[str], values: dict[str, Any]) -> int:
     from svcstd.cli.check import check
     from svcstd.cli.common import MESSAGES, echo_err, lang_from_argv
     from svcstd.errors import SvcstdError
