@@ -299,7 +299,7 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
     key_line: int | None = None  # where that key stands
     key_column: int | None = None
     total = text = depth = 0  # nodes (aliases expanded), characters of keys and scalars, open collections
-    event = get_event()
+    event: Any = get_event()
     while True:  # each branch leaves the next event in `event`
         kind = type(event)
         if kind is SCALAR:
