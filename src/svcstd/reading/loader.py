@@ -317,7 +317,8 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                     continue
                 keys[value] = len(rows)  # the row its value will take
                 event = get_event()
-                if type(event) is not SCALAR or event.tag is not None or event.anchor:
+                kind = type(event)
+                if kind is not SCALAR or event.tag is not None or event.anchor:
                     key = value  # the value is read by the loop's next pass
                     continue
                 # The entry's value is a scalar without tag or anchor (most are): placed here, as the
