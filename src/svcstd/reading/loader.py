@@ -309,7 +309,7 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                 raise _Abort(reading_finding("too_much_text", _location(event.start_mark), "", limit=max_text))
             tag = event.tag
             if is_map and key is None:
-                mark = event.start_mark
+                mark: Any = event.start_mark
                 key_line, key_column = mark.line, mark.column
                 if tag is not None or value in keys or value == "<<":
                     key = _key(value, tag, event.style, mark, keys, row, source, findings)
@@ -317,8 +317,7 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                     continue
                 keys[value] = len(rows)  # the row its value will take
                 event = get_event()
-                kind = type(event)
-                if kind is not SCALAR or event.tag is not None or event.anchor:
+                if type(event) is not SCALAR or event.tag is not None or event.anchor:
                     key = value  # the value is read by the loop's next pass
                     continue
                 # The entry's value is a scalar without tag or anchor (most are): placed here, as the
