@@ -299,8 +299,8 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
     key_line: int | None = None  # where that key stands
     key_column: int | None = None
     total = text = depth = 0  # nodes (aliases expanded), characters of keys and scalars, open collections
-    while True:
-        event = get_event()
+    event: Any = get_event()
+    while True:  # each branch leaves the next event in `event`
         kind = type(event)
         if kind is SCALAR:
             value: str = event.value
@@ -309,13 +309,32 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                 raise _Abort(reading_finding("too_much_text", _location(event.start_mark), "", limit=max_text))
             tag = event.tag
             if is_map and key is None:
-                mark = event.start_mark
+                mark: Any = event.start_mark
                 key_line, key_column = mark.line, mark.column
-                if tag is None and value not in keys and value != "<<":
-                    keys[value] = len(rows)  # the row its value will take
-                    key = value
-                else:
+                if tag is not None or value in keys or value == "<<":
                     key = _key(value, tag, event.style, mark, keys, row, source, findings)
+                    event = get_event()
+                    continue
+                keys[value] = len(rows)  # the row its value will take
+                event = get_event()
+                if type(event) is not SCALAR or event.tag is not None or event.anchor:
+                    key = value  # the value is read by the loop's next pass
+                    continue
+                # The entry's value is a scalar without tag or anchor (most are): placed here, as the
+                # scalar branch below would place it, in the same order of checks, with one pass for the entry.
+                data = event.value
+                text += len(data)
+                if text > max_text:
+                    raise _Abort(reading_finding("too_much_text", _location(event.start_mark), "", limit=max_text))
+                if not event.style and (not data or data[0] in may_resolve):
+                    data = resolved[data]  # a number, a date, true, null, ... each resolved once per run
+                total += 1
+                if total > max_nodes:
+                    raise _Abort(reading_finding("too_many_nodes", _location(event.start_mark), "", limit=max_nodes))
+                mark = event.start_mark
+                container[value] = data
+                append((row, value, mark.line, mark.column, key_line, key_column))
+                event = get_event()
                 continue
             if tag is not None:
                 data = _tagged_value(event, _child_pointer(source, row, container, key), findings)
@@ -406,6 +425,7 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                     raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=max_text))
                 key_line, key_column = mark.line, mark.column
                 key = _key(aliased, None, None, mark, keys, row, source, findings)
+                event = get_event()
                 continue
             total += weight
             if total > max_nodes:
@@ -428,6 +448,7 @@ def _build(get_event: Any, limits: Limits, source: SourceMap, findings: list[Fin
                 raise _Abort(reading_finding("too_much_text", _location(mark), "", limit=max_text))
         elif kind is DOCUMENT_END or event is None:
             return root
+        event = get_event()
 
 
 def _child_pointer(source: SourceMap, row: int, container: Any, key: str | None) -> str:
