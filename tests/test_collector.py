@@ -128,3 +128,17 @@ def test_a_warm_replay_runs_collecting(monkeypatch: pytest.MonkeyPatch, tmp_path
     spying(monkeypatch, cli_check, "_replay", seen)
     assert run(argv, fast=True) == first
     assert seen == [("_replay", True, True)]  # replayed from the run record, the start frozen
+
+
+def test_overlapping_runs_leave_nothing_frozen() -> None:
+    """Two runs in one process whose starts and ends interleave (threads of a host calling the fast path):
+    the second's pause must not forget the first's freeze, or nothing would ever unfreeze it."""
+    collector.pause()  # run A starts
+    collector.resume()  # A judges: the start frozen
+    assert gc.isenabled() and gc.get_freeze_count()
+    collector.pause()  # run B starts while A judges
+    collector.resume()
+    collector.restore()  # B ends
+    collector.restore()  # A ends
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

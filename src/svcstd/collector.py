@@ -4,8 +4,8 @@ Starting a check makes tens of thousands of objects that live as long as the pro
 functions, the rules, the schema) and almost no garbage (about 500 unreachable objects on the real corpus),
 yet the collector runs every 700 allocations meanwhile, and fully whenever the long-lived objects grow by a
 quarter: 3% of the instructions of a `--jobs 2` run's serial head, before the fork. So the program (`svcstd
-check` through `svcstd.cli.fast`) pauses it first; `resume` (from `svcstd.parallel.judging`, before any file
-is judged or any worker forked) freezes what the start made, so that no collection scans those objects again
+check` through `svcstd.cli.fast`) pauses it first; `resume` (from `svcstd.api`, before any file is read or
+judged or any worker forked, and from a replay in `svcstd.cli.check`) freezes what the start made, so that no collection scans those objects again
 (nor a forked worker's, which would also copy every page their headers are on), and collects as before from
 then on. `restore` puts it back as it was when the run ends, whatever happened: a program using svcstd as a
 library, or the tests, see no difference.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 
-_state = {"paused": False, "frozen": False, "enabled": True}
+_state = {"paused": False, "frozen": False}
 
 
 def pause() -> None:
@@ -23,7 +23,7 @@ def pause() -> None:
     if _state["paused"] or not gc.isenabled():
         return
     gc.disable()
-    _state.update(paused=True, frozen=False, enabled=True)
+    _state["paused"] = True  # "frozen" is left as it is: a freeze of ours still in place is undone by `restore`
 
 
 def resume() -> None:
