@@ -35,3 +35,33 @@ def test_regression(content: bytes, expected: tuple[list[list[str]], ...], tmp_p
     assert run.code == 1
     documents = load_bytes(content, "case.yaml")
     assert [[f.rule for f in doc.findings] for doc in documents] in expected
+
+
+def _every_duration(value: object, number: int) -> object:
+    """The value with the number of every duration (a mapping with a `unit`) replaced by `number`."""
+    if isinstance(value, dict):
+        timed = "unit" in value
+        return {
+            key: number if timed and key in ("value", "min", "max") else _every_duration(child, number)
+            for key, child in value.items()
+        }
+    if isinstance(value, list):
+        return [_every_duration(child, number) for child in value]
+    return value
+
+
+@pytest.mark.parametrize("number", [10**400, -(10**400)], ids=["huge", "huge-negative"])
+def test_numbers_too_large_for_a_float(number: int, tmp_path: Path) -> None:
+    """YAML and the schema's `number` accept an integer of any size; the rules that turn durations into minutes
+    (SIM006's completion times and step durations among them) once raised OverflowError on one too large for a
+    float. Every duration of every example is made that large, and each file is judged, not a traceback."""
+    import yaml
+
+    examples = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+    assert examples
+    for example in examples:
+        documents = [_every_duration(doc, number) for doc in yaml.safe_load_all(example.read_text(encoding="utf-8"))]
+        (tmp_path / example.name).write_text(yaml.safe_dump_all(documents, allow_unicode=True), encoding="utf-8")
+    run = svcstd(["check", "--no-cache", "--jobs", "1", "--format", "json", "."], tmp_path)  # no traceback
+    assert run.code == 1
+    assert run.stdout.count('"path":') >= len(examples)

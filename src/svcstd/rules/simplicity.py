@@ -15,7 +15,14 @@ from svcstd.rules.base import Document, Each, Hit, Rule, RuleContext, rule
 from svcstd.rules.citations import UU_25_2009, at, cite, practice, principle
 from svcstd.rules.facts import shared
 from svcstd.rules.routes import Routes
-from svcstd.standard.durations import MINUTES_PER_UNIT, completion_durations, describe, is_measured, upper_minutes
+from svcstd.standard.durations import (
+    MINUTES_PER_UNIT,
+    as_float,
+    completion_durations,
+    describe,
+    is_measured,
+    upper_minutes,
+)
 from svcstd.standard.steps import all_steps
 from svcstd.standard.words import folded, lazy_pattern
 
@@ -581,7 +588,7 @@ def _upper(duration: object) -> float | None:
         per_unit = MINUTES_PER_UNIT.get(duration.get("unit"))  # type: ignore[arg-type]
         if per_unit is not None and ("value" in duration or ("min" in duration and "max" in duration)):
             amount: Any = duration.get("max", duration.get("value", 0))
-            return float(amount) * per_unit
+            return as_float(amount) * per_unit
         return None
     if is_measured(duration):
         return upper_minutes(duration)  # type: ignore[arg-type]

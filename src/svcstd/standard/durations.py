@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,6 +31,15 @@ UNIT_NAMES: dict[str, Text] = {
 }
 
 
+def as_float(amount: Any) -> float:
+    """`float(amount)`, except that an integer too large for a float (YAML allows `1` followed by 400 zeros, and
+    the schema's `number` does too) is infinite, with its sign, instead of raising OverflowError."""
+    try:
+        return float(amount)
+    except OverflowError:
+        return math.inf if amount > 0 else -math.inf
+
+
 def is_measured(duration: object) -> bool:
     """A duration with a number and a unit; a text-only one (`text: Sesuai SLA`, format 1.1) cannot be compared."""
     if not isinstance(duration, Mapping) or duration.get("unit") not in MINUTES_PER_UNIT:
@@ -42,7 +52,7 @@ def upper_minutes(duration: Mapping[str, Any]) -> float:
     if not is_measured(duration):
         return 0.0
     amount = duration.get("max", duration.get("value", 0))
-    return float(amount) * MINUTES_PER_UNIT[duration["unit"]]
+    return as_float(amount) * MINUTES_PER_UNIT[duration["unit"]]
 
 
 def lower_minutes(duration: Mapping[str, Any]) -> float:
@@ -50,7 +60,7 @@ def lower_minutes(duration: Mapping[str, Any]) -> float:
     if not is_measured(duration):
         return 0.0
     amount = duration.get("min", duration.get("value", 0))
-    return float(amount) * MINUTES_PER_UNIT[duration["unit"]]
+    return as_float(amount) * MINUTES_PER_UNIT[duration["unit"]]
 
 
 def completion_durations(completion_time: Any) -> list[Mapping[str, Any]]:
@@ -71,4 +81,6 @@ def describe(duration: Mapping[str, Any], lang: str) -> str:
 
 
 def _number(value: float) -> str:
+    if type(value) is int:  # as it is: one too large for a float has no float to test
+        return str(value)
     return str(int(value)) if float(value).is_integer() else str(value)
