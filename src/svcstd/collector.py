@@ -5,10 +5,10 @@ functions, the rules, the schema) and almost no garbage (about 500 unreachable o
 yet the collector runs every 700 allocations meanwhile, and fully whenever the long-lived objects grow by a
 quarter: 3% of the instructions of a `--jobs 2` run's serial head, before the fork. So the program (`svcstd
 check` through `svcstd.cli.fast`) pauses it first; `resume` (from `svcstd.api`, before any file is read or
-judged or any worker forked, and from a replay in `svcstd.cli.check`) freezes what the start made, so that no collection scans those objects again
-(nor a forked worker's, which would also copy every page their headers are on), and collects as before from
-then on. `restore` puts it back as it was when the run ends, whatever happened: a program using svcstd as a
-library, or the tests, see no difference.
+judged or any worker forked, and from a replay in `svcstd.cli.check`) freezes what the start made, so that no
+collection scans those objects again (nor a forked worker's, which would also copy every page their headers
+are on), and collects as before from then on. `restore` puts it back as it was when the run ends, whatever
+happened: a program using svcstd as a library, or the tests, see no difference.
 """
 
 from __future__ import annotations
