@@ -858,3 +858,53 @@ def test_the_header_is_written_a_slice_at_a_time_not_made_whole(
         check(capsys, *args)
         assert records() == []
         assert not list((cache.root_folder() / replay.FOLDER).iterdir()), "a temporary record left"
+
+
+def test_outputs_after_the_first_cross_raw_bytes_in_their_own_place(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A raw output, then one that crosses RAW_BYTES part-way (it starts past the first, so its raw part is read
+    back from there and the signature rewound to there), then a short one and an empty one (raw: RAW_BYTES counts
+    only what is stored raw): each entry's bytes give its text, and the signature is of the body as stored."""
+    import zlib
+
+    monkeypatch.setattr(replay, "RAW_BYTES", 3_000)
+    texts = {
+        "first": ["raw output – " * 100],  # about 1,400 bytes: raw
+        "second": [f"bagian {n} ≤ hari kerja\n" * 20 for n in range(10)],  # crosses 3,000 at its third chunk
+        "third": ["short"],
+        "fourth": [],
+    }
+    recorder = replay.Recorder("k" * 64)
+    for name, chunks in texts.items():
+        assert list(recorder.tee(name, None, chunks)) == chunks
+    body, outputs = _recorded(recorder)
+    signer = replay.hmac_sha256(recorder._secret)
+    signer.update(body)
+    assert recorder._signer.hexdigest() == signer.hexdigest(), "the signature is not of the body as stored"
+    assert [item[0] for item in outputs] == list(texts)
+    assert [item[6] for item in outputs] == ["raw", "zlib", "raw", "raw"]
+    assert outputs[1][2] == outputs[0][3] > 0, "the second output starts where the first ends"
+    for (name, _, start, size, sha, length, packing), chunks in zip(outputs, texts.values(), strict=True):
+        stored = body[start : start + size]
+        assert sha == replay.sha256(stored).hexdigest()
+        text = "".join(chunks).encode("utf-8")
+        assert (stored if packing == "raw" else zlib.decompress(stored)) == text, name
+        assert length == len(text)
+    recorder.give_up()
+
+
+def test_a_failure_while_deflating_in_place_gives_up_the_record_not_the_output(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the raw part cannot be read back (a full disk, an I/O error), there is no record and no temporary file
+    left, and every chunk still reaches the output."""
+    monkeypatch.setattr(replay, "RAW_BYTES", 1_000)
+
+    def failing(*_: object) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(replay, "_pread", failing)
+    recorder = replay.Recorder("k" * 64)
+    chunks = [b"pelayanan " * 60] * 5
+    assert list(recorder.tee_utf8("json", None, chunks)) == chunks
+    assert not recorder.ok
+    assert recorder._temporary is None or not Path(recorder._temporary).exists()
