@@ -860,7 +860,9 @@ def test_the_header_is_written_a_slice_at_a_time_not_made_whole(
         assert not list((cache.root_folder() / replay.FOLDER).iterdir()), "a temporary record left"
 
 
-def test_outputs_after_the_first_cross_raw_bytes_in_their_own_place(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_outputs_after_the_first_cross_raw_bytes_in_their_own_place(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A raw output, then one that crosses RAW_BYTES part-way (it starts past the first, so its raw part is read
     back from there and the signature rewound to there), then a short one and an empty one (raw: RAW_BYTES counts
     only what is stored raw): each entry's bytes give its text, and the signature is of the body as stored."""
