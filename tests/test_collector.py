@@ -21,23 +21,28 @@ from svcstd.cli import run
 from tests.conftest import ROOT
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
+# Python 3.12 starts with objects of its own frozen (375 on 3.12.1); svcstd.collector never freezes or unfreezes
+# beside someone else's frozen objects, so there the start is paused but not frozen. Counts are relative to this.
+BASE = gc.get_freeze_count()
+FREEZES = BASE == 0
 
 
 @pytest.fixture(autouse=True)
 def collecting() -> Iterator[None]:
-    assert gc.isenabled() and not gc.get_freeze_count()
+    assert gc.isenabled() and gc.get_freeze_count() == BASE
     yield
     enabled, frozen = gc.isenabled(), gc.get_freeze_count()
     gc.enable()
-    gc.unfreeze()
-    assert (enabled, frozen) == (True, 0), "the run left the collector as it found it"
+    if frozen != BASE:
+        gc.unfreeze()
+    assert (enabled, frozen) == (True, BASE), "the run left the collector as it found it"
 
 
 def spying(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, seen: list[tuple[str, bool, bool]]) -> None:
     original = getattr(module, name)
 
     def spy(*args: Any, **kwargs: Any) -> Any:
-        seen.append((name, gc.isenabled(), gc.get_freeze_count() > 0))
+        seen.append((name, gc.isenabled(), gc.get_freeze_count() > BASE))
         return original(*args, **kwargs)
 
     monkeypatch.setattr(module, name, spy)
@@ -54,7 +59,7 @@ def test_the_start_runs_paused_and_the_files_are_judged_collecting(
     output = tmp_path / "report.json"
     code = run(["check", str(MINIMAL), "--no-cache", "--format", "json", "-o", str(output)], fast=True)
     assert code in (0, 1) and output.stat().st_size  # judged and written (the gate is not this test's)
-    assert seen == [("configured_pipeline", False, False), ("check_file", True, True)]
+    assert seen == [("configured_pipeline", False, False), ("check_file", True, FREEZES)]
 
 
 def test_a_failed_start_puts_the_collector_back(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
@@ -88,7 +93,7 @@ def test_a_worker_forked_by_the_pool_collects_and_inherits_a_frozen_start(
         import os
 
         with states.open("a") as file:
-            file.write(f"{os.getpid()} {gc.isenabled()} {gc.get_freeze_count() > 0}\n")
+            file.write(f"{os.getpid()} {gc.isenabled()} {gc.get_freeze_count() > BASE}\n")
         return original(*args, **kwargs)
 
     monkeypatch.setattr(parallel, "check_file", spy)
@@ -97,7 +102,7 @@ def test_a_worker_forked_by_the_pool_collects_and_inherits_a_frozen_start(
     assert code in (0, 1) and output.stat().st_size
     lines = states.read_text().splitlines()
     assert len(lines) == parallel.MIN_PARALLEL + 2  # the parent's warm start, then the workers'
-    assert {line.split(" ", 1)[1] for line in lines} == {"True True"}
+    assert {line.split(" ", 1)[1] for line in lines} == {f"True {FREEZES}"}
     assert len({line.split()[0] for line in lines}) == 3
 
 
@@ -106,9 +111,9 @@ def test_a_collector_switched_off_by_the_caller_stays_off() -> None:
     try:
         collector.pause()
         collector.resume()
-        assert not gc.isenabled() and not gc.get_freeze_count()
+        assert not gc.isenabled() and gc.get_freeze_count() == BASE
         collector.restore()
-        assert not gc.isenabled() and not gc.get_freeze_count()
+        assert not gc.isenabled() and gc.get_freeze_count() == BASE
     finally:
         gc.enable()
 
@@ -116,7 +121,7 @@ def test_a_collector_switched_off_by_the_caller_stays_off() -> None:
 def test_resume_and_restore_without_a_pause_do_nothing() -> None:
     collector.resume()
     collector.restore()
-    assert gc.isenabled() and not gc.get_freeze_count()
+    assert gc.isenabled() and gc.get_freeze_count() == BASE
 
 
 def test_a_warm_replay_runs_collecting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -127,7 +132,7 @@ def test_a_warm_replay_runs_collecting(monkeypatch: pytest.MonkeyPatch, tmp_path
     first = run(argv, fast=True)
     spying(monkeypatch, cli_check, "_replay", seen)
     assert run(argv, fast=True) == first
-    assert seen == [("_replay", True, True)]  # replayed from the run record, the start frozen
+    assert seen == [("_replay", True, FREEZES)]  # replayed from the run record, the start frozen
 
 
 def test_overlapping_runs_leave_nothing_frozen() -> None:
@@ -135,10 +140,10 @@ def test_overlapping_runs_leave_nothing_frozen() -> None:
     the second's pause must not forget the first's freeze, or nothing would ever unfreeze it."""
     collector.pause()  # run A starts
     collector.resume()  # A judges: the start frozen
-    assert gc.isenabled() and gc.get_freeze_count()
+    assert gc.isenabled() and (gc.get_freeze_count() > BASE) == FREEZES
     collector.pause()  # run B starts while A judges
     collector.resume()
     collector.restore()  # B ends
     collector.restore()  # A ends
     assert gc.isenabled()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == BASE
