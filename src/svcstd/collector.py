@@ -8,7 +8,9 @@ check` through `svcstd.cli.fast`) pauses it first; `resume` (from `svcstd.api`, 
 judged or any worker forked, and from a replay in `svcstd.cli.check`) freezes what the start made, so that no
 collection scans those objects again (nor a forked worker's, which would also copy every page their headers
 are on), and collects as before from then on. `restore` puts it back as it was when the run ends, whatever
-happened: a program using svcstd as a library, or the tests, see no difference.
+happened: a program using svcstd as a library, or the tests, see no difference. Where objects are frozen
+already (by the program, or by Python 3.12, which starts with some of its own frozen), nothing is frozen here:
+`restore` could not unfreeze only ours, so the start is paused but not frozen.
 """
 
 from __future__ import annotations
