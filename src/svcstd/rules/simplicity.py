@@ -17,11 +17,10 @@ from svcstd.rules.facts import shared
 from svcstd.rules.routes import Routes
 from svcstd.standard.durations import (
     MINUTES_PER_UNIT,
-    as_float,
     completion_durations,
     describe,
     is_measured,
-    upper_minutes,
+    measured_upper,
 )
 from svcstd.standard.steps import all_steps
 from svcstd.standard.words import folded, lazy_pattern
@@ -413,14 +412,14 @@ def _promised(completion: Iterable[Mapping[str, Any]], case: str | None) -> Mapp
 class _Promises:
     """`_promised` for every case of a procedure, from one pass over the completion times (not one per route).
 
-    Each measured time is kept with its upper minutes, worked out once (`_upper`): the comparisons below and
+    Each measured time is kept with its upper minutes, worked out once (`measured_upper`): the comparisons below and
     SIM006's limit read them instead of testing and converting the same duration again and again.
     """
 
     def __init__(self, completion: Iterable[Mapping[str, Any]]) -> None:
         self._times: list[tuple[Mapping[str, Any], float]] = []
         for time in completion:
-            minutes = _upper(time)
+            minutes = measured_upper(time)
             if minutes is not None:
                 self._times.append((time, minutes))
         self._by_case: dict[str, tuple[Mapping[str, Any], float]] = {}
@@ -576,23 +575,10 @@ def _minutes(steps: list[Mapping[str, Any]]) -> dict[int, float]:
         duration = step.get("duration")
         if duration is None:
             continue
-        upper = _upper(duration)
+        upper = measured_upper(duration)
         if upper is not None:
             minutes[index] = upper
     return minutes
-
-
-def _upper(duration: object) -> float | None:
-    """`upper_minutes` of a measured duration, None for one that is not (`is_measured`): both in one."""
-    if type(duration) is dict:  # read directly for the plain mapping YAML gives
-        per_unit = MINUTES_PER_UNIT.get(duration.get("unit"))  # type: ignore[arg-type]
-        if per_unit is not None and ("value" in duration or ("min" in duration and "max" in duration)):
-            amount: Any = duration.get("max", duration.get("value", 0))
-            return as_float(amount) * per_unit
-        return None
-    if is_measured(duration):
-        return upper_minutes(duration)  # type: ignore[arg-type]
-    return None
 
 
 def _group_sums(minutes: dict[int, float], timed: Routes) -> dict[Path, float] | None:
