@@ -179,14 +179,18 @@ def _text(documents: list[Node], breaks: str, separator: str) -> str:
 SMALL = Limits(max_file_bytes=120, max_depth=3, max_nodes=12, max_documents=2)
 
 
+GENERATED = {
+    "documents": st.lists(st.one_of(_nodes(), _nodes().filter(lambda node: node[0] == "map")), min_size=1, max_size=3),
+    "breaks": st.sampled_from(["\n", "\r\n", "\r", "\n\x85", "\u2028\n"]),
+    "separator": st.sampled_from(["---\n", "...\n---\n", "--- |\n x\n---\n"]),
+    "limits": st.sampled_from([DEFAULT_LIMITS, SMALL]),
+    "start": st.sampled_from(["", "\ufeff", "# é\n", "\ufeff---\n", "%YAML 1.2\n---\n"]),
+}
+"""Generated texts: documents of every kind (see `_nodes`), line breaks, separators, limits and starts."""
+
+
 @settings(max_examples=1500, deadline=None, derandomize=True)
-@given(
-    documents=st.lists(st.one_of(_nodes(), _nodes().filter(lambda node: node[0] == "map")), min_size=1, max_size=3),
-    breaks=st.sampled_from(["\n", "\r\n", "\r", "\n\x85", "\u2028\n"]),
-    separator=st.sampled_from(["---\n", "...\n---\n", "--- |\n x\n---\n"]),
-    limits=st.sampled_from([DEFAULT_LIMITS, SMALL]),
-    start=st.sampled_from(["", "\ufeff", "# é\n", "\ufeff---\n", "%YAML 1.2\n---\n"]),
-)
+@given(**GENERATED)
 def test_generated_yaml_reads_the_same(
     documents: list[Node], breaks: str, separator: str, limits: Limits, start: str
 ) -> None:
@@ -194,14 +198,16 @@ def test_generated_yaml_reads_the_same(
     assert_same_reading(start + _text(documents, breaks, separator), limits)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
-@given(
-    st.lists(
-        st.sampled_from(
-            [*"ab:-[]{},&*!'\"#?| \n\t~0x.", "<<", "é", "\r\n", "!!str ", "&a ", "*a", "\ufeff", "\x85", "\u2028", "\r"]
-        ),
-        max_size=40,
-    )
+ARBITRARY = st.lists(
+    st.sampled_from(
+        [*"ab:-[]{},&*!'\"#?| \n\t~0x.", "<<", "é", "\r\n", "!!str ", "&a ", "*a", "\ufeff", "\x85", "\u2028", "\r"]
+    ),
+    max_size=40,
 )
+"""Texts of YAML's indicators and odd characters, in any order."""
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(ARBITRARY)
 def test_arbitrary_text_reads_the_same(pieces: list[str]) -> None:
     assert_same_reading("".join(pieces))

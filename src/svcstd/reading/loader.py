@@ -602,7 +602,38 @@ def _syntax_finding(error: yaml.YAMLError, limits: Limits) -> Finding:
 
 
 def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> list[LoadedDocument]:
-    """Every non-empty document in `text`, in order; a syntax error ends the file with a finding."""
+    """Every non-empty document in `text`, in order; a syntax error ends the file with a finding.
+
+    The native reader reads the common case (see `_native_reader.c`); anything it leaves, the Python reader
+    below reads from the start, with every finding. SVCSTD_NATIVE=0 switches the native reader off.
+    """
+    if _NATIVE_READ is not None and os.environ.get("SVCSTD_NATIVE") != "0":
+        read = _NATIVE_READ(
+            text,
+            limits.max_depth,
+            limits.max_nodes,
+            limits.max_file_bytes,
+            limits.max_documents,
+            _RESOLVED,
+            _MAY_RESOLVE_TEXT,
+        )
+        if read is not None:
+            return _documents_read(read, path)
+    return load_events(text, path, limits)
+
+
+def _documents_read(read: list[tuple[Any, list[Any], dict[int, dict[str, int]]]], path: str) -> list[LoadedDocument]:
+    """The native reader's documents, each finished as the Python reader finishes its own."""
+    documents = []
+    for index, (root, rows, keys) in enumerate(read):
+        loaded = _finish(root, SourceMap.read(rows, keys), [], path, index)
+        if loaded is not None:
+            documents.append(loaded)
+    return documents
+
+
+def load_events(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> list[LoadedDocument]:
+    """`load_text` by the Python reader alone: every document, every reading finding."""
     parser = CParser(text)
     get_event = parser.get_event
     documents: list[LoadedDocument] = []
@@ -733,6 +764,31 @@ _REASONS = {
     os.strerror(errno.ENAMETOOLONG): ("the file name is too long", "nama berkas terlalu panjang"),
     **{f"{en} / {id_}": (en, id_) for en, id_ in files.REASONS},
 }
+
+
+NATIVE_ABI = 1
+"""The native reader's interface version (ABI in `_native_reader.c`); a module built from another is ignored."""
+
+OLDEST_LIBYAML = (0, 2, 5)
+"""The oldest libyaml the native reader is used with: older releases parse some valid YAML differently from
+the libyaml inside PyYAML, which the Python reader uses (tests/test_native_reader.py compares the two)."""
+
+
+def _native_reader() -> Any:
+    """The native reader's `read`, or None when it was not built, was built for another ABI, or links an old
+    libyaml."""
+    try:
+        from svcstd.reading import _native_reader as native  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    version = tuple(int(part) for part in re.findall(r"\d+", str(getattr(native, "LIBYAML_VERSION", "")))[:3])
+    if getattr(native, "ABI", None) != NATIVE_ABI or version < OLDEST_LIBYAML:
+        return None
+    return native.read
+
+
+_NATIVE_READ = _native_reader()
+_MAY_RESOLVE_TEXT = "".join(sorted(_MAY_RESOLVE))
 
 
 def empty_file(path: str) -> LoadedDocument:

@@ -56,6 +56,14 @@ class SourceMap:
         self._aliased = False
         self._built: object = None
 
+    @classmethod
+    def read(cls, rows: list[Row], keys: dict[int, dict[str, int]]) -> SourceMap:
+        """The rows and mapping keys the native reader made for a document without alias or duplicate key."""
+        source = cls()
+        source._rows = rows
+        source._maps = keys
+        return source
+
     def aliased(self) -> None:
         """For the reader: the document holds an alias (a node may stand at more than one place)."""
         self._aliased = True

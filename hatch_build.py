@@ -1,0 +1,102 @@
+"""Build svcstd's native reader (src/svcstd/reading/_native_reader.c) when this machine can, and go on when not.
+
+The native reader reads the common case of a standard in C, straight from libyaml's events, and gives up on
+anything else to the Python reader, which reads the text again (src/svcstd/reading/loader.py); results are
+the same with it and without it. It needs a C compiler, Python's headers and libyaml's headers (Debian and
+Ubuntu: `apt install gcc python3-dev libyaml-dev`; macOS: `brew install libyaml`, which this hook finds).
+Where any of them is missing, or SVCSTD_BUILD_NATIVE=0 is set, the install goes on without it and svcstd
+reads with Python alone, more slowly.
+
+An editable install (`pip install -e .`) builds the module next to its source, where the package is
+imported from; a wheel carries it as a platform-specific file.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+SOURCE = Path("src") / "svcstd" / "reading" / "_native_reader.c"
+MODULE = "_native_reader"
+
+
+def _homebrew_flags() -> tuple[list[str], list[str]]:
+    """-I and -L for Homebrew's libyaml on macOS (it is not on the compiler's own paths)."""
+    if sys.platform != "darwin" or shutil.which("brew") is None:
+        return [], []
+    try:
+        found = subprocess.run(
+            ["brew", "--prefix", "libyaml"], capture_output=True, text=True, timeout=60, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return [], []
+    return ([f"-I{found}/include"], [f"-L{found}/lib"]) if found else ([], [])
+
+
+def build(source: Path, target: Path) -> str | None:
+    """Compile `source` to the module `target`; None when built, else why not (the install goes on)."""
+    if os.environ.get("SVCSTD_BUILD_NATIVE") == "0":
+        return "SVCSTD_BUILD_NATIVE=0"
+    linker = shlex.split(sysconfig.get_config_var("LDSHARED") or "cc -shared")
+    if os.environ.get("CC"):
+        linker[0] = os.environ["CC"]
+    include, library = _homebrew_flags()
+    command = [
+        *linker,
+        *shlex.split(sysconfig.get_config_var("CCSHARED") or "-fPIC"),
+        "-O2",
+        f"-I{sysconfig.get_paths()['include']}",
+        *include,
+        *shlex.split(os.environ.get("CPPFLAGS", "")),
+        *shlex.split(os.environ.get("CFLAGS", "")),
+        str(source),
+        "-o",
+        str(target),
+        *library,
+        *shlex.split(os.environ.get("LDFLAGS", "")),
+        "-lyaml",
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    except (OSError, subprocess.SubprocessError) as error:
+        return str(error)
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).strip().splitlines()
+        return said[-1] if said else f"the compiler exited {done.returncode}"
+    return None
+
+
+class NativeReaderHook(BuildHookInterface):
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel":
+            return
+        name = MODULE + (sysconfig.get_config_var("EXT_SUFFIX") or ".so")
+        if version == "editable":
+            target = Path(self.root) / SOURCE.parent / name
+            target.unlink(missing_ok=True)  # never keep a module built from an older source
+            why = build(Path(self.root) / SOURCE, target)
+        else:
+            scratch = Path(tempfile.mkdtemp(prefix="svcstd-native-"))
+            target = scratch / name
+            why = build(Path(self.root) / SOURCE, target)
+            if why is None:
+                build_data["force_include"][str(target)] = f"svcstd/reading/{name}"
+                build_data["pure_python"] = False
+                build_data["infer_tag"] = True
+        if why is not None:
+            self.app.display_warning(
+                f"svcstd: the native reader was not built ({why}); svcstd will read YAML with Python alone, "
+                "with the same results, more slowly. It needs a C compiler and libyaml's headers "
+                "(Debian/Ubuntu: apt install libyaml-dev; macOS: brew install libyaml)."
+            )
