@@ -14,6 +14,7 @@ imported from; a wheel carries it as a platform-specific file.
 from __future__ import annotations
 
 import os
+import platform
 import shlex
 import shutil
 import subprocess
@@ -49,6 +50,9 @@ def build(source: Path, target: Path) -> str | None:
     linker = shlex.split(sysconfig.get_config_var("LDSHARED") or "cc -shared")
     if os.environ.get("CC"):
         linker[0] = os.environ["CC"]
+    if sys.platform == "darwin":  # python.org's universal builds ask for two architectures; libyaml has one
+        linker = [part for index, part in enumerate(linker) if part != "-arch" and linker[index - 1] != "-arch"]
+        linker += ["-arch", platform.machine()]
     include, library = _homebrew_flags()
     command = [
         *linker,
