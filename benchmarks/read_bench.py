@@ -11,7 +11,9 @@ corpus), each measurement is the best of `--repeat` runs of CPU time (`time.proc
   exception classes whose constructor is C (`args` holds the fields): what PyYAML's Python `__init__` of
   each event costs. svcstd does not do this (see docs/performance.md, "Issue 17, sixth part: the reader");
 - `CSafeLoader`: PyYAML's C loader building the data (no positions, YAML 1.1);
-- `svcstd read`: `load_bytes`, the reader with positions, YAML 1.2 scalars and reading findings;
+- `svcstd read`: `load_bytes`, the reader with positions, YAML 1.2 scalars and reading findings (the native
+  reader where it was built, the Python reader for what it leaves);
+- `svcstd read, Python reader`: the same with the Python reader alone (`load_events`), as without the native one;
 - `svcstd validate`: `validate` on each document read (the native yes/no, jsonschema for the rest, SCH010);
 - `rapidyaml parse` when rapidyaml is installed: its parse into a tree (no Python data).
 """
@@ -32,7 +34,7 @@ from yaml._yaml import CParser
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from svcstd.reading.loader import load_bytes  # noqa: E402
+from svcstd.reading.loader import decode, load_bytes, load_events  # noqa: E402
 from svcstd.validation.validate import validate  # noqa: E402
 
 
@@ -89,6 +91,12 @@ def c_loader(texts: list[str]) -> None:
             list(yaml.load_all(text, Loader=yaml.CSafeLoader))
 
 
+def python_reader(data: bytes, name: str) -> object:
+    """`load_bytes` with the Python reader alone."""
+    text = decode(data)
+    return load_events(text, name) if isinstance(text, str) else text
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
@@ -107,6 +115,7 @@ def main() -> None:
         ("events, classes swapped", best(args.repeat, lambda: events_swapped(texts))),
         ("CSafeLoader (data, no positions)", best(args.repeat, lambda: c_loader(texts))),
         ("svcstd read (load_bytes)", best(args.repeat, lambda: [load_bytes(d, n) for d, n in blobs])),
+        ("svcstd read, Python reader", best(args.repeat, lambda: [python_reader(d, n) for d, n in blobs])),
         ("svcstd validate", best(args.repeat, lambda: [validate(doc) for doc in documents])),
     ]
     try:
