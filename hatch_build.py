@@ -13,6 +13,7 @@ imported from; a wheel carries it as a platform-specific file.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
 import shlex
@@ -43,13 +44,25 @@ def _homebrew_flags() -> tuple[list[str], list[str]]:
     return ([f"-I{found}/include"], [f"-L{found}/lib"]) if found else ([], [])
 
 
+def source_digest(source: Path) -> str:
+    """What the module is built from (loader.py uses a module only if the source beside it still says this)."""
+    return hashlib.sha256(source.read_bytes()).hexdigest()
+
+
 def build(source: Path, target: Path) -> str | None:
     """Compile `source` to the module `target`; None when built, else why not (the install goes on)."""
     if os.environ.get("SVCSTD_BUILD_NATIVE") == "0":
         return "SVCSTD_BUILD_NATIVE=0"
+    try:
+        return _compile(source, target)
+    except Exception as error:  # a build that cannot be made must never stop the install
+        return f"{type(error).__name__}: {error}"
+
+
+def _compile(source: Path, target: Path) -> str | None:
     linker = shlex.split(sysconfig.get_config_var("LDSHARED") or "cc -shared")
     if os.environ.get("CC"):
-        linker[0] = os.environ["CC"]
+        linker[:1] = shlex.split(os.environ["CC"])  # `ccache gcc`, `gcc -m64`
     if sys.platform == "darwin":  # python.org's universal builds ask for two architectures; libyaml has one
         linker = [part for index, part in enumerate(linker) if part != "-arch" and linker[index - 1] != "-arch"]
         linker += ["-arch", platform.machine()]
@@ -58,6 +71,7 @@ def build(source: Path, target: Path) -> str | None:
         *linker,
         *shlex.split(sysconfig.get_config_var("CCSHARED") or "-fPIC"),
         "-O2",
+        f'-DSVCSTD_SOURCE_DIGEST="{source_digest(source)}"',
         f"-I{sysconfig.get_paths()['include']}",
         *include,
         *shlex.split(os.environ.get("CPPFLAGS", "")),
@@ -70,7 +84,7 @@ def build(source: Path, target: Path) -> str | None:
         "-lyaml",
     ]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, errors="replace", timeout=300, check=False)
     except (OSError, subprocess.SubprocessError) as error:
         return str(error)
     if done.returncode != 0:
@@ -88,11 +102,15 @@ class NativeReaderHook(BuildHookInterface):
         name = MODULE + (sysconfig.get_config_var("EXT_SUFFIX") or ".so")
         if version == "editable":
             target = Path(self.root) / SOURCE.parent / name
-            target.unlink(missing_ok=True)  # never keep a module built from an older source
-            why = build(Path(self.root) / SOURCE, target)
+            try:
+                target.unlink(missing_ok=True)  # never keep a module built from an older source
+            except OSError as error:
+                why: str | None = str(error)
+            else:
+                why = build(Path(self.root) / SOURCE, target)
         else:
-            scratch = Path(tempfile.mkdtemp(prefix="svcstd-native-"))
-            target = scratch / name
+            self._scratch = Path(tempfile.mkdtemp(prefix="svcstd-native-"))
+            target = self._scratch / name
             why = build(Path(self.root) / SOURCE, target)
             if why is None:
                 build_data["force_include"][str(target)] = f"svcstd/reading/{name}"
@@ -104,3 +122,9 @@ class NativeReaderHook(BuildHookInterface):
                 "with the same results, more slowly. It needs a C compiler and libyaml's headers "
                 "(Debian/Ubuntu: apt install libyaml-dev; macOS: brew install libyaml)."
             )
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        """The wheel holds the module now: its scratch folder goes."""
+        scratch = getattr(self, "_scratch", None)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)

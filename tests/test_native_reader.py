@@ -163,6 +163,9 @@ LEFT = {
     "a syntax error": "a: [1, 2\n",
     "a syntax error in a later document": "a: 1\n---\nb: : c\n",
     "a tab": "a:\n\t- 1\n",
+    "an empty key": "? \n: 1\n",
+    "an empty key before a colon": ": 1\n",
+    "a stray bracket libyaml 0.2.5 accepts": "a: [?]]\nb: 1\n",
 }
 
 
@@ -219,7 +222,10 @@ def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @native
-@pytest.mark.parametrize(("attribute", "value"), [("ABI", 99), ("LIBYAML_VERSION", "0.2.2"), ("LIBYAML_VERSION", "")])
+@pytest.mark.parametrize(
+    ("attribute", "value"),
+    [("ABI", 99), ("LIBYAML_VERSION", "0.2.2"), ("LIBYAML_VERSION", ""), ("SOURCE_DIGEST", "0" * 64)],
+)
 def test_a_module_it_cannot_trust_is_not_used(monkeypatch: pytest.MonkeyPatch, attribute: str, value: object) -> None:
     module = sys.modules["svcstd.reading._native_reader"]
     assert loader._native_reader() is not None
@@ -244,6 +250,18 @@ def test_no_memory_is_kept_between_reads() -> None:
     finally:
         tracemalloc.stop()
     assert grown < 64 * 1024, grown  # one row kept per read would be about 300 KB
+
+
+@native
+def test_a_module_that_reads_a_divergent_text_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A libyaml that reads `[?]]` as data (0.2.5) where PyYAML's finds a syntax error: the reader must leave it."""
+    module = sys.modules["svcstd.reading._native_reader"]
+    for text in loader.DIVERGENT:
+        assert _read(text) is None
+        assert any(finding.rule == "YML003" for doc in loader.load_text(text) for finding in doc.findings)
+    real = module.read
+    monkeypatch.setattr(module, "read", lambda text, *args: [] if text == loader.DIVERGENT[-1] else real(text, *args))
+    assert loader._native_reader() is None
 
 
 def _hook_module() -> types.ModuleType:
@@ -279,6 +297,9 @@ def test_the_build_goes_on_without_a_compiler(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.delenv("CC")
     monkeypatch.setenv("SVCSTD_BUILD_NATIVE", "0")
     assert hook.build(source, tmp_path / "x.so") == "SVCSTD_BUILD_NATIVE=0"
+    monkeypatch.delenv("SVCSTD_BUILD_NATIVE")
+    monkeypatch.setenv("CFLAGS", '"-O2')  # an unbalanced quote: shlex cannot split it
+    assert "ValueError" in hook.build(source, tmp_path / "x.so")
     assert not (tmp_path / "x.so").exists()
 
 
@@ -294,5 +315,6 @@ def test_the_build_makes_a_module_that_reads(tmp_path: Path) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.ABI == loader.NATIVE_ABI
+    assert hook.source_digest(ROOT / hook.SOURCE) == module.SOURCE_DIGEST
     read = module.read("a: [1, x]\n", 64, 100, 1000, 10, loader._RESOLVED, loader._MAY_RESOLVE_TEXT)
     assert read[0][0] == {"a": [1, "x"]}

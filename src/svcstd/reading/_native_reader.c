@@ -23,6 +23,9 @@
 #include <yaml.h>
 
 #define ABI 1                /* loader.py uses this module only if it says the same ABI */
+#ifndef SVCSTD_SOURCE_DIGEST
+#define SVCSTD_SOURCE_DIGEST "" /* hatch_build.py gives the sha256 of this file: a stale build is not used */
+#endif
 #define STACK_LIMIT 256      /* deeper than this (and than any standard): the Python reader reads it */
 
 typedef struct {
@@ -101,7 +104,7 @@ place(Document *doc, PyObject *data, const yaml_mark_t *mark, PyObject *empty)
                 return -1;
             }
             row = row_of(top->row, doc->key, mark, key_line, key_column);
-            failed = PyDict_SetItem(top->container, doc->key, data);
+            failed = row == NULL || PyDict_SetItem(top->container, doc->key, data) < 0;
             Py_CLEAR(doc->key);
         }
         else {
@@ -114,7 +117,7 @@ place(Document *doc, PyObject *data, const yaml_mark_t *mark, PyObject *empty)
             Py_INCREF(Py_None);
             row = row_of(top->row, index, mark, Py_None, Py_None);
             Py_DECREF(index);
-            failed = PyList_Append(top->container, data);
+            failed = row == NULL || PyList_Append(top->container, data) < 0;
         }
         Py_DECREF(data);
         if (failed) {
@@ -152,6 +155,12 @@ scalar(Document *doc, const yaml_event_t *event, Py_ssize_t *text, Py_ssize_t ma
     }
     if (doc->depth > 0 && doc->stack[doc->depth - 1].keys != NULL && doc->key == NULL) {
         PyObject *keys = doc->stack[doc->depth - 1].keys;
+        if (length == 0 && event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+            /* An empty key (`? ` or `: v`): rare in a standard, and where libyaml 0.2.5 accepts what later
+               releases (PyYAML's own among them) reject, `[?]]`. The Python reader reads it. */
+            Py_DECREF(value);
+            return READ_OTHERWISE;
+        }
         int seen = PyDict_Contains(keys, value);
         if (seen != 0 || (length == 2 && bytes[0] == '<' && bytes[1] == '<')) {
             Py_DECREF(value);
@@ -227,7 +236,7 @@ collection(Document *doc, const yaml_event_t *event, int is_map, Py_ssize_t max_
 }
 
 static PyObject *
-native_read(PyObject *module, PyObject *args)
+native_read(PyObject *Py_UNUSED(module), PyObject *args)
 {
     PyObject *text, *resolved, *may_resolve_text;
     Py_ssize_t max_depth, max_nodes, max_text, max_documents;
@@ -246,16 +255,25 @@ native_read(PyObject *module, PyObject *args)
         PyErr_Clear();
         Py_RETURN_NONE;
     }
-    PyObject *empty = PyUnicode_FromStringAndSize("", 0);
-    PyObject *documents = PyList_New(0);
-    Frame *stack = PyMem_Malloc(sizeof(Frame) * STACK_LIMIT);
     yaml_parser_t parser;
     int parser_ready = 0;
-    if (empty == NULL || documents == NULL || stack == NULL) {
-        if (stack == NULL)
-            PyErr_NoMemory();
+    Document doc = {NULL, NULL, NULL, NULL, 0, 0, NULL, 0};
+    Py_ssize_t text_size = 0, total = 0;
+    int outcome = READ_ON, ended = 0;
+    PyObject *documents = NULL;
+    Frame *stack = NULL;
+    PyObject *empty = PyUnicode_FromStringAndSize("", 0);
+    if (empty == NULL)
+        goto error;
+    documents = PyList_New(0);
+    if (documents == NULL)
+        goto error;
+    stack = PyMem_Malloc(sizeof(Frame) * STACK_LIMIT);
+    if (stack == NULL) {
+        PyErr_NoMemory();
         goto error;
     }
+    doc.stack = stack;
     if (!yaml_parser_initialize(&parser)) {
         PyErr_NoMemory();
         goto error;
@@ -263,9 +281,6 @@ native_read(PyObject *module, PyObject *args)
     parser_ready = 1;
     yaml_parser_set_input_string(&parser, (const unsigned char *)utf8, (size_t)size);
 
-    Document doc = {NULL, NULL, NULL, NULL, 0, 0, stack, 0};
-    Py_ssize_t text_size = 0, total = 0;
-    int outcome = READ_ON, ended = 0;
     while (outcome == READ_ON && !ended) {
         yaml_event_t event;
         if (!yaml_parser_parse(&parser, &event)) {
@@ -282,10 +297,9 @@ native_read(PyObject *module, PyObject *args)
                 break;
             }
             document_clear(&doc);
-            doc.rows = PyList_New(0);
-            doc.maps = PyDict_New();
             text_size = total = 0;
-            if (doc.rows == NULL || doc.maps == NULL)
+            doc.rows = PyList_New(0);
+            if (doc.rows == NULL || (doc.maps = PyDict_New()) == NULL)
                 outcome = READ_ERROR;
             break;
         case YAML_DOCUMENT_END_EVENT: {
@@ -351,11 +365,16 @@ module_exec(PyObject *module)
 {
     if (PyModule_AddIntConstant(module, "ABI", ABI) < 0)
         return -1;
+    if (PyModule_AddStringConstant(module, "SOURCE_DIGEST", SVCSTD_SOURCE_DIGEST) < 0)
+        return -1;
     return PyModule_AddStringConstant(module, "LIBYAML_VERSION", yaml_get_version_string());
 }
 
 static PyModuleDef_Slot slots[] = {
     {Py_mod_exec, module_exec},
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no state of its own: each call holds only its own objects */
+#endif
     {0, NULL},
 };
 

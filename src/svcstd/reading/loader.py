@@ -774,9 +774,14 @@ OLDEST_LIBYAML = (0, 2, 5)
 the libyaml inside PyYAML, which the Python reader uses (tests/test_native_reader.py compares the two)."""
 
 
+DIVERGENT = ("[?]]\n", "a: [?]]\nb: 1\n")
+"""Texts that libyaml releases read differently (0.2.5 takes `[?]]` for a list holding {'': None}; later
+releases, PyYAML's own among them, find a syntax error): the native reader must leave each to the Python reader."""
+
+
 def _native_reader() -> Any:
-    """The native reader's `read`, or None when it was not built, was built for another ABI, or links an old
-    libyaml."""
+    """The native reader's `read`, or None when it was not built, was built for another ABI or from another
+    source than the one beside it, links an old libyaml, or reads a text of `DIVERGENT` itself."""
     try:
         from svcstd.reading import _native_reader as native  # type: ignore[attr-defined]
     except ImportError:
@@ -784,11 +789,34 @@ def _native_reader() -> Any:
     version = tuple(int(part) for part in re.findall(r"\d+", str(getattr(native, "LIBYAML_VERSION", "")))[:3])
     if getattr(native, "ABI", None) != NATIVE_ABI or version < OLDEST_LIBYAML:
         return None
+    source = os.path.join(os.path.dirname(native.__file__ or ""), "_native_reader.c")
+    if os.path.isfile(source):  # a development install: the module must be built from the source as it is now
+        import hashlib
+
+        with open(source, "rb") as file:
+            if hashlib.sha256(file.read()).hexdigest() != getattr(native, "SOURCE_DIGEST", None):
+                return None
+    limits = DEFAULT_LIMITS
+    try:
+        for text in DIVERGENT:
+            read = native.read(
+                text,
+                limits.max_depth,
+                limits.max_nodes,
+                limits.max_file_bytes,
+                limits.max_documents,
+                _RESOLVED,
+                _MAY_RESOLVE_TEXT,
+            )
+            if read is not None:
+                return None
+    except Exception:  # a module that fails on these fails on others: not used
+        return None
     return native.read
 
 
-_NATIVE_READ = _native_reader()
 _MAY_RESOLVE_TEXT = "".join(sorted(_MAY_RESOLVE))
+_NATIVE_READ = _native_reader()
 
 
 def empty_file(path: str) -> LoadedDocument:
