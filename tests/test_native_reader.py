@@ -40,15 +40,7 @@ def test_built_where_it_can_be() -> None:
 
 def _read(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     assert loader._NATIVE_READ is not None
-    return loader._NATIVE_READ(
-        text,
-        limits.max_depth,
-        limits.max_nodes,
-        limits.max_file_bytes,
-        limits.max_documents,
-        loader._RESOLVED,
-        loader._MAY_RESOLVE_TEXT,
-    )
+    return loader._read_natively(loader._NATIVE_READ, text, limits)
 
 
 def assert_same(text: str | bytes, limits: Limits = DEFAULT_LIMITS) -> None:

@@ -608,18 +608,26 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
     below reads from the start, with every finding. SVCSTD_NATIVE=0 switches the native reader off.
     """
     if _NATIVE_READ is not None and os.environ.get("SVCSTD_NATIVE") != "0":
-        read = _NATIVE_READ(
-            text,
-            limits.max_depth,
-            limits.max_nodes,
-            limits.max_file_bytes,
-            limits.max_documents,
-            _RESOLVED,
-            _MAY_RESOLVE_TEXT,
-        )
+        read = _read_natively(_NATIVE_READ, text, limits)
         if read is not None:
             return _documents_read(read, path)
     return load_events(text, path, limits)
+
+
+def _read_natively(
+    read: Any, text: str, limits: Limits
+) -> list[tuple[Any, list[Any], dict[int, dict[str, int]]]] | None:
+    """The native reader's documents of `text`, or None where it leaves the text to the Python reader."""
+    found: list[tuple[Any, list[Any], dict[int, dict[str, int]]]] | None = read(
+        text,
+        limits.max_depth,
+        limits.max_nodes,
+        limits.max_file_bytes,
+        limits.max_documents,
+        _RESOLVED,
+        _MAY_RESOLVE_TEXT,
+    )
+    return found
 
 
 def _documents_read(read: list[tuple[Any, list[Any], dict[int, dict[str, int]]]], path: str) -> list[LoadedDocument]:
@@ -796,20 +804,9 @@ def _native_reader() -> Any:
         with open(source, "rb") as file:
             if hashlib.sha256(file.read()).hexdigest() != getattr(native, "SOURCE_DIGEST", None):
                 return None
-    limits = DEFAULT_LIMITS
     try:
-        for text in DIVERGENT:
-            read = native.read(
-                text,
-                limits.max_depth,
-                limits.max_nodes,
-                limits.max_file_bytes,
-                limits.max_documents,
-                _RESOLVED,
-                _MAY_RESOLVE_TEXT,
-            )
-            if read is not None:
-                return None
+        if any(_read_natively(native.read, text, DEFAULT_LIMITS) is not None for text in DIVERGENT):
+            return None
     except Exception:  # a module that fails on these fails on others: not used
         return None
     return native.read
