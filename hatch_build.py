@@ -119,8 +119,8 @@ class NativeReaderHook(BuildHookInterface):
         if why is not None:
             self.app.display_warning(
                 f"svcstd: the native reader was not built ({why}); svcstd will read YAML with Python alone, "
-                "with the same results, more slowly. It needs a C compiler and libyaml's headers "
-                "(Debian/Ubuntu: apt install libyaml-dev; macOS: brew install libyaml)."
+                "with the same results, more slowly. It needs a C compiler and the headers of Python and libyaml "
+                "(Debian/Ubuntu: apt install gcc python3-dev libyaml-dev; macOS: brew install libyaml)."
             )
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:

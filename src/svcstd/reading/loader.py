@@ -601,6 +601,10 @@ def _syntax_finding(error: yaml.YAMLError, limits: Limits) -> Finding:
     return reading_finding("syntax", at, "", problem_en=problem_en, problem_id=problem_id)
 
 
+NativeDocuments = list[tuple[Any, list[Any], dict[int, dict[str, int]]]]
+"""What the native reader gives for a text: per document, its root, its SourceMap rows and its mapping keys."""
+
+
 def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> list[LoadedDocument]:
     """Every non-empty document in `text`, in order; a syntax error ends the file with a finding.
 
@@ -614,11 +618,9 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
     return load_events(text, path, limits)
 
 
-def _read_natively(
-    read: Any, text: str, limits: Limits
-) -> list[tuple[Any, list[Any], dict[int, dict[str, int]]]] | None:
+def _read_natively(read: Any, text: str, limits: Limits) -> NativeDocuments | None:
     """The native reader's documents of `text`, or None where it leaves the text to the Python reader."""
-    found: list[tuple[Any, list[Any], dict[int, dict[str, int]]]] | None = read(
+    found: NativeDocuments | None = read(
         text,
         limits.max_depth,
         limits.max_nodes,
@@ -630,7 +632,7 @@ def _read_natively(
     return found
 
 
-def _documents_read(read: list[tuple[Any, list[Any], dict[int, dict[str, int]]]], path: str) -> list[LoadedDocument]:
+def _documents_read(read: NativeDocuments, path: str) -> list[LoadedDocument]:
     """The native reader's documents, each finished as the Python reader finishes its own."""
     documents = []
     for index, (root, rows, keys) in enumerate(read):
