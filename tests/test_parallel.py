@@ -44,9 +44,11 @@ def test_two_workers_give_the_same_report_as_one(corpus: Path, monkeypatch: pyte
     pooled: list[int] = []
     real = pool._pooled
 
-    def spy(targets: list[Target], job: Pipeline, workers: int, kept: Packing) -> AbstractContextManager[pool.Judged]:
+    def spy(
+        targets: list[Target], job: Pipeline, workers: int, kept: Packing, encode: bool
+    ) -> AbstractContextManager[pool.Judged]:
         pooled.append(workers)
-        return real(targets, job, workers, kept)
+        return real(targets, job, workers, kept, encode)
 
     monkeypatch.setattr(pool, "_pooled", spy)
     serial = check(corpus, jobs=1)

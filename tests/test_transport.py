@@ -170,7 +170,8 @@ def test_pooled_runs_hand_over_packed_results_equal_to_one_process(
 
 
 def test_a_json_only_run_pickles_no_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Neither here nor in the workers (whose packs say so); with the cache, the workers pickle for it."""
+    """Neither here nor in the workers (whose packs say so), with the cache or without: the workers encode the
+    cache's records themselves (cache/encoder.py), and this process writes them as they are."""
     corpus = make_corpus(tmp_path / "corpus", parallel.MIN_PARALLEL + 10)
     added: list[spill.Pack] = []
     real_add = spill.Spill.add
@@ -189,11 +190,24 @@ def test_a_json_only_run_pickles_no_document(tmp_path: Path, monkeypatch: pytest
             report = api.check_pipeline([str(corpus)], RUN, jobs, spill=kept)
             assert json_report.render(report, json_report.RenderOptions("en")) == expected
         assert all(pack.pickled is None for pack in added) and (jobs == 1 or added)
-    monkeypatch.undo()
     monkeypatch.setenv("SVCSTD_CACHE_DIR", str(tmp_path / "cache"))
-    with spill.Spill(JSON_ONLY) as kept:  # cold: the workers pickle for the cache, the spill keeps only JSON
+    from svcstd.cache import store
+
+    stored: list[str] = []
+    real_put, real_put_encoded = store.ResultCache.put, store.ResultCache.put_encoded
+    monkeypatch.setattr(store.ResultCache, "put", lambda self, *a: stored.append("here") or real_put(self, *a))
+    monkeypatch.setattr(
+        store.ResultCache, "put_encoded", lambda self, *a: stored.append("worker") or real_put_encoded(self, *a)
+    )
+    added.clear()
+    with spill.Spill(JSON_ONLY) as kept:  # cold: the spill keeps only JSON, the workers encode the cache's records
         report = api.check_pipeline([str(corpus)], RUN, 2, use_cache=True, spill=kept)
         assert json_report.render(report, json_report.RenderOptions("en")) == expected
+    assert added and all(pack.pickled is None for pack in added)
+    assert len(stored) == len(api.targets([str(corpus)], RUN.settings))
+    assert stored == ["here"] + ["worker"] * (len(stored) - 1)
+    stored.clear()  # the first file was judged here before the pool forked (parallel._warm_start)
     with spill.Spill(JSON_ONLY) as kept:  # warm: every result from the cache, encoded here
         report = api.check_pipeline([str(corpus)], RUN, 2, use_cache=True, spill=kept)
         assert json_report.render(report, json_report.RenderOptions("en")) == expected
+    assert stored == []

@@ -23,7 +23,7 @@ from svcstd.parallel import judging
 from svcstd.reading.discovery import Target, discover, found_in_folders, run_targets
 from svcstd.rules import load_rules
 from svcstd.rules.base import Rule
-from svcstd.spill import EVERYTHING, Packing, Spill, documents_of
+from svcstd.spill import EVERYTHING, Packed, Packing, Spill, documents_of
 
 if TYPE_CHECKING:
     from svcstd.cache import ResultCache
@@ -91,7 +91,8 @@ def check_pipeline(
     run record, cache/replay.py) stamps the targets before any is read, and notes what the cache holds.
 
     Workers pack each document as the spill keeps it (`spill.Packing`: its JSON line, and the document
-    pickled), and pickle it anyway when this process needs it: for the cache, or to hold the report.
+    pickled), and pickle it anyway when this process holds the report; with the cache they also encode each
+    file's cache record (cache/encoder.py), which this process writes as it is.
     """
     files = targets(paths, run.settings, skip_non_standards)
     if recorder is not None:
@@ -100,7 +101,7 @@ def check_pipeline(
     empty: set[int] = set()
     held: dict[int, Results] = {}
     share = SharedTexts()
-    packing = _transport(spill, store)
+    packing = _transport(spill)
     try:
         for slot, results in _results(files, run, jobs, store, progress or _quiet, originals, packing):
             if not results:
@@ -127,12 +128,10 @@ def check_pipeline(
     return Report(__version__, run.as_of.isoformat(), documents, rule_infos(run.rules), notes, skipped)
 
 
-def _transport(spill: Spill | None, store: ResultCache | None) -> Packing:
-    """What workers pack of each document: what the spill keeps, and the document itself when this process
-    reads it (the cache stores it; without a spill the report holds it)."""
-    if spill is None:
-        return EVERYTHING
-    return spill.packing if store is None else spill.packing._replace(documents=True)
+def _transport(spill: Spill | None) -> Packing:
+    """What workers pack of each document: what the spill keeps, or (without a spill, the report held in
+    memory) the document itself. The cache needs nothing of it: the workers encode its records."""
+    return EVERYTHING if spill is None else spill.packing
 
 
 def _globs_note(paths: Sequence[str], settings: Settings, files: list[Target]) -> tuple[Text, ...]:
@@ -184,7 +183,8 @@ def _results(
     """(position of the target, its results) as they come: originals and cached ones first, then the rest judged.
 
     Nothing is held here: a caller that keeps the results (or writes them out) decides what memory costs.
-    Results from workers come packed as `packing` says (spill.Packed).
+    Results from workers come packed as `packing` says (spill.Packed), with their cache records when there is
+    a cache.
     """
     from svcstd import collector
 
@@ -197,11 +197,15 @@ def _results(
         else:
             yield slot, found
     done = len(files) - len(missing)
-    with judging([files[slot] for slot in missing], run, jobs, packing) as judged:
+    with judging([files[slot] for slot in missing], run, jobs, packing, store is not None) as judged:
         progress(done, len(files))  # after the pool forked: a progress bar may start a thread
         for slot, (digest, results) in zip(missing, judged, strict=True):
             if store is not None and digest is not None:
-                store.put(files[slot], digest, documents_of(results))
+                encoded = results.encoded if isinstance(results, Packed) else None
+                if encoded is not None:
+                    store.put_encoded(files[slot], digest, encoded)
+                else:
+                    store.put(files[slot], digest, documents_of(results))
             yield slot, results
             done += 1
             progress(done, len(files))

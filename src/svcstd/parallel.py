@@ -20,6 +20,7 @@ from svcstd.reading.discovery import Target
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
+    from svcstd.cache.encoder import Encoded, Encoder
     from svcstd.spill import Pack, Packed, Packing
 
 MIN_PARALLEL = 50
@@ -31,19 +32,20 @@ Rebuild = tuple[Settings, list[str], date]
 
 
 def judging(
-    targets: list[Target], pipeline: Pipeline, jobs: int | None, packing: Packing | None = None
+    targets: list[Target], pipeline: Pipeline, jobs: int | None, packing: Packing | None = None, encode: bool = False
 ) -> AbstractContextManager[Judged]:
     """(cache key of the bytes read, results) per target, in order; in worker processes when it pays.
 
     Results judged in this process are a tuple of documents; a worker's are `spill.Packed`, each document
-    packed there as `packing` says (pickled, by default; with its JSON line too when the run writes JSON).
+    packed there as `packing` says (pickled, by default; with its JSON line too when the run writes JSON),
+    and with `encode` (a run with the cache) the file's cache record (cache/encoder.py).
     """
     workers = min(jobs or cpu_count(), len(targets) // 8 + 1)
     if workers <= 1 or len(targets) < MIN_PARALLEL:
         return nullcontext(check_file(target, pipeline) for target in targets)
     from svcstd.spill import Packing
 
-    return _pooled(targets, pipeline, workers, packing or Packing())
+    return _pooled(targets, pipeline, workers, packing or Packing(), encode)
 
 
 def cpu_count() -> int:
@@ -53,33 +55,39 @@ def cpu_count() -> int:
 
 
 @contextmanager
-def _pooled(targets: list[Target], pipeline: Pipeline, workers: int, packing: Packing) -> Iterator[Judged]:
+def _pooled(
+    targets: list[Target], pipeline: Pipeline, workers: int, packing: Packing, encode: bool
+) -> Iterator[Judged]:
     """A process pool over chunks of targets (`chunks`), started at once; `imap` keeps their order.
 
     With fork, the first target is judged and packed here, before the pool forks (`_warm_start`).
     """
     from svcstd.spill import Packed
 
+    if encode:
+        import svcstd.cache.encoder  # noqa: F401  (imported once here, not by each forked worker)
     context = _pool_context()
     first: list[tuple[FileKey | None, Packed]] = []
     if context.get_start_method() == "fork" and targets:
         first.append(_warm_start(targets[0], pipeline, packing))
         targets = targets[1:]
-    with _pool_class()(workers, _start_worker, _worker_args(pipeline, context, packing), context=context) as pool:
+    arguments = _worker_args(pipeline, context, packing, encode)
+    with _pool_class()(workers, _start_worker, arguments, context=context) as pool:
         batches = pool.imap(_check_chunk, chunks(targets, workers))
-        yield chain(first, ((key, Packed(packs)) for batch in batches for key, packs in batch))
+        yield chain(first, ((key, Packed(packs, encoded)) for batch in batches for key, packs, encoded in batch))
 
 
 def _warm_start(target: Target, pipeline: Pipeline, packing: Packing) -> tuple[FileKey | None, Packed]:
     """The first target judged and packed in this process, as a worker would: every worker forked after it
     inherits what that warmed, instead of each doing it again: the native validator (imported and built), the
     JSON reporter (imported) and its pieces, the rules' compiled patterns and memos. Its result is the run's
-    first, not judged again (so the serial cost is that of one file, plus what the workers no longer repeat).
+    first, not judged again (so the serial cost is that of one file, plus what the workers no longer repeat);
+    it carries its documents as they are, for the cache (which encodes them here) or a report held in memory.
     """
     from svcstd.spill import Packed
 
     key, results = check_file(target, pipeline)
-    return key, Packed(tuple(map(packing.pack, results)))
+    return key, Packed(tuple(map(packing.pack, results)), documents=results)
 
 
 CHUNK_MIN, CHUNK_MAX = 4, 64
@@ -219,22 +227,29 @@ def _pool_context() -> BaseContext:
 
 
 def _worker_args(
-    pipeline: Pipeline, context: BaseContext, packing: Packing
-) -> tuple[Pipeline | None, Rebuild | None, Packing]:
+    pipeline: Pipeline, context: BaseContext, packing: Packing, encode: bool
+) -> tuple[Pipeline | None, Rebuild | None, Packing, bool]:
     if context.get_start_method() == "fork":
-        return (pipeline, None, packing)  # inherited by fork, never pickled
-    return (None, (pipeline.settings, [rule.id for rule in pipeline.rules], pipeline.as_of), packing)
+        return (pipeline, None, packing, encode)  # inherited by fork, never pickled
+    return (None, (pipeline.settings, [rule.id for rule in pipeline.rules], pipeline.as_of), packing, encode)
 
 
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_PACKING: Packing | None = None
+_WORKER_ENCODER: Encoder | None = None
 
 
-def _start_worker(pipeline: Pipeline | None, rebuild: Rebuild | None, packing: Packing) -> None:
-    """Set the pipeline and packing of a worker; Ctrl-C is the parent's to handle (it stops the pool)."""
-    global _WORKER_PIPELINE, _WORKER_PACKING  # noqa: PLW0603  (the per-process state a pool initializer sets)
+def _start_worker(pipeline: Pipeline | None, rebuild: Rebuild | None, packing: Packing, encode: bool) -> None:
+    """Set the pipeline, packing and cache encoder (a table of its own) of a worker; Ctrl-C is the parent's to
+    handle (it stops the pool)."""
+    global _WORKER_PIPELINE, _WORKER_PACKING, _WORKER_ENCODER  # noqa: PLW0603  (the state a pool initializer sets)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_PACKING = packing
+    _WORKER_ENCODER = None
+    if encode:
+        from svcstd.cache.encoder import Encoder
+
+        _WORKER_ENCODER = Encoder()
     if pipeline is None:
         assert rebuild is not None
         from svcstd.rules import load_rules
@@ -245,12 +260,19 @@ def _start_worker(pipeline: Pipeline | None, rebuild: Rebuild | None, packing: P
     _WORKER_PIPELINE = pipeline
 
 
-def _check_chunk(targets: list[Target]) -> list[tuple[FileKey | None, tuple[Pack, ...]]]:
-    """Each target's cache key and its documents' results, each packed here in the worker (spill.Packing).
+def _check_chunk(targets: list[Target]) -> list[tuple[FileKey | None, tuple[Pack, ...], Encoded | None]]:
+    """Each target's cache key, its documents' results, each packed here in the worker (spill.Packing), and
+    with the cache its record, encoded here too (cache/encoder.py).
 
-    The spill writes the same bytes to its file (spill.Packed): the parent, which receives every worker's
-    results, encodes none of them again, and decodes them only for the cache or a report held in memory.
+    The spill writes the same bytes to its file (spill.Packed), and the cache the same record: the parent,
+    which receives every worker's results, encodes none of them again, and decodes them only for a report
+    held in memory.
     """
     assert _WORKER_PIPELINE is not None and _WORKER_PACKING is not None, "the worker initializer sets them"
-    pack = _WORKER_PACKING.pack
-    return [(key, tuple(map(pack, results))) for key, results in (check_file(t, _WORKER_PIPELINE) for t in targets)]
+    pack, encoder = _WORKER_PACKING.pack, _WORKER_ENCODER
+    found = []
+    for target in targets:
+        key, results = check_file(target, _WORKER_PIPELINE)
+        encoded = None if encoder is None or key is None else encoder.encode(results)
+        found.append((key, tuple(map(pack, results)), encoded))
+    return found

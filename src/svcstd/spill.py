@@ -22,11 +22,14 @@ import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from types import ModuleType
-from typing import IO, NamedTuple, overload
+from typing import IO, TYPE_CHECKING, NamedTuple, overload
 
 from svcstd.errors import SvcstdError
 from svcstd.i18n import Catalog
 from svcstd.model import DocumentResult, DocumentStream, FindingCounts, Severity, Tally
+
+if TYPE_CHECKING:
+    from svcstd.cache.encoder import Encoded
 
 MESSAGES = Catalog(
     "spill",
@@ -128,14 +131,22 @@ class Packed(Sequence[DocumentResult]):
     """A file's results as a worker sent them: one `Pack` per document, each document unpickled on first use.
 
     `Spill.add` writes the packs as they are; the documents are decoded only for a caller that reads them
-    (the result cache, a report held in memory), once. Only this process's own workers make them (parallel.py).
+    (a report held in memory), once. Only this process's own workers make them (parallel.py). `encoded`: the
+    file's cache record, when the run stores results (cache/encoder.py); `documents`: the documents themselves,
+    when they were judged in this process (the first file of a pool, parallel._warm_start).
     """
 
-    __slots__ = ("_documents", "packs")
+    __slots__ = ("_documents", "encoded", "packs")
 
-    def __init__(self, packs: tuple[Pack, ...]) -> None:
+    def __init__(
+        self,
+        packs: tuple[Pack, ...],
+        encoded: Encoded | None = None,
+        documents: tuple[DocumentResult, ...] | None = None,
+    ) -> None:
         self.packs = packs
-        self._documents: tuple[DocumentResult, ...] | None = None
+        self.encoded = encoded
+        self._documents = documents
 
     def __len__(self) -> int:
         return len(self.packs)

@@ -16,7 +16,7 @@ table (below).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from typing import Any, TypeVar
 
@@ -190,6 +190,21 @@ class Table:
     def blob(self) -> bytes:
         """The table as stored: compact JSON, a list of strings."""
         return dumps(self.strings)
+
+    def forget(self, count: int) -> None:
+        """Drop every string numbered `count` or more: those of a record that could not be stored (a string
+        JSON cannot write, a NaN), so that the table keeps only strings its records use, and always writes."""
+        for value in self.strings[count:]:
+            del self.numbers[value]
+        del self.strings[count:]
+
+    def extend(self, strings: Iterable[str]) -> None:
+        """Number `strings` after those the table has, as another table (a worker's, encoder.py) numbered them."""
+        for value in strings:
+            if type(value) is not str or value in self.numbers:
+                raise ValueError("expected a new string")
+            self.numbers[value] = len(self.strings)
+            self.strings.append(value)
 
 
 class Strings:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from svcstd.cache import codec, index, replay
+    from svcstd.cache.encoder import Encoded
     from svcstd.cache.location import cache_home, make_folder, root_folder, secret_key
     from svcstd.config.settings import Settings
     from svcstd.reading.discovery import Target
@@ -164,6 +165,14 @@ def _schema_hash() -> str:
     return hashlib.sha256(resources.read_bytes("schemas/service-standard.schema.json")).hexdigest()
 
 
+class NewPack(NamedTuple):
+    """A pack this run writes: its writer, its number among the packs, and its table as it grows."""
+
+    writer: index.PackWriter
+    number: int
+    table: codec.Table
+
+
 class ResultCache:
     """The cached results of one judging context: `lookup` and `put` by target, `save` once at the end.
 
@@ -171,6 +180,9 @@ class ResultCache:
     file); `put` writes each new record to a new pack at once, keeping only its place in memory, so a
     cold run's memory does not grow with what it stores. A CacheError when the folder is a link or not
     the user's own, so that the command can say so instead of silently writing elsewhere.
+
+    Records this process encodes (`put`) go to one new pack; those a worker encoded (`put_encoded`,
+    encoder.py) to a new pack of that worker's, whose table is the worker's own.
     """
 
     def __init__(self, context: str, start: str | os.PathLike[str] = ".") -> None:
@@ -183,7 +195,8 @@ class ResultCache:
         self.shared = codec.Shared()
         self.header = {"format": FORMAT, "context": context, "root": self.root.name}
         self.changed = False
-        self._writer: index.PackWriter | None = None
+        self._new: dict[str | None, NewPack] = {}
+        """The packs this run writes, by the encoder that numbers their strings (None: this process)."""
         self._writable = True
         if self.folder.exists():
             make_folder(self.folder, self.home)
@@ -192,7 +205,6 @@ class ResultCache:
             names, self.entries = [], {}
         self.packs = index.Packs(self.folder, names, MAX_ENTRY_BYTES)
         self._tables: dict[int, codec.Strings | None] = {}
-        self._table: codec.Table | None = None
 
     def _raw(self, target: Target) -> tuple[str, index.Fields] | None:
         label = _label(target)
@@ -273,41 +285,68 @@ class ResultCache:
 
     def put(self, target: Target, key: FileKey | str, results: Results) -> None:
         """Written to this run's pack at once; results that cannot be stored exactly (NaN) are not stored."""
-        digest, stamp = (key, None) if isinstance(key, str) else key
         if not self._writable:
             return
         try:
-            if self._writer is None:
-                make_folder(self.folder, self.home)
-                self._writer = index.PackWriter(self.folder)
-                self._table = codec.Table()
-                self.packs.add(self._writer.name)
-            assert self._table is not None
+            new = self._pack(None)
+            table = new.table
+            before = len(table.strings)
             try:
-                raw = codec.pack(results, self._table)
-            except ValueError:
+                raw = codec.pack(results, table)
+            except ValueError:  # its strings are forgotten: the table holds only what records use
+                table.forget(before)
                 return
-            if len(raw) > MAX_ENTRY_BYTES:
-                return
-            record = index.compress(raw)
-            offset = self._writer.append(record)
+            if len(raw) <= MAX_ENTRY_BYTES:
+                self._append(target, key, new, index.compress(raw))
         except OSError:
             self._give_up()
+
+    def put_encoded(self, target: Target, key: FileKey | str, encoded: Encoded) -> None:
+        """A record a worker encoded (encoder.py), written to that worker's pack at once, its new strings added
+        to that pack's table. Strings that do not follow on from those the pack has (which the pool's order
+        rules out) leave this run's new records unsaved: a slower next run, never a wrong result."""
+        if not self._writable:
             return
-        pack = len(self.packs.names) - 1
-        self.entries[_label(target)] = index.entry(digest, stamp, pack, offset, len(record), index.record_hash(record))
+        try:
+            new = self._pack(encoded.source)
+            if encoded.start != len(new.table.strings):
+                raise OSError("a worker's strings out of order")
+            try:
+                new.table.extend(encoded.strings)
+            except ValueError as error:
+                raise OSError("a worker's strings repeat") from error
+            if encoded.record is not None:
+                self._append(target, key, new, encoded.record)
+        except OSError:
+            self._give_up()
+
+    def _pack(self, source: str | None) -> NewPack:
+        """The new pack of the encoder `source` (None: this process), made on its first record."""
+        new = self._new.get(source)
+        if new is None:
+            make_folder(self.folder, self.home)
+            writer = index.PackWriter(self.folder)
+            self.packs.add(writer.name)
+            new = self._new[source] = NewPack(writer, len(self.packs.names) - 1, codec.Table())
+        return new
+
+    def _append(self, target: Target, key: FileKey | str, new: NewPack, record: bytes) -> None:
+        digest, stamp = (key, None) if isinstance(key, str) else key
+        offset = new.writer.append(record)
+        fields = (digest, stamp, new.number, offset, len(record), index.record_hash(record))
+        self.entries[_label(target)] = index.entry(*fields)
         self.changed = True
 
     def _give_up(self) -> None:
-        """A pack that cannot be written: forget what went into it, store nothing more this run."""
+        """A pack that cannot be written: forget what went into this run's new packs, store nothing more this run."""
         self._writable = False
-        if self._writer is not None:
-            self._writer.discard()
-            pack = self.packs.names.index(self._writer.name)
+        if self._new:
+            numbers = {new.number for new in self._new.values()}
+            for new in self._new.values():
+                new.writer.discard()
             packs = len(self.packs.names)
-            self.entries = {label: raw for label, raw in self.entries.items() if not _in_pack(raw, pack, packs)}
-            self._writer = None
-            self._table = None
+            self.entries = {label: raw for label, raw in self.entries.items() if not _in_packs(raw, numbers, packs)}
+            self._new = {}
 
     def save(self) -> None:
         """Finish the new pack, merge packs when there are many, write the index, then prune.
@@ -318,33 +357,33 @@ class ResultCache:
             self.close()
             return
         try:
-            if self._writer is not None:
-                self._finish(self._writer, self._table)
-                self._writer = self._table = None
+            for new in self._new.values():
+                self._finish(new.writer, new.table)
+            self._new = {}
             packs = self._compacted()
             make_folder(self.folder, self.home)
             index.write_index(self.folder, self.key, self.header, packs, self.entries)
             keep = {pack.name for pack in packs}
             index.drop_packs(self.folder, keep=keep, known=set(self.packs.names), stale_seconds=STALE_SECONDS)
             prune(self.root, keep=self.folder)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a table JSON cannot write, which `put` rules out
             self._give_up()
         finally:
             self.changed = False
             self.close()
 
-    def _finish(self, writer: index.PackWriter, table: codec.Table | None) -> None:
+    def _finish(self, writer: index.PackWriter, table: codec.Table) -> None:
         """Append the pack's table and rename the pack; its table's place is known from now on."""
-        finished = writer.finish(index.compress((table or codec.Table()).blob()))
+        finished = writer.finish(index.compress(table.blob()))
         number = self.packs.names.index(writer.name)
         self.packs.finish(number, finished)
         self._tables.pop(number, None)  # read (and missed) before it had a table
 
     def close(self) -> None:
         """Release the packs; a pack never saved (an interrupted run) is removed."""
-        if self._writer is not None:
-            self._writer.discard()
-            self._writer = None
+        for new in self._new.values():
+            new.writer.discard()
+        self._new = {}
         self.packs.close()
 
     def _compacted(self) -> list[index.Pack]:
@@ -366,9 +405,8 @@ class ResultCache:
         merge: set[int] = set()
         if sum(sizes.values()) > 2 * sum(live.values()) + COMPACT_SLACK:
             merge = set(live)  # more dead bytes than live: rewrite every record
-        elif len(live) > index.MAX_PACKS:
-            largest = max(live, key=lambda pack: sizes[pack])
-            merge = set(live) - {largest}
+        elif len(live) > index.MAX_PACKS:  # the smallest, into one: MAX_PACKS are left
+            merge = set(sorted(live, key=lambda pack: (sizes[pack], pack))[: len(live) - index.MAX_PACKS + 1])
         used = set(live)
         if merge:
             used = used - merge | {self._merge(merge)}
@@ -422,9 +460,9 @@ COMPACT_SLACK = 1024 * 1024
 """Dead bytes below this are never worth a rewrite."""
 
 
-def _in_pack(raw: object, pack: int, packs: int) -> bool:
+def _in_packs(raw: object, numbers: set[int], packs: int) -> bool:
     fields = index.checked(raw, packs)
-    return fields is not None and fields.pack == pack
+    return fields is not None and fields.pack in numbers
 
 
 def _size(path: Path) -> int:

@@ -1,0 +1,153 @@
+"""Cache records encoded in the workers (cache/encoder.py): each worker numbers strings in a table of its own, the
+parent writes its records into a pack of that worker's and rebuilds its table from the strings that came with them.
+A warm run reads every record back as a cold run judged it; anything out of order stores nothing, never a wrong
+result."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from svcstd import api, cache, parallel
+from svcstd.cache import codec, encoder, store
+from svcstd.config.settings import DEFAULT_SETTINGS
+from svcstd.judge import check_file
+from svcstd.model import Report
+from svcstd.reading.discovery import Target, discover
+from tests.test_cache import AS_OF, forbid_judging, load_index, make_corpus, outputs, results_of
+from tests.test_cache_tables import DOC, INVALID
+
+RUN = api.pipeline(DEFAULT_SETTINGS, AS_OF)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository root as the current folder, with more standards than a pool needs (parallel.MIN_PARALLEL)."""
+    (tmp_path / ".git").mkdir()
+    make_corpus(tmp_path / "standards", parallel.MIN_PARALLEL + 20)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(jobs: int, use_cache: bool = True) -> Report:
+    return api.check(["standards"], DEFAULT_SETTINGS, AS_OF, RUN.rules, jobs=jobs, use_cache=use_cache)
+
+
+def test_a_pooled_cold_run_stores_what_a_warm_run_reads_back(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two workers: a pack each (their own tables), and one for the file judged before the fork."""
+    fresh = run(1, use_cache=False)
+    encoded: list[str] = []
+    real = store.ResultCache.put_encoded
+    monkeypatch.setattr(
+        store.ResultCache, "put_encoded", lambda self, t, *a: encoded.append(t.display) or real(self, t, *a)
+    )
+    cold = run(2)
+    assert len(encoded) == len(api.targets(["standards"], DEFAULT_SETTINGS)) - 1  # all but the first
+    _, data = load_index()
+    assert len(data["packs"]) == 3
+    stored = [doc for label in data["entries"] for doc in results_of(data, label)]
+    places = [cache.index.checked(raw, 3) for raw in data["entries"].values()]
+    assert {fields.pack for fields in places if fields is not None} == {0, 1, 2}
+    judged = forbid_judging(monkeypatch)
+    warm = run(2)
+    assert judged == []
+    assert warm == cold == fresh and outputs(warm) == outputs(fresh)
+    assert sorted(stored, key=lambda doc: (doc.path, doc.index)) == sorted(
+        fresh.documents, key=lambda doc: (doc.path, doc.index)
+    )
+
+
+def test_an_encoder_numbers_each_string_once_and_sends_only_new_ones() -> None:
+    worker = encoder.Encoder()
+    first, second = worker.encode((DOC,)), worker.encode((DOC, INVALID))
+    assert first.source == second.source and first.start == 0 and second.start == len(first.strings)
+    assert len(set(first.strings)) == len(first.strings) and not set(first.strings) & set(second.strings)
+    rebuilt = codec.Table()
+    rebuilt.extend(first.strings + second.strings)
+    assert rebuilt.strings == worker.table.strings
+    shared = codec.Shared()
+    strings = codec.read_table(json.loads(rebuilt.blob()), shared)
+    for sent, results in ((first, (DOC,)), (second, (DOC, INVALID))):
+        assert sent.record is not None
+        raw = cache.index.expand(sent.record, store.MAX_ENTRY_BYTES)
+        assert raw is not None
+        assert codec.unpack(json.loads(raw), strings, shared) == results
+    assert encoder.Encoder().source != worker.source
+
+
+def test_results_that_cannot_be_stored_leave_no_string_behind() -> None:
+    """A NaN score cannot be written as JSON: no record, and the strings it numbered are forgotten, so the table
+    holds only what records use and the next record's numbers follow on."""
+    worker = encoder.Encoder()
+    unstorable = replace(DOC, score=math.nan, title="only here")
+    refused = worker.encode((unstorable,))
+    assert refused.record is None and refused.strings == () and worker.table.strings == []
+    kept = worker.encode((DOC,))
+    assert kept.start == 0 and kept.record is not None and list(kept.strings) == worker.table.strings
+
+
+def test_this_process_forgets_the_strings_of_results_it_cannot_store(repo: Path) -> None:
+    target = discover(["standards"])[0]
+    key, results = check_file(target, RUN)
+    assert key is not None
+    kept = store.ResultCache(cache.context_digest(RUN.settings, RUN.rules, AS_OF))
+    kept.put(target, key, (replace(results[0], score=math.nan, title="tidak tersimpan"),))
+    new = kept._new[None]
+    assert "tidak tersimpan" not in new.table.strings and new.table.strings == []
+    kept.close()
+
+
+def _put_all(kept: store.ResultCache, targets: list[Target], order: list[int]) -> None:
+    worker = encoder.Encoder()
+    sent = []
+    for target in targets:
+        key, results = check_file(target, RUN)
+        assert key is not None
+        sent.append((target, key, worker.encode(results)))
+    for position in order:
+        kept.put_encoded(*sent[position])
+
+
+def test_strings_out_of_order_store_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Proven by mutation: without the check of `start`, the records of the out-of-order run are saved and read
+    back with the wrong strings. The pool rules the order out; if it ever came, the next run judges again."""
+    targets = discover(["standards"])[:4]
+    context = cache.context_digest(RUN.settings, RUN.rules, AS_OF)
+    kept = store.ResultCache(context)
+    _put_all(kept, targets, [0, 2, 1, 3])
+    kept.save()
+    assert load_index(cache.root_folder() / context)[1]["entries"] == {}
+    assert not list((cache.root_folder() / context).glob("*pack*"))
+    kept = store.ResultCache(context)
+    _put_all(kept, targets, [0, 1, 2, 3])
+    kept.save()
+    judged = forbid_judging(monkeypatch)
+    assert api.check(["standards"], DEFAULT_SETTINGS, AS_OF, RUN.rules, jobs=1, use_cache=True)
+    assert sorted(judged) == sorted(target.display for target in discover(["standards"])[4:])
+
+
+def test_past_max_packs_only_the_smallest_are_merged(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pooled cold run leaves a pack per worker: merging all but the largest would rewrite one of them after a
+    few small runs. The smallest packs are merged, just enough to leave MAX_PACKS."""
+    monkeypatch.setattr(cache.index, "MAX_PACKS", 4)
+    run(2)
+    _, data = load_index()
+    names = [str(pack).split(" ")[0] for pack in data["packs"]]
+    sizes = {name: (cache.root_folder() / store_folder() / name).stat().st_size for name in names}
+    workers = sorted(sizes, key=sizes.__getitem__)[1:]  # the two workers' packs; the smallest is one file's
+    files = sorted((repo / "standards").rglob("*.yaml"))
+    for number in range(4):
+        files[number].write_text(files[number].read_text(encoding="utf-8") + f"\n# {number}\n", encoding="utf-8")
+        assert run(1) == run(1, use_cache=False)
+        _, data = load_index()
+        names = [str(pack).split(" ")[0] for pack in data["packs"]]
+        assert len(names) <= 4
+        assert set(workers) <= set(names)  # never rewritten: the small packs were merged instead
+
+
+def store_folder() -> str:
+    return cache.context_digest(RUN.settings, RUN.rules, AS_OF)
