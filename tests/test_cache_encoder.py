@@ -38,7 +38,8 @@ def run(jobs: int, use_cache: bool = True) -> Report:
 
 
 def test_a_pooled_cold_run_stores_what_a_warm_run_reads_back(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two workers: a pack each (their own tables), and one for the file judged before the fork."""
+    """Two workers: a pack each (their own tables), and one for the file judged before the fork. (A worker that
+    started late may have been handed no chunk: then its pack is not made.)"""
     fresh = run(1, use_cache=False)
     encoded: list[str] = []
     real = store.ResultCache.put_encoded
@@ -48,10 +49,11 @@ def test_a_pooled_cold_run_stores_what_a_warm_run_reads_back(repo: Path, monkeyp
     cold = run(2)
     assert len(encoded) == len(api.targets(["standards"], DEFAULT_SETTINGS)) - 1  # all but the first
     _, data = load_index()
-    assert len(data["packs"]) == 3
+    packs = len(data["packs"])
+    assert packs in (2, 3)
     stored = [doc for label in data["entries"] for doc in results_of(data, label)]
-    places = [cache.index.checked(raw, 3) for raw in data["entries"].values()]
-    assert {fields.pack for fields in places if fields is not None} == {0, 1, 2}
+    places = [cache.index.checked(raw, packs) for raw in data["entries"].values()]
+    assert {fields.pack for fields in places if fields is not None} == set(range(packs))
     judged = forbid_judging(monkeypatch)
     warm = run(2)
     assert judged == []
@@ -151,3 +153,16 @@ def test_past_max_packs_only_the_smallest_are_merged(repo: Path, monkeypatch: py
 
 def store_folder() -> str:
     return cache.context_digest(RUN.settings, RUN.rules, AS_OF)
+
+
+def test_spawned_workers_encode_with_tables_of_their_own(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS and Windows spawn their workers (nothing judged before the pool): a pack per worker, read back equal."""
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "_pool_context", lambda: multiprocessing.get_context("spawn"))
+    fresh = run(1, use_cache=False)
+    cold = run(2)
+    _, data = load_index()
+    assert len(data["packs"]) in (1, 2) and len(data["entries"]) == len(api.targets(["standards"], DEFAULT_SETTINGS))
+    judged = forbid_judging(monkeypatch)
+    assert run(2) == cold == fresh and judged == []
