@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -166,3 +167,29 @@ def test_spawned_workers_encode_with_tables_of_their_own(repo: Path, monkeypatch
     assert len(data["packs"]) in (1, 2) and len(data["entries"]) == len(api.targets(["standards"], DEFAULT_SETTINGS))
     judged = forbid_judging(monkeypatch)
     assert run(2) == cold == fresh and judged == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["here", "workers"])
+def test_a_result_that_cannot_be_stored_never_stops_the_run(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """A folder whose name is not UTF-8 holds a standard that takes a part with an error from a shared file: its
+    finding names the shared file by a path JSON cannot write (a lone surrogate), so the results are not stored.
+    Proven by mutation: before, the path stayed in the pack's table and saving it raised UnicodeEncodeError, a
+    traceback at the end of the run (with the workers, too, without the encoder's forgetting)."""
+    folder = os.fsencode(repo / "standards") + b"/\xff"
+    try:
+        os.mkdir(folder)
+    except OSError:
+        pytest.skip("this file system refuses a name that is not UTF-8")
+    with open(folder + b"/bersama.yaml", "w", encoding="utf-8") as stream:
+        stream.write('svcstd-shared: "1.1"\nmanufacturing:\n  legal_basis: 5\n')
+    for number in range(3):  # three, so that with workers one surely lands in a worker
+        with open(folder + b"/layanan-%d.yaml" % number, "w", encoding="utf-8") as stream:
+            stream.write(f'svcstd: "1.1"\ntitle: Layanan {number}\nuses:\n  - bersama.yaml\n')
+    fresh = run(1, use_cache=False)
+    assert any(finding.file and "\udcff" in finding.file for doc in fresh.documents for finding in doc.findings)
+    assert run(jobs) == fresh
+    judged = forbid_judging(monkeypatch)
+    assert run(jobs) == fresh
+    assert sorted(judged) == [os.fsdecode(b"standards/\xff/layanan-%d.yaml" % n) for n in range(3)]
