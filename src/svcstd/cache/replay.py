@@ -13,7 +13,7 @@ outside the checked tree:
 
     body     the outputs, one after another, each its text (UTF-8, lone surrogates kept) as it is
              ("raw", while the outputs' text together stays within RAW_BYTES) or as one zlib stream
-             (deflate, level LEVEL)
+             (deflate, level LEVEL; deflated in blocks on two threads, deflate.py)
     header   canonical JSON: format, key, root, targets and stamps, outputs (format, destination,
              offset and length stored, sha256 of the stored bytes, length of the text, "raw" or
              "zlib"), standard error lines, exit code
@@ -843,31 +843,39 @@ class Recorder:
         start, digest, signer = self.size, sha256(), self._signer.copy()  # the signature where the output begins
         deflater: Any = None
         length = 0
-        for chunk in chunks:
-            yield chunk
-            if self.ok:
-                blob = chunk if encoded else chunk.encode("utf-8", "surrogatepass")
-                length += len(blob)
-                if deflater is None:
-                    if self.raw + length <= RAW_BYTES:
-                        self._write(blob, digest)
-                        continue
-                    digest = sha256()
-                    deflater = self._deflate_written(start, signer, digest)
+        try:
+            for chunk in chunks:
+                yield chunk
+                if self.ok:
+                    blob = chunk if encoded else chunk.encode("utf-8", "surrogatepass")
+                    length += len(blob)
                     if deflater is None:
-                        continue
-                self._append(deflater.compress(blob), digest)
-        if self.ok:
-            if deflater is None:
-                self.raw += length
-                if self.size > MAX_OUTPUT_BYTES:  # raw bytes are counted here, not as they come (see _write)
-                    self.give_up()
-            else:
-                self._append(deflater.flush(), digest)
+                        if self.raw + length <= RAW_BYTES:
+                            self._write(blob, digest)
+                            continue
+                        digest = sha256()
+                        deflater = self._deflate_written(start, signer, digest)
+                        if deflater is None:
+                            continue
+                    self._append(deflater.compress(blob), digest)
+            if self.ok:
+                self._ended(deflater, length, digest)
+        finally:  # a deflater's threads end with the output, however it ends (deflate.py)
+            if deflater is not None:
+                deflater.close()
         if self.ok:
             destination = None if file is None else str(file)
             packing = "raw" if deflater is None else "zlib"
             self.outputs.append([name, destination, start, self.size - start, digest.hexdigest(), length, packing])
+
+    def _ended(self, deflater: Any, length: int, digest: Any) -> None:
+        """An output's end: its raw bytes counted against MAX_OUTPUT_BYTES, or its stream finished."""
+        if deflater is None:
+            self.raw += length
+            if self.size > MAX_OUTPUT_BYTES:  # raw bytes are counted here, not as they come (see _write)
+                self.give_up()
+        else:
+            self._append(deflater.flush(), digest)
 
     def _write(self, blob: bytes, digest: Any) -> None:
         """Bytes to the record as they are. Raw text is not held to MAX_OUTPUT_BYTES as it comes but when its
@@ -885,9 +893,9 @@ class Recorder:
         """The output written raw from `start` so far, read back and deflated in its place: the record cut back
         to `start`, its signature to `signer` (what it was there), the deflated bytes appended (to `digest`).
         The deflater, to go on with; None once given up."""
-        import zlib
+        from svcstd.cache.deflate import BlockDeflater
 
-        deflater = zlib.compressobj(LEVEL)
+        deflater = BlockDeflater(LEVEL)
         deflated = []  # at most what RAW_BYTES deflates to (about a fourteenth of it for JSON)
         try:
             self._stream.flush()
@@ -901,12 +909,16 @@ class Recorder:
             self._stream.seek(start)
             self._stream.truncate()
         except OSError:
+            deflater.close()
             self.give_up()
             return None
         self.size, self._signer = start, signer
         for blob in deflated:
             self._append(blob, digest)
-        return deflater if self.ok else None
+        if not self.ok:
+            deflater.close()
+            return None
+        return deflater
 
     def _append(self, blob: bytes, digest: Any) -> None:
         """Deflated bytes to the record; beyond MAX_OUTPUT_BYTES stored, no record."""
