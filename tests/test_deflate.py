@@ -107,9 +107,47 @@ def test_a_large_output_recorded_in_blocks_replays_exactly(
     make_corpus(repo / "standards", 60)
     monkeypatch.setattr(deflate, "BLOCK", 4096)
     monkeypatch.setattr(replay, "RAW_BYTES", 10_000)  # the first output raw, then read back and deflated in blocks
+    blocks: list[int] = []
+    real = deflate._deflated
+    monkeypatch.setattr(deflate, "_deflated", lambda *args: blocks.append(len(args[2])) or real(*args))
     files = ("out.json",)
     args = ("standards", "-f", "json=out.json", "-f", "sarif", "--as-of", AS_OF)
     code, _, _, written = three_runs(capsys, judged, args, files)
     assert code == 1 and len(written["out.json"]) > 100 * 4096
+    assert len(blocks) > 100 and sum(blocks) > len(written["out.json"])  # both outputs, in blocks
     assert "zlib" in _packings(_only_record())
     assert _deflate_threads() == []
+
+
+def test_a_block_that_cannot_be_deflated_fails_the_deflater_not_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_memory(*args: object) -> bytes:
+        raise MemoryError
+
+    monkeypatch.setattr(deflate, "_deflated", no_memory)
+    deflater = deflate.BlockDeflater(6)
+    deflater.compress(TEXT[: 8 * deflate.BLOCK])
+    assert deflater.failed and _deflate_threads() == []
+    assert deflater.compress(b"lagi") == b"" and deflater.flush() == b""
+
+
+def test_a_failed_deflate_gives_up_the_record_never_the_output(
+    repo: Path,  # noqa: F811  (the fixtures imported above)
+    capsys: pytest.CaptureFixture[str],
+    judged: list[int],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Proven by mutation: when the deflater raised (as a thread that cannot start does, RuntimeError), the
+    exception ended the run with a traceback and a cut output. Now the output is whole and there is no record."""
+    from tests.test_replay import check, records
+
+    monkeypatch.setattr(deflate, "BLOCK", 4096)
+    monkeypatch.setattr(replay, "RAW_BYTES", 0)
+    args = ("standards", "-f", "json=out.json", "-f", "sarif", "--as-of", AS_OF)
+    expected = check(capsys, *args, "--no-cache", files=("out.json",))
+
+    def no_thread(*args: object) -> bytes:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(deflate, "_deflated", no_thread)
+    assert check(capsys, *args, files=("out.json",)) == expected
+    assert records() == [] and _deflate_threads() == []

@@ -237,6 +237,20 @@ def pack(results: Results, table: Table) -> bytes:
     return dumps([_packed_document(doc, table) for doc in results])
 
 
+def pack_storable(results: Results, table: Table) -> bytes:
+    """`pack`, with the strings it numbered first written too: ValueError when the record or one of them cannot be
+    written (a NaN, a lone surrogate in a path), and then `table` is as it was before. A string goes into the
+    table, not the record: unchecked, one that cannot be written would make the whole table unwritable."""
+    before = len(table.strings)
+    try:
+        raw = pack(results, table)
+        dumps(table.strings[before:])
+    except ValueError:
+        table.forget(before)
+        raise
+    return raw
+
+
 def _packed_document(doc: DocumentResult, table: Table) -> list[Any]:
     ref = table.ref
     meta = doc.meta

@@ -14,6 +14,8 @@ it reads `zlib.compressobj(level)`'s, and a replay inflates it as before. It is 
 `compress` and `flush` are those of `zlib.compressobj`: each returns the stream's bytes that are ready, in
 order. At most WINDOW blocks are in flight (memory: a few MB). `flush` (or `close`, for a stream given up)
 ends the threads, so that no thread outlives the output (cli.program ends the process at once only then).
+They never raise for what deflating in threads can meet (no memory, no thread to start): the deflater is then
+`failed`, its threads ended, and the run record gives the output up. The record is optional; the output is not.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ DICTIONARY = 32 * 1024
 """Deflate's window: the text before a block that its matches may reach back into."""
 HEADER = b"\x78\x9c"
 """zlib's header: deflate, a 32 KiB window, no preset dictionary, the default level (informative only)."""
+_FAILURES = (MemoryError, RuntimeError, zlib.error)
+"""What deflating in threads can meet: no memory, a thread that cannot be started (RuntimeError), zlib's own."""
 
 
 def _deflated(level: int, dictionary: bytes, block: bytes, last: bool) -> bytes:
@@ -52,8 +56,32 @@ class BlockDeflater:
         self._blocks: deque[Future[bytes]] = deque()
         self._pool: ThreadPoolExecutor | None = None
         self._header = HEADER
+        self.failed = False
+        """Set when a block could not be deflated: what `compress` and `flush` return is then no stream."""
 
     def compress(self, data: bytes) -> bytes:
+        try:
+            return self._compress(data)
+        except _FAILURES:
+            return self._fail()
+
+    def flush(self) -> bytes:
+        """The rest of the stream, ended by the Adler-32 of the whole text; the threads are ended."""
+        try:
+            return self._flush()
+        except _FAILURES:
+            return self._fail()
+        finally:
+            self.close()
+
+    def _fail(self) -> bytes:
+        self.failed = True
+        self.close()
+        return b""
+
+    def _compress(self, data: bytes) -> bytes:
+        if self.failed:
+            return b""
         self._adler = zlib.adler32(data, self._adler)
         self._pending += data
         parts = []
@@ -66,14 +94,12 @@ class BlockDeflater:
         parts.append(self._take(wait=False))
         return b"".join(parts)
 
-    def flush(self) -> bytes:
-        """The rest of the stream, ended by the Adler-32 of the whole text; the threads are ended."""
-        try:
-            self._submit(bytes(self._pending), True)
-            self._pending = bytearray()
-            return self._take(wait=True, every=True) + self._adler.to_bytes(4, "big")
-        finally:
-            self.close()
+    def _flush(self) -> bytes:
+        if self.failed:
+            return b""
+        self._submit(bytes(self._pending), True)
+        self._pending = bytearray()
+        return self._take(wait=True, every=True) + self._adler.to_bytes(4, "big")
 
     def close(self) -> None:
         """End the threads (blocks still deflating are waited for, and dropped)."""

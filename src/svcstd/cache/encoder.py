@@ -48,12 +48,11 @@ class Encoder:
 
     def encode(self, results: Results) -> Encoded:
         table = self.table
-        before = len(table.strings)
         record = None
         try:
-            raw = codec.pack(results, table)
-        except ValueError:  # the strings it numbered are forgotten: the table holds only what records use
-            table.forget(before)
+            raw = codec.pack_storable(results, table)
+        except ValueError:  # its strings are forgotten: the table holds only what records use, and always writes
+            pass
         else:
             record = index.compress(raw) if len(raw) <= MAX_ENTRY_BYTES else None
         start, self.sent = self.sent, len(table.strings)

@@ -857,7 +857,7 @@ class Recorder:
                         deflater = self._deflate_written(start, signer, digest)
                         if deflater is None:
                             continue
-                    self._append(deflater.compress(blob), digest)
+                    self._deflated(deflater, deflater.compress(blob), digest)
             if self.ok:
                 self._ended(deflater, length, digest)
         finally:  # a deflater's threads end with the output, however it ends (deflate.py)
@@ -875,7 +875,14 @@ class Recorder:
             if self.size > MAX_OUTPUT_BYTES:  # raw bytes are counted here, not as they come (see _write)
                 self.give_up()
         else:
-            self._append(deflater.flush(), digest)
+            self._deflated(deflater, deflater.flush(), digest)
+
+    def _deflated(self, deflater: Any, blob: bytes, digest: Any) -> None:
+        """Deflated bytes to the record; a deflater that failed (deflate.py) gives the record up, not the output."""
+        if deflater.failed:
+            self.give_up()
+        else:
+            self._append(blob, digest)
 
     def _write(self, blob: bytes, digest: Any) -> None:
         """Bytes to the record as they are. Raw text is not held to MAX_OUTPUT_BYTES as it comes but when its
@@ -906,10 +913,14 @@ class Recorder:
                     raise OSError("the record was cut short")
                 deflated.append(deflater.compress(blob))
                 offset += len(blob)
+            if deflater.failed:
+                raise OSError("the output could not be deflated")
             self._stream.seek(start)
             self._stream.truncate()
-        except OSError:
+        except BaseException as error:  # the threads end with the stream, whatever ends it
             deflater.close()
+            if not isinstance(error, OSError):
+                raise
             self.give_up()
             return None
         self.size, self._signer = start, signer

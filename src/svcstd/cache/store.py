@@ -20,6 +20,7 @@ same timestamp tick would leave the stamp as it was), so it is hashed on every r
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -197,6 +198,8 @@ class ResultCache:
         self.changed = False
         self._new: dict[str | None, NewPack] = {}
         """The packs this run writes, by the encoder that numbers their strings (None: this process)."""
+        self._unindexed: list[Path] = []
+        """Packs this run renamed into place that no index names yet: removed if the save does not finish."""
         self._writable = True
         if self.folder.exists():
             make_folder(self.folder, self.home)
@@ -289,12 +292,9 @@ class ResultCache:
             return
         try:
             new = self._pack(None)
-            table = new.table
-            before = len(table.strings)
             try:
-                raw = codec.pack(results, table)
-            except ValueError:  # its strings are forgotten: the table holds only what records use
-                table.forget(before)
+                raw = codec.pack_storable(results, new.table)
+            except ValueError:  # its strings are forgotten: the table holds only what records use, and always writes
                 return
             if len(raw) <= MAX_ENTRY_BYTES:
                 self._append(target, key, new, index.compress(raw))
@@ -340,6 +340,7 @@ class ResultCache:
     def _give_up(self) -> None:
         """A pack that cannot be written: forget what went into this run's new packs, store nothing more this run."""
         self._writable = False
+        self._drop_unindexed()
         if self._new:
             numbers = {new.number for new in self._new.values()}
             for new in self._new.values():
@@ -357,12 +358,14 @@ class ResultCache:
             self.close()
             return
         try:
-            for new in self._new.values():
-                self._finish(new.writer, new.table)
+            tables = [(new.writer, index.compress(new.table.blob())) for new in self._new.values()]  # before any rename
+            for writer, table in tables:
+                self._finish(writer, table)
             self._new = {}
             packs = self._compacted()
             make_folder(self.folder, self.home)
             index.write_index(self.folder, self.key, self.header, packs, self.entries)
+            self._unindexed = []
             keep = {pack.name for pack in packs}
             index.drop_packs(self.folder, keep=keep, known=set(self.packs.names), stale_seconds=STALE_SECONDS)
             prune(self.root, keep=self.folder)
@@ -372,19 +375,27 @@ class ResultCache:
             self.changed = False
             self.close()
 
-    def _finish(self, writer: index.PackWriter, table: codec.Table) -> None:
-        """Append the pack's table and rename the pack; its table's place is known from now on."""
-        finished = writer.finish(index.compress(table.blob()))
+    def _finish(self, writer: index.PackWriter, table: bytes) -> None:
+        """Append the pack's table (compressed) and rename the pack; its table's place is known from now on."""
+        finished = writer.finish(table)
+        self._unindexed.append(writer.path)
         number = self.packs.names.index(writer.name)
         self.packs.finish(number, finished)
         self._tables.pop(number, None)  # read (and missed) before it had a table
 
     def close(self) -> None:
-        """Release the packs; a pack never saved (an interrupted run) is removed."""
+        """Release the packs; a pack never saved (an interrupted run, or a save that did not finish) is removed."""
         for new in self._new.values():
             new.writer.discard()
         self._new = {}
+        self._drop_unindexed()
         self.packs.close()
+
+    def _drop_unindexed(self) -> None:
+        for path in self._unindexed:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        self._unindexed = []
 
     def _compacted(self) -> list[index.Pack]:
         """The packs of the new index, its entries changed in place: entries that do not parse dropped,
@@ -405,8 +416,8 @@ class ResultCache:
         merge: set[int] = set()
         if sum(sizes.values()) > 2 * sum(live.values()) + COMPACT_SLACK:
             merge = set(live)  # more dead bytes than live: rewrite every record
-        elif len(live) > index.MAX_PACKS:  # the smallest, into one: MAX_PACKS are left
-            merge = set(sorted(live, key=lambda pack: (sizes[pack], pack))[: len(live) - index.MAX_PACKS + 1])
+        elif len(live) > index.MAX_PACKS:
+            merge = _smallest(sizes, len(live) - index.MAX_PACKS + 1)
         used = set(live)
         if merge:
             used = used - merge | {self._merge(merge)}
@@ -447,7 +458,7 @@ class ResultCache:
                 moved = fields._replace(pack=new, offset=offset, length=len(record), sha=index.record_hash(record))
                 self.entries[label] = index.entry(*moved)
             self.packs.add(writer.name)
-            self._finish(writer, table)
+            self._finish(writer, index.compress(table.blob()))
         except BaseException:
             writer.discard()
             raise
@@ -458,6 +469,27 @@ class ResultCache:
 
 COMPACT_SLACK = 1024 * 1024
 """Dead bytes below this are never worth a rewrite."""
+MERGE_SHARE = 4
+"""A save merges packs of at most 1/MERGE_SHARE of the cache's bytes (or COMPACT_SLACK, if more) at a time."""
+
+
+def _smallest(sizes: dict[int, int], count: int) -> set[int]:
+    """Up to `count` of the smallest packs, to be merged into one: as many as fit in a quarter of the cache's bytes
+    (MERGE_SHARE), and none unless two do.
+
+    A run with workers leaves a large pack per worker (17 on 16 cores). Merging all but the largest, or the
+    smallest down to MAX_PACKS whatever they hold, would decode and encode most of the cache again in this
+    process at the end of a run. So a save merges small packs first (those that runs changing a few files add)
+    and at most a quarter of the cache; more packs than MAX_PACKS are left while they are large.
+    """
+    budget = max(sum(sizes.values()) // MERGE_SHARE, COMPACT_SLACK)
+    merge: set[int] = set()
+    for pack in sorted(sizes, key=lambda pack: (sizes[pack], pack))[:count]:
+        if sizes[pack] > budget:
+            break
+        budget -= sizes[pack]
+        merge.add(pack)
+    return merge if len(merge) > 1 else set()
 
 
 def _in_packs(raw: object, numbers: set[int], packs: int) -> bool:
