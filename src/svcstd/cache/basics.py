@@ -39,6 +39,8 @@ def hmac_sha256(key: bytes) -> Any:
 FORMAT = "svcstd-cache-6"
 MAX_BYTES = 200 * 1024 * 1024
 """Per checked root: beyond it the oldest contexts (and run records) go."""
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""One file's record: larger results are not stored."""
 STALE_SECONDS = 3600
 """A temporary file this old belongs to a run that died (kill -9): pruned."""
 

@@ -19,7 +19,8 @@ import secrets
 from typing import NamedTuple
 
 from svcstd.cache import codec, index
-from svcstd.cache.store import MAX_ENTRY_BYTES, Results
+from svcstd.cache.basics import MAX_ENTRY_BYTES
+from svcstd.cache.codec import Results
 
 
 class Encoded(NamedTuple):
@@ -33,7 +34,7 @@ class Encoded(NamedTuple):
     """The strings this record numbered first: numbers start, start + 1, ..."""
     record: bytes | None
     """The record, compressed as a pack stores it; None when the results cannot be stored exactly (a NaN,
-    a string JSON cannot write, larger than store.MAX_ENTRY_BYTES)."""
+    a string JSON cannot write, larger than MAX_ENTRY_BYTES)."""
 
 
 class Encoder:
@@ -47,13 +48,17 @@ class Encoder:
         self.sent = 0
 
     def encode(self, results: Results) -> Encoded:
-        table = self.table
-        record = None
-        try:
-            raw = codec.pack_storable(results, table)
-        except ValueError:  # its strings are forgotten: the table holds only what records use, and always writes
-            pass
-        else:
-            record = index.compress(raw) if len(raw) <= MAX_ENTRY_BYTES else None
-        start, self.sent = self.sent, len(table.strings)
-        return Encoded(self.source, start, tuple(table.strings[start:]), record)
+        record = storable_record(results, self.table)
+        start, self.sent = self.sent, len(self.table.strings)
+        return Encoded(self.source, start, tuple(self.table.strings[start:]), record)
+
+
+def storable_record(results: Results, table: codec.Table) -> bytes | None:
+    """The results as a pack's record, compressed, their strings numbered in `table`; None when they cannot be
+    stored exactly or are larger than MAX_ENTRY_BYTES (their strings then forgotten unless only the size failed:
+    the table holds only strings that can be written, so it always writes). Workers and this process alike."""
+    try:
+        raw = codec.pack_storable(results, table)
+    except ValueError:
+        return None
+    return index.compress(raw) if len(raw) <= MAX_ENTRY_BYTES else None

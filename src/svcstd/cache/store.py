@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from svcstd import __version__, resources
 from svcstd.cache.basics import FORMAT as _BASE_FORMAT
-from svcstd.cache.basics import MAX_BYTES, STALE_SECONDS
+from svcstd.cache.basics import MAX_BYTES, MAX_ENTRY_BYTES, STALE_SECONDS
 from svcstd.cache.basics import files_hash as _files_hash
 from svcstd.cache.basics import label as index_label
 from svcstd.cache.basics import stable as _stable
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from svcstd.cache import codec, index, replay
-    from svcstd.cache.encoder import Encoded
+    from svcstd.cache.encoder import Encoded, storable_record
     from svcstd.cache.location import cache_home, make_folder, root_folder, secret_key
     from svcstd.config.settings import Settings
     from svcstd.reading.discovery import Target
@@ -60,20 +60,19 @@ def _open_store() -> None:
     of start-up, measured in docs/performance.md). After the first call these names are this module's own
     globals, so the cache's code reads them as it read its top-level imports (no cost per use).
     """
-    global codec, index, replay, json, shutil  # noqa: PLW0603 (bound once, on first use)
+    global codec, index, replay, json, shutil, storable_record  # noqa: PLW0603 (bound once, on first use)
     global cache_home, make_folder, root_folder, secret_key  # noqa: PLW0603
     import json
     import shutil
 
     from svcstd.cache import codec, index, replay
+    from svcstd.cache.encoder import storable_record
     from svcstd.cache.location import cache_home, make_folder, root_folder, secret_key
 
 
 FORMAT = "svcstd-cache-7"
 """The index and packs' format (the index's header): records with a table per pack, compressed (7); the
 run record (replay.py) keeps basics.FORMAT. An index of another format is no index: every file a miss."""
-MAX_ENTRY_BYTES = 64 * 1024 * 1024
-"""One file's record: larger results are not stored."""
 KEEP_CONTEXTS = 8
 _OUTPUT_ONLY = frozenset({"lang", "sources", "include", "exclude", "config_root"})
 RACY_NS = 3_000_000_000
@@ -292,12 +291,9 @@ class ResultCache:
             return
         try:
             new = self._pack(None)
-            try:
-                raw = codec.pack_storable(results, new.table)
-            except ValueError:  # its strings are forgotten: the table holds only what records use, and always writes
-                return
-            if len(raw) <= MAX_ENTRY_BYTES:
-                self._append(target, key, new, index.compress(raw))
+            record = storable_record(results, new.table)
+            if record is not None:
+                self._append(target, key, new, record)
         except OSError:
             self._give_up()
 
